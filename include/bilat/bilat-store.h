@@ -1,0 +1,105 @@
+/* bilat-store.h: the container of sources, actors, issues, events and positions
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(__BILAT_INSIDE__) && !defined(BILAT_COMPILATION)
+# error "Only <bilat/bilat.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+
+#include "bilat-version-macros.h"
+#include "bilat-record.h"
+#include "bilat-source.h"
+#include "bilat-actor.h"
+#include "bilat-issue.h"
+#include "bilat-event.h"
+#include "bilat-exercise.h"
+#include "bilat-position.h"
+
+G_BEGIN_DECLS
+
+/**
+ * BILAT_STORE_ERROR:
+ *
+ * The error domain of [class@Bilat.Store] operations. Errors in this domain
+ * are from the [error@Bilat.StoreError] enumeration.
+ *
+ * Since: 1.0
+ */
+#define BILAT_STORE_ERROR (bilat_store_error_quark ())
+
+/**
+ * BilatStoreError:
+ * @BILAT_STORE_ERROR_DUPLICATE_ID: a record of the same kind with that id is
+ *   already in the store
+ * @BILAT_STORE_ERROR_DUPLICATE_ALIAS: an actor's alias already names another
+ *   actor of the store
+ * @BILAT_STORE_ERROR_NOT_FOUND: no record of that kind has the id
+ * @BILAT_STORE_ERROR_INVALID_RECORD: the record cannot be stored (an
+ *   unsupported record type)
+ *
+ * Error codes of the %BILAT_STORE_ERROR domain.
+ *
+ * Since: 1.0
+ */
+typedef enum {
+  BILAT_STORE_ERROR_DUPLICATE_ID,
+  BILAT_STORE_ERROR_DUPLICATE_ALIAS,
+  BILAT_STORE_ERROR_NOT_FOUND,
+  BILAT_STORE_ERROR_INVALID_RECORD,
+} BilatStoreError;
+
+#define BILAT_TYPE_STORE (bilat_store_get_type ())
+
+BILAT_AVAILABLE_IN_1_0
+G_DECLARE_FINAL_TYPE (BilatStore, bilat_store, BILAT, STORE, GObject)
+
+BILAT_AVAILABLE_IN_1_0
+GQuark         bilat_store_error_quark     (void);
+
+BILAT_AVAILABLE_IN_1_0
+BilatStore    *bilat_store_new             (void);
+
+BILAT_AVAILABLE_IN_1_0
+gboolean       bilat_store_add             (BilatStore   *self,
+                                            BilatRecord  *record,
+                                            GError      **error);
+BILAT_AVAILABLE_IN_1_0
+gboolean       bilat_store_remove          (BilatStore   *self,
+                                            BilatRecord  *record,
+                                            GError      **error);
+BILAT_AVAILABLE_IN_1_0
+void           bilat_store_clear           (BilatStore   *self);
+
+BILAT_AVAILABLE_IN_1_0
+BilatSource   *bilat_store_lookup_source   (BilatStore   *self,
+                                            const char   *id);
+BILAT_AVAILABLE_IN_1_0
+BilatActor    *bilat_store_lookup_actor    (BilatStore   *self,
+                                            const char   *id_or_alias);
+BILAT_AVAILABLE_IN_1_0
+BilatIssue    *bilat_store_lookup_issue    (BilatStore   *self,
+                                            const char   *id);
+BILAT_AVAILABLE_IN_1_0
+BilatEvent    *bilat_store_lookup_event    (BilatStore   *self,
+                                            const char   *id);
+BILAT_AVAILABLE_IN_1_0
+BilatPosition *bilat_store_lookup_position (BilatStore   *self,
+                                            const char   *id);
+
+BILAT_AVAILABLE_IN_1_0
+GListModel    *bilat_store_get_sources     (BilatStore   *self);
+BILAT_AVAILABLE_IN_1_0
+GListModel    *bilat_store_get_actors      (BilatStore   *self);
+BILAT_AVAILABLE_IN_1_0
+GListModel    *bilat_store_get_issues      (BilatStore   *self);
+BILAT_AVAILABLE_IN_1_0
+GListModel    *bilat_store_get_events      (BilatStore   *self);
+BILAT_AVAILABLE_IN_1_0
+GListModel    *bilat_store_get_positions   (BilatStore   *self);
+
+G_END_DECLS

@@ -1,0 +1,27 @@
+/* bilat.h: the libbilat umbrella header, the only one programs include
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#define __BILAT_INSIDE__
+
+#include "bilat-version.h"
+#include "bilat-version-macros.h"
+#include "bilat-enum-types.h"
+#include "bilat-countries.h"
+#include "bilat-date.h"
+#include "bilat-place.h"
+#include "bilat-citation.h"
+#include "bilat-record.h"
+#include "bilat-source.h"
+#include "bilat-actor.h"
+#include "bilat-issue.h"
+#include "bilat-event.h"
+#include "bilat-exercise.h"
+#include "bilat-position.h"
+#include "bilat-store.h"
+#include "bilat-runtime.h"
+
+#undef __BILAT_INSIDE__

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# The whole test suite, as CI runs it: a fresh build with warnings as errors
+# and every test (C, Python, consumers); the C tests again under valgrind;
+# and a second build under AddressSanitizer + UBSan.
+#
+# Real event-data samples are looked for in ../shared/data beside the
+# checkout (override with BILAT_SHARED_DATA); tests that need them skip
+# when the folder is absent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+shared_data=${BILAT_SHARED_DATA:-}
+if [ -z "$shared_data" ] && [ -d ../shared/data ]; then
+  shared_data=$(cd ../shared/data && pwd)
+fi
+
+status=0
+
+echo "== build with warnings as errors, all tests"
+rm -rf _build/suite
+meson setup _build/suite -Dwerror=true -Dshared_data="$shared_data"
+meson compile -C _build/suite
+meson test -C _build/suite --print-errorlogs --num-processes 2 || status=1
+
+echo "== C tests under valgrind"
+meson test -C _build/suite --suite c --print-errorlogs --num-processes 2 \
+  --logbase valgrind --timeout-multiplier 10 \
+  --wrap 'valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=1' || status=1
+
+echo "== C tests under AddressSanitizer + UBSan"
+rm -rf _build/asan
+meson setup _build/asan -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false \
+  -Dintrospection=disabled -Dshared_data="$shared_data"
+meson compile -C _build/asan
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  meson test -C _build/asan --suite c --print-errorlogs --num-processes 2 || status=1
+
+echo
+python3 - _build/suite/meson-logs/testlog.json _build/suite/meson-logs/valgrind.json _build/asan/meson-logs/testlog.json <<'PY'
+import json, sys
+passed = failed = skipped = 0
+for path in sys.argv[1:]:
+    try:
+        log = open(path)
+    except OSError:
+        failed += 1
+        continue
+    for line in log:
+        result = json.loads(line).get("result")
+        if result in ("OK", "EXPECTEDFAIL"):
+            passed += 1
+        elif result == "SKIP":
+            skipped += 1
+        else:
+            failed += 1
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status

@@ -19,6 +19,7 @@
 #include "bilat-event.h"
 #include "bilat-exercise.h"
 #include "bilat-position.h"
+#include "bilat-format.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,7 @@ G_BEGIN_DECLS
  * @BILAT_STORE_ERROR_NOT_FOUND: no record of that kind has the id
  * @BILAT_STORE_ERROR_INVALID_RECORD: the record cannot be stored (an
  *   unsupported record type)
+ * @BILAT_STORE_ERROR_UNKNOWN_DATASET: no built-in dataset has that name
  *
  * Error codes of the %BILAT_STORE_ERROR domain.
  *
@@ -51,6 +53,7 @@ typedef enum {
   BILAT_STORE_ERROR_DUPLICATE_ALIAS,
   BILAT_STORE_ERROR_NOT_FOUND,
   BILAT_STORE_ERROR_INVALID_RECORD,
+  BILAT_STORE_ERROR_UNKNOWN_DATASET,
 } BilatStoreError;
 
 #define BILAT_TYPE_STORE (bilat_store_get_type ())
@@ -101,5 +104,43 @@ BILAT_AVAILABLE_IN_1_0
 GListModel    *bilat_store_get_events      (BilatStore   *self);
 BILAT_AVAILABLE_IN_1_0
 GListModel    *bilat_store_get_positions   (BilatStore   *self);
+
+BILAT_AVAILABLE_IN_1_0
+BilatStore    *bilat_store_new_builtin     (const char   *name,
+                                            GError      **error);
+BILAT_AVAILABLE_IN_1_0
+const char * const *bilat_store_get_builtin_names (void);
+
+BILAT_AVAILABLE_IN_1_0
+gboolean       bilat_store_load_from_data  (BilatStore   *self,
+                                            const char   *data,
+                                            gssize        length,
+                                            GError      **error);
+BILAT_AVAILABLE_IN_1_0
+gboolean       bilat_store_load_from_stream (BilatStore  *self,
+                                            GInputStream *stream,
+                                            GCancellable *cancellable,
+                                            GError      **error);
+BILAT_AVAILABLE_IN_1_0
+gboolean       bilat_store_load_from_file  (BilatStore   *self,
+                                            GFile        *file,
+                                            GCancellable *cancellable,
+                                            GError      **error);
+BILAT_AVAILABLE_IN_1_0
+gboolean       bilat_store_load_from_path  (BilatStore   *self,
+                                            const char   *path,
+                                            GError      **error);
+BILAT_AVAILABLE_IN_1_0
+char          *bilat_store_save_to_data    (BilatStore   *self,
+                                            gsize        *length);
+BILAT_AVAILABLE_IN_1_0
+gboolean       bilat_store_save_to_file    (BilatStore   *self,
+                                            GFile        *file,
+                                            GCancellable *cancellable,
+                                            GError      **error);
+BILAT_AVAILABLE_IN_1_0
+gboolean       bilat_store_save_to_path    (BilatStore   *self,
+                                            const char   *path,
+                                            GError      **error);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "bilat-version-macros.h"
 #include "bilat-enum-types.h"
 #include "bilat-countries.h"
+#include "bilat-cameo.h"
 #include "bilat-date.h"
 #include "bilat-place.h"
 #include "bilat-citation.h"
@@ -21,7 +22,9 @@
 #include "bilat-event.h"
 #include "bilat-exercise.h"
 #include "bilat-position.h"
+#include "bilat-format.h"
 #include "bilat-store.h"
+#include "bilat-query.h"
 #include "bilat-runtime.h"
 
 #undef __BILAT_INSIDE__

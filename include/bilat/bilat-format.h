@@ -1,0 +1,110 @@
+/* bilat-format.h: errors and problems of the JSON data format
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(__BILAT_INSIDE__) && !defined(BILAT_COMPILATION)
+# error "Only <bilat/bilat.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+
+#include <json-glib/json-glib.h>
+
+#include "bilat-version-macros.h"
+#include "bilat-record.h"
+
+G_BEGIN_DECLS
+
+/**
+ * BILAT_FORMAT_ERROR:
+ *
+ * The error domain of reading the libbilat JSON format. Errors in this
+ * domain are from the [error@Bilat.FormatError] enumeration.
+ *
+ * Since: 1.0
+ */
+#define BILAT_FORMAT_ERROR (bilat_format_error_quark ())
+
+/**
+ * BilatFormatError:
+ * @BILAT_FORMAT_ERROR_INVALID_JSON: the text is not JSON (a syntax error,
+ *   a truncated file, invalid UTF-8)
+ * @BILAT_FORMAT_ERROR_UNSUPPORTED: the top level is not `"format": "bilat"`
+ *   of a version this library reads
+ * @BILAT_FORMAT_ERROR_MISSING_FIELD: a required member is absent
+ * @BILAT_FORMAT_ERROR_WRONG_TYPE: a member has the wrong JSON type
+ * @BILAT_FORMAT_ERROR_INVALID_VALUE: a member's value is not allowed (an
+ *   unknown enumeration nick, a malformed date or id, a number out of range)
+ * @BILAT_FORMAT_ERROR_UNKNOWN_FIELD: a member the format does not define
+ * @BILAT_FORMAT_ERROR_DUPLICATE_ID: two records of one kind share an id,
+ *   or a record's id is already in the store loaded into
+ * @BILAT_FORMAT_ERROR_UNKNOWN_REFERENCE: a reference names a record that
+ *   does not exist
+ *
+ * Error codes of the %BILAT_FORMAT_ERROR domain. The message of every error
+ * names where the problem is: the file (when known), the line, the kind of
+ * record with its index and id, and the member.
+ *
+ * Since: 1.0
+ */
+typedef enum {
+  BILAT_FORMAT_ERROR_INVALID_JSON,
+  BILAT_FORMAT_ERROR_UNSUPPORTED,
+  BILAT_FORMAT_ERROR_MISSING_FIELD,
+  BILAT_FORMAT_ERROR_WRONG_TYPE,
+  BILAT_FORMAT_ERROR_INVALID_VALUE,
+  BILAT_FORMAT_ERROR_UNKNOWN_FIELD,
+  BILAT_FORMAT_ERROR_DUPLICATE_ID,
+  BILAT_FORMAT_ERROR_UNKNOWN_REFERENCE,
+} BilatFormatError;
+
+BILAT_AVAILABLE_IN_1_0
+GQuark bilat_format_error_quark (void);
+
+typedef struct _BilatProblem BilatProblem;
+
+#define BILAT_TYPE_PROBLEM (bilat_problem_get_type ())
+
+BILAT_AVAILABLE_IN_1_0
+GType            bilat_problem_get_type      (void) G_GNUC_CONST;
+BILAT_AVAILABLE_IN_1_0
+BilatProblem    *bilat_problem_ref           (BilatProblem       *self);
+BILAT_AVAILABLE_IN_1_0
+void             bilat_problem_unref         (BilatProblem       *self);
+BILAT_AVAILABLE_IN_1_0
+BilatFormatError bilat_problem_get_code      (const BilatProblem *self);
+BILAT_AVAILABLE_IN_1_0
+const char      *bilat_problem_get_message   (const BilatProblem *self);
+BILAT_AVAILABLE_IN_1_0
+const char      *bilat_problem_get_file      (const BilatProblem *self);
+BILAT_AVAILABLE_IN_1_0
+guint            bilat_problem_get_line      (const BilatProblem *self);
+BILAT_AVAILABLE_IN_1_0
+const char      *bilat_problem_get_kind      (const BilatProblem *self);
+BILAT_AVAILABLE_IN_1_0
+int              bilat_problem_get_index     (const BilatProblem *self);
+BILAT_AVAILABLE_IN_1_0
+const char      *bilat_problem_get_record_id (const BilatProblem *self);
+BILAT_AVAILABLE_IN_1_0
+const char      *bilat_problem_get_field     (const BilatProblem *self);
+BILAT_AVAILABLE_IN_1_0
+char            *bilat_problem_to_string     (const BilatProblem *self);
+
+BILAT_AVAILABLE_IN_1_0
+GPtrArray       *bilat_validate_data         (const char         *data,
+                                              gssize              length,
+                                              const char         *name);
+BILAT_AVAILABLE_IN_1_0
+GPtrArray       *bilat_validate_file         (GFile              *file,
+                                              GCancellable       *cancellable,
+                                              GError            **error);
+
+BILAT_AVAILABLE_IN_1_0
+JsonNode        *bilat_record_to_json        (BilatRecord        *record);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BilatProblem, bilat_problem_unref)
+
+G_END_DECLS

@@ -1,0 +1,1570 @@
+/* bilat-query.c: filters over events and positions
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <math.h>
+#include <string.h>
+
+#include <bilat/bilat.h>
+
+/**
+ * BilatQuery:
+ *
+ * A filter over the events and positions of a [class@Bilat.Store].
+ *
+ * A query is a conjunction of criteria; a criterion that is not set does
+ * not filter. For events:
+ *
+ * - actors: at least one of the actors takes part;
+ * - dyad: both actors of the pair take part, in either direction;
+ * - period: the event's date overlaps the period (an event whose date is
+ *   unknown matches only while no period is set);
+ * - event type: the event is of that type ([class@Bilat.Exercise] for
+ *   exercises only);
+ * - CAMEO prefix and QuadClass: of the event's CAMEO code;
+ * - sectors: the event is in at least one of them;
+ * - text: a case-insensitive substring of the title or the summary.
+ *
+ * Positions are filtered by actors (holder or target), dyad (holder and
+ * target), period (the position's date), issue, sectors and text (over the
+ * summary).
+ *
+ * Actors follow state succession unless
+ * [property@Bilat.Query:follow-succession] is turned off: asking for `RUS`
+ * also finds events of `SUN`, the state Russia continues, because the
+ * store's actor `RUS` names `SUN` as its predecessor. The event's own
+ * participants are not changed; [method@Bilat.Query.match_event] says
+ * which substitution made it match.
+ *
+ * A query has a compact string form for the command line and scripts,
+ * parsed by [func@Bilat.Query.parse] and printed by
+ * [method@Bilat.Query.to_string]: space-separated `key:value` terms such as
+ * `dyad:PAK,RUS from:2015 to:2018 type:exercise`. The keys are `actor`
+ * (one or more ids separated by commas), `dyad` (two ids), `from` and `to`
+ * (dates; the period runs from the start of one to the end of the other),
+ * `period` (a date or interval), `type` (`event` or `exercise`), `cameo` (a
+ * code prefix of 1–4 digits), `quad` (1–4 or the nick of a
+ * [enum@Bilat.QuadClass]), `sector` (sector nicks separated by commas),
+ * `issue`, `text` (a word, or a phrase in double quotes) and `succession`
+ * (`on` or `off`).
+ *
+ * Queries are not thread-safe; use one from one thread at a time.
+ *
+ * Since: 1.0
+ */
+
+struct _BilatQuery
+{
+  GObject parent_instance;
+
+  GStrv actors;
+  char *dyad_a;
+  char *dyad_b;
+  BilatDate *from;
+  BilatDate *to;
+  GType event_type;
+  char *cameo_prefix;
+  BilatQuadClass quad_class;
+  BilatSector sectors;
+  char *issue;
+  char *text;
+  char *text_folded;
+  gboolean follow_succession;
+};
+
+G_DEFINE_FINAL_TYPE (BilatQuery, bilat_query, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (bilat-query-error-quark, bilat_query_error)
+
+enum {
+  PROP_0,
+  PROP_ACTORS,
+  PROP_PERIOD,
+  PROP_EVENT_TYPE,
+  PROP_CAMEO_PREFIX,
+  PROP_QUAD_CLASS,
+  PROP_SECTORS,
+  PROP_ISSUE,
+  PROP_TEXT,
+  PROP_FOLLOW_SUCCESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The period's open ends: the first and last days a BilatDate can name. */
+#define FIRST_YEAR 1
+#define LAST_YEAR 9999
+
+/* Deep enough for any real chain of successions, and a guard against a
+ * dataset whose predecessors form a cycle. */
+#define MAX_SUCCESSION_DEPTH 16
+
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+bilat_query_finalize (GObject *object)
+{
+  BilatQuery *self = BILAT_QUERY (object);
+
+  g_strfreev (self->actors);
+  g_free (self->dyad_a);
+  g_free (self->dyad_b);
+  g_clear_pointer (&self->from, bilat_date_unref);
+  g_clear_pointer (&self->to, bilat_date_unref);
+  g_free (self->cameo_prefix);
+  g_free (self->issue);
+  g_free (self->text);
+  g_free (self->text_folded);
+
+  G_OBJECT_CLASS (bilat_query_parent_class)->finalize (object);
+}
+
+static void
+bilat_query_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  BilatQuery *self = BILAT_QUERY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTORS:
+      g_value_set_boxed (value, self->actors);
+      break;
+    case PROP_PERIOD:
+      g_value_take_boxed (value, bilat_query_get_period (self));
+      break;
+    case PROP_EVENT_TYPE:
+      g_value_set_gtype (value, bilat_query_get_event_type (self));
+      break;
+    case PROP_CAMEO_PREFIX:
+      g_value_set_string (value, self->cameo_prefix);
+      break;
+    case PROP_QUAD_CLASS:
+      g_value_set_enum (value, self->quad_class);
+      break;
+    case PROP_SECTORS:
+      g_value_set_flags (value, self->sectors);
+      break;
+    case PROP_ISSUE:
+      g_value_set_string (value, self->issue);
+      break;
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+    case PROP_FOLLOW_SUCCESSION:
+      g_value_set_boolean (value, self->follow_succession);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bilat_query_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  BilatQuery *self = BILAT_QUERY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTORS:
+      bilat_query_set_actors (self, g_value_get_boxed (value));
+      break;
+    case PROP_PERIOD:
+      bilat_query_set_period (self, g_value_get_boxed (value));
+      break;
+    case PROP_EVENT_TYPE:
+      bilat_query_set_event_type (self, g_value_get_gtype (value));
+      break;
+    case PROP_CAMEO_PREFIX:
+      bilat_query_set_cameo_prefix (self, g_value_get_string (value));
+      break;
+    case PROP_QUAD_CLASS:
+      bilat_query_set_quad_class (self, g_value_get_enum (value));
+      break;
+    case PROP_SECTORS:
+      bilat_query_set_sectors (self, g_value_get_flags (value));
+      break;
+    case PROP_ISSUE:
+      bilat_query_set_issue (self, g_value_get_string (value));
+      break;
+    case PROP_TEXT:
+      bilat_query_set_text (self, g_value_get_string (value));
+      break;
+    case PROP_FOLLOW_SUCCESSION:
+      bilat_query_set_follow_succession (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bilat_query_class_init (BilatQueryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bilat_query_finalize;
+  object_class->get_property = bilat_query_get_property;
+  object_class->set_property = bilat_query_set_property;
+
+  /**
+   * BilatQuery:actors: (getter get_actors) (setter set_actors)
+   *
+   * Actor ids of which at least one must take part; empty for any.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ACTORS] =
+    g_param_spec_boxed ("actors", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatQuery:period: (getter get_period) (setter set_period)
+   *
+   * The period a date must overlap, or %NULL for any time.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_PERIOD] =
+    g_param_spec_boxed ("period", NULL, NULL, BILAT_TYPE_DATE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatQuery:event-type: (getter get_event_type) (setter set_event_type)
+   *
+   * The type events must be of: [class@Bilat.Event] for all events,
+   * [class@Bilat.Exercise] for exercises only.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_EVENT_TYPE] =
+    g_param_spec_gtype ("event-type", NULL, NULL, BILAT_TYPE_EVENT,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatQuery:cameo-prefix: (getter get_cameo_prefix) (setter set_cameo_prefix)
+   *
+   * A prefix of 1–4 digits the event's CAMEO code must start with, or
+   * %NULL for any.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_CAMEO_PREFIX] =
+    g_param_spec_string ("cameo-prefix", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatQuery:quad-class: (getter get_quad_class) (setter set_quad_class)
+   *
+   * The QuadClass of the event's CAMEO code, or %BILAT_QUAD_CLASS_NONE for
+   * any.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_QUAD_CLASS] =
+    g_param_spec_enum ("quad-class", NULL, NULL, BILAT_TYPE_QUAD_CLASS, BILAT_QUAD_CLASS_NONE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatQuery:sectors: (getter get_sectors) (setter set_sectors)
+   *
+   * Sectors of which a record must be in at least one; none for any.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_SECTORS] =
+    g_param_spec_flags ("sectors", NULL, NULL, BILAT_TYPE_SECTOR, BILAT_SECTOR_NONE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatQuery:issue: (getter get_issue) (setter set_issue)
+   *
+   * The issue positions must be on, or %NULL for any.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ISSUE] =
+    g_param_spec_string ("issue", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatQuery:text: (getter get_text) (setter set_text)
+   *
+   * Text that the title or summary must contain, compared without regard
+   * to case; %NULL for any.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatQuery:follow-succession: (getter get_follow_succession) (setter set_follow_succession)
+   *
+   * Whether an actor also stands for the states it continues (`RUS` for
+   * `SUN`), as its [property@Bilat.Actor:predecessor] chain in the store
+   * says. On by default.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_FOLLOW_SUCCESSION] =
+    g_param_spec_boolean ("follow-succession", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bilat_query_init (BilatQuery *self)
+{
+  self->actors = g_new0 (char *, 1);
+  self->event_type = BILAT_TYPE_EVENT;
+  self->follow_succession = TRUE;
+}
+
+/**
+ * bilat_query_new:
+ *
+ * Creates a query that matches every event and position.
+ *
+ * Returns: (transfer full): a new [class@Bilat.Query]
+ *
+ * Since: 1.0
+ */
+BilatQuery *
+bilat_query_new (void)
+{
+  return g_object_new (BILAT_TYPE_QUERY, NULL);
+}
+
+/**
+ * bilat_query_get_actors: (get-property actors)
+ * @self: a [class@Bilat.Query]
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the actor ids of
+ *   which one must take part; empty when any will do
+ *
+ * Since: 1.0
+ */
+const char * const *
+bilat_query_get_actors (BilatQuery *self)
+{
+  g_return_val_if_fail (BILAT_IS_QUERY (self), NULL);
+
+  return (const char * const *) self->actors;
+}
+
+/**
+ * bilat_query_set_actors: (set-property actors)
+ * @self: a [class@Bilat.Query]
+ * @actors: (nullable) (array zero-terminated=1): actor ids, or %NULL for any
+ *
+ * Sets the actors of which at least one must take part in an event (or
+ * hold or be the target of a position).
+ *
+ * Since: 1.0
+ */
+void
+bilat_query_set_actors (BilatQuery         *self,
+                        const char * const *actors)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_if_fail (BILAT_IS_QUERY (self));
+
+  if (actors == NULL)
+    actors = none;
+  if (g_strv_equal ((const char * const *) self->actors, actors))
+    return;
+
+  g_strfreev (self->actors);
+  self->actors = g_strdupv ((char **) actors);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTORS]);
+}
+
+/**
+ * bilat_query_add_actor:
+ * @self: a [class@Bilat.Query]
+ * @actor: an actor id
+ *
+ * Adds an actor to those of which one must take part.
+ *
+ * Since: 1.0
+ */
+void
+bilat_query_add_actor (BilatQuery *self,
+                       const char *actor)
+{
+  GStrvBuilder *builder;
+
+  g_return_if_fail (BILAT_IS_QUERY (self));
+  g_return_if_fail (actor != NULL && *actor != '\0');
+
+  if (g_strv_contains ((const char * const *) self->actors, actor))
+    return;
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) self->actors);
+  g_strv_builder_add (builder, actor);
+  g_strfreev (self->actors);
+  self->actors = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTORS]);
+}
+
+/**
+ * bilat_query_set_dyad:
+ * @self: a [class@Bilat.Query]
+ * @actor_a: (nullable): an actor id, or %NULL to drop the dyad
+ * @actor_b: (nullable): another actor id, or %NULL to drop the dyad
+ *
+ * Restricts events to those in which both actors take part, in either
+ * direction, and positions to those one of them holds about the other.
+ *
+ * Since: 1.0
+ */
+void
+bilat_query_set_dyad (BilatQuery *self,
+                      const char *actor_a,
+                      const char *actor_b)
+{
+  g_return_if_fail (BILAT_IS_QUERY (self));
+  g_return_if_fail ((actor_a == NULL) == (actor_b == NULL));
+
+  replace_string (&self->dyad_a, actor_a);
+  replace_string (&self->dyad_b, actor_b);
+}
+
+/**
+ * bilat_query_get_dyad:
+ * @self: a [class@Bilat.Query]
+ * @actor_a: (out) (optional) (transfer none) (nullable): the first actor
+ * @actor_b: (out) (optional) (transfer none) (nullable): the second actor
+ *
+ * Returns: %TRUE if the query has a dyad
+ *
+ * Since: 1.0
+ */
+gboolean
+bilat_query_get_dyad (BilatQuery  *self,
+                      const char **actor_a,
+                      const char **actor_b)
+{
+  g_return_val_if_fail (BILAT_IS_QUERY (self), FALSE);
+
+  if (actor_a != NULL)
+    *actor_a = self->dyad_a;
+  if (actor_b != NULL)
+    *actor_b = self->dyad_b;
+  return self->dyad_a != NULL;
+}
+
+/**
+ * bilat_query_get_period: (get-property period)
+ * @self: a [class@Bilat.Query]
+ *
+ * Returns the period dates must overlap. A period open at one end (only a
+ * `from:` or only a `to:`) is returned closed by the first or last year a
+ * [struct@Bilat.Date] can hold.
+ *
+ * Returns: (transfer full) (nullable): the period, or %NULL for any time
+ *
+ * Since: 1.0
+ */
+BilatDate *
+bilat_query_get_period (BilatQuery *self)
+{
+  g_autoptr(BilatDate) first = NULL;
+  g_autoptr(BilatDate) last = NULL;
+
+  g_return_val_if_fail (BILAT_IS_QUERY (self), NULL);
+
+  if (self->from == NULL && self->to == NULL)
+    return NULL;
+  if (self->from != NULL && self->to != NULL && bilat_date_equal (self->from, self->to))
+    return bilat_date_ref (self->from);
+
+  first = self->from ? bilat_date_ref (bilat_date_get_start (self->from))
+                     : bilat_date_new_year (FIRST_YEAR, NULL);
+  last = self->to ? bilat_date_ref (bilat_date_get_end (self->to))
+                  : bilat_date_new_year (LAST_YEAR, NULL);
+  return bilat_date_new_interval (first, last, NULL);
+}
+
+static void
+set_bounds (BilatQuery *self,
+            BilatDate  *from,
+            BilatDate  *to)
+{
+  gboolean changed = FALSE;
+
+  if (!(from == self->from || (from && self->from && bilat_date_equal (from, self->from))))
+    {
+      g_clear_pointer (&self->from, bilat_date_unref);
+      self->from = from ? bilat_date_ref (from) : NULL;
+      changed = TRUE;
+    }
+  if (!(to == self->to || (to && self->to && bilat_date_equal (to, self->to))))
+    {
+      g_clear_pointer (&self->to, bilat_date_unref);
+      self->to = to ? bilat_date_ref (to) : NULL;
+      changed = TRUE;
+    }
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
+}
+
+/**
+ * bilat_query_set_period: (set-property period)
+ * @self: a [class@Bilat.Query]
+ * @period: (nullable): a date or interval, or %NULL for any time
+ *
+ * Restricts records to those whose date overlaps @period. Records whose
+ * date is unknown match only while no period is set.
+ *
+ * Since: 1.0
+ */
+void
+bilat_query_set_period (BilatQuery *self,
+                        BilatDate  *period)
+{
+  g_return_if_fail (BILAT_IS_QUERY (self));
+
+  set_bounds (self, period, period);
+}
+
+/**
+ * bilat_query_get_event_type: (get-property event-type)
+ * @self: a [class@Bilat.Query]
+ *
+ * Returns: the type events must be of (`BILAT_TYPE_EVENT` for any)
+ *
+ * Since: 1.0
+ */
+GType
+bilat_query_get_event_type (BilatQuery *self)
+{
+  g_return_val_if_fail (BILAT_IS_QUERY (self), G_TYPE_INVALID);
+
+  return self->event_type;
+}
+
+/**
+ * bilat_query_set_event_type: (set-property event-type)
+ * @self: a [class@Bilat.Query]
+ * @event_type: `BILAT_TYPE_EVENT` or a subtype such as `BILAT_TYPE_EXERCISE`
+ *
+ * Restricts events to those of @event_type.
+ *
+ * Since: 1.0
+ */
+void
+bilat_query_set_event_type (BilatQuery *self,
+                            GType       event_type)
+{
+  g_return_if_fail (BILAT_IS_QUERY (self));
+  g_return_if_fail (g_type_is_a (event_type, BILAT_TYPE_EVENT));
+
+  if (self->event_type == event_type)
+    return;
+  self->event_type = event_type;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT_TYPE]);
+}
+
+/**
+ * bilat_query_get_cameo_prefix: (get-property cameo-prefix)
+ * @self: a [class@Bilat.Query]
+ *
+ * Returns: (nullable): the CAMEO code prefix, or %NULL
+ *
+ * Since: 1.0
+ */
+const char *
+bilat_query_get_cameo_prefix (BilatQuery *self)
+{
+  g_return_val_if_fail (BILAT_IS_QUERY (self), NULL);
+
+  return self->cameo_prefix;
+}
+
+static gboolean
+is_cameo_prefix (const char *prefix)
+{
+  gsize len = strlen (prefix);
+
+  if (len < 1 || len > 4)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isdigit (prefix[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * bilat_query_set_cameo_prefix: (set-property cameo-prefix)
+ * @self: a [class@Bilat.Query]
+ * @prefix: (nullable): 1–4 digits, or %NULL for any code
+ *
+ * Restricts events to those whose CAMEO code starts with @prefix: `"06"`
+ * for material cooperation of every kind, `"0311"` for one code. Events
+ * without a CAMEO code do not match.
+ *
+ * Since: 1.0
+ */
+void
+bilat_query_set_cameo_prefix (BilatQuery *self,
+                              const char *prefix)
+{
+  g_return_if_fail (BILAT_IS_QUERY (self));
+  g_return_if_fail (prefix == NULL || is_cameo_prefix (prefix));
+
+  if (replace_string (&self->cameo_prefix, prefix))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAMEO_PREFIX]);
+}
+
+/**
+ * bilat_query_get_quad_class: (get-property quad-class)
+ * @self: a [class@Bilat.Query]
+ *
+ * Returns: the QuadClass events must be of, or %BILAT_QUAD_CLASS_NONE
+ *
+ * Since: 1.0
+ */
+BilatQuadClass
+bilat_query_get_quad_class (BilatQuery *self)
+{
+  g_return_val_if_fail (BILAT_IS_QUERY (self), BILAT_QUAD_CLASS_NONE);
+
+  return self->quad_class;
+}
+
+/**
+ * bilat_query_set_quad_class: (set-property quad-class)
+ * @self: a [class@Bilat.Query]
+ * @quad_class: a QuadClass, or %BILAT_QUAD_CLASS_NONE for any
+ *
+ * Restricts events to those whose CAMEO code is of @quad_class.
+ *
+ * Since: 1.0
+ */
+void
+bilat_query_set_quad_class (BilatQuery     *self,
+                            BilatQuadClass  quad_class)
+{
+  g_return_if_fail (BILAT_IS_QUERY (self));
+  g_return_if_fail (quad_class <= BILAT_QUAD_CLASS_MATERIAL_CONFLICT);
+
+  if (self->quad_class == quad_class)
+    return;
+  self->quad_class = quad_class;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUAD_CLASS]);
+}
+
+/**
+ * bilat_query_get_sectors: (get-property sectors)
+ * @self: a [class@Bilat.Query]
+ *
+ * Returns: the sectors of which a record must be in one, or
+ *   %BILAT_SECTOR_NONE
+ *
+ * Since: 1.0
+ */
+BilatSector
+bilat_query_get_sectors (BilatQuery *self)
+{
+  g_return_val_if_fail (BILAT_IS_QUERY (self), BILAT_SECTOR_NONE);
+
+  return self->sectors;
+}
+
+/**
+ * bilat_query_set_sectors: (set-property sectors)
+ * @self: a [class@Bilat.Query]
+ * @sectors: sectors, or %BILAT_SECTOR_NONE for any
+ *
+ * Restricts records to those in at least one of @sectors.
+ *
+ * Since: 1.0
+ */
+void
+bilat_query_set_sectors (BilatQuery  *self,
+                         BilatSector  sectors)
+{
+  g_return_if_fail (BILAT_IS_QUERY (self));
+
+  if (self->sectors == sectors)
+    return;
+  self->sectors = sectors;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTORS]);
+}
+
+/**
+ * bilat_query_get_issue: (get-property issue)
+ * @self: a [class@Bilat.Query]
+ *
+ * Returns: (nullable): the issue id positions must be on, or %NULL
+ *
+ * Since: 1.0
+ */
+const char *
+bilat_query_get_issue (BilatQuery *self)
+{
+  g_return_val_if_fail (BILAT_IS_QUERY (self), NULL);
+
+  return self->issue;
+}
+
+/**
+ * bilat_query_set_issue: (set-property issue)
+ * @self: a [class@Bilat.Query]
+ * @issue: (nullable): an issue id, or %NULL for any
+ *
+ * Restricts positions to those on @issue. Events are not affected.
+ *
+ * Since: 1.0
+ */
+void
+bilat_query_set_issue (BilatQuery *self,
+                       const char *issue)
+{
+  g_return_if_fail (BILAT_IS_QUERY (self));
+
+  if (replace_string (&self->issue, issue))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ISSUE]);
+}
+
+/**
+ * bilat_query_get_text: (get-property text)
+ * @self: a [class@Bilat.Query]
+ *
+ * Returns: (nullable): the text records must contain, or %NULL
+ *
+ * Since: 1.0
+ */
+const char *
+bilat_query_get_text (BilatQuery *self)
+{
+  g_return_val_if_fail (BILAT_IS_QUERY (self), NULL);
+
+  return self->text;
+}
+
+/**
+ * bilat_query_set_text: (set-property text)
+ * @self: a [class@Bilat.Query]
+ * @text: (nullable): text, or %NULL (or empty) for any
+ *
+ * Restricts events to those whose title or summary contains @text, and
+ * positions to those whose summary does, ignoring case.
+ *
+ * Since: 1.0
+ */
+void
+bilat_query_set_text (BilatQuery *self,
+                      const char *text)
+{
+  g_return_if_fail (BILAT_IS_QUERY (self));
+  g_return_if_fail (text == NULL || g_utf8_validate (text, -1, NULL));
+
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (!replace_string (&self->text, text))
+    return;
+  g_clear_pointer (&self->text_folded, g_free);
+  if (text != NULL)
+    self->text_folded = g_utf8_casefold (text, -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+/**
+ * bilat_query_get_follow_succession: (get-property follow-succession)
+ * @self: a [class@Bilat.Query]
+ *
+ * Returns: whether actors stand for the states they continue
+ *
+ * Since: 1.0
+ */
+gboolean
+bilat_query_get_follow_succession (BilatQuery *self)
+{
+  g_return_val_if_fail (BILAT_IS_QUERY (self), FALSE);
+
+  return self->follow_succession;
+}
+
+/**
+ * bilat_query_set_follow_succession: (set-property follow-succession)
+ * @self: a [class@Bilat.Query]
+ * @follow: whether to follow state succession
+ *
+ * Turns state succession on or off; see [class@Bilat.Query].
+ *
+ * Since: 1.0
+ */
+void
+bilat_query_set_follow_succession (BilatQuery *self,
+                                   gboolean    follow)
+{
+  g_return_if_fail (BILAT_IS_QUERY (self));
+
+  follow = !!follow;
+  if (self->follow_succession == follow)
+    return;
+  self->follow_succession = follow;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOW_SUCCESSION]);
+}
+
+/* Parsing and printing the string form. */
+
+static gboolean
+query_error (GError     **error,
+             int          code,
+             const char  *text,
+             const char  *format,
+             ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+query_error (GError     **error,
+             int          code,
+             const char  *text,
+             const char  *format,
+             ...)
+{
+  g_autofree char *detail = NULL;
+  va_list args;
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, BILAT_QUERY_ERROR, code, "Invalid query “%s”: %s", text, detail);
+  return FALSE;
+}
+
+/* Splits the text into terms at spaces outside double quotes; a quoted
+ * value keeps its spaces and loses its quotes. */
+static GPtrArray *
+split_terms (const char  *text,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      GString *term;
+      gboolean quoted = FALSE;
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        break;
+
+      term = g_string_new (NULL);
+      while (*p != '\0' && (quoted || !g_ascii_isspace (*p)))
+        {
+          if (*p == '"')
+            quoted = !quoted;
+          else
+            g_string_append_c (term, *p);
+          p++;
+        }
+      if (quoted)
+        {
+          g_string_free (term, TRUE);
+          query_error (error, BILAT_QUERY_ERROR_SYNTAX, text, "a double quote is not closed");
+          return NULL;
+        }
+      g_ptr_array_add (terms, g_string_free (term, FALSE));
+    }
+
+  return g_steal_pointer (&terms);
+}
+
+static gboolean
+parse_nick_list (GType        flags_type,
+                 const char  *value,
+                 guint       *out_flags)
+{
+  g_autoptr(GFlagsClass) klass = g_type_class_ref (flags_type);
+  g_auto(GStrv) nicks = g_strsplit (value, ",", -1);
+  guint flags = 0;
+
+  for (guint i = 0; nicks[i] != NULL; i++)
+    {
+      GFlagsValue *flag = g_flags_get_value_by_nick (klass, nicks[i]);
+
+      if (flag == NULL || flag->value == 0)
+        return FALSE;
+      flags |= flag->value;
+    }
+  *out_flags = flags;
+  return flags != 0;
+}
+
+static gboolean
+parse_quad_class (const char     *value,
+                  BilatQuadClass *out_quad)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (BILAT_TYPE_QUAD_CLASS);
+  GEnumValue *found;
+
+  if (value[0] >= '1' && value[0] <= '4' && value[1] == '\0')
+    {
+      *out_quad = value[0] - '0';
+      return TRUE;
+    }
+  found = g_enum_get_value_by_nick (klass, value);
+  if (found == NULL || found->value == BILAT_QUAD_CLASS_NONE)
+    return FALSE;
+  *out_quad = found->value;
+  return TRUE;
+}
+
+static gboolean
+apply_term (BilatQuery  *self,
+            const char  *text,
+            const char  *key,
+            const char  *value,
+            GHashTable  *seen,
+            GError     **error)
+{
+  if (!g_hash_table_add (seen, g_strdup (key)) && strcmp (key, "actor") != 0)
+    return query_error (error, BILAT_QUERY_ERROR_DUPLICATE_KEY, text,
+                        "“%s:” is given twice", key);
+  if (*value == '\0')
+    return query_error (error, BILAT_QUERY_ERROR_INVALID_VALUE, text,
+                        "“%s:” has no value", key);
+
+  if (strcmp (key, "actor") == 0)
+    {
+      g_auto(GStrv) ids = g_strsplit (value, ",", -1);
+
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          if (!bilat_record_is_valid_id (ids[i]))
+            return query_error (error, BILAT_QUERY_ERROR_INVALID_VALUE, text,
+                                "“%s” is not an actor id", ids[i]);
+          bilat_query_add_actor (self, ids[i]);
+        }
+    }
+  else if (strcmp (key, "dyad") == 0)
+    {
+      g_auto(GStrv) ids = g_strsplit (value, ",", -1);
+
+      if (g_strv_length (ids) != 2 ||
+          !bilat_record_is_valid_id (ids[0]) || !bilat_record_is_valid_id (ids[1]))
+        return query_error (error, BILAT_QUERY_ERROR_INVALID_VALUE, text,
+                            "a dyad is two actor ids separated by a comma, not “%s”", value);
+      if (strcmp (ids[0], ids[1]) == 0)
+        return query_error (error, BILAT_QUERY_ERROR_INVALID_VALUE, text,
+                            "a dyad needs two different actors, not “%s” twice", ids[0]);
+      bilat_query_set_dyad (self, ids[0], ids[1]);
+    }
+  else if (strcmp (key, "from") == 0 || strcmp (key, "to") == 0 || strcmp (key, "period") == 0)
+    {
+      g_autoptr(GError) date_error = NULL;
+      g_autoptr(BilatDate) date = bilat_date_parse (value, &date_error);
+
+      if (date == NULL)
+        return query_error (error, BILAT_QUERY_ERROR_INVALID_VALUE, text,
+                            "“%s:”: %s", key, date_error->message);
+      if ((strcmp (key, "period") == 0 &&
+           (g_hash_table_contains (seen, "from") || g_hash_table_contains (seen, "to"))) ||
+          (strcmp (key, "period") != 0 && g_hash_table_contains (seen, "period")))
+        return query_error (error, BILAT_QUERY_ERROR_DUPLICATE_KEY, text,
+                            "“period:” cannot be combined with “from:” or “to:”");
+
+      if (strcmp (key, "period") == 0)
+        set_bounds (self, date, date);
+      else if (strcmp (key, "from") == 0)
+        set_bounds (self, date, self->to);
+      else
+        set_bounds (self, self->from, date);
+
+      if (self->from != NULL && self->to != NULL &&
+          bilat_date_get_last_julian (self->to) < bilat_date_get_first_julian (self->from))
+        return query_error (error, BILAT_QUERY_ERROR_INVALID_VALUE, text,
+                            "the period ends before it starts");
+    }
+  else if (strcmp (key, "type") == 0)
+    {
+      if (strcmp (value, "event") == 0)
+        bilat_query_set_event_type (self, BILAT_TYPE_EVENT);
+      else if (strcmp (value, "exercise") == 0)
+        bilat_query_set_event_type (self, BILAT_TYPE_EXERCISE);
+      else
+        return query_error (error, BILAT_QUERY_ERROR_INVALID_VALUE, text,
+                            "“type:” is “event” or “exercise”, not “%s”", value);
+    }
+  else if (strcmp (key, "cameo") == 0)
+    {
+      if (!is_cameo_prefix (value))
+        return query_error (error, BILAT_QUERY_ERROR_INVALID_VALUE, text,
+                            "“cameo:” takes 1 to 4 digits, not “%s”", value);
+      bilat_query_set_cameo_prefix (self, value);
+    }
+  else if (strcmp (key, "quad") == 0)
+    {
+      BilatQuadClass quad;
+
+      if (!parse_quad_class (value, &quad))
+        return query_error (error, BILAT_QUERY_ERROR_INVALID_VALUE, text,
+                            "“quad:” takes 1–4 or a QuadClass name such as "
+                            "“material-cooperation”, not “%s”", value);
+      bilat_query_set_quad_class (self, quad);
+    }
+  else if (strcmp (key, "sector") == 0)
+    {
+      guint sectors;
+
+      if (!parse_nick_list (BILAT_TYPE_SECTOR, value, &sectors))
+        return query_error (error, BILAT_QUERY_ERROR_INVALID_VALUE, text,
+                            "“sector:” takes sector names such as “defence,energy”, not “%s”",
+                            value);
+      bilat_query_set_sectors (self, sectors);
+    }
+  else if (strcmp (key, "issue") == 0)
+    {
+      if (!bilat_record_is_valid_id (value))
+        return query_error (error, BILAT_QUERY_ERROR_INVALID_VALUE, text,
+                            "“%s” is not an issue id", value);
+      bilat_query_set_issue (self, value);
+    }
+  else if (strcmp (key, "text") == 0)
+    {
+      bilat_query_set_text (self, value);
+    }
+  else if (strcmp (key, "succession") == 0)
+    {
+      if (strcmp (value, "on") == 0)
+        bilat_query_set_follow_succession (self, TRUE);
+      else if (strcmp (value, "off") == 0)
+        bilat_query_set_follow_succession (self, FALSE);
+      else
+        return query_error (error, BILAT_QUERY_ERROR_INVALID_VALUE, text,
+                            "“succession:” is “on” or “off”, not “%s”", value);
+    }
+  else
+    {
+      return query_error (error, BILAT_QUERY_ERROR_UNKNOWN_KEY, text,
+                          "unknown key “%s:” (known: actor, dyad, from, to, period, type, "
+                          "cameo, quad, sector, issue, text, succession)", key);
+    }
+
+  return TRUE;
+}
+
+/**
+ * bilat_query_parse:
+ * @text: a query in the string form, e.g. `dyad:PAK,RUS from:2015 type:exercise`
+ * @error: return location for a [error@Bilat.QueryError]
+ *
+ * Parses the string form of a query described in [class@Bilat.Query]. The
+ * empty string is the query that matches everything.
+ *
+ * Returns: (transfer full) (nullable): the query, or %NULL with @error set
+ *   to an error that quotes the text and says what is wrong
+ *
+ * Since: 1.0
+ */
+BilatQuery *
+bilat_query_parse (const char  *text,
+                   GError     **error)
+{
+  g_autoptr(BilatQuery) self = NULL;
+  g_autoptr(GPtrArray) terms = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, BILAT_QUERY_ERROR, BILAT_QUERY_ERROR_SYNTAX,
+                   "Invalid query: the text is not valid UTF-8");
+      return NULL;
+    }
+
+  terms = split_terms (text, error);
+  if (terms == NULL)
+    return NULL;
+
+  self = bilat_query_new ();
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const char *term = g_ptr_array_index (terms, i);
+      const char *colon = strchr (term, ':');
+      g_autofree char *key = NULL;
+
+      if (colon == NULL || colon == term)
+        {
+          query_error (error, BILAT_QUERY_ERROR_SYNTAX, text,
+                       "“%s” is not of the form key:value", term);
+          return NULL;
+        }
+      key = g_strndup (term, colon - term);
+      if (!apply_term (self, text, key, colon + 1, seen, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+static void
+append_term (GString    *out,
+             const char *key,
+             const char *value)
+{
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  g_string_append_printf (out, "%s:", key);
+  if (strpbrk (value, " \t\n\r\f\v") != NULL)
+    g_string_append_printf (out, "\"%s\"", value);
+  else
+    g_string_append (out, value);
+}
+
+static char *
+flags_to_nicks (GType flags_type,
+                guint flags)
+{
+  g_autoptr(GFlagsClass) klass = g_type_class_ref (flags_type);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      const GFlagsValue *flag = &klass->values[i];
+
+      if (flag->value != 0 && (flags & flag->value) == flag->value)
+        {
+          if (out->len > 0)
+            g_string_append_c (out, ',');
+          g_string_append (out, flag->value_nick);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * bilat_query_to_string:
+ * @self: a [class@Bilat.Query]
+ *
+ * Prints the query in the string form that [func@Bilat.Query.parse] reads
+ * back to an equal query. The query that matches everything prints as the
+ * empty string.
+ *
+ * Returns: (transfer full): the string form
+ *
+ * Since: 1.0
+ */
+char *
+bilat_query_to_string (BilatQuery *self)
+{
+  GString *out;
+
+  g_return_val_if_fail (BILAT_IS_QUERY (self), NULL);
+
+  out = g_string_new (NULL);
+
+  if (self->actors[0] != NULL)
+    {
+      g_autofree char *ids = g_strjoinv (",", self->actors);
+      append_term (out, "actor", ids);
+    }
+  if (self->dyad_a != NULL)
+    {
+      g_autofree char *pair = g_strdup_printf ("%s,%s", self->dyad_a, self->dyad_b);
+      append_term (out, "dyad", pair);
+    }
+  if (self->from != NULL && self->to != NULL && bilat_date_equal (self->from, self->to))
+    {
+      g_autofree char *period = bilat_date_to_string (self->from);
+      append_term (out, "period", period);
+    }
+  else
+    {
+      if (self->from != NULL)
+        {
+          g_autofree char *from = bilat_date_to_string (self->from);
+          append_term (out, "from", from);
+        }
+      if (self->to != NULL)
+        {
+          g_autofree char *to = bilat_date_to_string (self->to);
+          append_term (out, "to", to);
+        }
+    }
+  if (self->event_type != BILAT_TYPE_EVENT)
+    append_term (out, "type", self->event_type == BILAT_TYPE_EXERCISE ? "exercise"
+                                                                      : g_type_name (self->event_type));
+  if (self->cameo_prefix != NULL)
+    append_term (out, "cameo", self->cameo_prefix);
+  if (self->quad_class != BILAT_QUAD_CLASS_NONE)
+    {
+      char digit[2] = { (char) ('0' + self->quad_class), '\0' };
+      append_term (out, "quad", digit);
+    }
+  if (self->sectors != BILAT_SECTOR_NONE)
+    {
+      g_autofree char *nicks = flags_to_nicks (BILAT_TYPE_SECTOR, self->sectors);
+      append_term (out, "sector", nicks);
+    }
+  if (self->issue != NULL)
+    append_term (out, "issue", self->issue);
+  if (self->text != NULL)
+    append_term (out, "text", self->text);
+  if (!self->follow_succession)
+    append_term (out, "succession", "off");
+
+  return g_string_free (out, FALSE);
+}
+
+/* Matching. */
+
+/* Whether @candidate stands for @wanted: it is @wanted, or (with succession)
+ * a state that @wanted continues, directly or through a chain. */
+static gboolean
+stands_for (BilatQuery *self,
+            BilatStore *store,
+            const char *wanted,
+            const char *candidate)
+{
+  const char *id = wanted;
+
+  if (strcmp (wanted, candidate) == 0)
+    return TRUE;
+  if (!self->follow_succession || store == NULL)
+    return FALSE;
+
+  for (guint depth = 0; depth < MAX_SUCCESSION_DEPTH; depth++)
+    {
+      BilatActor *actor = bilat_store_lookup_actor (store, id);
+
+      if (actor == NULL)
+        return FALSE;
+      id = bilat_actor_get_predecessor (actor);
+      if (id == NULL)
+        return FALSE;
+      if (strcmp (id, candidate) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+add_note (GString    *notes,
+          const char *wanted,
+          const char *found)
+{
+  if (strcmp (wanted, found) == 0)
+    return;
+  if (notes->len > 0)
+    g_string_append (notes, "; ");
+  g_string_append_printf (notes, "%s as predecessor of %s", found, wanted);
+}
+
+static gboolean
+matches_text (BilatQuery *self,
+              const char *first,
+              const char *second)
+{
+  const char *fields[] = { first, second };
+
+  if (self->text_folded == NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *folded = NULL;
+
+      if (fields[i] == NULL)
+        continue;
+      folded = g_utf8_casefold (fields[i], -1);
+      if (strstr (folded, self->text_folded) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+matches_period (BilatQuery *self,
+                BilatDate  *date)
+{
+  guint32 first;
+  guint32 last;
+
+  if (self->from == NULL && self->to == NULL)
+    return TRUE;
+  if (date == NULL)
+    return FALSE;
+
+  first = self->from ? bilat_date_get_first_julian (self->from) : 0;
+  last = self->to ? bilat_date_get_last_julian (self->to) : G_MAXUINT32;
+  return bilat_date_get_last_julian (date) >= first && bilat_date_get_first_julian (date) <= last;
+}
+
+/**
+ * bilat_query_match_event:
+ * @self: a [class@Bilat.Query]
+ * @store: (nullable): the store whose actors tell state succession, or %NULL
+ *   to match actor ids literally
+ * @event: a [class@Bilat.Event]
+ * @note: (out) (optional) (nullable) (transfer full): where to store how
+ *   the event matched through state succession, such as
+ *   `SUN as predecessor of RUS`; %NULL when it matched directly
+ *
+ * Tests one event against the query.
+ *
+ * Returns: whether @event matches
+ *
+ * Since: 1.0
+ */
+gboolean
+bilat_query_match_event (BilatQuery  *self,
+                         BilatStore  *store,
+                         BilatEvent  *event,
+                         char       **note)
+{
+  g_autoptr(GString) notes = NULL;
+  GPtrArray *participants;
+
+  g_return_val_if_fail (BILAT_IS_QUERY (self), FALSE);
+  g_return_val_if_fail (store == NULL || BILAT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (BILAT_IS_EVENT (event), FALSE);
+
+  if (note != NULL)
+    *note = NULL;
+
+  if (!g_type_is_a (G_OBJECT_TYPE (event), self->event_type))
+    return FALSE;
+  if (!matches_period (self, bilat_event_get_date (event)))
+    return FALSE;
+  if (self->sectors != BILAT_SECTOR_NONE && (bilat_event_get_sectors (event) & self->sectors) == 0)
+    return FALSE;
+  if (self->cameo_prefix != NULL || self->quad_class != BILAT_QUAD_CLASS_NONE)
+    {
+      const char *code = bilat_event_get_cameo_code (event);
+
+      if (code == NULL)
+        return FALSE;
+      if (self->cameo_prefix != NULL && !g_str_has_prefix (code, self->cameo_prefix))
+        return FALSE;
+      if (self->quad_class != BILAT_QUAD_CLASS_NONE &&
+          bilat_cameo_get_quad_class (code) != self->quad_class)
+        return FALSE;
+    }
+  if (!matches_text (self, bilat_event_get_title (event), bilat_event_get_summary (event)))
+    return FALSE;
+
+  notes = g_string_new (NULL);
+  participants = bilat_event_get_participants (event);
+
+  if (self->actors[0] != NULL)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < participants->len && !found; i++)
+        {
+          const char *actor = bilat_participant_get_actor (g_ptr_array_index (participants, i));
+
+          for (guint j = 0; self->actors[j] != NULL && !found; j++)
+            if (stands_for (self, store, self->actors[j], actor))
+              {
+                add_note (notes, self->actors[j], actor);
+                found = TRUE;
+              }
+        }
+      if (!found)
+        return FALSE;
+    }
+
+  if (self->dyad_a != NULL)
+    {
+      gboolean found = FALSE;
+
+      /* Two different participants, one standing for each side. */
+      for (guint i = 0; i < participants->len && !found; i++)
+        {
+          const char *a = bilat_participant_get_actor (g_ptr_array_index (participants, i));
+
+          if (!stands_for (self, store, self->dyad_a, a))
+            continue;
+          for (guint j = 0; j < participants->len && !found; j++)
+            {
+              const char *b = bilat_participant_get_actor (g_ptr_array_index (participants, j));
+
+              if (i != j && stands_for (self, store, self->dyad_b, b))
+                {
+                  add_note (notes, self->dyad_a, a);
+                  add_note (notes, self->dyad_b, b);
+                  found = TRUE;
+                }
+            }
+        }
+      if (!found)
+        return FALSE;
+    }
+
+  if (note != NULL && notes->len > 0)
+    *note = g_string_free (g_steal_pointer (&notes), FALSE);
+  return TRUE;
+}
+
+/**
+ * bilat_query_match_position:
+ * @self: a [class@Bilat.Query]
+ * @store: (nullable): the store whose actors tell state succession, or %NULL
+ * @position: a [class@Bilat.Position]
+ *
+ * Tests one position against the query: actors match the holder or the
+ * target, a dyad matches a holder and target that stand for its two
+ * actors (in either order), and the event-only criteria (type, CAMEO,
+ * QuadClass) are ignored.
+ *
+ * Returns: whether @position matches
+ *
+ * Since: 1.0
+ */
+gboolean
+bilat_query_match_position (BilatQuery    *self,
+                            BilatStore    *store,
+                            BilatPosition *position)
+{
+  const char *holder;
+  const char *target;
+
+  g_return_val_if_fail (BILAT_IS_QUERY (self), FALSE);
+  g_return_val_if_fail (store == NULL || BILAT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (BILAT_IS_POSITION (position), FALSE);
+
+  holder = bilat_position_get_holder (position);
+  target = bilat_position_get_target (position);
+
+  if (self->issue != NULL && g_strcmp0 (bilat_position_get_issue (position), self->issue) != 0)
+    return FALSE;
+  if (!matches_period (self, bilat_position_get_date (position)))
+    return FALSE;
+  if (self->sectors != BILAT_SECTOR_NONE &&
+      (bilat_position_get_sectors (position) & self->sectors) == 0)
+    return FALSE;
+  if (!matches_text (self, bilat_position_get_summary (position), NULL))
+    return FALSE;
+
+  if (self->actors[0] != NULL)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; self->actors[j] != NULL && !found; j++)
+        found = stands_for (self, store, self->actors[j], holder) ||
+                (target != NULL && stands_for (self, store, self->actors[j], target));
+      if (!found)
+        return FALSE;
+    }
+
+  if (self->dyad_a != NULL)
+    {
+      if (target == NULL)
+        return FALSE;
+      if (!((stands_for (self, store, self->dyad_a, holder) &&
+             stands_for (self, store, self->dyad_b, target)) ||
+            (stands_for (self, store, self->dyad_b, holder) &&
+             stands_for (self, store, self->dyad_a, target))))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * bilat_store_find_events:
+ * @self: a [class@Bilat.Store]
+ * @query: (nullable): a [class@Bilat.Query], or %NULL for all events
+ *
+ * Finds the events of the store that match @query.
+ *
+ * Returns: (transfer full): a new [iface@Gio.ListModel] of
+ *   [class@Bilat.Event], in date order
+ *
+ * Since: 1.0
+ */
+GListModel *
+bilat_store_find_events (BilatStore *self,
+                         BilatQuery *query)
+{
+  GListModel *events;
+  GListStore *result;
+  guint n;
+
+  g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (query == NULL || BILAT_IS_QUERY (query), NULL);
+
+  events = bilat_store_get_events (self);
+  n = g_list_model_get_n_items (events);
+  result = g_list_store_new (BILAT_TYPE_EVENT);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BilatEvent) event = g_list_model_get_item (events, i);
+
+      if (query == NULL || bilat_query_match_event (query, self, event, NULL))
+        g_list_store_append (result, event);
+    }
+
+  return G_LIST_MODEL (result);
+}
+
+/**
+ * bilat_store_find_positions:
+ * @self: a [class@Bilat.Store]
+ * @query: (nullable): a [class@Bilat.Query], or %NULL for all positions
+ *
+ * Finds the positions of the store that match @query.
+ *
+ * Returns: (transfer full): a new [iface@Gio.ListModel] of
+ *   [class@Bilat.Position], in the store's order
+ *
+ * Since: 1.0
+ */
+GListModel *
+bilat_store_find_positions (BilatStore *self,
+                            BilatQuery *query)
+{
+  GListModel *positions;
+  GListStore *result;
+  guint n;
+
+  g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (query == NULL || BILAT_IS_QUERY (query), NULL);
+
+  positions = bilat_store_get_positions (self);
+  n = g_list_model_get_n_items (positions);
+  result = g_list_store_new (BILAT_TYPE_POSITION);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BilatPosition) position = g_list_model_get_item (positions, i);
+
+      if (query == NULL || bilat_query_match_position (query, self, position))
+        g_list_store_append (result, position);
+    }
+
+  return G_LIST_MODEL (result);
+}

@@ -1,2 +1,1088 @@
-/* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* placeholder: being written */
+/* bilat-event.c: dated events between actors
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <math.h>
+
+#include <bilat/bilat.h>
+
+#include <string.h>
+
+#include "bilat-record-private.h"
+
+/**
+ * BilatParticipant:
+ *
+ * An actor taking part in a [class@Bilat.Event], and the part it plays
+ * there (see [enum@Bilat.Role]).
+ *
+ * A participant is an immutable, reference-counted value: to change an
+ * actor's role, add the actor to the event again with the new role.
+ *
+ * Since: 1.0
+ */
+struct _BilatParticipant
+{
+  char      *actor;
+  BilatRole  role;
+};
+
+/* GLib type-checks the copy and free functions of a boxed type through a
+ * transparent union, a GNU extension that -Wpedantic reports. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpedantic"
+G_DEFINE_BOXED_TYPE (BilatParticipant, bilat_participant,
+                     bilat_participant_ref, bilat_participant_unref)
+#pragma GCC diagnostic pop
+
+/**
+ * BilatEvent:
+ *
+ * Something that happened between actors on a date: a visit, an agreement,
+ * a statement, a delivery of arms — or, from machine-coded event data, one
+ * coded event.
+ *
+ * An event names its participants by actor id, each with a
+ * [enum@Bilat.Role], in the order they were added. Its date may be a day, a
+ * month, a year or an interval, or unknown (%NULL): an event is never given a
+ * made-up date. It may also have a place, the [flags@Bilat.Sector]s it
+ * concerns, and a CAMEO event code, from which the values CAMEO implies
+ * (root code, QuadClass, Goldstein score) follow.
+ *
+ * A [class@Bilat.Store] lists events in the order of
+ * [method@Bilat.Event.compare]: by date, unknown dates last. Subclasses such
+ * as [class@Bilat.Exercise] add attributes of their own.
+ *
+ * Like every [class@Bilat.Record], an event is not thread-safe (use it from
+ * one thread at a time) and may be added to a [class@Bilat.Store], which
+ * keys it by its id.
+ *
+ * Since: 1.0
+ */
+typedef struct
+{
+  BilatDate   *date;
+  char        *title;
+  char        *summary;
+  BilatPlace  *place;
+  BilatSector  sectors;
+  char        *cameo_code;
+  double       goldstein;     /* given by the data, or NAN: the code's */
+  GPtrArray   *participants;
+} BilatEventPrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (BilatEvent, bilat_event, BILAT_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_DATE,
+  PROP_TITLE,
+  PROP_SUMMARY,
+  PROP_PLACE,
+  PROP_SECTORS,
+  PROP_CAMEO_CODE,
+  PROP_GOLDSTEIN,
+  PROP_PARTICIPANTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+participant_clear (gpointer data)
+{
+  BilatParticipant *self = data;
+
+  g_free (self->actor);
+}
+
+/**
+ * bilat_participant_new:
+ * @actor: the id of the actor (see [func@Bilat.Record.is_valid_id])
+ * @role: the part it plays
+ *
+ * Creates a participant.
+ *
+ * Returns: (transfer full): a new [struct@Bilat.Participant]
+ *
+ * Since: 1.0
+ */
+BilatParticipant *
+bilat_participant_new (const char *actor,
+                       BilatRole   role)
+{
+  BilatParticipant *self;
+
+  g_return_val_if_fail (bilat_record_is_valid_id (actor), NULL);
+  g_return_val_if_fail (_bilat_enum_is_valid (BILAT_TYPE_ROLE, role), NULL);
+
+  /* Atomic: a participant is an immutable value, which may be shared
+   * between threads even though events may not. */
+  self = g_atomic_rc_box_new0 (BilatParticipant);
+  self->actor = g_strdup (actor);
+  self->role = role;
+
+  return self;
+}
+
+/**
+ * bilat_participant_ref:
+ * @self: a [struct@Bilat.Participant]
+ *
+ * Acquires a reference on @self.
+ *
+ * Returns: (transfer full): @self
+ *
+ * Since: 1.0
+ */
+BilatParticipant *
+bilat_participant_ref (BilatParticipant *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (self);
+}
+
+/**
+ * bilat_participant_unref:
+ * @self: (transfer full): a [struct@Bilat.Participant]
+ *
+ * Releases a reference on @self, and frees it when that was the last one.
+ *
+ * Since: 1.0
+ */
+void
+bilat_participant_unref (BilatParticipant *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_atomic_rc_box_release_full (self, participant_clear);
+}
+
+/**
+ * bilat_participant_get_actor:
+ * @self: a [struct@Bilat.Participant]
+ *
+ * Gets the id of the participating actor.
+ *
+ * Returns: (transfer none): an actor id
+ *
+ * Since: 1.0
+ */
+const char *
+bilat_participant_get_actor (const BilatParticipant *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->actor;
+}
+
+/**
+ * bilat_participant_get_role:
+ * @self: a [struct@Bilat.Participant]
+ *
+ * Gets the part the actor plays in the event.
+ *
+ * Returns: the role of the actor
+ *
+ * Since: 1.0
+ */
+BilatRole
+bilat_participant_get_role (const BilatParticipant *self)
+{
+  g_return_val_if_fail (self != NULL, BILAT_ROLE_PARTICIPANT);
+
+  return self->role;
+}
+
+static gboolean
+set_place (BilatPlace **field,
+           BilatPlace  *value)
+{
+  if (*field == value)
+    return FALSE;
+  if (*field != NULL && value != NULL && bilat_place_equal (*field, value))
+    return FALSE;
+
+  if (value != NULL)
+    bilat_place_ref (value);
+  g_clear_pointer (field, bilat_place_unref);
+  *field = value;
+
+  return TRUE;
+}
+
+/* A CAMEO event code: a two-digit root code ("04" consult), refined by up to
+ * two more digits ("042" make a visit, "0874" …). */
+static gboolean
+is_valid_cameo_code (const char *code)
+{
+  gsize length = strlen (code);
+
+  if (length < 2 || length > 4)
+    return FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (code[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Index of the participant @actor in @self, or -1. */
+static int
+find_participant (BilatEventPrivate *priv,
+                  const char        *actor)
+{
+  for (guint i = 0; i < priv->participants->len; i++)
+    {
+      BilatParticipant *participant = g_ptr_array_index (priv->participants, i);
+
+      if (strcmp (participant->actor, actor) == 0)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+static void
+bilat_event_finalize (GObject *object)
+{
+  BilatEvent *self = BILAT_EVENT (object);
+  BilatEventPrivate *priv = bilat_event_get_instance_private (self);
+
+  g_clear_pointer (&priv->date, bilat_date_unref);
+  g_clear_pointer (&priv->title, g_free);
+  g_clear_pointer (&priv->summary, g_free);
+  g_clear_pointer (&priv->place, bilat_place_unref);
+  g_clear_pointer (&priv->cameo_code, g_free);
+  g_clear_pointer (&priv->participants, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (bilat_event_parent_class)->finalize (object);
+}
+
+static void
+bilat_event_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  BilatEvent *self = BILAT_EVENT (object);
+  BilatEventPrivate *priv = bilat_event_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_DATE:
+      g_value_set_boxed (value, priv->date);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, priv->title);
+      break;
+
+    case PROP_SUMMARY:
+      g_value_set_string (value, priv->summary);
+      break;
+
+    case PROP_PLACE:
+      g_value_set_boxed (value, priv->place);
+      break;
+
+    case PROP_SECTORS:
+      g_value_set_flags (value, priv->sectors);
+      break;
+
+    case PROP_CAMEO_CODE:
+      g_value_set_string (value, priv->cameo_code);
+      break;
+    case PROP_GOLDSTEIN:
+      g_value_set_double (value, bilat_event_get_goldstein (self));
+      break;
+
+    case PROP_PARTICIPANTS:
+      g_value_set_boxed (value, priv->participants);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bilat_event_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  BilatEvent *self = BILAT_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATE:
+      bilat_event_set_date (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_TITLE:
+      bilat_event_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_SUMMARY:
+      bilat_event_set_summary (self, g_value_get_string (value));
+      break;
+
+    case PROP_PLACE:
+      bilat_event_set_place (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_SECTORS:
+      bilat_event_set_sectors (self, g_value_get_flags (value));
+      break;
+
+    case PROP_CAMEO_CODE:
+      bilat_event_set_cameo_code (self, g_value_get_string (value));
+      break;
+    case PROP_GOLDSTEIN:
+      bilat_event_set_goldstein (self, g_value_get_double (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bilat_event_class_init (BilatEventClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bilat_event_finalize;
+  object_class->get_property = bilat_event_get_property;
+  object_class->set_property = bilat_event_set_property;
+
+  /**
+   * BilatEvent:date:
+   *
+   * When the event happened, at whatever precision is known, or %NULL if
+   * that is not known.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_DATE] =
+    g_param_spec_boxed ("date", NULL, NULL,
+                        BILAT_TYPE_DATE,
+                        _BILAT_PARAM_READWRITE);
+
+  /**
+   * BilatEvent:title:
+   *
+   * A one-line description of the event, or %NULL.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         _BILAT_PARAM_READWRITE);
+
+  /**
+   * BilatEvent:summary:
+   *
+   * What happened, in a few sentences, or %NULL.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_SUMMARY] =
+    g_param_spec_string ("summary", NULL, NULL,
+                         NULL,
+                         _BILAT_PARAM_READWRITE);
+
+  /**
+   * BilatEvent:place:
+   *
+   * Where the event happened, or %NULL if that is not known.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_PLACE] =
+    g_param_spec_boxed ("place", NULL, NULL,
+                        BILAT_TYPE_PLACE,
+                        _BILAT_PARAM_READWRITE);
+
+  /**
+   * BilatEvent:sectors:
+   *
+   * The fields the event concerns; %BILAT_SECTOR_NONE when not classified.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_SECTORS] =
+    g_param_spec_flags ("sectors", NULL, NULL,
+                        BILAT_TYPE_SECTOR,
+                        BILAT_SECTOR_NONE,
+                        _BILAT_PARAM_READWRITE);
+
+  /**
+   * BilatEvent:cameo-code:
+   *
+   * The CAMEO code of the event: two to four ASCII digits, such as `042`
+   * (make a visit), or %NULL if the event is not coded.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_CAMEO_CODE] =
+    g_param_spec_string ("cameo-code", NULL, NULL,
+                         NULL,
+                         _BILAT_PARAM_READWRITE);
+
+  /**
+   * BilatEvent:goldstein: (getter get_goldstein) (setter set_goldstein)
+   *
+   * The Goldstein score of the event, from −10 (most conflictual) to +10
+   * (most cooperative): the score the data gave for it when it was set,
+   * otherwise the score of its CAMEO code in libbilat's table, otherwise
+   * NAN. Setting NAN drops a score given by the data.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_GOLDSTEIN] =
+    g_param_spec_double ("goldstein", NULL, NULL,
+                         -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         _BILAT_PARAM_READWRITE);
+
+  /**
+   * BilatEvent:participants: (type GLib.PtrArray(Bilat.Participant))
+   *
+   * The actors taking part, in the order they were added. Change them with
+   * [method@Bilat.Event.add_participant] and
+   * [method@Bilat.Event.remove_participant]; each change is notified.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_PARTICIPANTS] =
+    g_param_spec_boxed ("participants", NULL, NULL,
+                        G_TYPE_PTR_ARRAY,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bilat_event_init (BilatEvent *self)
+{
+  BilatEventPrivate *priv = bilat_event_get_instance_private (self);
+
+  priv->goldstein = NAN;
+  priv->participants =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) bilat_participant_unref);
+}
+
+/**
+ * bilat_event_new:
+ * @id: the id of the event (see [func@Bilat.Record.is_valid_id])
+ *
+ * Creates an event of unknown date, with no participants yet.
+ *
+ * Returns: (transfer full): a new [class@Bilat.Event]
+ *
+ * Since: 1.0
+ */
+BilatEvent *
+bilat_event_new (const char *id)
+{
+  g_return_val_if_fail (bilat_record_is_valid_id (id), NULL);
+
+  return g_object_new (BILAT_TYPE_EVENT, "id", id, NULL);
+}
+
+/**
+ * bilat_event_get_date:
+ * @self: a [class@Bilat.Event]
+ *
+ * Gets when the event happened.
+ *
+ * Returns: (transfer none) (nullable): the date of @self, or %NULL if it is
+ *   not known
+ *
+ * Since: 1.0
+ */
+BilatDate *
+bilat_event_get_date (BilatEvent *self)
+{
+  BilatEventPrivate *priv;
+
+  g_return_val_if_fail (BILAT_IS_EVENT (self), NULL);
+
+  priv = bilat_event_get_instance_private (self);
+
+  return priv->date;
+}
+
+/**
+ * bilat_event_set_date:
+ * @self: a [class@Bilat.Event]
+ * @date: (nullable): the date, or %NULL if it is not known
+ *
+ * Sets when the event happened. The event keeps a reference to @date, which
+ * is immutable.
+ *
+ * Since: 1.0
+ */
+void
+bilat_event_set_date (BilatEvent *self,
+                      BilatDate  *date)
+{
+  BilatEventPrivate *priv;
+
+  g_return_if_fail (BILAT_IS_EVENT (self));
+
+  priv = bilat_event_get_instance_private (self);
+  if (_bilat_set_date (&priv->date, date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+}
+
+/**
+ * bilat_event_get_title:
+ * @self: a [class@Bilat.Event]
+ *
+ * Gets the one-line description of the event.
+ *
+ * Returns: (transfer none) (nullable): the title, or %NULL
+ *
+ * Since: 1.0
+ */
+const char *
+bilat_event_get_title (BilatEvent *self)
+{
+  BilatEventPrivate *priv;
+
+  g_return_val_if_fail (BILAT_IS_EVENT (self), NULL);
+
+  priv = bilat_event_get_instance_private (self);
+
+  return priv->title;
+}
+
+/**
+ * bilat_event_set_title:
+ * @self: a [class@Bilat.Event]
+ * @title: (nullable): the title, or %NULL
+ *
+ * Sets the one-line description of the event.
+ *
+ * Since: 1.0
+ */
+void
+bilat_event_set_title (BilatEvent *self,
+                       const char *title)
+{
+  BilatEventPrivate *priv;
+
+  g_return_if_fail (BILAT_IS_EVENT (self));
+
+  priv = bilat_event_get_instance_private (self);
+  if (_bilat_set_str (&priv->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+/**
+ * bilat_event_get_summary:
+ * @self: a [class@Bilat.Event]
+ *
+ * Gets the account of what happened.
+ *
+ * Returns: (transfer none) (nullable): the summary, or %NULL
+ *
+ * Since: 1.0
+ */
+const char *
+bilat_event_get_summary (BilatEvent *self)
+{
+  BilatEventPrivate *priv;
+
+  g_return_val_if_fail (BILAT_IS_EVENT (self), NULL);
+
+  priv = bilat_event_get_instance_private (self);
+
+  return priv->summary;
+}
+
+/**
+ * bilat_event_set_summary:
+ * @self: a [class@Bilat.Event]
+ * @summary: (nullable): the summary, or %NULL
+ *
+ * Sets the account of what happened.
+ *
+ * Since: 1.0
+ */
+void
+bilat_event_set_summary (BilatEvent *self,
+                         const char *summary)
+{
+  BilatEventPrivate *priv;
+
+  g_return_if_fail (BILAT_IS_EVENT (self));
+
+  priv = bilat_event_get_instance_private (self);
+  if (_bilat_set_str (&priv->summary, summary))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+}
+
+/**
+ * bilat_event_get_place:
+ * @self: a [class@Bilat.Event]
+ *
+ * Gets where the event happened.
+ *
+ * Returns: (transfer none) (nullable): the place, or %NULL if it is not
+ *   known
+ *
+ * Since: 1.0
+ */
+BilatPlace *
+bilat_event_get_place (BilatEvent *self)
+{
+  BilatEventPrivate *priv;
+
+  g_return_val_if_fail (BILAT_IS_EVENT (self), NULL);
+
+  priv = bilat_event_get_instance_private (self);
+
+  return priv->place;
+}
+
+/**
+ * bilat_event_set_place:
+ * @self: a [class@Bilat.Event]
+ * @place: (nullable): the place, or %NULL if it is not known
+ *
+ * Sets where the event happened. The event keeps a reference to @place,
+ * which is immutable.
+ *
+ * Since: 1.0
+ */
+void
+bilat_event_set_place (BilatEvent *self,
+                       BilatPlace *place)
+{
+  BilatEventPrivate *priv;
+
+  g_return_if_fail (BILAT_IS_EVENT (self));
+
+  priv = bilat_event_get_instance_private (self);
+  if (set_place (&priv->place, place))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACE]);
+}
+
+/**
+ * bilat_event_get_sectors:
+ * @self: a [class@Bilat.Event]
+ *
+ * Gets the fields the event concerns.
+ *
+ * Returns: the sectors of @self, %BILAT_SECTOR_NONE if not classified
+ *
+ * Since: 1.0
+ */
+BilatSector
+bilat_event_get_sectors (BilatEvent *self)
+{
+  BilatEventPrivate *priv;
+
+  g_return_val_if_fail (BILAT_IS_EVENT (self), BILAT_SECTOR_NONE);
+
+  priv = bilat_event_get_instance_private (self);
+
+  return priv->sectors;
+}
+
+/**
+ * bilat_event_set_sectors:
+ * @self: a [class@Bilat.Event]
+ * @sectors: the sectors, a combination of [flags@Bilat.Sector] values
+ *
+ * Sets the fields the event concerns, replacing those it had.
+ *
+ * Since: 1.0
+ */
+void
+bilat_event_set_sectors (BilatEvent  *self,
+                         BilatSector  sectors)
+{
+  BilatEventPrivate *priv;
+
+  g_return_if_fail (BILAT_IS_EVENT (self));
+  g_return_if_fail (_bilat_flags_are_valid (BILAT_TYPE_SECTOR, sectors));
+
+  priv = bilat_event_get_instance_private (self);
+  if (priv->sectors == sectors)
+    return;
+
+  priv->sectors = sectors;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTORS]);
+}
+
+/**
+ * bilat_event_get_cameo_code:
+ * @self: a [class@Bilat.Event]
+ *
+ * Gets the CAMEO code of the event.
+ *
+ * Returns: (transfer none) (nullable): two to four digits, or %NULL if the
+ *   event is not coded
+ *
+ * Since: 1.0
+ */
+const char *
+bilat_event_get_cameo_code (BilatEvent *self)
+{
+  BilatEventPrivate *priv;
+
+  g_return_val_if_fail (BILAT_IS_EVENT (self), NULL);
+
+  priv = bilat_event_get_instance_private (self);
+
+  return priv->cameo_code;
+}
+
+/**
+ * bilat_event_set_cameo_code:
+ * @self: a [class@Bilat.Event]
+ * @cameo_code: (nullable): two to four ASCII digits, or %NULL
+ *
+ * Sets the CAMEO code of the event. A code of another form is a programmer
+ * error: code read from data must be checked before.
+ *
+ * Since: 1.0
+ */
+void
+bilat_event_set_cameo_code (BilatEvent *self,
+                            const char *cameo_code)
+{
+  BilatEventPrivate *priv;
+
+  g_return_if_fail (BILAT_IS_EVENT (self));
+  g_return_if_fail (cameo_code == NULL || is_valid_cameo_code (cameo_code));
+
+  priv = bilat_event_get_instance_private (self);
+  if (_bilat_set_str (&priv->cameo_code, cameo_code))
+    {
+      double before = bilat_event_get_goldstein (self);
+
+      g_object_freeze_notify (G_OBJECT (self));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAMEO_CODE]);
+      if (isnan (priv->goldstein))
+        {
+          double after = bilat_event_get_goldstein (self);
+
+          if (!(before == after || (isnan (before) && isnan (after))))
+            g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GOLDSTEIN]);
+        }
+      g_object_thaw_notify (G_OBJECT (self));
+    }
+}
+
+/**
+ * bilat_event_get_goldstein: (get-property goldstein)
+ * @self: a [class@Bilat.Event]
+ *
+ * Gets the Goldstein score of the event: the one the data gave (see
+ * [method@Bilat.Event.set_goldstein]), or else the score of its CAMEO code
+ * ([func@Bilat.cameo_get_goldstein]).
+ *
+ * Returns: the score, from −10 to +10, or NAN when the event has neither
+ *   a score of its own nor a known CAMEO code
+ *
+ * Since: 1.0
+ */
+double
+bilat_event_get_goldstein (BilatEvent *self)
+{
+  BilatEventPrivate *priv;
+
+  g_return_val_if_fail (BILAT_IS_EVENT (self), NAN);
+
+  priv = bilat_event_get_instance_private (self);
+  if (!isnan (priv->goldstein))
+    return priv->goldstein;
+  if (priv->cameo_code != NULL)
+    return bilat_cameo_get_goldstein (priv->cameo_code);
+  return NAN;
+}
+
+/**
+ * bilat_event_get_own_goldstein:
+ * @self: a [class@Bilat.Event]
+ *
+ * Gets the Goldstein score given to the event by its data, without
+ * falling back to the CAMEO table. Machine-coded event files carry a score
+ * per event, which may differ from the table's; writers keep it.
+ *
+ * Returns: the score given, or NAN when none was
+ *
+ * Since: 1.0
+ */
+double
+bilat_event_get_own_goldstein (BilatEvent *self)
+{
+  BilatEventPrivate *priv;
+
+  g_return_val_if_fail (BILAT_IS_EVENT (self), NAN);
+
+  priv = bilat_event_get_instance_private (self);
+  return priv->goldstein;
+}
+
+/**
+ * bilat_event_set_goldstein: (set-property goldstein)
+ * @self: a [class@Bilat.Event]
+ * @goldstein: a score from −10 to +10, or NAN to use the CAMEO table's
+ *
+ * Sets the Goldstein score the data gives the event. Only needed where it
+ * differs from the score of the event's CAMEO code, which is used
+ * otherwise.
+ *
+ * Since: 1.0
+ */
+void
+bilat_event_set_goldstein (BilatEvent *self,
+                           double      goldstein)
+{
+  BilatEventPrivate *priv;
+  double before;
+
+  g_return_if_fail (BILAT_IS_EVENT (self));
+  g_return_if_fail (isnan (goldstein) || (goldstein >= -10.0 && goldstein <= 10.0));
+
+  priv = bilat_event_get_instance_private (self);
+  if (priv->goldstein == goldstein || (isnan (priv->goldstein) && isnan (goldstein)))
+    return;
+
+  before = bilat_event_get_goldstein (self);
+  priv->goldstein = goldstein;
+  if (!(before == bilat_event_get_goldstein (self) ||
+        (isnan (before) && isnan (bilat_event_get_goldstein (self)))))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GOLDSTEIN]);
+}
+
+/**
+ * bilat_event_get_quad_class:
+ * @self: a [class@Bilat.Event]
+ *
+ * Gets the QuadClass that the event's CAMEO code falls in.
+ *
+ * Returns: the QuadClass, or %BILAT_QUAD_CLASS_NONE when the event has no
+ *   known CAMEO code
+ *
+ * Since: 1.0
+ */
+BilatQuadClass
+bilat_event_get_quad_class (BilatEvent *self)
+{
+  BilatEventPrivate *priv;
+
+  g_return_val_if_fail (BILAT_IS_EVENT (self), BILAT_QUAD_CLASS_NONE);
+
+  priv = bilat_event_get_instance_private (self);
+  return priv->cameo_code ? bilat_cameo_get_quad_class (priv->cameo_code) : BILAT_QUAD_CLASS_NONE;
+}
+
+/**
+ * bilat_event_get_root_code:
+ * @self: a [class@Bilat.Event]
+ *
+ * Gets the CAMEO root code (the first two digits, such as `06`) of the
+ * event's CAMEO code.
+ *
+ * Returns: (transfer none) (nullable): the root code, or %NULL when the
+ *   event has no known CAMEO code
+ *
+ * Since: 1.0
+ */
+const char *
+bilat_event_get_root_code (BilatEvent *self)
+{
+  BilatEventPrivate *priv;
+
+  g_return_val_if_fail (BILAT_IS_EVENT (self), NULL);
+
+  priv = bilat_event_get_instance_private (self);
+  return priv->cameo_code ? bilat_cameo_get_root (priv->cameo_code) : NULL;
+}
+
+/**
+ * bilat_event_get_participants:
+ * @self: a [class@Bilat.Event]
+ *
+ * Gets the actors taking part in the event, in the order they were added.
+ *
+ * The array belongs to @self and changes with it; do not modify it.
+ *
+ * Returns: (transfer none) (element-type Bilat.Participant): the
+ *   participants, an empty array when there are none
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+bilat_event_get_participants (BilatEvent *self)
+{
+  BilatEventPrivate *priv;
+
+  g_return_val_if_fail (BILAT_IS_EVENT (self), NULL);
+
+  priv = bilat_event_get_instance_private (self);
+
+  return priv->participants;
+}
+
+/**
+ * bilat_event_add_participant:
+ * @self: a [class@Bilat.Event]
+ * @actor: the id of the actor (see [func@Bilat.Record.is_valid_id])
+ * @role: the part it plays
+ *
+ * Adds @actor to the participants of the event, after those already there.
+ * An actor takes part only once: if @actor already does, its role becomes
+ * @role and it keeps its place in the list.
+ *
+ * Since: 1.0
+ */
+void
+bilat_event_add_participant (BilatEvent *self,
+                             const char *actor,
+                             BilatRole   role)
+{
+  BilatEventPrivate *priv;
+  BilatParticipant *participant;
+  int index;
+
+  g_return_if_fail (BILAT_IS_EVENT (self));
+  g_return_if_fail (bilat_record_is_valid_id (actor));
+  g_return_if_fail (_bilat_enum_is_valid (BILAT_TYPE_ROLE, role));
+
+  priv = bilat_event_get_instance_private (self);
+  index = find_participant (priv, actor);
+
+  if (index < 0)
+    {
+      g_ptr_array_add (priv->participants, bilat_participant_new (actor, role));
+    }
+  else
+    {
+      participant = g_ptr_array_index (priv->participants, index);
+      if (participant->role == role)
+        return;
+
+      /* Participants are immutable, and the caller may hold this one. */
+      g_ptr_array_index (priv->participants, index) = bilat_participant_new (actor, role);
+      bilat_participant_unref (participant);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTICIPANTS]);
+}
+
+/**
+ * bilat_event_remove_participant:
+ * @self: a [class@Bilat.Event]
+ * @actor: the id of an actor
+ *
+ * Removes @actor from the participants of the event; the others keep their
+ * order.
+ *
+ * Returns: %TRUE if @actor took part and was removed, %FALSE if it did not
+ *   take part
+ *
+ * Since: 1.0
+ */
+gboolean
+bilat_event_remove_participant (BilatEvent *self,
+                                const char *actor)
+{
+  BilatEventPrivate *priv;
+  int index;
+
+  g_return_val_if_fail (BILAT_IS_EVENT (self), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  priv = bilat_event_get_instance_private (self);
+  index = find_participant (priv, actor);
+  if (index < 0)
+    return FALSE;
+
+  g_ptr_array_remove_index (priv->participants, index);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTICIPANTS]);
+
+  return TRUE;
+}
+
+/**
+ * bilat_event_has_participant:
+ * @self: a [class@Bilat.Event]
+ * @actor: the id of an actor
+ * @role: (out) (optional): where to store the role of @actor; left
+ *   untouched when it does not take part
+ *
+ * Checks whether @actor takes part in the event, and in what role.
+ *
+ * Returns: %TRUE if @actor takes part
+ *
+ * Since: 1.0
+ */
+gboolean
+bilat_event_has_participant (BilatEvent *self,
+                             const char *actor,
+                             BilatRole  *role)
+{
+  BilatEventPrivate *priv;
+  BilatParticipant *participant;
+  int index;
+
+  g_return_val_if_fail (BILAT_IS_EVENT (self), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  priv = bilat_event_get_instance_private (self);
+  index = find_participant (priv, actor);
+  if (index < 0)
+    return FALSE;
+
+  participant = g_ptr_array_index (priv->participants, index);
+  if (role != NULL)
+    *role = participant->role;
+
+  return TRUE;
+}
+
+/**
+ * bilat_event_compare:
+ * @a: a [class@Bilat.Event]
+ * @b: another [class@Bilat.Event]
+ *
+ * Compares two events in the order in which a [class@Bilat.Store] lists
+ * them: by date (see [method@Bilat.Date.compare]), events of unknown date after
+ * all the others, and events of the same date by id (byte-wise, as
+ * strcmp() orders them), which makes the order total.
+ *
+ * Returns: a negative value if @a comes before @b, 0 if they have the same
+ *   date and id, a positive value if @a comes after @b
+ *
+ * Since: 1.0
+ */
+int
+bilat_event_compare (BilatEvent *a,
+                     BilatEvent *b)
+{
+  int order;
+
+  g_return_val_if_fail (BILAT_IS_EVENT (a), 0);
+  g_return_val_if_fail (BILAT_IS_EVENT (b), 0);
+
+  /* bilat_date_compare() already sorts unknown (NULL) dates last. */
+  order = bilat_date_compare (bilat_event_get_date (a), bilat_event_get_date (b));
+  if (order != 0)
+    return order;
+
+  return strcmp (bilat_record_get_id (BILAT_RECORD (a)),
+                 bilat_record_get_id (BILAT_RECORD (b)));
+}

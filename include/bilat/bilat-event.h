@@ -12,6 +12,7 @@
 #include "bilat-record.h"
 #include "bilat-date.h"
 #include "bilat-place.h"
+#include "bilat-cameo.h"
 
 G_BEGIN_DECLS
 
@@ -144,6 +145,18 @@ const char  *bilat_event_get_cameo_code    (BilatEvent  *self);
 BILAT_AVAILABLE_IN_1_0
 void         bilat_event_set_cameo_code    (BilatEvent  *self,
                                             const char  *cameo_code);
+
+BILAT_AVAILABLE_IN_1_0
+double       bilat_event_get_goldstein     (BilatEvent  *self);
+BILAT_AVAILABLE_IN_1_0
+double       bilat_event_get_own_goldstein (BilatEvent  *self);
+BILAT_AVAILABLE_IN_1_0
+void         bilat_event_set_goldstein     (BilatEvent  *self,
+                                            double       goldstein);
+BILAT_AVAILABLE_IN_1_0
+BilatQuadClass bilat_event_get_quad_class  (BilatEvent  *self);
+BILAT_AVAILABLE_IN_1_0
+const char  *bilat_event_get_root_code     (BilatEvent  *self);
 
 BILAT_AVAILABLE_IN_1_0
 GPtrArray   *bilat_event_get_participants  (BilatEvent  *self);

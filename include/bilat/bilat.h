@@ -25,6 +25,7 @@
 #include "bilat-format.h"
 #include "bilat-store.h"
 #include "bilat-query.h"
+#include "bilat-series.h"
 #include "bilat-runtime.h"
 
 #undef __BILAT_INSIDE__

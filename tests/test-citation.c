@@ -1,4 +1,183 @@
-/* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* placeholder: being written */
-#include <stdio.h>
-int main (void) { printf ("1..0 # SKIP not written yet\n"); return 0; }
+/* test-citation.c: BilatCitation, its locator and its equality
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <bilat/bilat.h>
+
+static void
+test_full (void **state)
+{
+  g_autoptr(BilatCitation) citation =
+    bilat_citation_new ("pakistan-russia-oped", 6, 1451, 1946, "“Friendship 2016”");
+  g_autofree char *text = bilat_citation_to_string (citation);
+
+  assert_string_equal (bilat_citation_get_source (citation), "pakistan-russia-oped");
+  assert_int_equal (bilat_citation_get_paragraph (citation), 6);
+  assert_true (bilat_citation_has_range (citation));
+  assert_int_equal (bilat_citation_get_start (citation), 1451);
+  assert_int_equal (bilat_citation_get_end (citation), 1946);
+  assert_string_equal (bilat_citation_get_quote (citation), "“Friendship 2016”");
+  /* The quote is not part of the locator. */
+  assert_string_equal (text, "pakistan-russia-oped ¶6 [1451, 1946)");
+}
+
+static void
+test_source_only (void **state)
+{
+  g_autoptr(BilatCitation) citation = bilat_citation_new ("tass", 0, -1, -1, NULL);
+  g_autofree char *text = bilat_citation_to_string (citation);
+
+  assert_string_equal (bilat_citation_get_source (citation), "tass");
+  assert_int_equal (bilat_citation_get_paragraph (citation), 0);
+  assert_false (bilat_citation_has_range (citation));
+  assert_int_equal (bilat_citation_get_start (citation), -1);
+  assert_int_equal (bilat_citation_get_end (citation), -1);
+  assert_null (bilat_citation_get_quote (citation));
+  assert_string_equal (text, "tass");
+}
+
+static void
+test_paragraph_only (void **state)
+{
+  g_autoptr(BilatCitation) citation = bilat_citation_new ("pakistan-russia-oped", 12, -1, -1, NULL);
+  g_autofree char *text = bilat_citation_to_string (citation);
+
+  assert_false (bilat_citation_has_range (citation));
+  assert_string_equal (text, "pakistan-russia-oped ¶12");
+}
+
+static void
+test_range_only (void **state)
+{
+  g_autoptr(BilatCitation) citation = bilat_citation_new ("pakistan-russia-oped", 0, 0, 120, NULL);
+  g_autofree char *text = bilat_citation_to_string (citation);
+
+  /* 0 is a real start, not the absence of one. */
+  assert_true (bilat_citation_has_range (citation));
+  assert_int_equal (bilat_citation_get_start (citation), 0);
+  assert_string_equal (text, "pakistan-russia-oped [0, 120)");
+}
+
+static void
+test_empty_range (void **state)
+{
+  g_autoptr(BilatCitation) citation = bilat_citation_new ("src", 1, 5, 5, NULL);
+  g_autofree char *text = bilat_citation_to_string (citation);
+
+  assert_true (bilat_citation_has_range (citation));
+  assert_string_equal (text, "src ¶1 [5, 5)");
+}
+
+static void
+test_large_values (void **state)
+{
+  g_autoptr(BilatCitation) citation =
+    bilat_citation_new ("src", G_MAXUINT, G_MAXINT64 - 1, G_MAXINT64, NULL);
+  g_autofree char *text = bilat_citation_to_string (citation);
+
+  assert_int_equal (bilat_citation_get_paragraph (citation), G_MAXUINT);
+  assert_true (bilat_citation_get_start (citation) == G_MAXINT64 - 1);
+  assert_true (bilat_citation_get_end (citation) == G_MAXINT64);
+  assert_string_equal (text, "src ¶4294967295 [9223372036854775806, 9223372036854775807)");
+}
+
+static void
+test_equal (void **state)
+{
+  g_autoptr(BilatCitation) a = bilat_citation_new ("oped", 6, 1451, 1946, "quote");
+  g_autoptr(BilatCitation) same = bilat_citation_new ("oped", 6, 1451, 1946, "quote");
+  g_autoptr(BilatCitation) other_source = bilat_citation_new ("tass", 6, 1451, 1946, "quote");
+  g_autoptr(BilatCitation) other_paragraph = bilat_citation_new ("oped", 7, 1451, 1946, "quote");
+  g_autoptr(BilatCitation) other_start = bilat_citation_new ("oped", 6, 1450, 1946, "quote");
+  g_autoptr(BilatCitation) other_end = bilat_citation_new ("oped", 6, 1451, 1947, "quote");
+  g_autoptr(BilatCitation) no_range = bilat_citation_new ("oped", 6, -1, -1, "quote");
+  g_autoptr(BilatCitation) other_quote = bilat_citation_new ("oped", 6, 1451, 1946, "Quote");
+  g_autoptr(BilatCitation) no_quote = bilat_citation_new ("oped", 6, 1451, 1946, NULL);
+  g_autoptr(BilatCitation) empty_quote = bilat_citation_new ("oped", 6, 1451, 1946, "");
+
+  assert_true (bilat_citation_equal (a, a));
+  assert_true (bilat_citation_equal (a, same));
+  assert_true (bilat_citation_equal (NULL, NULL));
+
+  assert_false (bilat_citation_equal (a, other_source));
+  assert_false (bilat_citation_equal (a, other_paragraph));
+  assert_false (bilat_citation_equal (a, other_start));
+  assert_false (bilat_citation_equal (a, other_end));
+  assert_false (bilat_citation_equal (a, no_range));
+  assert_false (bilat_citation_equal (a, other_quote));
+  assert_false (bilat_citation_equal (a, no_quote));
+  assert_false (bilat_citation_equal (no_quote, a));
+  assert_false (bilat_citation_equal (no_quote, empty_quote));
+  assert_false (bilat_citation_equal (a, NULL));
+  assert_false (bilat_citation_equal (NULL, a));
+}
+
+static void
+test_strings_are_copied (void **state)
+{
+  char source[] = "oped";
+  char quote[] = "words";
+  g_autoptr(BilatCitation) citation = bilat_citation_new (source, 1, -1, -1, quote);
+
+  source[0] = 'X';
+  quote[0] = 'X';
+
+  assert_string_equal (bilat_citation_get_source (citation), "oped");
+  assert_string_equal (bilat_citation_get_quote (citation), "words");
+}
+
+static void
+test_ref_unref (void **state)
+{
+  BilatCitation *citation = bilat_citation_new ("oped", 1, -1, -1, NULL);
+
+  assert_ptr_equal (bilat_citation_ref (citation), citation);
+  bilat_citation_unref (citation);
+  assert_string_equal (bilat_citation_get_source (citation), "oped");
+  bilat_citation_unref (citation);
+}
+
+static void
+test_boxed_type (void **state)
+{
+  g_autoptr(BilatCitation) citation = bilat_citation_new ("oped", 1, -1, -1, NULL);
+  g_auto(GValue) value = G_VALUE_INIT;
+  BilatCitation *copy;
+
+  assert_true (G_TYPE_IS_BOXED (BILAT_TYPE_CITATION));
+  assert_string_equal (g_type_name (BILAT_TYPE_CITATION), "BilatCitation");
+
+  copy = g_boxed_copy (BILAT_TYPE_CITATION, citation);
+  assert_ptr_equal (copy, citation);
+  g_boxed_free (BILAT_TYPE_CITATION, copy);
+
+  g_value_init (&value, BILAT_TYPE_CITATION);
+  g_value_set_boxed (&value, citation);
+  assert_ptr_equal (g_value_get_boxed (&value), citation);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_full),
+    cmocka_unit_test (test_source_only),
+    cmocka_unit_test (test_paragraph_only),
+    cmocka_unit_test (test_range_only),
+    cmocka_unit_test (test_empty_range),
+    cmocka_unit_test (test_large_values),
+    cmocka_unit_test (test_equal),
+    cmocka_unit_test (test_strings_are_copied),
+    cmocka_unit_test (test_ref_unref),
+    cmocka_unit_test (test_boxed_type),
+  };
+
+  return cmocka_run_group_tests_name ("citation", tests, NULL, NULL);
+}

@@ -355,6 +355,41 @@ bilat_query_new (void)
 }
 
 /**
+ * bilat_query_copy:
+ * @self: a [class@Bilat.Query]
+ *
+ * Copies a query, to change the copy without touching the original.
+ *
+ * Returns: (transfer full): a new [class@Bilat.Query] equal to @self
+ *
+ * Since: 1.0
+ */
+BilatQuery *
+bilat_query_copy (BilatQuery *self)
+{
+  BilatQuery *copy;
+
+  g_return_val_if_fail (BILAT_IS_QUERY (self), NULL);
+
+  copy = bilat_query_new ();
+  g_strfreev (copy->actors);
+  copy->actors = g_strdupv (self->actors);
+  copy->dyad_a = g_strdup (self->dyad_a);
+  copy->dyad_b = g_strdup (self->dyad_b);
+  copy->from = self->from ? bilat_date_ref (self->from) : NULL;
+  copy->to = self->to ? bilat_date_ref (self->to) : NULL;
+  copy->event_type = self->event_type;
+  copy->cameo_prefix = g_strdup (self->cameo_prefix);
+  copy->quad_class = self->quad_class;
+  copy->sectors = self->sectors;
+  copy->issue = g_strdup (self->issue);
+  copy->text = g_strdup (self->text);
+  copy->text_folded = g_strdup (self->text_folded);
+  copy->follow_succession = self->follow_succession;
+  return copy;
+}
+
+/**
  * bilat_query_get_actors: (get-property actors)
  * @self: a [class@Bilat.Query]
  *

@@ -65,6 +65,8 @@ BILAT_AVAILABLE_IN_1_0
 BilatQuery         *bilat_query_parse                (const char      *text,
                                                       GError         **error);
 BILAT_AVAILABLE_IN_1_0
+BilatQuery         *bilat_query_copy                 (BilatQuery      *self);
+BILAT_AVAILABLE_IN_1_0
 char               *bilat_query_to_string            (BilatQuery      *self);
 
 BILAT_AVAILABLE_IN_1_0

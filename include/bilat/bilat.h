@@ -26,6 +26,7 @@
 #include "bilat-store.h"
 #include "bilat-query.h"
 #include "bilat-series.h"
+#include "bilat-alignment.h"
 #include "bilat-runtime.h"
 
 #undef __BILAT_INSIDE__

@@ -1,0 +1,259 @@
+/* test-alignment.c: issue-by-issue alignment and the affinity score
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <string.h>
+
+#include <bilat/bilat.h>
+
+static void
+hold (BilatStore  *store,
+      const char  *holder,
+      const char  *issue,
+      BilatStance  stance,
+      const char  *when)
+{
+  g_autofree char *id = g_strdup_printf ("%s-%s-%s", holder, issue, when ? when : "undated");
+  g_autoptr(BilatPosition) position = bilat_position_new (id, holder, issue, stance);
+  g_autoptr(GError) error = NULL;
+
+  if (when != NULL)
+    {
+      g_autoptr(BilatDate) date = bilat_date_parse (when, NULL);
+      bilat_position_set_date (position, date);
+    }
+  assert_true (bilat_store_add (store, BILAT_RECORD (position), &error));
+  assert_null (error);
+}
+
+static BilatIssueAlignment *
+item_for (BilatAlignment *alignment,
+          const char     *issue)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (alignment)); i++)
+    {
+      BilatIssueAlignment *item = g_list_model_get_item (G_LIST_MODEL (alignment), i);
+
+      g_object_unref (item);   /* the alignment keeps it alive */
+      if (strcmp (bilat_issue_alignment_get_issue (item), issue) == 0)
+        return item;
+    }
+  fail_msg ("no item for issue %s", issue);
+  return NULL;
+}
+
+static void
+test_mixed_hand_computed (void **state)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatAlignment) alignment = NULL;
+  BilatIssueAlignment *item;
+  double score = 42.0;
+
+  hold (store, "A", "agree", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "B", "agree", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "A", "partial", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "B", "partial", BILAT_STANCE_CONSIDERING, NULL);
+  hold (store, "A", "opposed", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "B", "opposed", BILAT_STANCE_OPPOSES, NULL);
+  hold (store, "A", "mine", BILAT_STANCE_NEUTRAL, NULL);
+  hold (store, "B", "yours", BILAT_STANCE_OPPOSES, NULL);
+  hold (store, "C", "agree", BILAT_STANCE_OPPOSES, NULL);   /* not in the pair */
+
+  alignment = bilat_store_align (store, "A", "B", NULL);
+  assert_string_equal (bilat_alignment_get_actor_a (alignment), "A");
+  assert_string_equal (bilat_alignment_get_actor_b (alignment), "B");
+  assert_true (g_list_model_get_item_type (G_LIST_MODEL (alignment)) == BILAT_TYPE_ISSUE_ALIGNMENT);
+  assert_int_equal (g_list_model_get_n_items (G_LIST_MODEL (alignment)), 5);
+  assert_null (g_list_model_get_item (G_LIST_MODEL (alignment), 5));
+
+  /* in the order of the issue ids */
+  {
+    const char *order[] = { "agree", "mine", "opposed", "partial", "yours" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+      {
+        g_autoptr(BilatIssueAlignment) it = g_list_model_get_item (G_LIST_MODEL (alignment), i);
+        assert_string_equal (bilat_issue_alignment_get_issue (it), order[i]);
+      }
+  }
+
+  item = item_for (alignment, "agree");
+  assert_int_equal (bilat_issue_alignment_get_agreement (item), BILAT_AGREEMENT_AGREE);
+  assert_true (bilat_issue_alignment_get_distance (item) == 0.0);
+  assert_string_equal (bilat_record_get_id (BILAT_RECORD (bilat_issue_alignment_get_position_a (item))),
+                       "A-agree-undated");
+  item = item_for (alignment, "partial");
+  assert_int_equal (bilat_issue_alignment_get_agreement (item), BILAT_AGREEMENT_PARTIAL);
+  assert_true (bilat_issue_alignment_get_distance (item) == 0.5);
+  item = item_for (alignment, "opposed");
+  assert_int_equal (bilat_issue_alignment_get_agreement (item), BILAT_AGREEMENT_DISAGREE);
+  assert_true (bilat_issue_alignment_get_distance (item) == 2.0);
+  item = item_for (alignment, "mine");
+  assert_int_equal (bilat_issue_alignment_get_agreement (item), BILAT_AGREEMENT_ONLY_A);
+  assert_null (bilat_issue_alignment_get_position_b (item));
+  assert_true (isnan (bilat_issue_alignment_get_distance (item)));
+  item = item_for (alignment, "yours");
+  assert_int_equal (bilat_issue_alignment_get_agreement (item), BILAT_AGREEMENT_ONLY_B);
+
+  assert_int_equal (bilat_alignment_get_n_shared (alignment), 3);
+  assert_int_equal (bilat_alignment_count (alignment, BILAT_AGREEMENT_AGREE), 1);
+  assert_int_equal (bilat_alignment_count (alignment, BILAT_AGREEMENT_ONLY_A), 1);
+
+  /* S = 1 − 2·(0 + 0.5 + 2)/(3·2) = 1/6 */
+  assert_true (bilat_alignment_get_affinity (alignment, &score));
+  assert_true (fabs (score - 1.0 / 6.0) < 1e-12);
+}
+
+static void
+test_no_shared_issue_has_no_score (void **state)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatAlignment) alignment = NULL;
+  g_autoptr(BilatAlignment) nobody = NULL;
+  double score = 42.0;
+
+  hold (store, "A", "x", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "B", "y", BILAT_STANCE_SUPPORTS, NULL);
+  alignment = bilat_store_align (store, "A", "B", NULL);
+  assert_int_equal (bilat_alignment_get_n_shared (alignment), 0);
+  assert_false (bilat_alignment_get_affinity (alignment, &score));
+  assert_true (score == 42.0);   /* untouched: no score is not 0 */
+
+  nobody = bilat_store_align (store, "P", "Q", NULL);
+  assert_int_equal (g_list_model_get_n_items (G_LIST_MODEL (nobody)), 0);
+  assert_false (bilat_alignment_get_affinity (nobody, NULL));
+}
+
+static void
+test_extremes (void **state)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatAlignment) opposed = NULL;
+  g_autoptr(BilatAlignment) same = NULL;
+  double score;
+
+  hold (store, "A", "one", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "B", "one", BILAT_STANCE_OPPOSES, NULL);
+  hold (store, "A", "two", BILAT_STANCE_OPPOSES, NULL);
+  hold (store, "B", "two", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "C", "one", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "C", "two", BILAT_STANCE_OPPOSES, NULL);
+
+  opposed = bilat_store_align (store, "A", "B", NULL);
+  assert_int_equal (bilat_alignment_count (opposed, BILAT_AGREEMENT_DISAGREE), 2);
+  assert_true (bilat_alignment_get_affinity (opposed, &score));
+  assert_true (score == -1.0);
+
+  same = bilat_store_align (store, "A", "C", NULL);
+  assert_true (bilat_alignment_get_affinity (same, &score));
+  assert_true (score == 1.0);
+}
+
+static void
+test_stance_scores_and_partial_cases (void **state)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatAlignment) alignment = NULL;
+  double score;
+
+  assert_true (bilat_stance_get_score (BILAT_STANCE_SUPPORTS) == 1.0);
+  assert_true (bilat_stance_get_score (BILAT_STANCE_CONSIDERING) == 0.5);
+  assert_true (bilat_stance_get_score (BILAT_STANCE_NEUTRAL) == 0.0);
+  assert_true (bilat_stance_get_score (BILAT_STANCE_OPPOSES) == -1.0);
+
+  hold (store, "A", "n-o", BILAT_STANCE_NEUTRAL, NULL);
+  hold (store, "B", "n-o", BILAT_STANCE_OPPOSES, NULL);
+  hold (store, "A", "c-o", BILAT_STANCE_CONSIDERING, NULL);
+  hold (store, "B", "c-o", BILAT_STANCE_OPPOSES, NULL);
+  alignment = bilat_store_align (store, "A", "B", NULL);
+  assert_int_equal (bilat_issue_alignment_get_agreement (item_for (alignment, "n-o")),
+                    BILAT_AGREEMENT_PARTIAL);
+  assert_int_equal (bilat_issue_alignment_get_agreement (item_for (alignment, "c-o")),
+                    BILAT_AGREEMENT_DISAGREE);
+  /* S = 1 − 2·(1 + 1.5)/(2·2) = −0.25 */
+  assert_true (bilat_alignment_get_affinity (alignment, &score));
+  assert_true (fabs (score + 0.25) < 1e-12);
+}
+
+static void
+test_latest_position_counts (void **state)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatAlignment) alignment = NULL;
+  g_autoptr(BilatAlignment) in_2015 = NULL;
+  g_autoptr(BilatQuery) period = bilat_query_parse ("to:2016", NULL);
+
+  hold (store, "A", "cpec", BILAT_STANCE_OPPOSES, "2015");
+  hold (store, "A", "cpec", BILAT_STANCE_SUPPORTS, "2018-03");
+  hold (store, "A", "cpec", BILAT_STANCE_NEUTRAL, NULL);       /* undated: oldest */
+  hold (store, "B", "cpec", BILAT_STANCE_SUPPORTS, "2014");
+
+  alignment = bilat_store_align (store, "A", "B", NULL);
+  assert_int_equal (bilat_issue_alignment_get_agreement (item_for (alignment, "cpec")),
+                    BILAT_AGREEMENT_AGREE);
+
+  /* a query narrows the positions that count: before 2016, A opposed */
+  in_2015 = bilat_store_align (store, "A", "B", period);
+  assert_int_equal (bilat_issue_alignment_get_agreement (item_for (in_2015, "cpec")),
+                    BILAT_AGREEMENT_DISAGREE);
+}
+
+static void
+test_succession (void **state)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatActor) rus = bilat_actor_new ("RUS", BILAT_ACTOR_KIND_STATE);
+  g_autoptr(BilatActor) sun = bilat_actor_new ("SUN", BILAT_ACTOR_KIND_STATE);
+  g_autoptr(BilatAlignment) with = NULL;
+  g_autoptr(BilatAlignment) without = NULL;
+  g_autoptr(BilatQuery) off = bilat_query_parse ("succession:off", NULL);
+  BilatIssueAlignment *item;
+
+  bilat_actor_set_predecessor (rus, "SUN");
+  assert_true (bilat_store_add (store, BILAT_RECORD (rus), NULL));
+  assert_true (bilat_store_add (store, BILAT_RECORD (sun), NULL));
+
+  hold (store, "SUN", "old", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "SUN", "both", BILAT_STANCE_OPPOSES, NULL);
+  hold (store, "RUS", "both", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "PAK", "old", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "PAK", "both", BILAT_STANCE_SUPPORTS, NULL);
+
+  with = bilat_store_align (store, "PAK", "RUS", NULL);
+  item = item_for (with, "old");
+  assert_int_equal (bilat_issue_alignment_get_agreement (item), BILAT_AGREEMENT_AGREE);
+  assert_string_equal (bilat_position_get_holder (bilat_issue_alignment_get_position_b (item)), "SUN");
+  /* Russia's own position hides the Soviet one */
+  item = item_for (with, "both");
+  assert_int_equal (bilat_issue_alignment_get_agreement (item), BILAT_AGREEMENT_AGREE);
+  assert_int_equal (bilat_alignment_get_n_shared (with), 2);
+
+  without = bilat_store_align (store, "PAK", "RUS", off);
+  assert_int_equal (bilat_issue_alignment_get_agreement (item_for (without, "old")),
+                    BILAT_AGREEMENT_ONLY_A);
+  assert_int_equal (bilat_alignment_get_n_shared (without), 1);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_mixed_hand_computed),
+    cmocka_unit_test (test_no_shared_issue_has_no_score),
+    cmocka_unit_test (test_extremes),
+    cmocka_unit_test (test_stance_scores_and_partial_cases),
+    cmocka_unit_test (test_latest_position_counts),
+    cmocka_unit_test (test_succession),
+  };
+
+  return cmocka_run_group_tests_name ("alignment", tests, NULL, NULL);
+}

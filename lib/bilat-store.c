@@ -1,2 +1,1369 @@
-/* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* placeholder: being written */
+/* bilat-store.c: the container of sources, actors, issues, events and positions
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <bilat/bilat.h>
+
+#include <string.h>
+
+#include "bilat-record-private.h"
+
+/**
+ * BilatStore:
+ *
+ * A dataset in memory: the sources, actors, issues, events and positions of
+ * a chronology, each kind in a live list, each record found by its id.
+ *
+ * ## Records and ids
+ *
+ * A store holds five kinds of [class@Bilat.Record]: [class@Bilat.Source]s,
+ * [class@Bilat.Actor]s, [class@Bilat.Issue]s, [class@Bilat.Event]s and
+ * [class@Bilat.Position]s. An [class@Bilat.Exercise] is an event for the
+ * store: it is kept, listed and looked up with the other events.
+ *
+ * An id is unique within its kind: two events cannot share an id, but an
+ * actor and an issue can (`sco` the organisation and `sco` the question of
+ * membership in it). Looking a record up by id takes constant time, whatever
+ * the size of the store.
+ *
+ * An actor is also known by its [property@Bilat.Actor:aliases], the
+ * metonyms with which sources name it (`Islamabad` for Pakistan, `Kremlin`
+ * for Russia). [method@Bilat.Store.lookup_actor] finds an actor by id or by
+ * alias, ignoring case, so no two actors of a store may share a name: adding
+ * an actor whose id or alias, ignoring case, is already the id or an alias
+ * of another actor fails with %BILAT_STORE_ERROR_DUPLICATE_ALIAS.
+ *
+ * The store does not check the references between records, such as an
+ * event's participants, a citation's source or a position's holder and
+ * issue: records may be added in any order, and the referenced record may
+ * come later or not at all. Loaders and validators check references once a
+ * whole dataset is in.
+ *
+ * ## Lists
+ *
+ * [method@Bilat.Store.get_sources], [method@Bilat.Store.get_actors],
+ * [method@Bilat.Store.get_issues], [method@Bilat.Store.get_events] and
+ * [method@Bilat.Store.get_positions] return a [iface@Gio.ListModel] per kind,
+ * the same object for the lifetime of the store. The lists are live: they
+ * emit [signal@Gio.ListModel::items-changed] for exactly what changes. Adding
+ * a record emits one `(position, 0, 1)` on the list of its kind and on no
+ * other; removing one emits `(position, 1, 0)`; clearing the store emits
+ * `(0, n, 0)` on each list that was not empty.
+ *
+ * Events are in the order of [method@Bilat.Event.compare]: by date, events
+ * of unknown date last, events of the same date by id. Every other kind is
+ * in the order of its ids, compared byte by byte as by strcmp().
+ *
+ * The lists are made for millions of records: adding, removing or moving a
+ * record takes O(log n) steps, and so does fetching an item at any
+ * position, while fetching the items one after the other, in either
+ * direction, takes O(1) steps each.
+ *
+ * A list that is still referenced when the store is finalized keeps the
+ * records it held, but no longer changes.
+ *
+ * ## Changing stored records
+ *
+ * Records remain mutable once stored, and the store follows the changes
+ * that matter to it. When the [property@Bilat.Event:date] of a stored event
+ * changes, the store moves the event to its new place, emitting a removal
+ * and an addition (nothing at all if the place is the same). When the
+ * aliases of a stored actor change, lookups follow. Such a change cannot be
+ * refused, so it may give two actors the same name: a lookup of that name
+ * then finds the actor that had it first, the one whose id it is if it is
+ * an id.
+ *
+ * A record may be in several stores at once. A store keeps a reference to
+ * each of its records until they are removed.
+ *
+ * ## Threads
+ *
+ * A store is not thread-safe: use it, its lists and its records from one
+ * thread at a time.
+ *
+ * Since: 1.0
+ */
+
+typedef enum
+{
+  KIND_SOURCE,
+  KIND_ACTOR,
+  KIND_ISSUE,
+  KIND_EVENT,
+  KIND_POSITION,
+  N_KINDS,
+  KIND_NONE = N_KINDS,
+} RecordKind;
+
+/* For messages: "An event with id “friendship-2018” is already in the store". */
+static const struct
+{
+  const char *noun;
+  const char *with_article;
+} kind_names[N_KINDS] = {
+  [KIND_SOURCE] = { "source", "A source" },
+  [KIND_ACTOR] = { "actor", "An actor" },
+  [KIND_ISSUE] = { "issue", "An issue" },
+  [KIND_EVENT] = { "event", "An event" },
+  [KIND_POSITION] = { "position", "A position" },
+};
+
+/* What a store keeps about each record it holds. An entry is in the id
+ * index of its kind and in the list of its kind, which owns it; only while
+ * an event moves is it out of the list for a moment (iter is NULL), and
+ * then the index is its owner. */
+typedef struct
+{
+  BilatRecord   *record;
+  const char    *id;          /* the record's own, which never changes */
+  GSequenceIter *iter;        /* the place in the list, or NULL */
+  gulong         notify_id;   /* the handler that follows the record, or 0 */
+
+  /* Events: the date by which the event is sorted. It is the event's own
+   * date except between a change and its notification (which
+   * g_object_freeze_notify() may hold back), so that the order of the
+   * list never depends on dates the store has not seen yet. */
+  BilatDate     *sort_date;
+
+  /* Actors: the case-insensitive keys of the id and of the aliases. */
+  char          *id_key;
+  GPtrArray     *alias_keys;  /* of char *, without duplicates */
+} Entry;
+
+static void
+entry_free (Entry *entry)
+{
+  g_clear_signal_handler (&entry->notify_id, entry->record);
+  g_clear_pointer (&entry->sort_date, bilat_date_unref);
+  g_clear_pointer (&entry->id_key, g_free);
+  g_clear_pointer (&entry->alias_keys, g_ptr_array_unref);
+  g_clear_object (&entry->record);
+  g_free (entry);
+}
+
+/* Frees the entries of @items, then @items. */
+static void
+free_entries (GSequence *items)
+{
+  GSequenceIter *iter = g_sequence_get_begin_iter (items);
+
+  while (!g_sequence_iter_is_end (iter))
+    {
+      entry_free (g_sequence_get (iter));
+      iter = g_sequence_iter_next (iter);
+    }
+
+  g_sequence_free (items);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  const Entry *entry_a = a;
+  const Entry *entry_b = b;
+
+  return strcmp (entry_a->id, entry_b->id);
+}
+
+/* The order of bilat_event_compare(), on the dates the store sorted the
+ * events by. */
+static int
+compare_dates (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const Entry *entry_a = a;
+  const Entry *entry_b = b;
+  int cmp;
+
+  /* Unknown (NULL) dates sort last. */
+  cmp = bilat_date_compare (entry_a->sort_date, entry_b->sort_date);
+  if (cmp != 0)
+    return cmp;
+
+  return strcmp (entry_a->id, entry_b->id);
+}
+
+/* BilatStoreList: the list of one kind of record of a store.
+ *
+ * A GListModel over a GSequence of entries kept in order. Every entry
+ * knows its place in the sequence, so finding the position of a record,
+ * inserting, removing and moving one each take O(log n) steps, with no
+ * search and no look-up of the records compared. The type is private to
+ * this file: its functions are static, and it is none of the library's
+ * API. */
+
+typedef struct _BilatStoreList BilatStoreList;
+
+typedef struct
+{
+  GObjectClass parent_class;
+} BilatStoreListClass;
+
+struct _BilatStoreList
+{
+  GObject           parent_instance;
+
+  GType             item_type;
+  GCompareDataFunc  compare;
+  GSequence        *items;          /* of Entry *, owned, without a free
+                                     * function so that a move can take an
+                                     * entry out and put it back */
+
+  /* The place of the last item fetched: walking the list in either
+   * direction then takes O(1) a step. */
+  GSequenceIter    *last_iter;
+  guint             last_position;
+};
+
+static GType bilat_store_list_get_type (void);
+static void  bilat_store_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BilatStoreList, bilat_store_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      bilat_store_list_model_init))
+
+static void
+bilat_store_list_finalize (GObject *object)
+{
+  BilatStoreList *self = (BilatStoreList *) object;
+
+  free_entries (self->items);
+
+  G_OBJECT_CLASS (bilat_store_list_parent_class)->finalize (object);
+}
+
+static void
+bilat_store_list_class_init (BilatStoreListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bilat_store_list_finalize;
+}
+
+static void
+bilat_store_list_init (BilatStoreList *self)
+{
+  self->items = g_sequence_new (NULL);
+}
+
+static GType
+bilat_store_list_get_item_type (GListModel *model)
+{
+  return ((BilatStoreList *) model)->item_type;
+}
+
+static guint
+bilat_store_list_get_n_items (GListModel *model)
+{
+  return g_sequence_get_length (((BilatStoreList *) model)->items);
+}
+
+static gpointer
+bilat_store_list_get_item (GListModel *model,
+                           guint       position)
+{
+  BilatStoreList *self = (BilatStoreList *) model;
+  GSequenceIter *iter = NULL;
+
+  if (self->last_iter != NULL)
+    {
+      if (position == self->last_position)
+        iter = self->last_iter;
+      else if (position == self->last_position + 1)
+        iter = g_sequence_iter_next (self->last_iter);
+      else if (position + 1 == self->last_position)
+        iter = g_sequence_iter_prev (self->last_iter);
+    }
+
+  /* Past the end (a position above G_MAXINT included), this is the end. */
+  if (iter == NULL)
+    iter = g_sequence_get_iter_at_pos (self->items, (int) MIN (position, (guint) G_MAXINT));
+
+  if (g_sequence_iter_is_end (iter))
+    return NULL;
+
+  self->last_iter = iter;
+  self->last_position = position;
+
+  return g_object_ref (((Entry *) g_sequence_get (iter))->record);
+}
+
+static void
+bilat_store_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = bilat_store_list_get_item_type;
+  iface->get_n_items = bilat_store_list_get_n_items;
+  iface->get_item = bilat_store_list_get_item;
+}
+
+static BilatStoreList *
+bilat_store_list_new (GType            item_type,
+                      GCompareDataFunc compare)
+{
+  BilatStoreList *self = g_object_new (bilat_store_list_get_type (), NULL);
+
+  self->item_type = item_type;
+  self->compare = compare;
+
+  return self;
+}
+
+static void
+bilat_store_list_items_changed (BilatStoreList *self,
+                                guint           position,
+                                guint           removed,
+                                guint           added)
+{
+  /* A change at or before the cached item may have moved or removed it;
+   * a change after it leaves it where it was. */
+  if (self->last_iter != NULL && position <= self->last_position)
+    self->last_iter = NULL;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
+/* Puts @entry, which is out of the list, in its place. */
+static void
+bilat_store_list_insert (BilatStoreList *self,
+                         Entry          *entry)
+{
+  entry->iter = g_sequence_insert_sorted (self->items, entry, self->compare, NULL);
+  bilat_store_list_items_changed (self, g_sequence_iter_get_position (entry->iter), 0, 1);
+}
+
+/* Takes @entry out of the list; the caller then owns it. */
+static void
+bilat_store_list_take_out (BilatStoreList *self,
+                           Entry          *entry)
+{
+  guint position = g_sequence_iter_get_position (entry->iter);
+
+  g_sequence_remove (entry->iter);
+  entry->iter = NULL;
+  bilat_store_list_items_changed (self, position, 1, 0);
+}
+
+/* Empties the list; the caller then owns the returned sequence of the
+ * entries it had. */
+static GSequence *
+bilat_store_list_take_all (BilatStoreList *self)
+{
+  GSequence *items = self->items;
+  guint n_items = g_sequence_get_length (items);
+
+  self->items = g_sequence_new (NULL);
+  self->last_iter = NULL;
+
+  if (n_items > 0)
+    bilat_store_list_items_changed (self, 0, n_items, 0);
+
+  return items;
+}
+
+/* Whether @entry, in the list, sorts between its neighbours there. */
+static gboolean
+bilat_store_list_is_in_place (BilatStoreList *self,
+                              Entry          *entry)
+{
+  GSequenceIter *next = g_sequence_iter_next (entry->iter);
+
+  if (!g_sequence_iter_is_begin (entry->iter) &&
+      self->compare (g_sequence_get (g_sequence_iter_prev (entry->iter)), entry, NULL) >= 0)
+    return FALSE;
+
+  if (!g_sequence_iter_is_end (next) &&
+      self->compare (entry, g_sequence_get (next), NULL) >= 0)
+    return FALSE;
+
+  return TRUE;
+}
+
+/* BilatStore */
+
+struct _BilatStore
+{
+  GObject         parent_instance;
+
+  /* Per kind: id → Entry. The keys are the records' own ids. */
+  GHashTable     *entries[N_KINDS];
+  BilatStoreList *lists[N_KINDS];
+
+  /* The case-insensitive names of the actors: id key → Entry (unique, since
+   * ids never change and additions are checked), and alias key → GPtrArray
+   * of the Entries of the actors with that alias, first holder first. */
+  GHashTable     *actor_ids;
+  GHashTable     *actor_aliases;
+};
+
+G_DEFINE_FINAL_TYPE (BilatStore, bilat_store, G_TYPE_OBJECT)
+
+/**
+ * bilat_store_error_quark:
+ *
+ * Returns the quark of the error domain of stores; use %BILAT_STORE_ERROR
+ * instead.
+ *
+ * Returns: the %BILAT_STORE_ERROR quark
+ *
+ * Since: 1.0
+ */
+G_DEFINE_QUARK (bilat-store-error-quark, bilat_store_error)
+
+enum {
+  PROP_0,
+  PROP_SOURCES,
+  PROP_ACTORS,
+  PROP_ISSUES,
+  PROP_EVENTS,
+  PROP_POSITIONS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static RecordKind
+record_kind (BilatRecord *record)
+{
+  /* Events first: besides exercises, applications may derive their own
+   * event types, and all of them are events for the store. */
+  if (BILAT_IS_EVENT (record))
+    return KIND_EVENT;
+  if (BILAT_IS_ACTOR (record))
+    return KIND_ACTOR;
+  if (BILAT_IS_SOURCE (record))
+    return KIND_SOURCE;
+  if (BILAT_IS_ISSUE (record))
+    return KIND_ISSUE;
+  if (BILAT_IS_POSITION (record))
+    return KIND_POSITION;
+
+  return KIND_NONE;
+}
+
+static Entry *
+lookup_entry (BilatStore *self,
+              RecordKind  kind,
+              const char *id)
+{
+  return g_hash_table_lookup (self->entries[kind], id);
+}
+
+/* Disconnects the store from the records of the index of @kind and empties
+ * the index; entries out of their list, which the index owns, are freed. */
+static void
+release_entries (BilatStore *self,
+                 RecordKind  kind)
+{
+  GHashTableIter iter;
+  Entry *entry;
+
+  g_hash_table_iter_init (&iter, self->entries[kind]);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
+    {
+      g_clear_signal_handler (&entry->notify_id, entry->record);
+      if (entry->iter == NULL)
+        {
+          g_hash_table_iter_remove (&iter);
+          entry_free (entry);
+        }
+    }
+
+  g_hash_table_remove_all (self->entries[kind]);
+}
+
+/* Actor names */
+
+static BilatActor *
+find_name_holder (BilatStore *self,
+                  const char *key)
+{
+  Entry *entry;
+  GPtrArray *holders;
+
+  entry = g_hash_table_lookup (self->actor_ids, key);
+  if (entry != NULL)
+    return BILAT_ACTOR (entry->record);
+
+  holders = g_hash_table_lookup (self->actor_aliases, key);
+  if (holders != NULL && holders->len > 0)
+    return BILAT_ACTOR (((Entry *) g_ptr_array_index (holders, 0))->record);
+
+  return NULL;
+}
+
+static gboolean
+keys_contain (GPtrArray  *keys,
+              const char *key)
+{
+  for (guint i = 0; i < keys->len; i++)
+    {
+      if (strcmp (g_ptr_array_index (keys, i), key) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The alias keys of @actor, without duplicates and without its own id
+ * key (which names it already). Aliases that are not valid UTF-8 name
+ * nothing and are left out. */
+static GPtrArray *
+collect_alias_keys (BilatActor *actor,
+                    const char *id_key)
+{
+  const char * const *aliases = bilat_actor_get_aliases (actor);
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+
+  for (gsize i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    {
+      char *key = _bilat_alias_key (aliases[i]);
+
+      if (key == NULL || *key == '\0' || strcmp (key, id_key) == 0 ||
+          keys_contain (keys, key))
+        g_free (key);
+      else
+        g_ptr_array_add (keys, key);
+    }
+
+  return keys;
+}
+
+static gboolean
+check_actor_names (BilatStore  *self,
+                   BilatActor  *actor,
+                   const char  *id_key,
+                   GError     **error)
+{
+  const char *id = bilat_record_get_id (BILAT_RECORD (actor));
+  const char * const *aliases = bilat_actor_get_aliases (actor);
+  BilatActor *holder;
+
+  holder = find_name_holder (self, id_key);
+  if (holder != NULL)
+    {
+      g_set_error (error, BILAT_STORE_ERROR, BILAT_STORE_ERROR_DUPLICATE_ALIAS,
+                   "Cannot add actor “%s”: its id already names actor “%s”",
+                   id, bilat_record_get_id (BILAT_RECORD (holder)));
+      return FALSE;
+    }
+
+  for (gsize i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    {
+      g_autofree char *key = _bilat_alias_key (aliases[i]);
+
+      if (key == NULL || *key == '\0')
+        continue;
+
+      holder = find_name_holder (self, key);
+      if (holder != NULL)
+        {
+          g_set_error (error, BILAT_STORE_ERROR, BILAT_STORE_ERROR_DUPLICATE_ALIAS,
+                       "Cannot add actor “%s”: its alias “%s” already names actor “%s”",
+                       id, aliases[i], bilat_record_get_id (BILAT_RECORD (holder)));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+index_alias (BilatStore *self,
+             const char *key,
+             Entry      *entry)
+{
+  GPtrArray *holders = g_hash_table_lookup (self->actor_aliases, key);
+
+  if (holders == NULL)
+    {
+      holders = g_ptr_array_new ();
+      g_hash_table_insert (self->actor_aliases, g_strdup (key), holders);
+    }
+
+  g_ptr_array_add (holders, entry);
+}
+
+static void
+unindex_alias (BilatStore *self,
+               const char *key,
+               Entry      *entry)
+{
+  GPtrArray *holders = g_hash_table_lookup (self->actor_aliases, key);
+
+  if (holders == NULL)
+    return;
+
+  /* Order-preserving, so that the next holder is the one that had the
+   * name the longest. */
+  g_ptr_array_remove (holders, entry);
+  if (holders->len == 0)
+    g_hash_table_remove (self->actor_aliases, key);
+}
+
+static void
+index_actor (BilatStore *self,
+             Entry      *entry)
+{
+  g_hash_table_insert (self->actor_ids, entry->id_key, entry);
+
+  for (guint i = 0; i < entry->alias_keys->len; i++)
+    index_alias (self, g_ptr_array_index (entry->alias_keys, i), entry);
+}
+
+static void
+unindex_actor (BilatStore *self,
+               Entry      *entry)
+{
+  g_hash_table_remove (self->actor_ids, entry->id_key);
+
+  for (guint i = 0; i < entry->alias_keys->len; i++)
+    unindex_alias (self, g_ptr_array_index (entry->alias_keys, i), entry);
+}
+
+/* Following changes of stored records */
+
+static void
+on_actor_aliases_changed (BilatActor *actor,
+                          GParamSpec *pspec,
+                          gpointer    user_data)
+{
+  BilatStore *self = user_data;
+  Entry *entry = lookup_entry (self, KIND_ACTOR, bilat_record_get_id (BILAT_RECORD (actor)));
+  GPtrArray *old_keys;
+  GPtrArray *new_keys;
+
+  if (entry == NULL || entry->record != BILAT_RECORD (actor))
+    return;
+
+  old_keys = entry->alias_keys;
+  new_keys = collect_alias_keys (actor, entry->id_key);
+
+  /* Names kept keep their place among their holders: only the names
+   * dropped and the names gained change the index. */
+  for (guint i = 0; i < old_keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (old_keys, i);
+
+      if (!keys_contain (new_keys, key))
+        unindex_alias (self, key, entry);
+    }
+
+  for (guint i = 0; i < new_keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (new_keys, i);
+
+      if (!keys_contain (old_keys, key))
+        index_alias (self, key, entry);
+    }
+
+  entry->alias_keys = new_keys;
+  g_ptr_array_unref (old_keys);
+}
+
+static void
+on_event_date_changed (BilatEvent *event,
+                       GParamSpec *pspec,
+                       gpointer    user_data)
+{
+  BilatStore *self = user_data;
+  BilatRecord *record = BILAT_RECORD (event);
+  BilatStoreList *list = self->lists[KIND_EVENT];
+  BilatDate *date = bilat_event_get_date (event);
+  const char *id = bilat_record_get_id (record);
+  Entry *entry;
+
+  entry = lookup_entry (self, KIND_EVENT, id);
+  if (entry == NULL || entry->record != record)
+    return;
+
+  g_clear_pointer (&entry->sort_date, bilat_date_unref);
+  entry->sort_date = date != NULL ? bilat_date_ref (date) : NULL;
+
+  /* Out of the list, the event is between the two halves of a move, which
+   * puts it back by the date just recorded. (GObject holds back the
+   * notifications that an object makes while it notifies, so this is only
+   * a safeguard.) */
+  if (entry->iter == NULL || bilat_store_list_is_in_place (list, entry))
+    return;
+
+  /* Handlers of items-changed may drop the last references to the store
+   * and to the event. */
+  g_object_ref (self);
+  g_object_ref (record);
+
+  bilat_store_list_take_out (list, entry);
+
+  /* A handler of that removal may have removed the event from the store
+   * (then there is no entry any more) or removed it and added it again
+   * (then its entry is back in the list already). */
+  entry = lookup_entry (self, KIND_EVENT, id);
+  if (entry != NULL && entry->record == record && entry->iter == NULL)
+    bilat_store_list_insert (list, entry);
+
+  g_object_unref (record);
+  g_object_unref (self);
+}
+
+/* GObject */
+
+static void
+bilat_store_dispose (GObject *object)
+{
+  BilatStore *self = BILAT_STORE (object);
+
+  /* The name indexes point into the entries, so they go first. A list
+   * that outlives the store keeps its entries, and so its records. */
+  g_hash_table_remove_all (self->actor_ids);
+  g_hash_table_remove_all (self->actor_aliases);
+
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    {
+      release_entries (self, kind);
+      g_clear_object (&self->lists[kind]);
+    }
+
+  G_OBJECT_CLASS (bilat_store_parent_class)->dispose (object);
+}
+
+static void
+bilat_store_finalize (GObject *object)
+{
+  BilatStore *self = BILAT_STORE (object);
+
+  g_clear_pointer (&self->actor_ids, g_hash_table_unref);
+  g_clear_pointer (&self->actor_aliases, g_hash_table_unref);
+
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    g_clear_pointer (&self->entries[kind], g_hash_table_unref);
+
+  G_OBJECT_CLASS (bilat_store_parent_class)->finalize (object);
+}
+
+static void
+bilat_store_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  BilatStore *self = BILAT_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOURCES:
+      g_value_set_object (value, self->lists[KIND_SOURCE]);
+      break;
+
+    case PROP_ACTORS:
+      g_value_set_object (value, self->lists[KIND_ACTOR]);
+      break;
+
+    case PROP_ISSUES:
+      g_value_set_object (value, self->lists[KIND_ISSUE]);
+      break;
+
+    case PROP_EVENTS:
+      g_value_set_object (value, self->lists[KIND_EVENT]);
+      break;
+
+    case PROP_POSITIONS:
+      g_value_set_object (value, self->lists[KIND_POSITION]);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bilat_store_class_init (BilatStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = bilat_store_dispose;
+  object_class->finalize = bilat_store_finalize;
+  object_class->get_property = bilat_store_get_property;
+
+  /**
+   * BilatStore:sources: (getter get_sources)
+   *
+   * The [class@Bilat.Source]s of the store, in the order of their ids.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_SOURCES] =
+    g_param_spec_object ("sources", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatStore:actors: (getter get_actors)
+   *
+   * The [class@Bilat.Actor]s of the store, in the order of their ids.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ACTORS] =
+    g_param_spec_object ("actors", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatStore:issues: (getter get_issues)
+   *
+   * The [class@Bilat.Issue]s of the store, in the order of their ids.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ISSUES] =
+    g_param_spec_object ("issues", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatStore:events: (getter get_events)
+   *
+   * The [class@Bilat.Event]s of the store, exercises included, in date
+   * order: see [method@Bilat.Store.get_events].
+   *
+   * Since: 1.0
+   */
+  properties[PROP_EVENTS] =
+    g_param_spec_object ("events", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatStore:positions: (getter get_positions)
+   *
+   * The [class@Bilat.Position]s of the store, in the order of their ids.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_POSITIONS] =
+    g_param_spec_object ("positions", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bilat_store_init (BilatStore *self)
+{
+  const GType item_types[N_KINDS] = {
+    [KIND_SOURCE] = BILAT_TYPE_SOURCE,
+    [KIND_ACTOR] = BILAT_TYPE_ACTOR,
+    [KIND_ISSUE] = BILAT_TYPE_ISSUE,
+    [KIND_EVENT] = BILAT_TYPE_EVENT,
+    [KIND_POSITION] = BILAT_TYPE_POSITION,
+  };
+
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    {
+      self->entries[kind] = g_hash_table_new (g_str_hash, g_str_equal);
+      self->lists[kind] = bilat_store_list_new (item_types[kind],
+                                                kind == KIND_EVENT ? compare_dates : compare_ids);
+    }
+
+  /* The id keys belong to the entries; alias keys are shared by the
+   * holders of an alias, so the table owns them. */
+  self->actor_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->actor_aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Public API */
+
+/**
+ * bilat_store_new:
+ *
+ * Creates an empty store.
+ *
+ * Returns: (transfer full): a new [class@Bilat.Store]
+ *
+ * Since: 1.0
+ */
+BilatStore *
+bilat_store_new (void)
+{
+  return g_object_new (BILAT_TYPE_STORE, NULL);
+}
+
+/**
+ * bilat_store_add:
+ * @self: a [class@Bilat.Store]
+ * @record: the record to add: a [class@Bilat.Source], [class@Bilat.Actor],
+ *   [class@Bilat.Issue], [class@Bilat.Event] (an [class@Bilat.Exercise] is
+ *   one) or [class@Bilat.Position]
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Adds @record to the store, which keeps a reference to it, and inserts it
+ * in its place in the list of its kind, which emits
+ * [signal@Gio.ListModel::items-changed] once.
+ *
+ * The addition fails, and the store is left unchanged, if a record of the
+ * same kind has the id of @record (%BILAT_STORE_ERROR_DUPLICATE_ID, also
+ * when @record itself is in the store already), if @record is an actor whose
+ * id or one of whose aliases is, ignoring case, the id or an alias of
+ * another actor of the store (%BILAT_STORE_ERROR_DUPLICATE_ALIAS), or if
+ * @record is of none of the kinds above, such as a record type of the
+ * application's own (%BILAT_STORE_ERROR_INVALID_RECORD).
+ *
+ * The records that @record refers to (its participants, the sources of its
+ * citations, a position's holder and issue) need not be in the store: the
+ * store does not check references.
+ *
+ * Returns: %TRUE if @record was added, %FALSE with @error set otherwise
+ *
+ * Since: 1.0
+ */
+gboolean
+bilat_store_add (BilatStore   *self,
+                 BilatRecord  *record,
+                 GError      **error)
+{
+  RecordKind kind;
+  const char *id;
+  Entry *entry;
+
+  g_return_val_if_fail (BILAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (BILAT_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  kind = record_kind (record);
+  id = bilat_record_get_id (record);
+
+  if (kind == KIND_NONE)
+    {
+      g_set_error (error, BILAT_STORE_ERROR, BILAT_STORE_ERROR_INVALID_RECORD,
+                   "Cannot store record “%s”: its type %s is not a source, "
+                   "actor, issue, event or position",
+                   id != NULL ? id : "", G_OBJECT_TYPE_NAME (record));
+      return FALSE;
+    }
+
+  /* Only a record made with g_object_new() and no id gets here without one. */
+  if (id == NULL)
+    {
+      g_set_error (error, BILAT_STORE_ERROR, BILAT_STORE_ERROR_INVALID_RECORD,
+                   "Cannot store %s without an id", kind_names[kind].noun);
+      return FALSE;
+    }
+
+  if (g_hash_table_contains (self->entries[kind], id))
+    {
+      g_set_error (error, BILAT_STORE_ERROR, BILAT_STORE_ERROR_DUPLICATE_ID,
+                   "%s with id “%s” is already in the store",
+                   kind_names[kind].with_article, id);
+      return FALSE;
+    }
+
+  entry = g_new0 (Entry, 1);
+  entry->record = g_object_ref (record);
+  entry->id = id;
+
+  switch (kind)
+    {
+    case KIND_ACTOR:
+      /* A valid id is ASCII, so it always has a key. */
+      entry->id_key = _bilat_alias_key (id);
+      if (entry->id_key == NULL)
+        entry->id_key = g_strdup (id);
+
+      if (!check_actor_names (self, BILAT_ACTOR (record), entry->id_key, error))
+        {
+          entry_free (entry);
+          return FALSE;
+        }
+      entry->alias_keys = collect_alias_keys (BILAT_ACTOR (record), entry->id_key);
+      index_actor (self, entry);
+      entry->notify_id = g_signal_connect (record, "notify::aliases",
+                                           G_CALLBACK (on_actor_aliases_changed),
+                                           self);
+      break;
+
+    case KIND_EVENT:
+      {
+        BilatDate *date = bilat_event_get_date (BILAT_EVENT (record));
+
+        entry->sort_date = date != NULL ? bilat_date_ref (date) : NULL;
+        entry->notify_id = g_signal_connect (record, "notify::date",
+                                             G_CALLBACK (on_event_date_changed),
+                                             self);
+      }
+      break;
+
+    default:
+      break;
+    }
+
+  /* Index first, list last: handlers of items-changed must find the
+   * store complete. */
+  g_hash_table_insert (self->entries[kind], (gpointer) id, entry);
+  bilat_store_list_insert (self->lists[kind], entry);
+
+  return TRUE;
+}
+
+/**
+ * bilat_store_remove:
+ * @self: a [class@Bilat.Store]
+ * @record: the record to remove
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Removes @record from the store and from the list of its kind, which
+ * emits [signal@Gio.ListModel::items-changed] once, and drops the store's
+ * reference to it.
+ *
+ * It is @record itself that is removed: if it is not in the store, even if
+ * another record of its kind has its id, the removal fails with
+ * %BILAT_STORE_ERROR_NOT_FOUND. To remove by id, look the record up first.
+ *
+ * Removing a record takes O(log n) steps in a store of n records of its
+ * kind.
+ *
+ * Returns: %TRUE if @record was removed, %FALSE with @error set otherwise
+ *
+ * Since: 1.0
+ */
+gboolean
+bilat_store_remove (BilatStore   *self,
+                    BilatRecord  *record,
+                    GError      **error)
+{
+  RecordKind kind;
+  const char *id;
+  Entry *entry = NULL;
+
+  g_return_val_if_fail (BILAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (BILAT_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  kind = record_kind (record);
+  id = bilat_record_get_id (record);
+
+  if (kind != KIND_NONE && id != NULL)
+    entry = g_hash_table_lookup (self->entries[kind], id);
+
+  if (entry == NULL || entry->record != record)
+    {
+      if (kind == KIND_NONE)
+        g_set_error (error, BILAT_STORE_ERROR, BILAT_STORE_ERROR_NOT_FOUND,
+                     "Record “%s” of type %s is not in the store",
+                     id != NULL ? id : "", G_OBJECT_TYPE_NAME (record));
+      else if (entry != NULL)
+        g_set_error (error, BILAT_STORE_ERROR, BILAT_STORE_ERROR_NOT_FOUND,
+                     "This %s is not in the store: the %s with id “%s” "
+                     "in the store is another object",
+                     kind_names[kind].noun, kind_names[kind].noun, id);
+      else
+        g_set_error (error, BILAT_STORE_ERROR, BILAT_STORE_ERROR_NOT_FOUND,
+                     "%s with id “%s” is not in the store",
+                     kind_names[kind].with_article, id != NULL ? id : "");
+      return FALSE;
+    }
+
+  /* Out of the indexes and deaf to the record before the list signals, so
+   * that handlers see a consistent store; the entry's reference keeps the
+   * record alive until the signal is over. An event that a handler removes
+   * halfway through a move is out of the list already. */
+  g_hash_table_remove (self->entries[kind], id);
+  if (kind == KIND_ACTOR)
+    unindex_actor (self, entry);
+  g_clear_signal_handler (&entry->notify_id, record);
+
+  if (entry->iter != NULL)
+    bilat_store_list_take_out (self->lists[kind], entry);
+
+  entry_free (entry);
+
+  return TRUE;
+}
+
+/**
+ * bilat_store_clear:
+ * @self: a [class@Bilat.Store]
+ *
+ * Removes every record from the store. Each list that was not empty emits
+ * [signal@Gio.ListModel::items-changed] once, for all its items.
+ *
+ * Since: 1.0
+ */
+void
+bilat_store_clear (BilatStore *self)
+{
+  g_return_if_fail (BILAT_IS_STORE (self));
+
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    {
+      if (kind == KIND_ACTOR)
+        {
+          g_hash_table_remove_all (self->actor_ids);
+          g_hash_table_remove_all (self->actor_aliases);
+        }
+
+      /* As in a removal: the indexes first, the signal, then the entries. */
+      release_entries (self, kind);
+      free_entries (bilat_store_list_take_all (self->lists[kind]));
+    }
+}
+
+static BilatRecord *
+lookup_record (BilatStore *self,
+               RecordKind  kind,
+               const char *id)
+{
+  Entry *entry = lookup_entry (self, kind, id);
+
+  return entry != NULL ? entry->record : NULL;
+}
+
+/**
+ * bilat_store_lookup_source:
+ * @self: a [class@Bilat.Store]
+ * @id: the id of a source
+ *
+ * Finds the source of the store with the id @id.
+ *
+ * Returns: (transfer none) (nullable): the source, or %NULL if the store
+ *   has none with that id
+ *
+ * Since: 1.0
+ */
+BilatSource *
+bilat_store_lookup_source (BilatStore *self,
+                           const char *id)
+{
+  g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return (BilatSource *) lookup_record (self, KIND_SOURCE, id);
+}
+
+/**
+ * bilat_store_lookup_actor:
+ * @self: a [class@Bilat.Store]
+ * @id_or_alias: the id or an alias of an actor, in any case
+ *
+ * Finds an actor of the store by id or by alias.
+ *
+ * The actor whose id is exactly @id_or_alias comes first; then the actor
+ * whose id is @id_or_alias ignoring case (`pak` finds `PAK`); then the actor
+ * with the alias @id_or_alias ignoring case (`islamabad` finds `PAK` if
+ * `Islamabad` is one of its aliases). Case is ignored as by
+ * g_utf8_casefold(), after Unicode normalisation.
+ *
+ * If changes to actors' aliases made after they were added gave an alias to
+ * several actors, the one that had it first is found.
+ *
+ * Returns: (transfer none) (nullable): the actor, or %NULL if no actor of
+ *   the store has that id or alias
+ *
+ * Since: 1.0
+ */
+BilatActor *
+bilat_store_lookup_actor (BilatStore *self,
+                          const char *id_or_alias)
+{
+  BilatRecord *record;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (id_or_alias != NULL, NULL);
+
+  record = lookup_record (self, KIND_ACTOR, id_or_alias);
+  if (record != NULL)
+    return BILAT_ACTOR (record);
+
+  /* Text that is not valid UTF-8 has no key, and is no actor's name. */
+  key = _bilat_alias_key (id_or_alias);
+  if (key == NULL)
+    return NULL;
+
+  return find_name_holder (self, key);
+}
+
+/**
+ * bilat_store_lookup_issue:
+ * @self: a [class@Bilat.Store]
+ * @id: the id of an issue
+ *
+ * Finds the issue of the store with the id @id.
+ *
+ * Returns: (transfer none) (nullable): the issue, or %NULL if the store
+ *   has none with that id
+ *
+ * Since: 1.0
+ */
+BilatIssue *
+bilat_store_lookup_issue (BilatStore *self,
+                          const char *id)
+{
+  g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return (BilatIssue *) lookup_record (self, KIND_ISSUE, id);
+}
+
+/**
+ * bilat_store_lookup_event:
+ * @self: a [class@Bilat.Store]
+ * @id: the id of an event
+ *
+ * Finds the event of the store with the id @id. Exercises are events: use
+ * `BILAT_IS_EXERCISE()` (or the type checks of your language) on the
+ * result to tell them apart.
+ *
+ * Returns: (transfer none) (nullable): the event, or %NULL if the store
+ *   has none with that id
+ *
+ * Since: 1.0
+ */
+BilatEvent *
+bilat_store_lookup_event (BilatStore *self,
+                          const char *id)
+{
+  g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return (BilatEvent *) lookup_record (self, KIND_EVENT, id);
+}
+
+/**
+ * bilat_store_lookup_position:
+ * @self: a [class@Bilat.Store]
+ * @id: the id of a position
+ *
+ * Finds the position of the store with the id @id.
+ *
+ * Returns: (transfer none) (nullable): the position, or %NULL if the store
+ *   has none with that id
+ *
+ * Since: 1.0
+ */
+BilatPosition *
+bilat_store_lookup_position (BilatStore *self,
+                             const char *id)
+{
+  g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return (BilatPosition *) lookup_record (self, KIND_POSITION, id);
+}
+
+/**
+ * bilat_store_get_sources:
+ * @self: a [class@Bilat.Store]
+ *
+ * Gets the sources of the store, in the order of their ids.
+ *
+ * The list is the same object for the lifetime of the store and follows
+ * its changes; see [class@Bilat.Store].
+ *
+ * Returns: (transfer none): a [iface@Gio.ListModel] of [class@Bilat.Source]
+ *
+ * Since: 1.0
+ */
+GListModel *
+bilat_store_get_sources (BilatStore *self)
+{
+  g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->lists[KIND_SOURCE]);
+}
+
+/**
+ * bilat_store_get_actors:
+ * @self: a [class@Bilat.Store]
+ *
+ * Gets the actors of the store, in the order of their ids.
+ *
+ * The list is the same object for the lifetime of the store and follows
+ * its changes; see [class@Bilat.Store].
+ *
+ * Returns: (transfer none): a [iface@Gio.ListModel] of [class@Bilat.Actor]
+ *
+ * Since: 1.0
+ */
+GListModel *
+bilat_store_get_actors (BilatStore *self)
+{
+  g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->lists[KIND_ACTOR]);
+}
+
+/**
+ * bilat_store_get_issues:
+ * @self: a [class@Bilat.Store]
+ *
+ * Gets the issues of the store, in the order of their ids.
+ *
+ * The list is the same object for the lifetime of the store and follows
+ * its changes; see [class@Bilat.Store].
+ *
+ * Returns: (transfer none): a [iface@Gio.ListModel] of [class@Bilat.Issue]
+ *
+ * Since: 1.0
+ */
+GListModel *
+bilat_store_get_issues (BilatStore *self)
+{
+  g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->lists[KIND_ISSUE]);
+}
+
+/**
+ * bilat_store_get_events:
+ * @self: a [class@Bilat.Store]
+ *
+ * Gets the events of the store, exercises included, in the order of
+ * [method@Bilat.Event.compare]: by date, unknown dates last, events of the
+ * same date by id.
+ *
+ * The list is the same object for the lifetime of the store and follows
+ * its changes, including changes of the events' dates, which move them;
+ * see [class@Bilat.Store].
+ *
+ * Returns: (transfer none): a [iface@Gio.ListModel] of [class@Bilat.Event]
+ *
+ * Since: 1.0
+ */
+GListModel *
+bilat_store_get_events (BilatStore *self)
+{
+  g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->lists[KIND_EVENT]);
+}
+
+/**
+ * bilat_store_get_positions:
+ * @self: a [class@Bilat.Store]
+ *
+ * Gets the positions of the store, in the order of their ids.
+ *
+ * The list is the same object for the lifetime of the store and follows
+ * its changes; see [class@Bilat.Store].
+ *
+ * Returns: (transfer none): a [iface@Gio.ListModel] of [class@Bilat.Position]
+ *
+ * Since: 1.0
+ */
+GListModel *
+bilat_store_get_positions (BilatStore *self)
+{
+  g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->lists[KIND_POSITION]);
+}

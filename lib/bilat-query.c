@@ -8,6 +8,8 @@
 
 #include <bilat/bilat.h>
 
+#include "bilat-store-private.h"
+
 /**
  * BilatQuery:
  *
@@ -1528,12 +1530,99 @@ bilat_query_match_position (BilatQuery    *self,
   return TRUE;
 }
 
+/* Adds @actor and, with succession, the states it continues to @ids. */
+static void
+add_lineage (BilatQuery *self,
+             BilatStore *store,
+             const char *actor,
+             GPtrArray  *ids)
+{
+  const char *id = actor;
+
+  g_ptr_array_add (ids, (gpointer) actor);
+  for (guint depth = 0; self->follow_succession && depth < MAX_SUCCESSION_DEPTH; depth++)
+    {
+      BilatActor *record = bilat_store_lookup_actor (store, id);
+
+      if (record == NULL || (id = bilat_actor_get_predecessor (record)) == NULL)
+        break;
+      g_ptr_array_add (ids, (gpointer) id);
+    }
+}
+
+static guint
+count_events (BilatStore *store,
+              GPtrArray  *ids)
+{
+  guint n = 0;
+
+  for (guint i = 0; i + 1 < ids->len; i++)
+    n += _bilat_store_count_actor_events (store, g_ptr_array_index (ids, i));
+  return n;
+}
+
+static void
+collect_event (gpointer event,
+               gpointer user_data)
+{
+  g_ptr_array_add (user_data, event);
+}
+
+/* The events that can match @self, from the store's index of the events
+ * of each actor when the query names actors: the side of a dyad with fewer
+ * events, or all the actors of the actor filter. */
+static GPtrArray *
+candidate_events (BilatQuery *self,
+                  BilatStore *store)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  gboolean in_period = self->from != NULL || self->to != NULL;
+  guint32 first = self->from ? bilat_date_get_first_julian (self->from) : 0;
+  guint32 last = self->to ? bilat_date_get_last_julian (self->to) : G_MAXUINT32;
+
+  if (self->dyad_a != NULL)
+    {
+      g_autoptr(GPtrArray) side_b = g_ptr_array_new ();
+
+      add_lineage (self, store, self->dyad_a, ids);
+      g_ptr_array_add (ids, NULL);
+      add_lineage (self, store, self->dyad_b, side_b);
+      g_ptr_array_add (side_b, NULL);
+      if (count_events (store, side_b) < count_events (store, ids))
+        {
+          g_ptr_array_unref (ids);
+          ids = g_steal_pointer (&side_b);
+        }
+    }
+  else if (self->actors[0] != NULL)
+    {
+      for (guint i = 0; self->actors[i] != NULL; i++)
+        add_lineage (self, store, self->actors[i], ids);
+      g_ptr_array_add (ids, NULL);
+    }
+  else
+    {
+      GPtrArray *all = g_ptr_array_new ();
+
+      _bilat_store_foreach_event (store, collect_event, all);
+      return all;
+    }
+
+  return _bilat_store_events_of_actors (store, (const char * const *) ids->pdata,
+                                        in_period, first, last);
+}
+
 /**
  * bilat_store_find_events:
  * @self: a [class@Bilat.Store]
  * @query: (nullable): a [class@Bilat.Query], or %NULL for all events
  *
  * Finds the events of the store that match @query.
+ *
+ * A query that names actors or a dyad reads only the events of those
+ * actors, from an index the store keeps; within them a period is found by
+ * binary search. Its cost is then proportional to the events of the
+ * actor with fewer events, not to the size of the store.
  *
  * Returns: (transfer full): a new [iface@Gio.ListModel] of
  *   [class@Bilat.Event], in date order
@@ -1544,25 +1633,35 @@ GListModel *
 bilat_store_find_events (BilatStore *self,
                          BilatQuery *query)
 {
-  GListModel *events;
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GPtrArray) matches = NULL;
   GListStore *result;
-  guint n;
 
   g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
   g_return_val_if_fail (query == NULL || BILAT_IS_QUERY (query), NULL);
 
-  events = bilat_store_get_events (self);
-  n = g_list_model_get_n_items (events);
   result = g_list_store_new (BILAT_TYPE_EVENT);
 
-  for (guint i = 0; i < n; i++)
+  if (query == NULL)
     {
-      g_autoptr(BilatEvent) event = g_list_model_get_item (events, i);
+      matches = g_ptr_array_new ();
+      _bilat_store_foreach_event (self, collect_event, matches);
+    }
+  else
+    {
+      candidates = candidate_events (query, self);
+      matches = g_ptr_array_sized_new (candidates->len);
+      for (guint i = 0; i < candidates->len; i++)
+        {
+          BilatEvent *event = g_ptr_array_index (candidates, i);
 
-      if (query == NULL || bilat_query_match_event (query, self, event, NULL))
-        g_list_store_append (result, event);
+          if (bilat_query_match_event (query, self, event, NULL))
+            g_ptr_array_add (matches, event);
+        }
     }
 
+  /* One splice: a new model that nobody watches yet, filled at once. */
+  g_list_store_splice (result, 0, 0, matches->pdata, matches->len);
   return G_LIST_MODEL (result);
 }
 

@@ -11,6 +11,7 @@
 #include <bilat/bilat.h>
 
 #include "bilat-series-private.h"
+#include "bilat-store-private.h"
 
 /**
  * BilatSeries:
@@ -338,6 +339,42 @@ unit_precision (BilatSeriesUnit unit)
     }
 }
 
+void
+_bilat_event_facts_init (BilatEventFacts *facts,
+                         BilatEvent      *event)
+{
+  BilatDate *date = bilat_event_get_date (event);
+
+  facts->first_julian = date ? bilat_date_get_first_julian (date) : 0;
+  facts->last_julian = date ? bilat_date_get_last_julian (date) : 0;
+  facts->precision = date ? bilat_date_get_precision (date) : 0;
+  facts->is_interval = date ? bilat_date_is_interval (date) : FALSE;
+  facts->goldstein = bilat_event_get_goldstein (event);
+  facts->quad_class = bilat_event_get_quad_class (event);
+}
+
+static void
+add_facts (BilatSeries           *self,
+           const BilatEventFacts *facts)
+{
+  gint64 key;
+
+  if (facts->first_julian == 0)
+    {
+      self->n_undated++;
+      return;
+    }
+
+  key = julian_to_key (self->unit, facts->first_julian);
+  /* A date coarser than the bins, or an interval, may still lie within one
+   * bin: it is imprecise only when it spans several. */
+  if ((facts->is_interval || facts->precision < unit_precision (self->unit)) &&
+      key != julian_to_key (self->unit, facts->last_julian))
+    self->n_imprecise++;
+
+  _bilat_series_add_key (self, key, facts->goldstein, facts->quad_class);
+}
+
 /**
  * bilat_series_add_event:
  * @self: a [class@Bilat.Series]
@@ -353,29 +390,13 @@ void
 bilat_series_add_event (BilatSeries *self,
                         BilatEvent  *event)
 {
-  BilatDate *date;
+  BilatEventFacts facts;
 
   g_return_if_fail (BILAT_IS_SERIES (self));
   g_return_if_fail (BILAT_IS_EVENT (event));
 
-  date = bilat_event_get_date (event);
-  if (date == NULL)
-    {
-      self->n_undated++;
-      return;
-    }
-  if (bilat_date_is_interval (date) ||
-      bilat_date_get_precision (date) < unit_precision (self->unit))
-    {
-      /* An interval inside one bin is as precise as the bin. */
-      if (julian_to_key (self->unit, bilat_date_get_first_julian (date)) !=
-          julian_to_key (self->unit, bilat_date_get_last_julian (date)))
-        self->n_imprecise++;
-    }
-
-  _bilat_series_add_key (self, julian_to_key (self->unit, bilat_date_get_first_julian (date)),
-                         bilat_event_get_goldstein (event),
-                         bilat_event_get_quad_class (event));
+  _bilat_event_facts_init (&facts, event);
+  add_facts (self, &facts);
 }
 
 /**
@@ -863,8 +884,17 @@ bilat_store_compute_series (BilatStore      *store,
   g_return_val_if_fail (unit <= BILAT_SERIES_UNIT_YEAR, NULL);
 
   series = bilat_series_new (unit);
-  events = query ? bilat_store_find_events (store, query)
-                 : g_object_ref (bilat_store_get_events (store));
+  if (query == NULL)
+    {
+      guint n_facts;
+      const BilatEventFacts *facts = _bilat_store_get_event_facts (store, &n_facts);
+
+      for (guint i = 0; i < n_facts; i++)
+        add_facts (series, &facts[i]);
+      return series;
+    }
+
+  events = bilat_store_find_events (store, query);
   n = g_list_model_get_n_items (events);
   for (guint i = 0; i < n; i++)
     {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bilat-record-private.h"
+#include "bilat-store-private.h"
 
 /**
  * BilatStore:
@@ -126,6 +127,13 @@ typedef struct
    * list never depends on dates the store has not seen yet. */
   BilatDate     *sort_date;
 
+  /* Events: the participants' actor ids the event is indexed under (owned
+   * copies: the participants may change before the index hears of it). */
+  GPtrArray     *indexed_actors;
+
+  /* Events: the place of the event's figures in the store's facts array. */
+  guint          facts_index;
+
   /* Actors: the case-insensitive keys of the id and of the aliases. */
   char          *id_key;
   GPtrArray     *alias_keys;  /* of char *, without duplicates */
@@ -136,6 +144,7 @@ entry_free (Entry *entry)
 {
   g_clear_signal_handler (&entry->notify_id, entry->record);
   g_clear_pointer (&entry->sort_date, bilat_date_unref);
+  g_clear_pointer (&entry->indexed_actors, g_ptr_array_unref);
   g_clear_pointer (&entry->id_key, g_free);
   g_clear_pointer (&entry->alias_keys, g_ptr_array_unref);
   g_clear_object (&entry->record);
@@ -397,6 +406,19 @@ struct _BilatStore
    * of the Entries of the actors with that alias, first holder first. */
   GHashTable     *actor_ids;
   GHashTable     *actor_aliases;
+
+  /* The events of each actor: participant id → ActorEvents, so that a
+   * query on an actor or a dyad reads the events of that actor only. */
+  GHashTable     *event_index;
+
+  /* The longest span (last day − first day) of any event's date seen: a
+   * search by period in date order starts that many days early. */
+  guint32         max_span;
+
+  /* The figures of every event that a series counts, packed in an array
+   * (of BilatEventFacts) in no particular order: a series over millions
+   * of events reads them in one sweep instead of visiting every object. */
+  GArray         *facts;
 };
 
 G_DEFINE_FINAL_TYPE (BilatStore, bilat_store, G_TYPE_OBJECT)
@@ -473,6 +495,291 @@ release_entries (BilatStore *self,
     }
 
   g_hash_table_remove_all (self->entries[kind]);
+}
+
+/* The event index */
+
+/* The events one actor takes part in, as entries. Additions append; the
+ * array is sorted again (in list order) only when a search needs it. */
+typedef struct
+{
+  GPtrArray *entries;   /* of Entry *, not owned */
+  gboolean   sorted;
+} ActorEvents;
+
+static void
+actor_events_free (ActorEvents *events)
+{
+  g_ptr_array_unref (events->entries);
+  g_free (events);
+}
+
+static int
+compare_entry_pointers (gconstpointer a,
+                        gconstpointer b)
+{
+  return compare_dates (*(Entry * const *) a, *(Entry * const *) b, NULL);
+}
+
+static void
+note_span (BilatStore *self,
+           BilatDate  *date)
+{
+  if (date != NULL)
+    self->max_span = MAX (self->max_span,
+                          bilat_date_get_last_julian (date) - bilat_date_get_first_julian (date));
+}
+
+static void
+index_event (BilatStore *self,
+             Entry      *entry)
+{
+  GPtrArray *participants = bilat_event_get_participants (BILAT_EVENT (entry->record));
+
+  note_span (self, entry->sort_date);
+  entry->indexed_actors = g_ptr_array_new_full (participants->len, g_free);
+
+  for (guint i = 0; i < participants->len; i++)
+    {
+      const char *actor = bilat_participant_get_actor (g_ptr_array_index (participants, i));
+      ActorEvents *events = g_hash_table_lookup (self->event_index, actor);
+
+      if (events == NULL)
+        {
+          events = g_new0 (ActorEvents, 1);
+          events->entries = g_ptr_array_new ();
+          events->sorted = TRUE;
+          g_hash_table_insert (self->event_index, g_strdup (actor), events);
+        }
+
+      /* Events added in date order keep the array sorted for free. */
+      if (events->sorted && events->entries->len > 0 &&
+          compare_dates (g_ptr_array_index (events->entries, events->entries->len - 1),
+                         entry, NULL) > 0)
+        events->sorted = FALSE;
+      g_ptr_array_add (events->entries, entry);
+      g_ptr_array_add (entry->indexed_actors, g_strdup (actor));
+    }
+}
+
+static void
+unindex_event (BilatStore *self,
+               Entry      *entry)
+{
+  if (entry->indexed_actors == NULL)
+    return;
+
+  for (guint i = 0; i < entry->indexed_actors->len; i++)
+    {
+      const char *actor = g_ptr_array_index (entry->indexed_actors, i);
+      ActorEvents *events = g_hash_table_lookup (self->event_index, actor);
+
+      /* Removing in place keeps the order: a removal is rare next to a
+       * search. */
+      if (events != NULL)
+        g_ptr_array_remove (events->entries, entry);
+      if (events != NULL && events->entries->len == 0)
+        g_hash_table_remove (self->event_index, actor);
+    }
+  g_clear_pointer (&entry->indexed_actors, g_ptr_array_unref);
+}
+
+/* After a date change the event's place among its actors' events may be
+ * another. */
+static void
+unsort_event_actors (BilatStore *self,
+                     Entry      *entry)
+{
+  if (entry->indexed_actors == NULL)
+    return;
+
+  for (guint i = 0; i < entry->indexed_actors->len; i++)
+    {
+      ActorEvents *events = g_hash_table_lookup (self->event_index,
+                                                 g_ptr_array_index (entry->indexed_actors, i));
+
+      if (events != NULL)
+        events->sorted = FALSE;
+    }
+}
+
+static void
+ensure_sorted (ActorEvents *events)
+{
+  if (events->sorted)
+    return;
+  g_ptr_array_sort (events->entries, compare_entry_pointers);
+  events->sorted = TRUE;
+}
+
+guint
+_bilat_store_count_actor_events (BilatStore *self,
+                                 const char *actor)
+{
+  ActorEvents *events;
+
+  g_return_val_if_fail (BILAT_IS_STORE (self), 0);
+
+  events = g_hash_table_lookup (self->event_index, actor);
+  return events ? events->entries->len : 0;
+}
+
+/* The first index of @entries, sorted in list order, whose entry's date
+ * does not start before @julian. */
+static guint
+lower_bound (GPtrArray *entries,
+             guint32    julian)
+{
+  guint low = 0;
+  guint high = entries->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      Entry *entry = g_ptr_array_index (entries, middle);
+
+      /* Unknown dates sort last, as if after every day. */
+      if (entry->sort_date != NULL && bilat_date_get_first_julian (entry->sort_date) < julian)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+GPtrArray *
+_bilat_store_events_of_actors (BilatStore         *self,
+                               const char * const *actors,
+                               gboolean            in_period,
+                               guint32             first_julian,
+                               guint32             last_julian)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  GPtrArray *result;
+  guint n_actors = 0;
+
+  g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (actors != NULL, NULL);
+
+  for (guint a = 0; actors[a] != NULL; a++)
+    {
+      ActorEvents *events = g_hash_table_lookup (self->event_index, actors[a]);
+      guint i = 0;
+
+      if (events == NULL)
+        continue;
+      n_actors++;
+      ensure_sorted (events);
+
+      if (in_period)
+        i = lower_bound (events->entries,
+                         first_julian > self->max_span ? first_julian - self->max_span : 0);
+
+      for (; i < events->entries->len; i++)
+        {
+          Entry *entry = g_ptr_array_index (events->entries, i);
+
+          if (in_period)
+            {
+              if (entry->sort_date == NULL ||
+                  bilat_date_get_first_julian (entry->sort_date) > last_julian)
+                break;
+              if (bilat_date_get_last_julian (entry->sort_date) < first_julian)
+                continue;
+            }
+          g_ptr_array_add (found, entry);
+        }
+    }
+
+  /* Several actors: put the events in list order and drop the events
+   * found under two of them. */
+  if (n_actors > 1)
+    g_ptr_array_sort (found, compare_entry_pointers);
+
+  result = g_ptr_array_sized_new (found->len);
+  for (guint i = 0; i < found->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (found, i);
+
+      if (i > 0 && entry == g_ptr_array_index (found, i - 1))
+        continue;
+      g_ptr_array_add (result, entry->record);
+    }
+  return result;
+}
+
+void
+_bilat_store_foreach_event (BilatStore *self,
+                            GFunc       func,
+                            gpointer    user_data)
+{
+  GSequence *items;
+
+  g_return_if_fail (BILAT_IS_STORE (self));
+
+  items = self->lists[KIND_EVENT]->items;
+  for (GSequenceIter *iter = g_sequence_get_begin_iter (items);
+       !g_sequence_iter_is_end (iter);
+       iter = g_sequence_iter_next (iter))
+    func (((Entry *) g_sequence_get (iter))->record, user_data);
+}
+
+/* The event facts */
+
+static void
+fill_facts (BilatEventFacts *facts,
+            BilatEvent      *event)
+{
+  _bilat_event_facts_init (facts, event);
+}
+
+static void
+add_facts (BilatStore *self,
+           Entry      *entry)
+{
+  BilatEventFacts facts;
+
+  fill_facts (&facts, BILAT_EVENT (entry->record));
+  facts.owner = entry;
+  entry->facts_index = self->facts->len;
+  g_array_append_val (self->facts, facts);
+}
+
+static void
+remove_facts (BilatStore *self,
+              Entry      *entry)
+{
+  guint last = self->facts->len - 1;
+
+  /* Move the last facts into the hole. */
+  if (entry->facts_index != last)
+    {
+      BilatEventFacts *moved = &g_array_index (self->facts, BilatEventFacts, last);
+
+      ((Entry *) moved->owner)->facts_index = entry->facts_index;
+      g_array_index (self->facts, BilatEventFacts, entry->facts_index) = *moved;
+    }
+  g_array_set_size (self->facts, last);
+}
+
+static void
+update_facts (BilatStore *self,
+              Entry      *entry)
+{
+  BilatEventFacts *facts = &g_array_index (self->facts, BilatEventFacts, entry->facts_index);
+
+  fill_facts (facts, BILAT_EVENT (entry->record));
+  facts->owner = entry;
+}
+
+const BilatEventFacts *
+_bilat_store_get_event_facts (BilatStore *self,
+                              guint      *n_facts)
+{
+  g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
+
+  *n_facts = self->facts->len;
+  return (const BilatEventFacts *) (gpointer) self->facts->data;
 }
 
 /* Actor names */
@@ -666,7 +973,50 @@ on_actor_aliases_changed (BilatActor *actor,
 
 static void
 on_event_date_changed (BilatEvent *event,
-                       GParamSpec *pspec,
+                       gpointer    user_data);
+
+static void
+on_event_participants_changed (BilatEvent *event,
+                               gpointer    user_data)
+{
+  BilatStore *self = user_data;
+  Entry *entry = lookup_entry (self, KIND_EVENT, bilat_record_get_id (BILAT_RECORD (event)));
+
+  if (entry == NULL || entry->record != BILAT_RECORD (event))
+    return;
+  unindex_event (self, entry);
+  index_event (self, entry);
+}
+
+static void
+on_event_figures_changed (BilatEvent *event,
+                          gpointer    user_data)
+{
+  BilatStore *self = user_data;
+  Entry *entry = lookup_entry (self, KIND_EVENT, bilat_record_get_id (BILAT_RECORD (event)));
+
+  if (entry != NULL && entry->record == BILAT_RECORD (event))
+    update_facts (self, entry);
+}
+
+static void
+on_event_notify (BilatEvent *event,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  if (strcmp (pspec->name, "date") == 0)
+    {
+      on_event_figures_changed (event, user_data);
+      on_event_date_changed (event, user_data);
+    }
+  else if (strcmp (pspec->name, "participants") == 0)
+    on_event_participants_changed (event, user_data);
+  else if (strcmp (pspec->name, "cameo-code") == 0 || strcmp (pspec->name, "goldstein") == 0)
+    on_event_figures_changed (event, user_data);
+}
+
+static void
+on_event_date_changed (BilatEvent *event,
                        gpointer    user_data)
 {
   BilatStore *self = user_data;
@@ -682,6 +1032,8 @@ on_event_date_changed (BilatEvent *event,
 
   g_clear_pointer (&entry->sort_date, bilat_date_unref);
   entry->sort_date = date != NULL ? bilat_date_ref (date) : NULL;
+  note_span (self, date);
+  unsort_event_actors (self, entry);
 
   /* Out of the list, the event is between the two halves of a move, which
    * puts it back by the date just recorded. (GObject holds back the
@@ -719,6 +1071,7 @@ bilat_store_dispose (GObject *object)
    * that outlives the store keeps its entries, and so its records. */
   g_hash_table_remove_all (self->actor_ids);
   g_hash_table_remove_all (self->actor_aliases);
+  g_hash_table_remove_all (self->event_index);
 
   for (guint kind = 0; kind < N_KINDS; kind++)
     {
@@ -736,6 +1089,8 @@ bilat_store_finalize (GObject *object)
 
   g_clear_pointer (&self->actor_ids, g_hash_table_unref);
   g_clear_pointer (&self->actor_aliases, g_hash_table_unref);
+  g_clear_pointer (&self->event_index, g_hash_table_unref);
+  g_clear_pointer (&self->facts, g_array_unref);
 
   for (guint kind = 0; kind < N_KINDS; kind++)
     g_clear_pointer (&self->entries[kind], g_hash_table_unref);
@@ -879,6 +1234,9 @@ bilat_store_init (BilatStore *self)
   self->actor_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->actor_aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                (GDestroyNotify) g_ptr_array_unref);
+  self->event_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) actor_events_free);
+  self->facts = g_array_new (FALSE, FALSE, sizeof (BilatEventFacts));
 }
 
 /* Public API */
@@ -996,8 +1354,10 @@ bilat_store_add (BilatStore   *self,
         BilatDate *date = bilat_event_get_date (BILAT_EVENT (record));
 
         entry->sort_date = date != NULL ? bilat_date_ref (date) : NULL;
-        entry->notify_id = g_signal_connect (record, "notify::date",
-                                             G_CALLBACK (on_event_date_changed),
+        index_event (self, entry);
+        add_facts (self, entry);
+        entry->notify_id = g_signal_connect (record, "notify",
+                                             G_CALLBACK (on_event_notify),
                                              self);
       }
       break;
@@ -1079,6 +1439,11 @@ bilat_store_remove (BilatStore   *self,
   g_hash_table_remove (self->entries[kind], id);
   if (kind == KIND_ACTOR)
     unindex_actor (self, entry);
+  if (kind == KIND_EVENT)
+    {
+      unindex_event (self, entry);
+      remove_facts (self, entry);
+    }
   g_clear_signal_handler (&entry->notify_id, record);
 
   if (entry->iter != NULL)
@@ -1109,6 +1474,11 @@ bilat_store_clear (BilatStore *self)
         {
           g_hash_table_remove_all (self->actor_ids);
           g_hash_table_remove_all (self->actor_aliases);
+        }
+      if (kind == KIND_EVENT)
+        {
+          g_hash_table_remove_all (self->event_index);
+          g_array_set_size (self->facts, 0);
         }
 
       /* As in a removal: the indexes first, the signal, then the entries. */

@@ -484,6 +484,107 @@ test_result_is_a_new_model (void **state)
   assert_ptr_equal (event, bilat_store_lookup_event (store, "x2016"));
 }
 
+/* The store answers actor and dyad queries from an index of the events of
+ * each actor: after any sequence of changes, its answers must be those of
+ * a plain scan of every event. */
+static void
+test_index_agrees_with_scan (void **state)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1948);
+  const char *actors[] = { "PAK", "RUS", "SUN", "IND", "CHN" };
+  const char *queries[] = {
+    "dyad:PAK,RUS", "dyad:RUS,PAK succession:off", "actor:IND", "actor:SUN,CHN",
+    "dyad:PAK,RUS from:2001 to:2003-06", "actor:RUS period:2002-02", "dyad:IND,CHN to:2000",
+    "dyad:PAK,SUN", "actor:XXX", "from:2004",
+  };
+
+  add_actor (store, "PAK", NULL);
+  add_actor (store, "RUS", "SUN");
+  add_actor (store, "SUN", NULL);
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%03u", i);
+      g_autofree char *when = NULL;
+      int a = g_rand_int_range (rand, 0, 5);
+      int b = (a + g_rand_int_range (rand, 1, 5)) % 5;
+
+      if (i % 17 != 0)
+        when = g_strdup_printf ("%04d-%02d-%02d", g_rand_int_range (rand, 1998, 2006),
+                                g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+      if (i % 23 == 0 && when != NULL)
+        {
+          g_free (when);
+          when = g_strdup_printf ("%04d/%04d", 1999 + i % 3, 2002 + i % 4);
+        }
+      g_object_unref (add_event (store, BILAT_TYPE_EVENT, id, when, actors[a], actors[b],
+                                 "010", BILAT_SECTOR_NONE, "x"));
+    }
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%03u", g_rand_int_range (rand, 0, 400));
+      BilatEvent *event = bilat_store_lookup_event (store, id);
+
+      if (event != NULL)
+        {
+          switch (round % 4)
+            {
+            case 0:
+              bilat_event_add_participant (event, actors[g_rand_int_range (rand, 0, 5)],
+                                           BILAT_ROLE_MEDIATOR);
+              break;
+            case 1:
+              {
+                GPtrArray *participants = bilat_event_get_participants (event);
+
+                if (participants->len > 0)
+                  {
+                    g_autofree char *gone = g_strdup (bilat_participant_get_actor (
+                                              g_ptr_array_index (participants, 0)));
+                    bilat_event_remove_participant (event, gone);
+                  }
+              }
+              break;
+            case 2:
+              {
+                g_autofree char *when = g_strdup_printf ("%04d-%02d", g_rand_int_range (rand, 1998, 2006),
+                                                         g_rand_int_range (rand, 1, 13));
+                g_autoptr(BilatDate) date = bilat_date_parse (when, NULL);
+                bilat_event_set_date (event, date);
+              }
+              break;
+            default:
+              assert_true (bilat_store_remove (store, BILAT_RECORD (event), NULL));
+              break;
+            }
+        }
+
+      for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+        {
+          g_autoptr(BilatQuery) query = bilat_query_parse (queries[q], NULL);
+          g_autofree char *indexed = find_ids (store, query);
+          GListModel *events = bilat_store_get_events (store);
+          g_autoptr(GString) scanned = g_string_new (NULL);
+
+          for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+            {
+              g_autoptr(BilatEvent) each = g_list_model_get_item (events, i);
+
+              if (!bilat_query_match_event (query, store, each, NULL))
+                continue;
+              if (scanned->len > 0)
+                g_string_append_c (scanned, ' ');
+              g_string_append (scanned, bilat_record_get_id (BILAT_RECORD (each)));
+            }
+          if (strcmp (indexed, scanned->str) != 0)
+            fail_msg ("round %u, “%s”:\n index: %s\n scan:  %s", round, queries[q],
+                      indexed, scanned->str);
+        }
+    }
+}
+
 int
 main (void)
 {
@@ -501,6 +602,7 @@ main (void)
     cmocka_unit_test (test_string_errors),
     cmocka_unit_test_setup_teardown (test_positions, setup, teardown),
     cmocka_unit_test_setup_teardown (test_result_is_a_new_model, setup, teardown),
+    cmocka_unit_test (test_index_agrees_with_scan),
   };
 
   return cmocka_run_group_tests_name ("query", tests, NULL, NULL);

@@ -356,6 +356,69 @@ test_store_series_with_query (void **state)
   assert_int_equal (bilat_series_get_quad_count (coop, 0, BILAT_QUAD_CLASS_MATERIAL_COOPERATION), 1);
 }
 
+/* The store keeps the figures of its events for series; they must follow
+ * every change of a stored event and every removal. */
+static void
+test_store_series_follows_changes (void **state)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2015);
+  static const char *codes[] = { "010", "062", "1123", "190", NULL };
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%03u", i);
+      g_autofree char *when = g_strdup_printf ("%04d-%02d", g_rand_int_range (rand, 2000, 2010),
+                                               g_rand_int_range (rand, 1, 13));
+      g_autoptr(BilatEvent) event = make_event (id, when, codes[i % 5]);
+
+      assert_true (bilat_store_add (store, BILAT_RECORD (event), NULL));
+    }
+
+  for (guint round = 0; round < 400; round++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%03u", g_rand_int_range (rand, 0, 300));
+      BilatEvent *event = bilat_store_lookup_event (store, id);
+      g_autoptr(BilatSeries) fast = NULL;
+      g_autoptr(BilatSeries) slow = bilat_series_new (BILAT_SERIES_UNIT_MONTH);
+      GListModel *events = bilat_store_get_events (store);
+
+      if (event == NULL)
+        continue;
+      switch (round % 5)
+        {
+        case 0:
+          {
+            g_autofree char *when = g_strdup_printf ("%04d", g_rand_int_range (rand, 1990, 2020));
+            g_autoptr(BilatDate) date = bilat_date_parse (when, NULL);
+            bilat_event_set_date (event, date);
+          }
+          break;
+        case 1:
+          bilat_event_set_date (event, NULL);
+          break;
+        case 2:
+          bilat_event_set_cameo_code (event, codes[g_rand_int_range (rand, 0, 5)]);
+          break;
+        case 3:
+          bilat_event_set_goldstein (event, g_rand_boolean (rand) ? NAN : -3.5);
+          break;
+        default:
+          assert_true (bilat_store_remove (store, BILAT_RECORD (event), NULL));
+          break;
+        }
+
+      fast = bilat_store_compute_series (store, NULL, BILAT_SERIES_UNIT_MONTH);
+      for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+        {
+          g_autoptr(BilatEvent) each = g_list_model_get_item (events, i);
+          bilat_series_add_event (slow, each);
+        }
+      if (!bilat_series_equal (fast, slow))
+        fail_msg ("round %u: the store's series differs from its events'", round);
+    }
+}
+
 int
 main (void)
 {
@@ -371,6 +434,7 @@ main (void)
     cmocka_unit_test (test_text_forms),
     cmocka_unit_test (test_civil_arithmetic_matches_gdate),
     cmocka_unit_test (test_store_series_with_query),
+    cmocka_unit_test (test_store_series_follows_changes),
   };
 
   return cmocka_run_group_tests_name ("series", tests, NULL, NULL);

@@ -1,0 +1,52 @@
+/* bilat-store-private.h: the store's indexes, for queries and series
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <bilat/bilat.h>
+
+G_BEGIN_DECLS
+
+/* What a series counts of an event, packed. */
+typedef struct
+{
+  gpointer owner;            /* the store's entry of the event */
+  guint32  first_julian;     /* 0: the date is unknown */
+  guint32  last_julian;
+  double   goldstein;        /* NAN: none */
+  guint8   quad_class;       /* BilatQuadClass */
+  guint8   precision;        /* of the start (BilatDatePrecision) */
+  guint8   is_interval;
+} BilatEventFacts;
+
+/* Fills @facts (but its owner) from @event. */
+void       _bilat_event_facts_init         (BilatEventFacts    *facts,
+                                            BilatEvent         *event);
+
+/* The facts of every event of the store, in no particular order. */
+const BilatEventFacts *
+           _bilat_store_get_event_facts    (BilatStore         *self,
+                                            guint              *n_facts);
+
+/* How many events @actor takes part in. */
+guint      _bilat_store_count_actor_events (BilatStore         *self,
+                                            const char         *actor);
+
+/* The events in which any of @actors takes part, in the order of the
+ * store's event list, each once, as borrowed pointers. With @in_period,
+ * only events whose date overlaps [@first_julian, @last_julian]. */
+GPtrArray *_bilat_store_events_of_actors   (BilatStore         *self,
+                                            const char * const *actors,
+                                            gboolean            in_period,
+                                            guint32             first_julian,
+                                            guint32             last_julian);
+
+/* Calls @func on every event of the store, in list order, without taking
+ * references. */
+void       _bilat_store_foreach_event      (BilatStore         *self,
+                                            GFunc               func,
+                                            gpointer            user_data);
+
+G_END_DECLS

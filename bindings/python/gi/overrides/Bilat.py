@@ -1,0 +1,318 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""PyGObject overrides that make libbilat feel native in Python.
+
+Installed beside PyGObject's own overrides, this module is loaded by
+``from gi.repository import Bilat``. It adds:
+
+- readable ``repr()`` and ``str()`` of records and dates, and comparison,
+  equality and hashing of dates;
+- keyword queries: ``store.find_events(dyad=("PAK", "RUS"), since="2015")``,
+  ``store.find_positions(actor="PAK")``, ``store.align("PAK", "RUS")`` and
+  ``store.compute_series(by="month", dyad=("PAK", "RUS"))``;
+- ``Alignment.affinity`` (``None`` when the actors share no issue) and
+  iteration over the bins of a series as named tuples.
+
+Every result list is a ``Gio.ListModel``, which PyGObject already lets you
+iterate, index and take the ``len()`` of. Errors are ``GLib.Error`` with
+the library's domain and code.
+"""
+
+import collections
+import math
+
+from ..importer import modules
+from ..overrides import override
+
+Bilat = modules["Bilat"]._introspection_module
+
+__all__ = []
+
+
+def _register(cls):
+    __all__.append(cls.__name__)
+    return override(cls)
+
+
+# Dates ---------------------------------------------------------------------
+
+class Date(Bilat.Date):
+    def __str__(self):
+        return self.to_string()
+
+    def __repr__(self):
+        return "Bilat.Date(%r)" % self.to_string()
+
+    def __eq__(self, other):
+        if not isinstance(other, Bilat.Date):
+            return NotImplemented
+        return Bilat.Date.equal(self, other)
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    def __lt__(self, other):
+        if not isinstance(other, Bilat.Date):
+            return NotImplemented
+        return Bilat.Date.compare(self, other) < 0
+
+    def __le__(self, other):
+        if not isinstance(other, Bilat.Date):
+            return NotImplemented
+        return Bilat.Date.compare(self, other) <= 0
+
+    def __gt__(self, other):
+        if not isinstance(other, Bilat.Date):
+            return NotImplemented
+        return Bilat.Date.compare(self, other) > 0
+
+    def __ge__(self, other):
+        if not isinstance(other, Bilat.Date):
+            return NotImplemented
+        return Bilat.Date.compare(self, other) >= 0
+
+    def __hash__(self):
+        return Bilat.Date.hash(self)
+
+
+Date = _register(Date)
+
+
+def _as_date(value):
+    """A Bilat.Date from a Date, an ISO/EDTF string or an int year."""
+    if value is None or isinstance(value, Bilat.Date):
+        return value
+    if isinstance(value, int):
+        value = "%04d" % value
+    return Bilat.Date.parse(str(value))
+
+
+# Records -------------------------------------------------------------------
+
+def _record_repr(self):
+    parts = [self.get_id()]
+    date = getattr(self, "get_date", None)
+    if date is not None:
+        when = date()
+        parts.append(when.to_string() if when is not None else "unknown date")
+    title = getattr(self, "get_title", None) or getattr(self, "get_name", None)
+    if title is not None and title():
+        parts.append(repr(title()))
+    return "<Bilat.%s %s>" % (type(self).__name__, " ".join(parts))
+
+
+class Record(Bilat.Record):
+    __repr__ = _record_repr
+
+    @property
+    def citations(self):
+        return list(self.get_citations())
+
+
+Record = _register(Record)
+
+
+class Participant(Bilat.Participant):
+    def __repr__(self):
+        return "<Bilat.Participant %s %s>" % (self.get_actor(), self.get_role().value_nick)
+
+
+Participant = _register(Participant)
+
+
+class Citation(Bilat.Citation):
+    def __str__(self):
+        return self.to_string()
+
+    def __repr__(self):
+        return "<Bilat.Citation %s>" % self.to_string()
+
+
+Citation = _register(Citation)
+
+
+# Queries -------------------------------------------------------------------
+
+_TYPES = {
+    "event": Bilat.Event,
+    "exercise": Bilat.Exercise,
+}
+
+
+def _flags(enum_type, names):
+    """A flags value from a flags value, a nick or an iterable of nicks."""
+    if names is None or isinstance(names, enum_type):
+        return names
+    if isinstance(names, str):
+        names = [names]
+    value = enum_type(0)
+    for name in names:
+        value |= getattr(enum_type, name.upper().replace("-", "_"))
+    return value
+
+
+def make_query(query=None, *, actor=None, actors=None, dyad=None, since=None,
+               until=None, period=None, type=None, cameo=None, quad=None,
+               sectors=None, sector=None, issue=None, text=None,
+               succession=None):
+    """Builds a Bilat.Query from keyword arguments.
+
+    ``query`` may be a Bilat.Query (copied) or its string form, and the
+    keywords then narrow it further. ``since``/``until``/``period`` take a
+    Bilat.Date, a string such as ``"2015-07"`` or a year as an int; ``type``
+    is ``"event"``, ``"exercise"`` or a class; ``quad`` an int 1-4 or a
+    Bilat.QuadClass; ``sectors`` a Bilat.Sector, a nick or a list of nicks.
+    """
+    if query is None:
+        result = Bilat.Query.new()
+    elif isinstance(query, Bilat.Query):
+        result = query.copy()
+    else:
+        result = Bilat.Query.parse(query)
+
+    names = []
+    if actor is not None:
+        names.append(actor)
+    if actors is not None:
+        names.extend(actors)
+    for name in names:
+        result.add_actor(name)
+    if dyad is not None:
+        first, second = dyad
+        result.set_dyad(first, second)
+    if period is not None:
+        result.set_period(_as_date(period))
+    if since is not None or until is not None:
+        start = _as_date(since) or Bilat.Date.new_year(1)
+        end = _as_date(until) or Bilat.Date.new_year(9999)
+        result.set_period(Bilat.Date.new_interval(start.get_start(), end.get_end()))
+    if type is not None:
+        cls = _TYPES[type] if isinstance(type, str) else type
+        result.set_event_type(cls.__gtype__)
+    if cameo is not None:
+        result.set_cameo_prefix(str(cameo))
+    if quad is not None:
+        result.set_quad_class(Bilat.QuadClass(int(quad)))
+    if sectors is not None or sector is not None:
+        result.set_sectors(_flags(Bilat.Sector, sectors if sectors is not None else sector))
+    if issue is not None:
+        result.set_issue(issue)
+    if text is not None:
+        result.set_text(text)
+    if succession is not None:
+        result.set_follow_succession(bool(succession))
+    return result
+
+
+__all__.append("make_query")
+
+
+class Query(Bilat.Query):
+    def __str__(self):
+        return self.to_string()
+
+    def __repr__(self):
+        return "Bilat.Query(%r)" % self.to_string()
+
+
+Query = _register(Query)
+
+
+# The store -----------------------------------------------------------------
+
+class Store(Bilat.Store):
+    def find_events(self, query=None, **criteria):
+        """The events matching a query and/or keyword criteria, in date order."""
+        if query is None and not criteria:
+            return Bilat.Store.find_events(self, None)
+        return Bilat.Store.find_events(self, make_query(query, **criteria))
+
+    def find_positions(self, query=None, **criteria):
+        """The positions matching a query and/or keyword criteria."""
+        if query is None and not criteria:
+            return Bilat.Store.find_positions(self, None)
+        return Bilat.Store.find_positions(self, make_query(query, **criteria))
+
+    def align(self, actor_a, actor_b, query=None, **criteria):
+        """The issue-by-issue alignment of two actors."""
+        if query is None and not criteria:
+            return Bilat.Store.align(self, actor_a, actor_b, None)
+        return Bilat.Store.align(self, actor_a, actor_b, make_query(query, **criteria))
+
+    def compute_series(self, query=None, unit=None, by=None, **criteria):
+        """The series of the matching events by day, month or year."""
+        if isinstance(query, Bilat.SeriesUnit):
+            query, unit = None, query
+        if unit is None:
+            unit = getattr(Bilat.SeriesUnit, (by or "month").upper())
+        if query is None and not criteria:
+            return Bilat.Store.compute_series(self, None, unit)
+        return Bilat.Store.compute_series(self, make_query(query, **criteria), unit)
+
+    def __repr__(self):
+        return "<Bilat.Store %d sources, %d actors, %d issues, %d events, %d positions>" % (
+            len(self.get_sources()), len(self.get_actors()), len(self.get_issues()),
+            len(self.get_events()), len(self.get_positions()))
+
+
+Store = _register(Store)
+
+
+# Analysis ------------------------------------------------------------------
+
+class Alignment(Bilat.Alignment):
+    @property
+    def affinity(self):
+        """Signorino-Ritter S, or None when the actors share no issue."""
+        ok, score = self.get_affinity()
+        return score if ok else None
+
+    def __repr__(self):
+        score = self.affinity
+        return "<Bilat.Alignment %s/%s n=%d S=%s>" % (
+            self.get_actor_a(), self.get_actor_b(), self.get_n_shared(),
+            "none" if score is None else "%.3f" % score)
+
+
+Alignment = _register(Alignment)
+
+
+class IssueAlignment(Bilat.IssueAlignment):
+    def __repr__(self):
+        return "<Bilat.IssueAlignment %s %s>" % (self.get_issue(), self.get_agreement().value_nick)
+
+
+IssueAlignment = _register(IssueAlignment)
+
+
+Bin = collections.namedtuple(
+    "Bin", "period events goldstein_sum goldstein_mean goldstein_events q1 q2 q3 q4")
+__all__.append("Bin")
+
+
+class Series(Bilat.Series):
+    def __len__(self):
+        return self.get_n_bins()
+
+    def __getitem__(self, index):
+        n = self.get_n_bins()
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError("series bin out of range")
+        mean = self.get_goldstein_mean(index)
+        quads = [self.get_quad_count(index, Bilat.QuadClass(q)) for q in range(1, 5)]
+        return Bin(self.get_bin_date(index).to_string(), self.get_count(index),
+                   self.get_goldstein_sum(index), None if math.isnan(mean) else mean,
+                   self.get_goldstein_count(index), *quads)
+
+    def __iter__(self):
+        for index in range(self.get_n_bins()):
+            yield self[index]
+
+    def __repr__(self):
+        return "<Bilat.Series by %s, %d bins, %d events>" % (
+            self.get_unit().value_nick, self.get_n_bins(), self.get_total())
+
+
+Series = _register(Series)

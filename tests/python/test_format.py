@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""Loading, saving and validating datasets through GObject introspection."""
+
+import json
+import os
+import tempfile
+import unittest
+
+from bilat_testutil import Bilat, Gio, GLib
+
+
+def make_store():
+    store = Bilat.Store.new()
+    source = Bilat.Source.new("memo")
+    source.set_title("A briefing memo")
+    source.set_published(Bilat.Date.parse("2019-03"))
+    store.add(source)
+    for code in ("PAK", "RUS", "SUN"):
+        store.add(Bilat.Actor.new(code, Bilat.ActorKind.STATE))
+    store.lookup_actor("RUS").set_predecessor("SUN")
+    store.lookup_actor("RUS").add_alias("Moscow")
+    store.add(Bilat.Issue.new("energy"))
+
+    drill = Bilat.Exercise.new("friendship-2018")
+    drill.set_date(Bilat.Date.parse("2018-10-21/2018-11-04"))
+    drill.set_series("Friendship")
+    drill.set_edition(3)
+    drill.set_host("RUS")
+    drill.add_participant("PAK", Bilat.Role.PARTICIPANT)
+    drill.add_participant("RUS", Bilat.Role.PARTICIPANT)
+    drill.set_place(Bilat.Place.new("Cherat", "PK-KP", None))
+    drill.set_sectors(Bilat.Sector.DIPLOMACY | Bilat.Sector.DEFENCE)
+    drill.add_citation(Bilat.Citation.new("memo", 6, 1451, 1946, None))
+    store.add(drill)
+
+    store.add(Bilat.Event.new("talks"))
+
+    position = Bilat.Position.new("pak-energy", "PAK", "energy", Bilat.Stance.SUPPORTS)
+    position.set_target("RUS")
+    store.add(position)
+    return store
+
+
+def ids(model):
+    return [model.get_item(i).get_id() for i in range(model.get_n_items())]
+
+
+def data_of(store):
+    text = store.save_to_data()
+    # (out) length is returned alongside the text.
+    return text[0] if isinstance(text, tuple) else text
+
+
+class RoundTripTests(unittest.TestCase):
+    def test_save_and_load_data(self):
+        store = make_store()
+        text = data_of(store)
+        self.assertTrue(text.endswith("}\n"))
+        document = json.loads(text)
+        self.assertEqual(document["format"], "bilat")
+        self.assertEqual(document["version"], 1)
+        drill = document["events"][0]
+        self.assertEqual(drill["type"], "exercise")
+        self.assertEqual(drill["sectors"], ["defence", "diplomacy"])
+        self.assertEqual(document["events"][1]["date"], None)
+        self.assertNotIn("name", document["actors"][0])
+
+        copy = Bilat.Store.new()
+        self.assertTrue(copy.load_from_data(text.encode()))
+        self.assertEqual(data_of(copy), text)
+        self.assertEqual(ids(copy.get_events()), ["friendship-2018", "talks"])
+        loaded = copy.lookup_event("friendship-2018")
+        self.assertIsInstance(loaded, Bilat.Exercise)
+        self.assertEqual(loaded.get_edition(), 3)
+        self.assertEqual(loaded.get_place().get_name(), "Cherat")
+        citation = loaded.get_citations()[0]
+        self.assertEqual((citation.get_paragraph(), citation.get_start(), citation.get_end()),
+                         (6, 1451, 1946))
+        self.assertIsNone(copy.lookup_event("talks").get_date())
+
+    def test_save_and_load_path(self):
+        store = make_store()
+        with tempfile.TemporaryDirectory() as directory:
+            path = os.path.join(directory, "data.json")
+            self.assertTrue(store.save_to_path(path))
+            copy = Bilat.Store.new()
+            self.assertTrue(copy.load_from_path(path))
+            self.assertEqual(data_of(copy), data_of(store))
+            again = Bilat.Store.new()
+            self.assertTrue(again.load_from_file(Gio.File.new_for_path(path), None))
+            self.assertEqual(ids(again.get_actors()), ["PAK", "RUS", "SUN"])
+
+    def test_record_to_json(self):
+        store = make_store()
+        node = store.lookup_event("friendship-2018").to_json()
+        self.assertEqual(node.get_object().get_string_member("type"), "exercise")
+        self.assertEqual(node.get_object().get_int_member("edition"), 3)
+
+
+class LoadErrorTests(unittest.TestCase):
+    def test_error_names_place(self):
+        text = ('{"format": "bilat", "version": 1,\n'
+                '"events": [{"id": "friendship-2019", "type": "exercise",\n'
+                '  "date": "2018-13"}]}')
+        store = make_store()
+        before = data_of(store)
+        with self.assertRaises(GLib.Error) as caught:
+            store.load_from_data(text.encode())
+        error = caught.exception
+        self.assertEqual(error.domain, "bilat-format-error-quark")
+        self.assertEqual(error.code, int(Bilat.FormatError.INVALID_VALUE))
+        self.assertTrue(error.message.startswith(
+            "<string>:3: events[0] “friendship-2019”: member “date”: Invalid date “2018-13”"),
+            error.message)
+        self.assertEqual(data_of(store), before)
+
+    def test_unknown_reference(self):
+        text = ('{"format": "bilat", "version": 1, "issues": [{"id": "energy"}],\n'
+                '"positions": [{"id": "p", "holder": "IND", "issue": "energy",'
+                ' "stance": "opposes"}]}')
+        with self.assertRaises(GLib.Error) as caught:
+            Bilat.Store.new().load_from_data(text.encode())
+        self.assertEqual(caught.exception.code, int(Bilat.FormatError.UNKNOWN_REFERENCE))
+        self.assertIn("member “holder”", caught.exception.message)
+
+    def test_unsupported_version(self):
+        with self.assertRaises(GLib.Error) as caught:
+            Bilat.Store.new().load_from_data(b'{"format": "bilat", "version": 9}')
+        self.assertEqual(caught.exception.code, int(Bilat.FormatError.UNSUPPORTED))
+
+
+class ValidatorTests(unittest.TestCase):
+    def test_all_problems(self):
+        text = ('{\n'
+                '"format": "bilat", "version": 1,\n'
+                '"actors": [{"id": "PAK", "kind": "nation"}],\n'
+                '"events": [{"id": "e", "type": "event", "date": null,\n'
+                '  "participants": [{"actor": "RUS"}], "sumary": "x"}]\n'
+                '}\n')
+        problems = Bilat.validate_data(text.encode(), "data.json")
+        found = [(p.get_code(), p.get_line(), p.get_kind(), p.get_index(),
+                  p.get_record_id(), p.get_field()) for p in problems]
+        self.assertEqual(found, [
+            (Bilat.FormatError.INVALID_VALUE, 3, "actors", 0, "PAK", "kind"),
+            # On one line, references are checked last.
+            (Bilat.FormatError.UNKNOWN_FIELD, 5, "events", 0, "e", "sumary"),
+            (Bilat.FormatError.UNKNOWN_REFERENCE, 5, "events", 0, "e", "participants[0].actor"),
+        ])
+        self.assertTrue(problems[0].to_string().startswith(
+            "data.json:3: actors[0] “PAK”: member “kind”: "))
+        self.assertIn("did you mean “summary”", problems[1].get_message())
+        self.assertEqual(problems[0].get_file(), "data.json")
+
+    def test_valid(self):
+        self.assertEqual(len(Bilat.validate_data(data_of(make_store()).encode(), None)), 0)
+
+    def test_file(self):
+        with tempfile.TemporaryDirectory() as directory:
+            path = os.path.join(directory, "broken.json")
+            with open(path, "w", encoding="utf-8") as out:
+                out.write('{"format": "bilat", "version": 1, "events": [{"id": "x"}]}')
+            problems = Bilat.validate_file(Gio.File.new_for_path(path), None)
+            self.assertEqual(len(problems), 2)
+            self.assertEqual(problems[0].get_file(), path)
+            self.assertEqual({p.get_code() for p in problems},
+                             {Bilat.FormatError.MISSING_FIELD})
+            with self.assertRaises(GLib.Error) as caught:
+                Bilat.validate_file(Gio.File.new_for_path(path + ".missing"), None)
+            self.assertTrue(caught.exception.matches(Gio.io_error_quark(),
+                                                     Gio.IOErrorEnum.NOT_FOUND))
+
+
+class BuiltinTests(unittest.TestCase):
+    def test_names(self):
+        self.assertIn("pakistan-russia", Bilat.Store.get_builtin_names())
+
+    def test_open(self):
+        store = Bilat.Store.new_builtin("pakistan-russia")
+        self.assertEqual(store.get_events().get_item(0).get_id(), "relations-1948")
+        drill = store.lookup_event("friendship-2016")
+        self.assertEqual(drill.get_edition(), 1)
+        self.assertEqual(drill.get_place().get_subdivision(), "PK-KP")
+        self.assertEqual(store.lookup_actor("RUS").get_predecessor(), "SUN")
+
+    def test_unknown(self):
+        with self.assertRaises(GLib.Error) as caught:
+            Bilat.Store.new_builtin("atlantis")
+        self.assertEqual(caught.exception.domain, "bilat-store-error-quark")
+        self.assertEqual(caught.exception.code, int(Bilat.StoreError.UNKNOWN_DATASET))
+        self.assertIn("pakistan-russia", caught.exception.message)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

@@ -1,0 +1,141 @@
+/* bilat-validate.c: `bilat validate FILE…`, every problem of a dataset
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "bilat-tool.h"
+
+static void
+add_string_member (JsonObject *object,
+                   const char *name,
+                   const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (object, name, value);
+  else
+    json_object_set_null_member (object, name);
+}
+
+/* Unknown places are null rather than left out, so that every problem has
+ * the same members. */
+static JsonNode *
+problem_to_json (const BilatProblem *problem)
+{
+  JsonObject *object = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  add_string_member (object, "file", bilat_problem_get_file (problem));
+  if (bilat_problem_get_line (problem) > 0)
+    json_object_set_int_member (object, "line", bilat_problem_get_line (problem));
+  else
+    json_object_set_null_member (object, "line");
+  add_string_member (object, "kind", bilat_problem_get_kind (problem));
+  if (bilat_problem_get_kind (problem) != NULL && bilat_problem_get_index (problem) >= 0)
+    json_object_set_int_member (object, "index", bilat_problem_get_index (problem));
+  else
+    json_object_set_null_member (object, "index");
+  add_string_member (object, "id", bilat_problem_get_record_id (problem));
+  add_string_member (object, "field", bilat_problem_get_field (problem));
+  add_string_member (object, "code", tool_enum_nick (BILAT_TYPE_FORMAT_ERROR,
+                                                     bilat_problem_get_code (problem)));
+  add_string_member (object, "message", bilat_problem_get_message (problem));
+
+  json_node_take_object (node, object);
+  return node;
+}
+
+static guint
+count_records (BilatStore *store)
+{
+  GListModel *lists[] = {
+    bilat_store_get_sources (store),
+    bilat_store_get_actors (store),
+    bilat_store_get_issues (store),
+    bilat_store_get_events (store),
+    bilat_store_get_positions (store),
+  };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    n += g_list_model_get_n_items (lists[i]);
+  return n;
+}
+
+/* Checks one file. The problems go to @all (for --json) or are printed;
+ * @n_problems grows by their number. */
+static gboolean
+validate_one (Tool        *tool,
+              const char  *path,
+              JsonArray   *all,
+              guint       *n_problems,
+              GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_filename_display_name (path);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(BilatStore) store = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+
+  /* The problems name the file as it was given, as compilers do. */
+  problems = bilat_validate_data (contents, length, name);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const BilatProblem *problem = g_ptr_array_index (problems, i);
+
+      if (tool->json)
+        json_array_add_element (all, problem_to_json (problem));
+      else
+        {
+          g_autofree char *text = bilat_problem_to_string (problem);
+          g_autofree char *clean = tool_text_clean (text);
+
+          printf ("%s\n", clean);
+        }
+    }
+  *n_problems += problems->len;
+
+  if (problems->len == 0 && !tool->json)
+    {
+      store = bilat_store_new ();
+      if (!bilat_store_load_from_data (store, contents, length, error))
+        return FALSE;
+      printf ("%s: valid (%u records)\n", name, count_records (store));
+    }
+  return TRUE;
+}
+
+gboolean
+tool_run_validate (Tool    *tool,
+                   char   **args,
+                   GError **error)
+{
+  g_autoptr(JsonArray) all = json_array_new ();
+  guint n_problems = 0;
+  guint n_files = g_strv_length (args);
+
+  for (guint i = 0; i < n_files; i++)
+    if (!validate_one (tool, args[i], all, &n_problems, error))
+      return FALSE;
+
+  if (tool->json)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+
+      json_node_set_array (node, all);
+      tool_print_json (stdout, node);
+    }
+
+  if (n_problems > 0)
+    {
+      g_autofree char *where = n_files == 1 ? g_filename_display_name (args[0])
+                                            : g_strdup_printf ("%u files", n_files);
+
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_PROBLEMS,
+                   n_problems == 1 ? "%s: %u problem" : "%s: %u problems", where, n_problems);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,467 @@
+/* bilat.c: the bilat command-line tool: options, the command table and
+ * dispatch. The commands live in the other files of this directory; all
+ * knowledge of the data lives in libbilat.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <errno.h>
+#include <string.h>
+
+#include "bilat-tool.h"
+
+G_DEFINE_QUARK (bilat-tool-error-quark, tool_error)
+
+/* Which filter options a command takes. */
+typedef enum {
+  OPTION_ACTOR  = 1 << 0,
+  OPTION_DYAD   = 1 << 1,
+  OPTION_PERIOD = 1 << 2,
+  OPTION_TYPE   = 1 << 3,
+  OPTION_SECTOR = 1 << 4,
+  OPTION_ISSUE  = 1 << 5,
+  OPTION_QUERY  = 1 << 6,
+  OPTION_KIND   = 1 << 7,
+} CommandOptions;
+
+typedef enum {
+  ARGS_NONE,
+  ARGS_ONE,
+  ARGS_SOME,  /* one or more */
+} CommandArgs;
+
+typedef struct
+{
+  const char     *name;
+  const char     *parameters;   /* the positional arguments, for usage */
+  const char     *summary;      /* one line in `bilat --help` */
+  const char     *description;  /* the rest of `bilat COMMAND --help` */
+  CommandOptions  options;
+  CommandArgs     args;
+  gboolean        needs_store;
+  gboolean      (*run) (Tool *tool, char **args, GError **error);
+} Command;
+
+#define EVENT_FILTERS (OPTION_ACTOR | OPTION_DYAD | OPTION_PERIOD | OPTION_SECTOR | OPTION_QUERY)
+
+/* The commands of ARCHITECTURE.md; convergence, series and import join
+ * them as the library gains what they need. GOption prints descriptions
+ * as they are, so they are wrapped here. */
+static const Command commands[] = {
+  { "timeline", NULL,
+    "Events in date order",
+    "Lists the events of the dataset in date order, those of unknown date\n"
+    "last. Actors are ids or aliases (PAK, Moscow). An actor or a dyad also\n"
+    "stands for the states it continues (RUS for SUN): such rows carry a note.\n"
+    "Dates are YYYY, YYYY-MM or YYYY-MM-DD; a record matches when its date\n"
+    "overlaps the period. Sectors are defence, security, energy, economy,\n"
+    "trade, diplomacy, culture, science, education, telecom, space, industry.\n"
+    "\n"
+    "--query takes the query string of libbilat, space-separated key:value\n"
+    "terms with the keys actor, dyad, from, to, period, type, cameo, quad,\n"
+    "sector, issue, text and succession; the other options override its terms.\n"
+    "\n"
+    "Examples:\n"
+    "  bilat timeline --dyad PAK,RUS --from 2015\n"
+    "  bilat timeline --query 'cameo:06 text:exercise' --json",
+    EVENT_FILTERS | OPTION_TYPE, ARGS_NONE, TRUE, tool_run_timeline },
+  { "exercises", NULL,
+    "Joint exercises with series, edition, dates and place",
+    "Lists the exercises of the dataset in date order with their series,\n"
+    "edition, host and place. The filters are those of “bilat timeline”.",
+    EVENT_FILTERS, ARGS_NONE, TRUE, tool_run_exercises },
+  { "positions", NULL,
+    "Positions of actors on issues",
+    "Lists the positions of the dataset: who holds which stance on which\n"
+    "issue, and about whom. --actor matches the holder or the target.",
+    OPTION_ACTOR | OPTION_DYAD | OPTION_ISSUE | OPTION_QUERY, ARGS_NONE, TRUE, tool_run_positions },
+  { "actors", NULL,
+    "The actors: states, organisations, persons, groups",
+    "Lists the actors of the dataset with their kind, name and aliases.",
+    0, ARGS_NONE, TRUE, tool_run_actors },
+  { "issues", NULL,
+    "The issues actors take positions on",
+    "Lists the issues of the dataset.",
+    0, ARGS_NONE, TRUE, tool_run_issues },
+  { "sources", NULL,
+    "The documents the facts are taken from",
+    "Lists the sources of the dataset.",
+    0, ARGS_NONE, TRUE, tool_run_sources },
+  { "show", "ID",
+    "One record, with its citations resolved",
+    "Shows the record with the id ID, of any kind (an actor also by one of\n"
+    "its aliases), with the source, paragraph and characters of every\n"
+    "citation. When records of several kinds share the id, --kind chooses\n"
+    "one of source, actor, issue, event, exercise and position.\n"
+    "With --json, prints the record in the shape of the data format.",
+    OPTION_KIND, ARGS_ONE, TRUE, tool_run_show },
+  { "validate", "FILE…",
+    "Check dataset files and list every problem",
+    "Checks each FILE against the libbilat data format and prints every\n"
+    "problem on a line of its own, as FILE:LINE: followed by the record, the\n"
+    "member and what is wrong. The exit status is 1 when there are problems.\n"
+    "With --json, prints an array of problems with the members file, line,\n"
+    "kind, index, id, field, code and message.",
+    0, ARGS_SOME, FALSE, tool_run_validate },
+};
+
+/* Where GOption stores a filter option, as an offset into Tool, since the
+ * entries are made for each run. */
+typedef struct
+{
+  CommandOptions  which;
+  gsize           offset;
+  GOptionEntry    entry;
+} FilterOption;
+
+/* String options are read as G_OPTION_ARG_FILENAME, which GOption passes
+ * through unconverted: the tool takes its arguments, like its output, as
+ * UTF-8 whatever the locale, and the library checks them. */
+static const FilterOption filter_options[] = {
+  { OPTION_ACTOR, G_STRUCT_OFFSET (Tool, actors),
+    { "actor", 'a', 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      "Only records involving one of the actors (repeatable)", "A[,B…]" } },
+  { OPTION_DYAD, G_STRUCT_OFFSET (Tool, dyad),
+    { "dyad", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "Only records between actors A and B, either way", "A,B" } },
+  { OPTION_PERIOD, G_STRUCT_OFFSET (Tool, from),
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "Only records dated in or after DATE", "DATE" } },
+  { OPTION_PERIOD, G_STRUCT_OFFSET (Tool, to),
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "Only records dated in or before DATE", "DATE" } },
+  { OPTION_TYPE, G_STRUCT_OFFSET (Tool, type),
+    { "type", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "“exercise” for exercises only, “event” for all", "TYPE" } },
+  { OPTION_SECTOR, G_STRUCT_OFFSET (Tool, sectors),
+    { "sector", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      "Only records in one of the sectors", "S[,S…]" } },
+  { OPTION_ISSUE, G_STRUCT_OFFSET (Tool, issue),
+    { "issue", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "Only positions on ISSUE", "ISSUE" } },
+  { OPTION_QUERY, G_STRUCT_OFFSET (Tool, query),
+    { "query", 'q', 0, G_OPTION_ARG_FILENAME, NULL,
+      "Filter with a query string (see below)", "QUERY" } },
+  { OPTION_KIND, G_STRUCT_OFFSET (Tool, kind),
+    { "kind", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "Only records of KIND (see below)", "KIND" } },
+};
+
+int
+tool_exit_status (const GError *error)
+{
+  if (error->domain == G_OPTION_ERROR ||
+      error->domain == BILAT_QUERY_ERROR ||
+      error->domain == BILAT_DATE_ERROR ||
+      g_error_matches (error, TOOL_ERROR, TOOL_ERROR_USAGE))
+    return 2;
+  return 1;
+}
+
+static void
+tool_clear (Tool *tool)
+{
+  g_free (tool->global_data);
+  g_free (tool->data);
+  g_strfreev (tool->actors);
+  g_free (tool->dyad);
+  g_free (tool->from);
+  g_free (tool->to);
+  g_free (tool->type);
+  g_strfreev (tool->sectors);
+  g_free (tool->issue);
+  g_free (tool->query);
+  g_free (tool->kind);
+  g_clear_object (&tool->store);
+}
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static void
+set_unknown_command (GError     **error,
+                     const char  *name)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GString) known = g_string_new (NULL);
+  g_autofree char *clean = tool_text_clean (name);
+  g_autofree char *closest = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_ptr_array_add (names, (gpointer) commands[i].name);
+      g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", commands[i].name);
+    }
+  closest = tool_closest_name (name, names);
+
+  if (closest != NULL)
+    g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                 "unknown command “%s”; did you mean “%s”? (known: %s)",
+                 clean, closest, known->str);
+  else
+    g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                 "unknown command “%s” (known: %s)", clean, known->str);
+}
+
+static void
+print_help (GOptionContext *context)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  /* Not g_print(): it would convert to the locale's charset, and the
+   * tool's output is UTF-8. */
+  fputs (help, stdout);
+}
+
+/* The options every command takes, added to its own. */
+static void
+add_common_entries (GArray *entries,
+                    Tool   *tool)
+{
+  const GOptionEntry common[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &tool->json,
+      "Print JSON in the shapes of the data format", NULL },
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &tool->data,
+      "Read the dataset FILE instead of the built-in one", "FILE" },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &tool->help,
+      "Show the help of the command", NULL },
+  };
+
+  g_array_append_vals (entries, common, G_N_ELEMENTS (common));
+}
+
+static GOptionContext *
+command_context (const Command *command,
+                 Tool          *tool)
+{
+  g_autofree char *parameters = NULL;
+  g_autoptr(GArray) entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+  GOptionContext *context;
+
+  for (guint i = 0; i < G_N_ELEMENTS (filter_options); i++)
+    if (command->options & filter_options[i].which)
+      {
+        GOptionEntry entry = filter_options[i].entry;
+
+        entry.arg_data = G_STRUCT_MEMBER_P (tool, filter_options[i].offset);
+        g_array_append_val (entries, entry);
+      }
+  add_common_entries (entries, tool);
+
+  parameters = g_strjoin (" ", command->name, command->parameters, NULL);
+  context = g_option_context_new (parameters);
+  g_option_context_set_summary (context, command->summary);
+  g_option_context_set_description (context, command->description);
+  g_option_context_set_help_enabled (context, FALSE);
+  /* The group copies the entries. */
+  g_option_context_add_main_entries (context, (GOptionEntry *) (gpointer) entries->data, NULL);
+  return context;
+}
+
+static GOptionContext *
+global_context (Tool *tool)
+{
+  g_autoptr(GString) description = g_string_new ("Commands:\n");
+  GOptionContext *context;
+  const GOptionEntry entries[] = {
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &tool->global_data,
+      "Read the dataset FILE instead of the built-in one", "FILE" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &tool->json,
+      "Print JSON in the shapes of the data format", NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &tool->version,
+      "Print the version of libbilat and exit", NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &tool->help,
+      "Show this help", NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (description, "  %-11s%s\n", commands[i].name, commands[i].summary);
+  g_string_append (description,
+                   "\n"
+                   "Without --data, the built-in dataset “" TOOL_BUILTIN_DATASET "” is used.\n"
+                   "Run “bilat COMMAND --help” for the options of a command.");
+
+  context = g_option_context_new ("COMMAND [OPTION…]");
+  g_option_context_set_summary (context,
+                                "Explore bilateral relations: events, exercises, positions of\n"
+                                "actors on issues, and the sources they are taken from.");
+  g_option_context_set_description (context, description->str);
+  /* Stop at the command, whose options are its own. */
+  g_option_context_set_strict_posix (context, TRUE);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, NULL);
+  return context;
+}
+
+/* GOption's messages do not say where to look next; this one line does. */
+static gboolean
+parse_options (GOptionContext  *context,
+               int             *argc,
+               char          ***argv,
+               const char      *help_command,
+               GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_option_context_parse (context, argc, argv, &local_error))
+    return TRUE;
+
+  g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE, "%s (see “%s --help”)",
+               local_error->message, help_command);
+  return FALSE;
+}
+
+static gboolean
+check_arguments (const Command  *command,
+                 int             argc,
+                 char          **argv,
+                 GError        **error)
+{
+  /* argv[0] is the command name. */
+  int n = argc - 1;
+  g_autofree char *extra = n > 0 ? tool_text_clean (argv[argc - 1]) : NULL;
+
+  switch (command->args)
+    {
+    case ARGS_NONE:
+      if (n == 0)
+        return TRUE;
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                   "“%s” takes no arguments, not “%s”", command->name, extra);
+      return FALSE;
+    case ARGS_ONE:
+      if (n == 1)
+        return TRUE;
+      break;
+    case ARGS_SOME:
+      if (n >= 1)
+        return TRUE;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (n == 0)
+    g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                 "“%s” needs %s", command->name, command->parameters);
+  else
+    g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                 "“%s” takes one %s, not also “%s”",
+                 command->name, command->parameters, extra);
+  return FALSE;
+}
+
+static gboolean
+load_store (Tool    *tool,
+            GError **error)
+{
+  const char *path = tool->data != NULL ? tool->data : tool->global_data;
+
+  if (path == NULL)
+    {
+      tool->store = bilat_store_new_builtin (TOOL_BUILTIN_DATASET, error);
+      return tool->store != NULL;
+    }
+
+  tool->store = bilat_store_new ();
+  return bilat_store_load_from_path (tool->store, path, error);
+}
+
+static gboolean
+run (Tool     *tool,
+     int       argc,
+     char    **argv,
+     GError  **error)
+{
+  g_autoptr(GOptionContext) global = global_context (tool);
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *help_command = NULL;
+  const Command *command;
+
+  if (!parse_options (global, &argc, &argv, "bilat", error))
+    return FALSE;
+
+  if (tool->help)
+    {
+      print_help (global);
+      return TRUE;
+    }
+  if (tool->version)
+    {
+      printf ("bilat %u.%u.%u\n", bilat_get_major_version (),
+              bilat_get_minor_version (), bilat_get_micro_version ());
+      return TRUE;
+    }
+  if (argc < 2)
+    {
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                   "no command given (see “bilat --help”)");
+      return FALSE;
+    }
+
+  command = find_command (argv[1]);
+  if (command == NULL)
+    {
+      set_unknown_command (error, argv[1]);
+      return FALSE;
+    }
+
+  argc--;
+  argv++;
+  context = command_context (command, tool);
+  help_command = g_strdup_printf ("bilat %s", command->name);
+  if (!parse_options (context, &argc, &argv, help_command, error))
+    return FALSE;
+
+  if (tool->help)
+    {
+      print_help (context);
+      return TRUE;
+    }
+  if (!check_arguments (command, argc, argv, error))
+    return FALSE;
+  if (command->needs_store && !load_store (tool, error))
+    return FALSE;
+
+  return command->run (tool, argv + 1, error);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  Tool tool = { 0 };
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+  int status = 0;
+
+  g_set_prgname ("bilat");
+
+  ok = run (&tool, argc, argv, &error);
+  /* Output already written goes before the error message, and a full
+   * disk or closed pipe is an error too. */
+  if (fflush (stdout) != 0 && ok)
+    {
+      ok = FALSE;
+      g_set_error (&error, TOOL_ERROR, TOOL_ERROR_OUTPUT,
+                   "cannot write the output: %s", g_strerror (errno));
+    }
+
+  if (!ok)
+    {
+      g_autofree char *message = tool_text_clean (error->message);
+
+      fprintf (stderr, "bilat: %s\n", message);
+      status = tool_exit_status (error);
+    }
+
+  tool_clear (&tool);
+  return status;
+}

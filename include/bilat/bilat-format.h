@@ -40,7 +40,9 @@ G_BEGIN_DECLS
  *   unknown enumeration nick, a malformed date or id, a number out of range)
  * @BILAT_FORMAT_ERROR_UNKNOWN_FIELD: a member the format does not define
  * @BILAT_FORMAT_ERROR_DUPLICATE_ID: two records of one kind share an id,
- *   or a record's id is already in the store loaded into
+ *   or a record's id is already in the store loaded into; also two actors
+ *   sharing a name (an id or alias, ignoring case), since actors are looked
+ *   up by name
  * @BILAT_FORMAT_ERROR_UNKNOWN_REFERENCE: a reference names a record that
  *   does not exist
  *

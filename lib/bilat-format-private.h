@@ -1,0 +1,103 @@
+/* bilat-format-private.h: what the reader, the writer and the validator share
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <bilat/bilat.h>
+
+G_BEGIN_DECLS
+
+/* The five kinds of record of a dataset, in the order of the top-level
+ * members of docs/format.md. */
+typedef enum
+{
+  _BILAT_KIND_SOURCE,
+  _BILAT_KIND_ACTOR,
+  _BILAT_KIND_ISSUE,
+  _BILAT_KIND_EVENT,
+  _BILAT_KIND_POSITION,
+  _BILAT_N_KINDS,
+} _BilatKind;
+
+/* How a member of a record is read and written. */
+typedef enum
+{
+  _BILAT_FIELD_ID,            /* the record's id, given at construction */
+  _BILAT_FIELD_EVENT_TYPE,    /* "event" or "exercise": the record's class */
+  _BILAT_FIELD_STRING,        /* a string property */
+  _BILAT_FIELD_OWN_NAME,      /* an actor's name as given, never iso-codes' */
+  _BILAT_FIELD_DATE,          /* a BilatDate property */
+  _BILAT_FIELD_ENUM,          /* a nick of the enum type of the property */
+  _BILAT_FIELD_SECTORS,       /* an array of BilatSector nicks */
+  _BILAT_FIELD_REFERENCE,     /* the id of a record of kind ref_kind */
+  _BILAT_FIELD_COUNT,         /* a guint property, 0 meaning unknown */
+  _BILAT_FIELD_CAMEO,         /* a CAMEO event code */
+  _BILAT_FIELD_SCORE,         /* a Goldstein score given by the data, -10…10 */
+  _BILAT_FIELD_ALIASES,       /* an actor's aliases */
+  _BILAT_FIELD_PARTICIPANTS,  /* an event's participants */
+  _BILAT_FIELD_PLACE,         /* an event's place */
+  _BILAT_FIELD_CITATIONS,     /* the citations every record may carry */
+} _BilatFieldType;
+
+typedef enum
+{
+  _BILAT_FIELD_OPTIONAL = 0,
+  /* The member must be present, and is always written. */
+  _BILAT_FIELD_REQUIRED = 1 << 0,
+  /* With REQUIRED: the member must be present but may be null (an event's
+   * date), and is written as null when unset. */
+  _BILAT_FIELD_NULLABLE = 1 << 1,
+} _BilatFieldFlags;
+
+typedef struct
+{
+  const char       *name;       /* the JSON member */
+  const char       *property;   /* the GObject property it maps to, if any */
+  _BilatFieldType   type;
+  _BilatFieldFlags  flags;
+  _BilatKind        ref_kind;   /* for _BILAT_FIELD_REFERENCE */
+} _BilatField;
+
+typedef struct
+{
+  const char        *member;    /* the top-level array: "events" */
+  const char        *noun;      /* for messages: "event" */
+  const _BilatField *fields;    /* in the order of the format's tables */
+} _BilatKindInfo;
+
+/* Per kind, its member, noun and fields; the fields end with a NULL name. */
+extern const _BilatKindInfo _bilat_kinds[_BILAT_N_KINDS];
+
+/* What an exercise adds to the fields of an event. */
+extern const _BilatField _bilat_exercise_fields[];
+
+/* The supported version of the format. */
+#define _BILAT_FORMAT_VERSION 1
+
+BilatProblem *_bilat_problem_new         (BilatFormatError  code,
+                                          const char       *file,
+                                          guint             line,
+                                          const char       *kind,
+                                          int               index,
+                                          const char       *record_id,
+                                          const char       *field,
+                                          const char       *message);
+
+/* Reads a dataset: every problem of @data, in the order of their lines,
+ * as a (transfer container) array of BilatProblem, empty when there is
+ * none. @file names @data in the problems.
+ *
+ * With @store, the dataset is read as if it were to be added to @store:
+ * an id or actor name @store has already is a problem, and references may
+ * name records of @store. When there is no problem and @records is not
+ * NULL, it receives per kind a (transfer container) array of the records
+ * read, in file order, not yet in any store. */
+GPtrArray    *_bilat_format_read         (const char       *data,
+                                          gssize            length,
+                                          const char       *file,
+                                          BilatStore       *store,
+                                          GPtrArray        *records[_BILAT_N_KINDS]);
+
+G_END_DECLS

@@ -187,6 +187,8 @@ bilat_issue_alignment_init (BilatIssueAlignment *self)
  * bilat_issue_alignment_get_issue: (get-property issue)
  * @self: a [class@Bilat.IssueAlignment]
  *
+ * Gets the id of the issue.
+ *
  * Returns: the id of the issue
  *
  * Since: 1.0
@@ -202,6 +204,8 @@ bilat_issue_alignment_get_issue (BilatIssueAlignment *self)
 /**
  * bilat_issue_alignment_get_position_a: (get-property position-a)
  * @self: a [class@Bilat.IssueAlignment]
+ *
+ * Gets the first actor's position.
  *
  * Returns: (transfer none) (nullable): the first actor's position
  *
@@ -219,6 +223,8 @@ bilat_issue_alignment_get_position_a (BilatIssueAlignment *self)
  * bilat_issue_alignment_get_position_b: (get-property position-b)
  * @self: a [class@Bilat.IssueAlignment]
  *
+ * Gets the second actor's position.
+ *
  * Returns: (transfer none) (nullable): the second actor's position
  *
  * Since: 1.0
@@ -234,6 +240,8 @@ bilat_issue_alignment_get_position_b (BilatIssueAlignment *self)
 /**
  * bilat_issue_alignment_get_agreement: (get-property agreement)
  * @self: a [class@Bilat.IssueAlignment]
+ *
+ * Gets how the two positions compare.
  *
  * Returns: how the two positions compare
  *
@@ -251,8 +259,11 @@ bilat_issue_alignment_get_agreement (BilatIssueAlignment *self)
  * bilat_issue_alignment_get_distance: (get-property distance)
  * @self: a [class@Bilat.IssueAlignment]
  *
+ * Gets |a − b| of the two stances' scores ([func@Bilat.Stance.get_score]),
+ * from 0 to 2, or NAN when only one actor holds a position.
+ *
  * Returns: |a − b| of the two stances' scores
- *   ([func@Bilat.stance_get_score]), from 0 to 2, or NAN when only one
+ *   ([func@Bilat.Stance.get_score]), from 0 to 2, or NAN when only one
  *   actor holds a position
  *
  * Since: 1.0
@@ -296,7 +307,7 @@ compare_stances (BilatStance a,
  * actor only.
  *
  * The affinity of the two actors is Signorino and Ritter's S over the
- * shared issues, with stances coded as [func@Bilat.stance_get_score] does
+ * shared issues, with stances coded as [func@Bilat.Stance.get_score] does
  * (supports +1, considering +0.5, neutral 0, opposes −1):
  *
  *     S = 1 − 2 · Σ|a − b| / (n · 2)
@@ -462,6 +473,8 @@ bilat_alignment_init (BilatAlignment *self)
  * bilat_alignment_get_actor_a: (get-property actor-a)
  * @self: a [class@Bilat.Alignment]
  *
+ * Gets the id of the first actor.
+ *
  * Returns: the id of the first actor
  *
  * Since: 1.0
@@ -477,6 +490,8 @@ bilat_alignment_get_actor_a (BilatAlignment *self)
 /**
  * bilat_alignment_get_actor_b: (get-property actor-b)
  * @self: a [class@Bilat.Alignment]
+ *
+ * Gets the id of the second actor.
  *
  * Returns: the id of the second actor
  *
@@ -494,6 +509,8 @@ bilat_alignment_get_actor_b (BilatAlignment *self)
  * bilat_alignment_count:
  * @self: a [class@Bilat.Alignment]
  * @agreement: a kind of agreement
+ *
+ * Gets the number of issues whose positions compare as @agreement.
  *
  * Returns: the number of issues whose positions compare as @agreement
  *
@@ -519,6 +536,8 @@ bilat_alignment_count (BilatAlignment *self,
 /**
  * bilat_alignment_get_n_shared: (get-property n-shared)
  * @self: a [class@Bilat.Alignment]
+ *
+ * Gets the number of issues on which both actors hold a position.
  *
  * Returns: the number of issues on which both actors hold a position
  *

@@ -48,6 +48,16 @@ struct _BilatProblem
 G_DEFINE_BOXED_TYPE (BilatProblem, bilat_problem, bilat_problem_ref, bilat_problem_unref)
 #pragma GCC diagnostic pop
 
+/**
+ * bilat_format_error_quark:
+ *
+ * Returns the quark of the error domain of the data format; use
+ * %BILAT_FORMAT_ERROR instead.
+ *
+ * Returns: the %BILAT_FORMAT_ERROR quark
+ *
+ * Since: 1.0
+ */
 G_DEFINE_QUARK (bilat-format-error-quark, bilat_format_error)
 
 /* The tables of docs/format.md. Reader and writer both walk them, so that

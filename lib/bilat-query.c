@@ -77,6 +77,16 @@ struct _BilatQuery
 
 G_DEFINE_FINAL_TYPE (BilatQuery, bilat_query, G_TYPE_OBJECT)
 
+/**
+ * bilat_query_error_quark:
+ *
+ * Returns the quark of the error domain of query parsing; use
+ * %BILAT_QUERY_ERROR instead.
+ *
+ * Returns: the %BILAT_QUERY_ERROR quark
+ *
+ * Since: 1.0
+ */
 G_DEFINE_QUARK (bilat-query-error-quark, bilat_query_error)
 
 enum {
@@ -395,6 +405,8 @@ bilat_query_copy (BilatQuery *self)
  * bilat_query_get_actors: (get-property actors)
  * @self: a [class@Bilat.Query]
  *
+ * Gets the actor ids of which one must take part; empty when any will do.
+ *
  * Returns: (transfer none) (array zero-terminated=1): the actor ids of
  *   which one must take part; empty when any will do
  *
@@ -495,6 +507,8 @@ bilat_query_set_dyad (BilatQuery *self,
  * @actor_a: (out) (optional) (transfer none) (nullable): the first actor
  * @actor_b: (out) (optional) (transfer none) (nullable): the second actor
  *
+ * Tells whether the query has a dyad, and which actors form it.
+ *
  * Returns: %TRUE if the query has a dyad
  *
  * Since: 1.0
@@ -591,6 +605,8 @@ bilat_query_set_period (BilatQuery *self,
  * bilat_query_get_event_type: (get-property event-type)
  * @self: a [class@Bilat.Query]
  *
+ * Gets the type events must be of (`BILAT_TYPE_EVENT` for any).
+ *
  * Returns: the type events must be of (`BILAT_TYPE_EVENT` for any)
  *
  * Since: 1.0
@@ -628,6 +644,8 @@ bilat_query_set_event_type (BilatQuery *self,
 /**
  * bilat_query_get_cameo_prefix: (get-property cameo-prefix)
  * @self: a [class@Bilat.Query]
+ *
+ * Gets the CAMEO code prefix, or %NULL.
  *
  * Returns: (nullable): the CAMEO code prefix, or %NULL
  *
@@ -680,6 +698,8 @@ bilat_query_set_cameo_prefix (BilatQuery *self,
  * bilat_query_get_quad_class: (get-property quad-class)
  * @self: a [class@Bilat.Query]
  *
+ * Gets the QuadClass events must be of, or %BILAT_QUAD_CLASS_NONE.
+ *
  * Returns: the QuadClass events must be of, or %BILAT_QUAD_CLASS_NONE
  *
  * Since: 1.0
@@ -717,6 +737,8 @@ bilat_query_set_quad_class (BilatQuery     *self,
 /**
  * bilat_query_get_sectors: (get-property sectors)
  * @self: a [class@Bilat.Query]
+ *
+ * Gets the sectors of which a record must be in one, or %BILAT_SECTOR_NONE.
  *
  * Returns: the sectors of which a record must be in one, or
  *   %BILAT_SECTOR_NONE
@@ -756,6 +778,8 @@ bilat_query_set_sectors (BilatQuery  *self,
  * bilat_query_get_issue: (get-property issue)
  * @self: a [class@Bilat.Query]
  *
+ * Gets the issue id positions must be on, or %NULL.
+ *
  * Returns: (nullable): the issue id positions must be on, or %NULL
  *
  * Since: 1.0
@@ -790,6 +814,8 @@ bilat_query_set_issue (BilatQuery *self,
 /**
  * bilat_query_get_text: (get-property text)
  * @self: a [class@Bilat.Query]
+ *
+ * Gets the text records must contain, or %NULL.
  *
  * Returns: (nullable): the text records must contain, or %NULL
  *
@@ -833,6 +859,8 @@ bilat_query_set_text (BilatQuery *self,
 /**
  * bilat_query_get_follow_succession: (get-property follow-succession)
  * @self: a [class@Bilat.Query]
+ *
+ * Gets whether actors stand for the states they continue.
  *
  * Returns: whether actors stand for the states they continue
  *

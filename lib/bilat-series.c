@@ -70,6 +70,16 @@ struct _BilatSeries
 
 G_DEFINE_FINAL_TYPE (BilatSeries, bilat_series, G_TYPE_OBJECT)
 
+/**
+ * bilat_series_error_quark:
+ *
+ * Returns the quark of the error domain of series; use %BILAT_SERIES_ERROR
+ * instead.
+ *
+ * Returns: the %BILAT_SERIES_ERROR quark
+ *
+ * Since: 1.0
+ */
 G_DEFINE_QUARK (bilat-series-error-quark, bilat_series_error)
 
 enum {
@@ -176,6 +186,8 @@ bilat_series_new (BilatSeriesUnit unit)
 /**
  * bilat_series_get_unit: (get-property unit)
  * @self: a [class@Bilat.Series]
+ *
+ * Gets the width of the bins.
  *
  * Returns: the width of the bins
  *
@@ -510,6 +522,9 @@ bilat_series_equal (BilatSeries *a,
  * bilat_series_get_n_bins:
  * @self: a [class@Bilat.Series]
  *
+ * Gets the number of bins, from the first to the last that holds an event; 0
+ * when the series has no dated event.
+ *
  * Returns: the number of bins, from the first to the last that holds an
  *   event; 0 when the series has no dated event
  *
@@ -534,6 +549,8 @@ get_bin (BilatSeries *self,
  * bilat_series_get_bin_date:
  * @self: a [class@Bilat.Series]
  * @bin: a bin index, less than [method@Bilat.Series.get_n_bins]
+ *
+ * Gets the day, month or year of the bin, as a date of the series' precision.
  *
  * Returns: (transfer full): the day, month or year of the bin, as a date
  *   of the series' precision
@@ -569,6 +586,8 @@ bilat_series_get_bin_date (BilatSeries *self,
  * @self: a [class@Bilat.Series]
  * @bin: a bin index
  *
+ * Gets the number of events in the bin.
+ *
  * Returns: the number of events in the bin
  *
  * Since: 1.0
@@ -587,6 +606,8 @@ bilat_series_get_count (BilatSeries *self,
  * bilat_series_get_goldstein_count:
  * @self: a [class@Bilat.Series]
  * @bin: a bin index
+ *
+ * Gets the number of events in the bin that have a Goldstein score.
  *
  * Returns: the number of events in the bin that have a Goldstein score
  *
@@ -607,6 +628,8 @@ bilat_series_get_goldstein_count (BilatSeries *self,
  * @self: a [class@Bilat.Series]
  * @bin: a bin index
  *
+ * Gets the sum of the Goldstein scores of the events in the bin.
+ *
  * Returns: the sum of the Goldstein scores of the events in the bin (0 when
  *   none has one)
  *
@@ -626,6 +649,9 @@ bilat_series_get_goldstein_sum (BilatSeries *self,
  * bilat_series_get_goldstein_mean:
  * @self: a [class@Bilat.Series]
  * @bin: a bin index
+ *
+ * Gets the mean Goldstein score of the events in the bin that have one, or NAN
+ * when none has.
  *
  * Returns: the mean Goldstein score of the events in the bin that have
  *   one, or NAN when none has
@@ -651,6 +677,8 @@ bilat_series_get_goldstein_mean (BilatSeries *self,
  * @bin: a bin index
  * @quad_class: a QuadClass other than %BILAT_QUAD_CLASS_NONE
  *
+ * Gets the number of events in the bin whose CAMEO code is of @quad_class.
+ *
  * Returns: the number of events in the bin whose CAMEO code is of
  *   @quad_class
  *
@@ -673,6 +701,8 @@ bilat_series_get_quad_count (BilatSeries    *self,
  * bilat_series_get_total:
  * @self: a [class@Bilat.Series]
  *
+ * Gets the number of dated events in all bins.
+ *
  * Returns: the number of dated events in all bins
  *
  * Since: 1.0
@@ -693,6 +723,8 @@ bilat_series_get_total (BilatSeries *self)
  * bilat_series_get_n_undated:
  * @self: a [class@Bilat.Series]
  *
+ * Gets the number of events added whose date is unknown, which are in no bin.
+ *
  * Returns: the number of events added whose date is unknown, which are in
  *   no bin
  *
@@ -709,6 +741,10 @@ bilat_series_get_n_undated (BilatSeries *self)
 /**
  * bilat_series_get_n_imprecise:
  * @self: a [class@Bilat.Series]
+ *
+ * Gets the number of events counted whose date spans more than one bin (a year in a monthly series, an interval across
+ * bins); each
+ * is in the bin of its first day.
  *
  * Returns: the number of events counted whose date spans more than one
  *   bin (a year-precision date in a monthly series, an interval across

@@ -20,7 +20,7 @@ status=0
 
 echo "== build with warnings as errors, all tests"
 rm -rf _build/suite
-meson setup _build/suite -Dwerror=true -Dshared_data="$shared_data"
+meson setup _build/suite -Dwerror=true -Ddocs=true -Dshared_data="$shared_data"
 meson compile -C _build/suite
 meson test -C _build/suite --print-errorlogs --num-processes 2 || status=1
 

@@ -17,6 +17,33 @@
 # define _BILAT_EXTERN __attribute__((visibility("default"))) extern
 #endif
 
+/**
+ * BILAT_DEPRECATED:
+ *
+ * Marks a symbol as deprecated: using it warns, unless
+ * `BILAT_DISABLE_DEPRECATION_WARNINGS` is defined.
+ *
+ * Since: 1.0
+ */
+
+/**
+ * BILAT_DEPRECATED_FOR:
+ * @f: the symbol to use instead
+ *
+ * Marks a symbol as deprecated in favour of @f.
+ *
+ * Since: 1.0
+ */
+
+/**
+ * BILAT_UNAVAILABLE:
+ * @maj: the major version the symbol appeared in
+ * @min: the minor version the symbol appeared in
+ *
+ * Marks a symbol as newer than %BILAT_VERSION_MAX_ALLOWED: using it warns.
+ *
+ * Since: 1.0
+ */
 #ifdef BILAT_DISABLE_DEPRECATION_WARNINGS
 # define BILAT_DEPRECATED _BILAT_EXTERN
 # define BILAT_DEPRECATED_FOR(f) _BILAT_EXTERN
@@ -78,6 +105,22 @@
 # define BILAT_AVAILABLE_IN_1_0 _BILAT_EXTERN
 #endif
 
+/**
+ * BILAT_DEPRECATED_IN_1_0:
+ *
+ * Marks a symbol as deprecated since libbilat 1.0.
+ *
+ * Since: 1.0
+ */
+
+/**
+ * BILAT_DEPRECATED_IN_1_0_FOR:
+ * @f: the symbol to use instead
+ *
+ * Marks a symbol as deprecated since libbilat 1.0 in favour of @f.
+ *
+ * Since: 1.0
+ */
 #if BILAT_VERSION_MIN_REQUIRED >= BILAT_VERSION_1_0
 # define BILAT_DEPRECATED_IN_1_0 BILAT_DEPRECATED
 # define BILAT_DEPRECATED_IN_1_0_FOR(f) BILAT_DEPRECATED_FOR (f)

@@ -38,9 +38,11 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print
   meson test -C _build/asan --suite c --print-errorlogs --num-processes 2 || status=1
 
 echo
-python3 - _build/suite/meson-logs/testlog.json _build/suite/meson-logs/valgrind.json _build/asan/meson-logs/testlog.json <<'PY'
+python3 - _build/suite/meson-logs/testlog.json _build/suite/meson-logs/valgrind*.json _build/asan/meson-logs/testlog.json <<'PY'
 import json, sys
 passed = failed = skipped = 0
+# One JSON log per run: the whole suite, the C tests under valgrind (meson
+# names that log after the wrapper too) and under the sanitizers.
 for path in sys.argv[1:]:
     try:
         log = open(path)

@@ -50,20 +50,27 @@ typedef struct
   char      *issue;
   char      *query;
   char      *kind;
+  gboolean   no_succession;  /* folded into query before a command runs */
+  char      *by;
+  gboolean   csv;
+  gboolean   tsv;
 
   BilatStore *store;
 } Tool;
 
-/* Commands (bilat-list.c, bilat-show.c, bilat-validate.c). @args are the
- * positional arguments after the command name, already counted. */
-gboolean tool_run_timeline  (Tool *tool, char **args, GError **error);
-gboolean tool_run_exercises (Tool *tool, char **args, GError **error);
-gboolean tool_run_positions (Tool *tool, char **args, GError **error);
-gboolean tool_run_actors    (Tool *tool, char **args, GError **error);
-gboolean tool_run_issues    (Tool *tool, char **args, GError **error);
-gboolean tool_run_sources   (Tool *tool, char **args, GError **error);
-gboolean tool_run_show      (Tool *tool, char **args, GError **error);
-gboolean tool_run_validate  (Tool *tool, char **args, GError **error);
+/* Commands (bilat-list.c, bilat-analysis.c, bilat-show.c,
+ * bilat-validate.c). @args are the positional arguments after the command
+ * name, already counted. */
+gboolean tool_run_timeline    (Tool *tool, char **args, GError **error);
+gboolean tool_run_exercises   (Tool *tool, char **args, GError **error);
+gboolean tool_run_positions   (Tool *tool, char **args, GError **error);
+gboolean tool_run_convergence (Tool *tool, char **args, GError **error);
+gboolean tool_run_series      (Tool *tool, char **args, GError **error);
+gboolean tool_run_actors      (Tool *tool, char **args, GError **error);
+gboolean tool_run_issues      (Tool *tool, char **args, GError **error);
+gboolean tool_run_sources     (Tool *tool, char **args, GError **error);
+gboolean tool_run_show        (Tool *tool, char **args, GError **error);
+gboolean tool_run_validate    (Tool *tool, char **args, GError **error);
 
 /* Filters (bilat-filter.c). */
 BilatQuery  *tool_build_query      (Tool        *tool,

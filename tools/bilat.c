@@ -12,21 +12,25 @@
 
 G_DEFINE_QUARK (bilat-tool-error-quark, tool_error)
 
-/* Which filter options a command takes. */
+/* Which options of its own a command takes. */
 typedef enum {
-  OPTION_ACTOR  = 1 << 0,
-  OPTION_DYAD   = 1 << 1,
-  OPTION_PERIOD = 1 << 2,
-  OPTION_TYPE   = 1 << 3,
-  OPTION_SECTOR = 1 << 4,
-  OPTION_ISSUE  = 1 << 5,
-  OPTION_QUERY  = 1 << 6,
-  OPTION_KIND   = 1 << 7,
+  OPTION_ACTOR      = 1 << 0,
+  OPTION_DYAD       = 1 << 1,
+  OPTION_PERIOD     = 1 << 2,
+  OPTION_TYPE       = 1 << 3,
+  OPTION_SECTOR     = 1 << 4,
+  OPTION_ISSUE      = 1 << 5,
+  OPTION_QUERY      = 1 << 6,
+  OPTION_KIND       = 1 << 7,
+  OPTION_SUCCESSION = 1 << 8,
+  OPTION_BY         = 1 << 9,
+  OPTION_TABULAR    = 1 << 10,  /* --csv, --tsv */
 } CommandOptions;
 
 typedef enum {
   ARGS_NONE,
   ARGS_ONE,
+  ARGS_TWO,
   ARGS_SOME,  /* one or more */
 } CommandArgs;
 
@@ -42,11 +46,12 @@ typedef struct
   gboolean      (*run) (Tool *tool, char **args, GError **error);
 } Command;
 
-#define EVENT_FILTERS (OPTION_ACTOR | OPTION_DYAD | OPTION_PERIOD | OPTION_SECTOR | OPTION_QUERY)
+#define EVENT_FILTERS (OPTION_ACTOR | OPTION_DYAD | OPTION_PERIOD | OPTION_SECTOR | \
+                       OPTION_QUERY | OPTION_SUCCESSION)
 
-/* The commands of ARCHITECTURE.md; convergence, series and import join
- * them as the library gains what they need. GOption prints descriptions
- * as they are, so they are wrapped here. */
+/* The commands of ARCHITECTURE.md; import joins them as the library
+ * gains what it needs. GOption prints descriptions as they are, so they
+ * are wrapped here. */
 static const Command commands[] = {
   { "timeline", NULL,
     "Events in date order",
@@ -60,9 +65,11 @@ static const Command commands[] = {
     "--query takes the query string of libbilat, space-separated key:value\n"
     "terms with the keys actor, dyad, from, to, period, type, cameo, quad,\n"
     "sector, issue, text and succession; the other options override its terms.\n"
+    "--no-succession is the term succession:off: RUS then stands for itself.\n"
     "\n"
     "Examples:\n"
     "  bilat timeline --dyad PAK,RUS --from 2015\n"
+    "  bilat timeline --actor RUS --no-succession\n"
     "  bilat timeline --query 'cameo:06 text:exercise' --json",
     EVENT_FILTERS | OPTION_TYPE, ARGS_NONE, TRUE, tool_run_timeline },
   { "exercises", NULL,
@@ -74,7 +81,35 @@ static const Command commands[] = {
     "Positions of actors on issues",
     "Lists the positions of the dataset: who holds which stance on which\n"
     "issue, and about whom. --actor matches the holder or the target.",
-    OPTION_ACTOR | OPTION_DYAD | OPTION_ISSUE | OPTION_QUERY, ARGS_NONE, TRUE, tool_run_positions },
+    OPTION_ACTOR | OPTION_DYAD | OPTION_ISSUE | OPTION_QUERY | OPTION_SUCCESSION,
+    ARGS_NONE, TRUE, tool_run_positions },
+  { "convergence", "A B",
+    "Two actors' positions issue by issue, and their affinity",
+    "Compares the positions of actors A and B (ids or aliases) issue by\n"
+    "issue: whether they agree, partly agree (different stances, not opposed),\n"
+    "disagree (for and against), or only one of them holds a position. Shared\n"
+    "issues come first. Then the affinity of A and B: Signorino and Ritter's S\n"
+    "over the n shared issues, stances coded supports +1, considering +0.5,\n"
+    "neutral 0, opposes -1. S is 1 when they agree on everything and -1 when\n"
+    "they are opposed on everything; with no shared issue there is no score.\n"
+    "\n"
+    "The filters choose the positions that count (a position of unknown date\n"
+    "is outside any period); of several positions of an actor on one issue,\n"
+    "the latest counts. A state without a position of its own on an issue\n"
+    "takes that of a state it continues (RUS that of SUN), a row note says so;\n"
+    "--no-succession, or succession:off in --query, turns that off.\n"
+    "\n"
+    "With --json, prints an object with actor_a, actor_b, affinity (null with\n"
+    "no shared issue), n_shared, counts and issues; an issue has the members\n"
+    "issue, title, agreement, distance, and a and b, the two positions as\n"
+    "records of the data format (null for a side without one).\n"
+    "\n"
+    "Examples:\n"
+    "  bilat convergence PAK RUS\n"
+    "  bilat convergence Islamabad Moscow --issue cpec --json\n"
+    "  bilat convergence Kremlin aslam --sector energy",
+    OPTION_PERIOD | OPTION_SECTOR | OPTION_ISSUE | OPTION_QUERY | OPTION_SUCCESSION,
+    ARGS_TWO, TRUE, tool_run_convergence },
   { "actors", NULL,
     "The actors: states, organisations, persons, groups",
     "Lists the actors of the dataset with their kind, name and aliases.",
@@ -95,6 +130,28 @@ static const Command commands[] = {
     "one of source, actor, issue, event, exercise and position.\n"
     "With --json, prints the record in the shape of the data format.",
     OPTION_KIND, ARGS_ONE, TRUE, tool_run_show },
+  { "series", NULL,
+    "Event counts, Goldstein and QuadClass per day, month or year",
+    "Counts the events that match the filters of “bilat timeline” per day,\n"
+    "month or year (--by, month by default), with the sum and mean of their\n"
+    "Goldstein scores and how many fall in each CAMEO QuadClass: Q1 verbal\n"
+    "cooperation, Q2 material cooperation, Q3 verbal conflict, Q4 material\n"
+    "conflict. The periods run from the first event to the last, those\n"
+    "without events included, with 0. Events of unknown date are in no\n"
+    "period; an event whose date spans several periods (a year in a monthly\n"
+    "series) is counted in the first. Both are counted under the table.\n"
+    "\n"
+    "--csv and --tsv print a header line and a line per period with the\n"
+    "columns period, events, goldstein_sum, q1 … q4, goldstein_mean and\n"
+    "goldstein_events, ready for a spreadsheet or a data frame; --json an\n"
+    "object with unit, undated, imprecise and bins, an array of periods with\n"
+    "the same members. Only one of --csv, --tsv and --json can be given.\n"
+    "\n"
+    "Examples:\n"
+    "  bilat series --dyad PAK,RUS --by year\n"
+    "  bilat series --actor RUS --query 'quad:4' --by day --csv > conflict.csv\n"
+    "  bilat series --type exercise --by year --json",
+    EVENT_FILTERS | OPTION_TYPE | OPTION_BY | OPTION_TABULAR, ARGS_NONE, TRUE, tool_run_series },
   { "validate", "FILE…",
     "Check dataset files and list every problem",
     "Checks each FILE against the libbilat data format and prints every\n"
@@ -105,19 +162,19 @@ static const Command commands[] = {
     0, ARGS_SOME, FALSE, tool_run_validate },
 };
 
-/* Where GOption stores a filter option, as an offset into Tool, since the
- * entries are made for each run. */
+/* Where GOption stores a command's option, as an offset into Tool, since
+ * the entries are made for each run. */
 typedef struct
 {
   CommandOptions  which;
   gsize           offset;
   GOptionEntry    entry;
-} FilterOption;
+} CommandOption;
 
 /* String options are read as G_OPTION_ARG_FILENAME, which GOption passes
  * through unconverted: the tool takes its arguments, like its output, as
  * UTF-8 whatever the locale, and the library checks them. */
-static const FilterOption filter_options[] = {
+static const CommandOption command_options[] = {
   { OPTION_ACTOR, G_STRUCT_OFFSET (Tool, actors),
     { "actor", 'a', 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
       "Only records involving one of the actors (repeatable)", "A[,B…]" } },
@@ -145,6 +202,18 @@ static const FilterOption filter_options[] = {
   { OPTION_KIND, G_STRUCT_OFFSET (Tool, kind),
     { "kind", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       "Only records of KIND (see below)", "KIND" } },
+  { OPTION_SUCCESSION, G_STRUCT_OFFSET (Tool, no_succession),
+    { "no-succession", 0, 0, G_OPTION_ARG_NONE, NULL,
+      "Do not follow state succession (SUN for RUS)", NULL } },
+  { OPTION_BY, G_STRUCT_OFFSET (Tool, by),
+    { "by", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "Periods of a day, month (the default) or year", "UNIT" } },
+  { OPTION_TABULAR, G_STRUCT_OFFSET (Tool, csv),
+    { "csv", 0, 0, G_OPTION_ARG_NONE, NULL,
+      "Print comma-separated values", NULL } },
+  { OPTION_TABULAR, G_STRUCT_OFFSET (Tool, tsv),
+    { "tsv", 0, 0, G_OPTION_ARG_NONE, NULL,
+      "Print tab-separated values", NULL } },
 };
 
 int
@@ -172,6 +241,7 @@ tool_clear (Tool *tool)
   g_free (tool->issue);
   g_free (tool->query);
   g_free (tool->kind);
+  g_free (tool->by);
   g_clear_object (&tool->store);
 }
 
@@ -244,12 +314,12 @@ command_context (const Command *command,
   g_autoptr(GArray) entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
   GOptionContext *context;
 
-  for (guint i = 0; i < G_N_ELEMENTS (filter_options); i++)
-    if (command->options & filter_options[i].which)
+  for (guint i = 0; i < G_N_ELEMENTS (command_options); i++)
+    if (command->options & command_options[i].which)
       {
-        GOptionEntry entry = filter_options[i].entry;
+        GOptionEntry entry = command_options[i].entry;
 
-        entry.arg_data = G_STRUCT_MEMBER_P (tool, filter_options[i].offset);
+        entry.arg_data = G_STRUCT_MEMBER_P (tool, command_options[i].offset);
         g_array_append_val (entries, entry);
       }
   add_common_entries (entries, tool);
@@ -282,7 +352,7 @@ global_context (Tool *tool)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (description, "  %-11s%s\n", commands[i].name, commands[i].summary);
+    g_string_append_printf (description, "  %-13s%s\n", commands[i].name, commands[i].summary);
   g_string_append (description,
                    "\n"
                    "Without --data, the built-in dataset “" TOOL_BUILTIN_DATASET "” is used.\n"
@@ -340,6 +410,10 @@ check_arguments (const Command  *command,
       if (n == 1)
         return TRUE;
       break;
+    case ARGS_TWO:
+      if (n == 2)
+        return TRUE;
+      break;
     case ARGS_SOME:
       if (n >= 1)
         return TRUE;
@@ -348,14 +422,34 @@ check_arguments (const Command  *command,
       g_assert_not_reached ();
     }
 
-  if (n == 0)
+  if (n == 0 || (command->args == ARGS_TWO && n < 2))
     g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
                  "“%s” needs %s", command->name, command->parameters);
   else
     g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
-                 "“%s” takes one %s, not also “%s”",
-                 command->name, command->parameters, extra);
+                 "“%s” takes %s%s, not also “%s”", command->name,
+                 command->args == ARGS_ONE ? "one " : "", command->parameters, extra);
   return FALSE;
+}
+
+/* --no-succession is the succession:off term of --query, which every
+ * command that takes the option reads through tool_build_query(): folded
+ * in here, it needs no code in the commands. A --query that does not parse
+ * is left for the command to report. */
+static void
+fold_no_succession (Tool *tool)
+{
+  g_autoptr(BilatQuery) query = NULL;
+
+  if (!tool->no_succession)
+    return;
+
+  query = tool->query != NULL ? bilat_query_parse (tool->query, NULL) : bilat_query_new ();
+  if (query == NULL)
+    return;
+  bilat_query_set_follow_succession (query, FALSE);
+  g_free (tool->query);
+  tool->query = bilat_query_to_string (query);
 }
 
 static gboolean
@@ -427,6 +521,7 @@ run (Tool     *tool,
     }
   if (!check_arguments (command, argc, argv, error))
     return FALSE;
+  fold_no_succession (tool);
   if (command->needs_store && !load_store (tool, error))
     return FALSE;
 

@@ -17,8 +17,8 @@ import unittest
 BILAT = os.environ.get("BILAT", "bilat")
 LINE_WIDTH = 80
 
-COMMANDS = ["timeline", "exercises", "positions", "actors", "issues",
-            "sources", "show", "validate"]
+COMMANDS = ["timeline", "exercises", "positions", "convergence", "actors",
+            "issues", "sources", "show", "series", "validate"]
 
 SMALL_DATASET = {
     "format": "bilat",
@@ -91,6 +91,34 @@ WIDE_DATASET = {
     ],
 }
 
+# Positions for convergence: PAK and IND share no issue; RUS holds none of
+# its own but continues SUN, which opposes what PAK supports.
+ALIGNMENT_DATASET = {
+    "format": "bilat",
+    "version": 1,
+    "actors": [
+        {"id": "PAK", "kind": "state", "aliases": ["Islamabad"]},
+        {"id": "IND", "kind": "state"},
+        {"id": "RUS", "kind": "state", "predecessor": "SUN"},
+        {"id": "SUN", "kind": "state"},
+    ],
+    "issues": [
+        {"id": "energy", "title": "Energy cooperation"},
+        {"id": "arms", "title": "Arms trade"},
+        {"id": "kashmir"},
+    ],
+    "positions": [
+        {"id": "pak-energy", "holder": "PAK", "issue": "energy",
+         "stance": "supports"},
+        {"id": "pak-arms", "holder": "PAK", "issue": "arms",
+         "stance": "considering"},
+        {"id": "ind-kashmir", "holder": "IND", "issue": "kashmir",
+         "stance": "supports"},
+        {"id": "sun-energy", "holder": "SUN", "issue": "energy",
+         "stance": "opposes"},
+    ],
+}
+
 BAD_DATASET = textwrap.dedent("""\
     {
       "format": "bilat",
@@ -138,6 +166,33 @@ def table_rows(result):
         if line.lstrip().startswith("↳"):
             continue
         rows.append(line.split())
+    return rows
+
+
+def table_and_rest(result):
+    """The lines of the table that opens the output (up to the first
+    blank line) and the lines after it."""
+    lines = result.lines
+    end = lines.index("") if "" in lines else len(lines)
+    return lines[:end], lines[end + 1:]
+
+
+def column_cells(table, header):
+    """Cuts the rows of a table (notes left out) into cells at the columns
+    where the words of the header line start: cells may hold spaces."""
+    starts = []
+    position = 0
+    for word in header:
+        position = table[0].index(word, position)
+        starts.append(position)
+        position += len(word)
+    rows = []
+    for line in table[1:]:
+        if line.lstrip().startswith("↳"):
+            continue
+        bounds = starts[1:] + [None]
+        rows.append([line[start:end].strip()
+                     for start, end in zip(starts, bounds)])
     return rows
 
 
@@ -387,6 +442,358 @@ class PositionsTest(ToolTestCase):
         self.assertIn("“energy”", line)
 
 
+class ConvergenceTest(ToolTestCase):
+    # The points of convergence of the op-ed, and Russia's interest in CPEC.
+    AGREEMENTS = ["counter-terrorism", "energy", "afghanistan", "us-bases",
+                  "strategic-balance", "us-influence"]
+
+    def test_human(self):
+        result = run("convergence", "PAK", "RUS")
+        self.assertOk(result)
+        table, rest = table_and_rest(result)
+        header = ["ISSUE", "TITLE", "PAK", "RUS", "AGREEMENT"]
+        self.assertEqual(table[0].split(), header)
+        rows = {row[0]: row for row in column_cells(table, header)}
+        for issue in self.AGREEMENTS:
+            self.assertEqual(rows[issue][2:], ["supports", "supports", "agree"],
+                             issue)
+        self.assertEqual(rows["cpec"][2:],
+                         ["supports", "considering", "partly agree"])
+        self.assertEqual(rows["energy"][1], "Energy cooperation")
+        # Agreements first, then partial agreements.
+        agreements = [row[4] for row in column_cells(table, header)]
+        self.assertEqual(agreements, sorted(agreements, key=[
+            "agree", "partly agree", "disagree", "only PAK", "only RUS"].index))
+        n_shared = sum(1 for a in agreements if not a.startswith("only"))
+        self.assertRegex(rest[0], r"^Affinity \(Signorino–Ritter S\) "
+                                  r"(-?[01]\.\d{3}) over n = %d shared issues:$"
+                                  % n_shared)
+        score = float(rest[0].split()[3])
+        self.assertTrue(-1 <= score <= 1)
+        self.assertLess(score, 1)
+        self.assertEqual(rest[1], "%d agree, %d partly agree, %d disagree." % (
+            agreements.count("agree"), agreements.count("partly agree"),
+            agreements.count("disagree")))
+        self.assertFits(result)
+
+    def test_json(self):
+        result = run("convergence", "PAK", "RUS", "--json")
+        self.assertOk(result)
+        data = result.json()
+        self.assertEqual(set(data), {"actor_a", "actor_b", "affinity",
+                                     "n_shared", "counts", "issues"})
+        self.assertEqual((data["actor_a"], data["actor_b"]), ("PAK", "RUS"))
+        issues = {i["issue"]: i for i in data["issues"]}
+        for issue in self.AGREEMENTS:
+            self.assertEqual(issues[issue]["agreement"], "agree", issue)
+            self.assertEqual(issues[issue]["distance"], 0)
+        cpec = issues["cpec"]
+        self.assertEqual(cpec["agreement"], "partial")
+        self.assertEqual(cpec["title"], "Russia in CPEC")
+        self.assertEqual(cpec["distance"], 0.5)
+        self.assertEqual((cpec["a"]["id"], cpec["a"]["holder"], cpec["a"]["stance"]),
+                         ("pak-cpec", "PAK", "supports"))
+        self.assertEqual((cpec["b"]["id"], cpec["b"]["stance"]),
+                         ("rus-cpec", "considering"))
+        self.assertEqual(cpec["a"], run("show", "pak-cpec", "--json").json())
+        # The counts add up, and n is the number of shared issues.
+        counts = data["counts"]
+        self.assertEqual(set(counts), {"agree", "partial", "disagree",
+                                       "only_a", "only_b"})
+        self.assertEqual(sum(counts.values()), len(data["issues"]))
+        shared = [i for i in data["issues"] if i["a"] and i["b"]]
+        self.assertEqual(data["n_shared"], len(shared))
+        self.assertEqual(data["n_shared"],
+                         counts["agree"] + counts["partial"] + counts["disagree"])
+        self.assertEqual(counts["agree"],
+                         sum(1 for i in shared if i["agreement"] == "agree"))
+        self.assertEqual(counts["partial"], 1)
+        self.assertIsInstance(data["affinity"], float)
+        self.assertTrue(-1 <= data["affinity"] <= 1)
+        # S = 1 - 2 * sum of distances / (2 n)
+        total = sum(i["distance"] for i in shared)
+        self.assertAlmostEqual(data["affinity"],
+                               1 - 2 * total / (2 * data["n_shared"]))
+        # The table's score is the same number.
+        human = run("convergence", "PAK", "RUS").out
+        self.assertIn("%.3f over n = %d" % (data["affinity"], data["n_shared"]),
+                      human)
+
+    def test_aliases(self):
+        by_id = run("convergence", "PAK", "RUS", "--json").json()
+        result = run("convergence", "Islamabad", "moscow", "--json")
+        self.assertOk(result)
+        self.assertEqual(result.json(), by_id)
+        swapped = run("convergence", "Kremlin", "Islamabad", "--json").json()
+        self.assertEqual((swapped["actor_a"], swapped["actor_b"]), ("RUS", "PAK"))
+        self.assertEqual(swapped["affinity"], by_id["affinity"])
+
+    def test_filters(self):
+        result = run("convergence", "PAK", "RUS", "--issue", "cpec", "--json")
+        self.assertOk(result)
+        data = result.json()
+        self.assertEqual([i["issue"] for i in data["issues"]], ["cpec"])
+        self.assertEqual(data["n_shared"], 1)
+        self.assertEqual(data["affinity"], 0.5)
+        line = self.assertFails(run("convergence", "PAK", "RUS", "--issue",
+                                    "cpek"), 1)
+        self.assertIn("“cpec”", line)
+
+    def test_unknown_actor(self):
+        result = run("convergence", "PAK", "Moskow")
+        line = self.assertFails(result, 1)
+        self.assertIn("did you mean “Moscow”", line)
+        self.assertEqual(result.out, "")
+        self.assertFails(run("convergence", "Islamabd", "RUS", "--json"), 1)
+
+    def test_usage(self):
+        for args in (["convergence"], ["convergence", "PAK"],
+                     ["convergence", "PAK", "RUS", "IND"],
+                     ["convergence", "PAK", "Islamabad"],
+                     ["convergence", "PAK", "RUS", "--type", "exercise"]):
+            with self.subTest(args=args):
+                result = run(*args)
+                self.assertFails(result, 2)
+                self.assertEqual(result.out, "")
+
+    def test_no_shared_issue(self):
+        path = self.write("align.json", ALIGNMENT_DATASET)
+        result = run("--data", path, "convergence", "PAK", "IND")
+        self.assertOk(result)
+        table, rest = table_and_rest(result)
+        header = ["ISSUE", "TITLE", "PAK", "IND", "AGREEMENT"]
+        rows = column_cells(table, header)
+        self.assertEqual([row[0] for row in rows], ["arms", "energy", "kashmir"])
+        self.assertEqual([row[4] for row in rows],
+                         ["only PAK", "only PAK", "only IND"])
+        self.assertEqual(rows[2][1:4], ["", "-", "supports"])
+        self.assertEqual(rest[0], "No shared issue: no affinity score.")
+        self.assertNotIn("Affinity", result.out)
+        data = run("--data", path, "convergence", "PAK", "IND", "--json").json()
+        self.assertIsNone(data["affinity"])
+        self.assertEqual(data["n_shared"], 0)
+        self.assertEqual(data["counts"], {"agree": 0, "partial": 0, "disagree": 0,
+                                          "only_a": 2, "only_b": 1})
+        kashmir = data["issues"][2]
+        self.assertEqual((kashmir["issue"], kashmir["title"], kashmir["a"],
+                          kashmir["distance"], kashmir["agreement"]),
+                         ("kashmir", None, None, None, "only-b"))
+        self.assertEqual(kashmir["b"]["id"], "ind-kashmir")
+
+    def test_succession(self):
+        path = self.write("align.json", ALIGNMENT_DATASET)
+        result = run("--data", path, "convergence", "PAK", "RUS")
+        self.assertOk(result)
+        table, rest = table_and_rest(result)
+        self.assertEqual(table[1].split()[:1] + table[1].split()[-3:],
+                         ["energy", "supports", "opposes", "disagree"])
+        # RUS stands on energy by the position of SUN, and a note says so.
+        self.assertTrue(table[2].lstrip().startswith("↳"), table[2])
+        self.assertIn("SUN", table[2])
+        self.assertIn("-1.000 over n = 1 shared issue:", rest[0])
+        self.assertEqual(rest[1], "0 agree, 0 partly agree, 1 disagree.")
+        data = run("--data", path, "convergence", "PAK", "RUS", "--json").json()
+        self.assertEqual(data["affinity"], -1)
+        self.assertEqual(data["issues"][0]["b"]["holder"], "SUN")
+        self.assertEqual(data["issues"][0]["distance"], 2)
+        for option in (["--no-succession"], ["--query", "succession:off"]):
+            with self.subTest(option=option):
+                data = run("--data", path, "convergence", "PAK", "RUS",
+                           *option, "--json").json()
+                self.assertIsNone(data["affinity"])
+                self.assertEqual(data["counts"]["only_a"], 2)
+                self.assertEqual(data["counts"]["only_b"], 0)
+
+    def test_long_ids(self):
+        long_a = "a-very-long-actor-identifier-that-goes-on-and-on"
+        long_b = "another-rather-long-actor-identifier-for-the-test"
+        issue = "an-issue-with-a-really-long-identifier-that-needs-cutting"
+        dataset = {
+            "format": "bilat", "version": 1,
+            "actors": [{"id": long_a, "kind": "group"},
+                       {"id": long_b, "kind": "group"}],
+            "issues": [{"id": issue, "title": "Écoles et hôpitaux " * 4}],
+            "positions": [
+                {"id": "p1", "holder": long_a, "issue": issue,
+                 "stance": "considering"},
+                {"id": "p2", "holder": long_b, "issue": issue,
+                 "stance": "opposes"},
+                {"id": "p3", "holder": long_b, "issue": "only-b",
+                 "stance": "supports"},
+            ],
+        }
+        dataset["issues"].append({"id": "only-b"})
+        path = self.write("long.json", dataset)
+        result = run("--data", path, "convergence", long_a, long_b)
+        self.assertOk(result)
+        self.assertFits(result)
+        self.assertIn("considering", result.lines[1])
+        self.assertIn("-0.500 over n = 1 shared issue:", result.out)
+
+    def test_no_positions(self):
+        path = self.write("small.json", SMALL_DATASET)
+        result = run("--data", path, "convergence", "RUS", "SUN")
+        self.assertOk(result)
+        self.assertEqual(result.lines[2], "No shared issue: no affinity score.")
+        data = run("--data", path, "convergence", "RUS", "SUN", "--json").json()
+        self.assertEqual(data["issues"], [])
+        self.assertIsNone(data["affinity"])
+
+
+def series_rows(text, separator=","):
+    lines = text.splitlines()
+    return lines[0].split(separator), [l.split(separator) for l in lines[1:]]
+
+
+class SeriesTest(ToolTestCase):
+    HEADER = ["period", "events", "goldstein_sum", "q1", "q2", "q3", "q4",
+              "goldstein_mean", "goldstein_events"]
+
+    def dated_years(self, *args):
+        """Events per year of the first day of their date, from the
+        timeline: what the yearly series must count."""
+        counts = {}
+        for event in run("timeline", *args, "--json").json():
+            if event["date"] is not None:
+                year = int(event["date"][:4])
+                counts[year] = counts.get(year, 0) + 1
+        return counts
+
+    def test_csv(self):
+        result = run("series", "--dyad", "PAK,RUS", "--by", "year", "--csv")
+        self.assertOk(result)
+        header, rows = series_rows(result.out)
+        self.assertEqual(header, self.HEADER)
+        self.assertTrue(result.out.endswith("\n"))
+        by_year = {int(row[0]): row for row in rows}
+        self.assertEqual(by_year[1948][:2], ["1948", "1"])
+        counts = self.dated_years("--dyad", "PAK,RUS")
+        self.assertEqual([r[0] for r in rows],
+                         [str(y) for y in range(min(counts), max(counts) + 1)])
+        for year, row in by_year.items():
+            self.assertEqual(int(row[1]), counts.get(year, 0), year)
+            self.assertEqual(len(row), len(self.HEADER))
+            self.assertLessEqual(sum(int(q) for q in row[3:7]), int(row[1]))
+        for year in (2015, 2016, 2017):
+            self.assertEqual(by_year[year][1], "1")
+        self.assertEqual(by_year[2018][1], "2")
+        # Empty years inside the range are present, with zeros and no mean.
+        self.assertEqual(by_year[1980], ["1980", "0", "0.0", "0", "0", "0", "0",
+                                         "", "0"])
+        # TSV is the same table.
+        tsv = run("series", "--dyad", "PAK,RUS", "--by", "year", "--tsv")
+        self.assertOk(tsv)
+        self.assertEqual(tsv.out.replace("\t", ","), result.out)
+
+    def test_json(self):
+        result = run("series", "--dyad", "PAK,RUS", "--by", "year", "--json")
+        self.assertOk(result)
+        data = result.json()
+        self.assertEqual(data["unit"], "year")
+        self.assertEqual(data["undated"],
+                         sum(1 for e in run("timeline", "--dyad", "PAK,RUS",
+                                            "--json").json()
+                             if e["date"] is None))
+        _, rows = series_rows(run("series", "--dyad", "PAK,RUS", "--by", "year",
+                                  "--csv").out)
+        self.assertEqual([b["period"] for b in data["bins"]], [r[0] for r in rows])
+        self.assertEqual([b["events"] for b in data["bins"]],
+                         [int(r[1]) for r in rows])
+        self.assertEqual(run("--json", "series", "--dyad", "PAK,RUS", "--by",
+                             "year").json(), data)
+
+    def test_human_yearly(self):
+        csv = run("series", "--dyad", "PAK,RUS", "--by", "year", "--csv").out
+        _, csv_rows = series_rows(csv)
+        result = run("series", "--dyad", "PAK,RUS", "--by", "year")
+        self.assertOk(result)
+        table, rest = table_and_rest(result)
+        self.assertEqual(table[0].split(), ["PERIOD", "EVENTS", "GOLDSTEIN",
+                                            "SUM", "MEAN", "Q1", "Q2", "Q3", "Q4"])
+        rows = [line.split() for line in table[1:]]
+        self.assertEqual(len(rows), len(csv_rows))
+        for row, csv_row in zip(rows, csv_rows):
+            self.assertEqual(row[:3], csv_row[:3])
+            self.assertEqual(row[4:], csv_row[3:7])
+            if csv_row[7]:
+                self.assertAlmostEqual(float(row[3]), float(csv_row[7]), places=2)
+            else:
+                self.assertEqual(row[3], "-")
+        # Events of unknown date are said to be in no period.
+        undated = run("series", "--dyad", "PAK,RUS", "--json").json()["undated"]
+        self.assertGreater(undated, 0)
+        self.assertEqual(rest, ["%d events of unknown date are in no period." % undated])
+        self.assertFits(result)
+
+    def test_human_monthly(self):
+        result = run("series", "--dyad", "PAK,RUS")
+        self.assertOk(result)
+        self.assertEqual(result.out, run("series", "--dyad", "PAK,RUS", "--by",
+                                         "month").out)
+        table, rest = table_and_rest(result)
+        periods = [line.split()[0] for line in table[1:]]
+        self.assertEqual(periods[0], "1948-05")
+        self.assertEqual(periods[-1], "2018-10")
+        self.assertEqual(len(periods), (2018 - 1948) * 12 + (10 - 5) + 1)
+        self.assertIn("2000-01", periods)
+        # Year-precision exercises and an interval over two months are
+        # counted in their first month, and the footer says so.
+        json_data = run("series", "--dyad", "PAK,RUS", "--json").json()
+        self.assertGreater(json_data["imprecise"], 0)
+        self.assertIn("%d events whose date spans several months are counted "
+                      "in the first." % json_data["imprecise"], rest)
+        self.assertFits(result)
+
+    def test_filters(self):
+        data = run("series", "--type", "exercise", "--by", "year", "--json").json()
+        self.assertEqual([(b["period"], b["events"]) for b in data["bins"]],
+                         [("2016", 1), ("2017", 1), ("2018", 1)])
+        self.assertEqual(data["undated"], 0)
+        every = run("series", "--by", "year", "--json").json()
+        self.assertGreater(every["undated"], data["undated"])
+        counts = self.dated_years("--actor", "IND")
+        data = run("series", "--actor", "IND", "--by", "year", "--json").json()
+        self.assertEqual({int(b["period"]): b["events"] for b in data["bins"]
+                          if b["events"]}, counts)
+        daily = run("series", "--dyad", "PAK,RUS", "--by", "day", "--from", "2018",
+                    "--csv")
+        self.assertOk(daily)
+        self.assertEqual(series_rows(daily.out)[1][0][0], "2018-01-01")
+        # Without succession, the 1948 relations with the USSR are not
+        # relations with Russia.
+        plain = run("series", "--dyad", "PAK,RUS", "--by", "year",
+                    "--no-succession", "--csv")
+        self.assertEqual(series_rows(plain.out)[1][0][0], "2015")
+
+    def test_no_dated_event(self):
+        result = run("series", "--from", "1900", "--to", "1901")
+        self.assertOk(result)
+        self.assertEqual(result.lines, ["No dated events match."])
+        self.assertEqual(run("series", "--from", "1900", "--to", "1901",
+                             "--csv").lines, [",".join(self.HEADER)])
+        data = run("series", "--from", "1900", "--to", "1901", "--json").json()
+        self.assertEqual(data["bins"], [])
+        path = self.write("small.json", SMALL_DATASET)
+        result = run("--data", path, "series", "--actor", "PAK", "--query",
+                     "text:gas")
+        self.assertOk(result)
+        self.assertEqual(result.lines, ["No dated events match.", "",
+                                        "1 event of unknown date is in no period."])
+
+    def test_usage(self):
+        for args in (["series", "--csv", "--tsv"], ["series", "--csv", "--json"],
+                     ["series", "--tsv", "--json"], ["--json", "series", "--csv"],
+                     ["series", "--by", "week"], ["series", "--by"],
+                     ["series", "extra"], ["series", "--issue", "energy"]):
+            with self.subTest(args=args):
+                result = run(*args)
+                self.assertFails(result, 2)
+                self.assertEqual(result.out, "")
+        line = self.assertFails(run("series", "--csv", "--tsv"), 2)
+        self.assertIn("--csv", line)
+        self.assertOk(run("series", "--by", "YEAR"))
+
+
 class CatalogueTest(ToolTestCase):
     def test_actors(self):
         result = run("actors")
@@ -598,6 +1005,16 @@ class DataOptionTest(ToolTestCase):
         plain = run("--data", path, "timeline", "--actor", "RUS",
                     "--query", "succession:off")
         self.assertNotIn("embassy-1950", plain.out)
+        option = run("--data", path, "timeline", "--actor", "RUS",
+                     "--no-succession")
+        self.assertOk(option)
+        self.assertEqual(option.out, plain.out)
+        # The option keeps the other terms of --query.
+        both = run("--data", path, "timeline", "--no-succession", "--query",
+                   "actor:RUS text:drill", "--json").json()
+        self.assertEqual([e["id"] for e in both], ["drill-2016"])
+        self.assertFails(run("timeline", "--no-succession", "--query",
+                             'text:"open'), 2)
 
     def test_show_citation_with_quote(self):
         path = self.write("small.json", SMALL_DATASET)
@@ -638,6 +1055,8 @@ class LayoutTest(ToolTestCase):
     def test_builtin_fits(self):
         for args in (["timeline"], ["timeline", "--dyad", "PAK,RUS"],
                      ["exercises"], ["positions"], ["actors"], ["issues"],
+                     ["convergence", "PAK", "RUS"], ["convergence", "RUS", "aslam"],
+                     ["series"], ["series", "--by", "year"],
                      ["sources"], ["show", "relations-1948"], ["show", "RUS"],
                      ["show", "energy"], ["show", "aslam-oped"]):
             with self.subTest(args=args):
@@ -713,6 +1132,10 @@ class UsageTest(ToolTestCase):
                          "--sector", "--query"],
             "exercises": ["--actor", "--dyad", "--from", "--to"],
             "positions": ["--actor", "--issue"],
+            "convergence": ["--from", "--to", "--sector", "--issue", "--query",
+                            "--no-succession", "Examples"],
+            "series": ["--by", "--csv", "--tsv", "--actor", "--dyad", "--from",
+                       "--to", "--type", "--sector", "--query", "Examples"],
             "show": ["--kind"],
         }
         for command in COMMANDS:

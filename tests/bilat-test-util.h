@@ -1,0 +1,93 @@
+/* bilat-test-util.h: helpers shared by the C tests
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Include after <cmocka.h> and <bilat/bilat.h>. The helpers are static
+ * inline so that a test that does not use one pays nothing for it.
+ */
+
+#pragma once
+
+/* Counts the notifications of one property, and of all properties, so that
+ * a test can check both that a change is notified once and that nothing
+ * else is notified with it. */
+typedef struct
+{
+  guint named;
+  guint all;
+} NotifyCount;
+
+static inline void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+static inline void
+watch (gpointer     object,
+       const char  *property,
+       NotifyCount *count)
+{
+  g_autofree char *detailed = g_strconcat ("notify::", property, NULL);
+
+  *count = (NotifyCount) { 0, 0 };
+  g_signal_connect (object, detailed, G_CALLBACK (count_notify), &count->named);
+  g_signal_connect (object, "notify", G_CALLBACK (count_notify), &count->all);
+}
+
+static inline void
+unwatch (gpointer     object,
+         NotifyCount *count)
+{
+  g_signal_handlers_disconnect_by_data (object, &count->named);
+  g_signal_handlers_disconnect_by_data (object, &count->all);
+}
+
+/* Round trip of a nullable string property through g_object_set/get: set,
+ * set the same again (no notify), unset. The property must start unset. */
+static inline void
+check_string_property (gpointer    object,
+                       const char *property,
+                       const char *value)
+{
+  NotifyCount count;
+  g_autofree char *read = NULL;
+  g_autofree char *copy = g_strdup (value);
+
+  g_object_get (object, property, &read, NULL);
+  assert_null (read);
+
+  watch (object, property, &count);
+  g_object_set (object, property, value, NULL);
+  g_object_get (object, property, &read, NULL);
+  assert_string_equal (read, value);
+  assert_int_equal (count.named, 1);
+
+  /* An equal string at another address is no change. */
+  g_object_set (object, property, copy, NULL);
+  assert_int_equal (count.named, 1);
+
+  g_object_set (object, property, NULL, NULL);
+  g_clear_pointer (&read, g_free);
+  g_object_get (object, property, &read, NULL);
+  assert_null (read);
+  assert_int_equal (count.named, 2);
+  assert_int_equal (count.all, 2);
+  unwatch (object, &count);
+}
+
+static inline BilatDate *
+parse_date (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  BilatDate *date = bilat_date_parse (text, &error);
+
+  assert_null (error);
+  assert_non_null (date);
+
+  return date;
+}

@@ -1,15 +1,34 @@
 #!/bin/sh
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
-# Every symbol the shared library exports must be in the bilat_ namespace.
-# The symbol-version nodes of lib/bilat.map (BILAT_1.0 …) are listed by nm
-# as absolute symbols too; they are the library's own and are allowed.
+# The exported API is exactly the documented one:
+# - every symbol the shared library exports is in the bilat_ namespace
+#   (the symbol-version nodes of lib/bilat.map, BILAT_1.0 …, are listed by
+#   nm as absolute symbols too; they are the library's own);
+# - every exported function carries a BILAT_ symbol version;
+# - every exported symbol is declared in a public header and, when the GIR
+#   is built, appears in it.
 set -eu
 lib=$1
 nm=$2
+headers=$3        # a folder of public headers
+generated=$4      # the folder of the generated public headers
+gir=${5:-}        # Bilat-1.0.gir, or empty without introspection
 
 symbols=$("$nm" -D --defined-only "$lib" | awk '$2 ~ /^[A-Z]$/ { sub(/@.*/, "", $3); print $3 }')
-# every function and variable must carry the version node
+count=$(printf '%s\n' "$symbols" | grep -c . || true)
+if [ "$count" -lt 50 ]; then
+  echo "only $count symbols exported from $lib: is the export macro missing?" >&2
+  exit 1
+fi
+
+bad=$(printf '%s\n' "$symbols" | grep -v -e '^bilat_' -e '^BILAT_[0-9][0-9.]*$' || true)
+if [ -n "$bad" ]; then
+  echo "symbols outside the bilat_ prefix exported from $lib:" >&2
+  printf '%s\n' "$bad" >&2
+  exit 1
+fi
+
 unversioned=$("$nm" -D --defined-only --with-symbol-versions "$lib" 2>/dev/null |
   awk '$2 ~ /^[TDBR]$/ && $3 !~ /@@BILAT_/ { print $3 }')
 if [ -n "$unversioned" ]; then
@@ -17,18 +36,27 @@ if [ -n "$unversioned" ]; then
   printf '%s\n' "$unversioned" >&2
   exit 1
 fi
-count=$(printf '%s\n' "$symbols" | grep -c . || true)
-if [ "$count" -lt 50 ]; then
-  echo "only $count symbols exported from $lib: is the export macro missing?" >&2
+
+missing_header=""
+missing_gir=""
+for symbol in $(printf '%s\n' "$symbols" | grep '^bilat_'); do
+  if ! grep -q -w -e "$symbol" "$headers"/*.h "$generated"/*.h; then
+    missing_header="$missing_header $symbol"
+  fi
+  if [ -n "$gir" ] && ! grep -q -e "c:identifier=\"$symbol\"" -e "glib:get-type=\"$symbol\"" "$gir"; then
+    missing_gir="$missing_gir $symbol"
+  fi
+done
+if [ -n "$missing_header" ]; then
+  echo "exported but in no public header:$missing_header" >&2
   exit 1
 fi
-bad=$(printf '%s\n' "$symbols" | grep -v -e '^bilat_' -e '^BILAT_[0-9][0-9.]*$' || true)
-if [ -n "$bad" ]; then
-  echo "symbols outside the bilat_ prefix exported from $lib:" >&2
-  printf '%s\n' "$bad" >&2
+if [ -n "$missing_gir" ]; then
+  echo "exported but not in the GIR:$missing_gir" >&2
   exit 1
 fi
+
 for needed in bilat_store_get_type bilat_date_get_type bilat_stance_get_type bilat_sector_get_type; do
   printf '%s\n' "$symbols" | grep -qx "$needed" || { echo "$needed is not exported" >&2; exit 1; }
 done
-echo "$count symbols exported, all bilat_*"
+echo "$count symbols exported, all bilat_*, versioned, declared and introspected"

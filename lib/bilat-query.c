@@ -1628,6 +1628,10 @@ candidate_events (BilatQuery *self,
         add_lineage (self, store, self->actors[i], ids);
       g_ptr_array_add (ids, NULL);
     }
+  else if (in_period)
+    {
+      return _bilat_store_events_in_period (store, first, last);
+    }
   else
     {
       GPtrArray *all = g_ptr_array_new ();

@@ -43,6 +43,12 @@ GPtrArray *_bilat_store_events_of_actors   (BilatStore         *self,
                                             guint32             first_julian,
                                             guint32             last_julian);
 
+/* The events whose date overlaps [@first_julian, @last_julian], in list
+ * order, as borrowed pointers, found by binary search. */
+GPtrArray *_bilat_store_events_in_period   (BilatStore         *self,
+                                            guint32             first_julian,
+                                            guint32             last_julian);
+
 /* Calls @func on every event of the store, in list order, without taking
  * references. */
 void       _bilat_store_foreach_event      (BilatStore         *self,

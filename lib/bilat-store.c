@@ -9,6 +9,7 @@
 
 #include "bilat-record-private.h"
 #include "bilat-store-private.h"
+#include "bilat-series-private.h"
 
 /**
  * BilatStore:
@@ -704,6 +705,45 @@ _bilat_store_events_of_actors (BilatStore         *self,
       if (i > 0 && entry == g_ptr_array_index (found, i - 1))
         continue;
       g_ptr_array_add (result, entry->record);
+    }
+  return result;
+}
+
+GPtrArray *
+_bilat_store_events_in_period (BilatStore *self,
+                               guint32     first_julian,
+                               guint32     last_julian)
+{
+  GPtrArray *result = g_ptr_array_new ();
+  GSequence *items;
+  GSequenceIter *iter;
+  Entry key = { 0 };
+  guint32 earliest;
+  int year, month, day;
+
+  g_return_val_if_fail (BILAT_IS_STORE (self), result);
+
+  /* Events are in the order of their first day: the first that can
+   * overlap the period starts at most max_span days before it. The key
+   * sorts before every event of that day (its id is empty). */
+  earliest = first_julian > self->max_span ? first_julian - self->max_span : 1;
+  _bilat_julian_to_civil (MAX (earliest, 1), &year, &month, &day);
+  key.id = "";
+  key.sort_date = bilat_date_new_day (year, month, day, NULL);
+
+  items = self->lists[KIND_EVENT]->items;
+  iter = key.sort_date ? g_sequence_search (items, &key, compare_dates, NULL)
+                       : g_sequence_get_begin_iter (items);
+  g_clear_pointer (&key.sort_date, bilat_date_unref);
+
+  for (; !g_sequence_iter_is_end (iter); iter = g_sequence_iter_next (iter))
+    {
+      Entry *entry = g_sequence_get (iter);
+
+      if (entry->sort_date == NULL || bilat_date_get_first_julian (entry->sort_date) > last_julian)
+        break;
+      if (bilat_date_get_last_julian (entry->sort_date) >= first_julian)
+        g_ptr_array_add (result, entry->record);
     }
   return result;
 }

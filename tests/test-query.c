@@ -496,7 +496,8 @@ test_index_agrees_with_scan (void **state)
   const char *queries[] = {
     "dyad:PAK,RUS", "dyad:RUS,PAK succession:off", "actor:IND", "actor:SUN,CHN",
     "dyad:PAK,RUS from:2001 to:2003-06", "actor:RUS period:2002-02", "dyad:IND,CHN to:2000",
-    "dyad:PAK,SUN", "actor:XXX", "from:2004",
+    "dyad:PAK,SUN", "actor:XXX", "from:2004", "period:2001", "to:1999-06",
+    "period:2002-03-04", "from:1999-12-31 to:2000-01-01",
   };
 
   add_actor (store, "PAK", NULL);

@@ -145,7 +145,9 @@ set_string (BilatCodedEvent *self,
             guint            prop_id,
             const char      *value)
 {
-  if (_bilat_set_str (string_field (self, prop_id), value))
+  char **field = string_field (self, prop_id);
+
+  if (field != NULL && _bilat_set_str (field, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
@@ -181,7 +183,11 @@ bilat_coded_event_get_property (GObject    *object,
     case PROP_ACTOR2_NAME:
     case PROP_ACTOR2_TYPES:
     case PROP_URL:
-      g_value_set_string (value, *string_field (self, prop_id));
+      {
+        char **field = string_field (self, prop_id);
+
+        g_value_set_string (value, field != NULL ? *field : NULL);
+      }
       break;
     case PROP_ROOT_EVENT:
       g_value_set_boolean (value, self->root_event);
@@ -398,7 +404,7 @@ bilat_coded_event_class_init (BilatCodedEventClass *klass)
    * Since: 1.0
    */
   properties[PROP_TONE] =
-    g_param_spec_double ("tone", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, NAN,
+    g_param_spec_double ("tone", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
                          _BILAT_PARAM_READWRITE);
 
   /**

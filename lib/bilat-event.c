@@ -441,13 +441,15 @@ bilat_event_class_init (BilatEventClass *klass)
    * The Goldstein score of the event, from −10 (most conflictual) to +10
    * (most cooperative): the score the data gave for it when it was set,
    * otherwise the score of its CAMEO code in libbilat's table, otherwise
-   * NAN. Setting NAN drops a score given by the data.
+   * NAN. Setting NAN drops a score given by the data. (The specification's
+   * default of 0 is only there because a specification cannot default to
+   * NAN: a new event has no score.)
    *
    * Since: 1.0
    */
   properties[PROP_GOLDSTEIN] =
     g_param_spec_double ("goldstein", NULL, NULL,
-                         -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         -10.0, 10.0, 0.0,
                          _BILAT_PARAM_READWRITE);
 
   /**

@@ -8,6 +8,7 @@
 
 #include <bilat/bilat.h>
 
+#include "bilat-record-private.h"
 #include "bilat-store-private.h"
 
 /**
@@ -92,6 +93,7 @@ G_DEFINE_QUARK (bilat-query-error-quark, bilat_query_error)
 enum {
   PROP_0,
   PROP_ACTORS,
+  PROP_DYAD,
   PROP_PERIOD,
   PROP_EVENT_TYPE,
   PROP_CAMEO_PREFIX,
@@ -155,6 +157,13 @@ bilat_query_get_property (GObject    *object,
     case PROP_ACTORS:
       g_value_set_boxed (value, self->actors);
       break;
+    case PROP_DYAD:
+      {
+        const char *pair[] = { self->dyad_a, self->dyad_b, NULL };
+
+        g_value_set_boxed (value, self->dyad_a ? pair : &pair[2]);
+      }
+      break;
     case PROP_PERIOD:
       g_value_take_boxed (value, bilat_query_get_period (self));
       break;
@@ -196,6 +205,15 @@ bilat_query_set_property (GObject      *object,
     {
     case PROP_ACTORS:
       bilat_query_set_actors (self, g_value_get_boxed (value));
+      break;
+    case PROP_DYAD:
+      {
+        const char * const *pair = g_value_get_boxed (value);
+        guint n = pair ? g_strv_length ((char **) pair) : 0;
+
+        g_return_if_fail (n == 0 || n == 2);
+        bilat_query_set_dyad (self, n ? pair[0] : NULL, n ? pair[1] : NULL);
+      }
       break;
     case PROP_PERIOD:
       bilat_query_set_period (self, g_value_get_boxed (value));
@@ -244,6 +262,19 @@ bilat_query_class_init (BilatQueryClass *klass)
    */
   properties[PROP_ACTORS] =
     g_param_spec_boxed ("actors", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatQuery:dyad:
+   *
+   * The two actors both of which must take part, in either direction, as
+   * an array of two ids; empty for no dyad. See
+   * [method@Bilat.Query.set_dyad].
+   *
+   * Since: 1.0
+   */
+  properties[PROP_DYAD] =
+    g_param_spec_boxed ("dyad", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -440,6 +471,8 @@ bilat_query_set_actors (BilatQuery         *self,
 
   if (actors == NULL)
     actors = none;
+  for (guint i = 0; actors[i] != NULL; i++)
+    g_return_if_fail (bilat_record_is_valid_id (actors[i]));
   if (g_strv_equal ((const char * const *) self->actors, actors))
     return;
 
@@ -464,7 +497,7 @@ bilat_query_add_actor (BilatQuery *self,
   GStrvBuilder *builder;
 
   g_return_if_fail (BILAT_IS_QUERY (self));
-  g_return_if_fail (actor != NULL && *actor != '\0');
+  g_return_if_fail (bilat_record_is_valid_id (actor));
 
   if (g_strv_contains ((const char * const *) self->actors, actor))
     return;
@@ -496,9 +529,12 @@ bilat_query_set_dyad (BilatQuery *self,
 {
   g_return_if_fail (BILAT_IS_QUERY (self));
   g_return_if_fail ((actor_a == NULL) == (actor_b == NULL));
+  g_return_if_fail (actor_a == NULL || bilat_record_is_valid_id (actor_a));
+  g_return_if_fail (actor_b == NULL || bilat_record_is_valid_id (actor_b));
 
-  replace_string (&self->dyad_a, actor_a);
-  replace_string (&self->dyad_b, actor_b);
+  /* Both ends change together: one notification. */
+  if (replace_string (&self->dyad_a, actor_a) | replace_string (&self->dyad_b, actor_b))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DYAD]);
 }
 
 /**
@@ -767,6 +803,7 @@ bilat_query_set_sectors (BilatQuery  *self,
                          BilatSector  sectors)
 {
   g_return_if_fail (BILAT_IS_QUERY (self));
+  g_return_if_fail (_bilat_flags_are_valid (BILAT_TYPE_SECTOR, sectors));
 
   if (self->sectors == sectors)
     return;
@@ -806,6 +843,7 @@ bilat_query_set_issue (BilatQuery *self,
                        const char *issue)
 {
   g_return_if_fail (BILAT_IS_QUERY (self));
+  g_return_if_fail (issue == NULL || bilat_record_is_valid_id (issue));
 
   if (replace_string (&self->issue, issue))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ISSUE]);
@@ -945,7 +983,14 @@ split_terms (const char  *text,
       term = g_string_new (NULL);
       while (*p != '\0' && (quoted || !g_ascii_isspace (*p)))
         {
-          if (*p == '"')
+          /* Inside quotes a backslash takes the next character as it is,
+           * so that a value can hold a quote: text:"say \"hi\"". */
+          if (quoted && *p == '\\' && p[1] != '\0')
+            {
+              p++;
+              g_string_append_c (term, *p);
+            }
+          else if (*p == '"')
             quoted = !quoted;
           else
             g_string_append_c (term, *p);
@@ -1071,10 +1116,16 @@ apply_term (BilatQuery  *self,
     }
   else if (strcmp (key, "type") == 0)
     {
+      GType type = g_type_from_name (value);
+
+      /* A subclass of BilatEvent that a program registered is named by its
+       * type name, which to_string() prints. */
       if (strcmp (value, "event") == 0)
         bilat_query_set_event_type (self, BILAT_TYPE_EVENT);
       else if (strcmp (value, "exercise") == 0)
         bilat_query_set_event_type (self, BILAT_TYPE_EXERCISE);
+      else if (type != G_TYPE_INVALID && g_type_is_a (type, BILAT_TYPE_EVENT))
+        bilat_query_set_event_type (self, type);
       else
         return query_error (error, BILAT_QUERY_ERROR_INVALID_VALUE, text,
                             "“type:” is “event” or “exercise”, not “%s”", value);
@@ -1202,10 +1253,21 @@ append_term (GString    *out,
   if (out->len > 0)
     g_string_append_c (out, ' ');
   g_string_append_printf (out, "%s:", key);
-  if (strpbrk (value, " \t\n\r\f\v") != NULL)
-    g_string_append_printf (out, "\"%s\"", value);
-  else
-    g_string_append (out, value);
+  if (strpbrk (value, " \t\n\r\f\v\"\\") == NULL)
+    {
+      g_string_append (out, value);
+      return;
+    }
+
+  /* Quoted, with quotes and backslashes escaped, as split_terms() reads. */
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
 }
 
 static char *

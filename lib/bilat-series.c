@@ -10,6 +10,7 @@
 
 #include <bilat/bilat.h>
 
+#include "bilat-json-private.h"
 #include "bilat-series-private.h"
 #include "bilat-store-private.h"
 
@@ -315,7 +316,8 @@ _bilat_series_key_for_civil (BilatSeriesUnit unit,
 /**
  * bilat_series_add_observation:
  * @self: a [class@Bilat.Series]
- * @julian_day: the day, as a GDate Julian day number (1 is 0001-01-01)
+ * @julian_day: the day, as a GDate Julian day number (1 is 0001-01-01,
+ *   the last allowed 9999-12-31, the range of a [struct@Bilat.Date])
  * @goldstein: the Goldstein score, or NAN when there is none
  * @quad_class: the QuadClass, or %BILAT_QUAD_CLASS_NONE
  *
@@ -331,7 +333,7 @@ bilat_series_add_observation (BilatSeries    *self,
                               BilatQuadClass  quad_class)
 {
   g_return_if_fail (BILAT_IS_SERIES (self));
-  g_return_if_fail (julian_day > 0);
+  g_return_if_fail (julian_day >= 1 && julian_day <= _bilat_civil_to_julian (9999, 12, 31));
 
   _bilat_series_add_key (self, julian_to_key (self->unit, julian_day), goldstein, quad_class);
 }
@@ -785,8 +787,8 @@ static char *
 to_json (BilatSeries *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
+  GString *out;
   g_autoptr(GEnumClass) klass = g_type_class_ref (BILAT_TYPE_SERIES_UNIT);
 
   json_builder_begin_object (builder);
@@ -831,10 +833,9 @@ to_json (BilatSeries *self)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  return json_generator_to_data (generator, NULL);
+  out = g_string_new (NULL);
+  _bilat_json_print (out, root);
+  return g_string_free (out, FALSE);
 }
 
 /**

@@ -131,6 +131,8 @@ typedef struct
   /* Events: the participants' actor ids the event is indexed under (owned
    * copies: the participants may change before the index hears of it). */
   GPtrArray     *indexed_actors;
+  GArray        *actor_slots;   /* of guint: the event's place in the array
+                                 * of each of those actors */
 
   /* Events: the place of the event's figures in the store's facts array. */
   guint          facts_index;
@@ -146,6 +148,7 @@ entry_free (Entry *entry)
   g_clear_signal_handler (&entry->notify_id, entry->record);
   g_clear_pointer (&entry->sort_date, bilat_date_unref);
   g_clear_pointer (&entry->indexed_actors, g_ptr_array_unref);
+  g_clear_pointer (&entry->actor_slots, g_array_unref);
   g_clear_pointer (&entry->id_key, g_free);
   g_clear_pointer (&entry->alias_keys, g_ptr_array_unref);
   g_clear_object (&entry->record);
@@ -531,6 +534,18 @@ note_span (BilatStore *self,
                           bilat_date_get_last_julian (date) - bilat_date_get_first_julian (date));
 }
 
+/* Where @entry keeps its place in the array of @actor's events. */
+static guint *
+slot_for (Entry      *entry,
+          const char *actor)
+{
+  for (guint i = 0; i < entry->indexed_actors->len; i++)
+    if (strcmp (g_ptr_array_index (entry->indexed_actors, i), actor) == 0)
+      return &g_array_index (entry->actor_slots, guint, i);
+  g_assert_not_reached ();
+  return NULL;
+}
+
 static void
 index_event (BilatStore *self,
              Entry      *entry)
@@ -539,11 +554,13 @@ index_event (BilatStore *self,
 
   note_span (self, entry->sort_date);
   entry->indexed_actors = g_ptr_array_new_full (participants->len, g_free);
+  entry->actor_slots = g_array_sized_new (FALSE, FALSE, sizeof (guint), participants->len);
 
   for (guint i = 0; i < participants->len; i++)
     {
       const char *actor = bilat_participant_get_actor (g_ptr_array_index (participants, i));
       ActorEvents *events = g_hash_table_lookup (self->event_index, actor);
+      guint slot;
 
       if (events == NULL)
         {
@@ -558,11 +575,16 @@ index_event (BilatStore *self,
           compare_dates (g_ptr_array_index (events->entries, events->entries->len - 1),
                          entry, NULL) > 0)
         events->sorted = FALSE;
+      slot = events->entries->len;
       g_ptr_array_add (events->entries, entry);
       g_ptr_array_add (entry->indexed_actors, g_strdup (actor));
+      g_array_append_val (entry->actor_slots, slot);
     }
 }
 
+/* Takes the event out of its actors' arrays in constant time: the last
+ * event of an array fills the hole, and the array is sorted again only
+ * when a search needs it. */
 static void
 unindex_event (BilatStore *self,
                Entry      *entry)
@@ -574,15 +596,28 @@ unindex_event (BilatStore *self,
     {
       const char *actor = g_ptr_array_index (entry->indexed_actors, i);
       ActorEvents *events = g_hash_table_lookup (self->event_index, actor);
+      guint slot = g_array_index (entry->actor_slots, guint, i);
+      guint last;
 
-      /* Removing in place keeps the order: a removal is rare next to a
-       * search. */
-      if (events != NULL)
-        g_ptr_array_remove (events->entries, entry);
-      if (events != NULL && events->entries->len == 0)
+      if (events == NULL)
+        continue;
+
+      last = events->entries->len - 1;
+      if (slot != last)
+        {
+          Entry *moved = g_ptr_array_index (events->entries, last);
+
+          events->entries->pdata[slot] = moved;
+          *slot_for (moved, actor) = slot;
+          events->sorted = FALSE;
+        }
+      g_ptr_array_set_size (events->entries, last);
+
+      if (events->entries->len == 0)
         g_hash_table_remove (self->event_index, actor);
     }
   g_clear_pointer (&entry->indexed_actors, g_ptr_array_unref);
+  g_clear_pointer (&entry->actor_slots, g_array_unref);
 }
 
 /* After a date change the event's place among its actors' events may be
@@ -605,11 +640,14 @@ unsort_event_actors (BilatStore *self,
 }
 
 static void
-ensure_sorted (ActorEvents *events)
+ensure_sorted (ActorEvents *events,
+               const char  *actor)
 {
   if (events->sorted)
     return;
   g_ptr_array_sort (events->entries, compare_entry_pointers);
+  for (guint i = 0; i < events->entries->len; i++)
+    *slot_for (g_ptr_array_index (events->entries, i), actor) = i;
   events->sorted = TRUE;
 }
 
@@ -670,7 +708,7 @@ _bilat_store_events_of_actors (BilatStore         *self,
       if (events == NULL)
         continue;
       n_actors++;
-      ensure_sorted (events);
+      ensure_sorted (events, actors[a]);
 
       if (in_period)
         i = lower_bound (events->entries,
@@ -1354,6 +1392,18 @@ bilat_store_add (BilatStore   *self,
     {
       g_set_error (error, BILAT_STORE_ERROR, BILAT_STORE_ERROR_INVALID_RECORD,
                    "Cannot store %s without an id", kind_names[kind].noun);
+      return FALSE;
+    }
+
+  /* Made with g_object_new() without its required properties, a position
+   * would make every comparison and query of positions fail. */
+  if (kind == KIND_POSITION &&
+      (bilat_position_get_holder (BILAT_POSITION (record)) == NULL ||
+       bilat_position_get_issue (BILAT_POSITION (record)) == NULL))
+    {
+      g_set_error (error, BILAT_STORE_ERROR, BILAT_STORE_ERROR_INVALID_RECORD,
+                   "Cannot store position “%s” without a %s", id,
+                   bilat_position_get_holder (BILAT_POSITION (record)) == NULL ? "holder" : "issue");
       return FALSE;
     }
 

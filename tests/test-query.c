@@ -342,6 +342,23 @@ test_builder_api (void **state)
   text = bilat_query_to_string (query);
   assert_string_equal (text, "dyad:PAK,RUS period:2016/2018 type:exercise");
 
+  /* the dyad is a property too, notified once per change */
+  {
+    guint dyad_notified = 0;
+    g_auto(GStrv) pair = NULL;
+    gulong id = g_signal_connect_swapped (query, "notify::dyad",
+                                          G_CALLBACK (g_atomic_int_inc), &dyad_notified);
+
+    bilat_query_set_dyad (query, "PAK", "RUS");
+    bilat_query_set_dyad (query, "PAK", "IND");
+    g_object_get (query, "dyad", &pair, NULL);
+    assert_int_equal (g_strv_length (pair), 2);
+    assert_string_equal (pair[1], "IND");
+    assert_int_equal (dyad_notified, 1);
+    bilat_query_set_dyad (query, "PAK", "RUS");
+    g_signal_handler_disconnect (query, id);
+  }
+
   /* notify only on change */
   {
     gulong id = g_signal_connect_swapped (query, "notify::sectors",
@@ -380,6 +397,9 @@ test_string_round_trip (void **state)
     "cameo:062 quad:2 sector:defence,energy",
     "issue:energy text:\"gas and oil\" succession:off",
     "to:1990-12",
+    "text:\"say \\\"hi\\\" now\"",
+    "text:\"a\\\\b\"",
+    "text:\"a\\\"b\"",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
@@ -391,6 +411,27 @@ test_string_round_trip (void **state)
       assert_null (error);
       printed = bilat_query_to_string (query);
       assert_string_equal (printed, forms[i]);
+    }
+}
+
+/* Values with quotes and backslashes survive printing and parsing. */
+static void
+test_text_with_quotes_round_trips (void **state)
+{
+  const char *texts[] = { "say \"hi\" now", "a\"b", "back\\slash", "both \\\" here", "plain" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(BilatQuery) query = bilat_query_new ();
+      g_autoptr(BilatQuery) parsed = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *printed = NULL;
+
+      bilat_query_set_text (query, texts[i]);
+      printed = bilat_query_to_string (query);
+      parsed = bilat_query_parse (printed, &error);
+      assert_null (error);
+      assert_string_equal (bilat_query_get_text (parsed), texts[i]);
     }
 }
 
@@ -600,6 +641,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_builder_api, setup, teardown),
     cmocka_unit_test (test_open_period_is_reported_closed),
     cmocka_unit_test (test_string_round_trip),
+    cmocka_unit_test (test_text_with_quotes_round_trips),
     cmocka_unit_test (test_string_errors),
     cmocka_unit_test_setup_teardown (test_positions, setup, teardown),
     cmocka_unit_test_setup_teardown (test_result_is_a_new_model, setup, teardown),

@@ -77,6 +77,22 @@ class StoreTests(unittest.TestCase):
         self.assertIn("relations-1948", caught.exception.message)
         self.assertEqual(ids(store.get_events()), before)
 
+    def test_incomplete_position_is_refused(self):
+        store = make_store()
+        # A position needs a holder and an issue; built without them (a
+        # critical is logged), it is refused, not stored.
+        import gi.repository.GLib as glib
+        old = glib.log_set_always_fatal(glib.LogLevelFlags.LEVEL_ERROR)
+        try:
+            incomplete = Bilat.Position(id="p")
+        finally:
+            glib.log_set_always_fatal(old)
+        with self.assertRaises(GLib.Error) as caught:
+            store.add(incomplete)
+        self.assertEqual(caught.exception.code, int(Bilat.StoreError.INVALID_RECORD))
+        self.assertIn("holder", caught.exception.message)
+        self.assertIsNone(store.lookup_position("p"))
+
     def test_items_changed_and_date_moves(self):
         store = make_store()
         events = store.get_events()

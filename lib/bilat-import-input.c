@@ -1,0 +1,648 @@
+/* bilat-import-input.c: bytes of event data, from plain, gzip or zip files
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * An input hands the reader windows of bytes. What decides the speed of
+ * reading large event files is how those bytes reach the CPU:
+ *
+ * - a plain local file is mapped, a window of MAP_WINDOW bytes at a time,
+ *   and scanned in place: no copy at all, and the resident memory stays
+ *   within one window whatever the size of the file;
+ * - anything else (a stream, gzip data, a member of a zip archive) is
+ *   read into a buffer small enough to stay in the CPU's cache, where the
+ *   reader scans it at once.
+ *
+ * The kind of data is told from its first bytes, not from the file name:
+ * gzip (1f 8b) is inflated with zlib, members following members as gzip
+ * allows; zip (PK 03 04) is read with libarchive, each file of the
+ * archive as a member of the input; anything else is plain text.
+ */
+
+#include <bilat/bilat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <zlib.h>
+
+#include "bilat-import-private.h"
+
+/* A window of a mapped file. Large enough that mapping costs nothing
+ * against scanning, small enough that two threads stay far below the
+ * memory budget of streaming (64 MB). */
+#define MAP_WINDOW (16u << 20)
+
+/* Buffered windows: small enough to stay in the cache between the copy
+ * and the scan; larger buffers make reading several times slower on
+ * machines whose memory is slow. */
+#define BUFFER_SIZE (192u << 10)
+
+/* Compressed bytes read at a time. */
+#define RAW_BUFFER_SIZE (128u << 10)
+
+typedef enum
+{
+  KIND_PLAIN,
+  KIND_GZIP,
+  KIND_ZIP,
+} Kind;
+
+struct _BilatInput
+{
+  char           *name;
+  GCancellable   *cancellable;
+
+  /* The bytes as stored: a file descriptor or a stream. */
+  int             fd;
+  gboolean        regular;       /* fd is a regular file */
+  GInputStream   *stream;
+  guint64         size;          /* 0 when not known */
+  guint64         raw_read;
+  guchar          pushback[4];   /* bytes read to tell the kind */
+  gsize           pushback_length;
+  gsize           pushback_position;
+  gboolean        raw_eof;
+
+  Kind            kind;
+  gboolean        mapped;
+  guint           n_members;     /* members started */
+  char           *member_name;
+
+  /* Mapped windows. */
+  char           *map;
+  gsize           map_length;
+  guint64         position;      /* the first byte not consumed */
+
+  /* Buffered windows. */
+  char           *buffer;
+  gsize           buffer_length;
+  gsize           buffer_start;  /* the first byte not consumed */
+  gboolean        exhausted;     /* the member has no more bytes */
+
+  /* gzip */
+  z_stream        zstream;
+  gboolean        zstream_ready;
+  gboolean        zmember_ended;
+  guchar         *raw_buffer;
+
+  /* zip */
+  struct archive *archive;
+  GError         *archive_error; /* from the read callback */
+};
+
+static gboolean
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *what,
+                 const char  *name)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               "Cannot %s %s: %s", what, name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Reads up to @size bytes as stored: 0 at the end, -1 on error. */
+static gssize
+raw_read (BilatInput *self,
+          void       *buffer,
+          gsize       size,
+          GError    **error)
+{
+  gssize n;
+
+  if (self->pushback_position < self->pushback_length)
+    {
+      n = (gssize) MIN (size, self->pushback_length - self->pushback_position);
+      memcpy (buffer, self->pushback + self->pushback_position, n);
+      self->pushback_position += n;
+      return n;
+    }
+  if (self->raw_eof)
+    return 0;
+
+  if (self->stream != NULL)
+    {
+      n = g_input_stream_read (self->stream, buffer, size, self->cancellable, error);
+      if (n < 0)
+        return -1;
+    }
+  else
+    {
+      do
+        n = read (self->fd, buffer, size);
+      while (n < 0 && errno == EINTR);
+      if (n < 0)
+        {
+          set_errno_error (error, errno, "read", self->name);
+          return -1;
+        }
+    }
+
+  if (n == 0)
+    self->raw_eof = TRUE;
+  self->raw_read += n;
+  return n;
+}
+
+/* Reads the first bytes, to tell the kind of data, and keeps them for
+ * what reads the data. */
+static gboolean
+sniff (BilatInput *self,
+       GError    **error)
+{
+  while (self->pushback_length < sizeof self->pushback)
+    {
+      gsize position = self->pushback_position;
+      gssize n;
+
+      /* raw_read() would hand back the pushback itself. */
+      self->pushback_position = self->pushback_length;
+      n = raw_read (self, self->pushback + self->pushback_length,
+                    sizeof self->pushback - self->pushback_length, error);
+      self->pushback_position = position;
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+      self->pushback_length += n;
+    }
+
+  if (self->pushback_length >= 2 && self->pushback[0] == 0x1f && self->pushback[1] == 0x8b)
+    self->kind = KIND_GZIP;
+  else if (self->pushback_length >= 4 && memcmp (self->pushback, "PK\003\004", 4) == 0)
+    self->kind = KIND_ZIP;
+  else
+    self->kind = KIND_PLAIN;
+
+  /* Plain regular files are mapped: reading starts over at offset 0. */
+  self->mapped = self->kind == KIND_PLAIN && self->regular && self->size > 0;
+  return TRUE;
+}
+
+static BilatInput *
+input_new (const char   *name,
+           GCancellable *cancellable)
+{
+  BilatInput *self = g_new0 (BilatInput, 1);
+
+  self->name = g_strdup (name);
+  self->fd = -1;
+  self->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  return self;
+}
+
+BilatInput *
+_bilat_input_new_for_file (GFile         *file,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  const char *path = g_file_peek_path (file);
+  BilatInput *self = input_new (name, cancellable);
+
+  if (path != NULL)
+    {
+      struct stat st;
+
+      self->fd = open (path, O_RDONLY | O_CLOEXEC);
+      if (self->fd < 0)
+        {
+          set_errno_error (error, errno, "open", name);
+          _bilat_input_free (self);
+          return NULL;
+        }
+      if (fstat (self->fd, &st) < 0)
+        {
+          set_errno_error (error, errno, "read", name);
+          _bilat_input_free (self);
+          return NULL;
+        }
+      if (S_ISDIR (st.st_mode))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                       "Cannot read %s: it is a folder", name);
+          _bilat_input_free (self);
+          return NULL;
+        }
+      if (S_ISREG (st.st_mode))
+        {
+          self->regular = TRUE;
+          self->size = st.st_size;
+        }
+    }
+  else
+    {
+      g_autoptr(GFileInfo) info = NULL;
+      GFileInputStream *stream = g_file_read (file, cancellable, error);
+
+      if (stream == NULL)
+        {
+          _bilat_input_free (self);
+          return NULL;
+        }
+      self->stream = G_INPUT_STREAM (stream);
+      info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                             cancellable, NULL);
+      if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+        self->size = g_file_info_get_size (info);
+    }
+
+  if (!sniff (self, error))
+    {
+      _bilat_input_free (self);
+      return NULL;
+    }
+  return self;
+}
+
+BilatInput *
+_bilat_input_new_for_stream (GInputStream  *stream,
+                             const char    *name,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  BilatInput *self = input_new (name, cancellable);
+
+  self->stream = g_object_ref (stream);
+  if (G_IS_FILE_INPUT_STREAM (stream))
+    {
+      g_autoptr(GFileInfo) info =
+        g_file_input_stream_query_info (G_FILE_INPUT_STREAM (stream),
+                                        G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+
+      if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+        self->size = g_file_info_get_size (info);
+    }
+
+  if (!sniff (self, error))
+    {
+      _bilat_input_free (self);
+      return NULL;
+    }
+  return self;
+}
+
+static void
+unmap (BilatInput *self)
+{
+  if (self->map != NULL)
+    munmap (self->map, self->map_length);
+  self->map = NULL;
+  self->map_length = 0;
+}
+
+void
+_bilat_input_free (BilatInput *self)
+{
+  if (self == NULL)
+    return;
+
+  unmap (self);
+  if (self->zstream_ready)
+    inflateEnd (&self->zstream);
+  if (self->archive != NULL)
+    archive_read_free (self->archive);
+  g_clear_error (&self->archive_error);
+  if (self->fd >= 0)
+    close (self->fd);
+  g_clear_object (&self->stream);
+  g_clear_object (&self->cancellable);
+  g_free (self->buffer);
+  g_free (self->raw_buffer);
+  g_free (self->member_name);
+  g_free (self->name);
+  g_free (self);
+}
+
+/* zip, through libarchive, reading through raw_read(). */
+
+static la_ssize_t
+archive_read_cb (struct archive *archive,
+                 void           *data,
+                 const void    **buffer)
+{
+  BilatInput *self = data;
+  gssize n;
+
+  g_clear_error (&self->archive_error);
+  n = raw_read (self, self->raw_buffer, RAW_BUFFER_SIZE, &self->archive_error);
+  if (n < 0)
+    {
+      archive_set_error (archive, EIO, "%s", self->archive_error->message);
+      return -1;
+    }
+  *buffer = self->raw_buffer;
+  return n;
+}
+
+/* The error of the archive: a read error as it was, a truncated archive
+ * as such, anything else as damage. */
+static gboolean
+set_archive_error (BilatInput  *self,
+                   GError     **error)
+{
+  const char *message = archive_error_string (self->archive);
+
+  if (self->archive_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->archive_error));
+      return FALSE;
+    }
+  if (message == NULL)
+    message = "unreadable archive";
+  if (strstr (message, "runcated") != NULL || strstr (message, "Premature end") != NULL)
+    g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_TRUNCATED,
+                 "%s is truncated: %s", self->member_name ? self->member_name : self->name, message);
+  else
+    g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_CORRUPT,
+                 "%s is not a readable zip archive: %s",
+                 self->member_name ? self->member_name : self->name, message);
+  return FALSE;
+}
+
+static gboolean
+open_archive (BilatInput  *self,
+              GError     **error)
+{
+  self->archive = archive_read_new ();
+  archive_read_support_format_zip (self->archive);
+  if (archive_read_open (self->archive, self, NULL, archive_read_cb, NULL) != ARCHIVE_OK)
+    return set_archive_error (self, error);
+  return TRUE;
+}
+
+/* gzip, through zlib. */
+
+/* Inflates up to @size bytes into @out: 0 at the end, -1 on error. */
+static gssize
+gzip_read (BilatInput *self,
+           char       *out,
+           gsize       size,
+           GError    **error)
+{
+  z_stream *z = &self->zstream;
+  gsize produced = 0;
+
+  while (produced < size)
+    {
+      int status;
+
+      if (z->avail_in == 0 && !self->raw_eof)
+        {
+          gssize n = raw_read (self, self->raw_buffer, RAW_BUFFER_SIZE, error);
+
+          if (n < 0)
+            return -1;
+          z->next_in = self->raw_buffer;
+          z->avail_in = (uInt) n;
+        }
+
+      if (self->zmember_ended)
+        {
+          /* gzip files may be several gzip members in a row, which are
+           * one file; zeros may pad the end. */
+          while (z->avail_in > 0 && z->next_in[0] == 0)
+            {
+              z->next_in++;
+              z->avail_in--;
+            }
+          if (z->avail_in == 0)
+            {
+              if (self->raw_eof)
+                break;
+              continue;
+            }
+          if (z->next_in[0] != 0x1f)
+            {
+              g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_CORRUPT,
+                           "%s is damaged: data after the end of the gzip stream", self->name);
+              return -1;
+            }
+          inflateReset (z);
+          self->zmember_ended = FALSE;
+        }
+
+      if (z->avail_in == 0 && self->raw_eof)
+        {
+          g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_TRUNCATED,
+                       "%s is truncated: the gzip data ends before its end", self->name);
+          return -1;
+        }
+
+      z->next_out = (Bytef *) out + produced;
+      z->avail_out = (uInt) (size - produced);
+      status = inflate (z, Z_NO_FLUSH);
+      produced = size - z->avail_out;
+
+      if (status == Z_STREAM_END)
+        self->zmember_ended = TRUE;
+      else if (status != Z_OK && status != Z_BUF_ERROR)
+        {
+          g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_CORRUPT,
+                       "%s is damaged: %s", self->name,
+                       z->msg != NULL ? z->msg : "invalid gzip data");
+          return -1;
+        }
+    }
+
+  return (gssize) produced;
+}
+
+gboolean
+_bilat_input_next_member (BilatInput  *self,
+                          const char **name,
+                          GError     **error)
+{
+  g_clear_pointer (&self->member_name, g_free);
+  unmap (self);
+  self->buffer_length = 0;
+  self->buffer_start = 0;
+  self->exhausted = FALSE;
+
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return FALSE;
+
+  if (self->kind != KIND_ZIP)
+    {
+      if (self->n_members++ > 0)
+        return FALSE;
+      if (self->kind == KIND_GZIP)
+        {
+          if (inflateInit2 (&self->zstream, 16 + MAX_WBITS) != Z_OK)
+            {
+              g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_CORRUPT,
+                           "Cannot decompress %s: out of memory", self->name);
+              return FALSE;
+            }
+          self->zstream_ready = TRUE;
+          self->raw_buffer = g_malloc (RAW_BUFFER_SIZE);
+        }
+      if (!self->mapped)
+        self->buffer = g_malloc (BUFFER_SIZE);
+      self->member_name = g_strdup (self->name);
+      *name = self->member_name;
+      return TRUE;
+    }
+
+  if (self->archive == NULL)
+    {
+      self->raw_buffer = g_malloc (RAW_BUFFER_SIZE);
+      self->buffer = g_malloc (BUFFER_SIZE);
+      if (!open_archive (self, error))
+        return FALSE;
+    }
+
+  for (;;)
+    {
+      struct archive_entry *entry;
+      int status = archive_read_next_header (self->archive, &entry);
+
+      if (status == ARCHIVE_EOF)
+        return FALSE;
+      if (status < ARCHIVE_WARN)
+        return set_archive_error (self, error);
+      if (archive_entry_filetype (entry) == AE_IFREG)
+        {
+          const char *path = archive_entry_pathname_utf8 (entry);
+
+          if (path == NULL)
+            path = archive_entry_pathname (entry);
+          self->n_members++;
+          self->member_name = g_strdup_printf ("%s(%s)", self->name, path ? path : "?");
+          *name = self->member_name;
+          return TRUE;
+        }
+    }
+}
+
+static gboolean
+fill_mapped (BilatInput  *self,
+             const char **data,
+             gsize       *length,
+             gboolean    *at_end,
+             GError     **error)
+{
+  static gsize page_size = 0;
+  guint64 aligned;
+  gsize skip;
+
+  if (page_size == 0)
+    page_size = (gsize) sysconf (_SC_PAGESIZE);
+
+  unmap (self);
+  if (self->position >= self->size)
+    {
+      *data = "";
+      *length = 0;
+      *at_end = TRUE;
+      return TRUE;
+    }
+
+  aligned = self->position - self->position % page_size;
+  skip = (gsize) (self->position - aligned);
+  self->map_length = (gsize) MIN ((guint64) MAP_WINDOW, self->size - aligned);
+  /* Populated at once: faulting the pages in one by one costs more than
+   * the scan. */
+  self->map = mmap (NULL, self->map_length, PROT_READ, MAP_PRIVATE | MAP_POPULATE,
+                    self->fd, (off_t) aligned);
+  if (self->map == MAP_FAILED)
+    {
+      self->map = NULL;
+      self->map_length = 0;
+      return set_errno_error (error, errno, "read", self->name);
+    }
+
+  *data = self->map + skip;
+  *length = self->map_length - skip;
+  *at_end = aligned + self->map_length >= self->size;
+  return TRUE;
+}
+
+gboolean
+_bilat_input_fill (BilatInput  *self,
+                   const char **data,
+                   gsize       *length,
+                   gboolean    *at_end,
+                   GError     **error)
+{
+  gsize rest;
+
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return FALSE;
+
+  if (self->mapped)
+    return fill_mapped (self, data, length, at_end, error);
+
+  rest = self->buffer_length - self->buffer_start;
+  if (rest > 0 && self->buffer_start > 0)
+    memmove (self->buffer, self->buffer + self->buffer_start, rest);
+  self->buffer_length = rest;
+  self->buffer_start = 0;
+
+  if (!self->exhausted && self->buffer_length < BUFFER_SIZE)
+    {
+      char *free_space = self->buffer + self->buffer_length;
+      gsize free_size = BUFFER_SIZE - self->buffer_length;
+      gssize n;
+
+      switch (self->kind)
+        {
+        case KIND_GZIP:
+          n = gzip_read (self, free_space, free_size, error);
+          break;
+        case KIND_ZIP:
+          n = archive_read_data (self->archive, free_space, free_size);
+          if (n < 0)
+            {
+              set_archive_error (self, error);
+              return FALSE;
+            }
+          break;
+        case KIND_PLAIN:
+        default:
+          n = raw_read (self, free_space, free_size, error);
+          break;
+        }
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        self->exhausted = TRUE;
+      self->buffer_length += n;
+    }
+
+  *data = self->buffer;
+  *length = self->buffer_length;
+  *at_end = self->exhausted;
+  return TRUE;
+}
+
+void
+_bilat_input_consume (BilatInput *self,
+                      gsize       n)
+{
+  if (self->mapped)
+    self->position += n;
+  else
+    self->buffer_start += n;
+}
+
+guint64
+_bilat_input_get_bytes_read (BilatInput *self)
+{
+  guint64 done = self->mapped ? self->position : self->raw_read;
+
+  /* Data read ahead is no further than the size. */
+  return self->size > 0 ? MIN (done, self->size) : done;
+}
+
+guint64
+_bilat_input_get_size (BilatInput *self)
+{
+  return self->size;
+}

@@ -1,0 +1,269 @@
+/* bilat-import-private.h: the parts of the event-data readers
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Reading event data is layered:
+ *
+ * - an input (bilat-import-input.c) turns a file or stream, plain, gzip
+ *   or zip, into members (the file itself, or each file of an archive)
+ *   and each member into windows of bytes;
+ * - the reader (bilat-import-reader.c) cuts windows into rows, tells the
+ *   format, rejects rows with a filter compiled from a BilatQuery while
+ *   looking at as few columns as it can, and parses and checks the rows
+ *   that pass into a BilatRow, handed to a sink;
+ * - the operations (bilat-import.c) provide the sinks: one counts rows
+ *   into a BilatSeries, one builds BilatCodedEvents for a store.
+ */
+
+#pragma once
+
+#include <bilat/bilat.h>
+
+G_BEGIN_DECLS
+
+/* Reports. */
+
+typedef struct
+{
+  BilatEventFormat format;
+  guint            n_files;
+  guint64          bytes;
+  guint64          rows;
+  guint64          matched;
+  guint64          kept;
+  guint64          bad_rows;
+  guint64          duplicates;
+  guint64          n_problems;
+} BilatImportCounts;
+
+/* The counts of @self, to update in place. */
+BilatImportCounts  *_bilat_import_report_counts       (BilatImportReport  *self);
+
+/* Counts @problem and keeps it if fewer than BILAT_IMPORT_MAX_PROBLEMS
+ * are kept already. Takes @problem. */
+void                _bilat_import_report_take_problem (BilatImportReport  *self,
+                                                       BilatImportProblem *problem);
+
+BilatImportProblem *_bilat_import_problem_new         (BilatImportError    code,
+                                                       const char         *file,
+                                                       guint64             line,
+                                                       guint               column,
+                                                       const char         *field,
+                                                       const char         *record_id,
+                                                       const char         *message);
+
+/* A GError of BILAT_IMPORT_ERROR saying what @problem says. */
+GError             *_bilat_import_problem_to_error    (const BilatImportProblem *problem);
+
+/* Inputs. */
+
+typedef struct _BilatInput BilatInput;
+
+BilatInput *_bilat_input_new_for_file   (GFile         *file,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
+/* @name names the stream in messages. */
+BilatInput *_bilat_input_new_for_stream (GInputStream  *stream,
+                                         const char    *name,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
+void        _bilat_input_free           (BilatInput    *self);
+
+/* Moves to the next member. Returns FALSE at the end or on error (with
+ * @error set); otherwise *name is the member's name for messages (the
+ * file's, or `archive.zip(entry.CSV)`), valid until the next call. */
+gboolean    _bilat_input_next_member    (BilatInput    *self,
+                                         const char   **name,
+                                         GError       **error);
+
+/* The next window of the current member: what the last one left
+ * unconsumed, followed by new bytes when there are any. *at_end is TRUE
+ * when the member has no more bytes, so that the window is all that is
+ * left of it. A window can be no longer than the input's capacity: one
+ * that is full and unconsumed cannot grow. Returns FALSE on error. */
+gboolean    _bilat_input_fill           (BilatInput    *self,
+                                         const char   **data,
+                                         gsize         *length,
+                                         gboolean      *at_end,
+                                         GError       **error);
+
+/* Marks the first @n bytes of the current window as used. */
+void        _bilat_input_consume        (BilatInput    *self,
+                                         gsize          n);
+
+/* Bytes of the file or stream read so far (compressed bytes for
+ * compressed data), and its size, or 0 when it is not known. */
+guint64     _bilat_input_get_bytes_read (BilatInput    *self);
+guint64     _bilat_input_get_size       (BilatInput    *self);
+
+/* Sets of event ids, exact, with at most about one bit per id in the
+ * range of the ids added, and two bytes per id where they are sparse.
+ * Not thread-safe. */
+
+typedef struct _BilatIdSet BilatIdSet;
+
+BilatIdSet *_bilat_id_set_new           (void);
+void        _bilat_id_set_free          (BilatIdSet    *self);
+/* Adds @id; returns FALSE if it was in the set already. */
+gboolean    _bilat_id_set_add           (BilatIdSet    *self,
+                                         guint64        id);
+gboolean    _bilat_id_set_contains      (BilatIdSet    *self,
+                                         guint64        id);
+
+/* Row filters: a BilatQuery compiled for raw rows. */
+
+typedef struct _BilatRowFilter BilatRowFilter;
+
+/* With @store, actors follow state succession as the store's actors say
+ * (if the query follows it). NULL @query: every row matches. */
+BilatRowFilter *_bilat_row_filter_new   (BilatQuery    *query,
+                                         BilatStore    *store);
+void            _bilat_row_filter_free  (BilatRowFilter *self);
+
+/* Rows. */
+
+#define _BILAT_MAX_COLUMNS 64
+
+typedef struct
+{
+  const char *text;
+  gsize       length;
+} BilatField;
+
+/* A row that passed the filter, parsed and checked. The fields point into
+ * the input's window: valid during the sink's call only. */
+typedef struct
+{
+  BilatEventFormat  format;
+  const char       *file;
+  guint64           line;
+  guint             n_columns;
+  BilatField        columns[_BILAT_MAX_COLUMNS];
+
+  guint64           id;
+  const char       *id_prefix;       /* "gdelt" or "icews" */
+  int               year;
+  int               month;
+  int               day;
+  char              code[5];         /* CAMEO event code; "" when none */
+  double            goldstein;       /* the file's, else the table's, else NaN */
+  gboolean          goldstein_given; /* the file has a score */
+  BilatQuadClass    quad_class;      /* from the code */
+  const char       *actor1;          /* participant ids, or NULL */
+  const char       *actor2;
+  char              actor_buffers[2][16];
+
+  /* Place: the action's. */
+  gboolean          has_place;
+  BilatField        place_name;      /* GDELT: the full name; ICEWS: empty */
+  const char       *place_country;   /* ISO alpha-3, or NULL */
+  gboolean          has_coordinates;
+  double            latitude;
+  double            longitude;
+
+  /* GDELT's figures; 0 or NaN when absent. */
+  gboolean          root_event;
+  guint             mentions;
+  guint             sources;
+  guint             articles;
+  double            tone;
+  int               added_year;      /* 0: no DATEADDED */
+  int               added_month;
+  int               added_day;
+} BilatRow;
+
+/* The index of a column of @format, by its role, or -1 when the format
+ * has no such column. */
+typedef enum
+{
+  BILAT_COLUMN_ID,
+  BILAT_COLUMN_DATE,
+  BILAT_COLUMN_ACTOR1_CODE,
+  BILAT_COLUMN_ACTOR1_NAME,
+  BILAT_COLUMN_ACTOR1_COUNTRY,
+  BILAT_COLUMN_ACTOR1_TYPES,      /* GDELT: the first of three; ICEWS: sectors */
+  BILAT_COLUMN_ACTOR2_CODE,
+  BILAT_COLUMN_ACTOR2_NAME,
+  BILAT_COLUMN_ACTOR2_COUNTRY,
+  BILAT_COLUMN_ACTOR2_TYPES,
+  BILAT_COLUMN_EVENT_CODE,
+  BILAT_COLUMN_EVENT_TEXT,        /* ICEWS */
+  BILAT_COLUMN_URL,               /* GDELT */
+  BILAT_COLUMN_STORY,             /* ICEWS */
+  BILAT_COLUMN_PUBLISHER,         /* ICEWS */
+  BILAT_COLUMN_CITY,              /* ICEWS: city, district, province, country */
+  BILAT_N_COLUMN_ROLES,
+} BilatColumnRole;
+
+int         _bilat_row_column           (const BilatRow *row,
+                                         BilatColumnRole role);
+
+/* The title of the event of @row: "A → B: what", appended to @out. */
+void        _bilat_row_append_title     (const BilatRow *row,
+                                         GString        *out);
+
+/* A new coded event for @row, with its place, title and citation (whose
+ * source is @source_id, when not NULL). */
+BilatCodedEvent *_bilat_row_to_event    (const BilatRow *row,
+                                         const char     *source_id);
+
+/* The id of the source of @row (from its URL or story), or NULL. */
+char       *_bilat_row_source_id        (const BilatRow *row);
+
+/* A new source for @row, with the id _bilat_row_source_id() gives. */
+BilatSource *_bilat_row_to_source       (const BilatRow *row);
+
+/* Reading. */
+
+typedef struct _BilatReader BilatReader;
+
+/* Called for every row that passes the filter and is well formed. A sink
+ * that finds a problem with the row reports it with
+ * _bilat_reader_problem(); returning FALSE (with @error set) stops. */
+typedef gboolean (*BilatRowFunc)  (BilatReader  *reader,
+                                   BilatRow     *row,
+                                   gpointer      user_data,
+                                   GError      **error);
+
+/* Called after every window with the bytes of the input read and the rows
+ * read so far by this reader. */
+typedef void     (*BilatReadProgressFunc) (guint64  bytes_read,
+                                           guint64  rows,
+                                           gpointer user_data);
+
+typedef struct
+{
+  BilatEventFormat        format;
+  const BilatRowFilter   *filter;      /* NULL: every row */
+  BilatImportFlags        flags;
+  BilatRowFunc            row_func;
+  gpointer                row_data;
+  BilatReadProgressFunc   progress;
+  gpointer                progress_data;
+} BilatReadOptions;
+
+/* Reads every member of @input, counting into @report. */
+gboolean    _bilat_read_events          (BilatInput             *input,
+                                         const BilatReadOptions *options,
+                                         BilatImportReport      *report,
+                                         GCancellable           *cancellable,
+                                         GError                **error);
+
+/* Reports a problem with @row, at @column (-1: the row as a whole). In
+ * strict mode, returns FALSE with the problem as @error; else counts it
+ * and returns TRUE. */
+gboolean    _bilat_reader_problem       (BilatReader      *reader,
+                                         const BilatRow   *row,
+                                         BilatImportError  code,
+                                         int               column,
+                                         const char       *message,
+                                         GError          **error);
+
+/* The counts of the report @reader counts into. */
+BilatImportCounts *_bilat_reader_counts (BilatReader    *reader);
+
+/* The "gdelt:123" form of the id of @row. */
+void        _bilat_row_format_id        (const BilatRow *row,
+                                         char            buffer[48]);
+
+G_END_DECLS

@@ -1,0 +1,737 @@
+/* bilat-import-report.c: what reading event data found
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <bilat/bilat.h>
+
+#include "bilat-import-private.h"
+
+/**
+ * BilatImportProblem:
+ *
+ * One problem found while reading event data: a row with the wrong number
+ * of columns, a bad value, a duplicate event id, a country name that
+ * cannot be mapped. It says where: the file (for a member of an archive,
+ * `archive.zip(member.CSV)`), the line, counted from 1 as an editor
+ * counts them, and the column, counted from 1, with its name in the
+ * dataset's codebook (`GoldsteinScale`, `Event Date`).
+ *
+ * A problem is an immutable, reference-counted value.
+ *
+ * Since: 1.0
+ */
+struct _BilatImportProblem
+{
+  gatomicrefcount   ref_count;
+  BilatImportError  code;
+  guint64           line;
+  guint             column;
+  char             *file;
+  char             *field;
+  char             *record_id;
+  char             *message;
+};
+
+/* GLib type-checks the copy and free functions of a boxed type through a
+ * transparent union, a GNU extension that -Wpedantic reports. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpedantic"
+G_DEFINE_BOXED_TYPE (BilatImportProblem, bilat_import_problem,
+                     bilat_import_problem_ref, bilat_import_problem_unref)
+#pragma GCC diagnostic pop
+
+G_DEFINE_QUARK (bilat-import-error-quark, bilat_import_error)
+
+BilatImportProblem *
+_bilat_import_problem_new (BilatImportError  code,
+                           const char       *file,
+                           guint64           line,
+                           guint             column,
+                           const char       *field,
+                           const char       *record_id,
+                           const char       *message)
+{
+  BilatImportProblem *self = g_new0 (BilatImportProblem, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->code = code;
+  self->file = g_strdup (file);
+  self->line = line;
+  self->column = column;
+  self->field = g_strdup (field);
+  self->record_id = g_strdup (record_id);
+  self->message = g_strdup (message);
+  return self;
+}
+
+GError *
+_bilat_import_problem_to_error (const BilatImportProblem *problem)
+{
+  g_autofree char *text = bilat_import_problem_to_string (problem);
+
+  return g_error_new_literal (BILAT_IMPORT_ERROR, problem->code, text);
+}
+
+/**
+ * bilat_import_problem_ref:
+ * @self: a [struct@Bilat.ImportProblem]
+ *
+ * Acquires a reference on @self.
+ *
+ * Returns: (transfer full): @self
+ *
+ * Since: 1.0
+ */
+BilatImportProblem *
+bilat_import_problem_ref (BilatImportProblem *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+/**
+ * bilat_import_problem_unref:
+ * @self: (transfer full): a [struct@Bilat.ImportProblem]
+ *
+ * Releases a reference on @self, freeing it with the last.
+ *
+ * Since: 1.0
+ */
+void
+bilat_import_problem_unref (BilatImportProblem *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_free (self->file);
+  g_free (self->field);
+  g_free (self->record_id);
+  g_free (self->message);
+  g_free (self);
+}
+
+/**
+ * bilat_import_problem_get_code:
+ * @self: a [struct@Bilat.ImportProblem]
+ *
+ * Returns: what kind of problem it is
+ *
+ * Since: 1.0
+ */
+BilatImportError
+bilat_import_problem_get_code (const BilatImportProblem *self)
+{
+  g_return_val_if_fail (self != NULL, BILAT_IMPORT_ERROR_BAD_ROW);
+
+  return self->code;
+}
+
+/**
+ * bilat_import_problem_get_file:
+ * @self: a [struct@Bilat.ImportProblem]
+ *
+ * Returns: (nullable): the name of the file the problem is in
+ *
+ * Since: 1.0
+ */
+const char *
+bilat_import_problem_get_file (const BilatImportProblem *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->file;
+}
+
+/**
+ * bilat_import_problem_get_line:
+ * @self: a [struct@Bilat.ImportProblem]
+ *
+ * Returns: the line of the problem, counted from 1 (a header line
+ *   counts), or 0 for a problem of the whole file
+ *
+ * Since: 1.0
+ */
+guint64
+bilat_import_problem_get_line (const BilatImportProblem *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->line;
+}
+
+/**
+ * bilat_import_problem_get_column:
+ * @self: a [struct@Bilat.ImportProblem]
+ *
+ * Returns: the column of the problem, counted from 1, or 0 for a
+ *   problem of the row as a whole
+ *
+ * Since: 1.0
+ */
+guint
+bilat_import_problem_get_column (const BilatImportProblem *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->column;
+}
+
+/**
+ * bilat_import_problem_get_field:
+ * @self: a [struct@Bilat.ImportProblem]
+ *
+ * Returns: (nullable): the name of the column, as the dataset's codebook
+ *   names it (`SQLDATE`, `GoldsteinScale`, `Source Country`), or %NULL
+ *
+ * Since: 1.0
+ */
+const char *
+bilat_import_problem_get_field (const BilatImportProblem *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->field;
+}
+
+/**
+ * bilat_import_problem_get_record_id:
+ * @self: a [struct@Bilat.ImportProblem]
+ *
+ * Returns: (nullable): the id the event of the row would have, such as
+ *   `gdelt:881990832`, or %NULL when it is not known
+ *
+ * Since: 1.0
+ */
+const char *
+bilat_import_problem_get_record_id (const BilatImportProblem *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->record_id;
+}
+
+/**
+ * bilat_import_problem_get_message:
+ * @self: a [struct@Bilat.ImportProblem]
+ *
+ * Returns: what is wrong, in a sentence without the place
+ *
+ * Since: 1.0
+ */
+const char *
+bilat_import_problem_get_message (const BilatImportProblem *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->message;
+}
+
+/**
+ * bilat_import_problem_to_string:
+ * @self: a [struct@Bilat.ImportProblem]
+ *
+ * Formats the problem on one line, place first, as compilers do:
+ * `events.CSV:12: column 31 (GoldsteinScale): not a number: “x”`.
+ *
+ * Returns: (transfer full): the text
+ *
+ * Since: 1.0
+ */
+char *
+bilat_import_problem_to_string (const BilatImportProblem *self)
+{
+  GString *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  out = g_string_new (self->file != NULL ? self->file : "(input)");
+  if (self->line > 0)
+    g_string_append_printf (out, ":%" G_GUINT64_FORMAT, self->line);
+  g_string_append (out, ": ");
+  if (self->column > 0)
+    {
+      g_string_append_printf (out, "column %u", self->column);
+      if (self->field != NULL)
+        g_string_append_printf (out, " (%s)", self->field);
+      g_string_append (out, ": ");
+    }
+  g_string_append (out, self->message);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * BilatImportReport:
+ *
+ * What reading event data found: the format, how many rows were read,
+ * how many the query selected and how many were kept, and the rows that
+ * were skipped, with the first [const@Bilat.IMPORT_MAX_PROBLEMS] problems
+ * in the order of the input.
+ *
+ * The counts add up: every row that the query selects is either kept
+ * (an event added to the store, or counted in the series) or a duplicate
+ * of an earlier event id; a row that is malformed is a bad row and is
+ * skipped. A row that the query rejects on its first columns is not read
+ * further, so problems in its other columns go unnoticed: that is what
+ * makes reading fast.
+ *
+ * Since: 1.0
+ */
+struct _BilatImportReport
+{
+  GObject parent_instance;
+
+  BilatImportCounts counts;
+  GPtrArray        *problems;
+};
+
+G_DEFINE_FINAL_TYPE (BilatImportReport, bilat_import_report, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FORMAT,
+  PROP_N_FILES,
+  PROP_BYTES,
+  PROP_ROWS,
+  PROP_MATCHED,
+  PROP_KEPT,
+  PROP_BAD_ROWS,
+  PROP_DUPLICATES,
+  PROP_N_PROBLEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+bilat_import_report_finalize (GObject *object)
+{
+  BilatImportReport *self = BILAT_IMPORT_REPORT (object);
+
+  g_ptr_array_unref (self->problems);
+
+  G_OBJECT_CLASS (bilat_import_report_parent_class)->finalize (object);
+}
+
+static void
+bilat_import_report_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  BilatImportReport *self = BILAT_IMPORT_REPORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FORMAT:
+      g_value_set_enum (value, self->counts.format);
+      break;
+    case PROP_N_FILES:
+      g_value_set_uint (value, self->counts.n_files);
+      break;
+    case PROP_BYTES:
+      g_value_set_uint64 (value, self->counts.bytes);
+      break;
+    case PROP_ROWS:
+      g_value_set_uint64 (value, self->counts.rows);
+      break;
+    case PROP_MATCHED:
+      g_value_set_uint64 (value, self->counts.matched);
+      break;
+    case PROP_KEPT:
+      g_value_set_uint64 (value, self->counts.kept);
+      break;
+    case PROP_BAD_ROWS:
+      g_value_set_uint64 (value, self->counts.bad_rows);
+      break;
+    case PROP_DUPLICATES:
+      g_value_set_uint64 (value, self->counts.duplicates);
+      break;
+    case PROP_N_PROBLEMS:
+      g_value_set_uint64 (value, self->counts.n_problems);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+count_param (const char *name)
+{
+  return g_param_spec_uint64 (name, NULL, NULL, 0, G_MAXUINT64, 0,
+                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+bilat_import_report_class_init (BilatImportReportClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bilat_import_report_finalize;
+  object_class->get_property = bilat_import_report_get_property;
+
+  /**
+   * BilatImportReport:format: (getter get_format)
+   *
+   * The format of the input, as given or detected; of the first file
+   * when there were several; %BILAT_EVENT_FORMAT_AUTO when the input had
+   * no row to tell it by.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_FORMAT] =
+    g_param_spec_enum ("format", NULL, NULL, BILAT_TYPE_EVENT_FORMAT, BILAT_EVENT_FORMAT_AUTO,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatImportReport:n-files: (getter get_n_files)
+   *
+   * How many files were read: each member of an archive counts.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_N_FILES] =
+    g_param_spec_uint ("n-files", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatImportReport:bytes: (getter get_bytes)
+   *
+   * How many bytes were read, of the files as stored (compressed bytes
+   * for compressed files).
+   *
+   * Since: 1.0
+   */
+  properties[PROP_BYTES] = count_param ("bytes");
+
+  /**
+   * BilatImportReport:rows: (getter get_rows)
+   *
+   * How many rows were read: every line but empty lines and the header.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ROWS] = count_param ("rows");
+
+  /**
+   * BilatImportReport:matched: (getter get_matched)
+   *
+   * How many well-formed rows the query selected: those kept and the
+   * duplicates.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_MATCHED] = count_param ("matched");
+
+  /**
+   * BilatImportReport:kept: (getter get_kept)
+   *
+   * How many rows became events of the store, or were counted in the
+   * series.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_KEPT] = count_param ("kept");
+
+  /**
+   * BilatImportReport:bad-rows: (getter get_bad_rows)
+   *
+   * How many rows were skipped as malformed.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_BAD_ROWS] = count_param ("bad-rows");
+
+  /**
+   * BilatImportReport:duplicates: (getter get_duplicates)
+   *
+   * How many selected rows were skipped because their event id was seen
+   * before (or, importing into a store, is already there).
+   *
+   * Since: 1.0
+   */
+  properties[PROP_DUPLICATES] = count_param ("duplicates");
+
+  /**
+   * BilatImportReport:n-problems: (getter get_n_problems)
+   *
+   * How many problems were found: bad rows, duplicates and unknown
+   * country names. Only the first [const@Bilat.IMPORT_MAX_PROBLEMS] are
+   * kept.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_N_PROBLEMS] = count_param ("n-problems");
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bilat_import_report_init (BilatImportReport *self)
+{
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) bilat_import_problem_unref);
+}
+
+/**
+ * bilat_import_report_new:
+ *
+ * Creates an empty report, into which others can be merged.
+ *
+ * Returns: (transfer full): a new [class@Bilat.ImportReport]
+ *
+ * Since: 1.0
+ */
+BilatImportReport *
+bilat_import_report_new (void)
+{
+  return g_object_new (BILAT_TYPE_IMPORT_REPORT, NULL);
+}
+
+BilatImportCounts *
+_bilat_import_report_counts (BilatImportReport *self)
+{
+  return &self->counts;
+}
+
+void
+_bilat_import_report_take_problem (BilatImportReport  *self,
+                                   BilatImportProblem *problem)
+{
+  self->counts.n_problems++;
+  if (self->problems->len < BILAT_IMPORT_MAX_PROBLEMS)
+    g_ptr_array_add (self->problems, problem);
+  else
+    bilat_import_problem_unref (problem);
+}
+
+/**
+ * bilat_import_report_get_format: (get-property format)
+ * @self: a [class@Bilat.ImportReport]
+ *
+ * Returns: the format of the input
+ *
+ * Since: 1.0
+ */
+BilatEventFormat
+bilat_import_report_get_format (BilatImportReport *self)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORT_REPORT (self), BILAT_EVENT_FORMAT_AUTO);
+
+  return self->counts.format;
+}
+
+/**
+ * bilat_import_report_get_n_files: (get-property n-files)
+ * @self: a [class@Bilat.ImportReport]
+ *
+ * Returns: how many files were read
+ *
+ * Since: 1.0
+ */
+guint
+bilat_import_report_get_n_files (BilatImportReport *self)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORT_REPORT (self), 0);
+
+  return self->counts.n_files;
+}
+
+/**
+ * bilat_import_report_get_bytes: (get-property bytes)
+ * @self: a [class@Bilat.ImportReport]
+ *
+ * Returns: how many bytes were read
+ *
+ * Since: 1.0
+ */
+guint64
+bilat_import_report_get_bytes (BilatImportReport *self)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORT_REPORT (self), 0);
+
+  return self->counts.bytes;
+}
+
+/**
+ * bilat_import_report_get_rows: (get-property rows)
+ * @self: a [class@Bilat.ImportReport]
+ *
+ * Returns: how many rows were read
+ *
+ * Since: 1.0
+ */
+guint64
+bilat_import_report_get_rows (BilatImportReport *self)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORT_REPORT (self), 0);
+
+  return self->counts.rows;
+}
+
+/**
+ * bilat_import_report_get_matched: (get-property matched)
+ * @self: a [class@Bilat.ImportReport]
+ *
+ * Returns: how many well-formed rows the query selected
+ *
+ * Since: 1.0
+ */
+guint64
+bilat_import_report_get_matched (BilatImportReport *self)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORT_REPORT (self), 0);
+
+  return self->counts.matched;
+}
+
+/**
+ * bilat_import_report_get_kept: (get-property kept)
+ * @self: a [class@Bilat.ImportReport]
+ *
+ * Returns: how many rows were kept
+ *
+ * Since: 1.0
+ */
+guint64
+bilat_import_report_get_kept (BilatImportReport *self)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORT_REPORT (self), 0);
+
+  return self->counts.kept;
+}
+
+/**
+ * bilat_import_report_get_bad_rows: (get-property bad-rows)
+ * @self: a [class@Bilat.ImportReport]
+ *
+ * Returns: how many rows were skipped as malformed
+ *
+ * Since: 1.0
+ */
+guint64
+bilat_import_report_get_bad_rows (BilatImportReport *self)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORT_REPORT (self), 0);
+
+  return self->counts.bad_rows;
+}
+
+/**
+ * bilat_import_report_get_duplicates: (get-property duplicates)
+ * @self: a [class@Bilat.ImportReport]
+ *
+ * Returns: how many rows were skipped as duplicates
+ *
+ * Since: 1.0
+ */
+guint64
+bilat_import_report_get_duplicates (BilatImportReport *self)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORT_REPORT (self), 0);
+
+  return self->counts.duplicates;
+}
+
+/**
+ * bilat_import_report_get_n_problems: (get-property n-problems)
+ * @self: a [class@Bilat.ImportReport]
+ *
+ * Returns: how many problems were found, kept or not
+ *
+ * Since: 1.0
+ */
+guint64
+bilat_import_report_get_n_problems (BilatImportReport *self)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORT_REPORT (self), 0);
+
+  return self->counts.n_problems;
+}
+
+/**
+ * bilat_import_report_get_problems:
+ * @self: a [class@Bilat.ImportReport]
+ *
+ * Returns the first problems found, at most
+ * [const@Bilat.IMPORT_MAX_PROBLEMS], in the order of the input.
+ *
+ * Returns: (transfer none) (element-type BilatImportProblem): the problems
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+bilat_import_report_get_problems (BilatImportReport *self)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORT_REPORT (self), NULL);
+
+  return self->problems;
+}
+
+/**
+ * bilat_import_report_merge:
+ * @self: a [class@Bilat.ImportReport]
+ * @other: the report of input read after that of @self
+ *
+ * Adds the counts of @other to those of @self, and its problems after
+ * those of @self, as long as fewer than [const@Bilat.IMPORT_MAX_PROBLEMS]
+ * are kept. The format stays that of @self, unless @self has none.
+ *
+ * Since: 1.0
+ */
+void
+bilat_import_report_merge (BilatImportReport *self,
+                           BilatImportReport *other)
+{
+  g_return_if_fail (BILAT_IS_IMPORT_REPORT (self));
+  g_return_if_fail (BILAT_IS_IMPORT_REPORT (other));
+  g_return_if_fail (self != other);
+
+  if (self->counts.format == BILAT_EVENT_FORMAT_AUTO)
+    self->counts.format = other->counts.format;
+  self->counts.n_files += other->counts.n_files;
+  self->counts.bytes += other->counts.bytes;
+  self->counts.rows += other->counts.rows;
+  self->counts.matched += other->counts.matched;
+  self->counts.kept += other->counts.kept;
+  self->counts.bad_rows += other->counts.bad_rows;
+  self->counts.duplicates += other->counts.duplicates;
+  self->counts.n_problems += other->counts.n_problems;
+
+  for (guint i = 0; i < other->problems->len && self->problems->len < BILAT_IMPORT_MAX_PROBLEMS; i++)
+    g_ptr_array_add (self->problems, bilat_import_problem_ref (g_ptr_array_index (other->problems, i)));
+}
+
+/**
+ * bilat_import_report_to_string:
+ * @self: a [class@Bilat.ImportReport]
+ *
+ * Summarizes the report on one line, such as `GDELT 2.0, 1 file, 2111
+ * rows: 5 matched, 5 kept, 0 bad rows, 0 duplicates`.
+ *
+ * Returns: (transfer full): the summary
+ *
+ * Since: 1.0
+ */
+char *
+bilat_import_report_to_string (BilatImportReport *self)
+{
+  static const char * const format_names[] = {
+    [BILAT_EVENT_FORMAT_AUTO] = "no rows",
+    [BILAT_EVENT_FORMAT_GDELT1] = "GDELT 1.0",
+    [BILAT_EVENT_FORMAT_GDELT2] = "GDELT 2.0",
+    [BILAT_EVENT_FORMAT_ICEWS] = "ICEWS",
+  };
+  const BilatImportCounts *c;
+
+  g_return_val_if_fail (BILAT_IS_IMPORT_REPORT (self), NULL);
+
+  c = &self->counts;
+  return g_strdup_printf ("%s, %u file%s, %" G_GUINT64_FORMAT " rows: %" G_GUINT64_FORMAT
+                          " matched, %" G_GUINT64_FORMAT " kept, %" G_GUINT64_FORMAT
+                          " bad rows, %" G_GUINT64_FORMAT " duplicates",
+                          format_names[c->format], c->n_files, c->n_files == 1 ? "" : "s",
+                          c->rows, c->matched, c->kept, c->bad_rows, c->duplicates);
+}

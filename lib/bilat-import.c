@@ -1,0 +1,1260 @@
+/* bilat-import.c: importing event data into a store, or counting it into series
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <bilat/bilat.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "bilat-import-private.h"
+#include "bilat-series-private.h"
+
+/**
+ * SECTION:bilat-import
+ * @title: Reading event data
+ * @short_description: GDELT 1.0, GDELT 2.0 and ICEWS files into stores
+ *   and series
+ *
+ * libbilat reads machine-coded event data as it is published: GDELT 1.0
+ * daily and historical files, GDELT 2.0 15-minute exports and ICEWS
+ * annual files, plain, gzip-compressed (`.gz`, several gzip members in a
+ * row included) or in zip archives (`.zip`, each file of the archive in
+ * turn). Compression is told from the content, and so is the format (see
+ * [enum@Bilat.EventFormat]) unless it is given.
+ *
+ * Two operations read it:
+ *
+ * - [method@Bilat.Store.import_events] adds the events that match a
+ *   query to a store, as [class@Bilat.CodedEvent]s, with the actors and
+ *   sources they refer to. Only matching events are kept in memory.
+ * - [ctor@Bilat.Series.new_from_files] counts the events that match a
+ *   query straight into a [class@Bilat.Series], keeping no events at all:
+ *   its memory does not grow with the input. Files can be read by several
+ *   threads at once, and the series of files read elsewhere merged with
+ *   [method@Bilat.Series.merge].
+ *
+ * Both evaluate the query on the raw columns of each row before anything
+ * is built: a row that the query rejects is read no further than the
+ * columns it rejects it on. A query's actors, dyad, period, CAMEO prefix,
+ * QuadClass and text are all evaluated this way, with the semantics of
+ * [method@Bilat.Query.match_event] on the event the row would become;
+ * coded events are of type [class@Bilat.CodedEvent] and have no sectors,
+ * so that a query for exercises or for sectors matches none. Actors
+ * follow state succession as the store's actors say, when importing into
+ * a store; series from files compare actor ids as they are.
+ *
+ * A row with the wrong number of columns, a date that is not a day, a
+ * malformed number or code is a bad row: by default it is skipped,
+ * counted and reported in the [class@Bilat.ImportReport], with its file,
+ * line and column; with %BILAT_IMPORT_FLAGS_STRICT it fails the
+ * operation. An event id seen before (ICEWS files repeat some) is a
+ * duplicate, skipped and reported likewise, never counted twice. A
+ * truncated or damaged compressed file is an error naming the file.
+ *
+ * Since: 1.0
+ */
+
+/* At most ten calls of the progress function a second. */
+#define PROGRESS_INTERVAL_US (100 * 1000)
+
+/* Throttled progress, for one thread. */
+typedef struct
+{
+  BilatImportProgressFunc func;
+  gpointer                data;
+  guint64                 total;
+  guint64                 base;       /* bytes of the inputs done before */
+  gint64                  last_time;
+} Progress;
+
+static void
+progress_report (guint64  bytes_read,
+                 guint64  rows,
+                 gpointer user_data)
+{
+  Progress *progress = user_data;
+  gint64 now;
+
+  if (progress->func == NULL)
+    return;
+  now = g_get_monotonic_time ();
+  if (now - progress->last_time < PROGRESS_INTERVAL_US)
+    return;
+  progress->last_time = now;
+  progress->func (progress->base + bytes_read, progress->total, rows, progress->data);
+}
+
+/* The last call: everything read, with the total known in any case. */
+static void
+progress_finish (Progress *progress,
+                 guint64   bytes,
+                 guint64   rows)
+{
+  if (progress->func != NULL)
+    progress->func (bytes, MAX (progress->total, bytes), rows, progress->data);
+}
+
+/* Shared event-id sets, one per id space ("gdelt", "icews"). */
+typedef struct
+{
+  GMutex      lock;
+  BilatIdSet *sets[2];
+} SeenIds;
+
+static void
+seen_ids_init (SeenIds *ids)
+{
+  g_mutex_init (&ids->lock);
+  ids->sets[0] = _bilat_id_set_new ();
+  ids->sets[1] = _bilat_id_set_new ();
+}
+
+static void
+seen_ids_clear (SeenIds *ids)
+{
+  _bilat_id_set_free (ids->sets[0]);
+  _bilat_id_set_free (ids->sets[1]);
+  g_mutex_clear (&ids->lock);
+}
+
+/* Adds the id of @row; FALSE if it was seen before. */
+static gboolean
+seen_ids_add (SeenIds        *ids,
+              const BilatRow *row)
+{
+  BilatIdSet *set = ids->sets[row->format == BILAT_EVENT_FORMAT_ICEWS];
+  gboolean added;
+
+  g_mutex_lock (&ids->lock);
+  added = _bilat_id_set_add (set, row->id);
+  g_mutex_unlock (&ids->lock);
+  return added;
+}
+
+static gboolean
+report_duplicate (BilatReader     *reader,
+                  const BilatRow  *row,
+                  GError         **error)
+{
+  return _bilat_reader_problem (reader, row, BILAT_IMPORT_ERROR_DUPLICATE_ID, 0,
+                                "an earlier row has the same event id", error);
+}
+
+/* Importing into a store: the events are built in a pending set, which is
+ * added to the store only when the whole input has been read, so that an
+ * error or a cancellation leaves the store as it was. */
+
+typedef struct
+{
+  const char *file;     /* in the pending set's string chunk */
+  guint64     line;
+} Origin;
+
+typedef struct
+{
+  SeenIds       ids;
+  GPtrArray    *events;    /* BilatCodedEvent */
+  GArray       *origins;   /* Origin, one per event */
+  GHashTable   *sources;   /* id → BilatSource */
+  GPtrArray    *source_order;
+  GHashTable   *actors;    /* participant ids */
+  GStringChunk *strings;
+} Pending;
+
+static Pending *
+pending_new (void)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  seen_ids_init (&pending->ids);
+  pending->events = g_ptr_array_new_with_free_func (g_object_unref);
+  pending->origins = g_array_new (FALSE, FALSE, sizeof (Origin));
+  pending->sources = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  pending->source_order = g_ptr_array_new ();
+  pending->actors = g_hash_table_new (g_str_hash, g_str_equal);
+  pending->strings = g_string_chunk_new (4096);
+  return pending;
+}
+
+static void
+pending_free (Pending *pending)
+{
+  if (pending == NULL)
+    return;
+  seen_ids_clear (&pending->ids);
+  g_ptr_array_unref (pending->events);
+  g_array_unref (pending->origins);
+  g_ptr_array_unref (pending->source_order);
+  g_hash_table_unref (pending->sources);
+  g_hash_table_unref (pending->actors);
+  g_string_chunk_free (pending->strings);
+  g_free (pending);
+}
+
+static gboolean
+pending_add_row (BilatReader  *reader,
+                 BilatRow     *row,
+                 gpointer      user_data,
+                 GError      **error)
+{
+  Pending *pending = user_data;
+  g_autofree char *source_id = NULL;
+  Origin origin;
+
+  if (!seen_ids_add (&pending->ids, row))
+    return report_duplicate (reader, row, error);
+
+  source_id = _bilat_row_source_id (row);
+  if (source_id != NULL && !g_hash_table_contains (pending->sources, source_id))
+    {
+      BilatSource *source = _bilat_row_to_source (row);
+      const char *id = bilat_record_get_id (BILAT_RECORD (source));
+
+      g_hash_table_insert (pending->sources, (gpointer) id, source);
+      g_ptr_array_add (pending->source_order, source);
+    }
+
+  g_ptr_array_add (pending->events, _bilat_row_to_event (row, source_id));
+  origin.file = g_string_chunk_insert_const (pending->strings, row->file);
+  origin.line = row->line;
+  g_array_append_val (pending->origins, origin);
+
+  if (row->actor1 != NULL)
+    g_hash_table_add (pending->actors, g_string_chunk_insert_const (pending->strings, row->actor1));
+  if (row->actor2 != NULL)
+    g_hash_table_add (pending->actors, g_string_chunk_insert_const (pending->strings, row->actor2));
+  return TRUE;
+}
+
+/* The actor a participant id of imported data stands for: a state when
+ * iso-codes knows the code, else (a CAMEO region such as EUR) a group
+ * named after the region. */
+static BilatActor *
+actor_for_id (const char *id)
+{
+  BilatActor *actor;
+  const char *name;
+
+  if (bilat_country_get_name (id) != NULL)
+    return bilat_actor_new (id, BILAT_ACTOR_KIND_STATE);
+  actor = bilat_actor_new (id, BILAT_ACTOR_KIND_GROUP);
+  name = bilat_cameo_country_get_name (id);
+  if (name != NULL)
+    bilat_actor_set_name (actor, name);
+  return actor;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Adds the pending events to @store, with their actors and sources. An
+ * event whose id the store has already is a duplicate; in strict mode the
+ * first fails the commit before anything is added. */
+static gboolean
+pending_commit (Pending            *pending,
+                BilatStore         *store,
+                BilatImportReport  *report,
+                BilatImportFlags    flags,
+                GError            **error)
+{
+  BilatImportCounts *counts = _bilat_import_report_counts (report);
+  g_autoptr(GPtrArray) fresh = g_ptr_array_sized_new (pending->events->len);
+  g_autoptr(GPtrArray) actor_ids = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < pending->events->len; i++)
+    {
+      BilatRecord *event = g_ptr_array_index (pending->events, i);
+      const char *id = bilat_record_get_id (event);
+      const Origin *origin = &g_array_index (pending->origins, Origin, i);
+      BilatImportProblem *problem;
+
+      if (bilat_store_lookup_event (store, id) == NULL)
+        {
+          g_ptr_array_add (fresh, event);
+          continue;
+        }
+      problem = _bilat_import_problem_new (BILAT_IMPORT_ERROR_DUPLICATE_ID, origin->file,
+                                           origin->line, 1, NULL, id,
+                                           "the store has an event with this id already");
+      if (flags & BILAT_IMPORT_FLAGS_STRICT)
+        {
+          g_propagate_error (error, _bilat_import_problem_to_error (problem));
+          bilat_import_problem_unref (problem);
+          return FALSE;
+        }
+      counts->duplicates++;
+      _bilat_import_report_take_problem (report, problem);
+    }
+
+  /* In a stable order, so that the same import gives the same store. */
+  g_hash_table_iter_init (&iter, pending->actors);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (actor_ids, key);
+  g_ptr_array_sort (actor_ids, compare_strings);
+
+  /* Nothing below can fail: ids are checked, and the store checks no
+   * references. */
+  for (guint i = 0; i < actor_ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (actor_ids, i);
+
+      if (bilat_store_lookup_actor (store, id) == NULL)
+        {
+          g_autoptr(BilatActor) actor = actor_for_id (id);
+
+          bilat_store_add (store, BILAT_RECORD (actor), NULL);
+        }
+    }
+  for (guint i = 0; i < pending->source_order->len; i++)
+    {
+      BilatRecord *source = g_ptr_array_index (pending->source_order, i);
+
+      if (bilat_store_lookup_source (store, bilat_record_get_id (source)) == NULL)
+        bilat_store_add (store, source, NULL);
+    }
+  for (guint i = 0; i < fresh->len; i++)
+    bilat_store_add (store, g_ptr_array_index (fresh, i), NULL);
+
+  counts->kept += fresh->len;
+  return TRUE;
+}
+
+/* Reads @input into @pending: the part of an import that may run in
+ * another thread, since it touches neither the store nor the query. */
+static gboolean
+read_pending (BilatInput            *input,
+              BilatEventFormat       format,
+              const BilatRowFilter  *filter,
+              BilatImportFlags       flags,
+              Pending               *pending,
+              BilatImportReport     *report,
+              Progress              *progress,
+              GCancellable          *cancellable,
+              GError               **error)
+{
+  BilatReadOptions options = {
+    .format = format,
+    .filter = filter,
+    .flags = flags,
+    .row_func = pending_add_row,
+    .row_data = pending,
+    .progress = progress_report,
+    .progress_data = progress,
+  };
+  BilatImportCounts *counts = _bilat_import_report_counts (report);
+
+  progress->total = _bilat_input_get_size (input);
+  if (!_bilat_read_events (input, &options, report, cancellable, error))
+    return FALSE;
+  progress_finish (progress, counts->bytes, counts->rows);
+  return TRUE;
+}
+
+static BilatImportReport *
+import_input (BilatStore               *self,
+              BilatInput               *input,
+              BilatEventFormat          format,
+              BilatQuery               *query,
+              BilatImportFlags          flags,
+              GCancellable             *cancellable,
+              BilatImportProgressFunc   progress,
+              gpointer                  progress_data,
+              GError                  **error)
+{
+  g_autoptr(BilatImportReport) report = bilat_import_report_new ();
+  BilatRowFilter *filter = _bilat_row_filter_new (query, self);
+  Pending *pending = pending_new ();
+  Progress throttle = { progress, progress_data, 0, 0, 0 };
+  gboolean ok;
+
+  ok = read_pending (input, format, filter, flags, pending, report, &throttle, cancellable, error) &&
+       !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+       pending_commit (pending, self, report, flags, error);
+
+  _bilat_row_filter_free (filter);
+  pending_free (pending);
+  return ok ? g_steal_pointer (&report) : NULL;
+}
+
+static gboolean
+check_format (BilatEventFormat format)
+{
+  return (guint) format <= BILAT_EVENT_FORMAT_ICEWS;
+}
+
+/**
+ * bilat_store_import_events:
+ * @self: a [class@Bilat.Store]
+ * @file: the file to read: GDELT 1.0, GDELT 2.0 or ICEWS event data,
+ *   plain, gzip-compressed or a zip archive
+ * @format: the format of the data, or %BILAT_EVENT_FORMAT_AUTO to tell it
+ *   from the first line
+ * @query: (nullable): which events to keep, or %NULL for all
+ * @flags: how to treat bad rows
+ * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
+ * @progress: (scope call) (nullable) (closure progress_data): a function
+ *   told how far reading has come, or %NULL
+ * @progress_data: data for @progress
+ * @error: return location for an error
+ *
+ * Reads event data and adds the events that match @query to the store,
+ * as [class@Bilat.CodedEvent]s (see there for what they hold), together
+ * with what they refer to that the store lacks: an actor for each
+ * participant (a state, or for a CAMEO region such as `EUR` a group named
+ * after it) and a [class@Bilat.Source] for each article (GDELT's URL,
+ * with an id `url:` and a hash of it; ICEWS's story, `icews-story:` and
+ * its id).
+ *
+ * Rows that the query rejects are read only as far as needed to reject
+ * them, and only the matching events are kept in memory. Nothing is added
+ * to the store until the whole file has been read: on an error or a
+ * cancellation, the store is left exactly as it was.
+ *
+ * Bad rows and duplicate event ids, within the file or with events the
+ * store has already, are skipped and reported in the returned report;
+ * with %BILAT_IMPORT_FLAGS_STRICT the first of them fails the import.
+ *
+ * @progress is called from this thread, at most ten times a second.
+ *
+ * Returns: (transfer full): the report of the import, or %NULL on error
+ *
+ * Since: 1.0
+ */
+BilatImportReport *
+bilat_store_import_events (BilatStore               *self,
+                           GFile                    *file,
+                           BilatEventFormat          format,
+                           BilatQuery               *query,
+                           BilatImportFlags          flags,
+                           GCancellable             *cancellable,
+                           BilatImportProgressFunc   progress,
+                           gpointer                  progress_data,
+                           GError                  **error)
+{
+  BilatImportReport *report;
+  BilatInput *input;
+
+  g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (check_format (format), NULL);
+  g_return_val_if_fail (query == NULL || BILAT_IS_QUERY (query), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  input = _bilat_input_new_for_file (file, cancellable, error);
+  if (input == NULL)
+    return NULL;
+  report = import_input (self, input, format, query, flags, cancellable,
+                         progress, progress_data, error);
+  _bilat_input_free (input);
+  return report;
+}
+
+/**
+ * bilat_store_import_events_from_stream:
+ * @self: a [class@Bilat.Store]
+ * @stream: the stream to read, plain, gzip-compressed or a zip archive
+ * @name: (nullable): the name of the stream in reports and messages, such
+ *   as its file name, or %NULL
+ * @format: the format of the data, or %BILAT_EVENT_FORMAT_AUTO
+ * @query: (nullable): which events to keep, or %NULL for all
+ * @flags: how to treat bad rows
+ * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
+ * @progress: (scope call) (nullable) (closure progress_data): a function
+ *   told how far reading has come, or %NULL
+ * @progress_data: data for @progress
+ * @error: return location for an error
+ *
+ * Reads event data from a stream, as [method@Bilat.Store.import_events]
+ * reads a file. The size of the stream, and so the total that @progress
+ * is told, is known for a [class@Gio.FileInputStream] only. The stream is
+ * read to its end, but not closed.
+ *
+ * Returns: (transfer full): the report of the import, or %NULL on error
+ *
+ * Since: 1.0
+ */
+BilatImportReport *
+bilat_store_import_events_from_stream (BilatStore               *self,
+                                       GInputStream             *stream,
+                                       const char               *name,
+                                       BilatEventFormat          format,
+                                       BilatQuery               *query,
+                                       BilatImportFlags          flags,
+                                       GCancellable             *cancellable,
+                                       BilatImportProgressFunc   progress,
+                                       gpointer                  progress_data,
+                                       GError                  **error)
+{
+  BilatImportReport *report;
+  BilatInput *input;
+
+  g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (check_format (format), NULL);
+  g_return_val_if_fail (query == NULL || BILAT_IS_QUERY (query), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  input = _bilat_input_new_for_stream (stream, name != NULL ? name : "(stream)",
+                                       cancellable, error);
+  if (input == NULL)
+    return NULL;
+  report = import_input (self, input, format, query, flags, cancellable,
+                         progress, progress_data, error);
+  _bilat_input_free (input);
+  return report;
+}
+
+/* The asynchronous import: the file is read in a worker thread into a
+ * pending set; the store is changed in the caller's main context. */
+
+/* Source tags: addresses of these, as ISO C has no conversion of function
+ * pointers to data pointers. */
+static char import_async_tag;
+static char import_worker_tag;
+
+typedef struct
+{
+  GTask            *task;     /* the caller's task, whose data this is */
+  GFile            *file;
+  BilatEventFormat  format;
+  BilatRowFilter   *filter;
+  BilatImportFlags  flags;
+  Pending          *pending;
+  BilatImportReport *report;
+
+  /* Progress, forwarded to the caller's main context. */
+  GMainContext            *context;
+  BilatImportProgressFunc  progress_func;
+  gpointer                 progress_data;
+  GDestroyNotify           progress_destroy;
+  GMutex                   lock;
+  gboolean                 update_queued;
+  gboolean                 finished;
+  guint64                  bytes;
+  guint64                  total;
+  guint64                  rows;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_clear_object (&job->file);
+  _bilat_row_filter_free (job->filter);
+  pending_free (job->pending);
+  g_clear_object (&job->report);
+  if (job->progress_destroy != NULL)
+    job->progress_destroy (job->progress_data);
+  g_main_context_unref (job->context);
+  g_mutex_clear (&job->lock);
+  g_free (job);
+}
+
+static gboolean
+deliver_progress (gpointer user_data)
+{
+  ImportJob *job = g_task_get_task_data (user_data);
+  guint64 bytes, total, rows;
+  gboolean finished;
+
+  g_mutex_lock (&job->lock);
+  job->update_queued = FALSE;
+  bytes = job->bytes;
+  total = job->total;
+  rows = job->rows;
+  finished = job->finished;
+  g_mutex_unlock (&job->lock);
+
+  if (!finished)
+    job->progress_func (bytes, total, rows, job->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs in the worker: keeps the latest figures, and queues one delivery
+ * at a time to the caller's context. */
+static void
+queue_progress (guint64  bytes,
+                guint64  total,
+                guint64  rows,
+                gpointer user_data)
+{
+  ImportJob *job = user_data;
+  gboolean queue;
+
+  g_mutex_lock (&job->lock);
+  job->bytes = bytes;
+  job->total = total;
+  job->rows = rows;
+  queue = !job->update_queued;
+  job->update_queued = TRUE;
+  g_mutex_unlock (&job->lock);
+
+  if (queue)
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      /* The job is the task's data: the task keeps it alive. */
+      g_source_set_callback (source, deliver_progress, g_object_ref (job->task), g_object_unref);
+      g_source_set_static_name (source, "[bilat] import progress");
+      g_source_attach (source, job->context);
+      g_source_unref (source);
+    }
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  Progress progress = { NULL, job, 0, 0, 0 };
+  GError *error = NULL;
+  BilatInput *input;
+
+  if (job->progress_func != NULL)
+    progress.func = queue_progress;
+
+  input = _bilat_input_new_for_file (job->file, cancellable, &error);
+  if (input == NULL ||
+      !read_pending (input, job->format, job->filter, job->flags, job->pending,
+                     job->report, &progress, cancellable, &error))
+    {
+      _bilat_input_free (input);
+      g_task_return_error (task, error);
+      return;
+    }
+  _bilat_input_free (input);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Back in the caller's context: the last progress, then the store. */
+static void
+import_thread_done (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ImportJob *job = g_task_get_task_data (task);
+  BilatStore *store = BILAT_STORE (source_object);
+  GError *error = NULL;
+  gboolean queued;
+
+  g_mutex_lock (&job->lock);
+  queued = job->update_queued;
+  job->finished = TRUE;
+  g_mutex_unlock (&job->lock);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The worker's last figures may still wait in the queue: they are the
+   * final ones, delivered now, before the result. */
+  if (queued && job->progress_func != NULL)
+    job->progress_func (job->bytes, job->total, job->rows, job->progress_data);
+
+  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error) ||
+      !pending_commit (job->pending, store, job->report, job->flags, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_object_ref (job->report), g_object_unref);
+}
+
+/**
+ * bilat_store_import_events_async:
+ * @self: a [class@Bilat.Store]
+ * @file: the file to read
+ * @format: the format of the data, or %BILAT_EVENT_FORMAT_AUTO
+ * @query: (nullable): which events to keep, or %NULL for all
+ * @flags: how to treat bad rows
+ * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
+ * @progress: (scope notified) (nullable) (closure progress_data)
+ *   (destroy progress_data_destroy): a function told how far reading has
+ *   come, or %NULL
+ * @progress_data: data for @progress
+ * @progress_data_destroy: (nullable): frees @progress_data when the
+ *   import is over
+ * @callback: (scope async) (closure user_data): called when the import is
+ *   over
+ * @user_data: data for @callback
+ *
+ * Imports event data as [method@Bilat.Store.import_events] does, reading
+ * the file in a worker thread. @query is read before this function
+ * returns, and may be changed afterwards.
+ *
+ * @progress and @callback are called in the thread-default main context
+ * of the caller. The store is changed in that context too, all at once,
+ * right before @callback is called; do not change the store in the
+ * meantime. The last call of @progress comes before @callback.
+ *
+ * Since: 1.0
+ */
+void
+bilat_store_import_events_async (BilatStore               *self,
+                                 GFile                    *file,
+                                 BilatEventFormat          format,
+                                 BilatQuery               *query,
+                                 BilatImportFlags          flags,
+                                 GCancellable             *cancellable,
+                                 BilatImportProgressFunc   progress,
+                                 gpointer                  progress_data,
+                                 GDestroyNotify            progress_data_destroy,
+                                 GAsyncReadyCallback       callback,
+                                 gpointer                  user_data)
+{
+  g_autoptr(GTask) worker = NULL;
+  GTask *task;
+  ImportJob *job;
+
+  g_return_if_fail (BILAT_IS_STORE (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (check_format (format));
+  g_return_if_fail (query == NULL || BILAT_IS_QUERY (query));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = g_new0 (ImportJob, 1);
+  job->file = g_object_ref (file);
+  job->format = format;
+  /* Compiled here: the query and the store's actors are not read in the
+   * worker. */
+  job->filter = _bilat_row_filter_new (query, self);
+  job->flags = flags;
+  job->pending = pending_new ();
+  job->report = bilat_import_report_new ();
+  job->context = g_main_context_ref_thread_default ();
+  job->progress_func = progress;
+  job->progress_data = progress_data;
+  job->progress_destroy = progress_data_destroy;
+  g_mutex_init (&job->lock);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, &import_async_tag);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  job->task = task;
+
+  worker = g_task_new (self, cancellable, import_thread_done, task);
+  g_task_set_source_tag (worker, &import_worker_tag);
+  g_task_set_task_data (worker, job, NULL);
+  g_task_set_check_cancellable (worker, FALSE);
+  g_task_run_in_thread (worker, import_thread);
+}
+
+/**
+ * bilat_store_import_events_finish:
+ * @self: a [class@Bilat.Store]
+ * @result: the [iface@Gio.AsyncResult] given to the callback
+ * @error: return location for an error
+ *
+ * Finishes [method@Bilat.Store.import_events_async].
+ *
+ * Returns: (transfer full): the report of the import, or %NULL on error
+ *   (the store is then unchanged)
+ *
+ * Since: 1.0
+ */
+BilatImportReport *
+bilat_store_import_events_finish (BilatStore    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &import_async_tag, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Series straight from files. */
+
+typedef struct
+{
+  SeenIds         *ids;
+  BilatSeries     *series;
+  BilatSeriesUnit  unit;
+} SeriesSink;
+
+static gboolean
+series_add_row (BilatReader  *reader,
+                BilatRow     *row,
+                gpointer      user_data,
+                GError      **error)
+{
+  SeriesSink *sink = user_data;
+
+  if (!seen_ids_add (sink->ids, row))
+    return report_duplicate (reader, row, error);
+  _bilat_series_add_key (sink->series,
+                         _bilat_series_key_for_civil (sink->unit, row->year, row->month, row->day),
+                         row->goldstein, row->quad_class);
+  _bilat_reader_counts (reader)->kept++;
+  return TRUE;
+}
+
+/* Counts @input into @series. */
+static gboolean
+series_read_input (BilatInput             *input,
+                   BilatEventFormat        format,
+                   const BilatRowFilter   *filter,
+                   BilatImportFlags        flags,
+                   SeenIds                *ids,
+                   BilatSeries            *series,
+                   BilatImportReport      *report,
+                   BilatReadProgressFunc   progress,
+                   gpointer                progress_data,
+                   GCancellable           *cancellable,
+                   GError                **error)
+{
+  SeriesSink sink = { ids, series, bilat_series_get_unit (series) };
+  BilatReadOptions options = {
+    .format = format,
+    .filter = filter,
+    .flags = flags,
+    .row_func = series_add_row,
+    .row_data = &sink,
+    .progress = progress,
+    .progress_data = progress_data,
+  };
+
+  return _bilat_read_events (input, &options, report, cancellable, error);
+}
+
+static gboolean
+check_unit (BilatSeriesUnit unit)
+{
+  return (guint) unit <= BILAT_SERIES_UNIT_YEAR;
+}
+
+/**
+ * bilat_series_new_from_stream:
+ * @stream: the stream to read, plain, gzip-compressed or a zip archive
+ * @name: (nullable): the name of the stream in reports and messages, or
+ *   %NULL
+ * @format: the format of the data, or %BILAT_EVENT_FORMAT_AUTO
+ * @query: (nullable): which events to count, or %NULL for all
+ * @unit: the width of the bins
+ * @flags: how to treat bad rows
+ * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
+ * @progress: (scope call) (nullable) (closure progress_data): a function
+ *   told how far reading has come, or %NULL
+ * @progress_data: data for @progress
+ * @report: (out) (optional) (transfer full): where to store the report of
+ *   the reading, or %NULL
+ * @error: return location for an error
+ *
+ * Computes the series of the events of a stream that match @query, as
+ * [ctor@Bilat.Series.new_from_files] does for files.
+ *
+ * Returns: (transfer full): the series, or %NULL on error
+ *
+ * Since: 1.0
+ */
+BilatSeries *
+bilat_series_new_from_stream (GInputStream             *stream,
+                              const char               *name,
+                              BilatEventFormat          format,
+                              BilatQuery               *query,
+                              BilatSeriesUnit           unit,
+                              BilatImportFlags          flags,
+                              GCancellable             *cancellable,
+                              BilatImportProgressFunc   progress,
+                              gpointer                  progress_data,
+                              BilatImportReport       **report,
+                              GError                  **error)
+{
+  g_autoptr(BilatImportReport) own_report = NULL;
+  g_autoptr(BilatSeries) series = NULL;
+  Progress throttle = { progress, progress_data, 0, 0, 0 };
+  BilatRowFilter *filter;
+  BilatInput *input;
+  SeenIds ids;
+  gboolean ok;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (check_format (format), NULL);
+  g_return_val_if_fail (query == NULL || BILAT_IS_QUERY (query), NULL);
+  g_return_val_if_fail (check_unit (unit), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (report != NULL)
+    *report = NULL;
+  input = _bilat_input_new_for_stream (stream, name != NULL ? name : "(stream)",
+                                       cancellable, error);
+  if (input == NULL)
+    return NULL;
+
+  own_report = bilat_import_report_new ();
+  series = bilat_series_new (unit);
+  filter = _bilat_row_filter_new (query, NULL);
+  seen_ids_init (&ids);
+  throttle.total = _bilat_input_get_size (input);
+  ok = series_read_input (input, format, filter, flags, &ids, series, own_report,
+                          progress_report, &throttle, cancellable, error);
+  if (ok)
+    progress_finish (&throttle, bilat_import_report_get_bytes (own_report),
+                     bilat_import_report_get_rows (own_report));
+  seen_ids_clear (&ids);
+  _bilat_row_filter_free (filter);
+  _bilat_input_free (input);
+
+  if (!ok)
+    return NULL;
+  if (report != NULL)
+    *report = g_steal_pointer (&own_report);
+  return g_steal_pointer (&series);
+}
+
+/* Several files, by several threads: each file is counted into a series
+ * of its own, with a report of its own; both are merged in the order of
+ * the files, so that the result does not depend on the threads. */
+
+typedef struct
+{
+  GFile                 **files;
+  guint                   n_files;
+  BilatEventFormat        format;
+  const BilatRowFilter   *filter;
+  BilatSeriesUnit         unit;
+  BilatImportFlags        flags;
+  GCancellable           *cancellable;   /* cancelled by the user, or by a failure */
+  SeenIds                 ids;
+
+  BilatSeries           **series;
+  BilatImportReport     **reports;
+  GError                **errors;
+
+  GMutex                  lock;
+  GCond                   done_cond;
+  guint                   next_file;
+  guint                   n_running;
+  guint64                *bytes;         /* per file, read so far */
+  guint64                *rows;
+} SeriesJob;
+
+typedef struct
+{
+  SeriesJob *job;
+  guint      index;
+  /* Throttled calls from the only thread (no worker threads). */
+  Progress  *progress;
+} FileProgress;
+
+static void
+file_progress (guint64  bytes_read,
+               guint64  rows,
+               gpointer user_data)
+{
+  FileProgress *file = user_data;
+  SeriesJob *job = file->job;
+
+  g_mutex_lock (&job->lock);
+  job->bytes[file->index] = bytes_read;
+  job->rows[file->index] = rows;
+  g_mutex_unlock (&job->lock);
+
+  if (file->progress != NULL)
+    {
+      guint64 bytes = 0;
+      guint64 all_rows = 0;
+
+      for (guint i = 0; i < job->n_files; i++)
+        {
+          bytes += job->bytes[i];
+          all_rows += job->rows[i];
+        }
+      file->progress->base = 0;
+      progress_report (bytes, all_rows, file->progress);
+    }
+}
+
+static void
+series_job_run_file (SeriesJob *job,
+                     guint      index,
+                     Progress  *progress)
+{
+  FileProgress file_progress_data = { job, index, progress };
+  BilatInput *input;
+  GError *error = NULL;
+
+  job->series[index] = bilat_series_new (job->unit);
+  job->reports[index] = bilat_import_report_new ();
+  input = _bilat_input_new_for_file (job->files[index], job->cancellable, &error);
+  if (input == NULL ||
+      !series_read_input (input, job->format, job->filter, job->flags, &job->ids,
+                          job->series[index], job->reports[index],
+                          file_progress, &file_progress_data, job->cancellable, &error))
+    {
+      job->errors[index] = error;
+      /* The others stop too: the operation has failed. */
+      g_cancellable_cancel (job->cancellable);
+    }
+  _bilat_input_free (input);
+}
+
+static gpointer
+series_job_thread (gpointer user_data)
+{
+  SeriesJob *job = user_data;
+
+  for (;;)
+    {
+      guint index;
+
+      g_mutex_lock (&job->lock);
+      index = job->next_file++;
+      g_mutex_unlock (&job->lock);
+      if (index >= job->n_files)
+        break;
+      series_job_run_file (job, index, NULL);
+    }
+
+  g_mutex_lock (&job->lock);
+  job->n_running--;
+  g_cond_signal (&job->done_cond);
+  g_mutex_unlock (&job->lock);
+  return NULL;
+}
+
+static void
+forward_cancel (GCancellable *cancellable,
+                gpointer      user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+/* The sizes of the files, summed; 0 if one is not known. */
+static guint64
+total_size (GFile        **files,
+            guint          n_files,
+            GCancellable  *cancellable)
+{
+  guint64 total = 0;
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (files[i], G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+      if (info == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+        return 0;
+      total += g_file_info_get_size (info);
+    }
+  return total;
+}
+
+/**
+ * bilat_series_new_from_files:
+ * @files: (array length=n_files): the files to read: GDELT 1.0, GDELT 2.0
+ *   or ICEWS event data, plain, gzip-compressed or zip archives
+ * @n_files: how many files there are
+ * @format: the format of the data, or %BILAT_EVENT_FORMAT_AUTO to tell it
+ *   from the first line of each file
+ * @query: (nullable): which events to count, or %NULL for all
+ * @unit: the width of the bins
+ * @n_threads: how many threads read files at once: 1 reads them one
+ *   after the other in this thread, 0 uses a thread per processor; never
+ *   more than there are files
+ * @flags: how to treat bad rows
+ * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
+ * @progress: (scope call) (nullable) (closure progress_data): a function
+ *   told how far reading has come, over all the files, or %NULL
+ * @progress_data: data for @progress
+ * @report: (out) (optional) (transfer full): where to store the report of
+ *   the reading, or %NULL
+ * @error: return location for an error
+ *
+ * Computes the series of the events of event-data files that match the
+ * query: per day, month or year, how many events, their Goldstein sum and
+ * mean, and how many fall in each QuadClass — without keeping the events. Memory stays small and does not grow with the size of the
+ * files: the files are streamed (mapped a window at a time, or
+ * decompressed through a small buffer); what is kept are the bins, and
+ * the set of the event ids counted, to count none twice (at most about a
+ * bit per id in their range).
+ *
+ * The series is that of the events [method@Bilat.Store.import_events]
+ * would import with the same query, and [method@Bilat.Store.compute_series]
+ * would count: the date of an event is its day, its Goldstein score the
+ * file's, its QuadClass that of its CAMEO code. Actors are compared as
+ * they are, without state succession. Duplicate event ids are detected
+ * across all the files; bad rows and duplicates are skipped and reported
+ * (see [method@Bilat.Store.import_events]).
+ *
+ * With several threads, each file is read by one thread into a series of
+ * its own, and the series are merged; files read on other machines can
+ * be merged likewise, with [method@Bilat.Series.merge]. @progress is
+ * called from this thread, at most ten times a second; the other threads
+ * only read.
+ *
+ * Returns: (transfer full): the series, or %NULL on error
+ *
+ * Since: 1.0
+ */
+BilatSeries *
+bilat_series_new_from_files (GFile                   **files,
+                             guint                     n_files,
+                             BilatEventFormat          format,
+                             BilatQuery               *query,
+                             BilatSeriesUnit           unit,
+                             guint                     n_threads,
+                             BilatImportFlags          flags,
+                             GCancellable             *cancellable,
+                             BilatImportProgressFunc   progress,
+                             gpointer                  progress_data,
+                             BilatImportReport       **report,
+                             GError                  **error)
+{
+  Progress throttle = { progress, progress_data, 0, 0, 0 };
+  g_autoptr(BilatSeries) series = NULL;
+  g_autoptr(BilatImportReport) merged = NULL;
+  BilatRowFilter *filter;
+  SeriesJob job = { 0 };
+  GPtrArray *threads;
+  gulong cancel_handler = 0;
+  GError *failure = NULL;
+  guint64 bytes = 0;
+  guint64 rows = 0;
+
+  g_return_val_if_fail (files != NULL || n_files == 0, NULL);
+  for (guint i = 0; i < n_files; i++)
+    g_return_val_if_fail (G_IS_FILE (files[i]), NULL);
+  g_return_val_if_fail (check_format (format), NULL);
+  g_return_val_if_fail (query == NULL || BILAT_IS_QUERY (query), NULL);
+  g_return_val_if_fail (check_unit (unit), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (report != NULL)
+    *report = NULL;
+  if (n_threads == 0)
+    n_threads = g_get_num_processors ();
+  n_threads = MAX (1, MIN (n_threads, n_files));
+
+  filter = _bilat_row_filter_new (query, NULL);
+  job.files = files;
+  job.n_files = n_files;
+  job.format = format;
+  job.filter = filter;
+  job.unit = unit;
+  job.flags = flags;
+  job.cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    cancel_handler = g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel),
+                                            g_object_ref (job.cancellable), g_object_unref);
+  seen_ids_init (&job.ids);
+  job.series = g_new0 (BilatSeries *, n_files);
+  job.reports = g_new0 (BilatImportReport *, n_files);
+  job.errors = g_new0 (GError *, n_files);
+  job.bytes = g_new0 (guint64, n_files);
+  job.rows = g_new0 (guint64, n_files);
+  g_mutex_init (&job.lock);
+  g_cond_init (&job.done_cond);
+  throttle.total = progress != NULL ? total_size (files, n_files, cancellable) : 0;
+
+  if (n_threads == 1)
+    {
+      for (guint i = 0; i < n_files && !g_cancellable_is_cancelled (job.cancellable); i++)
+        series_job_run_file (&job, i, &throttle);
+    }
+  else
+    {
+      threads = g_ptr_array_new ();
+      job.n_running = n_threads;
+      for (guint i = 0; i < n_threads; i++)
+        g_ptr_array_add (threads, g_thread_new ("bilat-series", series_job_thread, &job));
+
+      /* This thread tells the progress while the others read. */
+      g_mutex_lock (&job.lock);
+      while (job.n_running > 0)
+        {
+          g_cond_wait_until (&job.done_cond, &job.lock,
+                             g_get_monotonic_time () + PROGRESS_INTERVAL_US);
+          if (progress != NULL && job.n_running > 0)
+            {
+              guint64 done = 0;
+              guint64 read_rows = 0;
+
+              for (guint i = 0; i < n_files; i++)
+                {
+                  done += job.bytes[i];
+                  read_rows += job.rows[i];
+                }
+              g_mutex_unlock (&job.lock);
+              progress (done, throttle.total, read_rows, progress_data);
+              g_mutex_lock (&job.lock);
+            }
+        }
+      g_mutex_unlock (&job.lock);
+      for (guint i = 0; i < threads->len; i++)
+        g_thread_join (g_ptr_array_index (threads, i));
+      g_ptr_array_unref (threads);
+    }
+
+  if (cancellable != NULL)
+    g_cancellable_disconnect (cancellable, cancel_handler);
+
+  /* The error of the first file that failed by itself, rather than by
+   * being stopped; a cancellation by the user above all. */
+  if (g_cancellable_is_cancelled (cancellable))
+    g_set_error_literal (&failure, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Operation was cancelled");
+  for (guint i = 0; i < n_files && failure == NULL; i++)
+    if (job.errors[i] != NULL && !g_error_matches (job.errors[i], G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      failure = g_error_copy (job.errors[i]);
+  for (guint i = 0; i < n_files && failure == NULL; i++)
+    if (job.errors[i] != NULL)
+      failure = g_error_copy (job.errors[i]);
+
+  if (failure == NULL)
+    {
+      series = bilat_series_new (unit);
+      merged = bilat_import_report_new ();
+      for (guint i = 0; i < n_files; i++)
+        {
+          bilat_series_merge (series, job.series[i], NULL);
+          bilat_import_report_merge (merged, job.reports[i]);
+        }
+      bytes = bilat_import_report_get_bytes (merged);
+      rows = bilat_import_report_get_rows (merged);
+    }
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_clear_object (&job.series[i]);
+      g_clear_object (&job.reports[i]);
+      g_clear_error (&job.errors[i]);
+    }
+  g_free (job.series);
+  g_free (job.reports);
+  g_free (job.errors);
+  g_free (job.bytes);
+  g_free (job.rows);
+  g_mutex_clear (&job.lock);
+  g_cond_clear (&job.done_cond);
+  seen_ids_clear (&job.ids);
+  g_object_unref (job.cancellable);
+  _bilat_row_filter_free (filter);
+
+  if (failure != NULL)
+    {
+      g_propagate_error (error, failure);
+      return NULL;
+    }
+  progress_finish (&throttle, bytes, rows);
+  if (report != NULL)
+    *report = g_steal_pointer (&merged);
+  return g_steal_pointer (&series);
+}

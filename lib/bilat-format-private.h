@@ -100,4 +100,8 @@ GPtrArray    *_bilat_format_read         (const char       *data,
                                           BilatStore       *store,
                                           GPtrArray        *records[_BILAT_N_KINDS]);
 
+/* Fails with the first problem of bilat_store_check(), if any. */
+gboolean      _bilat_store_check_savable (BilatStore       *self,
+                                          GError          **error);
+
 G_END_DECLS

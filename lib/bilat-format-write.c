@@ -444,6 +444,7 @@ bilat_record_to_json (BilatRecord *record)
  * @self: a [class@Bilat.Store]
  * @length: (out) (optional): return location for the length of the text
  *   in bytes, or %NULL
+ * @error: return location for a [error@Bilat.FormatError], or %NULL
  *
  * Writes the whole store as a dataset in the libbilat JSON format.
  *
@@ -456,15 +457,21 @@ bilat_record_to_json (BilatRecord *record)
  * (see [method@Bilat.Actor.get_own_name]), never the iso-codes name a state
  * falls back to.
  *
- * Loading the text into an empty store gives a store equal to @self.
+ * Loading the text into an empty store gives a store equal to @self. A
+ * store that the format could not express that way fails instead: a
+ * reference to a record that is not in the store, an unknown code, two
+ * actors sharing a name (see [method@Bilat.Store.check], whose first
+ * problem the error reports).
  *
- * Returns: (transfer full): the dataset as UTF-8 text, nul-terminated
+ * Returns: (transfer full) (nullable): the dataset as UTF-8 text,
+ *   nul-terminated, or %NULL with @error set
  *
  * Since: 1.0
  */
 char *
-bilat_store_save_to_data (BilatStore *self,
-                          gsize      *length)
+bilat_store_save_to_data (BilatStore  *self,
+                          gsize       *length,
+                          GError     **error)
 {
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -472,6 +479,10 @@ bilat_store_save_to_data (BilatStore *self,
   GString *text;
 
   g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_bilat_store_check_savable (self, error))
+    return NULL;
 
   lists[_BILAT_KIND_SOURCE] = bilat_store_get_sources (self);
   lists[_BILAT_KIND_ACTOR] = bilat_store_get_actors (self);
@@ -534,7 +545,9 @@ bilat_store_save_to_file (BilatStore    *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  data = bilat_store_save_to_data (self, &length);
+  data = bilat_store_save_to_data (self, &length, error);
+  if (data == NULL)
+    return FALSE;
 
   /* The stream writes to a temporary file, which closing moves over the
    * old one. Not g_file_replace_contents(): after a failed write it still

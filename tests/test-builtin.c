@@ -296,7 +296,7 @@ test_save_fixed_point (void **state)
   g_autoptr(BilatStore) store = open_dataset ();
   g_autoptr(BilatStore) again = bilat_store_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *first = bilat_store_save_to_data (store, NULL);
+  g_autofree char *first = bilat_store_save_to_data (store, NULL, NULL);
   g_autofree char *second = NULL;
   g_autoptr(GPtrArray) problems = bilat_validate_data (first, -1, NULL);
 
@@ -308,7 +308,7 @@ test_save_fixed_point (void **state)
     assert_int_equal (g_list_model_get_n_items (list_of_kind (store, kind)),
                       g_list_model_get_n_items (list_of_kind (again, kind)));
 
-  second = bilat_store_save_to_data (again, NULL);
+  second = bilat_store_save_to_data (again, NULL, NULL);
   assert_string_equal (first, second);
 }
 
@@ -330,7 +330,7 @@ test_committed_file_is_canonical (void **state)
   assert_true (g_file_get_contents (path, &committed, NULL, &error));
   store = bilat_store_new_builtin ("pakistan-russia", &error);
   assert_null (error);
-  saved = bilat_store_save_to_data (store, NULL);
+  saved = bilat_store_save_to_data (store, NULL, NULL);
   assert_string_equal (saved, committed);
 }
 

@@ -197,7 +197,7 @@ load_string (const char *text)
 static BilatStore *
 reload (BilatStore *store)
 {
-  g_autofree char *text = bilat_store_save_to_data (store, NULL);
+  g_autofree char *text = bilat_store_save_to_data (store, NULL, NULL);
 
   return load_string (text);
 }
@@ -339,8 +339,8 @@ test_round_trip_full (void **state)
 {
   g_autoptr(BilatStore) store = make_full_store ();
   g_autoptr(BilatStore) copy = reload (store);
-  g_autofree char *first = bilat_store_save_to_data (store, NULL);
-  g_autofree char *second = bilat_store_save_to_data (copy, NULL);
+  g_autofree char *first = bilat_store_save_to_data (store, NULL, NULL);
+  g_autofree char *second = bilat_store_save_to_data (copy, NULL, NULL);
   g_autoptr(BilatPlace) cherat = NULL;
   BilatEvent *event;
 
@@ -366,7 +366,7 @@ test_round_trip_bare (void **state)
 {
   g_autoptr(BilatStore) store = make_bare_store ();
   g_autoptr(BilatStore) copy = reload (store);
-  g_autofree char *text = bilat_store_save_to_data (store, NULL);
+  g_autofree char *text = bilat_store_save_to_data (store, NULL, NULL);
   BilatEvent *talks;
 
   assert_stores_equal (store, copy);
@@ -399,9 +399,9 @@ test_output_is_stable (void **state)
   gsize length = 0;
   const char *event, *previous;
 
-  text = bilat_store_save_to_data (store, &length);
-  again = bilat_store_save_to_data (store, NULL);
-  from_other = bilat_store_save_to_data (other, NULL);
+  text = bilat_store_save_to_data (store, &length, NULL);
+  again = bilat_store_save_to_data (store, NULL, NULL);
+  from_other = bilat_store_save_to_data (other, NULL, NULL);
 
   assert_int_equal (length, strlen (text));
   assert_string_equal (text, again);
@@ -541,7 +541,7 @@ test_save_and_load_files (void **state)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "data.json", NULL);
-  g_autofree char *text = bilat_store_save_to_data (store, NULL);
+  g_autofree char *text = bilat_store_save_to_data (store, NULL, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   assert_true (g_file_set_contents (path, "old", -1, NULL));
@@ -947,7 +947,7 @@ static void
 assert_truncations_fail (BilatStore *full,
                          gsize       step)
 {
-  g_autofree char *text = bilat_store_save_to_data (full, NULL);
+  g_autofree char *text = bilat_store_save_to_data (full, NULL, NULL);
   gsize last_brace = strrchr (text, '}') - text;
 
   for (gsize cut = 0; cut <= last_brace; cut += step)
@@ -999,7 +999,7 @@ test_stream (void **state)
   g_autoptr(BilatStore) store = bilat_store_new ();
   g_autoptr(GError) error = NULL;
   gsize length = 0;
-  char *text = bilat_store_save_to_data (full, &length);
+  char *text = bilat_store_save_to_data (full, &length, NULL);
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (text, length, g_free);
   g_autoptr(GInputStream) bad = NULL;
 
@@ -1117,7 +1117,7 @@ test_validator_reports_all (void **state)
   g_autoptr(GPtrArray) problems = bilat_validate_data (text, -1, "data.json");
   g_autoptr(GPtrArray) none = NULL;
   g_autoptr(BilatStore) full = make_full_store ();
-  g_autofree char *valid = bilat_store_save_to_data (full, NULL);
+  g_autofree char *valid = bilat_store_save_to_data (full, NULL, NULL);
   g_autofree char *line = NULL;
   g_autoptr(BilatStore) store = bilat_store_new ();
   g_autoptr(GError) error = NULL;
@@ -1160,7 +1160,7 @@ static void
 test_failed_load_changes_nothing (void **state)
 {
   g_autoptr(BilatStore) store = make_full_store ();
-  g_autofree char *before = bilat_store_save_to_data (store, NULL);
+  g_autofree char *before = bilat_store_save_to_data (store, NULL, NULL);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   /* Good records first, a bad one last. */
@@ -1178,7 +1178,7 @@ test_failed_load_changes_nothing (void **state)
   assert_null (bilat_store_lookup_issue (store, "kashmir"));
   assert_null (bilat_store_lookup_event (store, "new-event"));
 
-  after = bilat_store_save_to_data (store, NULL);
+  after = bilat_store_save_to_data (store, NULL, NULL);
   assert_string_equal (before, after);
 }
 
@@ -1318,7 +1318,7 @@ test_printer_numbers_and_escapes (void **state)
   bilat_event_set_goldstein (event, -2.5);
   assert_true (bilat_store_add (store, BILAT_RECORD (event), NULL));
 
-  text = bilat_store_save_to_data (store, NULL);
+  text = bilat_store_save_to_data (store, NULL, NULL);
   assert_non_null (strstr (text, "\"latitude\": 33.6,"));
   assert_non_null (strstr (text, "\"longitude\": -71.55"));
   assert_non_null (strstr (text, "\\\"quote\\\""));
@@ -1336,6 +1336,80 @@ test_printer_numbers_and_escapes (void **state)
   assert_true (bilat_event_get_own_goldstein (loaded) == -2.5);
 }
 
+/* A store that the format could not express refuses to be saved, with
+ * the problem named, instead of writing a file that would not load. */
+static void
+test_unsavable_store (void **state)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatActor) pakistan = bilat_actor_new ("PAK", BILAT_ACTOR_KIND_STATE);
+  g_autoptr(BilatActor) russia = bilat_actor_new ("RUS", BILAT_ACTOR_KIND_STATE);
+  g_autoptr(BilatActor) made_up = bilat_actor_new ("XYZ", BILAT_ACTOR_KIND_STATE);
+  g_autoptr(BilatEvent) event = bilat_event_new ("talks");
+  g_autoptr(BilatPosition) position = bilat_position_new ("p", "PAK", "energy", BILAT_STANCE_SUPPORTS);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bilat-check-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "data.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  char *text;
+
+  assert_true (bilat_store_add (store, BILAT_RECORD (pakistan), NULL));
+  assert_true (bilat_store_add (store, BILAT_RECORD (russia), NULL));
+  bilat_event_add_participant (event, "PAK", BILAT_ROLE_INITIATOR);
+  bilat_event_add_participant (event, "IND", BILAT_ROLE_TARGET);
+  bilat_event_set_cameo_code (event, "9999");
+  assert_true (bilat_store_add (store, BILAT_RECORD (event), NULL));
+
+  /* A savable store first, to have a file to keep. */
+  assert_true (bilat_store_remove (store, BILAT_RECORD (event), NULL));
+  assert_true (bilat_store_save_to_path (store, path, &error));
+  assert_null (error);
+  assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  assert_true (bilat_store_add (store, BILAT_RECORD (event), NULL));
+
+  assert_true (bilat_store_add (store, BILAT_RECORD (made_up), NULL));
+  assert_true (bilat_store_add (store, BILAT_RECORD (position), NULL));
+  /* an alias that, once stored, comes to name another actor as well */
+  bilat_actor_add_alias (russia, "Islamabad");
+  bilat_actor_add_alias (pakistan, "Islamabad");
+
+  problems = bilat_store_check (store);
+  {
+    const char *expected[][3] = {
+      { "actors", "aliases", "Islamabad" },   /* PAK: the alias finds RUS */
+      { "actors", "id", "XYZ" },
+      { "events", "participants", "IND" },
+      { "events", "cameo", "9999" },
+      { "positions", "issue", "energy" },
+    };
+    assert_int_equal (problems->len, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < problems->len; i++)
+      {
+        BilatProblem *problem = g_ptr_array_index (problems, i);
+
+        assert_string_equal (bilat_problem_get_kind (problem), expected[i][0]);
+        assert_string_equal (bilat_problem_get_field (problem), expected[i][1]);
+        assert_non_null (strstr (bilat_problem_get_message (problem), expected[i][2]));
+      }
+  }
+
+  text = bilat_store_save_to_data (store, NULL, &error);
+  assert_null (text);
+  assert_true (g_error_matches (error, BILAT_FORMAT_ERROR, BILAT_FORMAT_ERROR_DUPLICATE_ID));
+  assert_non_null (strstr (error->message, "and 4 more problems"));
+  g_clear_error (&error);
+
+  assert_false (bilat_store_save_to_path (store, path, &error));
+  assert_non_null (error);
+  assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  assert_string_equal (before, after);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (void)
 {
@@ -1344,6 +1418,7 @@ main (void)
     cmocka_unit_test (test_round_trip_bare),
     cmocka_unit_test (test_output_is_stable),
     cmocka_unit_test (test_printer_numbers_and_escapes),
+    cmocka_unit_test (test_unsavable_store),
     cmocka_unit_test (test_load_reads_every_member),
     cmocka_unit_test (test_save_and_load_files),
     cmocka_unit_test (test_save_is_atomic),

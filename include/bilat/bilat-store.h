@@ -131,8 +131,11 @@ gboolean       bilat_store_load_from_path  (BilatStore   *self,
                                             const char   *path,
                                             GError      **error);
 BILAT_AVAILABLE_IN_1_0
+GPtrArray     *bilat_store_check           (BilatStore   *self);
+BILAT_AVAILABLE_IN_1_0
 char          *bilat_store_save_to_data    (BilatStore   *self,
-                                            gsize        *length);
+                                            gsize        *length,
+                                            GError      **error);
 BILAT_AVAILABLE_IN_1_0
 gboolean       bilat_store_save_to_file    (BilatStore   *self,
                                             GFile        *file,

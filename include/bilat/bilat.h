@@ -27,6 +27,9 @@
 #include "bilat-query.h"
 #include "bilat-series.h"
 #include "bilat-alignment.h"
+#include "bilat-codes.h"
+#include "bilat-coded-event.h"
+#include "bilat-import.h"
 #include "bilat-runtime.h"
 
 #undef __BILAT_INSIDE__

@@ -191,5 +191,26 @@ class BuiltinTests(unittest.TestCase):
         self.assertIn("pakistan-russia", caught.exception.message)
 
 
+class CheckTests(unittest.TestCase):
+    def test_unsavable_store_names_its_problems(self):
+        store = Bilat.Store.new()
+        store.add(Bilat.Actor.new("PAK", Bilat.ActorKind.STATE))
+        event = Bilat.Event.new("talks")
+        event.add_participant("PAK", Bilat.Role.INITIATOR)
+        event.add_participant("RUS", Bilat.Role.TARGET)
+        store.add(event)
+        problems = store.check()
+        self.assertEqual(len(problems), 1)
+        self.assertEqual(problems[0].get_field(), "participants")
+        self.assertEqual(problems[0].get_code(), Bilat.FormatError.UNKNOWN_REFERENCE)
+        with self.assertRaises(GLib.Error) as caught:
+            store.save_to_data()
+        self.assertIn("RUS", caught.exception.message)
+        store.add(Bilat.Actor.new("RUS", Bilat.ActorKind.STATE))
+        self.assertEqual(len(store.check()), 0)
+        text, length = store.save_to_data()
+        self.assertEqual(length, len(text.encode()))
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -358,7 +358,18 @@ expect_string (Reader         *r,
                const Location *where)
 {
   if (node_holds (node, G_TYPE_STRING))
-    return json_node_get_string (node);
+    {
+      const char *text = json_node_get_string (node);
+
+      /* The file is valid UTF-8, but an escape can still name half a
+       * surrogate pair ("\ud800"), which json-glib decodes to bytes that
+       * are not UTF-8. */
+      if (g_utf8_validate (text, -1, NULL))
+        return text;
+      report (r, where, BILAT_FORMAT_ERROR_INVALID_VALUE,
+              "the string is not valid Unicode (a lone surrogate escape?)");
+      return NULL;
+    }
 
   report (r, where, BILAT_FORMAT_ERROR_WRONG_TYPE,
           "expected a string, not %s", describe_node (node));
@@ -1851,6 +1862,10 @@ _bilat_format_read (const char *data,
   r.predecessors = g_hash_table_new (g_str_hash, g_str_equal);
   r.references = g_array_new (FALSE, FALSE, sizeof (Reference));
 
+  /* An empty stream gives no buffer at all. */
+  if (data == NULL)
+    data = "";
+
   /* A byte-order mark is not JSON, but editors write it. */
   if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
@@ -1868,10 +1883,26 @@ _bilat_format_read (const char *data,
       g_signal_connect (parser, "array-element", G_CALLBACK (on_array_element), &r);
       g_signal_connect (parser, "array-end", G_CALLBACK (on_array_end), &r);
 
-      if (json_parser_load_from_data (parser, data, size, &error))
-        read_document (&r, json_parser_get_root (parser));
-      else
+      if (size == 0 || json_parser_load_from_data (parser, data, size, &error))
+        {
+          if (size == 0 || json_parser_get_root (parser) == NULL)
+            {
+              Location where = { 1, -1, -1, NULL, NULL, -1, NULL };
+
+              report (&r, &where, BILAT_FORMAT_ERROR_INVALID_JSON,
+                      "invalid JSON: the document is empty");
+            }
+          else
+            read_document (&r, json_parser_get_root (parser));
+        }
+      else if (error != NULL)
         report_syntax_error (&r, error);
+      else
+        {
+          Location where = { 1, -1, -1, NULL, NULL, -1, NULL };
+
+          report (&r, &where, BILAT_FORMAT_ERROR_INVALID_JSON, "invalid JSON");
+        }
     }
 
   g_ptr_array_sort (r.problems, compare_problem_lines);
@@ -2221,10 +2252,11 @@ bilat_store_new_builtin (const char  *name,
   if (!g_strv_contains (names, name))
     {
       g_autofree char *known = g_strjoinv (", ", (char **) names);
+      g_autofree char *shown = g_utf8_make_valid (name, -1);
 
       g_set_error (error, BILAT_STORE_ERROR, BILAT_STORE_ERROR_UNKNOWN_DATASET,
                    "No built-in dataset is named “%s”; the built-in datasets are: %s",
-                   name, known);
+                   shown, known);
       return NULL;
     }
 

@@ -138,6 +138,15 @@ const _BilatKindInfo _bilat_kinds[_BILAT_N_KINDS] = {
   [_BILAT_KIND_POSITION] = { "positions", "position", position_fields },
 };
 
+/* Problems quote what a file says, which may not be UTF-8 even where the
+ * file is (a member named by a lone surrogate escape); what a problem says
+ * always is. */
+static char *
+valid_copy (const char *text)
+{
+  return text != NULL ? g_utf8_make_valid (text, -1) : NULL;
+}
+
 BilatProblem *
 _bilat_problem_new (BilatFormatError  code,
                     const char       *file,
@@ -152,13 +161,13 @@ _bilat_problem_new (BilatFormatError  code,
 
   g_atomic_ref_count_init (&self->ref_count);
   self->code = code;
-  self->file = g_strdup (file);
+  self->file = valid_copy (file);
   self->line = line;
-  self->kind = g_strdup (kind);
+  self->kind = valid_copy (kind);
   self->index = kind != NULL ? index : -1;
-  self->record_id = g_strdup (record_id);
-  self->field = g_strdup (field);
-  self->message = g_strdup (message);
+  self->record_id = valid_copy (record_id);
+  self->field = valid_copy (field);
+  self->message = valid_copy (message);
 
   return self;
 }

@@ -191,6 +191,37 @@ class BuiltinTests(unittest.TestCase):
         self.assertIn("pakistan-russia", caught.exception.message)
 
 
+class BadTextTests(unittest.TestCase):
+    def test_empty_stream_is_an_error(self):
+        store = Bilat.Store.new()
+        stream = Gio.MemoryInputStream.new()
+        with self.assertRaises(GLib.Error) as caught:
+            store.load_from_stream(stream, None)
+        self.assertEqual(caught.exception.code, int(Bilat.FormatError.INVALID_JSON))
+        self.assertIn("empty", caught.exception.message)
+
+    def test_lone_surrogate_is_an_error(self):
+        text = ('{"format": "bilat", "version": 1, "actors": ['
+                '{"id": "PAK", "kind": "state", "aliases": ["a\\ud800b"]}],'
+                ' "events": [{"id": "e", "type": "event", "date": null, "title": "x\\ud800y"}],'
+                ' "\\ud800z": 1}')
+        problems = Bilat.validate_data(text.encode(), "doc.json")
+        fields = sorted(p.get_field() or "" for p in problems)
+        self.assertEqual(len(problems), 3, [p.to_string() for p in problems])
+        self.assertIn("aliases[0]", fields)
+        self.assertIn("title", fields)
+        for problem in problems:
+            problem.to_string().encode("utf-8")     # every problem is valid text
+        with self.assertRaises(GLib.Error):
+            Bilat.Store.new().load_from_data(text.encode())
+
+    def test_unknown_builtin_name_is_quoted_safely(self):
+        with self.assertRaises(GLib.Error) as caught:
+            Bilat.Store.new_builtin("pakistan-russie")
+        self.assertEqual(caught.exception.code, int(Bilat.StoreError.UNKNOWN_DATASET))
+        self.assertIn("pakistan-russia", caught.exception.message)
+
+
 class CheckTests(unittest.TestCase):
     def test_unsavable_store_names_its_problems(self):
         store = Bilat.Store.new()

@@ -401,6 +401,8 @@ compute_dataset_series (Tool             *tool,
 
   if (query == NULL)
     return NULL;
+  if (tool->inputs != NULL)
+    return tool_series_from_files (tool, query, unit, error);
   return bilat_store_compute_series (tool->store, query, unit);
 }
 

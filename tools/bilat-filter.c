@@ -238,6 +238,34 @@ check_not_empty (char       **values,
   return FALSE;
 }
 
+/* The id an actor name stands for: through the dataset's ids and aliases,
+ * or, reading event files (no dataset), the code as written, in capitals
+ * (CAMEO and ISO codes are upper case: `pak` is PAK). */
+static const char *
+resolve_actor_id (Tool        *tool,
+                  const char  *name,
+                  GPtrArray   *keep,
+                  GError     **error)
+{
+  BilatActor *actor;
+  char *code;
+
+  if (tool->store != NULL)
+    {
+      actor = tool_resolve_actor (tool->store, name, error);
+      return actor ? bilat_record_get_id (BILAT_RECORD (actor)) : NULL;
+    }
+
+  code = g_ascii_strup (name, -1);
+  g_ptr_array_add (keep, code);
+  if (!bilat_record_is_valid_id (code))
+    {
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE, "“%s” is not an actor code", name);
+      return NULL;
+    }
+  return code;
+}
+
 static gboolean
 apply_actors (Tool        *tool,
               BilatQuery  *query,
@@ -257,11 +285,12 @@ apply_actors (Tool        *tool,
 
   for (guint i = 0; i < names->len; i++)
     {
-      BilatActor *actor = tool_resolve_actor (tool->store, g_ptr_array_index (names, i), error);
+      g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
+      const char *id = resolve_actor_id (tool, g_ptr_array_index (names, i), keep, error);
 
-      if (actor == NULL)
+      if (id == NULL)
         return FALSE;
-      g_strv_builder_add (ids, bilat_record_get_id (BILAT_RECORD (actor)));
+      g_strv_builder_add (ids, id);
     }
 
   resolved = g_strv_builder_end (ids);
@@ -275,10 +304,11 @@ apply_dyad (Tool        *tool,
             GError     **error)
 {
   g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) keep = NULL;
   const char *a = NULL;
   const char *b = NULL;
-  BilatActor *actor_a;
-  BilatActor *actor_b;
+  const char *id_a;
+  const char *id_b;
 
   if (tool->dyad != NULL)
     {
@@ -297,24 +327,22 @@ apply_dyad (Tool        *tool,
   else if (!bilat_query_get_dyad (query, &a, &b))
     return TRUE;
 
-  actor_a = tool_resolve_actor (tool->store, a, error);
-  if (actor_a == NULL)
+  keep = g_ptr_array_new_with_free_func (g_free);
+  id_a = resolve_actor_id (tool, a, keep, error);
+  if (id_a == NULL)
     return FALSE;
-  actor_b = tool_resolve_actor (tool->store, b, error);
-  if (actor_b == NULL)
+  id_b = resolve_actor_id (tool, b, keep, error);
+  if (id_b == NULL)
     return FALSE;
-  if (actor_a == actor_b)
+  if (strcmp (id_a, id_b) == 0)
     {
       g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
-                   "a dyad needs two different actors, not “%s” twice",
-                   bilat_record_get_id (BILAT_RECORD (actor_a)));
+                   "a dyad needs two different actors, not “%s” twice", id_a);
       return FALSE;
     }
 
-  /* The ids live in the store, not in the query being changed. */
-  bilat_query_set_dyad (query,
-                        bilat_record_get_id (BILAT_RECORD (actor_a)),
-                        bilat_record_get_id (BILAT_RECORD (actor_b)));
+  /* The ids live in the store or in @keep, not in the query being changed. */
+  bilat_query_set_dyad (query, id_a, id_b);
   return TRUE;
 }
 
@@ -461,7 +489,7 @@ apply_issue (Tool        *tool,
   const char *id = tool->issue != NULL ? tool->issue : bilat_query_get_issue (query);
   BilatIssue *issue;
 
-  if (id == NULL)
+  if (id == NULL || tool->store == NULL)
     return TRUE;
   issue = tool_resolve_issue (tool->store, id, error);
   if (issue == NULL)

@@ -55,6 +55,13 @@ typedef struct
   gboolean   csv;
   gboolean   tsv;
 
+  /* event files (import, series --input) */
+  char     **inputs;
+  char      *format;
+  int        jobs;
+  char      *output;
+  gboolean   strict;
+
   BilatStore *store;
 } Tool;
 
@@ -71,6 +78,13 @@ gboolean tool_run_issues      (Tool *tool, char **args, GError **error);
 gboolean tool_run_sources     (Tool *tool, char **args, GError **error);
 gboolean tool_run_show        (Tool *tool, char **args, GError **error);
 gboolean tool_run_validate    (Tool *tool, char **args, GError **error);
+gboolean tool_run_import      (Tool *tool, char **args, GError **error);
+
+/* Event files (bilat-events.c). */
+BilatSeries *tool_series_from_files (Tool             *tool,
+                                     BilatQuery       *query,
+                                     BilatSeriesUnit   unit,
+                                     GError          **error);
 
 /* Filters (bilat-filter.c). */
 BilatQuery  *tool_build_query      (Tool        *tool,

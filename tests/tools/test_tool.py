@@ -1155,5 +1155,112 @@ class UsageTest(ToolTestCase):
         self.assertRegex(result.out, r"^bilat \d+\.\d+\.\d+\n$")
 
 
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "import")
+
+
+def fixture(name):
+    return os.path.join(FIXTURES, name)
+
+
+def gdelt2_dyad_months(path, a, b):
+    """The monthly series of a dyad in a GDELT 2.0 file, by a plain split:
+    the independent answer the tool must give."""
+    months = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) != 61 or {cols[7], cols[17]} != {a, b} or cols[7] == cols[17]:
+                continue
+            try:
+                day = cols[1]
+                gold = float(cols[30])
+                quad = int(cols[29])
+            except ValueError:
+                continue
+            m = months.setdefault(day[:4] + "-" + day[4:6], [0, 0.0, 0, 0, 0, 0])
+            m[0] += 1
+            m[1] += gold
+            m[1 + quad] += 1
+    return months
+
+
+class EventFilesTest(ToolTestCase):
+    def series_rows(self, result):
+        rows = {}
+        for line in result.lines[1:]:
+            cols = line.split("\t")
+            rows[cols[0]] = [int(cols[1]), float(cols[2])] + [int(c) for c in cols[3:7]]
+        return rows
+
+    def test_series_from_a_file_matches_a_plain_split(self):
+        path = fixture("gdelt2.export.CSV")
+        result = run("series", "--input", path, "--dyad", "pak,rus", "--tsv")
+        self.assertEqual(result.status, 0, result.err)
+        got = self.series_rows(result)
+        expected = gdelt2_dyad_months(path, "PAK", "RUS")
+        self.assertTrue(expected)
+        for month, figures in expected.items():
+            self.assertEqual(got[month][0], figures[0], month)
+            self.assertAlmostEqual(got[month][1], figures[1], places=6)
+            self.assertEqual(got[month][2:], figures[2:], month)
+        # months in between with no event are there with 0
+        self.assertEqual(sum(r[0] for r in got.values()), sum(f[0] for f in expected.values()))
+
+    def test_two_files_with_two_jobs_equal_one_after_the_other(self):
+        a = fixture("gdelt2.export.CSV")
+        b = fixture("gdelt1-daily.export.CSV")
+        together = run("series", "--input", a, "--input", b, "--jobs", "2", "--by", "year", "--csv")
+        self.assertEqual(together.status, 0, together.err)
+        first = run("series", "--input", a, "--by", "year", "--json").json()
+        second = run("series", "--input", b, "--by", "year", "--json").json()
+        counts = {}
+        for doc in (first, second):
+            for b_ in doc["bins"]:
+                counts[b_["period"]] = counts.get(b_["period"], 0) + b_["events"]
+        got = {line.split(",")[0]: int(line.split(",")[1]) for line in together.lines[1:]}
+        for period, n in counts.items():
+            self.assertEqual(got[period], n, period)
+
+    def test_bad_rows_are_reported_not_fatal(self):
+        result = run("series", "--input", fixture("gdelt2-bad.export.CSV"), "--csv")
+        self.assertEqual(result.status, 0, result.err)
+        self.assertIn("bad row", result.err)
+        self.assertIn("gdelt2-bad.export.CSV:", result.err)
+        strict = run("series", "--input", fixture("gdelt2-bad.export.CSV"), "--strict", "--csv")
+        self.assertEqual(strict.status, 1, strict.err)
+        self.assertTrue(strict.err.startswith("bilat: "), strict.err)
+
+    def test_import_writes_a_dataset_of_the_matching_events(self):
+        out = os.path.join(self.tmp, "pak-rus.json")
+        result = run("import", fixture("gdelt2.export.CSV"), "--dyad", "PAK,RUS", "-o", out)
+        self.assertEqual(result.status, 0, result.err)
+        self.assertIn("kept", result.err)
+        expected = sum(f[0] for f in gdelt2_dyad_months(fixture("gdelt2.export.CSV"), "PAK", "RUS").values())
+        timeline = run("--data", out, "timeline", "--json")
+        self.assertEqual(timeline.status, 0, timeline.err)
+        self.assertEqual(len(timeline.json()), expected)
+        for record in timeline.json():
+            actors = {p["actor"] for p in record["participants"]}
+            self.assertTrue({"PAK", "RUS"} <= actors, record)
+        valid = run("validate", out)
+        self.assertEqual(valid.status, 0, valid.out + valid.err)
+
+    def test_icews_names_become_codes(self):
+        out = os.path.join(self.tmp, "icews.json")
+        result = run("import", fixture("icews.tab"), "-o", out)
+        self.assertEqual(result.status, 0, result.err)
+        actors = run("--data", out, "actors", "--json").json()
+        ids = {a["id"] for a in actors}
+        self.assertTrue(any(len(i) == 3 and i.isupper() for i in ids), ids)
+
+    def test_usage_errors(self):
+        self.assertFails(run("import", fixture("icews.tab")), 2)
+        self.assertFails(run("import", fixture("icews.tab"), "--format", "csv", "-o", "x.json"), 2)
+        self.assertFails(run("series", "--input", fixture("icews.tab"), "--jobs", "-3"), 2)
+        missing = run("series", "--input", os.path.join(self.tmp, "nope.CSV"))
+        self.assertEqual(missing.status, 1)
+        self.assertIn("nope.CSV", missing.err)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -1,0 +1,235 @@
+/* bilat-events.c: machine-coded event files in the bilat tool (import, and
+ * series --input)
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <unistd.h>
+
+#include "bilat-tool.h"
+
+/* How many of the reported bad rows are shown on standard error. */
+#define SHOWN_PROBLEMS 5
+
+static gboolean
+parse_format (Tool              *tool,
+              BilatEventFormat  *format,
+              GError           **error)
+{
+  static const struct { const char *name; BilatEventFormat format; } formats[] = {
+    { "auto", BILAT_EVENT_FORMAT_AUTO },
+    { "gdelt1", BILAT_EVENT_FORMAT_GDELT1 },
+    { "gdelt2", BILAT_EVENT_FORMAT_GDELT2 },
+    { "icews", BILAT_EVENT_FORMAT_ICEWS },
+  };
+
+  *format = BILAT_EVENT_FORMAT_AUTO;
+  if (tool->format == NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (tool->format, formats[i].name) == 0)
+      {
+        *format = formats[i].format;
+        return TRUE;
+      }
+  g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+               "--format is auto, gdelt1, gdelt2 or icews, not “%s”", tool->format);
+  return FALSE;
+}
+
+/* A progress line on a terminal: the bytes read of the total, the speed
+ * and what is left. The library may report from several threads. */
+typedef struct
+{
+  gboolean enabled;
+  GMutex   lock;
+  gint64   started;
+  gint64   drawn;
+} Progress;
+
+static void
+progress_init (Progress *progress)
+{
+  progress->enabled = isatty (STDERR_FILENO);
+  g_mutex_init (&progress->lock);
+  progress->started = g_get_monotonic_time ();
+  progress->drawn = 0;
+}
+
+static void
+on_progress (guint64  bytes_done,
+             guint64  bytes_total,
+             guint64  rows,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+  gint64 now = g_get_monotonic_time ();
+  double seconds;
+  double rate;
+
+  if (!progress->enabled)
+    return;
+
+  g_mutex_lock (&progress->lock);
+  /* Ten redraws a second are plenty, and cheap next to reading. */
+  if (now - progress->drawn < G_USEC_PER_SEC / 10 && bytes_done < bytes_total)
+    {
+      g_mutex_unlock (&progress->lock);
+      return;
+    }
+  progress->drawn = now;
+  seconds = MAX ((now - progress->started) / (double) G_USEC_PER_SEC, 1e-3);
+  rate = bytes_done / seconds;
+
+  if (bytes_total > 0)
+    {
+      double left = rate > 0 ? (bytes_total - MIN (bytes_done, bytes_total)) / rate : 0;
+
+      fprintf (stderr, "\r%5.1f%%  %8.1f of %.1f MB  %7.0f MB/s  %6.2f Mrows/s  ETA %02d:%02d \033[K",
+               100.0 * bytes_done / bytes_total, bytes_done / 1e6, bytes_total / 1e6,
+               rate / 1e6, rows / seconds / 1e6, (int) left / 60, (int) left % 60);
+    }
+  else
+    fprintf (stderr, "\r%8.1f MB  %7.0f MB/s  %6.2f Mrows/s \033[K",
+             bytes_done / 1e6, rate / 1e6, rows / seconds / 1e6);
+  fflush (stderr);
+  g_mutex_unlock (&progress->lock);
+}
+
+static void
+progress_finish (Progress *progress)
+{
+  if (progress->enabled)
+    {
+      fputs ("\r\033[K", stderr);
+      fflush (stderr);
+    }
+  g_mutex_clear (&progress->lock);
+}
+
+/* Bad rows and duplicates do not stop a reading: say how many there were
+ * and show the first few, each with its file, line and field. */
+static void
+print_report (BilatImportReport *report)
+{
+  guint64 bad = bilat_import_report_get_bad_rows (report);
+  guint64 duplicates = bilat_import_report_get_duplicates (report);
+  GPtrArray *problems = bilat_import_report_get_problems (report);
+
+  if (bad == 0 && duplicates == 0)
+    return;
+
+  fprintf (stderr, "bilat: skipped %" G_GUINT64_FORMAT " bad row%s and %" G_GUINT64_FORMAT
+           " duplicate event id%s of %" G_GUINT64_FORMAT " rows\n",
+           bad, bad == 1 ? "" : "s", duplicates, duplicates == 1 ? "" : "s",
+           bilat_import_report_get_rows (report));
+  for (guint i = 0; i < problems->len && i < SHOWN_PROBLEMS; i++)
+    {
+      g_autofree char *text = bilat_import_problem_to_string (g_ptr_array_index (problems, i));
+
+      fprintf (stderr, "  %s\n", text);
+    }
+  if (problems->len > SHOWN_PROBLEMS)
+    fprintf (stderr, "  … and %u more\n", problems->len - SHOWN_PROBLEMS);
+}
+
+static GPtrArray *
+files_of (char **paths)
+{
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
+  return files;
+}
+
+BilatSeries *
+tool_series_from_files (Tool             *tool,
+                        BilatQuery       *query,
+                        BilatSeriesUnit   unit,
+                        GError          **error)
+{
+  g_autoptr(GPtrArray) files = files_of (tool->inputs);
+  g_autoptr(BilatImportReport) report = NULL;
+  BilatEventFormat format;
+  BilatSeries *series;
+  Progress progress;
+
+  if (!parse_format (tool, &format, error))
+    return NULL;
+  if (tool->jobs < 0)
+    {
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE, "--jobs takes a number of 1 or more");
+      return NULL;
+    }
+
+  progress_init (&progress);
+  series = bilat_series_new_from_files ((GFile **) files->pdata, files->len, format, query, unit,
+                                        MAX (tool->jobs, 1),
+                                        tool->strict ? BILAT_IMPORT_FLAGS_STRICT
+                                                     : BILAT_IMPORT_FLAGS_NONE,
+                                        NULL, on_progress, &progress, &report, error);
+  progress_finish (&progress);
+
+  if (report != NULL)
+    print_report (report);
+  return series;
+}
+
+gboolean
+tool_run_import (Tool    *tool,
+                 char   **args,
+                 GError **error)
+{
+  g_autoptr(BilatQuery) query = NULL;
+  g_autoptr(BilatStore) store = NULL;
+  g_autoptr(BilatImportReport) total = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  BilatEventFormat format;
+  Progress progress;
+  gboolean ok = TRUE;
+
+  if (tool->output == NULL)
+    {
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                   "import needs --output FILE, the dataset to write");
+      return FALSE;
+    }
+  if (!parse_format (tool, &format, error))
+    return FALSE;
+  query = tool_build_query (tool, error);
+  if (query == NULL)
+    return FALSE;
+
+  files = files_of (args);
+  store = bilat_store_new ();
+  total = bilat_import_report_new ();
+
+  progress_init (&progress);
+  for (guint i = 0; ok && i < files->len; i++)
+    {
+      g_autoptr(BilatImportReport) report =
+        bilat_store_import_events (store, g_ptr_array_index (files, i), format, query,
+                                   tool->strict ? BILAT_IMPORT_FLAGS_STRICT
+                                                : BILAT_IMPORT_FLAGS_NONE,
+                                   NULL, on_progress, &progress, error);
+
+      if (report == NULL)
+        ok = FALSE;
+      else
+        bilat_import_report_merge (total, report);
+    }
+  progress_finish (&progress);
+  if (!ok)
+    return FALSE;
+
+  print_report (total);
+  if (!bilat_store_save_to_path (store, tool->output, error))
+    return FALSE;
+
+  fprintf (stderr, "bilat: kept %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+           " events from %u file%s in %s\n",
+           bilat_import_report_get_kept (total), bilat_import_report_get_rows (total),
+           files->len, files->len == 1 ? "" : "s", tool->output);
+  return TRUE;
+}

@@ -462,6 +462,8 @@ bilat_coded_event_new (const char       *id,
  * bilat_coded_event_get_dataset: (get-property dataset)
  * @self: a [class@Bilat.CodedEvent]
  *
+ * Gets the dataset the event comes from.
+ *
  * Returns: the dataset the event comes from
  *
  * Since: 1.0
@@ -477,6 +479,8 @@ bilat_coded_event_get_dataset (BilatCodedEvent *self)
 /**
  * bilat_coded_event_get_actor1_code: (get-property actor1-code)
  * @self: a [class@Bilat.CodedEvent]
+ *
+ * Gets the CAMEO code of the first actor.
  *
  * Returns: (nullable): the CAMEO code of the first actor
  *
@@ -512,6 +516,8 @@ bilat_coded_event_set_actor1_code (BilatCodedEvent *self,
  * bilat_coded_event_get_actor1_name: (get-property actor1-name)
  * @self: a [class@Bilat.CodedEvent]
  *
+ * Gets the name of the first actor.
+ *
  * Returns: (nullable): the name of the first actor
  *
  * Since: 1.0
@@ -545,6 +551,8 @@ bilat_coded_event_set_actor1_name (BilatCodedEvent *self,
 /**
  * bilat_coded_event_get_actor1_types: (get-property actor1-types)
  * @self: a [class@Bilat.CodedEvent]
+ *
+ * Gets the types of the first actor, comma-separated.
  *
  * Returns: (nullable): the types of the first actor, comma-separated
  *
@@ -580,6 +588,8 @@ bilat_coded_event_set_actor1_types (BilatCodedEvent *self,
  * bilat_coded_event_get_actor2_code: (get-property actor2-code)
  * @self: a [class@Bilat.CodedEvent]
  *
+ * Gets the CAMEO code of the second actor.
+ *
  * Returns: (nullable): the CAMEO code of the second actor
  *
  * Since: 1.0
@@ -613,6 +623,8 @@ bilat_coded_event_set_actor2_code (BilatCodedEvent *self,
 /**
  * bilat_coded_event_get_actor2_name: (get-property actor2-name)
  * @self: a [class@Bilat.CodedEvent]
+ *
+ * Gets the name of the second actor.
  *
  * Returns: (nullable): the name of the second actor
  *
@@ -648,6 +660,8 @@ bilat_coded_event_set_actor2_name (BilatCodedEvent *self,
  * bilat_coded_event_get_actor2_types: (get-property actor2-types)
  * @self: a [class@Bilat.CodedEvent]
  *
+ * Gets the types of the second actor, comma-separated.
+ *
  * Returns: (nullable): the types of the second actor, comma-separated
  *
  * Since: 1.0
@@ -681,6 +695,8 @@ bilat_coded_event_set_actor2_types (BilatCodedEvent *self,
 /**
  * bilat_coded_event_get_root_event: (get-property root-event)
  * @self: a [class@Bilat.CodedEvent]
+ *
+ * Gets whether the event is a root event.
  *
  * Returns: whether the event is a root event
  *
@@ -720,6 +736,8 @@ bilat_coded_event_set_root_event (BilatCodedEvent *self,
  * bilat_coded_event_get_mentions: (get-property mentions)
  * @self: a [class@Bilat.CodedEvent]
  *
+ * Gets the number of mentions, or 0 if not known.
+ *
  * Returns: the number of mentions, or 0 if not known
  *
  * Since: 1.0
@@ -753,6 +771,8 @@ bilat_coded_event_set_mentions (BilatCodedEvent *self,
 /**
  * bilat_coded_event_get_sources: (get-property sources)
  * @self: a [class@Bilat.CodedEvent]
+ *
+ * Gets the number of information sources, or 0 if not known.
  *
  * Returns: the number of information sources, or 0 if not known
  *
@@ -788,6 +808,8 @@ bilat_coded_event_set_sources (BilatCodedEvent *self,
  * bilat_coded_event_get_articles: (get-property articles)
  * @self: a [class@Bilat.CodedEvent]
  *
+ * Gets the number of articles, or 0 if not known.
+ *
  * Returns: the number of articles, or 0 if not known
  *
  * Since: 1.0
@@ -821,6 +843,8 @@ bilat_coded_event_set_articles (BilatCodedEvent *self,
 /**
  * bilat_coded_event_get_tone: (get-property tone)
  * @self: a [class@Bilat.CodedEvent]
+ *
+ * Gets the average tone, or NaN if not known.
  *
  * Returns: the average tone, or NaN if not known
  *
@@ -859,6 +883,8 @@ bilat_coded_event_set_tone (BilatCodedEvent *self,
  * bilat_coded_event_get_url: (get-property url)
  * @self: a [class@Bilat.CodedEvent]
  *
+ * Gets the URL of the article.
+ *
  * Returns: (nullable): the URL of the article
  *
  * Since: 1.0
@@ -892,6 +918,8 @@ bilat_coded_event_set_url (BilatCodedEvent *self,
 /**
  * bilat_coded_event_get_date_added: (get-property date-added)
  * @self: a [class@Bilat.CodedEvent]
+ *
+ * Gets the day the dataset added the event.
  *
  * Returns: (transfer none) (nullable): the day the dataset added the event
  *

@@ -196,6 +196,8 @@ check_event (Checker    *c,
                        bilat_exercise_get_host (BILAT_EXERCISE (event)));
       check_strings (c, BILAT_RECORD (event), _bilat_exercise_fields);
     }
+  if (BILAT_IS_CODED_EVENT (event))
+    check_strings (c, BILAT_RECORD (event), _bilat_coded_fields);
 }
 
 static void

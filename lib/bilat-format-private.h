@@ -35,6 +35,8 @@ typedef enum
   _BILAT_FIELD_COUNT,         /* a guint property, 0 meaning unknown */
   _BILAT_FIELD_CAMEO,         /* a CAMEO event code */
   _BILAT_FIELD_SCORE,         /* a Goldstein score given by the data, -10…10 */
+  _BILAT_FIELD_BOOLEAN,       /* a gboolean property, written when TRUE */
+  _BILAT_FIELD_NUMBER,        /* a double property, NaN meaning unknown */
   _BILAT_FIELD_ALIASES,       /* an actor's aliases */
   _BILAT_FIELD_PARTICIPANTS,  /* an event's participants */
   _BILAT_FIELD_PLACE,         /* an event's place */
@@ -72,6 +74,9 @@ extern const _BilatKindInfo _bilat_kinds[_BILAT_N_KINDS];
 
 /* What an exercise adds to the fields of an event. */
 extern const _BilatField _bilat_exercise_fields[];
+
+/* What a coded event (BilatCodedEvent, "type": "coded") adds. */
+extern const _BilatField _bilat_coded_fields[];
 
 /* The supported version of the format. */
 #define _BILAT_FORMAT_VERSION 1

@@ -1253,6 +1253,24 @@ read_field (Reader            *r,
       }
       break;
 
+    case _BILAT_FIELD_NUMBER:
+      {
+        double number;
+
+        if (expect_number (r, node, &where, -G_MAXDOUBLE, G_MAXDOUBLE, &number))
+          g_value_set_double (draft_add (draft, field->property, G_TYPE_DOUBLE), number);
+      }
+      break;
+
+    case _BILAT_FIELD_BOOLEAN:
+      if (node_holds (node, G_TYPE_BOOLEAN))
+        g_value_set_boolean (draft_add (draft, field->property, G_TYPE_BOOLEAN),
+                             json_node_get_boolean (node));
+      else
+        report (r, &where, BILAT_FORMAT_ERROR_WRONG_TYPE,
+                "expected true or false, not %s", describe_node (node));
+      break;
+
     case _BILAT_FIELD_ALIASES:
       read_aliases (r, node, &where, draft);
       break;
@@ -1335,7 +1353,7 @@ read_event_type (Reader     *r,
   if (is_absent (node))
     {
       report (r, &where, BILAT_FORMAT_ERROR_MISSING_FIELD,
-              "an event needs member “type” (“event” or “exercise”)");
+              "an event needs member “type” (“event”, “exercise” or “coded”)");
       return G_TYPE_INVALID;
     }
 
@@ -1346,9 +1364,11 @@ read_event_type (Reader     *r,
     return BILAT_TYPE_EVENT;
   if (strcmp (type, "exercise") == 0)
     return BILAT_TYPE_EXERCISE;
+  if (strcmp (type, "coded") == 0)
+    return BILAT_TYPE_CODED_EVENT;
 
   report (r, &where, BILAT_FORMAT_ERROR_INVALID_VALUE,
-          "unknown event type “%s” (expected “event” or “exercise”)", type);
+          "unknown event type “%s” (expected “event”, “exercise” or “coded”)", type);
   return G_TYPE_INVALID;
 }
 
@@ -1538,6 +1558,11 @@ read_record (Reader     *r,
       type = read_event_type (r, object);
       if (type == BILAT_TYPE_EVENT)
         exercise_only = _bilat_exercise_fields;
+      else if (type == BILAT_TYPE_CODED_EVENT)
+        {
+          exercise_only = _bilat_exercise_fields;
+          members.more_fields = _bilat_coded_fields;
+        }
       else
         members.more_fields = _bilat_exercise_fields;
       break;

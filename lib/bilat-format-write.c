@@ -225,7 +225,8 @@ write_field (JsonBuilder       *builder,
 
     case _BILAT_FIELD_EVENT_TYPE:
       add_string_member (builder, field->name,
-                         BILAT_IS_EXERCISE (record) ? "exercise" : "event");
+                         BILAT_IS_EXERCISE (record) ? "exercise"
+                         : BILAT_IS_CODED_EVENT (record) ? "coded" : "event");
       break;
 
     case _BILAT_FIELD_STRING:
@@ -314,6 +315,32 @@ write_field (JsonBuilder       *builder,
       }
       break;
 
+    case _BILAT_FIELD_BOOLEAN:
+      {
+        gboolean flag;
+
+        g_object_get (object, field->property, &flag, NULL);
+        if (flag)
+          {
+            json_builder_set_member_name (builder, field->name);
+            json_builder_add_boolean_value (builder, TRUE);
+          }
+      }
+      break;
+
+    case _BILAT_FIELD_NUMBER:
+      {
+        double number;
+
+        g_object_get (object, field->property, &number, NULL);
+        if (!isnan (number))
+          {
+            json_builder_set_member_name (builder, field->name);
+            json_builder_add_double_value (builder, number);
+          }
+      }
+      break;
+
     case _BILAT_FIELD_ALIASES:
       {
         const char * const *aliases = bilat_actor_get_aliases (BILAT_ACTOR (record));
@@ -388,6 +415,8 @@ write_record (JsonBuilder *builder,
   write_fields (builder, record, fields_of (record));
   if (BILAT_IS_EXERCISE (record))
     write_fields (builder, record, _bilat_exercise_fields);
+  if (BILAT_IS_CODED_EVENT (record))
+    write_fields (builder, record, _bilat_coded_fields);
   json_builder_end_object (builder);
 }
 

@@ -117,6 +117,24 @@ const _BilatField _bilat_exercise_fields[] = {
   { NULL, NULL, 0, 0, 0 },
 };
 
+const _BilatField _bilat_coded_fields[] = {
+  { "dataset", "dataset", _BILAT_FIELD_ENUM, 0, 0 },
+  { "actor1_code", "actor1-code", _BILAT_FIELD_STRING, 0, 0 },
+  { "actor1_name", "actor1-name", _BILAT_FIELD_STRING, 0, 0 },
+  { "actor1_types", "actor1-types", _BILAT_FIELD_STRING, 0, 0 },
+  { "actor2_code", "actor2-code", _BILAT_FIELD_STRING, 0, 0 },
+  { "actor2_name", "actor2-name", _BILAT_FIELD_STRING, 0, 0 },
+  { "actor2_types", "actor2-types", _BILAT_FIELD_STRING, 0, 0 },
+  { "root_event", "root-event", _BILAT_FIELD_BOOLEAN, 0, 0 },
+  { "mentions", "mentions", _BILAT_FIELD_COUNT, 0, 0 },
+  { "sources", "sources", _BILAT_FIELD_COUNT, 0, 0 },
+  { "articles", "articles", _BILAT_FIELD_COUNT, 0, 0 },
+  { "tone", "tone", _BILAT_FIELD_NUMBER, 0, 0 },
+  { "url", "url", _BILAT_FIELD_STRING, 0, 0 },
+  { "date_added", "date-added", _BILAT_FIELD_DATE, 0, 0 },
+  { NULL, NULL, 0, 0, 0 },
+};
+
 static const _BilatField position_fields[] = {
   { "id", NULL, _BILAT_FIELD_ID, _BILAT_FIELD_REQUIRED, 0 },
   { "holder", "holder", _BILAT_FIELD_REFERENCE, _BILAT_FIELD_REQUIRED, _BILAT_KIND_ACTOR },

@@ -46,6 +46,10 @@
 /* Compressed bytes read at a time. */
 #define RAW_BUFFER_SIZE (128u << 10)
 
+/* The end of a zip archive that holds its end-of-central-directory
+ * record: 22 bytes and a comment of up to 65535. */
+#define ZIP_TAIL_SIZE (22u + 65535u)
+
 typedef enum
 {
   KIND_PLAIN,
@@ -94,7 +98,47 @@ struct _BilatInput
   /* zip */
   struct archive *archive;
   GError         *archive_error; /* from the read callback */
+  guchar         *tail;          /* the last bytes read */
+  gsize           tail_length;
 };
+
+/* Keeps the last ZIP_TAIL_SIZE bytes read of a zip archive, to tell at its
+ * end whether the archive is whole. */
+static void
+keep_tail (BilatInput   *self,
+           const guchar *data,
+           gsize         n)
+{
+  if (self->kind != KIND_ZIP)
+    return;
+  if (self->tail == NULL)
+    self->tail = g_malloc (ZIP_TAIL_SIZE);
+  if (n >= ZIP_TAIL_SIZE)
+    {
+      memcpy (self->tail, data + n - ZIP_TAIL_SIZE, ZIP_TAIL_SIZE);
+      self->tail_length = ZIP_TAIL_SIZE;
+      return;
+    }
+  if (self->tail_length + n > ZIP_TAIL_SIZE)
+    {
+      gsize drop = self->tail_length + n - ZIP_TAIL_SIZE;
+
+      memmove (self->tail, self->tail + drop, self->tail_length - drop);
+      self->tail_length -= drop;
+    }
+  memcpy (self->tail + self->tail_length, data, n);
+  self->tail_length += n;
+}
+
+/* Whether the bytes kept end with an end-of-central-directory record. */
+static gboolean
+tail_has_directory_end (BilatInput *self)
+{
+  for (gsize i = self->tail_length >= 22 ? self->tail_length - 22 + 1 : 0; i-- > 0; )
+    if (memcmp (self->tail + i, "PK\005\006", 4) == 0)
+      return TRUE;
+  return FALSE;
+}
 
 static gboolean
 set_errno_error (GError     **error,
@@ -121,6 +165,7 @@ raw_read (BilatInput *self,
       n = (gssize) MIN (size, self->pushback_length - self->pushback_position);
       memcpy (buffer, self->pushback + self->pushback_position, n);
       self->pushback_position += n;
+      keep_tail (self, buffer, n);
       return n;
     }
   if (self->raw_eof)
@@ -147,6 +192,7 @@ raw_read (BilatInput *self,
   if (n == 0)
     self->raw_eof = TRUE;
   self->raw_read += n;
+  keep_tail (self, buffer, n);
   return n;
 }
 
@@ -315,6 +361,7 @@ _bilat_input_free (BilatInput *self)
   g_clear_object (&self->cancellable);
   g_free (self->buffer);
   g_free (self->raw_buffer);
+  g_free (self->tail);
   g_free (self->member_name);
   g_free (self->name);
   g_free (self);
@@ -356,7 +403,9 @@ set_archive_error (BilatInput  *self,
     }
   if (message == NULL)
     message = "unreadable archive";
-  if (strstr (message, "runcated") != NULL || strstr (message, "Premature end") != NULL)
+  /* Reading streams the archive: an error once all of it has been read
+   * is data that ends too early. */
+  if (self->raw_eof || strstr (message, "runcated") != NULL)
     g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_TRUNCATED,
                  "%s is truncated: %s", self->member_name ? self->member_name : self->name, message);
   else
@@ -504,7 +553,28 @@ _bilat_input_next_member (BilatInput  *self,
       int status = archive_read_next_header (self->archive, &entry);
 
       if (status == ARCHIVE_EOF)
-        return FALSE;
+        {
+          /* Reading streams the members and does not need the central
+           * directory at the end, but an archive without it was cut.
+           * What libarchive did not read of it is read here. */
+          for (;;)
+            {
+              gssize n = raw_read (self, self->raw_buffer, RAW_BUFFER_SIZE, error);
+
+              if (n < 0)
+                return FALSE;
+              if (n == 0)
+                break;
+            }
+          if (!tail_has_directory_end (self))
+            {
+              g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_TRUNCATED,
+                           "%s is truncated: the zip archive ends before its central directory",
+                           self->name);
+              return FALSE;
+            }
+          return FALSE;
+        }
       if (status < ARCHIVE_WARN)
         return set_archive_error (self, error);
       if (archive_entry_filetype (entry) == AE_IFREG)

@@ -374,15 +374,15 @@ skip_tabs (const char *p,
     {
       __m128i block = _mm_loadu_si128 ((const __m128i *) p);
       guint mask = (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (block, tabs));
-      guint count = (guint) __builtin_popcount (mask);
 
-      if (count >= n)
+      /* A few tabs per block: walking the bits beats a popcount, which
+       * is a library call without -mpopcnt. */
+      while (mask != 0)
         {
-          while (--n > 0)
-            mask &= mask - 1;
-          return p + __builtin_ctz (mask) + 1;
+          if (--n == 0)
+            return p + __builtin_ctz (mask) + 1;
+          mask &= mask - 1;
         }
-      n -= count;
       p += 16;
     }
 #endif
@@ -872,6 +872,15 @@ gdelt_may_match (const BilatRowFilter *filter,
         }
     }
 
+  if (filter->prefix_length > 0)
+    {
+      const char *code = skip_tabs (p, e, GDELT_EVENT_CODE);
+
+      if (code != NULL && (gsize) (e - code) > filter->prefix_length &&
+          memcmp (code, filter->prefix, filter->prefix_length) != 0)
+        return FALSE;
+    }
+
   if (filter->raw_a == NULL && filter->raw_actors == NULL)
     return TRUE;
 
@@ -1106,10 +1115,23 @@ parse_actor_country (const BilatField  *field,
   return TRUE;
 }
 
+/* Text is mostly ASCII: that is checked sixteen bytes at a time, and
+ * only text with other bytes goes through the full validation. */
 static gboolean
 is_utf8 (const BilatField *field)
 {
-  return g_utf8_validate_len (field->text, field->length, NULL);
+  const char *p = field->text;
+  const char *e = p + field->length;
+
+#if defined(__SSE2__)
+  for (; p + 16 <= e; p += 16)
+    if (_mm_movemask_epi8 (_mm_loadu_si128 ((const __m128i *) p)) != 0)
+      return g_utf8_validate_len (field->text, field->length, NULL);
+#endif
+  for (; p < e; p++)
+    if ((guchar) *p >= 0x80)
+      return g_utf8_validate_len (field->text, field->length, NULL);
+  return TRUE;
 }
 
 /* Parses the score in @column (empty or NA: none given) and settles the

@@ -41,6 +41,16 @@ G_DEFINE_BOXED_TYPE (BilatImportProblem, bilat_import_problem,
                      bilat_import_problem_ref, bilat_import_problem_unref)
 #pragma GCC diagnostic pop
 
+/**
+ * bilat_import_error_quark:
+ *
+ * Returns the quark of the error domain of reading event data; use
+ * %BILAT_IMPORT_ERROR instead.
+ *
+ * Returns: the %BILAT_IMPORT_ERROR quark
+ *
+ * Since: 1.0
+ */
 G_DEFINE_QUARK (bilat-import-error-quark, bilat_import_error)
 
 BilatImportProblem *
@@ -118,6 +128,8 @@ bilat_import_problem_unref (BilatImportProblem *self)
  * bilat_import_problem_get_code:
  * @self: a [struct@Bilat.ImportProblem]
  *
+ * Gets what kind of problem it is.
+ *
  * Returns: what kind of problem it is
  *
  * Since: 1.0
@@ -134,6 +146,8 @@ bilat_import_problem_get_code (const BilatImportProblem *self)
  * bilat_import_problem_get_file:
  * @self: a [struct@Bilat.ImportProblem]
  *
+ * Gets the name of the file the problem is in.
+ *
  * Returns: (nullable): the name of the file the problem is in
  *
  * Since: 1.0
@@ -149,6 +163,9 @@ bilat_import_problem_get_file (const BilatImportProblem *self)
 /**
  * bilat_import_problem_get_line:
  * @self: a [struct@Bilat.ImportProblem]
+ *
+ * Gets the line of the problem, counted from 1 (a header line counts), or
+ * 0 for a problem of the whole file.
  *
  * Returns: the line of the problem, counted from 1 (a header line
  *   counts), or 0 for a problem of the whole file
@@ -167,6 +184,9 @@ bilat_import_problem_get_line (const BilatImportProblem *self)
  * bilat_import_problem_get_column:
  * @self: a [struct@Bilat.ImportProblem]
  *
+ * Gets the column of the problem, counted from 1, or 0 for a problem of
+ * the row as a whole.
+ *
  * Returns: the column of the problem, counted from 1, or 0 for a
  *   problem of the row as a whole
  *
@@ -183,6 +203,9 @@ bilat_import_problem_get_column (const BilatImportProblem *self)
 /**
  * bilat_import_problem_get_field:
  * @self: a [struct@Bilat.ImportProblem]
+ *
+ * Gets the name of the column, as the dataset's codebook names it
+ * (`SQLDATE`, `GoldsteinScale`, `Source Country`), or %NULL.
  *
  * Returns: (nullable): the name of the column, as the dataset's codebook
  *   names it (`SQLDATE`, `GoldsteinScale`, `Source Country`), or %NULL
@@ -201,6 +224,9 @@ bilat_import_problem_get_field (const BilatImportProblem *self)
  * bilat_import_problem_get_record_id:
  * @self: a [struct@Bilat.ImportProblem]
  *
+ * Gets the id the event of the row would have, such as `gdelt:881990832`,
+ * or %NULL when it is not known.
+ *
  * Returns: (nullable): the id the event of the row would have, such as
  *   `gdelt:881990832`, or %NULL when it is not known
  *
@@ -217,6 +243,8 @@ bilat_import_problem_get_record_id (const BilatImportProblem *self)
 /**
  * bilat_import_problem_get_message:
  * @self: a [struct@Bilat.ImportProblem]
+ *
+ * Gets what is wrong, in a sentence without the place.
  *
  * Returns: what is wrong, in a sentence without the place
  *
@@ -511,6 +539,8 @@ _bilat_import_report_take_problem (BilatImportReport  *self,
  * bilat_import_report_get_format: (get-property format)
  * @self: a [class@Bilat.ImportReport]
  *
+ * Gets the format of the input.
+ *
  * Returns: the format of the input
  *
  * Since: 1.0
@@ -526,6 +556,8 @@ bilat_import_report_get_format (BilatImportReport *self)
 /**
  * bilat_import_report_get_n_files: (get-property n-files)
  * @self: a [class@Bilat.ImportReport]
+ *
+ * Gets how many files were read.
  *
  * Returns: how many files were read
  *
@@ -543,6 +575,8 @@ bilat_import_report_get_n_files (BilatImportReport *self)
  * bilat_import_report_get_bytes: (get-property bytes)
  * @self: a [class@Bilat.ImportReport]
  *
+ * Gets how many bytes were read.
+ *
  * Returns: how many bytes were read
  *
  * Since: 1.0
@@ -558,6 +592,8 @@ bilat_import_report_get_bytes (BilatImportReport *self)
 /**
  * bilat_import_report_get_rows: (get-property rows)
  * @self: a [class@Bilat.ImportReport]
+ *
+ * Gets how many rows were read.
  *
  * Returns: how many rows were read
  *
@@ -575,6 +611,8 @@ bilat_import_report_get_rows (BilatImportReport *self)
  * bilat_import_report_get_matched: (get-property matched)
  * @self: a [class@Bilat.ImportReport]
  *
+ * Gets how many well-formed rows the query selected.
+ *
  * Returns: how many well-formed rows the query selected
  *
  * Since: 1.0
@@ -590,6 +628,8 @@ bilat_import_report_get_matched (BilatImportReport *self)
 /**
  * bilat_import_report_get_kept: (get-property kept)
  * @self: a [class@Bilat.ImportReport]
+ *
+ * Gets how many rows were kept.
  *
  * Returns: how many rows were kept
  *
@@ -607,6 +647,8 @@ bilat_import_report_get_kept (BilatImportReport *self)
  * bilat_import_report_get_bad_rows: (get-property bad-rows)
  * @self: a [class@Bilat.ImportReport]
  *
+ * Gets how many rows were skipped as malformed.
+ *
  * Returns: how many rows were skipped as malformed
  *
  * Since: 1.0
@@ -623,6 +665,8 @@ bilat_import_report_get_bad_rows (BilatImportReport *self)
  * bilat_import_report_get_duplicates: (get-property duplicates)
  * @self: a [class@Bilat.ImportReport]
  *
+ * Gets how many rows were skipped as duplicates.
+ *
  * Returns: how many rows were skipped as duplicates
  *
  * Since: 1.0
@@ -638,6 +682,8 @@ bilat_import_report_get_duplicates (BilatImportReport *self)
 /**
  * bilat_import_report_get_n_problems: (get-property n-problems)
  * @self: a [class@Bilat.ImportReport]
+ *
+ * Gets how many problems were found, kept or not.
  *
  * Returns: how many problems were found, kept or not
  *

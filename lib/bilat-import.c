@@ -49,9 +49,19 @@
  * malformed number or code is a bad row: by default it is skipped,
  * counted and reported in the [class@Bilat.ImportReport], with its file,
  * line and column; with %BILAT_IMPORT_FLAGS_STRICT it fails the
- * operation. An event id seen before (ICEWS files repeat some) is a
- * duplicate, skipped and reported likewise, never counted twice. A
- * truncated or damaged compressed file is an error naming the file.
+ * operation. Only the rows the query selects are checked: a row that it
+ * rejects on its first columns is not read further.
+ *
+ * An event id seen before among the selected rows (ICEWS files repeat
+ * rows, and reuse some ids) is a duplicate: the first row with the id is
+ * kept, the others are skipped and reported likewise, so that no event is
+ * counted twice. Ids are kept compactly, in about a bit per id over their
+ * range where they are dense (as GDELT's and ICEWS's are) and two bytes
+ * per id where they are sparse.
+ *
+ * A truncated or damaged compressed file or archive is an error that
+ * names the file. Such errors, like a cancellation, leave a store exactly
+ * as it was: nothing is added before the whole input has been read.
  *
  * Since: 1.0
  */
@@ -157,9 +167,7 @@ typedef struct
   SeenIds       ids;
   GPtrArray    *events;    /* BilatCodedEvent */
   GArray       *origins;   /* Origin, one per event */
-  GHashTable   *sources;   /* id → BilatSource */
-  GPtrArray    *source_order;
-  GHashTable   *actors;    /* participant ids */
+  GHashTable   *sources;   /* id → BilatSource, of the events read */
   GStringChunk *strings;
 } Pending;
 
@@ -172,8 +180,6 @@ pending_new (void)
   pending->events = g_ptr_array_new_with_free_func (g_object_unref);
   pending->origins = g_array_new (FALSE, FALSE, sizeof (Origin));
   pending->sources = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  pending->source_order = g_ptr_array_new ();
-  pending->actors = g_hash_table_new (g_str_hash, g_str_equal);
   pending->strings = g_string_chunk_new (4096);
   return pending;
 }
@@ -186,9 +192,7 @@ pending_free (Pending *pending)
   seen_ids_clear (&pending->ids);
   g_ptr_array_unref (pending->events);
   g_array_unref (pending->origins);
-  g_ptr_array_unref (pending->source_order);
   g_hash_table_unref (pending->sources);
-  g_hash_table_unref (pending->actors);
   g_string_chunk_free (pending->strings);
   g_free (pending);
 }
@@ -213,18 +217,12 @@ pending_add_row (BilatReader  *reader,
       const char *id = bilat_record_get_id (BILAT_RECORD (source));
 
       g_hash_table_insert (pending->sources, (gpointer) id, source);
-      g_ptr_array_add (pending->source_order, source);
     }
 
   g_ptr_array_add (pending->events, _bilat_row_to_event (row, source_id));
   origin.file = g_string_chunk_insert_const (pending->strings, row->file);
   origin.line = row->line;
   g_array_append_val (pending->origins, origin);
-
-  if (row->actor1 != NULL)
-    g_hash_table_add (pending->actors, g_string_chunk_insert_const (pending->strings, row->actor1));
-  if (row->actor2 != NULL)
-    g_hash_table_add (pending->actors, g_string_chunk_insert_const (pending->strings, row->actor2));
   return TRUE;
 }
 
@@ -253,9 +251,10 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* Adds the pending events to @store, with their actors and sources. An
- * event whose id the store has already is a duplicate; in strict mode the
- * first fails the commit before anything is added. */
+/* Adds the pending events to @store, with the actors and sources they
+ * refer to that the store lacks. An event whose id the store has already
+ * is a duplicate, and brings in nothing; in strict mode the first fails
+ * the commit before anything is added. */
 static gboolean
 pending_commit (Pending            *pending,
                 BilatStore         *store,
@@ -265,7 +264,10 @@ pending_commit (Pending            *pending,
 {
   BilatImportCounts *counts = _bilat_import_report_counts (report);
   g_autoptr(GPtrArray) fresh = g_ptr_array_sized_new (pending->events->len);
-  g_autoptr(GPtrArray) actor_ids = g_ptr_array_new ();
+  g_autoptr(GHashTable) actors = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) cited = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) actor_ids = NULL;
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer key;
 
@@ -294,8 +296,27 @@ pending_commit (Pending            *pending,
       _bilat_import_report_take_problem (report, problem);
     }
 
-  /* In a stable order, so that the same import gives the same store. */
-  g_hash_table_iter_init (&iter, pending->actors);
+  /* What the new events refer to, in a stable order, so that the same
+   * import gives the same store. */
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      BilatEvent *event = g_ptr_array_index (fresh, i);
+      GPtrArray *participants = bilat_event_get_participants (event);
+      GPtrArray *citations = bilat_record_get_citations (BILAT_RECORD (event));
+
+      for (guint j = 0; j < participants->len; j++)
+        g_hash_table_add (actors, (gpointer) bilat_participant_get_actor (g_ptr_array_index (participants, j)));
+      for (guint j = 0; j < citations->len; j++)
+        {
+          const char *source_id = bilat_citation_get_source (g_ptr_array_index (citations, j));
+          BilatSource *source = g_hash_table_lookup (pending->sources, source_id);
+
+          if (source != NULL && g_hash_table_add (cited, (gpointer) source_id))
+            g_ptr_array_add (sources, source);
+        }
+    }
+  actor_ids = g_ptr_array_sized_new (g_hash_table_size (actors));
+  g_hash_table_iter_init (&iter, actors);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_ptr_array_add (actor_ids, key);
   g_ptr_array_sort (actor_ids, compare_strings);
@@ -313,9 +334,9 @@ pending_commit (Pending            *pending,
           bilat_store_add (store, BILAT_RECORD (actor), NULL);
         }
     }
-  for (guint i = 0; i < pending->source_order->len; i++)
+  for (guint i = 0; i < sources->len; i++)
     {
-      BilatRecord *source = g_ptr_array_index (pending->source_order, i);
+      BilatRecord *source = g_ptr_array_index (sources, i);
 
       if (bilat_store_lookup_source (store, bilat_record_get_id (source)) == NULL)
         bilat_store_add (store, source, NULL);
@@ -700,6 +721,11 @@ import_thread_done (GObject      *source_object,
  * of the caller. The store is changed in that context too, all at once,
  * right before @callback is called; do not change the store in the
  * meantime. The last call of @progress comes before @callback.
+ *
+ * In Python, PyGObject takes @progress_data as an argument of its own, a
+ * tuple (`()` for none), since @progress is not the last callback:
+ * `store.import_events_async(file, format, query, flags, cancellable,
+ * progress, (), callback)`.
  *
  * Since: 1.0
  */

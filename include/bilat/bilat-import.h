@@ -99,10 +99,11 @@ typedef enum /*< flags >*/ {
  * @rows: how many rows have been read so far
  * @user_data: the data given with the function
  *
- * Tells how far reading event data has come. It is called a few times a
- * second at most, with @bytes_done and @rows never decreasing, and a last
- * time when the input has been read, with @bytes_done equal to
- * @bytes_total (which is then known in any case).
+ * Tells how far reading event data has come. It is called at most ten
+ * times a second (the first time as soon as reading has begun), with
+ * @bytes_done and @rows never decreasing, and a last time when the input
+ * has been read, with @bytes_done equal to @bytes_total (which is then
+ * known in any case).
  *
  * Since: 1.0
  */

@@ -85,6 +85,22 @@ class OverrideTests(unittest.TestCase):
         self.assertEqual(build_store().compute_series(Bilat.SeriesUnit.DAY).get_unit(),
                          Bilat.SeriesUnit.DAY)
 
+    def test_import_with_keywords(self):
+        import os
+        fixtures = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "import")
+        path = os.path.join(fixtures, "gdelt2.export.CSV")
+        store = Bilat.Store.new()
+        report = store.import_events(path, dyad=("PAK", "RUS"))
+        self.assertGreater(report.get_kept(), 0)
+        self.assertEqual(len(store.find_events()), report.get_kept())
+        for event in store.find_events():
+            self.assertIsInstance(event, Bilat.CodedEvent)
+        again = Bilat.Store.new().import_events(path, "gdelt2", "dyad:PAK,RUS")
+        self.assertEqual(again.get_kept(), report.get_kept())
+        result = Bilat.Series.from_files([path], by="year", dyad=("PAK", "RUS"))
+        series = result[0] if isinstance(result, tuple) else result
+        self.assertEqual(series.get_total(), report.get_kept())
+
     def test_dates(self):
         a = Bilat.Date.parse("2015-07")
         b = Bilat.Date.parse("2018")

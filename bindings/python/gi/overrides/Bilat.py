@@ -249,6 +249,18 @@ class Store(Bilat.Store):
             return Bilat.Store.compute_series(self, None, unit)
         return Bilat.Store.compute_series(self, make_query(query, **criteria), unit)
 
+    def import_events(self, file, format=None, query=None, flags=None, cancellable=None,
+                      progress=None, progress_data=None, *, strict=False, **criteria):
+        """Reads GDELT or ICEWS events into the store; see the C function.
+
+        ``file`` may be a path; ``format`` a Bilat.EventFormat or its nick
+        (``"gdelt2"``); the query a Bilat.Query, its string form or keyword
+        criteria (``dyad=("PAK", "RUS")``). Returns the import report.
+        """
+        return Bilat.Store.import_events(self, _as_file(file), _as_format(format),
+                                         _maybe_query(query, criteria), _import_flags(flags, strict),
+                                         cancellable, progress, progress_data)
+
     def __repr__(self):
         return "<Bilat.Store %d sources, %d actors, %d issues, %d events, %d positions>" % (
             len(self.get_sources()), len(self.get_actors()), len(self.get_issues()),
@@ -256,6 +268,32 @@ class Store(Bilat.Store):
 
 
 Store = _register(Store)
+
+
+def _as_file(file):
+    from gi.repository import Gio
+    if isinstance(file, Gio.File):
+        return file
+    return Gio.File.new_for_path(str(file))
+
+
+def _as_format(format):
+    if format is None:
+        return Bilat.EventFormat.AUTO
+    if isinstance(format, str):
+        return getattr(Bilat.EventFormat, format.upper())
+    return format
+
+
+def _maybe_query(query, criteria):
+    if query is None and not criteria:
+        return None
+    return make_query(query, **criteria)
+
+
+def _import_flags(flags, strict):
+    flags = Bilat.ImportFlags.NONE if flags is None else flags
+    return flags | Bilat.ImportFlags.STRICT if strict else flags
 
 
 # Analysis ------------------------------------------------------------------
@@ -291,6 +329,18 @@ __all__.append("Bin")
 
 
 class Series(Bilat.Series):
+    @classmethod
+    def from_files(cls, files, by="month", format=None, query=None, jobs=1, *,
+                   strict=False, **criteria):
+        """The series of the matching events of event files, counted without
+        keeping them, ``jobs`` files at a time. Returns (series, report)."""
+        gfiles = [_as_file(f) for f in files]
+        unit = getattr(Bilat.SeriesUnit, by.upper())
+        result = Bilat.Series.new_from_files(gfiles, _as_format(format),
+                                             _maybe_query(query, criteria), unit, jobs,
+                                             _import_flags(None, strict), None, None, None)
+        return result
+
     def __len__(self):
         return self.get_n_bins()
 

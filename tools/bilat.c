@@ -566,6 +566,19 @@ run (Tool     *tool,
       print_help (context);
       return TRUE;
     }
+  /* `--input FILE...`: files after the first, as a shell glob gives them,
+   * are more input files. */
+  if ((command->options & OPTION_INPUT) && tool->inputs != NULL && argc > 1)
+    {
+      g_autoptr(GStrvBuilder) inputs = g_strv_builder_new ();
+
+      g_strv_builder_addv (inputs, (const char **) tool->inputs);
+      for (int i = 1; i < argc; i++)
+        g_strv_builder_add (inputs, argv[i]);
+      g_strfreev (tool->inputs);
+      tool->inputs = g_strv_builder_end (inputs);
+      argc = 1;
+    }
   if (!check_arguments (command, argc, argv, error))
     return FALSE;
   fold_no_succession (tool);

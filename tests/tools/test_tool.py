@@ -1221,6 +1221,15 @@ class EventFilesTest(ToolTestCase):
         for period, n in counts.items():
             self.assertEqual(got[period], n, period)
 
+    def test_input_takes_several_files_as_a_glob_gives_them(self):
+        a = fixture("gdelt2.export.CSV")
+        b = fixture("gdelt1-daily.export.CSV")
+        globbed = run("series", "--input", a, b, "--by", "year", "--csv")
+        repeated = run("series", "--input", a, "--input", b, "--by", "year", "--csv")
+        self.assertEqual(globbed.status, 0, globbed.err)
+        self.assertEqual(globbed.out, repeated.out)
+        self.assertFails(run("series", a), 2)
+
     def test_bad_rows_are_reported_not_fatal(self):
         result = run("series", "--input", fixture("gdelt2-bad.export.CSV"), "--csv")
         self.assertEqual(result.status, 0, result.err)

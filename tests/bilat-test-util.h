@@ -91,3 +91,20 @@ parse_date (const char *text)
 
   return date;
 }
+
+/* The ids of the records of @records, space-separated, in list order. */
+static inline char *
+list_ids (GListModel *records)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(BilatRecord) record = g_list_model_get_item (records, i);
+
+      if (ids->len > 0)
+        g_string_append_c (ids, ' ');
+      g_string_append (ids, bilat_record_get_id (record));
+    }
+  return g_string_free (ids, FALSE);
+}

@@ -13,6 +13,8 @@
 
 #include <bilat/bilat.h>
 
+#include "bilat-test-util.h"
+
 static BilatDate *
 date (const char *text)
 {
@@ -128,18 +130,9 @@ find_ids (BilatStore *store,
           BilatQuery *query)
 {
   g_autoptr(GListModel) found = bilat_store_find_events (store, query);
-  GString *ids = g_string_new (NULL);
 
   assert_true (g_list_model_get_item_type (found) == BILAT_TYPE_EVENT);
-  for (guint i = 0; i < g_list_model_get_n_items (found); i++)
-    {
-      g_autoptr(BilatRecord) record = g_list_model_get_item (found, i);
-
-      if (ids->len > 0)
-        g_string_append_c (ids, ' ');
-      g_string_append (ids, bilat_record_get_id (record));
-    }
-  return g_string_free (ids, FALSE);
+  return list_ids (found);
 }
 
 static char *
@@ -160,19 +153,10 @@ find_position_ids (BilatStore *store,
 {
   g_autoptr(BilatQuery) query = bilat_query_parse (text, NULL);
   g_autoptr(GListModel) found = NULL;
-  GString *ids = g_string_new (NULL);
 
   assert_non_null (query);
   found = bilat_store_find_positions (store, query);
-  for (guint i = 0; i < g_list_model_get_n_items (found); i++)
-    {
-      g_autoptr(BilatRecord) record = g_list_model_get_item (found, i);
-
-      if (ids->len > 0)
-        g_string_append_c (ids, ' ');
-      g_string_append (ids, bilat_record_get_id (record));
-    }
-  return g_string_free (ids, FALSE);
+  return list_ids (found);
 }
 
 #define assert_finds(store, text, expected) \

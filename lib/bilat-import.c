@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "bilat-import-private.h"
+#include "bilat-segment-private.h"
+#include "bilat-store-private.h"
 #include "bilat-series-private.h"
 
 /**
@@ -164,11 +166,10 @@ typedef struct
 
 typedef struct
 {
-  SeenIds       ids;
-  GPtrArray    *events;    /* BilatCodedEvent */
-  GArray       *origins;   /* Origin, one per event */
-  GHashTable   *sources;   /* id → BilatSource, of the events read */
-  GStringChunk *strings;
+  SeenIds              ids;
+  BilatSegmentBuilder *builder;   /* the events, and the sources they cite */
+  GArray              *origins;   /* Origin, one per event */
+  GStringChunk        *strings;
 } Pending;
 
 static Pending *
@@ -177,9 +178,8 @@ pending_new (void)
   Pending *pending = g_new0 (Pending, 1);
 
   seen_ids_init (&pending->ids);
-  pending->events = g_ptr_array_new_with_free_func (g_object_unref);
+  pending->builder = _bilat_segment_builder_new ();
   pending->origins = g_array_new (FALSE, FALSE, sizeof (Origin));
-  pending->sources = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   pending->strings = g_string_chunk_new (4096);
   return pending;
 }
@@ -190,9 +190,8 @@ pending_free (Pending *pending)
   if (pending == NULL)
     return;
   seen_ids_clear (&pending->ids);
-  g_ptr_array_unref (pending->events);
+  _bilat_segment_builder_free (pending->builder);
   g_array_unref (pending->origins);
-  g_hash_table_unref (pending->sources);
   g_string_chunk_free (pending->strings);
   g_free (pending);
 }
@@ -204,22 +203,13 @@ pending_add_row (BilatReader  *reader,
                  GError      **error)
 {
   Pending *pending = user_data;
-  g_autofree char *source_id = NULL;
   Origin origin;
 
   if (!seen_ids_add (&pending->ids, row))
     return report_duplicate (reader, row, error);
 
-  source_id = _bilat_row_source_id (row);
-  if (source_id != NULL && !g_hash_table_contains (pending->sources, source_id))
-    {
-      BilatSource *source = _bilat_row_to_source (row);
-      const char *id = bilat_record_get_id (BILAT_RECORD (source));
-
-      g_hash_table_insert (pending->sources, (gpointer) id, source);
-    }
-
-  g_ptr_array_add (pending->events, _bilat_row_to_event (row, source_id));
+  /* Straight into columns: no object per event. */
+  _bilat_segment_builder_add_row (pending->builder, row);
   origin.file = g_string_chunk_insert_const (pending->strings, row->file);
   origin.line = row->line;
   g_array_append_val (pending->origins, origin);
@@ -244,13 +234,6 @@ actor_for_id (const char *id)
   return actor;
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 /* Adds the pending events to @store, with the actors and sources they
  * refer to that the store lacks. An event whose id the store has already
  * is a duplicate, and brings in nothing; in strict mode the first fails
@@ -263,26 +246,21 @@ pending_commit (Pending            *pending,
                 GError            **error)
 {
   BilatImportCounts *counts = _bilat_import_report_counts (report);
-  g_autoptr(GPtrArray) fresh = g_ptr_array_sized_new (pending->events->len);
-  g_autoptr(GHashTable) actors = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) cited = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = _bilat_segment_builder_get_n_rows (pending->builder);
+  g_autofree guint8 *removed = NULL;
   g_autoptr(GPtrArray) actor_ids = NULL;
-  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key;
+  BilatSegment *segment;
+  guint kept = n;
 
-  for (guint i = 0; i < pending->events->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      BilatRecord *event = g_ptr_array_index (pending->events, i);
-      const char *id = bilat_record_get_id (event);
       const Origin *origin = &g_array_index (pending->origins, Origin, i);
       BilatImportProblem *problem;
+      char id[48];
 
-      if (bilat_store_lookup_event (store, id) == NULL)
-        {
-          g_ptr_array_add (fresh, event);
-          continue;
-        }
+      _bilat_segment_builder_format_id (pending->builder, i, id);
+      if (!_bilat_store_has_event (store, id))
+        continue;
       problem = _bilat_import_problem_new (BILAT_IMPORT_ERROR_DUPLICATE_ID, origin->file,
                                            origin->line, 1, NULL, id,
                                            "the store has an event with this id already");
@@ -294,35 +272,19 @@ pending_commit (Pending            *pending,
         }
       counts->duplicates++;
       _bilat_import_report_take_problem (report, problem);
+      if (removed == NULL)
+        removed = g_new0 (guint8, n / 8 + 1);
+      removed[i >> 3] |= (guint8) (1u << (i & 7));
+      kept--;
     }
-
-  /* What the new events refer to, in a stable order, so that the same
-   * import gives the same store. */
-  for (guint i = 0; i < fresh->len; i++)
-    {
-      BilatEvent *event = g_ptr_array_index (fresh, i);
-      GPtrArray *participants = bilat_event_get_participants (event);
-      GPtrArray *citations = bilat_record_get_citations (BILAT_RECORD (event));
-
-      for (guint j = 0; j < participants->len; j++)
-        g_hash_table_add (actors, (gpointer) bilat_participant_get_actor (g_ptr_array_index (participants, j)));
-      for (guint j = 0; j < citations->len; j++)
-        {
-          const char *source_id = bilat_citation_get_source (g_ptr_array_index (citations, j));
-          BilatSource *source = g_hash_table_lookup (pending->sources, source_id);
-
-          if (source != NULL && g_hash_table_add (cited, (gpointer) source_id))
-            g_ptr_array_add (sources, source);
-        }
-    }
-  actor_ids = g_ptr_array_sized_new (g_hash_table_size (actors));
-  g_hash_table_iter_init (&iter, actors);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (actor_ids, key);
-  g_ptr_array_sort (actor_ids, compare_strings);
+  if (removed != NULL)
+    _bilat_segment_builder_remove_rows (pending->builder, removed);
 
   /* Nothing below can fail: ids are checked, and the store checks no
-   * references. */
+   * references. Actors first, in the order of their ids, so that the same
+   * import gives the same store. */
+  segment = _bilat_segment_builder_finish (g_steal_pointer (&pending->builder));
+  actor_ids = _bilat_segment_list_actors (segment);
   for (guint i = 0; i < actor_ids->len; i++)
     {
       const char *id = g_ptr_array_index (actor_ids, i);
@@ -334,17 +296,10 @@ pending_commit (Pending            *pending,
           bilat_store_add (store, BILAT_RECORD (actor), NULL);
         }
     }
-  for (guint i = 0; i < sources->len; i++)
-    {
-      BilatRecord *source = g_ptr_array_index (sources, i);
+  _bilat_store_add_segment (store, segment);
+  _bilat_segment_unref (segment);
 
-      if (bilat_store_lookup_source (store, bilat_record_get_id (source)) == NULL)
-        bilat_store_add (store, source, NULL);
-    }
-  for (guint i = 0; i < fresh->len; i++)
-    bilat_store_add (store, g_ptr_array_index (fresh, i), NULL);
-
-  counts->kept += fresh->len;
+  counts->kept += kept;
   return TRUE;
 }
 

@@ -9,6 +9,7 @@
 #include <bilat/bilat.h>
 
 #include "bilat-record-private.h"
+#include "bilat-segment-private.h"
 #include "bilat-store-private.h"
 
 /**
@@ -1706,6 +1707,77 @@ candidate_events (BilatQuery *self,
                                         in_period, first, last);
 }
 
+/* The events among the store's objects that match @query (all with a
+ * NULL query), in list order, as borrowed pointers. */
+static GPtrArray *
+match_objects (BilatStore *self,
+               BilatQuery *query)
+{
+  g_autoptr(GPtrArray) candidates = NULL;
+  GPtrArray *matches;
+
+  if (query == NULL)
+    {
+      matches = g_ptr_array_new ();
+      _bilat_store_foreach_event (self, collect_event, matches);
+      return matches;
+    }
+  candidates = candidate_events (query, self);
+  matches = g_ptr_array_sized_new (candidates->len);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      BilatEvent *event = g_ptr_array_index (candidates, i);
+
+      if (bilat_query_match_event (query, self, event, NULL))
+        g_ptr_array_add (matches, event);
+    }
+  return matches;
+}
+
+/* The ids @actor stands for, NULL-terminated (borrowed strings). */
+static GPtrArray *
+lineage (BilatQuery *self,
+         BilatStore *store,
+         const char *actor)
+{
+  GPtrArray *ids = g_ptr_array_new ();
+
+  add_lineage (self, store, actor, ids);
+  g_ptr_array_add (ids, NULL);
+  return ids;
+}
+
+/* @query compiled for the rows of @segment. */
+static BilatSegmentMatcher *
+row_matcher (BilatStore   *store,
+             BilatQuery   *query,
+             BilatSegment *segment)
+{
+  g_autoptr(GPtrArray) lineages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) side_a = NULL;
+  g_autoptr(GPtrArray) side_b = NULL;
+  g_autoptr(GPtrArray) arrays = g_ptr_array_new ();
+
+  if (query == NULL)
+    return _bilat_segment_matcher_new (segment, NULL, NULL, NULL, NULL);
+
+  for (guint i = 0; query->actors[i] != NULL; i++)
+    {
+      GPtrArray *ids = lineage (query, store, query->actors[i]);
+
+      g_ptr_array_add (lineages, ids);
+      g_ptr_array_add (arrays, ids->pdata);
+    }
+  if (query->dyad_a != NULL)
+    {
+      side_a = lineage (query, store, query->dyad_a);
+      side_b = lineage (query, store, query->dyad_b);
+    }
+  return _bilat_segment_matcher_new (segment, query, arrays,
+                                     side_a ? (const char * const *) side_a->pdata : NULL,
+                                     side_b ? (const char * const *) side_b->pdata : NULL);
+}
+
 /**
  * bilat_store_find_events:
  * @self: a [class@Bilat.Store]
@@ -1727,36 +1799,49 @@ GListModel *
 bilat_store_find_events (BilatStore *self,
                          BilatQuery *query)
 {
-  g_autoptr(GPtrArray) candidates = NULL;
   g_autoptr(GPtrArray) matches = NULL;
-  GListStore *result;
+  g_autoptr(GArray) rows = NULL;
+  BilatSegment *segment;
+  const guint8 *dead;
 
   g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
   g_return_val_if_fail (query == NULL || BILAT_IS_QUERY (query), NULL);
 
-  result = g_list_store_new (BILAT_TYPE_EVENT);
+  matches = match_objects (self, query);
+  segment = _bilat_store_get_segment (self, &dead);
+  if (segment != NULL)
+    {
+      BilatSegmentMatcher *matcher = row_matcher (self, query, segment);
 
+      rows = _bilat_segment_matcher_run (matcher, dead);
+      _bilat_segment_matcher_free (matcher);
+    }
+  return _bilat_store_new_result (self, matches, segment, rows);
+}
+
+void
+_bilat_store_count_events (BilatStore  *self,
+                           BilatQuery  *query,
+                           BilatSeries *series)
+{
+  g_autoptr(GPtrArray) matches = NULL;
+  BilatSegment *segment;
+  const guint8 *dead;
+
+  /* Rows first, in row order; then the objects. */
+  segment = _bilat_store_get_segment (self, &dead);
+  if (segment != NULL)
+    {
+      BilatSegmentMatcher *matcher = row_matcher (self, query, segment);
+
+      _bilat_segment_matcher_count (matcher, dead, series);
+      _bilat_segment_matcher_free (matcher);
+    }
   if (query == NULL)
-    {
-      matches = g_ptr_array_new ();
-      _bilat_store_foreach_event (self, collect_event, matches);
-    }
-  else
-    {
-      candidates = candidate_events (query, self);
-      matches = g_ptr_array_sized_new (candidates->len);
-      for (guint i = 0; i < candidates->len; i++)
-        {
-          BilatEvent *event = g_ptr_array_index (candidates, i);
-
-          if (bilat_query_match_event (query, self, event, NULL))
-            g_ptr_array_add (matches, event);
-        }
-    }
-
-  /* One splice: a new model that nobody watches yet, filled at once. */
-  g_list_store_splice (result, 0, 0, matches->pdata, matches->len);
-  return G_LIST_MODEL (result);
+    return;
+  matches = match_objects (self, query);
+  for (guint i = 0; i < matches->len; i++)
+    bilat_series_add_event (series, g_ptr_array_index (matches, i));
 }
 
 /**

@@ -912,15 +912,14 @@ bilat_store_compute_series (BilatStore      *store,
                             BilatQuery      *query,
                             BilatSeriesUnit  unit)
 {
-  g_autoptr(GListModel) events = NULL;
   BilatSeries *series;
-  guint n;
 
   g_return_val_if_fail (BILAT_IS_STORE (store), NULL);
   g_return_val_if_fail (query == NULL || BILAT_IS_QUERY (query), NULL);
   g_return_val_if_fail (unit <= BILAT_SERIES_UNIT_YEAR, NULL);
 
   series = bilat_series_new (unit);
+  _bilat_store_count_events (store, query, series);
   if (query == NULL)
     {
       guint n_facts;
@@ -928,16 +927,6 @@ bilat_store_compute_series (BilatStore      *store,
 
       for (guint i = 0; i < n_facts; i++)
         add_facts (series, &facts[i]);
-      return series;
-    }
-
-  events = bilat_store_find_events (store, query);
-  n = g_list_model_get_n_items (events);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BilatEvent) event = g_list_model_get_item (events, i);
-
-      bilat_series_add_event (series, event);
     }
   return series;
 }

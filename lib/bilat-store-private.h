@@ -55,4 +55,34 @@ void       _bilat_store_foreach_event      (BilatStore         *self,
                                             GFunc               func,
                                             gpointer            user_data);
 
+/* Bulk records (bilat-segment-private.h). */
+
+typedef struct _BilatSegment BilatSegment;
+
+/* Adds the events and sources of @segment: its events must be new to the
+ * store; its sources that the store has already are left out. */
+void        _bilat_store_add_segment       (BilatStore         *self,
+                                            BilatSegment       *segment);
+
+/* The segment of the store's coded events, or NULL, and the bitmap of its
+ * rows that are no longer in the store (or NULL). */
+BilatSegment *_bilat_store_get_segment     (BilatStore         *self,
+                                            const guint8      **dead);
+
+/* Whether the store has an event with id @id, object or row. */
+gboolean   _bilat_store_has_event          (BilatStore         *self,
+                                            const char         *id);
+
+/* A new list of @objects (events, in list order) and @rows of @segment
+ * (sorted; may be NULL), merged in the store's order. */
+GListModel *_bilat_store_new_result        (BilatStore         *self,
+                                            GPtrArray          *objects,
+                                            BilatSegment       *segment,
+                                            GArray             *rows);
+
+/* Counts the events that match @query (all with NULL) into @series. */
+void        _bilat_store_count_events      (BilatStore         *self,
+                                            BilatQuery         *query,
+                                            BilatSeries        *series);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bilat-record-private.h"
+#include "bilat-segment-private.h"
 #include "bilat-store-private.h"
 #include "bilat-series-private.h"
 
@@ -230,9 +231,29 @@ struct _BilatStoreList
    * direction then takes O(1) a step. */
   GSequenceIter    *last_iter;
   guint             last_position;
+
+  /* Bulk records: the rows of a segment (events or sources), merged with
+   * the objects in the list's order. */
+  RecordKind        kind;
+  BilatStore       *store;          /* while it lives */
+  BilatSegment     *segment;
+  guint             n_rows;         /* of the segment, dead ones included */
+  guint8           *dead;           /* bitmap of rows taken out, or NULL */
+  GArray           *dead_rows;      /* guint32, sorted */
+  GHashTable       *made;           /* row → object made of it (weak) */
+  GHashTable       *pinned;         /* row → object (strong): looked up */
+
+  /* Walking a merged list: at position merged_position, merged_before
+   * objects come first, and the next object is at next_object. */
+  gboolean          merged_valid;
+  guint             merged_position;
+  guint             merged_before;
+  guint             next_object;
 };
 
 static GType bilat_store_list_get_type (void);
+static void  bulk_reset (BilatStoreList *self,
+                         BilatSegment   *segment);
 static void  bilat_store_list_model_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (BilatStoreList, bilat_store_list, G_TYPE_OBJECT,
@@ -245,6 +266,9 @@ bilat_store_list_finalize (GObject *object)
   BilatStoreList *self = (BilatStoreList *) object;
 
   free_entries (self->items);
+  bulk_reset (self, NULL);
+  g_clear_pointer (&self->made, g_hash_table_unref);
+  g_clear_pointer (&self->pinned, g_hash_table_unref);
 
   G_OBJECT_CLASS (bilat_store_list_parent_class)->finalize (object);
 }
@@ -261,6 +285,8 @@ static void
 bilat_store_list_init (BilatStoreList *self)
 {
   self->items = g_sequence_new (NULL);
+  self->made = g_hash_table_new (NULL, NULL);
+  self->pinned = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 }
 
 static GType
@@ -269,17 +295,267 @@ bilat_store_list_get_item_type (GListModel *model)
   return ((BilatStoreList *) model)->item_type;
 }
 
+/* Bulk rows in a list */
+
+typedef struct
+{
+  BilatStoreList *list;
+  GObject        *object;
+  guint           row;
+} Made;
+
+static void made_watch   (BilatStoreList *self, GObject *object, guint row);
+static void store_follow_made (BilatStore *store, GObject *object);
+
+static void
+on_made_finalized (gpointer data,
+                   GObject *where_the_object_was)
+{
+  Made *made = data;
+
+  g_hash_table_remove (made->list->made, GUINT_TO_POINTER (made->row + 1));
+  g_free (made);
+}
+
+static void
+made_forget (BilatStoreList *self,
+             guint           row)
+{
+  Made *made = g_hash_table_lookup (self->made, GUINT_TO_POINTER (row + 1));
+
+  g_hash_table_remove (self->pinned, GUINT_TO_POINTER (row + 1));
+  if (made == NULL)
+    return;
+  g_object_weak_unref (made->object, on_made_finalized, made);
+  g_hash_table_remove (self->made, GUINT_TO_POINTER (row + 1));
+  g_free (made);
+}
+
+static void
+made_forget_all (BilatStoreList *self)
+{
+  GHashTableIter iter;
+  Made *made;
+
+  g_hash_table_remove_all (self->pinned);
+  g_hash_table_iter_init (&iter, self->made);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &made))
+    {
+      g_object_weak_unref (made->object, on_made_finalized, made);
+      g_free (made);
+    }
+  g_hash_table_remove_all (self->made);
+}
+
+/* Gives the list the rows of @segment (or none), all alive. Objects made
+ * of the old rows are forgotten. */
+static void
+bulk_reset (BilatStoreList *self,
+            BilatSegment   *segment)
+{
+  if (self->made != NULL)
+    made_forget_all (self);
+  g_clear_pointer (&self->segment, _bilat_segment_unref);
+  g_clear_pointer (&self->dead, g_free);
+  g_clear_pointer (&self->dead_rows, g_array_unref);
+  self->n_rows = 0;
+  self->merged_valid = FALSE;
+  self->last_iter = NULL;
+  if (segment == NULL)
+    return;
+  self->segment = _bilat_segment_ref (segment);
+  self->n_rows = self->kind == KIND_EVENT ? _bilat_segment_get_n_rows (segment)
+                                          : _bilat_segment_get_n_sources (segment);
+}
+
+static gboolean
+bulk_is_dead (BilatStoreList *self,
+              guint           row)
+{
+  return self->dead != NULL && (self->dead[row >> 3] & (1u << (row & 7))) != 0;
+}
+
+/* How many dead rows come before @row. */
+static guint
+bulk_dead_before (BilatStoreList *self,
+                  guint           row)
+{
+  guint low = 0, high;
+
+  if (self->dead_rows == NULL)
+    return 0;
+  high = self->dead_rows->len;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (self->dead_rows, guint32, middle) < row)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+/* The row of the @live-th live row. */
+static guint
+bulk_select (BilatStoreList *self,
+             guint           live)
+{
+  guint low = 0, high;
+
+  if (self->dead_rows == NULL)
+    return live;
+  /* The number j of dead rows before it is the first j whose dead row
+   * lies past live + j. */
+  high = self->dead_rows->len;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (self->dead_rows, guint32, middle) - middle <= live)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return live + low;
+}
+
+/* Takes @row out of the list, silently. */
+static void
+bulk_kill (BilatStoreList *self,
+           guint           row)
+{
+  guint32 value = row;
+  guint at;
+
+  if (bulk_is_dead (self, row))
+    return;
+  if (self->dead == NULL)
+    {
+      self->dead = g_new0 (guint8, self->n_rows / 8 + 1);
+      self->dead_rows = g_array_new (FALSE, FALSE, sizeof (guint32));
+    }
+  self->dead[row >> 3] |= (guint8) (1u << (row & 7));
+  at = bulk_dead_before (self, row);
+  g_array_insert_val (self->dead_rows, at, value);
+  made_forget (self, row);
+  self->merged_valid = FALSE;
+  self->last_iter = NULL;
+}
+
+/* The first row that sorts after @entry's record. */
+static guint
+bulk_lower_bound (BilatStoreList *self,
+                  const Entry    *entry)
+{
+  if (self->kind == KIND_EVENT)
+    return _bilat_segment_event_lower_bound (self->segment, entry->sort_date, entry->id);
+  return _bilat_segment_source_lower_bound (self->segment, entry->id);
+}
+
+/* The live rows before @entry's record. */
+static guint
+bulk_rank (BilatStoreList *self,
+           const Entry    *entry)
+{
+  guint bound;
+
+  if (self->segment == NULL)
+    return 0;
+  bound = bulk_lower_bound (self, entry);
+  return bound - bulk_dead_before (self, bound);
+}
+
+/* The position in the merged list of the @index-th object, G_MAXUINT past
+ * the last. */
+static guint
+object_position (BilatStoreList *self,
+                 guint           index)
+{
+  GSequenceIter *iter;
+
+  if (index >= (guint) g_sequence_get_length (self->items))
+    return G_MAXUINT;
+  iter = g_sequence_get_iter_at_pos (self->items, (int) index);
+  return index + bulk_rank (self, g_sequence_get (iter));
+}
+
+/* The position in the merged list of @entry, which is in the list. */
+static guint
+entry_position (BilatStoreList *self,
+                const Entry    *entry)
+{
+  return (guint) g_sequence_iter_get_position (entry->iter) + bulk_rank (self, entry);
+}
+
+/* The object for @row: the one made before if it is still alive. */
+static gpointer
+bulk_make (BilatStoreList *self,
+           guint           row)
+{
+  Made *made = g_hash_table_lookup (self->made, GUINT_TO_POINTER (row + 1));
+  GObject *object;
+
+  if (made != NULL)
+    return g_object_ref (made->object);
+  if (self->kind == KIND_EVENT)
+    object = G_OBJECT (_bilat_segment_make_event (self->segment, row));
+  else
+    object = G_OBJECT (_bilat_segment_make_source (self->segment, row));
+  made_watch (self, object, row);
+  return object;
+}
+
+static void
+made_watch (BilatStoreList *self,
+            GObject        *object,
+            guint           row)
+{
+  Made *made = g_new0 (Made, 1);
+
+  made->list = self;
+  made->object = object;
+  made->row = row;
+  g_object_weak_ref (object, on_made_finalized, made);
+  g_hash_table_insert (self->made, GUINT_TO_POINTER (row + 1), made);
+  if (self->store != NULL && self->kind == KIND_EVENT)
+    store_follow_made (self->store, object);
+}
+
+/* The object of @row, which the list keeps alive as long as the row. */
+static gpointer
+bulk_pin (BilatStoreList *self,
+          guint           row)
+{
+  gpointer object = g_hash_table_lookup (self->pinned, GUINT_TO_POINTER (row + 1));
+
+  if (object == NULL)
+    {
+      object = bulk_make (self, row);
+      g_hash_table_insert (self->pinned, GUINT_TO_POINTER (row + 1), object);
+    }
+  return object;
+}
+
+static guint
+bulk_n_live (BilatStoreList *self)
+{
+  return self->n_rows - (self->dead_rows != NULL ? self->dead_rows->len : 0);
+}
+
 static guint
 bilat_store_list_get_n_items (GListModel *model)
 {
-  return g_sequence_get_length (((BilatStoreList *) model)->items);
+  BilatStoreList *self = (BilatStoreList *) model;
+
+  return g_sequence_get_length (self->items) + bulk_n_live (self);
 }
 
 static gpointer
-bilat_store_list_get_item (GListModel *model,
-                           guint       position)
+get_object_item (BilatStoreList *self,
+                 guint           position)
 {
-  BilatStoreList *self = (BilatStoreList *) model;
   GSequenceIter *iter = NULL;
 
   if (self->last_iter != NULL)
@@ -302,7 +578,60 @@ bilat_store_list_get_item (GListModel *model,
   self->last_iter = iter;
   self->last_position = position;
 
-  return g_object_ref (((Entry *) g_sequence_get (iter))->record);
+  return ((Entry *) g_sequence_get (iter))->record;
+}
+
+static gpointer
+bilat_store_list_get_item (GListModel *model,
+                           guint       position)
+{
+  BilatStoreList *self = (BilatStoreList *) model;
+  guint n_objects = g_sequence_get_length (self->items);
+  gpointer item;
+
+  if (self->segment == NULL || bulk_n_live (self) == 0)
+    {
+      item = get_object_item (self, position);
+      return item != NULL ? g_object_ref (item) : NULL;
+    }
+  if (position >= n_objects + bulk_n_live (self))
+    return NULL;
+
+  if (n_objects == 0)
+    return bulk_make (self, bulk_select (self, position));
+
+  /* The objects before @position, and where the next one is. */
+  if (self->merged_valid && position == self->merged_position + 1)
+    {
+      if (self->next_object == self->merged_position)
+        {
+          self->merged_before++;
+          self->next_object = object_position (self, self->merged_before);
+        }
+    }
+  else if (!(self->merged_valid && position == self->merged_position))
+    {
+      guint low = 0, high = n_objects;
+
+      /* The first object at or after @position. */
+      while (low < high)
+        {
+          guint middle = low + (high - low) / 2;
+
+          if (object_position (self, middle) < position)
+            low = middle + 1;
+          else
+            high = middle;
+        }
+      self->merged_before = low;
+      self->next_object = object_position (self, low);
+    }
+  self->merged_valid = TRUE;
+  self->merged_position = position;
+
+  if (self->next_object == position)
+    return g_object_ref (get_object_item (self, self->merged_before));
+  return bulk_make (self, bulk_select (self, position - self->merged_before));
 }
 
 static void
@@ -333,43 +662,64 @@ bilat_store_list_items_changed (BilatStoreList *self,
 {
   /* A change at or before the cached item may have moved or removed it;
    * a change after it leaves it where it was. */
-  if (self->last_iter != NULL && position <= self->last_position)
+  if (self->last_iter != NULL && (position <= self->last_position || self->segment != NULL))
     self->last_iter = NULL;
+  self->merged_valid = FALSE;
 
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
 
-/* Puts @entry, which is out of the list, in its place. */
+/* Puts @entry, which is out of the list, in its place; with @notify, emits
+ * the addition. */
+static void
+bilat_store_list_insert_full (BilatStoreList *self,
+                              Entry          *entry,
+                              gboolean        notify)
+{
+  entry->iter = g_sequence_insert_sorted (self->items, entry, self->compare, NULL);
+  self->merged_valid = FALSE;
+  self->last_iter = NULL;
+  if (notify)
+    bilat_store_list_items_changed (self, entry_position (self, entry), 0, 1);
+}
+
 static void
 bilat_store_list_insert (BilatStoreList *self,
                          Entry          *entry)
 {
-  entry->iter = g_sequence_insert_sorted (self->items, entry, self->compare, NULL);
-  bilat_store_list_items_changed (self, g_sequence_iter_get_position (entry->iter), 0, 1);
+  bilat_store_list_insert_full (self, entry, TRUE);
 }
 
-/* Takes @entry out of the list; the caller then owns it. */
+/* Takes @entry, at @position in the merged list, out of the list; the
+ * caller then owns it. */
 static void
-bilat_store_list_take_out (BilatStoreList *self,
-                           Entry          *entry)
+bilat_store_list_take_out_at (BilatStoreList *self,
+                              Entry          *entry,
+                              guint           position)
 {
-  guint position = g_sequence_iter_get_position (entry->iter);
-
   g_sequence_remove (entry->iter);
   entry->iter = NULL;
   bilat_store_list_items_changed (self, position, 1, 0);
 }
 
-/* Empties the list; the caller then owns the returned sequence of the
- * entries it had. */
+static void
+bilat_store_list_take_out (BilatStoreList *self,
+                           Entry          *entry)
+{
+  bilat_store_list_take_out_at (self, entry, entry_position (self, entry));
+}
+
+/* Empties the list, rows included; the caller then owns the returned
+ * sequence of the entries it had. */
 static GSequence *
 bilat_store_list_take_all (BilatStoreList *self)
 {
   GSequence *items = self->items;
-  guint n_items = g_sequence_get_length (items);
+  guint n_items = g_sequence_get_length (items) + bulk_n_live (self);
 
   self->items = g_sequence_new (NULL);
   self->last_iter = NULL;
+  bulk_reset (self, NULL);
 
   if (n_items > 0)
     bilat_store_list_items_changed (self, 0, n_items, 0);
@@ -1104,12 +1454,16 @@ on_event_date_changed (BilatEvent *event,
   const char *id = bilat_record_get_id (record);
   Entry *entry;
 
+  guint old_position;
+
   entry = lookup_entry (self, KIND_EVENT, id);
   if (entry == NULL || entry->record != record)
     return;
 
+  old_position = entry->iter != NULL ? entry_position (list, entry) : 0;
   g_clear_pointer (&entry->sort_date, bilat_date_unref);
   entry->sort_date = date != NULL ? bilat_date_ref (date) : NULL;
+  list->merged_valid = FALSE;
   note_span (self, date);
   unsort_event_actors (self, entry);
 
@@ -1117,7 +1471,8 @@ on_event_date_changed (BilatEvent *event,
    * puts it back by the date just recorded. (GObject holds back the
    * notifications that an object makes while it notifies, so this is only
    * a safeguard.) */
-  if (entry->iter == NULL || bilat_store_list_is_in_place (list, entry))
+  if (entry->iter == NULL ||
+      (bilat_store_list_is_in_place (list, entry) && entry_position (list, entry) == old_position))
     return;
 
   /* Handlers of items-changed may drop the last references to the store
@@ -1125,7 +1480,7 @@ on_event_date_changed (BilatEvent *event,
   g_object_ref (self);
   g_object_ref (record);
 
-  bilat_store_list_take_out (list, entry);
+  bilat_store_list_take_out_at (list, entry, old_position);
 
   /* A handler of that removal may have removed the event from the store
    * (then there is no entry any more) or removed it and added it again
@@ -1136,6 +1491,449 @@ on_event_date_changed (BilatEvent *event,
 
   g_object_unref (record);
   g_object_unref (self);
+}
+
+/* Events made of rows: a change makes them objects of the store */
+
+static void
+on_made_notify (GObject    *object,
+                GParamSpec *pspec,
+                gpointer    user_data);
+
+static void
+store_follow_made (BilatStore *store,
+                   GObject    *object)
+{
+  g_signal_connect (object, "notify", G_CALLBACK (on_made_notify), store);
+}
+
+static void
+store_unfollow_made (BilatStore     *self,
+                     BilatStoreList *list)
+{
+  GHashTableIter iter;
+  Made *made;
+
+  g_hash_table_iter_init (&iter, list->made);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &made))
+    g_signal_handlers_disconnect_matched (made->object, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+}
+
+/* The row of the made object @object of @list, or -1. */
+static gint64
+made_row (BilatStoreList *list,
+          GObject        *object)
+{
+  const char *id = bilat_record_get_id (BILAT_RECORD (object));
+  gint64 row;
+  Made *made;
+
+  if (list->segment == NULL || id == NULL)
+    return -1;
+  row = list->kind == KIND_EVENT ? _bilat_segment_find_event (list->segment, id)
+                                 : _bilat_segment_find_source (list->segment, id);
+  if (row < 0 || bulk_is_dead (list, (guint) row))
+    return -1;
+  made = g_hash_table_lookup (list->made, GUINT_TO_POINTER ((guint) row + 1));
+  return made != NULL && made->object == object ? row : -1;
+}
+
+static void
+on_made_notify (GObject    *object,
+                GParamSpec *pspec,
+                gpointer    user_data)
+{
+  BilatStore *self = user_data;
+  BilatStoreList *list = self->lists[KIND_EVENT];
+  BilatEvent *event = BILAT_EVENT (object);
+  gint64 row = made_row (list, object);
+  Entry *entry;
+  int year, month, day;
+
+  g_signal_handlers_disconnect_matched (object, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  if (row < 0)
+    return;
+
+  /* The event becomes an object of the store where its row was, so the
+   * list does not change; then the change itself is followed. */
+  entry = g_new0 (Entry, 1);
+  entry->record = g_object_ref (BILAT_RECORD (event));
+  entry->id = bilat_record_get_id (entry->record);
+  _bilat_julian_to_civil (_bilat_segment_get_day (list->segment, (guint) row), &year, &month, &day);
+  entry->sort_date = bilat_date_new_day (year, month, day, NULL);
+  bulk_kill (list, (guint) row);
+
+  index_event (self, entry);
+  add_facts (self, entry);
+  entry->notify_id = g_signal_connect (entry->record, "notify", G_CALLBACK (on_event_notify), self);
+  g_hash_table_insert (self->entries[KIND_EVENT], (gpointer) entry->id, entry);
+  bilat_store_list_insert_full (list, entry, FALSE);
+
+  on_event_notify (event, pspec, self);
+}
+
+/* The live row of @list with id @id, or -1. */
+static gint64
+live_row (BilatStoreList *list,
+          const char     *id)
+{
+  gint64 row;
+
+  if (list->segment == NULL)
+    return -1;
+  row = list->kind == KIND_EVENT ? _bilat_segment_find_event (list->segment, id)
+                                 : _bilat_segment_find_source (list->segment, id);
+  return row >= 0 && !bulk_is_dead (list, (guint) row) ? row : -1;
+}
+
+/* How many objects of @list sort before @row. */
+static guint
+objects_before_row (BilatStoreList *list,
+                    guint           row)
+{
+  guint low = 0, high = g_sequence_get_length (list->items);
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      Entry *entry = g_sequence_get (g_sequence_get_iter_at_pos (list->items, (int) middle));
+      int order;
+
+      if (list->kind == KIND_EVENT)
+        order = -_bilat_segment_compare_event (list->segment, row, entry->sort_date, entry->id);
+      else
+        order = strcmp (entry->id, _bilat_segment_get_source_id (list->segment, row));
+      if (order < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+/* How many objects of the source list sort before the id @id. */
+static guint
+objects_before_source (BilatStoreList *list,
+                       const char     *id)
+{
+  guint low = 0, high = g_sequence_get_length (list->items);
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      Entry *entry = g_sequence_get (g_sequence_get_iter_at_pos (list->items, (int) middle));
+
+      if (strcmp (entry->id, id) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+/* Takes @row out of @list, emitting the removal. */
+static void
+remove_row (BilatStoreList *list,
+            guint           row)
+{
+  guint position = objects_before_row (list, row) + row - bulk_dead_before (list, row);
+
+  if (list->kind == KIND_EVENT && list->store != NULL)
+    {
+      Made *made = g_hash_table_lookup (list->made, GUINT_TO_POINTER (row + 1));
+
+      if (made != NULL)
+        g_signal_handlers_disconnect_matched (made->object, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, list->store);
+    }
+  bulk_kill (list, row);
+  bilat_store_list_items_changed (list, position, 1, 0);
+}
+
+/* Bulk additions */
+
+typedef struct
+{
+  GObject *object;
+  gboolean pinned;
+} Survivor;
+
+/* Moves @list to @segment, keeping the objects made of rows that are
+ * still there (they keep following the store). */
+static void
+list_move_to (BilatStoreList *list,
+              BilatSegment   *segment)
+{
+  g_autoptr(GArray) survivors = g_array_new (FALSE, FALSE, sizeof (Survivor));
+  GHashTableIter iter;
+  Made *made;
+
+  g_hash_table_iter_init (&iter, list->made);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &made))
+    {
+      Survivor survivor = {
+        g_object_ref (made->object),
+        g_hash_table_contains (list->pinned, GUINT_TO_POINTER (made->row + 1)),
+      };
+
+      g_array_append_val (survivors, survivor);
+    }
+  bulk_reset (list, segment);
+
+  for (guint i = 0; i < survivors->len; i++)
+    {
+      Survivor *survivor = &g_array_index (survivors, Survivor, i);
+      const char *id = bilat_record_get_id (BILAT_RECORD (survivor->object));
+      gint64 row = list->kind == KIND_EVENT ? _bilat_segment_find_event (segment, id)
+                                            : _bilat_segment_find_source (segment, id);
+
+      if (row >= 0 && g_hash_table_lookup (list->made, GUINT_TO_POINTER ((guint) row + 1)) == NULL)
+        {
+          Made *again = g_new0 (Made, 1);
+
+          again->list = list;
+          again->object = survivor->object;
+          again->row = (guint) row;
+          g_object_weak_ref (survivor->object, on_made_finalized, again);
+          g_hash_table_insert (list->made, GUINT_TO_POINTER ((guint) row + 1), again);
+          if (survivor->pinned)
+            g_hash_table_insert (list->pinned, GUINT_TO_POINTER ((guint) row + 1),
+                                 g_object_ref (survivor->object));
+        }
+      g_object_unref (survivor->object);
+    }
+}
+
+/* The position in @list of the live @row. */
+static guint
+row_position (BilatStoreList *list,
+              guint           row)
+{
+  return objects_before_row (list, row) + row - bulk_dead_before (list, row);
+}
+
+void
+_bilat_store_add_segment (BilatStore   *self,
+                          BilatSegment *added)
+{
+  BilatStoreList *events = self->lists[KIND_EVENT];
+  BilatStoreList *sources = self->lists[KIND_SOURCE];
+  BilatSegment *merged;
+  guint old_events, old_sources;
+  char first_id[48];
+  const char *first_source = NULL;
+  g_autofree char *first_source_copy = NULL;
+
+  g_return_if_fail (BILAT_IS_STORE (self));
+
+  if (_bilat_segment_get_n_rows (added) == 0 && _bilat_segment_get_n_sources (added) == 0)
+    return;
+
+  /* The events are new to the store (the caller made sure); sources the
+   * store has already are kept as they are. */
+  if (events->segment == NULL && sources->segment == NULL)
+    merged = _bilat_segment_ref (added);
+  else
+    {
+      BilatSegment *old = events->segment != NULL ? events->segment : sources->segment;
+      BilatSegmentBuilder *builder = _bilat_segment_builder_new ();
+
+      for (guint row = 0; row < events->n_rows; row++)
+        if (!bulk_is_dead (events, row))
+          _bilat_segment_builder_copy_row (builder, old, row);
+      for (guint row = 0; row < sources->n_rows; row++)
+        if (!bulk_is_dead (sources, row))
+          _bilat_segment_builder_copy_source (builder, old, row);
+      for (guint row = 0; row < _bilat_segment_get_n_rows (added); row++)
+        _bilat_segment_builder_copy_row (builder, added, row);
+      for (guint row = 0; row < _bilat_segment_get_n_sources (added); row++)
+        _bilat_segment_builder_copy_source (builder, added, row);
+      merged = _bilat_segment_builder_finish (builder);
+    }
+
+  old_events = bilat_store_list_get_n_items (G_LIST_MODEL (events));
+  old_sources = bilat_store_list_get_n_items (G_LIST_MODEL (sources));
+  if (_bilat_segment_get_n_rows (added) > 0)
+    _bilat_segment_format_id (added, 0, first_id);
+  if (_bilat_segment_get_n_sources (added) > 0)
+    first_source = first_source_copy = g_strdup (_bilat_segment_get_source_id (added, 0));
+
+  list_move_to (events, merged);
+  list_move_to (sources, merged);
+
+  /* A bulk source that an object of the store has the id of stays out. */
+  for (guint row = 0; row < sources->n_rows; row++)
+    if (g_hash_table_contains (self->entries[KIND_SOURCE], _bilat_segment_get_source_id (merged, row)))
+      bulk_kill (sources, row);
+
+  /* Everything before the first new record is as it was. */
+  if (_bilat_segment_get_n_rows (added) > 0)
+    {
+      guint position = row_position (events, (guint) _bilat_segment_find_event (merged, first_id));
+      guint n = bilat_store_list_get_n_items (G_LIST_MODEL (events));
+
+      bilat_store_list_items_changed (events, position, old_events - position, n - position);
+    }
+  if (first_source != NULL)
+    {
+      guint position = MIN (old_sources, _bilat_segment_source_lower_bound (merged, first_source) +
+                                         objects_before_source (sources, first_source));
+      guint n = bilat_store_list_get_n_items (G_LIST_MODEL (sources));
+
+      position = MIN (position, n);
+      if (old_sources != n || position < n)
+        bilat_store_list_items_changed (sources, position, old_sources - position, n - position);
+    }
+  _bilat_segment_unref (merged);
+}
+
+BilatSegment *
+_bilat_store_get_segment (BilatStore    *self,
+                          const guint8 **dead)
+{
+  BilatStoreList *events = self->lists[KIND_EVENT];
+
+  *dead = events->dead;
+  return events->n_rows > 0 ? events->segment : NULL;
+}
+
+gboolean
+_bilat_store_has_event (BilatStore *self,
+                        const char *id)
+{
+  return g_hash_table_contains (self->entries[KIND_EVENT], id) ||
+         live_row (self->lists[KIND_EVENT], id) >= 0;
+}
+
+/* A query result: objects and rows, merged in list order */
+
+typedef struct
+{
+  GObject         parent_instance;
+  BilatStoreList *list;         /* the store's, for objects made of rows */
+  BilatSegment   *segment;
+  GPtrArray      *objects;
+  GArray         *rows;
+  GArray         *order;        /* guint32: object index, or ROW_BIT | row index */
+} BilatStoreResult;
+
+typedef struct
+{
+  GObjectClass parent_class;
+} BilatStoreResultClass;
+
+#define ROW_BIT 0x80000000u
+
+static GType bilat_store_result_get_type (void);
+static void  bilat_store_result_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BilatStoreResult, bilat_store_result, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      bilat_store_result_model_init))
+
+static void
+bilat_store_result_finalize (GObject *object)
+{
+  BilatStoreResult *self = (BilatStoreResult *) object;
+
+  g_clear_object (&self->list);
+  g_clear_pointer (&self->segment, _bilat_segment_unref);
+  g_clear_pointer (&self->objects, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->order, g_array_unref);
+  G_OBJECT_CLASS (bilat_store_result_parent_class)->finalize (object);
+}
+
+static void
+bilat_store_result_class_init (BilatStoreResultClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bilat_store_result_finalize;
+}
+
+static void
+bilat_store_result_init (BilatStoreResult *self)
+{
+}
+
+static GType
+bilat_store_result_get_item_type (GListModel *model)
+{
+  return BILAT_TYPE_EVENT;
+}
+
+static guint
+bilat_store_result_get_n_items (GListModel *model)
+{
+  return ((BilatStoreResult *) model)->order->len;
+}
+
+static gpointer
+bilat_store_result_get_item (GListModel *model,
+                             guint       position)
+{
+  BilatStoreResult *self = (BilatStoreResult *) model;
+  guint32 value;
+  guint row;
+
+  if (position >= self->order->len)
+    return NULL;
+  value = g_array_index (self->order, guint32, position);
+  if ((value & ROW_BIT) == 0)
+    return g_object_ref (g_ptr_array_index (self->objects, value));
+  row = g_array_index (self->rows, guint32, value & ~ROW_BIT);
+  /* While the store still has the row, its object is the store's. */
+  if (self->list->segment == self->segment && !bulk_is_dead (self->list, row))
+    return bulk_make (self->list, row);
+  return _bilat_segment_make_event (self->segment, row);
+}
+
+static void
+bilat_store_result_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = bilat_store_result_get_item_type;
+  iface->get_n_items = bilat_store_result_get_n_items;
+  iface->get_item = bilat_store_result_get_item;
+}
+
+GListModel *
+_bilat_store_new_result (BilatStore   *self,
+                         GPtrArray    *objects,
+                         BilatSegment *segment,
+                         GArray       *rows)
+{
+  BilatStoreResult *result = g_object_new (bilat_store_result_get_type (), NULL);
+  guint i = 0, j = 0;
+  guint n_rows = rows != NULL ? rows->len : 0;
+
+  result->list = g_object_ref (self->lists[KIND_EVENT]);
+  result->segment = segment != NULL ? _bilat_segment_ref (segment) : NULL;
+  result->objects = g_ptr_array_new_full (objects->len, g_object_unref);
+  for (guint k = 0; k < objects->len; k++)
+    g_ptr_array_add (result->objects, g_object_ref (g_ptr_array_index (objects, k)));
+  result->rows = rows != NULL ? g_array_ref (rows) : g_array_new (FALSE, FALSE, sizeof (guint32));
+  result->order = g_array_sized_new (FALSE, FALSE, sizeof (guint32), objects->len + n_rows);
+
+  while (i < objects->len || j < n_rows)
+    {
+      guint32 value;
+
+      if (j >= n_rows)
+        value = i++;
+      else if (i >= objects->len)
+        value = ROW_BIT | j++;
+      else
+        {
+          BilatEvent *event = g_ptr_array_index (objects, i);
+
+          if (_bilat_segment_compare_event (segment, g_array_index (rows, guint32, j),
+                                            bilat_event_get_date (event),
+                                            bilat_record_get_id (BILAT_RECORD (event))) < 0)
+            value = ROW_BIT | j++;
+          else
+            value = i++;
+        }
+      g_array_append_val (result->order, value);
+    }
+  return G_LIST_MODEL (result);
 }
 
 /* GObject */
@@ -1154,6 +1952,11 @@ bilat_store_dispose (GObject *object)
   for (guint kind = 0; kind < N_KINDS; kind++)
     {
       release_entries (self, kind);
+      if (self->lists[kind] != NULL)
+        {
+          store_unfollow_made (self, self->lists[kind]);
+          self->lists[kind]->store = NULL;
+        }
       g_clear_object (&self->lists[kind]);
     }
 
@@ -1305,6 +2108,8 @@ bilat_store_init (BilatStore *self)
       self->entries[kind] = g_hash_table_new (g_str_hash, g_str_equal);
       self->lists[kind] = bilat_store_list_new (item_types[kind],
                                                 kind == KIND_EVENT ? compare_dates : compare_ids);
+      self->lists[kind]->kind = kind;
+      self->lists[kind]->store = self;
     }
 
   /* The id keys belong to the entries; alias keys are shared by the
@@ -1407,7 +2212,8 @@ bilat_store_add (BilatStore   *self,
       return FALSE;
     }
 
-  if (g_hash_table_contains (self->entries[kind], id))
+  if (g_hash_table_contains (self->entries[kind], id) ||
+      live_row (self->lists[kind], id) >= 0)
     {
       g_set_error (error, BILAT_STORE_ERROR, BILAT_STORE_ERROR_DUPLICATE_ID,
                    "%s with id “%s” is already in the store",
@@ -1504,6 +2310,28 @@ bilat_store_remove (BilatStore   *self,
   if (kind != KIND_NONE && id != NULL)
     entry = g_hash_table_lookup (self->entries[kind], id);
 
+  if (entry == NULL && kind != KIND_NONE && id != NULL)
+    {
+      BilatStoreList *list = self->lists[kind];
+      gint64 row = made_row (list, G_OBJECT (record));
+
+      if (row >= 0)
+        {
+          g_object_ref (record);
+          remove_row (list, (guint) row);
+          g_object_unref (record);
+          return TRUE;
+        }
+      if (live_row (list, id) >= 0)
+        {
+          g_set_error (error, BILAT_STORE_ERROR, BILAT_STORE_ERROR_NOT_FOUND,
+                       "This %s is not in the store: the %s with id “%s” "
+                       "in the store is another object",
+                       kind_names[kind].noun, kind_names[kind].noun, id);
+          return FALSE;
+        }
+    }
+
   if (entry == NULL || entry->record != record)
     {
       if (kind == KIND_NONE)
@@ -1583,8 +2411,14 @@ lookup_record (BilatStore *self,
                const char *id)
 {
   Entry *entry = lookup_entry (self, kind, id);
+  gint64 row;
 
-  return entry != NULL ? entry->record : NULL;
+  if (entry != NULL)
+    return entry->record;
+  if (kind != KIND_EVENT && kind != KIND_SOURCE)
+    return NULL;
+  row = live_row (self->lists[kind], id);
+  return row >= 0 ? bulk_pin (self->lists[kind], (guint) row) : NULL;
 }
 
 /**

@@ -1,0 +1,191 @@
+/* bilat-segment-private.h: coded events kept column by column
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Layering: a segment knows records (it makes BilatCodedEvents and
+ * BilatSources on demand) and the rows of the event readers
+ * (bilat-import-private.h), but not the store; the store (bilat-store.c)
+ * keeps one segment beside its objects and merges the two in its lists,
+ * and the native file (bilat-native.c) writes and maps segments.
+ *
+ * A segment is immutable once built, and reference-counted: query results
+ * keep the segment they were computed on, so that they stay valid when the
+ * store moves on to a new one.
+ *
+ * What a segment holds, and what stays an object: a coded event goes into
+ * a segment when the segment can give it back exactly, which every event
+ * an import makes can; that is, when
+ *   - its id is a prefix ending with the only ':' of the id, then a
+ *     decimal number of at most 17 digits without leading zeros
+ *     (`gdelt:1234`, `icews:98`),
+ *   - its date is a single day,
+ *   - its participants are those its two sides give (see below),
+ *   - it has no summary and no sectors,
+ *   - it has at most one citation, of a whole source (no paragraph, range
+ *     or quote).
+ * Everything else (curated events, exercises, positions, a coded event a
+ * user edited) stays an object in the store.
+ *
+ * The rows are in the order of the store's event list: by day, then by id
+ * as strcmp() orders ids. Bulk sources (one per article the events cite)
+ * are rows too, in the order of their ids.
+ */
+
+#pragma once
+
+#include <bilat/bilat.h>
+
+#include "bilat-import-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct _BilatSegment BilatSegment;
+typedef struct _BilatSegmentBuilder BilatSegmentBuilder;
+
+/* The prefix of an id that a segment can hold and its number, or FALSE. */
+gboolean            _bilat_segment_split_id          (const char           *id,
+                                                      gsize                *prefix_length,
+                                                      guint64              *number);
+
+/* Building. */
+
+BilatSegmentBuilder *_bilat_segment_builder_new      (void);
+void                _bilat_segment_builder_free      (BilatSegmentBuilder  *self);
+guint               _bilat_segment_builder_get_n_rows (BilatSegmentBuilder *self);
+
+/* Appends the event of an imported row, and its source if the builder
+ * has none with that id yet. */
+void                _bilat_segment_builder_add_row   (BilatSegmentBuilder  *self,
+                                                      const BilatRow       *row);
+
+/* Appends @event if a segment can hold it exactly; FALSE otherwise. */
+gboolean            _bilat_segment_builder_add_event (BilatSegmentBuilder  *self,
+                                                      BilatCodedEvent      *event);
+
+/* Appends @source as a bulk source; FALSE if it has more than an id, a
+ * URL and a publisher. */
+gboolean            _bilat_segment_builder_add_source (BilatSegmentBuilder *self,
+                                                      BilatSource          *source);
+
+/* Appends the event of row @row of @segment, and the source it cites. */
+void                _bilat_segment_builder_copy_row  (BilatSegmentBuilder  *self,
+                                                      BilatSegment         *segment,
+                                                      guint                 row);
+void                _bilat_segment_builder_copy_source (BilatSegmentBuilder *self,
+                                                      BilatSegment         *segment,
+                                                      guint                 row);
+
+/* Drops the rows and sources added after the first @n_rows and
+ * @n_sources. */
+void                _bilat_segment_builder_truncate  (BilatSegmentBuilder  *self,
+                                                      guint                 n_rows,
+                                                      guint                 n_sources);
+guint               _bilat_segment_builder_get_n_sources (BilatSegmentBuilder *self);
+
+/* The id of the @index-th row added. */
+void                _bilat_segment_builder_format_id (BilatSegmentBuilder  *self,
+                                                      guint                 index,
+                                                      char                  buffer[48]);
+/* Drops the rows added whose bit is set in @removed. */
+void                _bilat_segment_builder_remove_rows (BilatSegmentBuilder *self,
+                                                      const guint8         *removed);
+
+/* Sorts the rows and the sources, builds the indexes and frees the
+ * builder. The caller sees to it that ids are unique. */
+BilatSegment       *_bilat_segment_builder_finish    (BilatSegmentBuilder  *self);
+
+/* The segment. */
+
+BilatSegment       *_bilat_segment_ref               (BilatSegment         *self);
+void                _bilat_segment_unref             (BilatSegment         *self);
+
+guint               _bilat_segment_get_n_rows        (BilatSegment         *self);
+guint               _bilat_segment_get_n_sources     (BilatSegment         *self);
+
+/* The first day of the event of @row (Julian day number, as
+ * bilat_date_get_first_julian()). Rows are in order of it. */
+guint32             _bilat_segment_get_day           (BilatSegment         *self,
+                                                      guint                 row);
+/* The id of the event of @row, as text. */
+void                _bilat_segment_format_id         (BilatSegment         *self,
+                                                      guint                 row,
+                                                      char                  buffer[48]);
+/* The id of the source of @row. */
+const char         *_bilat_segment_get_source_id     (BilatSegment         *self,
+                                                      guint                 row);
+
+/* Compares the event of @row with an event of date @date (nullable) and
+ * id @id, in the order of bilat_event_compare(). */
+int                 _bilat_segment_compare_event     (BilatSegment         *self,
+                                                      guint                 row,
+                                                      BilatDate            *date,
+                                                      const char           *id);
+
+/* The row of the event with id @id, or -1. */
+gint64              _bilat_segment_find_event        (BilatSegment         *self,
+                                                      const char           *id);
+/* The row of the source with id @id, or -1. */
+gint64              _bilat_segment_find_source       (BilatSegment         *self,
+                                                      const char           *id);
+/* The first row whose id sorts at or after @id. */
+guint               _bilat_segment_source_lower_bound (BilatSegment        *self,
+                                                      const char           *id);
+/* The first row whose event does not sort before (@date, @id). */
+guint               _bilat_segment_event_lower_bound (BilatSegment         *self,
+                                                      BilatDate            *date,
+                                                      const char           *id);
+/* The first row whose day is at least @julian. */
+guint               _bilat_segment_day_lower_bound   (BilatSegment         *self,
+                                                      guint32               julian);
+
+/* New objects equal to what was stored. */
+BilatCodedEvent    *_bilat_segment_make_event        (BilatSegment         *self,
+                                                      guint                 row);
+BilatSource        *_bilat_segment_make_source       (BilatSegment         *self,
+                                                      guint                 row);
+
+/* The participants' actor ids of @row: up to two, NULL where absent. */
+void                _bilat_segment_get_participants  (BilatSegment         *self,
+                                                      guint                 row,
+                                                      const char          **first,
+                                                      const char          **second);
+
+/* What a series counts of @row. */
+void                _bilat_segment_get_figures       (BilatSegment         *self,
+                                                      guint                 row,
+                                                      double               *goldstein,
+                                                      BilatQuadClass       *quad_class);
+
+/* The rows in which actor @actor takes part, in row order, or NULL. */
+const guint32      *_bilat_segment_get_actor_rows    (BilatSegment         *self,
+                                                      const char           *actor,
+                                                      guint                *n_rows);
+
+/* Every actor id the events of the segment name, sorted. */
+GPtrArray          *_bilat_segment_list_actors       (BilatSegment         *self);
+
+/* Queries on the columns. */
+
+typedef struct _BilatSegmentMatcher BilatSegmentMatcher;
+
+/* A query compiled for the segment's rows. @lineages: for each actor of
+ * the actor filter, NULL-terminated arrays of the ids it stands for; the
+ * dyad's two sides likewise in @side_a and @side_b (NULL: no dyad). */
+BilatSegmentMatcher *_bilat_segment_matcher_new      (BilatSegment         *self,
+                                                      BilatQuery           *query,
+                                                      GPtrArray            *lineages,
+                                                      const char * const   *side_a,
+                                                      const char * const   *side_b);
+void                _bilat_segment_matcher_free      (BilatSegmentMatcher  *matcher);
+
+/* The rows that match, in row order; skips the rows @dead says are dead
+ * (a bitmap, or NULL). */
+GArray             *_bilat_segment_matcher_run       (BilatSegmentMatcher  *matcher,
+                                                      const guint8         *dead);
+
+/* Adds the matching rows to @series without making a list. */
+void                _bilat_segment_matcher_count     (BilatSegmentMatcher  *matcher,
+                                                      const guint8         *dead,
+                                                      BilatSeries          *series);
+
+G_END_DECLS

@@ -1,0 +1,2068 @@
+/* bilat-segment.c: coded events kept column by column
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * See bilat-segment-private.h for what a segment holds. The columns:
+ *
+ *   key        guint64  id: prefix rank << 56 | number
+ *   day        guint32  Julian day of the event
+ *   side[2]    guint32  entry of the side table (0: no such side)
+ *   cameo      guint16  entry of the code table (0: no code)
+ *   goldstein  guint16  entry of the score table (0: the code's)
+ *   flags      guint8   root event, dataset
+ *   tone       double
+ *   mentions, sources, articles, added (Julian day, 0: none)  guint32
+ *   place      guint32  entry of the place table (0: none)
+ *   title      guint32  string (0: the title the row's fields give)
+ *   cite       guint32  string of the cited source's id (0: no citation,
+ *                       CITE_URL: the id the URL gives)
+ *   url        guint32  string (0: none)
+ *
+ * Strings live in one heap, each once. A side is an actor's participant
+ * id, code, name and types; a place its given name, subdivision, country
+ * and coordinates: both repeat across millions of events and are kept once.
+ */
+
+#include <bilat/bilat.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bilat-segment-private.h"
+#include "bilat-series-private.h"
+
+#define CITE_URL G_MAXUINT32
+#define FLAG_ROOT 0x01
+#define DATASET_SHIFT 1
+#define MAX_DIGITS 17
+
+typedef struct
+{
+  guint32 participant;
+  guint32 code;
+  guint32 name;
+  guint32 types;
+} Side;
+
+typedef struct
+{
+  guint32 name;
+  guint32 subdivision;
+  guint32 country;
+  guint32 has_coordinates;
+  double  latitude;
+  double  longitude;
+} PlaceEntry;
+
+struct _BilatSegment
+{
+  gatomicrefcount ref_count;
+
+  guint     n_rows;
+  guint     n_sources;
+
+  /* Columns: owned by the segment, or in @mapping. */
+  const guint64 *key;
+  const guint32 *day;
+  const guint32 *side[2];
+  const guint16 *cameo;
+  const guint16 *goldstein;
+  const guint8  *flags;
+  const double  *tone;
+  const guint32 *mentions;
+  const guint32 *sources;
+  const guint32 *articles;
+  const guint32 *added;
+  const guint32 *place;
+  const guint32 *title;
+  const guint32 *cite;
+  const guint32 *url;
+
+  /* Sources: id, url, publisher (strings), in the order of their ids. */
+  const guint32 *source_id;
+  const guint32 *source_url;
+  const guint32 *source_publisher;
+
+  /* Tables. */
+  const char    *heap;          /* strings, NUL-terminated */
+  const guint64 *string_offsets;
+  guint          n_strings;
+  const Side    *sides;
+  guint          n_sides;
+  const PlaceEntry *places;
+  guint          n_places;
+  const guint32 *codes;         /* strings */
+  guint          n_codes;
+  const double  *scores;
+  guint          n_scores;
+  const guint32 *prefixes;      /* strings, in strcmp() order */
+  guint          n_prefixes;
+
+  /* Indexes: rows in id order; rows of each participant (CSR, by
+   * participant string in sorted order). */
+  const guint32 *by_id;
+  const guint32 *actor_ids;     /* strings, sorted */
+  const guint32 *actor_offsets; /* n_actors + 1 */
+  const guint32 *actor_rows;
+  guint          n_actors;
+
+  /* Derived at build or open: per code, its QuadClass and score. */
+  guint8        *code_quad;
+  double        *code_goldstein;
+
+  GPtrArray     *owned;         /* of g_free()d blocks */
+  GDestroyNotify mapping_free;
+  gpointer       mapping;
+};
+
+/* Ids */
+
+gboolean
+_bilat_segment_split_id (const char *id,
+                         gsize      *prefix_length,
+                         guint64    *number)
+{
+  const char *colon = strchr (id, ':');
+  const char *digits;
+  guint64 value = 0;
+  gsize n = 0;
+
+  if (colon == NULL || colon == id)
+    return FALSE;
+  digits = colon + 1;
+  if (digits[0] == '\0' || (digits[0] == '0' && digits[1] != '\0'))
+    return FALSE;
+  for (const char *p = digits; *p != '\0'; p++)
+    {
+      if (*p < '0' || *p > '9' || ++n > MAX_DIGITS)
+        return FALSE;
+      value = value * 10 + (guint64) (*p - '0');
+    }
+  *prefix_length = (gsize) (colon - id) + 1;
+  *number = value;
+  return TRUE;
+}
+
+static guint
+count_digits (guint64 number)
+{
+  guint n = 1;
+
+  while (number >= 10)
+    {
+      number /= 10;
+      n++;
+    }
+  return n;
+}
+
+/* A number whose order is that of the decimal text of @number as strcmp()
+ * sees it. */
+static guint64
+lexical_key (guint64 number)
+{
+  guint digits = count_digits (number);
+  guint64 padded = number;
+
+  for (guint i = digits; i < MAX_DIGITS; i++)
+    padded *= 10;
+  return padded * 32 + digits;
+}
+
+/* String heap and interning (building). An open-addressing table of
+ * string indexes, hashed by content, so that nothing points into a heap
+ * that grows. */
+
+typedef struct
+{
+  GByteArray *heap;
+  GArray     *offsets;   /* guint64; entry 0 stands for NULL */
+  GArray     *hashes;    /* guint32, per entry */
+  guint32    *slots;     /* string indexes; 0: empty */
+  guint       mask;
+} Strings;
+
+static guint32
+hash_text (const char *text,
+           gsize       length)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < length; i++)
+    h = (h ^ (guint8) text[i]) * 16777619u;
+  return h;
+}
+
+static void
+strings_init (Strings *strings)
+{
+  guint64 zero = 0;
+  guint32 none = 0;
+
+  strings->heap = g_byte_array_new ();
+  strings->offsets = g_array_new (FALSE, FALSE, sizeof (guint64));
+  strings->hashes = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_array_append_val (strings->offsets, zero);
+  g_array_append_val (strings->hashes, none);
+  strings->mask = 1023;
+  strings->slots = g_new0 (guint32, strings->mask + 1);
+}
+
+static void
+strings_clear (Strings *strings)
+{
+  g_clear_pointer (&strings->heap, g_byte_array_unref);
+  g_clear_pointer (&strings->offsets, g_array_unref);
+  g_clear_pointer (&strings->hashes, g_array_unref);
+  g_clear_pointer (&strings->slots, g_free);
+}
+
+static const char *
+strings_get (const Strings *strings,
+             guint32        index)
+{
+  if (index == 0)
+    return NULL;
+  return (const char *) strings->heap->data + g_array_index (strings->offsets, guint64, index);
+}
+
+static void
+strings_grow (Strings *strings)
+{
+  guint mask = strings->mask * 2 + 1;
+  guint32 *slots = g_new0 (guint32, (gsize) mask + 1);
+
+  for (guint32 index = 1; index < strings->offsets->len; index++)
+    {
+      guint i = g_array_index (strings->hashes, guint32, index) & mask;
+
+      while (slots[i] != 0)
+        i = (i + 1) & mask;
+      slots[i] = index;
+    }
+  g_free (strings->slots);
+  strings->slots = slots;
+  strings->mask = mask;
+}
+
+/* The index of @text (@length bytes, no NUL among them), added if new; 0
+ * for NULL. */
+static guint32
+strings_intern_len (Strings    *strings,
+                    const char *text,
+                    gsize       length)
+{
+  guint32 hash;
+  guint i;
+  guint64 offset;
+  guint32 index;
+  const guint8 nul = 0;
+
+  if (text == NULL)
+    return 0;
+
+  /* What follows a NUL is lost in every string of a record too. */
+  length = strnlen (text, length);
+  hash = hash_text (text, length);
+  for (i = hash & strings->mask; strings->slots[i] != 0; i = (i + 1) & strings->mask)
+    {
+      guint32 candidate = strings->slots[i];
+
+      if (g_array_index (strings->hashes, guint32, candidate) == hash)
+        {
+          const char *stored = strings_get (strings, candidate);
+
+          if (strncmp (stored, text, length) == 0 && stored[length] == '\0')
+            return candidate;
+        }
+    }
+
+  offset = strings->heap->len;
+  g_byte_array_append (strings->heap, (const guint8 *) text, (guint) length);
+  g_byte_array_append (strings->heap, &nul, 1);
+  index = strings->offsets->len;
+  g_array_append_val (strings->offsets, offset);
+  g_array_append_val (strings->hashes, hash);
+  strings->slots[i] = index;
+  if ((guint) strings->offsets->len * 2 > strings->mask)
+    strings_grow (strings);
+  return index;
+}
+
+static guint32
+strings_intern (Strings    *strings,
+                const char *text)
+{
+  return text != NULL ? strings_intern_len (strings, text, strlen (text)) : 0;
+}
+
+/* Tables of fixed-size entries, each once (building). Entry 0 stands for
+ * none and is all zeros. */
+
+typedef struct
+{
+  GArray  *entries;
+  GArray  *hashes;
+  guint32 *slots;
+  guint    mask;
+  gsize    size;
+} Entries;
+
+static void
+entries_init (Entries *table,
+              gsize    size)
+{
+  guint32 none = 0;
+
+  table->size = size;
+  table->entries = g_array_new (FALSE, TRUE, (guint) size);
+  g_array_set_size (table->entries, 1);
+  table->hashes = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_array_append_val (table->hashes, none);
+  table->mask = 255;
+  table->slots = g_new0 (guint32, table->mask + 1);
+}
+
+static void
+entries_clear (Entries *table)
+{
+  g_clear_pointer (&table->entries, g_array_unref);
+  g_clear_pointer (&table->hashes, g_array_unref);
+  g_clear_pointer (&table->slots, g_free);
+}
+
+static gconstpointer
+entries_get (const Entries *table,
+             guint32        index)
+{
+  return table->entries->data + (gsize) index * table->size;
+}
+
+static guint32
+entries_intern (Entries       *table,
+                gconstpointer  entry)
+{
+  guint32 hash = hash_text (entry, table->size);
+  guint i;
+  guint32 index;
+
+  for (i = hash & table->mask; table->slots[i] != 0; i = (i + 1) & table->mask)
+    {
+      guint32 candidate = table->slots[i];
+
+      if (g_array_index (table->hashes, guint32, candidate) == hash &&
+          memcmp (entries_get (table, candidate), entry, table->size) == 0)
+        return candidate;
+    }
+
+  index = table->entries->len;
+  g_array_append_vals (table->entries, entry, 1);
+  g_array_append_val (table->hashes, hash);
+  table->slots[i] = index;
+  if ((guint) table->entries->len * 2 > table->mask)
+    {
+      guint mask = table->mask * 2 + 1;
+      guint32 *slots = g_new0 (guint32, (gsize) mask + 1);
+
+      for (guint32 e = 1; e < table->entries->len; e++)
+        {
+          guint j = g_array_index (table->hashes, guint32, e) & mask;
+
+          while (slots[j] != 0)
+            j = (j + 1) & mask;
+          slots[j] = e;
+        }
+      g_free (table->slots);
+      table->slots = slots;
+      table->mask = mask;
+    }
+  return index;
+}
+
+/* The builder */
+
+typedef struct
+{
+  guint64 key;        /* prefix index (of the builder) << 56 | number */
+  guint32 day;
+  guint32 side[2];
+  guint16 cameo;
+  guint16 goldstein;
+  guint8  flags;
+  double  tone;
+  guint32 mentions;
+  guint32 sources;
+  guint32 articles;
+  guint32 added;
+  guint32 place;
+  guint32 title;
+  guint32 cite;
+  guint32 url;
+} Row;
+
+typedef struct
+{
+  guint32 id;
+  guint32 url;
+  guint32 publisher;
+} SourceRow;
+
+struct _BilatSegmentBuilder
+{
+  Strings  strings;
+  Entries  sides;
+  Entries  places;
+  Entries  codes;
+  Entries  scores;
+  Entries  prefixes;
+  GArray  *rows;           /* Row */
+  GArray  *source_rows;    /* SourceRow */
+  GHashTable *source_index; /* string index of the id → TRUE */
+};
+
+BilatSegmentBuilder *
+_bilat_segment_builder_new (void)
+{
+  BilatSegmentBuilder *self = g_new0 (BilatSegmentBuilder, 1);
+
+  strings_init (&self->strings);
+  entries_init (&self->sides, sizeof (Side));
+  entries_init (&self->places, sizeof (PlaceEntry));
+  entries_init (&self->codes, sizeof (guint32));
+  entries_init (&self->scores, sizeof (double));
+  entries_init (&self->prefixes, sizeof (guint32));
+  self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  self->source_rows = g_array_new (FALSE, FALSE, sizeof (SourceRow));
+  self->source_index = g_hash_table_new (NULL, NULL);
+  return self;
+}
+
+void
+_bilat_segment_builder_free (BilatSegmentBuilder *self)
+{
+  if (self == NULL)
+    return;
+  strings_clear (&self->strings);
+  entries_clear (&self->sides);
+  entries_clear (&self->places);
+  entries_clear (&self->codes);
+  entries_clear (&self->scores);
+  entries_clear (&self->prefixes);
+  g_array_unref (self->rows);
+  g_array_unref (self->source_rows);
+  g_hash_table_unref (self->source_index);
+  g_free (self);
+}
+
+guint
+_bilat_segment_builder_get_n_rows (BilatSegmentBuilder *self)
+{
+  return self->rows->len;
+}
+
+guint
+_bilat_segment_builder_get_n_sources (BilatSegmentBuilder *self)
+{
+  return self->source_rows->len;
+}
+
+static guint64
+builder_key (BilatSegmentBuilder *self,
+             const char          *prefix,
+             gsize                prefix_length,
+             guint64              number)
+{
+  guint32 text = strings_intern_len (&self->strings, prefix, prefix_length);
+
+  return (guint64) entries_intern (&self->prefixes, &text) << 56 | number;
+}
+
+static void
+append_row (BilatSegmentBuilder *self,
+            const Row           *row)
+{
+  g_array_append_vals (self->rows, row, 1);
+}
+
+static guint16
+intern_code (BilatSegmentBuilder *self,
+             const char          *code)
+{
+  guint32 text = strings_intern (&self->strings, code);
+
+  return code != NULL ? (guint16) entries_intern (&self->codes, &text) : 0;
+}
+
+static guint16
+intern_score (BilatSegmentBuilder *self,
+              double               score)
+{
+  if (isnan (score))
+    return 0;
+  return (guint16) entries_intern (&self->scores, &score);
+}
+
+static void
+add_source_row (BilatSegmentBuilder *self,
+                guint32              id,
+                guint32              url,
+                guint32              publisher)
+{
+  SourceRow source = { id, url, publisher };
+
+  if (!g_hash_table_add (self->source_index, GUINT_TO_POINTER (id)))
+    return;
+  g_array_append_val (self->source_rows, source);
+}
+
+static char *
+url_source_id (const char *url,
+               gsize       length)
+{
+  g_autofree char *digest = g_compute_checksum_for_data (G_CHECKSUM_SHA1, (const guchar *) url, length);
+
+  return g_strdup_printf ("url:%.16s", digest);
+}
+
+static guint32
+field_string (BilatSegmentBuilder *self,
+              const BilatRow      *row,
+              BilatColumnRole      role)
+{
+  int index = _bilat_row_column (row, role);
+  const BilatField *field;
+
+  if (index < 0)
+    return 0;
+  field = &row->columns[index];
+  if (field->length == 0 || (field->length == 2 && field->text[0] == 'N' && field->text[1] == 'A'))
+    return 0;
+  return strings_intern_len (&self->strings, field->text, field->length);
+}
+
+/* GDELT's three type codes, or ICEWS's sectors, comma-separated, as
+ * _bilat_row_to_event() joins them. */
+static guint32
+types_string (BilatSegmentBuilder *self,
+              const BilatRow      *row,
+              BilatColumnRole      role)
+{
+  int index = _bilat_row_column (row, role);
+  GString *types;
+  guint32 result;
+
+  if (index < 0)
+    return 0;
+  if (row->format == BILAT_EVENT_FORMAT_ICEWS)
+    return field_string (self, row, role);
+
+  types = g_string_new_len (NULL, 0);
+  for (guint i = 0; i < 3; i++)
+    {
+      const BilatField *field = &row->columns[index + (int) i];
+
+      if (field->length == 0)
+        continue;
+      if (types->len > 0)
+        g_string_append_c (types, ',');
+      g_string_append_len (types, field->text, (gssize) field->length);
+    }
+  result = types->len > 0 ? strings_intern_len (&self->strings, types->str, types->len) : 0;
+  g_string_free (types, TRUE);
+  return result;
+}
+
+static guint32
+side_of_row (BilatSegmentBuilder *self,
+             const BilatRow      *row,
+             const char          *participant,
+             BilatColumnRole      code,
+             BilatColumnRole      name,
+             BilatColumnRole      types)
+{
+  Side side = {
+    .participant = strings_intern (&self->strings, participant),
+    .code = field_string (self, row, code),
+    .name = field_string (self, row, name),
+    .types = types_string (self, row, types),
+  };
+
+  if (side.participant == 0 && side.code == 0 && side.name == 0 && side.types == 0)
+    return 0;
+  return entries_intern (&self->sides, &side);
+}
+
+static guint32
+place_of_row (BilatSegmentBuilder *self,
+              const BilatRow      *row)
+{
+  g_autoptr(GString) name = NULL;
+  PlaceEntry place = { 0 };
+
+  if (!row->has_place)
+    return 0;
+  if (row->format == BILAT_EVENT_FORMAT_ICEWS)
+    {
+      int first = _bilat_row_column (row, BILAT_COLUMN_CITY);
+
+      name = g_string_new (NULL);
+      for (int i = first; i >= 0 && i <= first + 3; i++)
+        {
+          const BilatField *field = &row->columns[i];
+
+          if (field->length == 0 || (field->length == 2 && field->text[0] == 'N' && field->text[1] == 'A'))
+            continue;
+          if (name->len > 0)
+            g_string_append (name, ", ");
+          g_string_append_len (name, field->text, (gssize) field->length);
+        }
+      if (name->len > 0)
+        place.name = strings_intern_len (&self->strings, name->str, name->len);
+    }
+  else if (row->place_name.length > 0)
+    place.name = strings_intern_len (&self->strings, row->place_name.text, row->place_name.length);
+
+  place.country = strings_intern (&self->strings, row->place_country);
+  if (place.name == 0 && place.country == 0)
+    return 0;
+  if (row->has_coordinates)
+    {
+      place.has_coordinates = 1;
+      place.latitude = row->latitude;
+      place.longitude = row->longitude;
+    }
+  return entries_intern (&self->places, &place);
+}
+
+static void build_title (const char *side_names[2][2],
+                         const char *what,
+                         GString    *out);
+
+void
+_bilat_segment_builder_add_row (BilatSegmentBuilder *self,
+                                const BilatRow      *row)
+{
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr(GString) derived = g_string_new (NULL);
+  const char *names[2][2];
+  Row r = { 0 };
+  int url_column = _bilat_row_column (row, BILAT_COLUMN_URL);
+  int story_column = _bilat_row_column (row, BILAT_COLUMN_STORY);
+  const Side *side;
+
+  /* Prefixes come without their colon from the readers. */
+  {
+    char prefix[32];
+
+    g_snprintf (prefix, sizeof prefix, "%s:", row->id_prefix);
+    r.key = builder_key (self, prefix, strlen (prefix), row->id);
+  }
+  r.day = _bilat_civil_to_julian (row->year, row->month, row->day);
+  r.side[0] = side_of_row (self, row, row->actor1, BILAT_COLUMN_ACTOR1_CODE,
+                           BILAT_COLUMN_ACTOR1_NAME, BILAT_COLUMN_ACTOR1_TYPES);
+  r.side[1] = side_of_row (self, row,
+                           row->actor2 != NULL && g_strcmp0 (row->actor1, row->actor2) != 0 ? row->actor2 : NULL,
+                           BILAT_COLUMN_ACTOR2_CODE, BILAT_COLUMN_ACTOR2_NAME, BILAT_COLUMN_ACTOR2_TYPES);
+  r.cameo = intern_code (self, row->code[0] != '\0' ? row->code : NULL);
+  if (row->goldstein_given)
+    {
+      double table = row->code[0] != '\0' ? bilat_cameo_get_goldstein (row->code) : NAN;
+
+      if (isnan (table) || table != row->goldstein)
+        r.goldstein = intern_score (self, row->goldstein);
+    }
+  r.flags = (row->root_event ? FLAG_ROOT : 0) | (guint8) (row->format << DATASET_SHIFT);
+  r.tone = row->tone;
+  r.mentions = row->mentions;
+  r.sources = row->sources;
+  r.articles = row->articles;
+  r.added = row->added_year != 0 ? _bilat_civil_to_julian (row->added_year, row->added_month, row->added_day) : 0;
+  r.place = place_of_row (self, row);
+  r.url = url_column >= 0 ? field_string (self, row, BILAT_COLUMN_URL) : 0;
+
+  /* The title: kept only when the stored fields do not give it back. */
+  _bilat_row_append_title (row, title);
+  for (guint i = 0; i < 2; i++)
+    {
+      side = r.side[i] ? entries_get (&self->sides, r.side[i]) : NULL;
+      names[i][0] = side ? strings_get (&self->strings, side->name) : NULL;
+      names[i][1] = side ? strings_get (&self->strings, side->code) : NULL;
+    }
+  build_title (names, row->code[0] != '\0' ? row->code : NULL, derived);
+  if (!g_string_equal (title, derived))
+    r.title = strings_intern_len (&self->strings, title->str, title->len);
+
+  /* The citation and its source. */
+  if (story_column >= 0 && field_string (self, row, BILAT_COLUMN_STORY) != 0)
+    {
+      g_autofree char *id = _bilat_row_source_id (row);
+
+      r.cite = strings_intern (&self->strings, id);
+      add_source_row (self, r.cite, r.url, field_string (self, row, BILAT_COLUMN_PUBLISHER));
+    }
+  else if (r.url != 0)
+    {
+      const char *url = strings_get (&self->strings, r.url);
+      g_autofree char *id = url_source_id (url, strlen (url));
+
+      r.cite = CITE_URL;
+      add_source_row (self, strings_intern (&self->strings, id), r.url,
+                      field_string (self, row, BILAT_COLUMN_PUBLISHER));
+    }
+
+  append_row (self, &r);
+}
+
+/* "A → B: what", from the sides' names (else codes) and the CAMEO code, as
+ * _bilat_row_append_title() writes it for GDELT. */
+static void
+build_title (const char *sides[2][2],
+             const char *code,
+             GString    *out)
+{
+  const char *first = sides[0][0] ? sides[0][0] : sides[0][1];
+  const char *second = sides[1][0] ? sides[1][0] : sides[1][1];
+
+  g_string_append (out, first ? first : "?");
+  if (second != NULL)
+    {
+      g_string_append (out, " → ");
+      g_string_append (out, second);
+    }
+  g_string_append (out, ": ");
+  if (code != NULL)
+    {
+      const char *name = bilat_cameo_get_name (code);
+
+      g_string_append (out, name != NULL ? name : code);
+    }
+  else
+    g_string_append (out, "?");
+}
+
+/* The given name and country of @place (see get_given_names() in the
+ * writer): FALSE if no combination gives the place back. */
+static gboolean
+place_given (BilatPlace  *place,
+             const char **name,
+             const char **country)
+{
+  const char *subdivision = bilat_place_get_subdivision (place);
+  const char *names[] = { bilat_place_get_name (place), NULL };
+  const char *countries[] = { bilat_place_get_country (place), NULL };
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    for (guint c = 0; c < G_N_ELEMENTS (countries); c++)
+      {
+        g_autoptr(BilatPlace) probe = NULL;
+
+        if (names[n] == NULL && subdivision == NULL && countries[c] == NULL)
+          continue;
+        if (bilat_place_has_coordinates (place))
+          probe = bilat_place_new_with_coordinates (names[n], subdivision, countries[c],
+                                                    bilat_place_get_latitude (place),
+                                                    bilat_place_get_longitude (place));
+        else
+          probe = bilat_place_new (names[n], subdivision, countries[c]);
+        if (bilat_place_equal (probe, place))
+          {
+            *name = names[n];
+            *country = countries[c];
+            return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+static gboolean
+is_single_day (BilatDate *date)
+{
+  return date != NULL && !bilat_date_is_interval (date) &&
+         bilat_date_get_precision (date) == BILAT_DATE_PRECISION_DAY;
+}
+
+gboolean
+_bilat_segment_builder_add_event (BilatSegmentBuilder *self,
+                                  BilatCodedEvent     *coded)
+{
+  BilatEvent *event = BILAT_EVENT (coded);
+  const char *id = bilat_record_get_id (BILAT_RECORD (event));
+  BilatDate *date = bilat_event_get_date (event);
+  BilatDate *added = bilat_coded_event_get_date_added (coded);
+  GPtrArray *participants = bilat_event_get_participants (event);
+  GPtrArray *citations = bilat_record_get_citations (BILAT_RECORD (event));
+  const char *title = bilat_event_get_title (event);
+  const char *code = bilat_event_get_cameo_code (event);
+  const char *url = bilat_coded_event_get_url (coded);
+  BilatPlace *place = bilat_event_get_place (event);
+  const char *actors[2] = { NULL, NULL };
+  const char *names[2][2];
+  g_autoptr(GString) derived = NULL;
+  gsize prefix_length;
+  guint64 number;
+  Row r = { 0 };
+
+  if (G_OBJECT_TYPE (coded) != BILAT_TYPE_CODED_EVENT || id == NULL ||
+      !_bilat_segment_split_id (id, &prefix_length, &number) ||
+      !is_single_day (date) || (added != NULL && !is_single_day (added)) ||
+      title == NULL || bilat_event_get_summary (event) != NULL ||
+      bilat_event_get_sectors (event) != BILAT_SECTOR_NONE ||
+      (guint) bilat_coded_event_get_dataset (coded) > 3 ||
+      participants->len > 2 || citations->len > 1)
+    return FALSE;
+
+  /* Participants: the first side as initiator, the second as target. */
+  for (guint i = 0; i < participants->len; i++)
+    {
+      BilatParticipant *participant = g_ptr_array_index (participants, i);
+      BilatRole role = bilat_participant_get_role (participant);
+
+      if (role == BILAT_ROLE_INITIATOR && i == 0)
+        actors[0] = bilat_participant_get_actor (participant);
+      else if (role == BILAT_ROLE_TARGET && actors[1] == NULL)
+        actors[1] = bilat_participant_get_actor (participant);
+      else
+        return FALSE;
+    }
+  if (actors[0] != NULL && actors[1] != NULL && strcmp (actors[0], actors[1]) == 0)
+    return FALSE;
+
+  if (citations->len == 1)
+    {
+      BilatCitation *citation = g_ptr_array_index (citations, 0);
+
+      if (bilat_citation_get_paragraph (citation) != 0 || bilat_citation_has_range (citation) ||
+          bilat_citation_get_quote (citation) != NULL)
+        return FALSE;
+    }
+
+  if (place != NULL)
+    {
+      const char *place_name, *place_country;
+      PlaceEntry entry = { 0 };
+
+      if (!place_given (place, &place_name, &place_country))
+        return FALSE;
+      entry.name = strings_intern (&self->strings, place_name);
+      entry.subdivision = strings_intern (&self->strings, bilat_place_get_subdivision (place));
+      entry.country = strings_intern (&self->strings, place_country);
+      if (bilat_place_has_coordinates (place))
+        {
+          entry.has_coordinates = 1;
+          entry.latitude = bilat_place_get_latitude (place);
+          entry.longitude = bilat_place_get_longitude (place);
+        }
+      r.place = entries_intern (&self->places, &entry);
+    }
+
+  r.key = builder_key (self, id, prefix_length, number);
+  r.day = bilat_date_get_first_julian (date);
+  for (guint i = 0; i < 2; i++)
+    {
+      Side side = {
+        .participant = strings_intern (&self->strings, actors[i]),
+        .code = strings_intern (&self->strings, i == 0 ? bilat_coded_event_get_actor1_code (coded)
+                                                       : bilat_coded_event_get_actor2_code (coded)),
+        .name = strings_intern (&self->strings, i == 0 ? bilat_coded_event_get_actor1_name (coded)
+                                                       : bilat_coded_event_get_actor2_name (coded)),
+        .types = strings_intern (&self->strings, i == 0 ? bilat_coded_event_get_actor1_types (coded)
+                                                        : bilat_coded_event_get_actor2_types (coded)),
+      };
+
+      if (side.participant != 0 || side.code != 0 || side.name != 0 || side.types != 0)
+        r.side[i] = entries_intern (&self->sides, &side);
+      names[i][0] = strings_get (&self->strings, side.name);
+      names[i][1] = strings_get (&self->strings, side.code);
+    }
+  r.cameo = intern_code (self, code);
+  r.goldstein = intern_score (self, bilat_event_get_own_goldstein (event));
+  r.flags = (bilat_coded_event_get_root_event (coded) ? FLAG_ROOT : 0) |
+            (guint8) (bilat_coded_event_get_dataset (coded) << DATASET_SHIFT);
+  r.tone = bilat_coded_event_get_tone (coded);
+  r.mentions = bilat_coded_event_get_mentions (coded);
+  r.sources = bilat_coded_event_get_sources (coded);
+  r.articles = bilat_coded_event_get_articles (coded);
+  r.added = added != NULL ? bilat_date_get_first_julian (added) : 0;
+  r.url = strings_intern (&self->strings, url);
+
+  derived = g_string_new (NULL);
+  build_title (names, code, derived);
+  if (strcmp (derived->str, title) != 0)
+    r.title = strings_intern (&self->strings, title);
+
+  if (citations->len == 1)
+    {
+      const char *source = bilat_citation_get_source (g_ptr_array_index (citations, 0));
+      g_autofree char *from_url = url != NULL ? url_source_id (url, strlen (url)) : NULL;
+
+      r.cite = g_strcmp0 (from_url, source) == 0 ? CITE_URL : strings_intern (&self->strings, source);
+    }
+
+  append_row (self, &r);
+  return TRUE;
+}
+
+gboolean
+_bilat_segment_builder_add_source (BilatSegmentBuilder *self,
+                                   BilatSource         *source)
+{
+  const char *id = bilat_record_get_id (BILAT_RECORD (source));
+  guint32 id_index;
+
+  if (G_OBJECT_TYPE (source) != BILAT_TYPE_SOURCE || id == NULL ||
+      bilat_source_get_title (source) != NULL || bilat_source_get_author (source) != NULL ||
+      bilat_source_get_published (source) != NULL ||
+      bilat_record_get_citations (BILAT_RECORD (source))->len != 0)
+    return FALSE;
+
+  id_index = strings_intern (&self->strings, id);
+  if (g_hash_table_contains (self->source_index, GUINT_TO_POINTER (id_index)))
+    return FALSE;
+  add_source_row (self, id_index,
+                  strings_intern (&self->strings, bilat_source_get_url (source)),
+                  strings_intern (&self->strings, bilat_source_get_publisher (source)));
+  return TRUE;
+}
+
+void
+_bilat_segment_builder_truncate (BilatSegmentBuilder *self,
+                                 guint                n_rows,
+                                 guint                n_sources)
+{
+  if (n_rows < self->rows->len)
+    g_array_set_size (self->rows, n_rows);
+  for (guint i = n_sources; i < self->source_rows->len; i++)
+    g_hash_table_remove (self->source_index,
+                         GUINT_TO_POINTER (g_array_index (self->source_rows, SourceRow, i).id));
+  if (n_sources < self->source_rows->len)
+    g_array_set_size (self->source_rows, n_sources);
+}
+
+/* Finishing */
+
+typedef struct
+{
+  guint64 high;    /* day << 8 | prefix rank */
+  guint64 low;     /* lexical key of the number */
+  guint32 row;
+} SortKey;
+
+static int
+compare_sort_keys (gconstpointer a,
+                   gconstpointer b)
+{
+  const SortKey *x = a;
+  const SortKey *y = b;
+
+  if (x->high != y->high)
+    return x->high < y->high ? -1 : 1;
+  if (x->low != y->low)
+    return x->low < y->low ? -1 : 1;
+  return 0;
+}
+
+/* What the comparisons of qsort() read, under the lock. */
+static const char *sort_heap;
+static const guint64 *sort_offsets;
+
+static int
+compare_string_indexes (gconstpointer a,
+                        gconstpointer b)
+{
+  return strcmp (sort_heap + sort_offsets[*(const guint32 *) a],
+                 sort_heap + sort_offsets[*(const guint32 *) b]);
+}
+
+static int
+compare_source_rows (gconstpointer a,
+                     gconstpointer b)
+{
+  return strcmp (sort_heap + sort_offsets[((const SourceRow *) a)->id],
+                 sort_heap + sort_offsets[((const SourceRow *) b)->id]);
+}
+
+static gpointer
+own (BilatSegment *self,
+     gpointer      block)
+{
+  g_ptr_array_add (self->owned, block);
+  return block;
+}
+
+static gpointer
+own_array (BilatSegment *self,
+           GArray       *array,
+           guint        *n)
+{
+  if (n != NULL)
+    *n = array->len;
+  return own (self, g_array_free (array, FALSE));
+}
+
+static const guint64 *segment_keys_for_sort;
+
+static int
+compare_rows_by_key (gconstpointer a,
+                     gconstpointer b)
+{
+  guint64 x = segment_keys_for_sort[*(const guint32 *) a];
+  guint64 y = segment_keys_for_sort[*(const guint32 *) b];
+
+  return x < y ? -1 : x > y;
+}
+
+static G_LOCK_DEFINE (sorting);
+
+/* Builds what a segment derives from its columns and tables. */
+static void
+derive_tables (BilatSegment *self)
+{
+  self->code_quad = own (self, g_new0 (guint8, self->n_codes + 1));
+  self->code_goldstein = own (self, g_new (double, self->n_codes + 1));
+  self->code_goldstein[0] = NAN;
+  for (guint c = 1; c < self->n_codes; c++)
+    {
+      const char *code = self->heap + self->string_offsets[self->codes[c]];
+
+      self->code_quad[c] = (guint8) bilat_cameo_get_quad_class (code);
+      self->code_goldstein[c] = bilat_cameo_get_goldstein (code);
+    }
+}
+
+BilatSegment *
+_bilat_segment_builder_finish (BilatSegmentBuilder *builder)
+{
+  BilatSegment *self = g_new0 (BilatSegment, 1);
+  guint n = builder->rows->len;
+  guint n_prefixes = builder->prefixes.entries->len;
+  g_autofree guint32 *prefix_order = g_new (guint32, n_prefixes);
+  g_autofree guint8 *rank = g_new0 (guint8, n_prefixes);
+  g_autofree SortKey *keys = g_new (SortKey, MAX (n, 1));
+  guint64 *key;
+  guint32 *day, *side0, *side1, *mentions, *sources, *articles, *added, *place, *title, *cite, *url;
+  guint16 *cameo, *goldstein;
+  guint8 *flags;
+  double *tone;
+  guint32 *by_id;
+  guint32 *prefixes;
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->owned = g_ptr_array_new_with_free_func (g_free);
+  self->n_rows = n;
+
+  /* Prefixes in strcmp() order; entry 0 stays first. */
+  for (guint p = 0; p < n_prefixes; p++)
+    prefix_order[p] = *(const guint32 *) entries_get (&builder->prefixes, p);
+  G_LOCK (sorting);
+  sort_heap = (const char *) builder->strings.heap->data;
+  sort_offsets = (const guint64 *) (gpointer) builder->strings.offsets->data;
+  if (n_prefixes > 2)
+    qsort (prefix_order + 1, n_prefixes - 1, sizeof (guint32), compare_string_indexes);
+  G_UNLOCK (sorting);
+  for (guint p = 1; p < n_prefixes; p++)
+    for (guint q = 1; q < n_prefixes; q++)
+      if (*(const guint32 *) entries_get (&builder->prefixes, q) == prefix_order[p])
+        rank[q] = (guint8) p;
+  prefixes = own (self, g_memdup2 (prefix_order, sizeof (guint32) * n_prefixes));
+  self->prefixes = prefixes;
+  self->n_prefixes = n_prefixes;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Row *row = &g_array_index (builder->rows, Row, i);
+      guint64 number = row->key & ((G_GUINT64_CONSTANT (1) << 56) - 1);
+
+      keys[i].high = (guint64) row->day << 8 | rank[row->key >> 56];
+      keys[i].low = lexical_key (number);
+      keys[i].row = i;
+    }
+  qsort (keys, n, sizeof (SortKey), compare_sort_keys);
+
+  self->key = key = own (self, g_new (guint64, MAX (n, 1)));
+  self->day = day = own (self, g_new (guint32, MAX (n, 1)));
+  self->side[0] = side0 = own (self, g_new (guint32, MAX (n, 1)));
+  self->side[1] = side1 = own (self, g_new (guint32, MAX (n, 1)));
+  self->cameo = cameo = own (self, g_new (guint16, MAX (n, 1)));
+  self->goldstein = goldstein = own (self, g_new (guint16, MAX (n, 1)));
+  self->flags = flags = own (self, g_new (guint8, MAX (n, 1)));
+  self->tone = tone = own (self, g_new (double, MAX (n, 1)));
+  self->mentions = mentions = own (self, g_new (guint32, MAX (n, 1)));
+  self->sources = sources = own (self, g_new (guint32, MAX (n, 1)));
+  self->articles = articles = own (self, g_new (guint32, MAX (n, 1)));
+  self->added = added = own (self, g_new (guint32, MAX (n, 1)));
+  self->place = place = own (self, g_new (guint32, MAX (n, 1)));
+  self->title = title = own (self, g_new (guint32, MAX (n, 1)));
+  self->cite = cite = own (self, g_new (guint32, MAX (n, 1)));
+  self->url = url = own (self, g_new (guint32, MAX (n, 1)));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Row *row = &g_array_index (builder->rows, Row, keys[i].row);
+
+      key[i] = (guint64) rank[row->key >> 56] << 56 | (row->key & ((G_GUINT64_CONSTANT (1) << 56) - 1));
+      day[i] = row->day;
+      side0[i] = row->side[0];
+      side1[i] = row->side[1];
+      cameo[i] = row->cameo;
+      goldstein[i] = row->goldstein;
+      flags[i] = row->flags;
+      tone[i] = row->tone;
+      mentions[i] = row->mentions;
+      sources[i] = row->sources;
+      articles[i] = row->articles;
+      added[i] = row->added;
+      place[i] = row->place;
+      title[i] = row->title;
+      cite[i] = row->cite;
+      url[i] = row->url;
+    }
+  g_clear_pointer (&keys, g_free);
+  g_array_set_size (builder->rows, 0);
+
+  /* Rows in id order, for look-ups. */
+  by_id = own (self, g_new (guint32, MAX (n, 1)));
+  for (guint i = 0; i < n; i++)
+    by_id[i] = i;
+  G_LOCK (sorting);
+  segment_keys_for_sort = key;
+  qsort (by_id, n, sizeof (guint32), compare_rows_by_key);
+  G_UNLOCK (sorting);
+  self->by_id = by_id;
+
+  /* Sources in id order. */
+  G_LOCK (sorting);
+  sort_heap = (const char *) builder->strings.heap->data;
+  sort_offsets = (const guint64 *) (gpointer) builder->strings.offsets->data;
+  qsort (builder->source_rows->data, builder->source_rows->len, sizeof (SourceRow), compare_source_rows);
+  G_UNLOCK (sorting);
+  self->n_sources = builder->source_rows->len;
+  {
+    guint32 *ids = own (self, g_new (guint32, MAX (self->n_sources, 1)));
+    guint32 *urls = own (self, g_new (guint32, MAX (self->n_sources, 1)));
+    guint32 *publishers = own (self, g_new (guint32, MAX (self->n_sources, 1)));
+
+    for (guint i = 0; i < self->n_sources; i++)
+      {
+        const SourceRow *source = &g_array_index (builder->source_rows, SourceRow, i);
+
+        ids[i] = source->id;
+        urls[i] = source->url;
+        publishers[i] = source->publisher;
+      }
+    self->source_id = ids;
+    self->source_url = urls;
+    self->source_publisher = publishers;
+  }
+
+  /* The tables. */
+  self->n_strings = builder->strings.offsets->len;
+  self->string_offsets = own_array (self, g_steal_pointer (&builder->strings.offsets), NULL);
+  self->heap = own (self, g_byte_array_free (g_steal_pointer (&builder->strings.heap), FALSE));
+  self->sides = own_array (self, g_steal_pointer (&builder->sides.entries), &self->n_sides);
+  self->places = own_array (self, g_steal_pointer (&builder->places.entries), &self->n_places);
+  self->codes = own_array (self, g_steal_pointer (&builder->codes.entries), &self->n_codes);
+  self->scores = own_array (self, g_steal_pointer (&builder->scores.entries), &self->n_scores);
+
+  /* Rows of each participant. */
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+    g_autoptr(GArray) actors = g_array_new (FALSE, FALSE, sizeof (guint32));
+    g_autofree guint32 *slot_of = NULL;
+    guint32 *offsets, *rows, *fill;
+    guint max_string = self->n_strings;
+
+    for (guint s = 1; s < self->n_sides; s++)
+      {
+        guint32 participant = self->sides[s].participant;
+
+        if (participant != 0 && g_hash_table_add (seen, GUINT_TO_POINTER (participant)))
+          g_array_append_val (actors, participant);
+      }
+    G_LOCK (sorting);
+    sort_heap = self->heap;
+    sort_offsets = self->string_offsets;
+    qsort (actors->data, actors->len, sizeof (guint32), compare_string_indexes);
+    G_UNLOCK (sorting);
+
+    slot_of = g_new0 (guint32, max_string);
+    for (guint a = 0; a < actors->len; a++)
+      slot_of[g_array_index (actors, guint32, a)] = a + 1;
+
+    self->n_actors = actors->len;
+    offsets = own (self, g_new0 (guint32, self->n_actors + 1));
+    for (guint i = 0; i < n; i++)
+      for (guint k = 0; k < 2; k++)
+        if (self->side[k][i] != 0 && self->sides[self->side[k][i]].participant != 0)
+          offsets[slot_of[self->sides[self->side[k][i]].participant]]++;
+    for (guint a = 0; a < self->n_actors; a++)
+      offsets[a + 1] += offsets[a];
+    rows = own (self, g_new (guint32, MAX (offsets[self->n_actors], 1)));
+    fill = g_memdup2 (offsets, sizeof (guint32) * (self->n_actors + 1));
+    for (guint i = 0; i < n; i++)
+      for (guint k = 0; k < 2; k++)
+        if (self->side[k][i] != 0 && self->sides[self->side[k][i]].participant != 0)
+          rows[fill[slot_of[self->sides[self->side[k][i]].participant] - 1]++] = i;
+    g_free (fill);
+    self->actor_ids = own_array (self, g_steal_pointer (&actors), NULL);
+    self->actor_offsets = offsets;
+    self->actor_rows = rows;
+  }
+
+  derive_tables (self);
+  _bilat_segment_builder_free (builder);
+  return self;
+}
+
+/* The segment */
+
+BilatSegment *
+_bilat_segment_ref (BilatSegment *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+_bilat_segment_unref (BilatSegment *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_ptr_array_unref (self->owned);
+  if (self->mapping_free != NULL)
+    self->mapping_free (self->mapping);
+  g_free (self);
+}
+
+guint
+_bilat_segment_get_n_rows (BilatSegment *self)
+{
+  return self->n_rows;
+}
+
+guint
+_bilat_segment_get_n_sources (BilatSegment *self)
+{
+  return self->n_sources;
+}
+
+static inline const char *
+text_at (BilatSegment *self,
+         guint32       index)
+{
+  return index != 0 ? self->heap + self->string_offsets[index] : NULL;
+}
+
+guint32
+_bilat_segment_get_day (BilatSegment *self,
+                        guint         row)
+{
+  return self->day[row];
+}
+
+static const char *
+prefix_of (BilatSegment *self,
+           guint64       key)
+{
+  return text_at (self, self->prefixes[key >> 56]);
+}
+
+void
+_bilat_segment_format_id (BilatSegment *self,
+                          guint         row,
+                          char          buffer[48])
+{
+  guint64 key = self->key[row];
+
+  g_snprintf (buffer, 48, "%s%" G_GUINT64_FORMAT, prefix_of (self, key),
+              key & ((G_GUINT64_CONSTANT (1) << 56) - 1));
+}
+
+const char *
+_bilat_segment_get_source_id (BilatSegment *self,
+                              guint         row)
+{
+  return text_at (self, self->source_id[row]);
+}
+
+static BilatDate *
+date_of_day (guint32 julian)
+{
+  int year, month, day;
+
+  _bilat_julian_to_civil (julian, &year, &month, &day);
+  return bilat_date_new_day (year, month, day, NULL);
+}
+
+int
+_bilat_segment_compare_event (BilatSegment *self,
+                              guint         row,
+                              BilatDate    *date,
+                              const char   *id)
+{
+  guint32 day = self->day[row];
+  char buffer[48];
+  int order;
+
+  /* Unknown dates sort last; most comparisons are settled by the day. */
+  if (date == NULL || day < bilat_date_get_first_julian (date))
+    return -1;
+  if (day > bilat_date_get_first_julian (date))
+    return 1;
+  {
+    g_autoptr(BilatDate) own = date_of_day (day);
+
+    order = bilat_date_compare (own, date);
+  }
+  if (order != 0)
+    return order;
+  _bilat_segment_format_id (self, row, buffer);
+  return strcmp (buffer, id);
+}
+
+guint
+_bilat_segment_event_lower_bound (BilatSegment *self,
+                                  BilatDate    *date,
+                                  const char   *id)
+{
+  guint low = 0, high = self->n_rows;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (_bilat_segment_compare_event (self, middle, date, id) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+guint
+_bilat_segment_day_lower_bound (BilatSegment *self,
+                                guint32       julian)
+{
+  guint low = 0, high = self->n_rows;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (self->day[middle] < julian)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+gint64
+_bilat_segment_find_event (BilatSegment *self,
+                           const char   *id)
+{
+  gsize prefix_length;
+  guint64 number, key;
+  guint low = 0, high = self->n_rows;
+  guint p;
+
+  if (!_bilat_segment_split_id (id, &prefix_length, &number))
+    return -1;
+  for (p = 1; p < self->n_prefixes; p++)
+    {
+      const char *prefix = text_at (self, self->prefixes[p]);
+
+      if (strlen (prefix) == prefix_length && strncmp (prefix, id, prefix_length) == 0)
+        break;
+    }
+  if (p >= self->n_prefixes)
+    return -1;
+  key = (guint64) p << 56 | number;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (self->key[self->by_id[middle]] < key)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  if (low < self->n_rows && self->key[self->by_id[low]] == key)
+    return self->by_id[low];
+  return -1;
+}
+
+guint
+_bilat_segment_source_lower_bound (BilatSegment *self,
+                                   const char   *id)
+{
+  guint low = 0, high = self->n_sources;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (strcmp (text_at (self, self->source_id[middle]), id) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+gint64
+_bilat_segment_find_source (BilatSegment *self,
+                            const char   *id)
+{
+  guint row = _bilat_segment_source_lower_bound (self, id);
+
+  if (row < self->n_sources && strcmp (text_at (self, self->source_id[row]), id) == 0)
+    return row;
+  return -1;
+}
+
+static const Side no_side = { 0, 0, 0, 0 };
+
+static const Side *
+side_at (BilatSegment *self,
+         guint         row,
+         guint         which)
+{
+  guint32 index = self->side[which][row];
+
+  return index != 0 ? &self->sides[index] : &no_side;
+}
+
+void
+_bilat_segment_get_participants (BilatSegment  *self,
+                                 guint          row,
+                                 const char   **first,
+                                 const char   **second)
+{
+  *first = text_at (self, side_at (self, row, 0)->participant);
+  *second = text_at (self, side_at (self, row, 1)->participant);
+}
+
+static inline double
+row_goldstein (BilatSegment *self,
+               guint         row)
+{
+  guint16 own_score = self->goldstein[row];
+
+  return own_score != 0 ? self->scores[own_score] : self->code_goldstein[self->cameo[row]];
+}
+
+void
+_bilat_segment_get_figures (BilatSegment   *self,
+                            guint           row,
+                            double         *goldstein,
+                            BilatQuadClass *quad_class)
+{
+  *goldstein = row_goldstein (self, row);
+  *quad_class = self->code_quad[self->cameo[row]];
+}
+
+static void
+append_title (BilatSegment *self,
+              guint         row,
+              GString      *out)
+{
+  const char *names[2][2];
+
+  if (self->title[row] != 0)
+    {
+      g_string_append (out, text_at (self, self->title[row]));
+      return;
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      const Side *side = side_at (self, row, i);
+
+      names[i][0] = text_at (self, side->name);
+      names[i][1] = text_at (self, side->code);
+    }
+  build_title (names, text_at (self, self->codes[self->cameo[row]]), out);
+}
+
+BilatCodedEvent *
+_bilat_segment_make_event (BilatSegment *self,
+                           guint         row)
+{
+  const Side *first = side_at (self, row, 0);
+  const Side *second = side_at (self, row, 1);
+  g_autoptr(BilatDate) date = date_of_day (self->day[row]);
+  g_autoptr(GString) title = g_string_new (NULL);
+  BilatCodedEvent *coded;
+  BilatEvent *event;
+  char id[48];
+
+  _bilat_segment_format_id (self, row, id);
+  coded = bilat_coded_event_new (id, (BilatEventFormat) (self->flags[row] >> DATASET_SHIFT));
+  event = BILAT_EVENT (coded);
+
+  bilat_event_set_date (event, date);
+  if (first->participant != 0)
+    bilat_event_add_participant (event, text_at (self, first->participant), BILAT_ROLE_INITIATOR);
+  if (second->participant != 0)
+    bilat_event_add_participant (event, text_at (self, second->participant), BILAT_ROLE_TARGET);
+  if (self->cameo[row] != 0)
+    bilat_event_set_cameo_code (event, text_at (self, self->codes[self->cameo[row]]));
+  if (self->goldstein[row] != 0)
+    bilat_event_set_goldstein (event, self->scores[self->goldstein[row]]);
+  append_title (self, row, title);
+  bilat_event_set_title (event, title->str);
+  if (self->place[row] != 0)
+    {
+      const PlaceEntry *entry = &self->places[self->place[row]];
+      g_autoptr(BilatPlace) place = NULL;
+
+      if (entry->has_coordinates)
+        place = bilat_place_new_with_coordinates (text_at (self, entry->name),
+                                                  text_at (self, entry->subdivision),
+                                                  text_at (self, entry->country),
+                                                  entry->latitude, entry->longitude);
+      else
+        place = bilat_place_new (text_at (self, entry->name), text_at (self, entry->subdivision),
+                                 text_at (self, entry->country));
+      bilat_event_set_place (event, place);
+    }
+  if (self->cite[row] != 0)
+    {
+      g_autofree char *from_url = NULL;
+      g_autoptr(BilatCitation) citation = NULL;
+      const char *source;
+
+      if (self->cite[row] == CITE_URL)
+        {
+          const char *url = text_at (self, self->url[row]);
+
+          source = from_url = url_source_id (url, strlen (url));
+        }
+      else
+        source = text_at (self, self->cite[row]);
+      citation = bilat_citation_new (source, 0, -1, -1, NULL);
+      bilat_record_add_citation (BILAT_RECORD (event), citation);
+    }
+
+  bilat_coded_event_set_actor1_code (coded, text_at (self, first->code));
+  bilat_coded_event_set_actor1_name (coded, text_at (self, first->name));
+  bilat_coded_event_set_actor1_types (coded, text_at (self, first->types));
+  bilat_coded_event_set_actor2_code (coded, text_at (self, second->code));
+  bilat_coded_event_set_actor2_name (coded, text_at (self, second->name));
+  bilat_coded_event_set_actor2_types (coded, text_at (self, second->types));
+  bilat_coded_event_set_root_event (coded, (self->flags[row] & FLAG_ROOT) != 0);
+  bilat_coded_event_set_mentions (coded, self->mentions[row]);
+  bilat_coded_event_set_sources (coded, self->sources[row]);
+  bilat_coded_event_set_articles (coded, self->articles[row]);
+  bilat_coded_event_set_tone (coded, self->tone[row]);
+  bilat_coded_event_set_url (coded, text_at (self, self->url[row]));
+  if (self->added[row] != 0)
+    {
+      g_autoptr(BilatDate) added = date_of_day (self->added[row]);
+
+      bilat_coded_event_set_date_added (coded, added);
+    }
+  return coded;
+}
+
+BilatSource *
+_bilat_segment_make_source (BilatSegment *self,
+                            guint         row)
+{
+  BilatSource *source = bilat_source_new (text_at (self, self->source_id[row]));
+
+  if (self->source_url[row] != 0)
+    bilat_source_set_url (source, text_at (self, self->source_url[row]));
+  if (self->source_publisher[row] != 0)
+    bilat_source_set_publisher (source, text_at (self, self->source_publisher[row]));
+  return source;
+}
+
+static gint64
+find_actor (BilatSegment *self,
+            const char   *actor)
+{
+  guint low = 0, high = self->n_actors;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      int order = strcmp (text_at (self, self->actor_ids[middle]), actor);
+
+      if (order == 0)
+        return middle;
+      if (order < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return -1;
+}
+
+const guint32 *
+_bilat_segment_get_actor_rows (BilatSegment *self,
+                               const char   *actor,
+                               guint        *n_rows)
+{
+  gint64 slot = find_actor (self, actor);
+
+  if (slot < 0)
+    {
+      *n_rows = 0;
+      return NULL;
+    }
+  *n_rows = self->actor_offsets[slot + 1] - self->actor_offsets[slot];
+  return self->actor_rows + self->actor_offsets[slot];
+}
+
+GPtrArray *
+_bilat_segment_list_actors (BilatSegment *self)
+{
+  GPtrArray *actors = g_ptr_array_sized_new (self->n_actors);
+
+  for (guint a = 0; a < self->n_actors; a++)
+    g_ptr_array_add (actors, (gpointer) text_at (self, self->actor_ids[a]));
+  return actors;
+}
+
+/* Queries on the columns */
+
+struct _BilatSegmentMatcher
+{
+  BilatSegment *segment;
+  gboolean      nothing;
+  guint32       first_day;
+  guint32       last_day;
+  guint8       *code_ok;       /* per code, or NULL: any */
+  char         *text_folded;
+  /* Participant strings each filter accepts; NULL: no such filter. */
+  GArray       *any_of;        /* of guint32 */
+  GArray       *side_a;
+  GArray       *side_b;
+  /* Candidate rows, sorted, or NULL: the rows of the period. */
+  GArray       *candidates;
+};
+
+static gint64
+find_string (BilatSegment *self,
+             const char   *text)
+{
+  gint64 slot = find_actor (self, text);
+
+  return slot >= 0 ? (gint64) self->actor_ids[slot] : -1;
+}
+
+static GArray *
+participant_set (BilatSegment       *self,
+                 const char * const *ids)
+{
+  GArray *set = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      gint64 index = find_string (self, ids[i]);
+
+      if (index >= 0)
+        {
+          guint32 value = (guint32) index;
+
+          g_array_append_val (set, value);
+        }
+    }
+  return set;
+}
+
+static inline gboolean
+set_has (const GArray *set,
+         guint32       value)
+{
+  if (value == 0)
+    return FALSE;
+  for (guint i = 0; i < set->len; i++)
+    if (g_array_index (set, guint32, i) == value)
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_guint32 (gconstpointer a,
+                 gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The rows of the actors of @set, sorted, each once. */
+static GArray *
+rows_of (BilatSegment *self,
+         const GArray *set)
+{
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint kept = 0;
+
+  for (guint i = 0; i < set->len; i++)
+    {
+      const char *actor = text_at (self, g_array_index (set, guint32, i));
+      guint n;
+      const guint32 *found = _bilat_segment_get_actor_rows (self, actor, &n);
+
+      g_array_append_vals (rows, found, n);
+    }
+  if (set->len > 1)
+    {
+      g_array_sort (rows, compare_guint32);
+      for (guint i = 0; i < rows->len; i++)
+        if (kept == 0 || g_array_index (rows, guint32, i) != g_array_index (rows, guint32, kept - 1))
+          g_array_index (rows, guint32, kept++) = g_array_index (rows, guint32, i);
+      g_array_set_size (rows, kept);
+    }
+  return rows;
+}
+
+static guint
+count_rows (BilatSegment *self,
+            const GArray *set)
+{
+  guint total = 0;
+
+  for (guint i = 0; i < set->len; i++)
+    {
+      guint n;
+
+      _bilat_segment_get_actor_rows (self, text_at (self, g_array_index (set, guint32, i)), &n);
+      total += n;
+    }
+  return total;
+}
+
+BilatSegmentMatcher *
+_bilat_segment_matcher_new (BilatSegment       *self,
+                            BilatQuery         *query,
+                            GPtrArray          *lineages,
+                            const char * const *side_a,
+                            const char * const *side_b)
+{
+  BilatSegmentMatcher *matcher = g_new0 (BilatSegmentMatcher, 1);
+  g_autoptr(BilatDate) period = query != NULL ? bilat_query_get_period (query) : NULL;
+  const char *prefix = query != NULL ? bilat_query_get_cameo_prefix (query) : NULL;
+  BilatQuadClass quad = query != NULL ? bilat_query_get_quad_class (query) : BILAT_QUAD_CLASS_NONE;
+  const char *text = query != NULL ? bilat_query_get_text (query) : NULL;
+
+  matcher->segment = _bilat_segment_ref (self);
+  matcher->first_day = 0;
+  matcher->last_day = G_MAXUINT32;
+
+  if (query == NULL)
+    return matcher;
+
+  if (!g_type_is_a (BILAT_TYPE_CODED_EVENT, bilat_query_get_event_type (query)) ||
+      bilat_query_get_sectors (query) != BILAT_SECTOR_NONE)
+    {
+      matcher->nothing = TRUE;
+      return matcher;
+    }
+
+  if (period != NULL)
+    {
+      /* An open bound is the widest date a BilatDate can hold. */
+      matcher->first_day = bilat_date_get_first_julian (period);
+      matcher->last_day = bilat_date_get_last_julian (period);
+    }
+
+  if (prefix != NULL || quad != BILAT_QUAD_CLASS_NONE)
+    {
+      matcher->code_ok = g_new0 (guint8, self->n_codes + 1);
+      for (guint c = 1; c < self->n_codes; c++)
+        {
+          const char *code = text_at (self, self->codes[c]);
+
+          matcher->code_ok[c] = (prefix == NULL || g_str_has_prefix (code, prefix)) &&
+                                (quad == BILAT_QUAD_CLASS_NONE || self->code_quad[c] == quad);
+        }
+    }
+
+  if (text != NULL)
+    matcher->text_folded = g_utf8_casefold (text, -1);
+
+  if (lineages != NULL && lineages->len > 0)
+    {
+      matcher->any_of = g_array_new (FALSE, FALSE, sizeof (guint32));
+      for (guint i = 0; i < lineages->len; i++)
+        {
+          g_autoptr(GArray) set = participant_set (self, g_ptr_array_index (lineages, i));
+
+          g_array_append_vals (matcher->any_of, set->data, set->len);
+        }
+      matcher->candidates = rows_of (self, matcher->any_of);
+    }
+
+  if (side_a != NULL && side_b != NULL)
+    {
+      matcher->side_a = participant_set (self, side_a);
+      matcher->side_b = participant_set (self, side_b);
+      if (matcher->candidates == NULL)
+        matcher->candidates = rows_of (self, count_rows (self, matcher->side_a) <= count_rows (self, matcher->side_b)
+                                             ? matcher->side_a : matcher->side_b);
+    }
+  return matcher;
+}
+
+void
+_bilat_segment_matcher_free (BilatSegmentMatcher *matcher)
+{
+  if (matcher == NULL)
+    return;
+  _bilat_segment_unref (matcher->segment);
+  g_free (matcher->code_ok);
+  g_free (matcher->text_folded);
+  g_clear_pointer (&matcher->any_of, g_array_unref);
+  g_clear_pointer (&matcher->side_a, g_array_unref);
+  g_clear_pointer (&matcher->side_b, g_array_unref);
+  g_clear_pointer (&matcher->candidates, g_array_unref);
+  g_free (matcher);
+}
+
+static gboolean
+row_matches (BilatSegmentMatcher *matcher,
+             guint                row)
+{
+  BilatSegment *self = matcher->segment;
+  guint32 day = self->day[row];
+
+  if (day < matcher->first_day || day > matcher->last_day)
+    return FALSE;
+  if (matcher->code_ok != NULL && !matcher->code_ok[self->cameo[row]])
+    return FALSE;
+  if (matcher->any_of != NULL &&
+      !set_has (matcher->any_of, side_at (self, row, 0)->participant) &&
+      !set_has (matcher->any_of, side_at (self, row, 1)->participant))
+    return FALSE;
+  if (matcher->side_a != NULL)
+    {
+      guint32 p0 = side_at (self, row, 0)->participant;
+      guint32 p1 = side_at (self, row, 1)->participant;
+
+      if (!((set_has (matcher->side_a, p0) && set_has (matcher->side_b, p1)) ||
+            (set_has (matcher->side_a, p1) && set_has (matcher->side_b, p0))))
+        return FALSE;
+    }
+  if (matcher->text_folded != NULL)
+    {
+      g_autoptr(GString) title = g_string_new (NULL);
+      g_autofree char *folded = NULL;
+
+      append_title (self, row, title);
+      folded = g_utf8_casefold (title->str, (gssize) title->len);
+      if (strstr (folded, matcher->text_folded) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static inline gboolean
+is_dead (const guint8 *dead,
+         guint         row)
+{
+  return dead != NULL && (dead[row >> 3] & (1u << (row & 7))) != 0;
+}
+
+/* Calls @func on every matching row, in row order. */
+static void
+matcher_foreach (BilatSegmentMatcher *matcher,
+                 const guint8        *dead,
+                 void               (*func) (BilatSegmentMatcher *, guint, gpointer),
+                 gpointer             data)
+{
+  BilatSegment *self = matcher->segment;
+
+  if (matcher->nothing)
+    return;
+
+  if (matcher->candidates != NULL)
+    {
+      const guint32 *rows = (const guint32 *) (gpointer) matcher->candidates->data;
+      guint n = matcher->candidates->len;
+      guint i = 0;
+
+      /* The candidates are in row order, so in day order too. */
+      if (matcher->first_day > 0)
+        {
+          guint low = 0, high = n;
+
+          while (low < high)
+            {
+              guint middle = low + (high - low) / 2;
+
+              if (self->day[rows[middle]] < matcher->first_day)
+                low = middle + 1;
+              else
+                high = middle;
+            }
+          i = low;
+        }
+      for (; i < n; i++)
+        {
+          guint row = rows[i];
+
+          if (self->day[row] > matcher->last_day)
+            break;
+          if (!is_dead (dead, row) && row_matches (matcher, row))
+            func (matcher, row, data);
+        }
+      return;
+    }
+
+  for (guint row = _bilat_segment_day_lower_bound (self, matcher->first_day);
+       row < self->n_rows && self->day[row] <= matcher->last_day; row++)
+    if (!is_dead (dead, row) && row_matches (matcher, row))
+      func (matcher, row, data);
+}
+
+static void
+collect_row (BilatSegmentMatcher *matcher,
+             guint                row,
+             gpointer             data)
+{
+  guint32 value = row;
+
+  g_array_append_val ((GArray *) data, value);
+}
+
+GArray *
+_bilat_segment_matcher_run (BilatSegmentMatcher *matcher,
+                            const guint8        *dead)
+{
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  matcher_foreach (matcher, dead, collect_row, rows);
+  return rows;
+}
+
+typedef struct
+{
+  BilatSeries    *series;
+  BilatSeriesUnit unit;
+  guint32         last_day;
+  gint64          last_key;
+} Counting;
+
+static void
+count_row (BilatSegmentMatcher *matcher,
+           guint                row,
+           gpointer             data)
+{
+  Counting *counting = data;
+  BilatSegment *self = matcher->segment;
+  guint32 day = self->day[row];
+
+  if (day != counting->last_day)
+    {
+      int year, month, d;
+
+      _bilat_julian_to_civil (day, &year, &month, &d);
+      counting->last_key = _bilat_series_key_for_civil (counting->unit, year, month, d);
+      counting->last_day = day;
+    }
+  _bilat_series_add_key (counting->series, counting->last_key, row_goldstein (self, row),
+                         self->code_quad[self->cameo[row]]);
+}
+
+void
+_bilat_segment_matcher_count (BilatSegmentMatcher *matcher,
+                              const guint8        *dead,
+                              BilatSeries         *series)
+{
+  Counting counting = { series, bilat_series_get_unit (series), 0, 0 };
+
+  matcher_foreach (matcher, dead, count_row, &counting);
+}
+
+void
+_bilat_segment_builder_format_id (BilatSegmentBuilder *self,
+                                  guint                index,
+                                  char                 buffer[48])
+{
+  const Row *row = &g_array_index (self->rows, Row, index);
+  const guint32 *prefix = entries_get (&self->prefixes, (guint32) (row->key >> 56));
+
+  g_snprintf (buffer, 48, "%s%" G_GUINT64_FORMAT, strings_get (&self->strings, *prefix),
+              row->key & ((G_GUINT64_CONSTANT (1) << 56) - 1));
+}
+
+void
+_bilat_segment_builder_remove_rows (BilatSegmentBuilder *self,
+                                    const guint8        *removed)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    if ((removed[i >> 3] & (1u << (i & 7))) == 0)
+      g_array_index (self->rows, Row, kept++) = g_array_index (self->rows, Row, i);
+  g_array_set_size (self->rows, kept);
+}
+
+static guint32
+copy_string (BilatSegmentBuilder *self,
+             BilatSegment        *segment,
+             guint32              index)
+{
+  return strings_intern (&self->strings, text_at (segment, index));
+}
+
+void
+_bilat_segment_builder_copy_row (BilatSegmentBuilder *self,
+                                 BilatSegment        *segment,
+                                 guint                index)
+{
+  Row r = { 0 };
+  guint64 key = segment->key[index];
+  const char *prefix = prefix_of (segment, key);
+
+  r.key = builder_key (self, prefix, strlen (prefix), key & ((G_GUINT64_CONSTANT (1) << 56) - 1));
+  r.day = segment->day[index];
+  for (guint i = 0; i < 2; i++)
+    if (segment->side[i][index] != 0)
+      {
+        const Side *from = &segment->sides[segment->side[i][index]];
+        Side side = {
+          copy_string (self, segment, from->participant), copy_string (self, segment, from->code),
+          copy_string (self, segment, from->name), copy_string (self, segment, from->types),
+        };
+
+        r.side[i] = entries_intern (&self->sides, &side);
+      }
+  r.cameo = intern_code (self, text_at (segment, segment->codes[segment->cameo[index]]));
+  r.goldstein = segment->goldstein[index] != 0 ? intern_score (self, segment->scores[segment->goldstein[index]]) : 0;
+  r.flags = segment->flags[index];
+  r.tone = segment->tone[index];
+  r.mentions = segment->mentions[index];
+  r.sources = segment->sources[index];
+  r.articles = segment->articles[index];
+  r.added = segment->added[index];
+  if (segment->place[index] != 0)
+    {
+      const PlaceEntry *from = &segment->places[segment->place[index]];
+      PlaceEntry place = *from;
+
+      place.name = copy_string (self, segment, from->name);
+      place.subdivision = copy_string (self, segment, from->subdivision);
+      place.country = copy_string (self, segment, from->country);
+      r.place = entries_intern (&self->places, &place);
+    }
+  r.title = copy_string (self, segment, segment->title[index]);
+  r.cite = segment->cite[index] == CITE_URL ? CITE_URL : copy_string (self, segment, segment->cite[index]);
+  r.url = copy_string (self, segment, segment->url[index]);
+  append_row (self, &r);
+}
+
+void
+_bilat_segment_builder_copy_source (BilatSegmentBuilder *self,
+                                    BilatSegment        *segment,
+                                    guint                index)
+{
+  add_source_row (self, copy_string (self, segment, segment->source_id[index]),
+                  copy_string (self, segment, segment->source_url[index]),
+                  copy_string (self, segment, segment->source_publisher[index]));
+}

@@ -1,0 +1,453 @@
+/* test-segment.c: coded events kept as columns, against the same events
+ * as objects
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * An import keeps its events in a segment and makes them on demand. Here
+ * every event and source made of a row is compared, as the JSON format
+ * writes it, with the object the reader's own conversion makes of the
+ * same row; queries and series on the columns are compared with a plain
+ * scan of the store's list over random queries; and a store with both
+ * objects and rows is checked for order, look-ups, changes and removals.
+ * The project's fixtures are always used; the real samples of shared/data
+ * too when the build was given them.
+ */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include <bilat/bilat.h>
+
+#include "bilat-import-private.h"
+#include "bilat-json-private.h"
+#include "bilat-test-util.h"
+
+static GPtrArray *
+sample_paths (void)
+{
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  const char *srcdir = g_getenv ("BILAT_TEST_SRCDIR");
+  const char *shared = g_getenv ("BILAT_SHARED_DATA");
+  const char *fixtures[] = {
+    "gdelt2.export.CSV", "gdelt1-daily.export.CSV", "gdelt1-backfile.CSV", "icews.tab",
+  };
+  const char *samples[] = {
+    "gdelt2/20191024143000.export.CSV", "gdelt1/reed9999_events_sample.tsv",
+    "icews/events.2018.sample.tab",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    g_ptr_array_add (paths, g_build_filename (srcdir, "data", "import", fixtures[i], NULL));
+  for (guint i = 0; shared != NULL && *shared != '\0' && i < G_N_ELEMENTS (samples); i++)
+    {
+      char *path = g_build_filename (shared, samples[i], NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        g_ptr_array_add (paths, path);
+      else
+        g_free (path);
+    }
+  return paths;
+}
+
+static char *
+record_text (gpointer record)
+{
+  g_autoptr(JsonNode) node = bilat_record_to_json (BILAT_RECORD (record));
+  GString *out = g_string_new (NULL);
+
+  _bilat_json_print (out, node);
+  return g_string_free (out, FALSE);
+}
+
+/* The objects the reader's own conversion makes of every row. */
+typedef struct
+{
+  GHashTable *events;    /* id → BilatCodedEvent */
+  GHashTable *sources;   /* id → BilatSource */
+} Objects;
+
+static gboolean
+collect_row (BilatReader  *reader,
+             BilatRow     *row,
+             gpointer      user_data,
+             GError      **error)
+{
+  Objects *objects = user_data;
+  g_autofree char *source_id = _bilat_row_source_id (row);
+  BilatCodedEvent *event = _bilat_row_to_event (row, source_id);
+  const char *id = bilat_record_get_id (BILAT_RECORD (event));
+
+  if (g_hash_table_contains (objects->events, id))
+    {
+      g_object_unref (event);
+      return TRUE;
+    }
+  g_hash_table_insert (objects->events, (gpointer) id, event);
+  if (source_id != NULL && !g_hash_table_contains (objects->sources, source_id))
+    {
+      BilatSource *source = _bilat_row_to_source (row);
+
+      g_hash_table_insert (objects->sources, (gpointer) bilat_record_get_id (BILAT_RECORD (source)), source);
+    }
+  return TRUE;
+}
+
+static void
+read_objects (const char *path,
+              Objects    *objects)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BilatImportReport) report = bilat_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  BilatInput *input = _bilat_input_new_for_file (file, NULL, &error);
+  BilatReadOptions options = { .format = BILAT_EVENT_FORMAT_AUTO, .row_func = collect_row, .row_data = objects };
+
+  assert_non_null (input);
+  assert_true (_bilat_read_events (input, &options, report, NULL, &error));
+  _bilat_input_free (input);
+}
+
+static BilatStore *
+import_store (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BilatImportReport) report = NULL;
+  BilatStore *store = bilat_store_new ();
+
+  report = bilat_store_import_events (store, file, BILAT_EVENT_FORMAT_AUTO, NULL,
+                                      BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+  if (report == NULL)
+    fail_msg ("%s: %s", path, error->message);
+  return store;
+}
+
+static void
+test_items_equal_objects (void **state)
+{
+  g_autoptr(GPtrArray) paths = sample_paths ();
+
+  for (guint p = 0; p < paths->len; p++)
+    {
+      const char *path = g_ptr_array_index (paths, p);
+      Objects objects = {
+        g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref),
+        g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref),
+      };
+      g_autoptr(BilatStore) store = import_store (path);
+      GListModel *events = bilat_store_get_events (store);
+      GListModel *sources = bilat_store_get_sources (store);
+      guint n = g_list_model_get_n_items (events);
+      GHashTableIter iter;
+      gpointer value;
+
+      read_objects (path, &objects);
+      assert_int_equal (n, g_hash_table_size (objects.events));
+      assert_true (n > 0);
+
+      /* Each row, made on demand, is the object the reader makes; the
+       * list is in the order of bilat_event_compare(). */
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(BilatEvent) event = g_list_model_get_item (events, i);
+          const char *id = bilat_record_get_id (BILAT_RECORD (event));
+          BilatEvent *expected = g_hash_table_lookup (objects.events, id);
+          g_autofree char *made = record_text (event);
+          g_autofree char *wanted = NULL;
+
+          if (expected == NULL)
+            fail_msg ("%s: %s is not a row of the file", path, id);
+          wanted = record_text (expected);
+          if (strcmp (made, wanted) != 0)
+            fail_msg ("%s: event %s differs:\n%s\n%s", path, id, made, wanted);
+          assert_true (BILAT_IS_CODED_EVENT (event));
+          if (i > 0)
+            {
+              g_autoptr(BilatEvent) previous = g_list_model_get_item (events, i - 1);
+
+              assert_true (bilat_event_compare (previous, event) < 0);
+            }
+          /* The same object while it lives, through the list and by id. */
+          assert_ptr_equal (bilat_store_lookup_event (store, id), event);
+        }
+      assert_null (g_list_model_get_item (events, n));
+
+      g_hash_table_iter_init (&iter, objects.sources);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          BilatSource *source = bilat_store_lookup_source (store, bilat_record_get_id (value));
+          g_autofree char *made = NULL;
+          g_autofree char *wanted = record_text (value);
+
+          assert_non_null (source);
+          made = record_text (source);
+          assert_string_equal (made, wanted);
+        }
+      assert_int_equal (g_list_model_get_n_items (sources), g_hash_table_size (objects.sources));
+
+      g_hash_table_unref (objects.events);
+      g_hash_table_unref (objects.sources);
+    }
+}
+
+/* The ids of the events of the store's list that match @query, by a plain
+ * scan of the objects. */
+static GPtrArray *
+scan (BilatStore *store,
+      BilatQuery *query)
+{
+  GListModel *events = bilat_store_get_events (store);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(BilatEvent) event = g_list_model_get_item (events, i);
+
+      if (query == NULL || bilat_query_match_event (query, store, event, NULL))
+        g_ptr_array_add (ids, g_strdup (bilat_record_get_id (BILAT_RECORD (event))));
+    }
+  return ids;
+}
+
+static char *
+series_text (BilatSeries *series)
+{
+  return bilat_series_to_string (series, BILAT_SERIES_FORMAT_CSV);
+}
+
+static void
+check_query (BilatStore *store,
+             BilatQuery *query)
+{
+  g_autoptr(GPtrArray) expected = scan (store, query);
+  g_autoptr(GListModel) found = bilat_store_find_events (store, query);
+  g_autoptr(BilatSeries) computed = NULL;
+  g_autoptr(BilatSeries) scanned = bilat_series_new (BILAT_SERIES_UNIT_MONTH);
+  g_autofree char *computed_text = NULL;
+  g_autofree char *scanned_text = NULL;
+  g_autofree char *text = query ? bilat_query_to_string (query) : g_strdup ("(all)");
+
+  if (g_list_model_get_n_items (found) != expected->len)
+    fail_msg ("%s: %u found, %u by a scan", text, g_list_model_get_n_items (found), expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(BilatEvent) event = g_list_model_get_item (found, i);
+
+      assert_string_equal (bilat_record_get_id (BILAT_RECORD (event)), g_ptr_array_index (expected, i));
+    }
+
+  computed = bilat_store_compute_series (store, query, BILAT_SERIES_UNIT_MONTH);
+  for (guint i = 0; i < expected->len; i++)
+    bilat_series_add_event (scanned, bilat_store_lookup_event (store, g_ptr_array_index (expected, i)));
+  computed_text = series_text (computed);
+  scanned_text = series_text (scanned);
+  if (strcmp (computed_text, scanned_text) != 0)
+    fail_msg ("%s: series differ:\n%s\n%s", text, computed_text, scanned_text);
+}
+
+static void
+test_queries_equal_scan (void **state)
+{
+  g_autoptr(GPtrArray) paths = sample_paths ();
+  const char *codes[] = { "01", "04", "042", "19", "1", "057", "2" };
+  GRand *rand = g_rand_new_with_seed (20261130);
+
+  for (guint p = 0; p < paths->len; p++)
+    {
+      g_autoptr(BilatStore) store = import_store (g_ptr_array_index (paths, p));
+      GListModel *actors = bilat_store_get_actors (store);
+      guint n_actors = g_list_model_get_n_items (actors);
+
+      check_query (store, NULL);
+      for (guint round = 0; round < 60; round++)
+        {
+          g_autoptr(BilatQuery) query = bilat_query_new ();
+          guint what = g_rand_int_range (rand, 0, 8);
+
+          if (n_actors > 0 && (what & 1))
+            {
+              g_autoptr(BilatActor) a = g_list_model_get_item (actors, g_rand_int_range (rand, 0, (int) n_actors));
+              g_autoptr(BilatActor) b = g_list_model_get_item (actors, g_rand_int_range (rand, 0, (int) n_actors));
+
+              if (what & 4)
+                bilat_query_set_dyad (query, bilat_record_get_id (BILAT_RECORD (a)),
+                                      bilat_record_get_id (BILAT_RECORD (b)));
+              else
+                bilat_query_add_actor (query, bilat_record_get_id (BILAT_RECORD (a)));
+            }
+          if (what & 2)
+            {
+              int year = g_rand_int_range (rand, 1979, 2021);
+              g_autoptr(BilatDate) from = bilat_date_new_year (year, NULL);
+              g_autoptr(BilatDate) to = bilat_date_new_year (year + g_rand_int_range (rand, 0, 30), NULL);
+              g_autoptr(BilatDate) period = bilat_date_new_interval (from, to, NULL);
+
+              bilat_query_set_period (query, period);
+            }
+          if (g_rand_int_range (rand, 0, 3) == 0)
+            bilat_query_set_cameo_prefix (query, codes[g_rand_int_range (rand, 0, G_N_ELEMENTS (codes))]);
+          if (g_rand_int_range (rand, 0, 4) == 0)
+            bilat_query_set_quad_class (query, (BilatQuadClass) g_rand_int_range (rand, 1, 5));
+          if (g_rand_int_range (rand, 0, 8) == 0)
+            bilat_query_set_text (query, "visit");
+          if (g_rand_int_range (rand, 0, 10) == 0)
+            bilat_query_set_event_type (query, BILAT_TYPE_EXERCISE);
+          check_query (store, query);
+        }
+    }
+  g_rand_free (rand);
+}
+
+static void
+count_changes (guint *count)
+{
+  (*count)++;
+}
+
+/* Objects and rows in one store: one list in order, changes followed. */
+static void
+test_objects_and_rows (void **state)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("BILAT_TEST_SRCDIR"), "data", "import",
+                                            "gdelt2.export.CSV", NULL);
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BilatImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BilatEvent) early = bilat_event_new ("aaa-early");
+  g_autoptr(BilatEvent) late = bilat_event_new ("zzz-late");
+  g_autoptr(BilatDate) d1 = parse_date ("1950-01-01");
+  g_autoptr(BilatDate) d2 = parse_date ("2030-01-01");
+  g_autoptr(BilatDate) d3 = parse_date ("2031-05-05");
+  GListModel *events = bilat_store_get_events (store);
+  g_autoptr(BilatEvent) first_row = NULL;
+  g_autofree char *moved_id = NULL;
+  guint n;
+
+  bilat_event_set_date (early, d1);
+  bilat_event_set_date (late, d2);
+  assert_true (bilat_store_add (store, BILAT_RECORD (early), NULL));
+  report = bilat_store_import_events (store, file, BILAT_EVENT_FORMAT_AUTO, NULL,
+                                      BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+  assert_non_null (report);
+  assert_true (bilat_store_add (store, BILAT_RECORD (late), NULL));
+  n = g_list_model_get_n_items (events);
+  assert_true (n > 3);
+
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(BilatEvent) a = g_list_model_get_item (events, i - 1);
+      g_autoptr(BilatEvent) b = g_list_model_get_item (events, i);
+
+      assert_true (bilat_event_compare (a, b) < 0);
+    }
+  {
+    g_autoptr(BilatEvent) first = g_list_model_get_item (events, 0);
+    g_autoptr(BilatEvent) last = g_list_model_get_item (events, n - 1);
+
+    assert_ptr_equal (first, early);
+    assert_ptr_equal (last, late);
+  }
+
+  /* A duplicate id is refused, whether object or row. */
+  first_row = g_list_model_get_item (events, 1);
+  {
+    g_autoptr(BilatEvent) twin = bilat_event_new (bilat_record_get_id (BILAT_RECORD (first_row)));
+    g_autoptr(GError) duplicate = NULL;
+
+    assert_false (bilat_store_add (store, BILAT_RECORD (twin), &duplicate));
+    assert_true (g_error_matches (duplicate, BILAT_STORE_ERROR, BILAT_STORE_ERROR_DUPLICATE_ID));
+  }
+
+  /* Changing a made event moves it, as for any stored event. */
+  moved_id = g_strdup (bilat_record_get_id (BILAT_RECORD (first_row)));
+  {
+    guint count = 0;
+    gulong handler = g_signal_connect_swapped (events, "items-changed", G_CALLBACK (count_changes), &count);
+
+    bilat_event_set_date (first_row, d3);
+    g_signal_handler_disconnect (events, handler);
+    assert_int_equal (count, 2);
+  }
+  assert_int_equal (g_list_model_get_n_items (events), n);
+  {
+    g_autoptr(BilatEvent) last = g_list_model_get_item (events, n - 1);
+    g_autoptr(BilatEvent) before_last = g_list_model_get_item (events, n - 2);
+
+    assert_ptr_equal (last, first_row);
+    assert_ptr_equal (before_last, late);
+  }
+  assert_ptr_equal (bilat_store_lookup_event (store, moved_id), first_row);
+
+  /* Removing a made event. */
+  {
+    g_autoptr(BilatEvent) row_event = g_list_model_get_item (events, 2);
+    g_autofree char *id = g_strdup (bilat_record_get_id (BILAT_RECORD (row_event)));
+
+    assert_true (bilat_store_remove (store, BILAT_RECORD (row_event), NULL));
+    assert_null (bilat_store_lookup_event (store, id));
+    assert_int_equal (g_list_model_get_n_items (events), n - 1);
+    assert_false (bilat_store_remove (store, BILAT_RECORD (row_event), NULL));
+  }
+
+  /* Clearing takes rows too. */
+  bilat_store_clear (store);
+  assert_int_equal (g_list_model_get_n_items (events), 0);
+  assert_int_equal (g_list_model_get_n_items (bilat_store_get_sources (store)), 0);
+}
+
+/* Two imports into one store: the rows merge, duplicates stay out. */
+static void
+test_two_imports (void **state)
+{
+  g_autoptr(GPtrArray) paths = sample_paths ();
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+  guint expected = 0;
+
+  for (guint p = 0; p < MIN (paths->len, 3); p++)
+    {
+      g_autoptr(BilatStore) alone = import_store (g_ptr_array_index (paths, p));
+      g_autoptr(GFile) file = g_file_new_for_path (g_ptr_array_index (paths, p));
+      g_autoptr(BilatImportReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      GListModel *events = bilat_store_get_events (alone);
+
+      for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+        {
+          g_autoptr(BilatEvent) event = g_list_model_get_item (events, i);
+
+          if (bilat_store_lookup_event (store, bilat_record_get_id (BILAT_RECORD (event))) == NULL &&
+              !g_ptr_array_find_with_equal_func (all, bilat_record_get_id (BILAT_RECORD (event)),
+                                                 g_str_equal, NULL))
+            {
+              g_ptr_array_add (all, g_strdup (bilat_record_get_id (BILAT_RECORD (event))));
+              expected++;
+            }
+        }
+      report = bilat_store_import_events (store, file, BILAT_EVENT_FORMAT_AUTO, NULL,
+                                          BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+      assert_non_null (report);
+      assert_int_equal (g_list_model_get_n_items (bilat_store_get_events (store)), expected);
+    }
+  check_query (store, NULL);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_items_equal_objects),
+    cmocka_unit_test (test_queries_equal_scan),
+    cmocka_unit_test (test_objects_and_rows),
+    cmocka_unit_test (test_two_imports),
+  };
+
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}

@@ -17,6 +17,8 @@
 #include "bilat-format-private.h"
 #include "bilat-record-private.h"
 #include "bilat-resources.h"
+#include "bilat-segment-private.h"
+#include "bilat-store-private.h"
 
 #define DATASETS_PATH "/org/libbilat/bilat/datasets/"
 
@@ -1966,6 +1968,13 @@ propagate_problems (GPtrArray  *problems,
                  "%s (and %u more problem%s)", text, more, more == 1 ? "" : "s");
 }
 
+/* The ids the importers give the sources of event data. */
+static gboolean
+is_bulk_source_id (const char *id)
+{
+  return g_str_has_prefix (id, "url:") || g_str_has_prefix (id, "icews-story:");
+}
+
 static gboolean
 load_data (BilatStore  *self,
            const char  *data,
@@ -1976,6 +1985,7 @@ load_data (BilatStore  *self,
   GPtrArray *records[_BILAT_N_KINDS] = { NULL, };
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  BilatSegmentBuilder *builder;
   gboolean ok = TRUE;
 
   problems = _bilat_format_read (data, length, name, self, records);
@@ -1985,14 +1995,23 @@ load_data (BilatStore  *self,
       return FALSE;
     }
 
-  /* The reader checked what the store checks; should the store refuse a
+  /* Coded events, and the sources of imported data, go into columns when
+   * the columns can give them back exactly; the rest are objects. The
+   * reader checked what the store checks; should the store refuse a
    * record all the same, the records already added go again. */
+  builder = _bilat_segment_builder_new ();
   for (int kind = 0; kind < _BILAT_N_KINDS; kind++)
     {
       for (guint i = 0; ok && i < records[kind]->len; i++)
         {
           BilatRecord *record = g_ptr_array_index (records[kind], i);
 
+          if (kind == _BILAT_KIND_EVENT && BILAT_IS_CODED_EVENT (record) &&
+              _bilat_segment_builder_add_event (builder, BILAT_CODED_EVENT (record)))
+            continue;
+          if (kind == _BILAT_KIND_SOURCE && is_bulk_source_id (bilat_record_get_id (record)) &&
+              _bilat_segment_builder_add_source (builder, BILAT_SOURCE (record)))
+            continue;
           ok = bilat_store_add (self, record, error);
           if (ok)
             g_ptr_array_add (added, record);
@@ -2003,6 +2022,14 @@ load_data (BilatStore  *self,
     {
       for (guint i = added->len; i > 0; i--)
         bilat_store_remove (self, g_ptr_array_index (added, i - 1), NULL);
+      _bilat_segment_builder_free (builder);
+    }
+  else
+    {
+      BilatSegment *segment = _bilat_segment_builder_finish (builder);
+
+      _bilat_store_add_segment (self, segment);
+      _bilat_segment_unref (segment);
     }
 
   for (int kind = 0; kind < _BILAT_N_KINDS; kind++)

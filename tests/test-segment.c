@@ -25,6 +25,8 @@
 
 #include "bilat-import-private.h"
 #include "bilat-json-private.h"
+#include "bilat-segment-private.h"
+#include "bilat-store-private.h"
 #include "bilat-test-util.h"
 
 static GPtrArray *
@@ -439,6 +441,38 @@ test_two_imports (void **state)
   check_query (store, NULL);
 }
 
+/* Saved as JSON and loaded again, imported events come back as rows and
+ * save to the same bytes. */
+static void
+test_json_round_trip (void **state)
+{
+  g_autoptr(GPtrArray) paths = sample_paths ();
+
+  for (guint p = 0; p < paths->len; p++)
+    {
+      g_autoptr(BilatStore) store = import_store (g_ptr_array_index (paths, p));
+      g_autoptr(BilatStore) loaded = bilat_store_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *first = bilat_store_save_to_data (store, NULL, &error);
+      g_autofree char *second = NULL;
+      const guint8 *dead;
+      BilatSegment *segment;
+
+      assert_non_null (first);
+      if (!bilat_store_load_from_data (loaded, first, -1, &error))
+        fail_msg ("%s", error->message);
+      segment = _bilat_store_get_segment (loaded, &dead);
+      assert_non_null (segment);
+      assert_int_equal (_bilat_segment_get_n_rows (segment),
+                        g_list_model_get_n_items (bilat_store_get_events (store)));
+      assert_int_equal (g_list_model_get_n_items (bilat_store_get_sources (loaded)),
+                        g_list_model_get_n_items (bilat_store_get_sources (store)));
+      second = bilat_store_save_to_data (loaded, NULL, &error);
+      assert_non_null (second);
+      assert_string_equal (first, second);
+    }
+}
+
 int
 main (void)
 {
@@ -447,6 +481,7 @@ main (void)
     cmocka_unit_test (test_queries_equal_scan),
     cmocka_unit_test (test_objects_and_rows),
     cmocka_unit_test (test_two_imports),
+    cmocka_unit_test (test_json_round_trip),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -483,6 +483,14 @@ parse_uint64 (const BilatField *field,
   return TRUE;
 }
 
+/* Event ids: what a store's columns hold (bilat-segment-private.h). */
+static gboolean
+parse_event_id (const BilatField *field,
+                guint64          *value)
+{
+  return parse_uint64 (field, value) && *value < G_GUINT64_CONSTANT (100000000000000000);
+}
+
 static gboolean
 parse_uint (const BilatField *field,
             guint            *value)
@@ -1203,8 +1211,8 @@ parse_gdelt (BilatReader  *reader,
 
   *ok = FALSE;
   row->id_prefix = NULL;
-  if (!parse_uint64 (&row->columns[GDELT_ID], &row->id))
-    return bad_value (reader, row, GDELT_ID, "not an event id", error);
+  if (!parse_event_id (&row->columns[GDELT_ID], &row->id))
+    return bad_value (reader, row, GDELT_ID, "not an event id of at most 17 digits", error);
   row->id_prefix = "gdelt";
 
   if (!parse_compact_date (&row->columns[GDELT_DATE], FALSE, &row->year, &row->month, &row->day))
@@ -1323,8 +1331,8 @@ parse_icews (BilatReader  *reader,
 
   *ok = FALSE;
   row->id_prefix = NULL;
-  if (!parse_uint64 (&row->columns[ICEWS_ID], &row->id))
-    return bad_value (reader, row, ICEWS_ID, "not an event id", error);
+  if (!parse_event_id (&row->columns[ICEWS_ID], &row->id))
+    return bad_value (reader, row, ICEWS_ID, "not an event id of at most 17 digits", error);
   row->id_prefix = "icews";
   if (!parse_iso_date (&row->columns[ICEWS_DATE], &row->year, &row->month, &row->day))
     return bad_value (reader, row, ICEWS_DATE, "not a date of the form YYYY-MM-DD", error);

@@ -252,6 +252,10 @@ pending_commit (Pending            *pending,
   BilatSegment *segment;
   guint kept = n;
 
+
+  /* An empty store has no event to collide with. */
+  if (g_list_model_get_n_items (bilat_store_get_events (store)) == 0)
+    n = 0;
   for (guint i = 0; i < n; i++)
     {
       const Origin *origin = &g_array_index (pending->origins, Origin, i);

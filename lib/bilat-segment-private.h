@@ -164,6 +164,8 @@ const guint32      *_bilat_segment_get_actor_rows    (BilatSegment         *self
 /* Every actor id the events of the segment name, sorted. */
 GPtrArray          *_bilat_segment_list_actors       (BilatSegment         *self);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BilatSegment, _bilat_segment_unref)
+
 /* Queries on the columns. */
 
 typedef struct _BilatSegmentMatcher BilatSegmentMatcher;

@@ -28,93 +28,11 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "bilat-segment-private.h"
+#include "bilat-segment-layout-private.h"
 #include "bilat-series-private.h"
-
-#define CITE_URL G_MAXUINT32
-#define FLAG_ROOT 0x01
-#define DATASET_SHIFT 1
-#define MAX_DIGITS 17
-
-typedef struct
-{
-  guint32 participant;
-  guint32 code;
-  guint32 name;
-  guint32 types;
-} Side;
-
-typedef struct
-{
-  guint32 name;
-  guint32 subdivision;
-  guint32 country;
-  guint32 has_coordinates;
-  double  latitude;
-  double  longitude;
-} PlaceEntry;
-
-struct _BilatSegment
-{
-  gatomicrefcount ref_count;
-
-  guint     n_rows;
-  guint     n_sources;
-
-  /* Columns: owned by the segment, or in @mapping. */
-  const guint64 *key;
-  const guint32 *day;
-  const guint32 *side[2];
-  const guint16 *cameo;
-  const guint16 *goldstein;
-  const guint8  *flags;
-  const double  *tone;
-  const guint32 *mentions;
-  const guint32 *sources;
-  const guint32 *articles;
-  const guint32 *added;
-  const guint32 *place;
-  const guint32 *title;
-  const guint32 *cite;
-  const guint32 *url;
-
-  /* Sources: id, url, publisher (strings), in the order of their ids. */
-  const guint32 *source_id;
-  const guint32 *source_url;
-  const guint32 *source_publisher;
-
-  /* Tables. */
-  const char    *heap;          /* strings, NUL-terminated */
-  const guint64 *string_offsets;
-  guint          n_strings;
-  const Side    *sides;
-  guint          n_sides;
-  const PlaceEntry *places;
-  guint          n_places;
-  const guint32 *codes;         /* strings */
-  guint          n_codes;
-  const double  *scores;
-  guint          n_scores;
-  const guint32 *prefixes;      /* strings, in strcmp() order */
-  guint          n_prefixes;
-
-  /* Indexes: rows in id order; rows of each participant (CSR, by
-   * participant string in sorted order). */
-  const guint32 *by_id;
-  const guint32 *actor_ids;     /* strings, sorted */
-  const guint32 *actor_offsets; /* n_actors + 1 */
-  const guint32 *actor_rows;
-  guint          n_actors;
-
-  /* Derived at build or open: per code, its QuadClass and score. */
-  guint8        *code_quad;
-  double        *code_goldstein;
-
-  GPtrArray     *owned;         /* of g_free()d blocks */
-  GDestroyNotify mapping_free;
-  gpointer       mapping;
-};
 
 /* Ids */
 
@@ -184,14 +102,10 @@ typedef struct
 } Strings;
 
 static guint32
-hash_text (const char *text,
-           gsize       length)
+hash_text (gconstpointer text,
+           gsize         length)
 {
-  guint32 h = 2166136261u;
-
-  for (gsize i = 0; i < length; i++)
-    h = (h ^ (guint8) text[i]) * 16777619u;
-  return h;
+  return (guint32) XXH3_64bits (text, length);
 }
 
 static void
@@ -225,6 +139,18 @@ strings_get (const Strings *strings,
   if (index == 0)
     return NULL;
   return (const char *) strings->heap->data + g_array_index (strings->offsets, guint64, index);
+}
+
+/* The length of string @index: strings are stored one after the other. */
+static gsize
+strings_length (const Strings *strings,
+                guint32        index)
+{
+  guint64 start = g_array_index (strings->offsets, guint64, index);
+  guint64 end = index + 1 < strings->offsets->len ? g_array_index (strings->offsets, guint64, index + 1)
+                                                  : strings->heap->len;
+
+  return (gsize) (end - start - 1);
 }
 
 static void
@@ -269,13 +195,10 @@ strings_intern_len (Strings    *strings,
     {
       guint32 candidate = strings->slots[i];
 
-      if (g_array_index (strings->hashes, guint32, candidate) == hash)
-        {
-          const char *stored = strings_get (strings, candidate);
-
-          if (strncmp (stored, text, length) == 0 && stored[length] == '\0')
-            return candidate;
-        }
+      if (g_array_index (strings->hashes, guint32, candidate) == hash &&
+          strings_length (strings, candidate) == length &&
+          memcmp (strings_get (strings, candidate), text, length) == 0)
+        return candidate;
     }
 
   offset = strings->heap->len;
@@ -287,6 +210,45 @@ strings_intern_len (Strings    *strings,
   strings->slots[i] = index;
   if ((guint) strings->offsets->len * 2 > strings->mask)
     strings_grow (strings);
+  return index;
+}
+
+/* Interns @length bytes as they are (NULs included); *fresh tells
+ * whether they are new. For memos keyed by raw fields. */
+static guint32
+strings_intern_bytes (Strings    *strings,
+                      const char *bytes,
+                      gsize       length,
+                      gboolean   *fresh)
+{
+  guint32 hash = hash_text (bytes, length);
+  guint i;
+  guint64 offset;
+  guint32 index;
+  const guint8 nul = 0;
+
+  for (i = hash & strings->mask; strings->slots[i] != 0; i = (i + 1) & strings->mask)
+    {
+      guint32 candidate = strings->slots[i];
+
+      if (g_array_index (strings->hashes, guint32, candidate) == hash &&
+          strings_length (strings, candidate) == length &&
+          memcmp (strings->heap->data + g_array_index (strings->offsets, guint64, candidate), bytes, length) == 0)
+        {
+          *fresh = FALSE;
+          return candidate;
+        }
+    }
+  offset = strings->heap->len;
+  g_byte_array_append (strings->heap, (const guint8 *) bytes, (guint) length);
+  g_byte_array_append (strings->heap, &nul, 1);
+  index = strings->offsets->len;
+  g_array_append_val (strings->offsets, offset);
+  g_array_append_val (strings->hashes, hash);
+  strings->slots[i] = index;
+  if ((guint) strings->offsets->len * 2 > strings->mask)
+    strings_grow (strings);
+  *fresh = TRUE;
   return index;
 }
 
@@ -419,7 +381,31 @@ struct _BilatSegmentBuilder
   GArray  *rows;           /* Row */
   GArray  *source_rows;    /* SourceRow */
   GHashTable *source_index; /* string index of the id → TRUE */
+
+  /* For rows: the strings whose source is added already (by string
+   * index), scratch buffers, and the last id prefix seen. */
+  GByteArray *has_source;
+  GString    *title;
+  GString    *derived;
+  const char *last_prefix;
+  guint64     last_prefix_key;
+
+  /* Memos of raw fields: side and place keys → their entries; (side,
+   * side, code) → title (string + 1, or 1 for a derived one); per code,
+   * its name and score. */
+  Strings     memo_keys;
+  GArray     *memo_values;      /* guint32 per memo key */
+  Entries     title_keys;
+  GArray     *title_values;     /* guint32 per title key */
+  GPtrArray  *code_names;
+  GArray     *code_scores;
 };
+
+typedef struct
+{
+  guint32 side[2];
+  guint32 cameo;
+} TitleKey;
 
 BilatSegmentBuilder *
 _bilat_segment_builder_new (void)
@@ -435,6 +421,23 @@ _bilat_segment_builder_new (void)
   self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
   self->source_rows = g_array_new (FALSE, FALSE, sizeof (SourceRow));
   self->source_index = g_hash_table_new (NULL, NULL);
+  self->has_source = g_byte_array_new ();
+  self->title = g_string_sized_new (128);
+  self->derived = g_string_sized_new (128);
+  strings_init (&self->memo_keys);
+  self->memo_values = g_array_new (FALSE, TRUE, sizeof (guint32));
+  g_array_set_size (self->memo_values, 1);
+  entries_init (&self->title_keys, sizeof (TitleKey));
+  self->title_values = g_array_new (FALSE, TRUE, sizeof (guint32));
+  g_array_set_size (self->title_values, 1);
+  self->code_names = g_ptr_array_new ();
+  g_ptr_array_add (self->code_names, NULL);
+  self->code_scores = g_array_new (FALSE, FALSE, sizeof (double));
+  {
+    double none = NAN;
+
+    g_array_append_val (self->code_scores, none);
+  }
   return self;
 }
 
@@ -452,6 +455,15 @@ _bilat_segment_builder_free (BilatSegmentBuilder *self)
   g_array_unref (self->rows);
   g_array_unref (self->source_rows);
   g_hash_table_unref (self->source_index);
+  g_byte_array_unref (self->has_source);
+  g_string_free (self->title, TRUE);
+  g_string_free (self->derived, TRUE);
+  strings_clear (&self->memo_keys);
+  g_array_unref (self->memo_values);
+  entries_clear (&self->title_keys);
+  g_array_unref (self->title_values);
+  g_ptr_array_unref (self->code_names);
+  g_array_unref (self->code_scores);
   g_free (self);
 }
 
@@ -549,32 +561,143 @@ types_string (BilatSegmentBuilder *self,
               BilatColumnRole      role)
 {
   int index = _bilat_row_column (row, role);
-  GString *types;
-  guint32 result;
+  char buffer[512];
+  gsize length = 0;
 
   if (index < 0)
     return 0;
   if (row->format == BILAT_EVENT_FORMAT_ICEWS)
     return field_string (self, row, role);
 
-  types = g_string_new_len (NULL, 0);
   for (guint i = 0; i < 3; i++)
     {
       const BilatField *field = &row->columns[index + (int) i];
 
       if (field->length == 0)
         continue;
-      if (types->len > 0)
-        g_string_append_c (types, ',');
-      g_string_append_len (types, field->text, (gssize) field->length);
+      if (length + field->length + 1 > sizeof buffer)
+        {
+          /* Longer than any real type code: joined on the heap. */
+          g_autoptr(GString) types = g_string_new_len (buffer, (gssize) length);
+
+          for (guint j = i; j < 3; j++)
+            {
+              const BilatField *rest = &row->columns[index + (int) j];
+
+              if (rest->length == 0)
+                continue;
+              if (types->len > 0)
+                g_string_append_c (types, ',');
+              g_string_append_len (types, rest->text, (gssize) rest->length);
+            }
+          return strings_intern_len (&self->strings, types->str, types->len);
+        }
+      if (length > 0)
+        buffer[length++] = ',';
+      memcpy (buffer + length, field->text, field->length);
+      length += field->length;
     }
-  result = types->len > 0 ? strings_intern_len (&self->strings, types->str, types->len) : 0;
-  g_string_free (types, TRUE);
-  return result;
+  return length > 0 ? strings_intern_len (&self->strings, buffer, length) : 0;
+}
+
+/* Memo keys: raw fields, each after its length, so that no two
+ * sequences of fields give the same key. Keys too long for the buffer
+ * are not memoised. */
+typedef struct
+{
+  char  bytes[1024];
+  gsize length;
+  gboolean overflow;
+} Key;
+
+static inline void
+key_add (Key        *key,
+         const char *bytes,
+         gsize       length)
+{
+  guint16 n = (guint16) length;
+
+  if (key->overflow || length > G_MAXUINT16 || key->length + sizeof n + length > sizeof key->bytes)
+    {
+      key->overflow = TRUE;
+      return;
+    }
+  memcpy (key->bytes + key->length, &n, sizeof n);
+  memcpy (key->bytes + key->length + sizeof n, bytes, length);
+  key->length += sizeof n + length;
+}
+
+static inline void
+key_add_field (Key            *key,
+               const BilatRow *row,
+               int             index)
+{
+  if (index < 0)
+    key_add (key, "", 0);
+  else
+    key_add (key, row->columns[index].text, row->columns[index].length);
+}
+
+/* The memo slot of @key, or NULL for a key too long; *fresh when new. */
+static guint32 *
+memo_slot (BilatSegmentBuilder *self,
+           const Key           *key,
+           gboolean            *fresh)
+{
+  guint32 index;
+
+  if (key->overflow)
+    return NULL;
+  index = strings_intern_bytes (&self->memo_keys, key->bytes, key->length, fresh);
+  if (index >= self->memo_values->len)
+    g_array_set_size (self->memo_values, MAX (index + 1, self->memo_values->len * 2));
+  return &g_array_index (self->memo_values, guint32, index);
+}
+
+static guint32 side_of_fields (BilatSegmentBuilder *self,
+                               const BilatRow      *row,
+                               const char          *participant,
+                               BilatColumnRole      code,
+                               BilatColumnRole      name,
+                               BilatColumnRole      types);
+
+/* The side of @row's fields, through the memo of raw fields. */
+static guint32
+side_of_row (BilatSegmentBuilder *self,
+             const BilatRow      *row,
+             const char          *participant,
+             BilatColumnRole      code,
+             BilatColumnRole      name,
+             BilatColumnRole      types)
+{
+  int types_index = _bilat_row_column (row, types);
+  gboolean fresh;
+  guint32 *slot;
+  Key key;
+
+  key.length = 2;
+  key.overflow = FALSE;
+  key.bytes[0] = 's';
+  key.bytes[1] = (char) row->format;
+  key_add (&key, participant ? participant : "", participant ? strlen (participant) + 1 : 0);
+  key_add_field (&key, row, _bilat_row_column (row, code));
+  key_add_field (&key, row, _bilat_row_column (row, name));
+  key_add_field (&key, row, types_index);
+  if (types_index >= 0 && row->format != BILAT_EVENT_FORMAT_ICEWS)
+    {
+      key_add_field (&key, row, types_index + 1);
+      key_add_field (&key, row, types_index + 2);
+    }
+  slot = memo_slot (self, &key, &fresh);
+  if (slot == NULL)
+    return side_of_fields (self, row, participant, code, name, types);
+  if (fresh)
+    *slot = side_of_fields (self, row, participant, code, name, types);
+  return *slot;
 }
 
 static guint32
-side_of_row (BilatSegmentBuilder *self,
+side_of_fields (BilatSegmentBuilder *self,
              const BilatRow      *row,
              const char          *participant,
              BilatColumnRole      code,
@@ -593,9 +716,51 @@ side_of_row (BilatSegmentBuilder *self,
   return entries_intern (&self->sides, &side);
 }
 
+static guint32 place_of_fields (BilatSegmentBuilder *self,
+                                const BilatRow      *row);
+
 static guint32
 place_of_row (BilatSegmentBuilder *self,
               const BilatRow      *row)
+{
+  gboolean fresh;
+  guint32 *slot;
+  Key key;
+
+  if (!row->has_place)
+    return 0;
+  key.length = 2;
+  key.overflow = FALSE;
+  key.bytes[0] = 'p';
+  key.bytes[1] = (char) row->format;
+  if (row->format == BILAT_EVENT_FORMAT_ICEWS)
+    {
+      int first = _bilat_row_column (row, BILAT_COLUMN_CITY);
+
+      for (int i = first; i >= 0 && i <= first + 3; i++)
+        key_add_field (&key, row, i);
+    }
+  else
+    key_add (&key, row->place_name.text, row->place_name.length);
+  key_add (&key, row->place_country ? row->place_country : "",
+           row->place_country ? strlen (row->place_country) + 1 : 0);
+  key_add (&key, (const char *) &row->has_coordinates, sizeof row->has_coordinates);
+  if (row->has_coordinates)
+    {
+      key_add (&key, (const char *) &row->latitude, sizeof (double));
+      key_add (&key, (const char *) &row->longitude, sizeof (double));
+    }
+  slot = memo_slot (self, &key, &fresh);
+  if (slot == NULL)
+    return place_of_fields (self, row);
+  if (fresh)
+    *slot = place_of_fields (self, row);
+  return *slot;
+}
+
+static guint32
+place_of_fields (BilatSegmentBuilder *self,
+                 const BilatRow      *row)
 {
   g_autoptr(GString) name = NULL;
   PlaceEntry place = { 0 };
@@ -639,25 +804,62 @@ static void build_title (const char *side_names[2][2],
                          const char *what,
                          GString    *out);
 
+/* The CAMEO table's score of code entry @cameo (NaN: none). */
+static double
+code_score (BilatSegmentBuilder *self,
+            guint16              cameo)
+{
+  while (self->code_scores->len <= cameo)
+    {
+      guint32 text = *(const guint32 *) entries_get (&self->codes, self->code_scores->len);
+      double score = bilat_cameo_get_goldstein (strings_get (&self->strings, text));
+
+      g_array_append_val (self->code_scores, score);
+    }
+  return g_array_index (self->code_scores, double, cameo);
+}
+
+/* Whether the source of string @index (a URL or story) was added. */
+static gboolean
+source_added (BilatSegmentBuilder *self,
+              guint32              index)
+{
+  if (index >= self->has_source->len)
+    {
+      guint old = self->has_source->len;
+
+      g_byte_array_set_size (self->has_source, MAX (index + 1, old * 2));
+      memset (self->has_source->data + old, 0, self->has_source->len - old);
+    }
+  if (self->has_source->data[index])
+    return TRUE;
+  self->has_source->data[index] = 1;
+  return FALSE;
+}
+
 void
 _bilat_segment_builder_add_row (BilatSegmentBuilder *self,
                                 const BilatRow      *row)
 {
-  g_autoptr(GString) title = g_string_new (NULL);
-  g_autoptr(GString) derived = g_string_new (NULL);
+  GString *title = self->title;
+  GString *derived = self->derived;
   const char *names[2][2];
   Row r = { 0 };
   int url_column = _bilat_row_column (row, BILAT_COLUMN_URL);
   int story_column = _bilat_row_column (row, BILAT_COLUMN_STORY);
   const Side *side;
 
-  /* Prefixes come without their colon from the readers. */
-  {
-    char prefix[32];
+  /* Prefixes come without their colon from the readers, as static
+   * strings. */
+  if (row->id_prefix != self->last_prefix)
+    {
+      char prefix[32];
 
-    g_snprintf (prefix, sizeof prefix, "%s:", row->id_prefix);
-    r.key = builder_key (self, prefix, strlen (prefix), row->id);
-  }
+      g_snprintf (prefix, sizeof prefix, "%s:", row->id_prefix);
+      self->last_prefix_key = builder_key (self, prefix, strlen (prefix), 0);
+      self->last_prefix = row->id_prefix;
+    }
+  r.key = self->last_prefix_key | row->id;
   r.day = _bilat_civil_to_julian (row->year, row->month, row->day);
   r.side[0] = side_of_row (self, row, row->actor1, BILAT_COLUMN_ACTOR1_CODE,
                            BILAT_COLUMN_ACTOR1_NAME, BILAT_COLUMN_ACTOR1_TYPES);
@@ -667,7 +869,7 @@ _bilat_segment_builder_add_row (BilatSegmentBuilder *self,
   r.cameo = intern_code (self, row->code[0] != '\0' ? row->code : NULL);
   if (row->goldstein_given)
     {
-      double table = row->code[0] != '\0' ? bilat_cameo_get_goldstein (row->code) : NAN;
+      double table = code_score (self, r.cameo);
 
       if (isnan (table) || table != row->goldstein)
         r.goldstein = intern_score (self, row->goldstein);
@@ -681,34 +883,61 @@ _bilat_segment_builder_add_row (BilatSegmentBuilder *self,
   r.place = place_of_row (self, row);
   r.url = url_column >= 0 ? field_string (self, row, BILAT_COLUMN_URL) : 0;
 
-  /* The title: kept only when the stored fields do not give it back. */
-  _bilat_row_append_title (row, title);
-  for (guint i = 0; i < 2; i++)
-    {
-      side = r.side[i] ? entries_get (&self->sides, r.side[i]) : NULL;
-      names[i][0] = side ? strings_get (&self->strings, side->name) : NULL;
-      names[i][1] = side ? strings_get (&self->strings, side->code) : NULL;
-    }
-  build_title (names, row->code[0] != '\0' ? row->code : NULL, derived);
-  if (!g_string_equal (title, derived))
-    r.title = strings_intern_len (&self->strings, title->str, title->len);
+  /* The title: kept only when the stored fields do not give it back.
+   * Without an event text (GDELT) it depends on the sides and the code
+   * only, and is worked out once for each combination. */
+  {
+    TitleKey key = { { r.side[0], r.side[1] }, r.cameo };
+    gboolean memo = _bilat_row_column (row, BILAT_COLUMN_EVENT_TEXT) < 0;
+    guint32 slot = 0;
 
-  /* The citation and its source. */
+    if (memo)
+      {
+        slot = entries_intern (&self->title_keys, &key);
+        if (slot >= self->title_values->len)
+          g_array_set_size (self->title_values, slot + 1);
+      }
+    if (memo && g_array_index (self->title_values, guint32, slot) != 0)
+      r.title = g_array_index (self->title_values, guint32, slot) - 1;
+    else
+      {
+        g_string_truncate (title, 0);
+        g_string_truncate (derived, 0);
+        _bilat_row_append_title (row, title);
+        for (guint i = 0; i < 2; i++)
+          {
+            side = r.side[i] ? entries_get (&self->sides, r.side[i]) : NULL;
+            names[i][0] = side ? strings_get (&self->strings, side->name) : NULL;
+            names[i][1] = side ? strings_get (&self->strings, side->code) : NULL;
+          }
+        build_title (names, row->code[0] != '\0' ? row->code : NULL, derived);
+        if (!g_string_equal (title, derived))
+          r.title = strings_intern_len (&self->strings, title->str, title->len);
+        if (memo)
+          g_array_index (self->title_values, guint32, slot) = r.title + 1;
+      }
+  }
+
+  /* The citation and its source, added with the first row citing it. */
   if (story_column >= 0 && field_string (self, row, BILAT_COLUMN_STORY) != 0)
     {
       g_autofree char *id = _bilat_row_source_id (row);
 
       r.cite = strings_intern (&self->strings, id);
-      add_source_row (self, r.cite, r.url, field_string (self, row, BILAT_COLUMN_PUBLISHER));
+      if (!source_added (self, r.cite))
+        add_source_row (self, r.cite, r.url, field_string (self, row, BILAT_COLUMN_PUBLISHER));
     }
   else if (r.url != 0)
     {
-      const char *url = strings_get (&self->strings, r.url);
-      g_autofree char *id = url_source_id (url, strlen (url));
-
       r.cite = CITE_URL;
-      add_source_row (self, strings_intern (&self->strings, id), r.url,
-                      field_string (self, row, BILAT_COLUMN_PUBLISHER));
+      if (!source_added (self, r.url))
+        {
+          const char *url = strings_get (&self->strings, r.url);
+          g_autofree char *id = url_source_id (url, strlen (url));
+
+          add_source_row (self, strings_intern (&self->strings, id), r.url,
+                          field_string (self, row, BILAT_COLUMN_PUBLISHER));
+        }
     }
 
   append_row (self, &r);
@@ -1000,23 +1229,106 @@ own_array (BilatSegment *self,
   return own (self, g_array_free (array, FALSE));
 }
 
-static const guint64 *segment_keys_for_sort;
-
-static int
-compare_rows_by_key (gconstpointer a,
-                     gconstpointer b)
-{
-  guint64 x = segment_keys_for_sort[*(const guint32 *) a];
-  guint64 y = segment_keys_for_sort[*(const guint32 *) b];
-
-  return x < y ? -1 : x > y;
-}
-
 static G_LOCK_DEFINE (sorting);
 
-/* Builds what a segment derives from its columns and tables. */
+/* Sorts @keys by (high, low): by counting into one bucket per value of
+ * high when their range is small (days and prefixes), then each bucket
+ * by low; otherwise with qsort(). */
 static void
-derive_tables (BilatSegment *self)
+sort_keys (SortKey *keys,
+           guint    n)
+{
+  guint64 min = G_MAXUINT64, max = 0, range;
+  g_autofree guint32 *starts = NULL;
+  g_autofree SortKey *sorted = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      min = MIN (min, keys[i].high);
+      max = MAX (max, keys[i].high);
+    }
+  range = n > 0 ? max - min + 1 : 0;
+  if (n < 64 || range > (guint64) n * 4 + 4096)
+    {
+      qsort (keys, n, sizeof (SortKey), compare_sort_keys);
+      return;
+    }
+
+  starts = g_new0 (guint32, range + 1);
+  for (guint i = 0; i < n; i++)
+    starts[keys[i].high - min + 1]++;
+  for (guint64 b = 0; b < range; b++)
+    starts[b + 1] += starts[b];
+  sorted = g_new (SortKey, n);
+  {
+    g_autofree guint32 *fill = g_memdup2 (starts, sizeof (guint32) * (range + 1));
+
+    for (guint i = 0; i < n; i++)
+      sorted[fill[keys[i].high - min]++] = keys[i];
+  }
+  for (guint64 b = 0; b < range; b++)
+    {
+      guint first = starts[b], count = starts[b + 1] - starts[b];
+
+      if (count < 2)
+        continue;
+      /* Rows of a file often come in id order already. */
+      for (guint i = first + 1; i < first + count; i++)
+        if (sorted[i - 1].low > sorted[i].low)
+          {
+            qsort (sorted + first, count, sizeof (SortKey), compare_sort_keys);
+            break;
+          }
+    }
+  memcpy (keys, sorted, sizeof (SortKey) * n);
+}
+
+/* Sorts the row numbers @rows by @keys[row]: least significant digit
+ * first, 11 bits at a time, skipping digits that are the same for all. */
+static void
+sort_by_key (guint32       *rows,
+             const guint64 *keys,
+             guint          n)
+{
+  g_autofree guint32 *other = g_new (guint32, MAX (n, 1));
+  g_autofree guint32 *counts = g_new (guint32, 2048);
+  guint32 *from = rows, *to = other;
+
+  for (guint shift = 0; shift < 64; shift += 11)
+    {
+      gboolean constant = FALSE;
+      guint32 sum = 0;
+
+      memset (counts, 0, sizeof (guint32) * 2048);
+      for (guint i = 0; i < n; i++)
+        counts[(keys[from[i]] >> shift) & 2047]++;
+      for (guint d = 0; d < 2048; d++)
+        {
+          guint32 c = counts[d];
+
+          if (c == n)
+            constant = TRUE;
+          counts[d] = sum;
+          sum += c;
+        }
+      if (constant)
+        continue;
+      for (guint i = 0; i < n; i++)
+        to[counts[(keys[from[i]] >> shift) & 2047]++] = from[i];
+      {
+        guint32 *swap = from;
+
+        from = to;
+        to = swap;
+      }
+    }
+  if (from != rows)
+    memcpy (rows, from, sizeof (guint32) * n);
+}
+
+/* Builds what a segment derives from its columns and tables. */
+void
+_bilat_segment_derive (BilatSegment *self)
 {
   self->code_quad = own (self, g_new0 (guint8, self->n_codes + 1));
   self->code_goldstein = own (self, g_new (double, self->n_codes + 1));
@@ -1077,7 +1389,7 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
       keys[i].low = lexical_key (number);
       keys[i].row = i;
     }
-  qsort (keys, n, sizeof (SortKey), compare_sort_keys);
+  sort_keys (keys, n);
 
   self->key = key = own (self, g_new (guint64, MAX (n, 1)));
   self->day = day = own (self, g_new (guint32, MAX (n, 1)));
@@ -1124,10 +1436,7 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
   by_id = own (self, g_new (guint32, MAX (n, 1)));
   for (guint i = 0; i < n; i++)
     by_id[i] = i;
-  G_LOCK (sorting);
-  segment_keys_for_sort = key;
-  qsort (by_id, n, sizeof (guint32), compare_rows_by_key);
-  G_UNLOCK (sorting);
+  sort_by_key (by_id, key, n);
   self->by_id = by_id;
 
   /* Sources in id order. */
@@ -1209,7 +1518,7 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
     self->actor_rows = rows;
   }
 
-  derive_tables (self);
+  _bilat_segment_derive (self);
   _bilat_segment_builder_free (builder);
   return self;
 }
@@ -1229,6 +1538,7 @@ _bilat_segment_unref (BilatSegment *self)
   if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_ptr_array_unref (self->owned);
+  g_clear_pointer (&self->bulk, _bilat_bulk_strings_free);
   if (self->mapping_free != NULL)
     self->mapping_free (self->mapping);
   g_free (self);
@@ -1258,6 +1568,17 @@ _bilat_segment_get_day (BilatSegment *self,
                         guint         row)
 {
   return self->day[row];
+}
+
+const char *
+_bilat_segment_bulk_text (BilatSegment *self,
+                          guint32       index)
+{
+  if (index == 0)
+    return NULL;
+  if (self->bulk != NULL)
+    return _bilat_bulk_strings_get (self->bulk, index);
+  return text_at (self, index);
 }
 
 static const char *
@@ -1472,7 +1793,7 @@ append_title (BilatSegment *self,
 
   if (self->title[row] != 0)
     {
-      g_string_append (out, text_at (self, self->title[row]));
+      g_string_append (out, _bilat_segment_bulk_text (self, self->title[row]));
       return;
     }
   for (guint i = 0; i < 2; i++)
@@ -1535,12 +1856,12 @@ _bilat_segment_make_event (BilatSegment *self,
 
       if (self->cite[row] == CITE_URL)
         {
-          const char *url = text_at (self, self->url[row]);
+          const char *url = _bilat_segment_bulk_text (self, self->url[row]);
 
           source = from_url = url_source_id (url, strlen (url));
         }
       else
-        source = text_at (self, self->cite[row]);
+        source = _bilat_segment_bulk_text (self, self->cite[row]);
       citation = bilat_citation_new (source, 0, -1, -1, NULL);
       bilat_record_add_citation (BILAT_RECORD (event), citation);
     }
@@ -1556,7 +1877,7 @@ _bilat_segment_make_event (BilatSegment *self,
   bilat_coded_event_set_sources (coded, self->sources[row]);
   bilat_coded_event_set_articles (coded, self->articles[row]);
   bilat_coded_event_set_tone (coded, self->tone[row]);
-  bilat_coded_event_set_url (coded, text_at (self, self->url[row]));
+  bilat_coded_event_set_url (coded, _bilat_segment_bulk_text (self, self->url[row]));
   if (self->added[row] != 0)
     {
       g_autoptr(BilatDate) added = date_of_day (self->added[row]);
@@ -1573,9 +1894,9 @@ _bilat_segment_make_source (BilatSegment *self,
   BilatSource *source = bilat_source_new (text_at (self, self->source_id[row]));
 
   if (self->source_url[row] != 0)
-    bilat_source_set_url (source, text_at (self, self->source_url[row]));
+    bilat_source_set_url (source, _bilat_segment_bulk_text (self, self->source_url[row]));
   if (self->source_publisher[row] != 0)
-    bilat_source_set_publisher (source, text_at (self, self->source_publisher[row]));
+    bilat_source_set_publisher (source, _bilat_segment_bulk_text (self, self->source_publisher[row]));
   return source;
 }
 
@@ -2011,6 +2332,14 @@ copy_string (BilatSegmentBuilder *self,
   return strings_intern (&self->strings, text_at (segment, index));
 }
 
+static guint32
+copy_bulk (BilatSegmentBuilder *self,
+           BilatSegment        *segment,
+           guint32              index)
+{
+  return strings_intern (&self->strings, _bilat_segment_bulk_text (segment, index));
+}
+
 void
 _bilat_segment_builder_copy_row (BilatSegmentBuilder *self,
                                  BilatSegment        *segment,
@@ -2051,9 +2380,9 @@ _bilat_segment_builder_copy_row (BilatSegmentBuilder *self,
       place.country = copy_string (self, segment, from->country);
       r.place = entries_intern (&self->places, &place);
     }
-  r.title = copy_string (self, segment, segment->title[index]);
-  r.cite = segment->cite[index] == CITE_URL ? CITE_URL : copy_string (self, segment, segment->cite[index]);
-  r.url = copy_string (self, segment, segment->url[index]);
+  r.title = copy_bulk (self, segment, segment->title[index]);
+  r.cite = segment->cite[index] == CITE_URL ? CITE_URL : copy_bulk (self, segment, segment->cite[index]);
+  r.url = copy_bulk (self, segment, segment->url[index]);
   append_row (self, &r);
 }
 
@@ -2063,6 +2392,6 @@ _bilat_segment_builder_copy_source (BilatSegmentBuilder *self,
                                     guint                index)
 {
   add_source_row (self, copy_string (self, segment, segment->source_id[index]),
-                  copy_string (self, segment, segment->source_url[index]),
-                  copy_string (self, segment, segment->source_publisher[index]));
+                  copy_bulk (self, segment, segment->source_url[index]),
+                  copy_bulk (self, segment, segment->source_publisher[index]));
 }

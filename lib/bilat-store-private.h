@@ -80,6 +80,13 @@ GListModel *_bilat_store_new_result        (BilatStore         *self,
                                             BilatSegment       *segment,
                                             GArray             *rows);
 
+/* The objects of kind @kind (a _BilatKind) in list order, borrowed. */
+GPtrArray  *_bilat_store_list_objects      (BilatStore         *self,
+                                            guint               kind);
+
+/* The store's rows as a segment without the rows taken out, or NULL. */
+BilatSegment *_bilat_store_ref_live_segment (BilatStore        *self);
+
 /* Counts the events that match @query (all with NULL) into @series. */
 void        _bilat_store_count_events      (BilatStore         *self,
                                             BilatQuery         *query,

@@ -1804,6 +1804,43 @@ _bilat_store_has_event (BilatStore *self,
          live_row (self->lists[KIND_EVENT], id) >= 0;
 }
 
+GPtrArray *
+_bilat_store_list_objects (BilatStore *self,
+                           guint       kind)
+{
+  GSequence *items = self->lists[kind]->items;
+  GPtrArray *records = g_ptr_array_sized_new (g_sequence_get_length (items));
+
+  for (GSequenceIter *iter = g_sequence_get_begin_iter (items);
+       !g_sequence_iter_is_end (iter);
+       iter = g_sequence_iter_next (iter))
+    g_ptr_array_add (records, ((Entry *) g_sequence_get (iter))->record);
+  return records;
+}
+
+BilatSegment *
+_bilat_store_ref_live_segment (BilatStore *self)
+{
+  BilatStoreList *events = self->lists[KIND_EVENT];
+  BilatStoreList *sources = self->lists[KIND_SOURCE];
+  BilatSegment *segment = events->segment != NULL ? events->segment : sources->segment;
+  BilatSegmentBuilder *builder;
+
+  if (segment == NULL)
+    return NULL;
+  if (events->dead == NULL && sources->dead == NULL)
+    return _bilat_segment_ref (segment);
+
+  builder = _bilat_segment_builder_new ();
+  for (guint row = 0; row < events->n_rows; row++)
+    if (!bulk_is_dead (events, row))
+      _bilat_segment_builder_copy_row (builder, segment, row);
+  for (guint row = 0; row < sources->n_rows; row++)
+    if (!bulk_is_dead (sources, row))
+      _bilat_segment_builder_copy_source (builder, segment, row);
+  return _bilat_segment_builder_finish (builder);
+}
+
 /* A query result: objects and rows, merged in list order */
 
 typedef struct

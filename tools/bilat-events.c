@@ -224,7 +224,15 @@ tool_run_import (Tool    *tool,
     return FALSE;
 
   print_report (total);
-  if (!bilat_store_save_to_path (store, tool->output, error))
+  /* By the name: a native file for *.bilat, the JSON format otherwise. */
+  if (g_str_has_suffix (tool->output, ".bilat"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (tool->output);
+
+      if (!bilat_store_save_to_native_file (store, file, NULL, error))
+        return FALSE;
+    }
+  else if (!bilat_store_save_to_path (store, tool->output, error))
     return FALSE;
 
   fprintf (stderr, "bilat: kept %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT

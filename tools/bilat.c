@@ -171,14 +171,17 @@ static const Command commands[] = {
     "GDELT 2.0, ICEWS; plain, .gz or .zip; the format is told from the\n"
     "content unless --format names it), keeps the events that match the\n"
     "filters, and writes them with their actors as a libbilat dataset to the\n"
-    "file of --output. Only matching rows are kept in memory. Bad rows are\n"
+    "file of --output: a native store file (memory-mapped when read) if its\n"
+    "name ends in .bilat, the JSON format otherwise. Only matching rows are\n"
+    "kept in memory, as columns. Bad rows are\n"
     "skipped and reported on standard error (--strict stops at the first);\n"
     "duplicate event ids are reported, not doubled. A progress line is shown\n"
     "on a terminal.\n"
     "\n"
     "Examples:\n"
     "  bilat import 20191024143000.export.CSV.zip --dyad PAK,RUS -o pak-rus.json\n"
-    "  bilat import events.2018.tab.gz --actor PAK --from 2018-06 -o pak.json",
+    "  bilat import events.2018.tab.gz --actor PAK --from 2018-06 -o pak.json\n"
+    "  bilat import 2019*.export.CSV.zip -o gdelt-2019.bilat",
     EVENT_FILTERS | OPTION_FORMAT | OPTION_OUTPUT | OPTION_STRICT, ARGS_SOME, FALSE,
     tool_run_import },
   { "validate", "FILE…",

@@ -145,5 +145,10 @@ BILAT_AVAILABLE_IN_1_0
 gboolean       bilat_store_save_to_path    (BilatStore   *self,
                                             const char   *path,
                                             GError      **error);
+BILAT_AVAILABLE_IN_1_0
+gboolean       bilat_store_save_to_native_file (BilatStore   *self,
+                                            GFile        *file,
+                                            GCancellable *cancellable,
+                                            GError      **error);
 
 G_END_DECLS

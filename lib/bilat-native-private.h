@@ -1,0 +1,43 @@
+/* bilat-native-private.h: the native store file (*.bilat)
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Layering: uses the store (its objects and its segment), the segment's
+ * layout and the JSON format (for the objects); see docs/native-format.md
+ * for the file itself.
+ */
+
+#pragma once
+
+#include <bilat/bilat.h>
+
+G_BEGIN_DECLS
+
+/* The first bytes of every native file. */
+#define _BILAT_NATIVE_MAGIC "BILAT\0st"
+#define _BILAT_NATIVE_MAGIC_LENGTH 8
+
+/* Whether @data starts like a native file. */
+gboolean _bilat_native_detect      (const char    *data,
+                                    gsize          length);
+
+/* Writes @store to @file: a new file beside it, renamed into place. */
+gboolean _bilat_native_save        (BilatStore    *store,
+                                    GFile         *file,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
+
+/* Adds what the native file in @bytes holds to @store: all or nothing.
+ * The store keeps a reference to @bytes (its columns stay where they
+ * are). @name names the file in messages. */
+gboolean _bilat_native_load_bytes  (BilatStore    *store,
+                                    GBytes        *bytes,
+                                    const char    *name,
+                                    GError       **error);
+
+/* The same for the file at @path, mapped into memory. */
+gboolean _bilat_native_load_path   (BilatStore    *store,
+                                    const char    *path,
+                                    GError       **error);
+
+G_END_DECLS

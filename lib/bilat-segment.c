@@ -370,6 +370,58 @@ typedef struct
   guint32 publisher;
 } SourceRow;
 
+/* While building, the rows are kept column by column in chunks: no
+ * padding, no doubling of a whole array when it grows, and each column
+ * can be put in order on its own. */
+#define CHUNK_ROWS 65536
+
+typedef struct
+{
+  GPtrArray *chunks;
+  gsize      size;     /* of an element */
+} Column;
+
+enum
+{
+  C_KEY, C_DAY, C_SIDE0, C_SIDE1, C_CAMEO, C_GOLDSTEIN, C_FLAGS, C_TONE, C_MENTIONS,
+  C_SOURCES, C_ARTICLES, C_ADDED, C_PLACE, C_TITLE, C_CITE, C_URL, N_COLUMNS
+};
+
+static const gsize column_sizes[N_COLUMNS] = {
+  8, 4, 4, 4, 2, 2, 1, 8, 4, 4, 4, 4, 4, 4, 4, 4
+};
+
+static inline gpointer
+column_at (Column *column,
+           guint   row)
+{
+  return (guint8 *) g_ptr_array_index (column->chunks, row / CHUNK_ROWS) +
+         (gsize) (row % CHUNK_ROWS) * column->size;
+}
+
+/* The fields of a Row, in column order. */
+static void
+row_fields (Row      *row,
+            gpointer  fields[N_COLUMNS])
+{
+  fields[C_KEY] = &row->key;
+  fields[C_DAY] = &row->day;
+  fields[C_SIDE0] = &row->side[0];
+  fields[C_SIDE1] = &row->side[1];
+  fields[C_CAMEO] = &row->cameo;
+  fields[C_GOLDSTEIN] = &row->goldstein;
+  fields[C_FLAGS] = &row->flags;
+  fields[C_TONE] = &row->tone;
+  fields[C_MENTIONS] = &row->mentions;
+  fields[C_SOURCES] = &row->sources;
+  fields[C_ARTICLES] = &row->articles;
+  fields[C_ADDED] = &row->added;
+  fields[C_PLACE] = &row->place;
+  fields[C_TITLE] = &row->title;
+  fields[C_CITE] = &row->cite;
+  fields[C_URL] = &row->url;
+}
+
 struct _BilatSegmentBuilder
 {
   Strings  strings;
@@ -378,7 +430,8 @@ struct _BilatSegmentBuilder
   Entries  codes;
   Entries  scores;
   Entries  prefixes;
-  GArray  *rows;           /* Row */
+  Column   columns[N_COLUMNS];
+  guint    n_rows;
   GArray  *source_rows;    /* SourceRow */
   GHashTable *source_index; /* string index of the id → TRUE */
 
@@ -418,7 +471,11 @@ _bilat_segment_builder_new (void)
   entries_init (&self->codes, sizeof (guint32));
   entries_init (&self->scores, sizeof (double));
   entries_init (&self->prefixes, sizeof (guint32));
-  self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      self->columns[c].chunks = g_ptr_array_new_with_free_func (g_free);
+      self->columns[c].size = column_sizes[c];
+    }
   self->source_rows = g_array_new (FALSE, FALSE, sizeof (SourceRow));
   self->source_index = g_hash_table_new (NULL, NULL);
   self->has_source = g_byte_array_new ();
@@ -452,7 +509,8 @@ _bilat_segment_builder_free (BilatSegmentBuilder *self)
   entries_clear (&self->codes);
   entries_clear (&self->scores);
   entries_clear (&self->prefixes);
-  g_array_unref (self->rows);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    g_clear_pointer (&self->columns[c].chunks, g_ptr_array_unref);
   g_array_unref (self->source_rows);
   g_hash_table_unref (self->source_index);
   g_byte_array_unref (self->has_source);
@@ -470,7 +528,7 @@ _bilat_segment_builder_free (BilatSegmentBuilder *self)
 guint
 _bilat_segment_builder_get_n_rows (BilatSegmentBuilder *self)
 {
-  return self->rows->len;
+  return self->n_rows;
 }
 
 guint
@@ -491,10 +549,58 @@ builder_key (BilatSegmentBuilder *self,
 }
 
 static void
+load_row (BilatSegmentBuilder *self,
+          guint                index,
+          Row                 *row)
+{
+  gpointer fields[N_COLUMNS];
+
+  row_fields (row, fields);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    memcpy (fields[c], column_at (&self->columns[c], index), column_sizes[c]);
+}
+
+static void
+store_row (BilatSegmentBuilder *self,
+           guint                index,
+           Row                 *row)
+{
+  gpointer fields[N_COLUMNS];
+
+  row_fields (row, fields);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    memcpy (column_at (&self->columns[c], index), fields[c], column_sizes[c]);
+}
+
+/* Keeps the first @n rows. */
+static void
+set_n_rows (BilatSegmentBuilder *self,
+            guint                n)
+{
+  guint chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    if (self->columns[c].chunks->len > chunks)
+      g_ptr_array_set_size (self->columns[c].chunks, chunks);
+  self->n_rows = n;
+}
+
+static void
 append_row (BilatSegmentBuilder *self,
             const Row           *row)
 {
-  g_array_append_vals (self->rows, row, 1);
+  gpointer fields[N_COLUMNS];
+
+  row_fields ((Row *) row, fields);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      Column *column = &self->columns[c];
+
+      if (self->n_rows % CHUNK_ROWS == 0)
+        g_ptr_array_add (column->chunks, g_malloc (CHUNK_ROWS * column->size));
+      memcpy (column_at (column, self->n_rows), fields[c], column->size);
+    }
+  self->n_rows++;
 }
 
 static guint16
@@ -1159,8 +1265,8 @@ _bilat_segment_builder_truncate (BilatSegmentBuilder *self,
                                  guint                n_rows,
                                  guint                n_sources)
 {
-  if (n_rows < self->rows->len)
-    g_array_set_size (self->rows, n_rows);
+  if (n_rows < self->n_rows)
+    set_n_rows (self, n_rows);
   for (guint i = n_sources; i < self->source_rows->len; i++)
     g_hash_table_remove (self->source_index,
                          GUINT_TO_POINTER (g_array_index (self->source_rows, SourceRow, i).id));
@@ -1346,16 +1452,14 @@ BilatSegment *
 _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
 {
   BilatSegment *self = g_new0 (BilatSegment, 1);
-  guint n = builder->rows->len;
+  guint n = builder->n_rows;
   guint n_prefixes = builder->prefixes.entries->len;
   g_autofree guint32 *prefix_order = g_new (guint32, n_prefixes);
   g_autofree guint8 *rank = g_new0 (guint8, n_prefixes);
   g_autofree SortKey *keys = g_new (SortKey, MAX (n, 1));
+  g_autofree guint32 *order = NULL;
+  gpointer columns[N_COLUMNS];
   guint64 *key;
-  guint32 *day, *side0, *side1, *mentions, *sources, *articles, *added, *place, *title, *cite, *url;
-  guint16 *cameo, *goldstein;
-  guint8 *flags;
-  double *tone;
   guint32 *by_id;
   guint32 *prefixes;
 
@@ -1382,55 +1486,70 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
 
   for (guint i = 0; i < n; i++)
     {
-      const Row *row = &g_array_index (builder->rows, Row, i);
-      guint64 number = row->key & ((G_GUINT64_CONSTANT (1) << 56) - 1);
+      guint64 row_key = *(const guint64 *) column_at (&builder->columns[C_KEY], i);
+      guint64 number = row_key & ((G_GUINT64_CONSTANT (1) << 56) - 1);
 
-      keys[i].high = (guint64) row->day << 8 | rank[row->key >> 56];
+      keys[i].high = (guint64) *(const guint32 *) column_at (&builder->columns[C_DAY], i) << 8 |
+                     rank[row_key >> 56];
       keys[i].low = lexical_key (number);
       keys[i].row = i;
     }
   sort_keys (keys, n);
-
-  self->key = key = own (self, g_new (guint64, MAX (n, 1)));
-  self->day = day = own (self, g_new (guint32, MAX (n, 1)));
-  self->side[0] = side0 = own (self, g_new (guint32, MAX (n, 1)));
-  self->side[1] = side1 = own (self, g_new (guint32, MAX (n, 1)));
-  self->cameo = cameo = own (self, g_new (guint16, MAX (n, 1)));
-  self->goldstein = goldstein = own (self, g_new (guint16, MAX (n, 1)));
-  self->flags = flags = own (self, g_new (guint8, MAX (n, 1)));
-  self->tone = tone = own (self, g_new (double, MAX (n, 1)));
-  self->mentions = mentions = own (self, g_new (guint32, MAX (n, 1)));
-  self->sources = sources = own (self, g_new (guint32, MAX (n, 1)));
-  self->articles = articles = own (self, g_new (guint32, MAX (n, 1)));
-  self->added = added = own (self, g_new (guint32, MAX (n, 1)));
-  self->place = place = own (self, g_new (guint32, MAX (n, 1)));
-  self->title = title = own (self, g_new (guint32, MAX (n, 1)));
-  self->cite = cite = own (self, g_new (guint32, MAX (n, 1)));
-  self->url = url = own (self, g_new (guint32, MAX (n, 1)));
-
+  order = g_new (guint32, MAX (n, 1));
   for (guint i = 0; i < n; i++)
-    {
-      const Row *row = &g_array_index (builder->rows, Row, keys[i].row);
-
-      key[i] = (guint64) rank[row->key >> 56] << 56 | (row->key & ((G_GUINT64_CONSTANT (1) << 56) - 1));
-      day[i] = row->day;
-      side0[i] = row->side[0];
-      side1[i] = row->side[1];
-      cameo[i] = row->cameo;
-      goldstein[i] = row->goldstein;
-      flags[i] = row->flags;
-      tone[i] = row->tone;
-      mentions[i] = row->mentions;
-      sources[i] = row->sources;
-      articles[i] = row->articles;
-      added[i] = row->added;
-      place[i] = row->place;
-      title[i] = row->title;
-      cite[i] = row->cite;
-      url[i] = row->url;
-    }
+    order[i] = keys[i].row;
   g_clear_pointer (&keys, g_free);
-  g_array_set_size (builder->rows, 0);
+
+  /* Each column in order, one at a time, its chunks freed at once. */
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      Column *column = &builder->columns[c];
+      guint8 *array = g_malloc (MAX (n, 1) * column->size);
+
+      switch (column->size)
+        {
+        case 8:
+          for (guint i = 0; i < n; i++)
+            ((guint64 *) (gpointer) array)[i] = *(const guint64 *) column_at (column, order[i]);
+          break;
+        case 4:
+          for (guint i = 0; i < n; i++)
+            ((guint32 *) (gpointer) array)[i] = *(const guint32 *) column_at (column, order[i]);
+          break;
+        case 2:
+          for (guint i = 0; i < n; i++)
+            ((guint16 *) (gpointer) array)[i] = *(const guint16 *) column_at (column, order[i]);
+          break;
+        default:
+          for (guint i = 0; i < n; i++)
+            array[i] = *(const guint8 *) column_at (column, order[i]);
+          break;
+        }
+      g_ptr_array_set_size (column->chunks, 0);
+      columns[c] = own (self, array);
+    }
+  builder->n_rows = 0;
+
+  /* Ids with the prefixes' ranks. */
+  key = columns[C_KEY];
+  for (guint i = 0; i < n; i++)
+    key[i] = (guint64) rank[key[i] >> 56] << 56 | (key[i] & ((G_GUINT64_CONSTANT (1) << 56) - 1));
+  self->key = key;
+  self->day = columns[C_DAY];
+  self->side[0] = columns[C_SIDE0];
+  self->side[1] = columns[C_SIDE1];
+  self->cameo = columns[C_CAMEO];
+  self->goldstein = columns[C_GOLDSTEIN];
+  self->flags = columns[C_FLAGS];
+  self->tone = columns[C_TONE];
+  self->mentions = columns[C_MENTIONS];
+  self->sources = columns[C_SOURCES];
+  self->articles = columns[C_ARTICLES];
+  self->added = columns[C_ADDED];
+  self->place = columns[C_PLACE];
+  self->title = columns[C_TITLE];
+  self->cite = columns[C_CITE];
+  self->url = columns[C_URL];
 
   /* Rows in id order, for look-ups. */
   by_id = own (self, g_new (guint32, MAX (n, 1)));
@@ -2305,11 +2424,11 @@ _bilat_segment_builder_format_id (BilatSegmentBuilder *self,
                                   guint                index,
                                   char                 buffer[48])
 {
-  const Row *row = &g_array_index (self->rows, Row, index);
-  const guint32 *prefix = entries_get (&self->prefixes, (guint32) (row->key >> 56));
+  guint64 key = *(const guint64 *) column_at (&self->columns[C_KEY], index);
+  const guint32 *prefix = entries_get (&self->prefixes, (guint32) (key >> 56));
 
   g_snprintf (buffer, 48, "%s%" G_GUINT64_FORMAT, strings_get (&self->strings, *prefix),
-              row->key & ((G_GUINT64_CONSTANT (1) << 56) - 1));
+              key & ((G_GUINT64_CONSTANT (1) << 56) - 1));
 }
 
 void
@@ -2318,10 +2437,15 @@ _bilat_segment_builder_remove_rows (BilatSegmentBuilder *self,
 {
   guint kept = 0;
 
-  for (guint i = 0; i < self->rows->len; i++)
+  for (guint i = 0; i < self->n_rows; i++)
     if ((removed[i >> 3] & (1u << (i & 7))) == 0)
-      g_array_index (self->rows, Row, kept++) = g_array_index (self->rows, Row, i);
-  g_array_set_size (self->rows, kept);
+      {
+        Row row;
+
+        load_row (self, i, &row);
+        store_row (self, kept++, &row);
+      }
+  set_n_rows (self, kept);
 }
 
 static guint32

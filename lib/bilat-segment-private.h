@@ -166,6 +166,24 @@ GPtrArray          *_bilat_segment_list_actors       (BilatSegment         *self
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BilatSegment, _bilat_segment_unref)
 
+/* Checks before saving. */
+
+typedef gboolean (*BilatSegmentActorFunc) (const char *actor,
+                                           gpointer    data);
+
+/* A bitmap of the rows that may not pass bilat_store_check(): unknown
+ * CAMEO codes or place codes, participants @actor_known does not know,
+ * text that is not UTF-8, and, with @check_cites, every row that cites a
+ * source. NULL when there is none. */
+guint8             *_bilat_segment_suspect_rows      (BilatSegment         *self,
+                                                      BilatSegmentActorFunc actor_known,
+                                                      gpointer              data,
+                                                      gboolean              check_cites);
+
+/* Whether every plain string of the segment is UTF-8 (bulk strings of a
+ * mapped segment were checked when it was loaded). */
+gboolean            _bilat_segment_strings_valid     (BilatSegment         *self);
+
 /* Queries on the columns. */
 
 typedef struct _BilatSegmentMatcher BilatSegmentMatcher;

@@ -2519,3 +2519,62 @@ _bilat_segment_builder_copy_source (BilatSegmentBuilder *self,
                   copy_bulk (self, segment, segment->source_url[index]),
                   copy_bulk (self, segment, segment->source_publisher[index]));
 }
+
+guint8 *
+_bilat_segment_suspect_rows (BilatSegment          *self,
+                             BilatSegmentActorFunc  actor_known,
+                             gpointer               data,
+                             gboolean               check_cites)
+{
+  guint8 *suspect = g_new0 (guint8, self->n_rows / 8 + 1);
+  g_autofree guint8 *bad_codes = g_new0 (guint8, self->n_codes + 1);
+  g_autofree guint8 *bad_places = g_new0 (guint8, self->n_places + 1);
+  gboolean any = FALSE;
+  gboolean all = check_cites;
+
+  /* Text that is not UTF-8 anywhere: every row gets the full check. */
+  for (guint s = 1; !all && s < self->n_strings; s++)
+    if (!g_utf8_validate (text_at (self, s), -1, NULL))
+      all = TRUE;
+  if (all)
+    {
+      memset (suspect, 0xff, self->n_rows / 8 + 1);
+      return suspect;
+    }
+
+  for (guint c = 1; c < self->n_codes; c++)
+    bad_codes[c] = !bilat_cameo_is_known (text_at (self, self->codes[c]));
+  for (guint p = 1; p < self->n_places; p++)
+    {
+      const char *subdivision = text_at (self, self->places[p].subdivision);
+      const char *country = text_at (self, self->places[p].country);
+
+      bad_places[p] = (subdivision != NULL && bilat_subdivision_get_name (subdivision) == NULL) ||
+                      (country != NULL && bilat_country_get_name (country) == NULL);
+    }
+  for (guint row = 0; row < self->n_rows; row++)
+    if (bad_codes[self->cameo[row]] || bad_places[self->place[row]])
+      {
+        suspect[row >> 3] |= (guint8) (1u << (row & 7));
+        any = TRUE;
+      }
+  for (guint a = 0; a < self->n_actors; a++)
+    if (!actor_known (text_at (self, self->actor_ids[a]), data))
+      for (guint32 k = self->actor_offsets[a]; k < self->actor_offsets[a + 1]; k++)
+        {
+          suspect[self->actor_rows[k] >> 3] |= (guint8) (1u << (self->actor_rows[k] & 7));
+          any = TRUE;
+        }
+  if (!any)
+    g_clear_pointer (&suspect, g_free);
+  return suspect;
+}
+
+gboolean
+_bilat_segment_strings_valid (BilatSegment *self)
+{
+  for (guint s = 1; s < self->n_strings; s++)
+    if (!g_utf8_validate (text_at (self, s), -1, NULL))
+      return FALSE;
+  return TRUE;
+}

@@ -87,6 +87,22 @@ GPtrArray  *_bilat_store_list_objects      (BilatStore         *self,
 /* The store's rows as a segment without the rows taken out, or NULL. */
 BilatSegment *_bilat_store_ref_live_segment (BilatStore        *self);
 
+/* Calls @func on every record of kind @kind (a _BilatKind: sources or
+ * events have rows) in list order: with the object, or with NULL and the
+ * row of the store's segment. */
+typedef void (*BilatWalkFunc) (guint        position,
+                               BilatRecord *object,
+                               guint        row,
+                               gpointer     data);
+
+void        _bilat_store_walk              (BilatStore         *self,
+                                            guint               kind,
+                                            BilatWalkFunc       func,
+                                            gpointer            data);
+
+/* Whether a bulk source of the store was removed. */
+gboolean    _bilat_store_has_dead_sources  (BilatStore         *self);
+
 /* Counts the events that match @query (all with NULL) into @series. */
 void        _bilat_store_count_events      (BilatStore         *self,
                                             BilatQuery         *query,

@@ -1841,6 +1841,51 @@ _bilat_store_ref_live_segment (BilatStore *self)
   return _bilat_segment_builder_finish (builder);
 }
 
+void
+_bilat_store_walk (BilatStore    *self,
+                   guint          kind,
+                   BilatWalkFunc  func,
+                   gpointer       data)
+{
+  BilatStoreList *list = self->lists[kind];
+  GSequenceIter *iter = g_sequence_get_begin_iter (list->items);
+  guint row = 0;
+  guint position = 0;
+
+  for (;;)
+    {
+      Entry *entry = g_sequence_iter_is_end (iter) ? NULL : g_sequence_get (iter);
+      gboolean take_row;
+
+      while (row < list->n_rows && bulk_is_dead (list, row))
+        row++;
+      if (entry == NULL && row >= list->n_rows)
+        break;
+      if (entry == NULL)
+        take_row = TRUE;
+      else if (row >= list->n_rows)
+        take_row = FALSE;
+      else if (kind == KIND_EVENT)
+        take_row = _bilat_segment_compare_event (list->segment, row, entry->sort_date, entry->id) < 0;
+      else
+        take_row = strcmp (_bilat_segment_get_source_id (list->segment, row), entry->id) < 0;
+
+      if (take_row)
+        func (position++, NULL, row++, data);
+      else
+        {
+          func (position++, entry->record, 0, data);
+          iter = g_sequence_iter_next (iter);
+        }
+    }
+}
+
+gboolean
+_bilat_store_has_dead_sources (BilatStore *self)
+{
+  return self->lists[KIND_SOURCE]->dead != NULL;
+}
+
 /* A query result: objects and rows, merged in list order */
 
 typedef struct

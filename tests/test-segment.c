@@ -473,6 +473,80 @@ test_json_round_trip (void **state)
     }
 }
 
+/* The same store with every record an object. */
+static BilatStore *
+as_objects (BilatStore *store)
+{
+  BilatStore *copy = bilat_store_new ();
+  GListModel *lists[] = {
+    bilat_store_get_sources (store), bilat_store_get_actors (store), bilat_store_get_issues (store),
+    bilat_store_get_events (store), bilat_store_get_positions (store),
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (lists); k++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[k]); i++)
+      {
+        g_autoptr(BilatRecord) record = g_list_model_get_item (lists[k], i);
+
+        assert_true (bilat_store_add (copy, record, NULL));
+      }
+  return copy;
+}
+
+static char *
+problems_text (BilatStore *store)
+{
+  g_autoptr(GPtrArray) problems = bilat_store_check (store);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *text = bilat_problem_to_string (g_ptr_array_index (problems, i));
+
+      g_string_append_printf (out, "%s\n", text);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Checking rows on their columns finds what checking them as objects
+ * finds: nothing in an import, then the events of a removed actor and
+ * those citing a removed source. */
+static void
+test_check_rows (void **state)
+{
+  g_autoptr(GPtrArray) paths = sample_paths ();
+
+  for (guint p = 0; p < paths->len; p++)
+    {
+      g_autoptr(BilatStore) store = import_store (g_ptr_array_index (paths, p));
+      GListModel *actors = bilat_store_get_actors (store);
+      GListModel *sources = bilat_store_get_sources (store);
+      g_autofree char *clean = problems_text (store);
+
+      assert_string_equal (clean, "");
+      if (g_list_model_get_n_items (actors) > 0)
+        {
+          g_autoptr(BilatRecord) actor = g_list_model_get_item (actors, 0);
+
+          assert_true (bilat_store_remove (store, actor, NULL));
+        }
+      if (g_list_model_get_n_items (sources) > 1)
+        {
+          g_autoptr(BilatRecord) source = g_list_model_get_item (sources, 1);
+
+          assert_true (bilat_store_remove (store, source, NULL));
+        }
+      {
+        g_autoptr(BilatStore) objects = as_objects (store);
+        g_autofree char *on_columns = problems_text (store);
+        g_autofree char *on_objects = problems_text (objects);
+
+        assert_string_not_equal (on_columns, "");
+        assert_string_equal (on_columns, on_objects);
+      }
+    }
+}
+
 int
 main (void)
 {
@@ -482,6 +556,7 @@ main (void)
     cmocka_unit_test (test_objects_and_rows),
     cmocka_unit_test (test_two_imports),
     cmocka_unit_test (test_json_round_trip),
+    cmocka_unit_test (test_check_rows),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -29,4 +29,13 @@ void    _bilat_series_add_key       (BilatSeries     *self,
                                      double           goldstein,
                                      BilatQuadClass   quad_class);
 
+/* Sets an empty bin to the figures of a run of events, summed in their
+ * order from zero; FALSE (nothing done) if the bin has events already. */
+gboolean _bilat_series_add_run      (BilatSeries     *self,
+                                     gint64           key,
+                                     guint64          count,
+                                     double           goldstein_sum,
+                                     guint64          goldstein_count,
+                                     const guint64    quad[4]);
+
 G_END_DECLS

@@ -286,6 +286,28 @@ _bilat_series_add_key (BilatSeries    *self,
     bin->quad[quad_class - 1]++;
 }
 
+gboolean
+_bilat_series_add_run (BilatSeries   *self,
+                       gint64         key,
+                       guint64        count,
+                       double         goldstein_sum,
+                       guint64        goldstein_count,
+                       const guint64  quad[4])
+{
+  Bin *bin = bin_for_key (self, key);
+
+  /* Only into an empty bin is a sum of the run the sum of its events
+   * added one by one, to the last bit. */
+  if (bin->count != 0)
+    return FALSE;
+  bin->count = count;
+  bin->goldstein_sum = goldstein_sum;
+  bin->goldstein_count = goldstein_count;
+  for (guint q = 0; q < 4; q++)
+    bin->quad[q] = quad[q];
+  return TRUE;
+}
+
 guint32
 _bilat_civil_to_julian (int year,
                         int month,

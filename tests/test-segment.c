@@ -547,6 +547,39 @@ test_check_rows (void **state)
     }
 }
 
+/* Counting rows into bins that have events already adds them one by one,
+ * as a scan would. */
+static void
+test_count_twice (void **state)
+{
+  g_autoptr(GPtrArray) paths = sample_paths ();
+  g_autoptr(BilatStore) store = import_store (g_ptr_array_index (paths, 0));
+  g_autoptr(BilatSeries) counted = bilat_series_new (BILAT_SERIES_UNIT_MONTH);
+  g_autoptr(BilatSeries) scanned = bilat_series_new (BILAT_SERIES_UNIT_MONTH);
+  GListModel *events = bilat_store_get_events (store);
+  const guint8 *dead;
+  BilatSegment *segment = _bilat_store_get_segment (store, &dead);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      BilatSegmentMatcher *matcher = _bilat_segment_matcher_new (segment, NULL, NULL, NULL, NULL);
+
+      _bilat_segment_matcher_count (matcher, dead, counted);
+      _bilat_segment_matcher_free (matcher);
+      for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+        {
+          g_autoptr(BilatEvent) event = g_list_model_get_item (events, i);
+
+          bilat_series_add_event (scanned, event);
+        }
+    }
+  a = bilat_series_to_string (counted, BILAT_SERIES_FORMAT_CSV);
+  b = bilat_series_to_string (scanned, BILAT_SERIES_FORMAT_CSV);
+  assert_string_equal (a, b);
+}
+
 int
 main (void)
 {
@@ -557,6 +590,7 @@ main (void)
     cmocka_unit_test (test_two_imports),
     cmocka_unit_test (test_json_round_trip),
     cmocka_unit_test (test_check_rows),
+    cmocka_unit_test (test_count_twice),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

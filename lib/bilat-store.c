@@ -66,6 +66,25 @@
  * A list that is still referenced when the store is finalized keeps the
  * records it held, but no longer changes.
  *
+ * ## Records kept as columns
+ *
+ * Machine-coded events come by the million, and a store keeps those of
+ * [method@Bilat.Store.import_events] (and coded events loaded from a
+ * dataset, when the columns can give them back exactly) column by column
+ * rather than as one object each: about 60 to 80 bytes an event, in a
+ * native file (see [method@Bilat.Store.save_to_native_file]) mapped from
+ * disk without copying. The sources such events cite (`url:…`,
+ * `icews-story:…`) are kept the same way. Queries, series and the index of
+ * each actor's events work on the columns directly.
+ *
+ * Nothing of this shows in the API: the lists hold
+ * [class@Bilat.CodedEvent]s and [class@Bilat.Source]s like any other
+ * records. An item is made when it is asked for, and it is the same object
+ * as long as someone holds it; a record found with a look-up stays as long
+ * as the store holds it. Curated records — actors, issues, positions,
+ * exercises, events added with [method@Bilat.Store.add] — are always
+ * objects.
+ *
  * ## Changing stored records
  *
  * Records remain mutable once stored, and the store follows the changes
@@ -76,6 +95,10 @@
  * refused, so it may give two actors the same name: a lookup of that name
  * then finds the actor that had it first, the one whose id it is if it is
  * an id.
+ *
+ * A coded event kept as columns follows the same rule: once changed, it
+ * becomes an object of the store, at the same place, and the store then
+ * follows it like any other.
  *
  * A record may be in several stores at once. A store keeps a reference to
  * each of its records until they are removed.

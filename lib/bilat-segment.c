@@ -1133,6 +1133,7 @@ _bilat_segment_builder_add_event (BilatSegmentBuilder *self,
   BilatPlace *place = bilat_event_get_place (event);
   const char *actors[2] = { NULL, NULL };
   const char *names[2][2];
+  guint32 name_index[2][2];
   g_autoptr(GString) derived = NULL;
   gsize prefix_length;
   guint64 number;
@@ -1207,8 +1208,8 @@ _bilat_segment_builder_add_event (BilatSegmentBuilder *self,
 
       if (side.participant != 0 || side.code != 0 || side.name != 0 || side.types != 0)
         r.side[i] = entries_intern (&self->sides, &side);
-      names[i][0] = strings_get (&self->strings, side.name);
-      names[i][1] = strings_get (&self->strings, side.code);
+      name_index[i][0] = side.name;
+      name_index[i][1] = side.code;
     }
   r.cameo = intern_code (self, code);
   r.goldstein = intern_score (self, bilat_event_get_own_goldstein (event));
@@ -1221,6 +1222,12 @@ _bilat_segment_builder_add_event (BilatSegmentBuilder *self,
   r.added = added != NULL ? bilat_date_get_first_julian (added) : 0;
   r.url = strings_intern (&self->strings, url);
 
+  /* Strings move as the heap grows: read them only now. */
+  for (guint i = 0; i < 2; i++)
+    {
+      names[i][0] = strings_get (&self->strings, name_index[i][0]);
+      names[i][1] = strings_get (&self->strings, name_index[i][1]);
+    }
   derived = g_string_new (NULL);
   build_title (names, code, derived);
   if (strcmp (derived->str, title) != 0)

@@ -1569,7 +1569,8 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
   G_LOCK (sorting);
   sort_heap = (const char *) builder->strings.heap->data;
   sort_offsets = (const guint64 *) (gpointer) builder->strings.offsets->data;
-  qsort (builder->source_rows->data, builder->source_rows->len, sizeof (SourceRow), compare_source_rows);
+  if (builder->source_rows->len > 1)
+    qsort (builder->source_rows->data, builder->source_rows->len, sizeof (SourceRow), compare_source_rows);
   G_UNLOCK (sorting);
   self->n_sources = builder->source_rows->len;
   {
@@ -1617,7 +1618,8 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
     G_LOCK (sorting);
     sort_heap = self->heap;
     sort_offsets = self->string_offsets;
-    qsort (actors->data, actors->len, sizeof (guint32), compare_string_indexes);
+    if (actors->len > 1)
+      qsort (actors->data, actors->len, sizeof (guint32), compare_string_indexes);
     G_UNLOCK (sorting);
 
     slot_of = g_new0 (guint32, max_string);

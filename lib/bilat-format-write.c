@@ -7,9 +7,17 @@
  * The same store always gives the same bytes: records in the order of the
  * store's lists, optional members left out when unset, two-space
  * indentation and a final newline.
+ *
+ * Saving builds no tree of the document: the records are asked of the
+ * store's lists one at a time and written as text by a _BilatJsonWriter
+ * (bilat-json.c), which hands it on to the stream every 64 KB, so a save
+ * needs the store and a constant. The same walk of the tables builds the
+ * tree of one record for bilat_record_to_json(), and the printer of trees
+ * lays that out through the same writer: both give the same text.
  */
 
 #include <math.h>
+#include <string.h>
 
 #include <bilat/bilat.h>
 
@@ -18,87 +26,179 @@
 #include "bilat-format-private.h"
 #include "bilat-json-private.h"
 
-static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
+/* Where the writer puts a record: into a tree, for bilat_record_to_json(),
+ * or straight out as text, for saving, so that both come from one walk
+ * of the field tables. */
+typedef struct
 {
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
+  JsonBuilder      *builder;
+  _BilatJsonWriter *writer;
+} Sink;
+
+/* An object or array says whether it holds only scalars, which is what
+ * the printer lays text out by (see bilat-json-private.h). A tree does
+ * not need to know. */
+static void
+begin_object (Sink     *sink,
+              gboolean  scalars_only)
+{
+  if (sink->builder != NULL)
+    json_builder_begin_object (sink->builder);
+  else
+    _bilat_json_writer_begin_object (sink->writer, scalars_only);
 }
 
 static void
-add_int_member (JsonBuilder *builder,
-                const char  *name,
-                gint64       value)
+end_object (Sink *sink)
 {
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
+  if (sink->builder != NULL)
+    json_builder_end_object (sink->builder);
+  else
+    _bilat_json_writer_end (sink->writer);
 }
 
 static void
-write_string_property (JsonBuilder *builder,
-                       GObject     *object,
-                       const char  *name,
-                       const char  *property)
+begin_array (Sink     *sink,
+             gboolean  scalars_only)
 {
-  g_autofree char *value = NULL;
-
-  g_object_get (object, property, &value, NULL);
-  if (value != NULL)
-    add_string_member (builder, name, value);
+  if (sink->builder != NULL)
+    json_builder_begin_array (sink->builder);
+  else
+    _bilat_json_writer_begin_array (sink->writer, scalars_only);
 }
 
 static void
-write_sectors (JsonBuilder *builder,
+end_array (Sink *sink)
+{
+  if (sink->builder != NULL)
+    json_builder_end_array (sink->builder);
+  else
+    _bilat_json_writer_end (sink->writer);
+}
+
+static void
+member (Sink       *sink,
+        const char *name)
+{
+  if (sink->builder != NULL)
+    json_builder_set_member_name (sink->builder, name);
+  else
+    _bilat_json_writer_member (sink->writer, name);
+}
+
+static void
+string_value (Sink       *sink,
+              const char *value)
+{
+  if (sink->builder != NULL)
+    json_builder_add_string_value (sink->builder, value);
+  else
+    _bilat_json_writer_string (sink->writer, value);
+}
+
+static void
+add_string_member (Sink       *sink,
+                   const char *name,
+                   const char *value)
+{
+  member (sink, name);
+  string_value (sink, value);
+}
+
+static void
+add_int_member (Sink       *sink,
+                const char *name,
+                gint64      value)
+{
+  member (sink, name);
+  if (sink->builder != NULL)
+    json_builder_add_int_value (sink->builder, value);
+  else
+    _bilat_json_writer_int (sink->writer, value);
+}
+
+static void
+add_double_member (Sink       *sink,
+                   const char *name,
+                   double      value)
+{
+  member (sink, name);
+  if (sink->builder != NULL)
+    json_builder_add_double_value (sink->builder, value);
+  else
+    _bilat_json_writer_double (sink->writer, value);
+}
+
+static void
+add_true_member (Sink       *sink,
+                 const char *name)
+{
+  member (sink, name);
+  if (sink->builder != NULL)
+    json_builder_add_boolean_value (sink->builder, TRUE);
+  else
+    _bilat_json_writer_boolean (sink->writer, TRUE);
+}
+
+static void
+add_null_member (Sink       *sink,
+                 const char *name)
+{
+  member (sink, name);
+  if (sink->builder != NULL)
+    json_builder_add_null_value (sink->builder);
+  else
+    _bilat_json_writer_null (sink->writer);
+}
+
+static void
+write_sectors (Sink        *sink,
                const char  *name,
-               GType        flags_type,
+               GFlagsClass *flags_class,
                guint        sectors)
 {
-  g_autoptr(GFlagsClass) flags_class = NULL;
-
   if (sectors == 0)
     return;
 
   /* The values of a flags class are in declaration order, which is the
    * order the format lists sectors in. */
-  flags_class = g_type_class_ref (flags_type);
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
+  member (sink, name);
+  begin_array (sink, TRUE);
   for (guint i = 0; i < flags_class->n_values; i++)
     {
       guint value = flags_class->values[i].value;
 
       if (value != 0 && (sectors & value) == value)
-        json_builder_add_string_value (builder, flags_class->values[i].value_nick);
+        string_value (sink, flags_class->values[i].value_nick);
     }
-  json_builder_end_array (builder);
+  end_array (sink);
 }
 
+/* The roles of participants, for their nicks: set with the tables. */
+static GEnumClass *role_class;
+
 static void
-write_participants (JsonBuilder *builder,
+write_participants (Sink        *sink,
                     BilatEvent  *event)
 {
   GPtrArray *participants = bilat_event_get_participants (event);
-  g_autoptr(GEnumClass) roles = NULL;
 
   if (participants == NULL || participants->len == 0)
     return;
 
-  roles = g_type_class_ref (BILAT_TYPE_ROLE);
-  json_builder_set_member_name (builder, "participants");
-  json_builder_begin_array (builder);
+  member (sink, "participants");
+  begin_array (sink, FALSE);
   for (guint i = 0; i < participants->len; i++)
     {
       const BilatParticipant *participant = g_ptr_array_index (participants, i);
-      GEnumValue *role = g_enum_get_value (roles, bilat_participant_get_role (participant));
+      GEnumValue *role = g_enum_get_value (role_class, bilat_participant_get_role (participant));
 
-      json_builder_begin_object (builder);
-      add_string_member (builder, "actor", bilat_participant_get_actor (participant));
-      add_string_member (builder, "role", role->value_nick);
-      json_builder_end_object (builder);
+      begin_object (sink, TRUE);
+      add_string_member (sink, "actor", bilat_participant_get_actor (participant));
+      add_string_member (sink, "role", role->value_nick);
+      end_object (sink);
     }
-  json_builder_end_array (builder);
+  end_array (sink);
 }
 
 /* The getters of a place fill in its name and country from iso-codes,
@@ -144,7 +244,7 @@ get_given_names (BilatPlace  *place,
 }
 
 static void
-write_place (JsonBuilder *builder,
+write_place (Sink        *sink,
              BilatEvent  *event)
 {
   BilatPlace *place = bilat_event_get_place (event);
@@ -156,26 +256,24 @@ write_place (JsonBuilder *builder,
   subdivision = bilat_place_get_subdivision (place);
   get_given_names (place, &name, &country);
 
-  json_builder_set_member_name (builder, "place");
-  json_builder_begin_object (builder);
+  member (sink, "place");
+  begin_object (sink, TRUE);
   if (name != NULL)
-    add_string_member (builder, "name", name);
+    add_string_member (sink, "name", name);
   if (subdivision != NULL)
-    add_string_member (builder, "subdivision", subdivision);
+    add_string_member (sink, "subdivision", subdivision);
   if (country != NULL)
-    add_string_member (builder, "country", country);
+    add_string_member (sink, "country", country);
   if (bilat_place_has_coordinates (place))
     {
-      json_builder_set_member_name (builder, "latitude");
-      json_builder_add_double_value (builder, bilat_place_get_latitude (place));
-      json_builder_set_member_name (builder, "longitude");
-      json_builder_add_double_value (builder, bilat_place_get_longitude (place));
+      add_double_member (sink, "latitude", bilat_place_get_latitude (place));
+      add_double_member (sink, "longitude", bilat_place_get_longitude (place));
     }
-  json_builder_end_object (builder);
+  end_object (sink);
 }
 
 static void
-write_citations (JsonBuilder *builder,
+write_citations (Sink        *sink,
                  BilatRecord *record)
 {
   GPtrArray *citations = bilat_record_get_citations (record);
@@ -183,48 +281,293 @@ write_citations (JsonBuilder *builder,
   if (citations == NULL || citations->len == 0)
     return;
 
-  json_builder_set_member_name (builder, "citations");
-  json_builder_begin_array (builder);
+  member (sink, "citations");
+  begin_array (sink, FALSE);
   for (guint i = 0; i < citations->len; i++)
     {
       const BilatCitation *citation = g_ptr_array_index (citations, i);
       const char *quote = bilat_citation_get_quote (citation);
 
-      json_builder_begin_object (builder);
-      add_string_member (builder, "source", bilat_citation_get_source (citation));
+      begin_object (sink, TRUE);
+      add_string_member (sink, "source", bilat_citation_get_source (citation));
       if (bilat_citation_get_paragraph (citation) > 0)
-        add_int_member (builder, "paragraph", bilat_citation_get_paragraph (citation));
+        add_int_member (sink, "paragraph", bilat_citation_get_paragraph (citation));
       if (bilat_citation_has_range (citation))
         {
-          add_int_member (builder, "start", bilat_citation_get_start (citation));
-          add_int_member (builder, "end", bilat_citation_get_end (citation));
+          add_int_member (sink, "start", bilat_citation_get_start (citation));
+          add_int_member (sink, "end", bilat_citation_get_end (citation));
         }
       if (quote != NULL)
-        add_string_member (builder, "quote", quote);
-      json_builder_end_object (builder);
+        add_string_member (sink, "quote", quote);
+      end_object (sink);
     }
-  json_builder_end_array (builder);
+  end_array (sink);
+}
+
+/* A property's value, as a field of its type needs it. */
+typedef union
+{
+  const char *string;       /* strings, references, CAMEO codes */
+  BilatDate  *date;
+  int         enumeration;
+  guint       uint;         /* flags, counts */
+  gboolean    boolean;
+  double      number;
+} Value;
+
+/* Reads a property of a record of the library's own types, the way its
+ * getter does: a property asked by name costs a lookup of the name in
+ * the class and its parents, a GValue and a copy of strings and dates,
+ * which made up most of the time of a save. */
+typedef void (*Getter) (BilatRecord *record,
+                        Value       *value);
+
+#define GETTER(name, member, Type, getter) \
+  static void \
+  name (BilatRecord *record, \
+        Value       *value) \
+  { \
+    value->member = getter ((Type *) record); \
+  }
+
+GETTER (source_title, string, BilatSource, bilat_source_get_title)
+GETTER (source_author, string, BilatSource, bilat_source_get_author)
+GETTER (source_publisher, string, BilatSource, bilat_source_get_publisher)
+GETTER (source_published, date, BilatSource, bilat_source_get_published)
+GETTER (source_url, string, BilatSource, bilat_source_get_url)
+GETTER (actor_kind, enumeration, BilatActor, bilat_actor_get_kind)
+GETTER (actor_affiliation, string, BilatActor, bilat_actor_get_affiliation)
+GETTER (actor_predecessor, string, BilatActor, bilat_actor_get_predecessor)
+GETTER (issue_title, string, BilatIssue, bilat_issue_get_title)
+GETTER (issue_description, string, BilatIssue, bilat_issue_get_description)
+GETTER (event_date, date, BilatEvent, bilat_event_get_date)
+GETTER (event_title, string, BilatEvent, bilat_event_get_title)
+GETTER (event_summary, string, BilatEvent, bilat_event_get_summary)
+GETTER (event_sectors, uint, BilatEvent, bilat_event_get_sectors)
+GETTER (event_cameo_code, string, BilatEvent, bilat_event_get_cameo_code)
+GETTER (exercise_series, string, BilatExercise, bilat_exercise_get_series)
+GETTER (exercise_edition, uint, BilatExercise, bilat_exercise_get_edition)
+GETTER (exercise_host, string, BilatExercise, bilat_exercise_get_host)
+GETTER (exercise_domain, enumeration, BilatExercise, bilat_exercise_get_domain)
+GETTER (exercise_focus, string, BilatExercise, bilat_exercise_get_focus)
+GETTER (coded_dataset, enumeration, BilatCodedEvent, bilat_coded_event_get_dataset)
+GETTER (coded_actor1_code, string, BilatCodedEvent, bilat_coded_event_get_actor1_code)
+GETTER (coded_actor1_name, string, BilatCodedEvent, bilat_coded_event_get_actor1_name)
+GETTER (coded_actor1_types, string, BilatCodedEvent, bilat_coded_event_get_actor1_types)
+GETTER (coded_actor2_code, string, BilatCodedEvent, bilat_coded_event_get_actor2_code)
+GETTER (coded_actor2_name, string, BilatCodedEvent, bilat_coded_event_get_actor2_name)
+GETTER (coded_actor2_types, string, BilatCodedEvent, bilat_coded_event_get_actor2_types)
+GETTER (coded_root_event, boolean, BilatCodedEvent, bilat_coded_event_get_root_event)
+GETTER (coded_mentions, uint, BilatCodedEvent, bilat_coded_event_get_mentions)
+GETTER (coded_sources, uint, BilatCodedEvent, bilat_coded_event_get_sources)
+GETTER (coded_articles, uint, BilatCodedEvent, bilat_coded_event_get_articles)
+GETTER (coded_tone, number, BilatCodedEvent, bilat_coded_event_get_tone)
+GETTER (coded_url, string, BilatCodedEvent, bilat_coded_event_get_url)
+GETTER (coded_date_added, date, BilatCodedEvent, bilat_coded_event_get_date_added)
+GETTER (position_holder, string, BilatPosition, bilat_position_get_holder)
+GETTER (position_issue, string, BilatPosition, bilat_position_get_issue)
+GETTER (position_stance, enumeration, BilatPosition, bilat_position_get_stance)
+GETTER (position_target, string, BilatPosition, bilat_position_get_target)
+GETTER (position_date, date, BilatPosition, bilat_position_get_date)
+GETTER (position_summary, string, BilatPosition, bilat_position_get_summary)
+GETTER (position_sectors, uint, BilatPosition, bilat_position_get_sectors)
+
+#undef GETTER
+
+/* Which getter reads which property of a type. A property not listed
+ * here (one a table gains later) is read by name, as before. */
+static const struct
+{
+  GType       (*get_type) (void);
+  const char   *property;
+  Getter        get;
+} getters[] = {
+  { bilat_source_get_type, "title", source_title },
+  { bilat_source_get_type, "author", source_author },
+  { bilat_source_get_type, "publisher", source_publisher },
+  { bilat_source_get_type, "published", source_published },
+  { bilat_source_get_type, "url", source_url },
+  { bilat_actor_get_type, "kind", actor_kind },
+  { bilat_actor_get_type, "affiliation", actor_affiliation },
+  { bilat_actor_get_type, "predecessor", actor_predecessor },
+  { bilat_issue_get_type, "title", issue_title },
+  { bilat_issue_get_type, "description", issue_description },
+  { bilat_event_get_type, "date", event_date },
+  { bilat_event_get_type, "title", event_title },
+  { bilat_event_get_type, "summary", event_summary },
+  { bilat_event_get_type, "sectors", event_sectors },
+  { bilat_event_get_type, "cameo-code", event_cameo_code },
+  { bilat_exercise_get_type, "series", exercise_series },
+  { bilat_exercise_get_type, "edition", exercise_edition },
+  { bilat_exercise_get_type, "host", exercise_host },
+  { bilat_exercise_get_type, "domain", exercise_domain },
+  { bilat_exercise_get_type, "focus", exercise_focus },
+  { bilat_coded_event_get_type, "dataset", coded_dataset },
+  { bilat_coded_event_get_type, "actor1-code", coded_actor1_code },
+  { bilat_coded_event_get_type, "actor1-name", coded_actor1_name },
+  { bilat_coded_event_get_type, "actor1-types", coded_actor1_types },
+  { bilat_coded_event_get_type, "actor2-code", coded_actor2_code },
+  { bilat_coded_event_get_type, "actor2-name", coded_actor2_name },
+  { bilat_coded_event_get_type, "actor2-types", coded_actor2_types },
+  { bilat_coded_event_get_type, "root-event", coded_root_event },
+  { bilat_coded_event_get_type, "mentions", coded_mentions },
+  { bilat_coded_event_get_type, "sources", coded_sources },
+  { bilat_coded_event_get_type, "articles", coded_articles },
+  { bilat_coded_event_get_type, "tone", coded_tone },
+  { bilat_coded_event_get_type, "url", coded_url },
+  { bilat_coded_event_get_type, "date-added", coded_date_added },
+  { bilat_position_get_type, "holder", position_holder },
+  { bilat_position_get_type, "issue", position_issue },
+  { bilat_position_get_type, "stance", position_stance },
+  { bilat_position_get_type, "target", position_target },
+  { bilat_position_get_type, "date", position_date },
+  { bilat_position_get_type, "summary", position_summary },
+  { bilat_position_get_type, "sectors", position_sectors },
+};
+
+/* A field table as the writer uses it: per field, its getter and its
+ * property, found once. For records of the table's own type only (and,
+ * for the events' table, of the library's two kinds of event): the
+ * subclass of an application may override a property, so its records are
+ * read by name. */
+#define MAX_FIELDS 32
+
+typedef struct
+{
+  const _BilatField *fields;
+  Getter             getters[MAX_FIELDS];
+  GParamSpec        *pspecs[MAX_FIELDS];
+} FieldTable;
+
+enum
+{
+  TABLE_SOURCE = _BILAT_KIND_SOURCE,
+  TABLE_ACTOR = _BILAT_KIND_ACTOR,
+  TABLE_ISSUE = _BILAT_KIND_ISSUE,
+  TABLE_EVENT = _BILAT_KIND_EVENT,
+  TABLE_POSITION = _BILAT_KIND_POSITION,
+  TABLE_EXERCISE,
+  TABLE_CODED,
+  N_TABLES
+};
+
+static FieldTable tables[N_TABLES];
+
+static void
+init_table (FieldTable        *table,
+            const _BilatField *fields,
+            GType              type)
+{
+  GObjectClass *object_class = g_type_class_ref (type);
+
+  table->fields = fields;
+  for (guint i = 0; i < MAX_FIELDS && fields[i].name != NULL; i++)
+    {
+      if (fields[i].property == NULL)
+        continue;
+
+      table->pspecs[i] = g_object_class_find_property (object_class, fields[i].property);
+      for (guint g = 0; g < G_N_ELEMENTS (getters); g++)
+        if (getters[g].get_type () == type && strcmp (getters[g].property, fields[i].property) == 0)
+          table->getters[i] = getters[g].get;
+    }
+  /* Classes of static types live as long as the program: the reference
+   * is kept for the pspecs. */
 }
 
 static void
-write_field (JsonBuilder       *builder,
-             BilatRecord       *record,
-             const _BilatField *field)
+init_tables (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      init_table (&tables[TABLE_SOURCE], _bilat_kinds[_BILAT_KIND_SOURCE].fields, BILAT_TYPE_SOURCE);
+      init_table (&tables[TABLE_ACTOR], _bilat_kinds[_BILAT_KIND_ACTOR].fields, BILAT_TYPE_ACTOR);
+      init_table (&tables[TABLE_ISSUE], _bilat_kinds[_BILAT_KIND_ISSUE].fields, BILAT_TYPE_ISSUE);
+      init_table (&tables[TABLE_EVENT], _bilat_kinds[_BILAT_KIND_EVENT].fields, BILAT_TYPE_EVENT);
+      init_table (&tables[TABLE_POSITION], _bilat_kinds[_BILAT_KIND_POSITION].fields,
+                  BILAT_TYPE_POSITION);
+      init_table (&tables[TABLE_EXERCISE], _bilat_exercise_fields, BILAT_TYPE_EXERCISE);
+      init_table (&tables[TABLE_CODED], _bilat_coded_fields, BILAT_TYPE_CODED_EVENT);
+      role_class = g_type_class_ref (BILAT_TYPE_ROLE);
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+/* Reads the property of @field into @value: through @get when there is
+ * one, else by name. Returns what reading by name copied (a string or a
+ * date), for the caller to free, or %NULL. */
+static gpointer
+read_property (BilatRecord       *record,
+               const _BilatField *field,
+               Getter             get,
+               Value             *value)
 {
   GObject *object = G_OBJECT (record);
-  GParamSpec *pspec = NULL;
+  gpointer owned = NULL;
 
-  if (field->property != NULL)
-    pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), field->property);
+  if (get != NULL)
+    {
+      get (record, value);
+      return NULL;
+    }
+
+  switch (field->type)
+    {
+    case _BILAT_FIELD_STRING:
+    case _BILAT_FIELD_REFERENCE:
+    case _BILAT_FIELD_CAMEO:
+      g_object_get (object, field->property, &owned, NULL);
+      value->string = owned;
+      break;
+
+    case _BILAT_FIELD_DATE:
+      g_object_get (object, field->property, &owned, NULL);
+      value->date = owned;
+      break;
+
+    case _BILAT_FIELD_ENUM:
+      g_object_get (object, field->property, &value->enumeration, NULL);
+      break;
+
+    case _BILAT_FIELD_SECTORS:
+    case _BILAT_FIELD_COUNT:
+      g_object_get (object, field->property, &value->uint, NULL);
+      break;
+
+    case _BILAT_FIELD_BOOLEAN:
+      g_object_get (object, field->property, &value->boolean, NULL);
+      break;
+
+    case _BILAT_FIELD_NUMBER:
+      g_object_get (object, field->property, &value->number, NULL);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return owned;
+}
+
+static void
+write_field (Sink              *sink,
+             BilatRecord       *record,
+             const _BilatField *field,
+             GParamSpec        *pspec,
+             Getter             get)
+{
+  Value value;
 
   switch (field->type)
     {
     case _BILAT_FIELD_ID:
-      add_string_member (builder, field->name, bilat_record_get_id (record));
+      add_string_member (sink, field->name, bilat_record_get_id (record));
       break;
 
     case _BILAT_FIELD_EVENT_TYPE:
-      add_string_member (builder, field->name,
+      add_string_member (sink, field->name,
                          BILAT_IS_EXERCISE (record) ? "exercise"
                          : BILAT_IS_CODED_EVENT (record) ? "coded" : "event");
       break;
@@ -232,20 +575,22 @@ write_field (JsonBuilder       *builder,
     case _BILAT_FIELD_STRING:
     case _BILAT_FIELD_REFERENCE:
     case _BILAT_FIELD_CAMEO:
-      write_string_property (builder, object, field->name, field->property);
+      {
+        g_autofree char *owned = read_property (record, field, get, &value);
+
+        if (value.string != NULL)
+          add_string_member (sink, field->name, value.string);
+      }
       break;
 
     case _BILAT_FIELD_SCORE:
       {
         /* Only a score the data gave: the CAMEO table's is implied by the
          * code. */
-        double score = bilat_event_get_own_goldstein (BILAT_EVENT (record));
+        double score = bilat_event_get_own_goldstein ((BilatEvent *) record);
 
         if (!isnan (score))
-          {
-            json_builder_set_member_name (builder, field->name);
-            json_builder_add_double_value (builder, score);
-          }
+          add_double_member (sink, field->name, score);
       }
       break;
 
@@ -253,119 +598,91 @@ write_field (JsonBuilder       *builder,
       {
         /* Not the name property: for states it falls back to iso-codes,
          * whose names belong to the installed package, not the dataset. */
-        const char *name = bilat_actor_get_own_name (BILAT_ACTOR (record));
+        const char *name = bilat_actor_get_own_name ((BilatActor *) record);
 
         if (name != NULL)
-          add_string_member (builder, field->name, name);
+          add_string_member (sink, field->name, name);
       }
       break;
 
     case _BILAT_FIELD_DATE:
       {
-        g_autoptr(BilatDate) date = NULL;
+        g_autoptr(BilatDate) owned = read_property (record, field, get, &value);
 
-        g_object_get (object, field->property, &date, NULL);
-        if (date != NULL)
+        if (value.date != NULL)
           {
-            g_autofree char *text = bilat_date_to_string (date);
+            g_autofree char *text = bilat_date_to_string (value.date);
 
-            add_string_member (builder, field->name, text);
+            add_string_member (sink, field->name, text);
           }
         else if ((field->flags & _BILAT_FIELD_REQUIRED) != 0)
-          {
-            json_builder_set_member_name (builder, field->name);
-            json_builder_add_null_value (builder);
-          }
+          add_null_member (sink, field->name);
       }
       break;
 
     case _BILAT_FIELD_ENUM:
       {
-        g_autoptr(GEnumClass) enum_class = g_type_class_ref (G_PARAM_SPEC_VALUE_TYPE (pspec));
-        GEnumValue *value;
-        int current;
+        GEnumValue *nick;
 
-        g_object_get (object, field->property, &current, NULL);
+        read_property (record, field, get, &value);
         if ((field->flags & _BILAT_FIELD_REQUIRED) == 0 &&
-            current == G_PARAM_SPEC_ENUM (pspec)->default_value)
+            value.enumeration == G_PARAM_SPEC_ENUM (pspec)->default_value)
           break;
 
-        value = g_enum_get_value (enum_class, current);
-        if (value != NULL)
-          add_string_member (builder, field->name, value->value_nick);
+        nick = g_enum_get_value (G_PARAM_SPEC_ENUM (pspec)->enum_class, value.enumeration);
+        if (nick != NULL)
+          add_string_member (sink, field->name, nick->value_nick);
       }
       break;
 
     case _BILAT_FIELD_SECTORS:
-      {
-        guint sectors;
-
-        g_object_get (object, field->property, &sectors, NULL);
-        write_sectors (builder, field->name, G_PARAM_SPEC_VALUE_TYPE (pspec), sectors);
-      }
+      read_property (record, field, get, &value);
+      write_sectors (sink, field->name, G_PARAM_SPEC_FLAGS (pspec)->flags_class, value.uint);
       break;
 
     case _BILAT_FIELD_COUNT:
-      {
-        guint count;
-
-        g_object_get (object, field->property, &count, NULL);
-        if (count > 0)
-          add_int_member (builder, field->name, count);
-      }
+      read_property (record, field, get, &value);
+      if (value.uint > 0)
+        add_int_member (sink, field->name, value.uint);
       break;
 
     case _BILAT_FIELD_BOOLEAN:
-      {
-        gboolean flag;
-
-        g_object_get (object, field->property, &flag, NULL);
-        if (flag)
-          {
-            json_builder_set_member_name (builder, field->name);
-            json_builder_add_boolean_value (builder, TRUE);
-          }
-      }
+      read_property (record, field, get, &value);
+      if (value.boolean)
+        add_true_member (sink, field->name);
       break;
 
     case _BILAT_FIELD_NUMBER:
-      {
-        double number;
-
-        g_object_get (object, field->property, &number, NULL);
-        if (!isnan (number))
-          {
-            json_builder_set_member_name (builder, field->name);
-            json_builder_add_double_value (builder, number);
-          }
-      }
+      read_property (record, field, get, &value);
+      if (!isnan (value.number))
+        add_double_member (sink, field->name, value.number);
       break;
 
     case _BILAT_FIELD_ALIASES:
       {
-        const char * const *aliases = bilat_actor_get_aliases (BILAT_ACTOR (record));
+        const char * const *aliases = bilat_actor_get_aliases ((BilatActor *) record);
 
         if (aliases == NULL || aliases[0] == NULL)
           break;
 
-        json_builder_set_member_name (builder, field->name);
-        json_builder_begin_array (builder);
+        member (sink, field->name);
+        begin_array (sink, TRUE);
         for (guint i = 0; aliases[i] != NULL; i++)
-          json_builder_add_string_value (builder, aliases[i]);
-        json_builder_end_array (builder);
+          string_value (sink, aliases[i]);
+        end_array (sink);
       }
       break;
 
     case _BILAT_FIELD_PARTICIPANTS:
-      write_participants (builder, BILAT_EVENT (record));
+      write_participants (sink, (BilatEvent *) record);
       break;
 
     case _BILAT_FIELD_PLACE:
-      write_place (builder, BILAT_EVENT (record));
+      write_place (sink, (BilatEvent *) record);
       break;
 
     case _BILAT_FIELD_CITATIONS:
-      write_citations (builder, record);
+      write_citations (sink, record);
       break;
 
     default:
@@ -373,69 +690,159 @@ write_field (JsonBuilder       *builder,
     }
 }
 
+/* Writes the fields of @table; with @fast, through the getters found for
+ * the table's own type. */
 static void
-write_fields (JsonBuilder       *builder,
-              BilatRecord       *record,
-              const _BilatField *fields)
+write_fields (Sink             *sink,
+              BilatRecord      *record,
+              const FieldTable *table,
+              gboolean          fast)
 {
+  GObjectClass *object_class = G_OBJECT_GET_CLASS (record);
+  const _BilatField *fields = table->fields;
+
   for (guint i = 0; fields[i].name != NULL; i++)
-    write_field (builder, record, &fields[i]);
+    {
+      const _BilatField *field = &fields[i];
+
+      if (fast && i < MAX_FIELDS)
+        write_field (sink, record, field, table->pspecs[i], table->getters[i]);
+      else
+        write_field (sink, record, field,
+                     field->property != NULL
+                     ? g_object_class_find_property (object_class, field->property)
+                     : NULL,
+                     NULL);
+    }
 }
 
-/* The fields of @record's kind, or only those every record has (the id
- * and citations) for a record type of the application's own. */
-static const _BilatField *
-fields_of (BilatRecord *record)
+/* The fields of a record type of the application's own: only those every
+ * record has, its id and citations. */
+static const _BilatField common_fields[] = {
+  { "id", NULL, _BILAT_FIELD_ID, _BILAT_FIELD_REQUIRED, 0 },
+  { "citations", NULL, _BILAT_FIELD_CITATIONS, 0, 0 },
+  { NULL, NULL, 0, 0, 0 },
+};
+
+/* The table of @record's kind, and whether @record is of the library's
+ * own type for it, so that the table's getters read it. */
+static const FieldTable *
+table_of (BilatRecord *record,
+          gboolean    *fast)
 {
-  static const _BilatField common_fields[] = {
-    { "id", NULL, _BILAT_FIELD_ID, _BILAT_FIELD_REQUIRED, 0 },
-    { "citations", NULL, _BILAT_FIELD_CITATIONS, 0, 0 },
-    { NULL, NULL, 0, 0, 0 },
-  };
+  static const FieldTable common_table = { common_fields, { NULL }, { NULL } };
+  GType type = G_OBJECT_TYPE (record);
 
+  *fast = TRUE;
+  if (type == BILAT_TYPE_CODED_EVENT || type == BILAT_TYPE_EVENT || type == BILAT_TYPE_EXERCISE)
+    return &tables[TABLE_EVENT];
+  if (type == BILAT_TYPE_ACTOR)
+    return &tables[TABLE_ACTOR];
+  if (type == BILAT_TYPE_SOURCE)
+    return &tables[TABLE_SOURCE];
+  if (type == BILAT_TYPE_ISSUE)
+    return &tables[TABLE_ISSUE];
+  if (type == BILAT_TYPE_POSITION)
+    return &tables[TABLE_POSITION];
+
+  *fast = FALSE;
   if (BILAT_IS_EVENT (record))
-    return _bilat_kinds[_BILAT_KIND_EVENT].fields;
+    return &tables[TABLE_EVENT];
   if (BILAT_IS_ACTOR (record))
-    return _bilat_kinds[_BILAT_KIND_ACTOR].fields;
+    return &tables[TABLE_ACTOR];
   if (BILAT_IS_SOURCE (record))
-    return _bilat_kinds[_BILAT_KIND_SOURCE].fields;
+    return &tables[TABLE_SOURCE];
   if (BILAT_IS_ISSUE (record))
-    return _bilat_kinds[_BILAT_KIND_ISSUE].fields;
+    return &tables[TABLE_ISSUE];
   if (BILAT_IS_POSITION (record))
-    return _bilat_kinds[_BILAT_KIND_POSITION].fields;
+    return &tables[TABLE_POSITION];
 
-  return common_fields;
+  return &common_table;
 }
 
+/* A record is an object of members, never on one line where datasets
+ * have them (at depth 2), whatever they hold. */
 static void
-write_record (JsonBuilder *builder,
+write_record (Sink        *sink,
               BilatRecord *record)
 {
-  json_builder_begin_object (builder);
-  write_fields (builder, record, fields_of (record));
+  gboolean fast;
+  const FieldTable *table;
+
+  init_tables ();
+  table = table_of (record, &fast);
+
+  begin_object (sink, FALSE);
+  write_fields (sink, record, table, fast);
   if (BILAT_IS_EXERCISE (record))
-    write_fields (builder, record, _bilat_exercise_fields);
+    write_fields (sink, record, &tables[TABLE_EXERCISE], fast);
   if (BILAT_IS_CODED_EVENT (record))
-    write_fields (builder, record, _bilat_coded_fields);
-  json_builder_end_object (builder);
+    write_fields (sink, record, &tables[TABLE_CODED], fast);
+  end_object (sink);
 }
 
-static void
-write_records (JsonBuilder *builder,
-               GListModel  *records,
-               _BilatKind   kind)
+/* Writes the document, record by record: each is asked of its list, written
+ * and let go, so that a store whose lists make their items on demand is
+ * never held whole twice. Stops at the first failed write. */
+static gboolean
+write_document (BilatStore    *store,
+                GOutputStream *stream,
+                GString       *text,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  guint n = g_list_model_get_n_items (records);
+  _BilatJsonWriter writer;
+  Sink sink = { NULL, &writer };
+  GListModel *lists[_BILAT_N_KINDS];
 
-  json_builder_set_member_name (builder, _bilat_kinds[kind].member);
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n; i++)
+  lists[_BILAT_KIND_SOURCE] = bilat_store_get_sources (store);
+  lists[_BILAT_KIND_ACTOR] = bilat_store_get_actors (store);
+  lists[_BILAT_KIND_ISSUE] = bilat_store_get_issues (store);
+  lists[_BILAT_KIND_EVENT] = bilat_store_get_events (store);
+  lists[_BILAT_KIND_POSITION] = bilat_store_get_positions (store);
+
+  _bilat_json_writer_init (&writer, text, stream, cancellable);
+  begin_object (&sink, FALSE);
+  add_string_member (&sink, "format", "bilat");
+  add_int_member (&sink, "version", _BILAT_FORMAT_VERSION);
+  for (int kind = 0; kind < _BILAT_N_KINDS; kind++)
     {
-      g_autoptr(BilatRecord) record = g_list_model_get_item (records, i);
+      guint n = g_list_model_get_n_items (lists[kind]);
 
-      write_record (builder, record);
+      member (&sink, _bilat_kinds[kind].member);
+      begin_array (&sink, FALSE);
+      for (guint i = 0; i < n && !_bilat_json_writer_failed (&writer); i++)
+        {
+          g_autoptr(BilatRecord) record = g_list_model_get_item (lists[kind], i);
+
+          write_record (&sink, record);
+        }
+      end_array (&sink);
     }
-  json_builder_end_array (builder);
+  end_object (&sink);
+  _bilat_json_writer_raw (&writer, "\n");
+
+  return _bilat_json_writer_finish (&writer, error);
+}
+
+gboolean
+_bilat_store_write_json (BilatStore    *store,
+                         GOutputStream *stream,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GString) text = NULL;
+
+  g_return_val_if_fail (BILAT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_bilat_store_check_savable (store, error))
+    return FALSE;
+
+  text = g_string_sized_new (_BILAT_JSON_WRITER_CHUNK + 4096);
+
+  return write_document (store, stream, text, cancellable, error);
 }
 
 /**
@@ -458,14 +865,17 @@ write_records (JsonBuilder *builder,
 JsonNode *
 bilat_record_to_json (BilatRecord *record)
 {
-  g_autoptr(JsonBuilder) builder = NULL;
+  Sink sink = { NULL, NULL };
+  JsonNode *root;
 
   g_return_val_if_fail (BILAT_IS_RECORD (record), NULL);
 
-  builder = json_builder_new ();
-  write_record (builder, record);
+  sink.builder = json_builder_new ();
+  write_record (&sink, record);
+  root = json_builder_get_root (sink.builder);
+  g_object_unref (sink.builder);
 
-  return json_builder_get_root (builder);
+  return root;
 }
 
 /**
@@ -502,9 +912,6 @@ bilat_store_save_to_data (BilatStore  *self,
                           gsize       *length,
                           GError     **error)
 {
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  GListModel *lists[_BILAT_N_KINDS];
   GString *text;
 
   g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
@@ -513,24 +920,13 @@ bilat_store_save_to_data (BilatStore  *self,
   if (!_bilat_store_check_savable (self, error))
     return NULL;
 
-  lists[_BILAT_KIND_SOURCE] = bilat_store_get_sources (self);
-  lists[_BILAT_KIND_ACTOR] = bilat_store_get_actors (self);
-  lists[_BILAT_KIND_ISSUE] = bilat_store_get_issues (self);
-  lists[_BILAT_KIND_EVENT] = bilat_store_get_events (self);
-  lists[_BILAT_KIND_POSITION] = bilat_store_get_positions (self);
-
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  add_string_member (builder, "format", "bilat");
-  add_int_member (builder, "version", _BILAT_FORMAT_VERSION);
-  for (int kind = 0; kind < _BILAT_N_KINDS; kind++)
-    write_records (builder, lists[kind], kind);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
+  /* Without a stream, the text stays whole in the writer's string. */
   text = g_string_new (NULL);
-  _bilat_json_print (text, root);
-  g_string_append_c (text, '\n');
+  if (!write_document (self, NULL, text, NULL, error))
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
 
   if (length != NULL)
     *length = text->len;
@@ -564,18 +960,19 @@ bilat_store_save_to_file (BilatStore    *self,
                           GCancellable  *cancellable,
                           GError       **error)
 {
-  g_autofree char *data = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GString) text = NULL;
   g_autoptr(GCancellable) abandon = NULL;
-  gsize length = 0;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (BILAT_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  data = bilat_store_save_to_data (self, &length, error);
-  if (data == NULL)
+  /* Before the file is touched: a store that cannot be saved leaves no
+   * trace. */
+  if (!_bilat_store_check_savable (self, error))
     return FALSE;
 
   /* The stream writes to a temporary file, which closing moves over the
@@ -585,14 +982,18 @@ bilat_store_save_to_file (BilatStore    *self,
   if (stream == NULL)
     return FALSE;
 
-  if (g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length, NULL,
-                                 cancellable, error))
-    return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+  text = g_string_sized_new (_BILAT_JSON_WRITER_CHUNK + 4096);
+  if (write_document (self, G_OUTPUT_STREAM (stream), text, cancellable, &local_error) &&
+      g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
+    return TRUE;
 
-  /* A cancelled close deletes the temporary file and keeps the old one. */
+  /* A cancelled close deletes the temporary file and keeps the old one.
+   * (After a failed close, the stream is closed already and this does
+   * nothing.) */
   abandon = g_cancellable_new ();
   g_cancellable_cancel (abandon);
   g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+  g_propagate_error (error, local_error);
 
   return FALSE;
 }

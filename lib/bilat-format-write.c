@@ -25,6 +25,8 @@
 
 #include "bilat-format-private.h"
 #include "bilat-json-private.h"
+#include "bilat-segment-private.h"
+#include "bilat-store-private.h"
 
 /* Where the writer puts a record: into a tree, for bilat_record_to_json(),
  * or straight out as text, for saving, so that both come from one walk
@@ -781,6 +783,31 @@ write_record (Sink        *sink,
   end_object (sink);
 }
 
+typedef struct
+{
+  Sink         *sink;
+  BilatSegment *segment;
+  int           kind;
+} Rows;
+
+static void
+write_item (guint        position,
+            BilatRecord *object,
+            guint        row,
+            gpointer     data)
+{
+  Rows *rows = data;
+
+  if (_bilat_json_writer_failed (rows->sink->writer))
+    return;
+  if (object != NULL)
+    write_record (rows->sink, object);
+  else if (rows->kind == _BILAT_KIND_EVENT)
+    _bilat_segment_write_event (rows->segment, row, rows->sink->writer);
+  else
+    _bilat_segment_write_source (rows->segment, row, rows->sink->writer);
+}
+
 /* Writes the document, record by record: each is asked of its list, written
  * and let go, so that a store whose lists make their items on demand is
  * never held whole twice. Stops at the first failed write. */
@@ -794,6 +821,8 @@ write_document (BilatStore    *store,
   _BilatJsonWriter writer;
   Sink sink = { NULL, &writer };
   GListModel *lists[_BILAT_N_KINDS];
+  BilatSegment *segment;
+  const guint8 *dead;
 
   lists[_BILAT_KIND_SOURCE] = bilat_store_get_sources (store);
   lists[_BILAT_KIND_ACTOR] = bilat_store_get_actors (store);
@@ -801,6 +830,9 @@ write_document (BilatStore    *store,
   lists[_BILAT_KIND_EVENT] = bilat_store_get_events (store);
   lists[_BILAT_KIND_POSITION] = bilat_store_get_positions (store);
 
+  segment = _bilat_store_get_segment (store, &dead);
+  if (segment == NULL)
+    segment = _bilat_store_get_source_segment (store);
   _bilat_json_writer_init (&writer, text, stream, cancellable);
   begin_object (&sink, FALSE);
   add_string_member (&sink, "format", "bilat");
@@ -811,12 +843,20 @@ write_document (BilatStore    *store,
 
       member (&sink, _bilat_kinds[kind].member);
       begin_array (&sink, FALSE);
-      for (guint i = 0; i < n && !_bilat_json_writer_failed (&writer); i++)
+      if (segment != NULL && (kind == _BILAT_KIND_EVENT || kind == _BILAT_KIND_SOURCE))
         {
-          g_autoptr(BilatRecord) record = g_list_model_get_item (lists[kind], i);
+          /* Rows straight from their columns, objects as they are. */
+          Rows rows = { &sink, segment, kind };
 
-          write_record (&sink, record);
+          _bilat_store_walk (store, (guint) kind, write_item, &rows);
         }
+      else
+        for (guint i = 0; i < n && !_bilat_json_writer_failed (&writer); i++)
+          {
+            g_autoptr(BilatRecord) record = g_list_model_get_item (lists[kind], i);
+
+            write_record (&sink, record);
+          }
       end_array (&sink);
     }
   end_object (&sink);

@@ -36,6 +36,7 @@
 #include <bilat/bilat.h>
 
 #include "bilat-import-private.h"
+#include "bilat-json-private.h"
 
 G_BEGIN_DECLS
 
@@ -165,6 +166,15 @@ const guint32      *_bilat_segment_get_actor_rows    (BilatSegment         *self
 GPtrArray          *_bilat_segment_list_actors       (BilatSegment         *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BilatSegment, _bilat_segment_unref)
+
+/* Writes the event or the source of @row as the JSON format has it, the
+ * same text as the object made of it would give. */
+void                _bilat_segment_write_event       (BilatSegment         *self,
+                                                      guint                 row,
+                                                      _BilatJsonWriter     *writer);
+void                _bilat_segment_write_source      (BilatSegment         *self,
+                                                      guint                 row,
+                                                      _BilatJsonWriter     *writer);
 
 /* Checks before saving. */
 

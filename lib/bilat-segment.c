@@ -2664,3 +2664,178 @@ _bilat_segment_strings_valid (BilatSegment *self)
       return FALSE;
   return TRUE;
 }
+
+/* Writing rows as JSON: the members a coded event or a source has in the
+ * format, in the order of the field tables of bilat-format.c, without
+ * making the object. Tested against the objects' output byte for byte. */
+
+static void
+write_day (_BilatJsonWriter *w,
+           const char       *name,
+           guint32           julian)
+{
+  char text[16];
+  int year, month, day;
+
+  /* Days of the columns are between 0001-01-01 and 9999-12-31. */
+  _bilat_julian_to_civil (julian, &year, &month, &day);
+  text[0] = (char) ('0' + year / 1000);
+  text[1] = (char) ('0' + year / 100 % 10);
+  text[2] = (char) ('0' + year / 10 % 10);
+  text[3] = (char) ('0' + year % 10);
+  text[4] = '-';
+  text[5] = (char) ('0' + month / 10);
+  text[6] = (char) ('0' + month % 10);
+  text[7] = '-';
+  text[8] = (char) ('0' + day / 10);
+  text[9] = (char) ('0' + day % 10);
+  text[10] = '\0';
+  _bilat_json_writer_member (w, name);
+  _bilat_json_writer_string (w, text);
+}
+
+static void
+write_text (_BilatJsonWriter *w,
+            const char       *name,
+            const char       *value)
+{
+  if (value == NULL)
+    return;
+  _bilat_json_writer_member (w, name);
+  _bilat_json_writer_string (w, value);
+}
+
+static void
+write_count (_BilatJsonWriter *w,
+             const char       *name,
+             guint32           value)
+{
+  if (value == 0)
+    return;
+  _bilat_json_writer_member (w, name);
+  _bilat_json_writer_int (w, value);
+}
+
+void
+_bilat_segment_write_event (BilatSegment     *self,
+                            guint             row,
+                            _BilatJsonWriter *w)
+{
+  static const char * const datasets[] = { NULL, "gdelt1", "gdelt2", "icews" };
+  const Side *first = side_at (self, row, 0);
+  const Side *second = side_at (self, row, 1);
+  guint dataset = self->flags[row] >> DATASET_SHIFT;
+  char id[48];
+
+  _bilat_segment_format_id (self, row, id);
+  _bilat_json_writer_begin_object (w, FALSE);
+  write_text (w, "id", id);
+  write_text (w, "type", "coded");
+  write_day (w, "date", self->day[row]);
+  {
+    g_autoptr(GString) title = g_string_sized_new (96);
+
+    append_title (self, row, title);
+    write_text (w, "title", title->str);
+  }
+  if (first->participant != 0 || second->participant != 0)
+    {
+      _bilat_json_writer_member (w, "participants");
+      _bilat_json_writer_begin_array (w, FALSE);
+      if (first->participant != 0)
+        {
+          _bilat_json_writer_begin_object (w, TRUE);
+          write_text (w, "actor", text_at (self, first->participant));
+          write_text (w, "role", "initiator");
+          _bilat_json_writer_end (w);
+        }
+      if (second->participant != 0)
+        {
+          _bilat_json_writer_begin_object (w, TRUE);
+          write_text (w, "actor", text_at (self, second->participant));
+          write_text (w, "role", "target");
+          _bilat_json_writer_end (w);
+        }
+      _bilat_json_writer_end (w);
+    }
+  if (self->place[row] != 0)
+    {
+      const PlaceEntry *place = &self->places[self->place[row]];
+
+      _bilat_json_writer_member (w, "place");
+      _bilat_json_writer_begin_object (w, TRUE);
+      write_text (w, "name", text_at (self, place->name));
+      write_text (w, "subdivision", text_at (self, place->subdivision));
+      write_text (w, "country", text_at (self, place->country));
+      if (place->has_coordinates)
+        {
+          _bilat_json_writer_member (w, "latitude");
+          _bilat_json_writer_double (w, place->latitude);
+          _bilat_json_writer_member (w, "longitude");
+          _bilat_json_writer_double (w, place->longitude);
+        }
+      _bilat_json_writer_end (w);
+    }
+  write_text (w, "cameo", text_at (self, self->codes[self->cameo[row]]));
+  if (self->goldstein[row] != 0)
+    {
+      _bilat_json_writer_member (w, "goldstein");
+      _bilat_json_writer_double (w, self->scores[self->goldstein[row]]);
+    }
+  if (self->cite[row] != 0)
+    {
+      g_autofree char *from_url = NULL;
+      const char *source;
+
+      if (self->cite[row] == CITE_URL)
+        {
+          const char *url = _bilat_segment_bulk_text (self, self->url[row]);
+
+          source = from_url = url_source_id (url, strlen (url));
+        }
+      else
+        source = _bilat_segment_bulk_text (self, self->cite[row]);
+      _bilat_json_writer_member (w, "citations");
+      _bilat_json_writer_begin_array (w, FALSE);
+      _bilat_json_writer_begin_object (w, TRUE);
+      write_text (w, "source", source);
+      _bilat_json_writer_end (w);
+      _bilat_json_writer_end (w);
+    }
+  write_text (w, "dataset", dataset < G_N_ELEMENTS (datasets) ? datasets[dataset] : NULL);
+  write_text (w, "actor1_code", text_at (self, first->code));
+  write_text (w, "actor1_name", text_at (self, first->name));
+  write_text (w, "actor1_types", text_at (self, first->types));
+  write_text (w, "actor2_code", text_at (self, second->code));
+  write_text (w, "actor2_name", text_at (self, second->name));
+  write_text (w, "actor2_types", text_at (self, second->types));
+  if (self->flags[row] & FLAG_ROOT)
+    {
+      _bilat_json_writer_member (w, "root_event");
+      _bilat_json_writer_boolean (w, TRUE);
+    }
+  write_count (w, "mentions", self->mentions[row]);
+  write_count (w, "sources", self->sources[row]);
+  write_count (w, "articles", self->articles[row]);
+  if (!isnan (self->tone[row]))
+    {
+      _bilat_json_writer_member (w, "tone");
+      _bilat_json_writer_double (w, self->tone[row]);
+    }
+  write_text (w, "url", _bilat_segment_bulk_text (self, self->url[row]));
+  if (self->added[row] != 0)
+    write_day (w, "date_added", self->added[row]);
+  _bilat_json_writer_end (w);
+}
+
+void
+_bilat_segment_write_source (BilatSegment     *self,
+                             guint             row,
+                             _BilatJsonWriter *w)
+{
+  _bilat_json_writer_begin_object (w, FALSE);
+  write_text (w, "id", text_at (self, self->source_id[row]));
+  write_text (w, "publisher", _bilat_segment_bulk_text (self, self->source_publisher[row]));
+  write_text (w, "url", _bilat_segment_bulk_text (self, self->source_url[row]));
+  _bilat_json_writer_end (w);
+}

@@ -100,6 +100,9 @@ void        _bilat_store_walk              (BilatStore         *self,
                                             BilatWalkFunc       func,
                                             gpointer            data);
 
+/* The segment of the store's bulk sources, or NULL. */
+BilatSegment *_bilat_store_get_source_segment (BilatStore      *self);
+
 /* Whether a bulk source of the store was removed. */
 gboolean    _bilat_store_has_dead_sources  (BilatStore         *self);
 

@@ -1903,6 +1903,14 @@ _bilat_store_walk (BilatStore    *self,
     }
 }
 
+BilatSegment *
+_bilat_store_get_source_segment (BilatStore *self)
+{
+  BilatStoreList *sources = self->lists[KIND_SOURCE];
+
+  return sources->n_rows > 0 ? sources->segment : NULL;
+}
+
 gboolean
 _bilat_store_has_dead_sources (BilatStore *self)
 {

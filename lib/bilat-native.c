@@ -1036,6 +1036,7 @@ check_content (Reader  *r,
         prefix = plain_text (r, prefixes[i]);
         probe = g_strconcat (prefix, "1", NULL);
         if (!g_str_has_suffix (prefix, ":") || strchr (prefix, ':') != prefix + strlen (prefix) - 1 ||
+            strlen (prefix) > MAX_PREFIX ||
             !bilat_record_is_valid_id (probe))
           return refuse (r, S_PREFIXES, error, "“%s” is not an id prefix", prefix);
       }

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 #define FLAG_ROOT 0x01
 #define DATASET_SHIFT 1
 #define MAX_DIGITS 17
+#define MAX_PREFIX 24
 
 typedef struct
 {
@@ -86,6 +87,7 @@ struct _BilatSegment
   guint          n_actors;
 
   /* Derived at build or open: per code, its QuadClass and score. */
+  const char   **code_name;
   guint8        *code_quad;
   double        *code_goldstein;
 

@@ -46,7 +46,9 @@ _bilat_segment_split_id (const char *id,
   guint64 value = 0;
   gsize n = 0;
 
-  if (colon == NULL || colon == id)
+  /* With at most 24 bytes of prefix, an id fits the 48 bytes of
+   * _bilat_segment_format_id(). */
+  if (colon == NULL || colon == id || colon - id >= MAX_PREFIX)
     return FALSE;
   digits = colon + 1;
   if (digits[0] == '\0' || (digits[0] == '0' && digits[1] != '\0'))
@@ -638,9 +640,25 @@ static char *
 url_source_id (const char *url,
                gsize       length)
 {
-  g_autofree char *digest = g_compute_checksum_for_data (G_CHECKSUM_SHA1, (const guchar *) url, length);
+  static const char hex[] = "0123456789abcdef";
+  GChecksum *checksum = g_checksum_new (G_CHECKSUM_SHA1);
+  guint8 digest[20];
+  gsize digest_length = sizeof digest;
+  char *id = g_malloc (4 + 16 + 1);
 
-  return g_strdup_printf ("url:%.16s", digest);
+  /* "url:" and the first 16 hex digits of the SHA-1, as
+   * _bilat_row_source_id() gives them. */
+  g_checksum_update (checksum, (const guchar *) url, (gssize) length);
+  g_checksum_get_digest (checksum, digest, &digest_length);
+  g_checksum_free (checksum);
+  memcpy (id, "url:", 4);
+  for (guint i = 0; i < 8; i++)
+    {
+      id[4 + 2 * i] = hex[digest[i] >> 4];
+      id[5 + 2 * i] = hex[digest[i] & 15];
+    }
+  id[20] = '\0';
+  return id;
 }
 
 static guint32
@@ -1051,10 +1069,12 @@ _bilat_segment_builder_add_row (BilatSegmentBuilder *self,
 
 /* "A → B: what", from the sides' names (else codes) and the CAMEO code, as
  * _bilat_row_append_title() writes it for GDELT. */
+/* The same, with the name of the code known (NULL: none). */
 static void
-build_title (const char *sides[2][2],
-             const char *code,
-             GString    *out)
+build_title_named (const char *sides[2][2],
+                   const char *code,
+                   const char *name,
+                   GString    *out)
 {
   const char *first = sides[0][0] ? sides[0][0] : sides[0][1];
   const char *second = sides[1][0] ? sides[1][0] : sides[1][1];
@@ -1067,13 +1087,17 @@ build_title (const char *sides[2][2],
     }
   g_string_append (out, ": ");
   if (code != NULL)
-    {
-      const char *name = bilat_cameo_get_name (code);
-
-      g_string_append (out, name != NULL ? name : code);
-    }
+    g_string_append (out, name != NULL ? name : code);
   else
     g_string_append (out, "?");
+}
+
+static void
+build_title (const char *sides[2][2],
+             const char *code,
+             GString    *out)
+{
+  build_title_named (sides, code, code != NULL ? bilat_cameo_get_name (code) : NULL, out);
 }
 
 /* The given name and country of @place (see get_given_names() in the
@@ -1443,6 +1467,7 @@ sort_by_key (guint32       *rows,
 void
 _bilat_segment_derive (BilatSegment *self)
 {
+  self->code_name = own (self, g_new0 (const char *, self->n_codes + 1));
   self->code_quad = own (self, g_new0 (guint8, self->n_codes + 1));
   self->code_goldstein = own (self, g_new (double, self->n_codes + 1));
   self->code_goldstein[0] = NAN;
@@ -1450,6 +1475,7 @@ _bilat_segment_derive (BilatSegment *self)
     {
       const char *code = self->heap + self->string_offsets[self->codes[c]];
 
+      self->code_name[c] = bilat_cameo_get_name (code);
       self->code_quad[c] = (guint8) bilat_cameo_get_quad_class (code);
       self->code_goldstein[c] = bilat_cameo_get_goldstein (code);
     }
@@ -1722,9 +1748,25 @@ _bilat_segment_format_id (BilatSegment *self,
                           char          buffer[48])
 {
   guint64 key = self->key[row];
+  guint64 number = key & ((G_GUINT64_CONSTANT (1) << 56) - 1);
+  const char *prefix = prefix_of (self, key);
+  gsize length = strlen (prefix);
+  char digits[24];
+  guint n = 0;
 
-  g_snprintf (buffer, 48, "%s%" G_GUINT64_FORMAT, prefix_of (self, key),
-              key & ((G_GUINT64_CONSTANT (1) << 56) - 1));
+  /* Prefixes are short (checked on loading) and numbers at most 17
+   * digits: this always fits. */
+  do
+    {
+      digits[n++] = (char) ('0' + number % 10);
+      number /= 10;
+    }
+  while (number > 0);
+  length = MIN (length, 48 - 1 - n);
+  memcpy (buffer, prefix, length);
+  while (n > 0)
+    buffer[length++] = digits[--n];
+  buffer[length] = '\0';
 }
 
 const char *
@@ -1931,7 +1973,8 @@ append_title (BilatSegment *self,
       names[i][0] = text_at (self, side->name);
       names[i][1] = text_at (self, side->code);
     }
-  build_title (names, text_at (self, self->codes[self->cameo[row]]), out);
+  build_title_named (names, text_at (self, self->codes[self->cameo[row]]),
+                     self->code_name[self->cameo[row]], out);
 }
 
 BilatCodedEvent *

@@ -105,6 +105,33 @@ GPtrArray    *_bilat_format_read         (const char       *data,
                                           BilatStore       *store,
                                           GPtrArray        *records[_BILAT_N_KINDS]);
 
+/* What a loader gets of a dataset besides its problems: the records kept
+ * as objects, and the coded events and bulk sources that went into a
+ * segment builder as they were read. */
+typedef struct
+{
+  /* In: where coded events and the sources of imported data go when a
+   * segment can hold them (see bilat-segment-private.h), or NULL to keep
+   * every record as an object. Filled even when there are problems. */
+  struct _BilatSegmentBuilder *builder;
+  /* Out: per kind, a (transfer container) array of the records kept as
+   * objects, in file order, not yet in any store; NULL when there are
+   * problems. */
+  GPtrArray                   *records[_BILAT_N_KINDS];
+} _BilatFormatRecords;
+
+/* Reads a dataset from @stream as _bilat_format_read() does from memory,
+ * a chunk at a time, checking and handing on each record as it comes, so
+ * that no more than a record's worth of the text is held. With @records,
+ * records are built; without, only checked. Returns NULL with @error set
+ * (in the G_IO_ERROR domain) if reading the stream fails. */
+GPtrArray    *_bilat_format_read_stream  (GInputStream         *stream,
+                                          GCancellable         *cancellable,
+                                          const char           *file,
+                                          BilatStore           *store,
+                                          _BilatFormatRecords  *records,
+                                          GError              **error);
+
 /* Fails with the first problem of bilat_store_check(), if any. */
 gboolean      _bilat_store_check_savable (BilatStore       *self,
                                           GError          **error);

@@ -6,15 +6,33 @@
  * a whole document, collecting every problem with its place, and builds the
  * records on the side. A loader adds them to its store only when there is
  * no problem at all, so that a failed load changes nothing.
+ *
+ * The document is read as a stream of tokens (bilat-json-reader.c), one
+ * record at a time: each record becomes a small tree of its own (an arena
+ * that is reset for the next), is checked, and is handed on at once.
+ * Coded events and the sources of imported data go straight into a
+ * segment builder, so that a million of them cost the builder's columns
+ * and never a million objects or a tree of the whole document; the other
+ * records are kept as objects until the document has been read. What
+ * must wait for the end is kept compactly: the ids that references may
+ * name, the references that did not resolve when they were read (a
+ * document may put its events before its sources), and the keys of the
+ * events' ids, whose repeats are found by sorting.
+ *
+ * Problems are reported in the order the tree reader gave them: by line,
+ * then (on one line) the document's members, then the records kind by
+ * kind in the order of docs/format.md, then the references. Each problem
+ * carries that key, since the records come in the order of the file.
  */
 
 #include <bilat/bilat.h>
 
-#include <json-glib/json-glib.h>
+#include <math.h>
 #include <stdarg.h>
 #include <string.h>
 
 #include "bilat-format-private.h"
+#include "bilat-json-reader-private.h"
 #include "bilat-record-private.h"
 #include "bilat-resources.h"
 #include "bilat-segment-private.h"
@@ -22,9 +40,147 @@
 
 #define DATASETS_PATH "/org/libbilat/bilat/datasets/"
 
+/* Problems quote what a file says; a 10 MB id is quoted by its start. */
+#define MAX_QUOTED 200
+
+/* Records */
+
+typedef enum
+{
+  NODE_NULL,
+  NODE_BOOLEAN,
+  NODE_INTEGER,
+  NODE_DOUBLE,
+  NODE_STRING,
+  NODE_OBJECT,
+  NODE_ARRAY,
+} NodeType;
+
+/* A value of the record being read. Members of an object and elements of
+ * an array are chained by @next in the order of the file; a member given
+ * twice keeps the place of its first value and the last value, as
+ * json-glib's objects do. */
+typedef struct _Node Node;
+struct _Node
+{
+  NodeType    type;
+  guint       line;         /* of the value; of its "{" or "[" */
+  const char *name;         /* as a member of an object */
+  gsize       name_length;
+  Node       *next;
+  union
+  {
+    gboolean boolean;
+    struct
+    {
+      gint64      integer;     /* NODE_INTEGER */
+      double      value;       /* either number */
+      const char *text;        /* as written, when it does not fit */
+      gboolean    overflow;
+    } number;
+    struct
+    {
+      const char *text;
+      gsize       length;
+      gboolean    clean;       /* known UTF-8 without NUL */
+    } string;
+    struct
+    {
+      Node       *first;
+      Node       *last;
+      guint       length;
+      guint       end_line;    /* of its "}" or "]" */
+      Node       *repeat;      /* an object's first member given again */
+      guint       repeat_line; /* where it was given again */
+      GHashTable *names;       /* of a large object: name → Node */
+    } container;
+  };
+};
+
+/* A bump allocator for the nodes and strings of one record, reset for the
+ * next: reading a record allocates nothing once the first few are read. */
+#define ARENA_BLOCK_SIZE (64 * 1024)
+
+typedef struct
+{
+  GPtrArray *blocks;   /* of ARENA_BLOCK_SIZE bytes, kept */
+  GPtrArray *large;    /* single allocations, freed on reset */
+  guint      block;
+  gsize      used;
+} Arena;
+
+static void
+arena_init (Arena *arena)
+{
+  arena->blocks = g_ptr_array_new_with_free_func (g_free);
+  arena->large = g_ptr_array_new_with_free_func (g_free);
+  arena->block = 0;
+  arena->used = 0;
+}
+
+static void
+arena_clear (Arena *arena)
+{
+  g_clear_pointer (&arena->blocks, g_ptr_array_unref);
+  g_clear_pointer (&arena->large, g_ptr_array_unref);
+}
+
+static void
+arena_reset (Arena *arena)
+{
+  g_ptr_array_set_size (arena->large, 0);
+  /* A huge record's blocks go; a normal one's are kept for the next. */
+  if (arena->blocks->len > 16)
+    g_ptr_array_set_size (arena->blocks, 16);
+  arena->block = 0;
+  arena->used = 0;
+}
+
+static gpointer
+arena_alloc (Arena *arena,
+             gsize  size)
+{
+  char *block;
+
+  size = (size + 7) & ~(gsize) 7;
+  if (size > ARENA_BLOCK_SIZE / 4)
+    {
+      gpointer large = g_malloc (size);
+
+      g_ptr_array_add (arena->large, large);
+      return large;
+    }
+
+  if (arena->block < arena->blocks->len && arena->used + size > ARENA_BLOCK_SIZE)
+    {
+      arena->block++;
+      arena->used = 0;
+    }
+  if (arena->block == arena->blocks->len)
+    g_ptr_array_add (arena->blocks, g_malloc (ARENA_BLOCK_SIZE));
+
+  block = g_ptr_array_index (arena->blocks, arena->block);
+  arena->used += size;
+
+  return block + arena->used - size;
+}
+
+static const char *
+arena_strndup (Arena      *arena,
+               const char *text,
+               gsize       length)
+{
+  char *copy = arena_alloc (arena, length + 1);
+
+  memcpy (copy, text, length);
+  copy[length] = '\0';
+
+  return copy;
+}
+
 /* Where in the document something is: a line, a record, and a path of
  * members in it ("citations[2].source" is member "citations", element 2,
- * sub-member "source"). */
+ * sub-member "source"). Member names are static strings. */
 typedef struct
 {
   guint       line;
@@ -36,27 +192,46 @@ typedef struct
   const char *sub;
 } Location;
 
-/* A reference to check once every record has been read. */
+/* A reference that did not resolve when it was read, or that must be
+ * checked again at the end (a predecessor's chain). */
 typedef struct
 {
-  Location    where;
+  Location    where;       /* record_id in the reader's string chunk */
   _BilatKind  kind;
-  const char *id;
+  const char *id;          /* in the reader's string chunk */
+  guint       ordinal;     /* among the references of its record */
 } Reference;
 
-/* An object or array the parser is inside of. */
+/* The id of an event that a segment can hold (prefix and number), for
+ * the check that no two events share one, done by sorting at the end. */
 typedef struct
 {
-  guint line;
-  guint n_members;
-} Frame;
+  guint64 key;             /* prefix rank << 57 | number */
+  guint32 index;
+  guint32 line;
+} EventKey;
 
-/* A member an object has twice, which json-glib silently merges. */
+#define EVENT_KEY_NUMBER_BITS 57
+#define EVENT_KEY_MAX_PREFIXES 127
+
+/* What orders the problems, as the tree reader's order: see the top. */
+typedef enum
+{
+  PHASE_DOCUMENT,
+  PHASE_RECORDS,
+  PHASE_REFERENCES,
+} Phase;
+
 typedef struct
 {
-  guint line;
-  char  name[];
-} Repeat;
+  BilatProblem *problem;
+  guint         line;
+  Phase         phase;
+  int           kind;
+  int           index;
+  guint         sub;
+  guint         seq;
+} Pending;
 
 /* The members an object may have: those of up to two field tables (of a
  * record), or a list of names (of a citation, a participant, a place). */
@@ -74,7 +249,7 @@ typedef struct
 {
   GPtrArray     *names;         /* of the properties (static strings) */
   GArray        *values;        /* of GValue */
-  GPtrArray     *aliases;       /* (element-type utf8), borrowed from JSON */
+  GPtrArray     *aliases;       /* (element-type utf8), borrowed from the record */
   GPtrArray     *participants;  /* (element-type BilatParticipant) */
   BilatPlace    *place;
   GPtrArray     *citations;     /* (element-type BilatCitation) */
@@ -82,23 +257,40 @@ typedef struct
 
 typedef struct
 {
-  const char  *file;
-  BilatStore  *store;
-  GPtrArray   *problems;
+  const char          *file;
+  BilatStore          *store;
+  _BilatJsonReader    *json;
 
-  /* JsonObject and JsonArray → line of their opening bracket; JsonNode of
-   * a scalar → its line. Filled while parsing. */
-  GHashTable  *lines;
-  GArray      *frames;
-  GHashTable  *repeats;      /* JsonObject → Repeat (owned) */
+  GArray              *problems;     /* of Pending */
+  guint                seq;
+  /* What the problems reported now are sorted by. */
+  Phase                phase;
+  int                  sort_kind;
+  int                  sort_index;
+  guint                sort_sub;     /* G_MAXUINT: the next seq */
 
-  GPtrArray   *records[_BILAT_N_KINDS];
-  GHashTable  *ids[_BILAT_N_KINDS];   /* id → index in the file + 1 */
-  GHashTable  *actor_names;  /* alias key → id of the actor it names */
-  GHashTable  *predecessors; /* actor id → id of its predecessor */
-  GArray      *references;   /* of Reference */
+  Arena                arena;
+  Node                *open[_BILAT_JSON_READER_MAX_DEPTH + 1];
 
-  Location     record;       /* the record being read */
+  /* Whether to build records, and where coded events go. */
+  gboolean             build;
+  BilatSegmentBuilder *builder;
+  GPtrArray           *records[_BILAT_N_KINDS];
+
+  GStringChunk        *strings;      /* what outlives a record */
+  GHashTable          *ids[_BILAT_N_KINDS];   /* id → index in the file + 1 */
+  GArray              *event_keys;   /* of EventKey */
+  GHashTable          *prefixes;     /* prefix of an event id → rank + 1 */
+  GPtrArray           *prefix_names;
+  GHashTable          *actor_names;  /* alias key → id of the actor it names */
+  GHashTable          *countries;    /* code → whether it is a country's */
+  GHashTable          *predecessors; /* actor id → id of its predecessor */
+  GArray              *references;   /* of Reference */
+  guint                n_references; /* of the record being read */
+
+  guint                root_line;    /* of the document's "{" */
+  Location             record;       /* the record being read */
+  Draft                draft;        /* of the record being read */
 } Reader;
 
 static const char * const document_members[] = {
@@ -137,6 +329,25 @@ location_field (const Location *where)
   return g_string_free (field, FALSE);
 }
 
+static void
+add_problem (Reader           *r,
+             const Location   *where,
+             BilatFormatError  code,
+             const char       *message)
+{
+  g_autofree char *field = location_field (where);
+  Pending pending = {
+    _bilat_problem_new (code, r->file, where->line,
+                        where->kind >= 0 ? _bilat_kinds[where->kind].member : NULL,
+                        where->index, where->record_id, field, message),
+    where->line, r->phase, r->sort_kind, r->sort_index,
+    r->sort_sub != G_MAXUINT ? r->sort_sub : r->seq, r->seq,
+  };
+
+  r->seq++;
+  g_array_append_val (r->problems, pending);
+}
+
 G_GNUC_PRINTF (4, 5)
 static void
 report (Reader           *r,
@@ -146,161 +357,75 @@ report (Reader           *r,
         ...)
 {
   g_autofree char *message = NULL;
-  g_autofree char *field = location_field (where);
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_ptr_array_add (r->problems,
-                   _bilat_problem_new (code, r->file, where->line,
-                                       where->kind >= 0 ? _bilat_kinds[where->kind].member : NULL,
-                                       where->index, where->record_id, field, message));
+  add_problem (r, where, code, message);
 }
 
-/* Lines */
-
-static Frame *
-top_frame (Reader *r)
-{
-  if (r->frames->len == 0)
-    return NULL;
-
-  return &g_array_index (r->frames, Frame, r->frames->len - 1);
-}
-
+/* Drops every problem: a fatal one replaces them. */
 static void
-push_frame (JsonParser *parser,
-            Reader     *r)
+clear_problems (Reader *r)
 {
-  Frame frame = { json_parser_get_current_line (parser), 0 };
-
-  g_array_append_val (r->frames, frame);
+  for (guint i = 0; i < r->problems->len; i++)
+    bilat_problem_unref (g_array_index (r->problems, Pending, i).problem);
+  g_array_set_size (r->problems, 0);
 }
 
-static guint
-pop_frame (Reader *r)
+static int
+compare_pending (gconstpointer a,
+                 gconstpointer b)
 {
-  Frame *frame = top_frame (r);
-  guint line = frame != NULL ? frame->line : 0;
+  const Pending *x = a;
+  const Pending *y = b;
 
-  if (frame != NULL)
-    g_array_set_size (r->frames, r->frames->len - 1);
+#define COMPARE(field) \
+  if (x->field != y->field) \
+    return x->field < y->field ? -1 : 1
 
-  return line;
+  COMPARE (line);
+  COMPARE (phase);
+  COMPARE (kind);
+  COMPARE (index);
+  COMPARE (sub);
+  COMPARE (seq);
+#undef COMPARE
+
+  return 0;
 }
 
-/* Containers get the line of their opening bracket at their end; scalars
- * get the line of their last token, which is theirs. */
-static void
-remember_scalar_line (JsonParser *parser,
-                      Reader     *r,
-                      JsonNode   *node)
+/* Text a problem quotes, cut to a length that a message can hold. */
+static char *
+quoted (const char *text)
 {
-  if (node != NULL && !JSON_NODE_HOLDS_OBJECT (node) && !JSON_NODE_HOLDS_ARRAY (node))
-    g_hash_table_insert (r->lines, node,
-                         GUINT_TO_POINTER (json_parser_get_current_line (parser)));
-}
+  const char *end;
 
-static void
-on_object_start (JsonParser *parser,
-                 Reader     *r)
-{
-  push_frame (parser, r);
-}
+  if (strlen (text) <= MAX_QUOTED)
+    return g_strdup (text);
 
-static void
-on_object_member (JsonParser *parser,
-                  JsonObject *object,
-                  const char *name,
-                  Reader     *r)
-{
-  Frame *frame = top_frame (r);
+  end = g_utf8_find_prev_char (text, text + MAX_QUOTED);
+  if (end == NULL)
+    end = text + MAX_QUOTED;
 
-  remember_scalar_line (parser, r, json_object_get_member (object, name));
-
-  if (frame == NULL)
-    return;
-
-  /* A repeated member replaces the first, so the object does not grow. */
-  frame->n_members++;
-  if (json_object_get_size (object) < frame->n_members)
-    {
-      frame->n_members--;
-      if (!g_hash_table_contains (r->repeats, object))
-        {
-          Repeat *repeat = g_malloc (sizeof (Repeat) + strlen (name) + 1);
-
-          repeat->line = json_parser_get_current_line (parser);
-          strcpy (repeat->name, name);
-          g_hash_table_insert (r->repeats, object, repeat);
-        }
-    }
-}
-
-static void
-on_object_end (JsonParser *parser,
-               JsonObject *object,
-               Reader     *r)
-{
-  g_hash_table_insert (r->lines, object, GUINT_TO_POINTER (pop_frame (r)));
-}
-
-static void
-on_array_start (JsonParser *parser,
-                Reader     *r)
-{
-  push_frame (parser, r);
-}
-
-static void
-on_array_element (JsonParser *parser,
-                  JsonArray  *array,
-                  int         index,
-                  Reader     *r)
-{
-  remember_scalar_line (parser, r, json_array_get_element (array, index));
-}
-
-static void
-on_array_end (JsonParser *parser,
-              JsonArray  *array,
-              Reader     *r)
-{
-  g_hash_table_insert (r->lines, array, GUINT_TO_POINTER (pop_frame (r)));
-}
-
-static guint
-line_of (Reader   *r,
-         JsonNode *node)
-{
-  gpointer key = node;
-
-  if (node == NULL)
-    return 0;
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    key = json_node_get_object (node);
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    key = json_node_get_array (node);
-
-  return GPOINTER_TO_UINT (g_hash_table_lookup (r->lines, key));
+  return g_strdup_printf ("%.*s…", (int) (end - text), text);
 }
 
 /* The location of @node, a member of the current record (or of the
  * document), falling back to the record's line. */
 static Location
 at (Reader     *r,
-    JsonNode   *node,
+    Node       *node,
     const char *member,
     int         element,
     const char *sub)
 {
   Location where = r->record;
-  guint line = line_of (r, node);
 
-  if (line > 0)
-    where.line = line;
+  if (node != NULL && node->line > 0)
+    where.line = node->line;
   where.member = member;
   where.element = element;
   where.sub = sub;
@@ -308,68 +433,90 @@ at (Reader     *r,
   return where;
 }
 
+/* Nodes */
+
+static const char *
+describe_node (Node *node)
+{
+  switch (node->type)
+    {
+    case NODE_OBJECT:
+      return "an object";
+    case NODE_ARRAY:
+      return "an array";
+    case NODE_NULL:
+      return "null";
+    case NODE_STRING:
+      return "a string";
+    case NODE_BOOLEAN:
+      return "a boolean";
+    case NODE_INTEGER:
+      return "an integer";
+    case NODE_DOUBLE:
+      return isfinite (node->number.value) ? "a number with a fraction"
+                                           : "a number too large for a double";
+    default:
+      return "a value";
+    }
+}
+
+static gboolean
+is_absent (Node *node)
+{
+  return node == NULL || node->type == NODE_NULL;
+}
+
+static gboolean
+names_equal (Node       *node,
+             const char *name,
+             gsize       length)
+{
+  return node->name_length == length && memcmp (node->name, name, length) == 0;
+}
+
+/* The member @name of @object, or NULL. */
+static Node *
+member_of (Node       *object,
+           const char *name)
+{
+  gsize length = strlen (name);
+
+  if (object->container.names != NULL)
+    return g_hash_table_lookup (object->container.names, name);
+
+  for (Node *node = object->container.first; node != NULL; node = node->next)
+    {
+      if (names_equal (node, name, length))
+        return node;
+    }
+
+  return NULL;
+}
+
 /* Types */
 
 static const char *
-describe_node (JsonNode *node)
-{
-  GType type;
-
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      return "an object";
-    case JSON_NODE_ARRAY:
-      return "an array";
-    case JSON_NODE_NULL:
-      return "null";
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_STRING)
-    return "a string";
-  if (type == G_TYPE_BOOLEAN)
-    return "a boolean";
-  if (type == G_TYPE_INT64)
-    return "an integer";
-  if (type == G_TYPE_DOUBLE)
-    return "a number with a fraction";
-
-  return "a value";
-}
-
-static gboolean
-node_holds (JsonNode *node,
-            GType     type)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
-}
-
-static gboolean
-is_absent (JsonNode *node)
-{
-  return node == NULL || JSON_NODE_HOLDS_NULL (node);
-}
-
-static const char *
 expect_string (Reader         *r,
-               JsonNode       *node,
+               Node           *node,
                const Location *where)
 {
-  if (node_holds (node, G_TYPE_STRING))
+  if (node->type == NODE_STRING)
     {
-      const char *text = json_node_get_string (node);
+      const char *text = node->string.text;
 
       /* The file is valid UTF-8, but an escape can still name half a
-       * surrogate pair ("\ud800"), which json-glib decodes to bytes that
-       * are not UTF-8. */
-      if (g_utf8_validate (text, -1, NULL))
+       * surrogate pair ("\ud800"), which decodes to bytes that are not
+       * UTF-8, or a NUL ("\u0000"), which no C string can hold whole. */
+      if (node->string.clean)
         return text;
-      report (r, where, BILAT_FORMAT_ERROR_INVALID_VALUE,
-              "the string is not valid Unicode (a lone surrogate escape?)");
+      if (strlen (text) != node->string.length)
+        report (r, where, BILAT_FORMAT_ERROR_INVALID_VALUE,
+                "the string holds a NUL character (“\\u0000”)");
+      else if (g_utf8_validate (text, (gssize) node->string.length, NULL))
+        return text;
+      else
+        report (r, where, BILAT_FORMAT_ERROR_INVALID_VALUE,
+                "the string is not valid Unicode (a lone surrogate escape?)");
       return NULL;
     }
 
@@ -380,20 +527,30 @@ expect_string (Reader         *r,
 
 static gboolean
 expect_integer (Reader         *r,
-                JsonNode       *node,
+                Node           *node,
                 const Location *where,
                 gint64          min,
                 gint64          max,
                 gint64         *value)
 {
-  if (!node_holds (node, G_TYPE_INT64))
+  if (node->type != NODE_INTEGER)
     {
       report (r, where, BILAT_FORMAT_ERROR_WRONG_TYPE,
               "expected an integer, not %s", describe_node (node));
       return FALSE;
     }
 
-  *value = json_node_get_int (node);
+  if (node->number.overflow)
+    {
+      g_autofree char *text = quoted (node->number.text);
+
+      report (r, where, BILAT_FORMAT_ERROR_INVALID_VALUE,
+              "%s is out of range (%" G_GINT64_FORMAT " to %" G_GINT64_FORMAT ")",
+              text, min, max);
+      return FALSE;
+    }
+
+  *value = node->number.integer;
   if (*value < min || *value > max)
     {
       report (r, where, BILAT_FORMAT_ERROR_INVALID_VALUE,
@@ -407,23 +564,28 @@ expect_integer (Reader         *r,
 
 static gboolean
 expect_number (Reader         *r,
-               JsonNode       *node,
+               Node           *node,
                const Location *where,
                double          min,
                double          max,
                double         *value)
 {
-  if (node_holds (node, G_TYPE_INT64))
-    *value = json_node_get_int (node);
-  else if (node_holds (node, G_TYPE_DOUBLE))
-    *value = json_node_get_double (node);
-  else
+  if (node->type != NODE_INTEGER && node->type != NODE_DOUBLE)
     {
       report (r, where, BILAT_FORMAT_ERROR_WRONG_TYPE,
               "expected a number, not %s", describe_node (node));
       return FALSE;
     }
 
+  *value = node->number.value;
+  if (!isfinite (*value))
+    {
+      g_autofree char *text = quoted (node->number.text);
+
+      report (r, where, BILAT_FORMAT_ERROR_INVALID_VALUE,
+              "%s is out of range (%g to %g)", text, min, max);
+      return FALSE;
+    }
   if (!(*value >= min && *value <= max))
     {
       report (r, where, BILAT_FORMAT_ERROR_INVALID_VALUE,
@@ -434,44 +596,46 @@ expect_number (Reader         *r,
   return TRUE;
 }
 
-static JsonObject *
+static gboolean
 expect_object (Reader         *r,
-               JsonNode       *node,
+               Node           *node,
                const Location *where)
 {
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return json_node_get_object (node);
+  if (node->type == NODE_OBJECT)
+    return TRUE;
 
   report (r, where, BILAT_FORMAT_ERROR_WRONG_TYPE,
           "expected an object, not %s", describe_node (node));
-  return NULL;
+  return FALSE;
 }
 
-static JsonArray *
+static gboolean
 expect_array (Reader         *r,
-              JsonNode       *node,
+              Node           *node,
               const Location *where)
 {
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return json_node_get_array (node);
+  if (node->type == NODE_ARRAY)
+    return TRUE;
 
   report (r, where, BILAT_FORMAT_ERROR_WRONG_TYPE,
           "expected an array, not %s", describe_node (node));
-  return NULL;
+  return FALSE;
 }
 
 static const char *
 expect_id (Reader         *r,
-           JsonNode       *node,
+           Node           *node,
            const Location *where)
 {
   const char *id = expect_string (r, node, where);
 
   if (id != NULL && !bilat_record_is_valid_id (id))
     {
+      g_autofree char *text = quoted (id);
+
       report (r, where, BILAT_FORMAT_ERROR_INVALID_VALUE,
               "“%s” is not a valid id (1 to 200 characters: an ASCII letter "
-              "or digit, then letters, digits, “.”, “_”, “:” or “-”)", id);
+              "or digit, then letters, digits, “.”, “_”, “:” or “-”)", text);
       return NULL;
     }
 
@@ -481,7 +645,7 @@ expect_id (Reader         *r,
 /* A nick of @enum_type, or FALSE with a problem listing the nicks. */
 static gboolean
 expect_nick (Reader         *r,
-             JsonNode       *node,
+             Node           *node,
              const Location *where,
              GType           enum_type,
              const char     *what,
@@ -489,6 +653,7 @@ expect_nick (Reader         *r,
 {
   g_autoptr(GEnumClass) enum_class = g_type_class_ref (enum_type);
   const char *nick = expect_string (r, node, where);
+  g_autofree char *text = NULL;
   GEnumValue *found;
   GString *known;
 
@@ -506,8 +671,9 @@ expect_nick (Reader         *r,
   for (guint i = 0; i < enum_class->n_values; i++)
     g_string_append_printf (known, "%s%s", i > 0 ? ", " : "",
                             enum_class->values[i].value_nick);
+  text = quoted (nick);
   report (r, where, BILAT_FORMAT_ERROR_INVALID_VALUE,
-          "unknown %s “%s” (expected one of %s)", what, nick, known->str);
+          "unknown %s “%s” (expected one of %s)", what, text, known->str);
   g_string_free (known, TRUE);
 
   return FALSE;
@@ -539,19 +705,111 @@ member_set_nth (const MemberSet *set,
   return NULL;
 }
 
-static gboolean
-member_set_has (const MemberSet *set,
-                const char      *name)
+/* Every list of members there is, so that which lists have a name is one
+ * lookup and a mask: a record's members are checked by the million. */
+static gconstpointer
+member_list (guint i)
 {
-  const char *known;
-
-  for (guint n = 0; (known = member_set_nth (set, n)) != NULL; n++)
+  switch (i)
     {
-      if (strcmp (known, name) == 0)
-        return TRUE;
+    case _BILAT_KIND_SOURCE:
+    case _BILAT_KIND_ACTOR:
+    case _BILAT_KIND_ISSUE:
+    case _BILAT_KIND_EVENT:
+    case _BILAT_KIND_POSITION:
+      return _bilat_kinds[i].fields;
+    case _BILAT_N_KINDS:
+      return _bilat_exercise_fields;
+    case _BILAT_N_KINDS + 1:
+      return _bilat_coded_fields;
+    case _BILAT_N_KINDS + 2:
+      return document_members;
+    case _BILAT_N_KINDS + 3:
+      return citation_members;
+    case _BILAT_N_KINDS + 4:
+      return participant_members;
+    case _BILAT_N_KINDS + 5:
+      return place_members;
+    default:
+      return NULL;
+    }
+}
+
+static guint
+member_list_bit (gconstpointer list)
+{
+  for (guint i = 0; member_list (i) != NULL; i++)
+    {
+      if (member_list (i) == list)
+        return 1u << i;
     }
 
-  return FALSE;
+  g_assert_not_reached ();
+}
+
+/* Name → mask of the lists that have it. */
+static GHashTable *
+member_lists (void)
+{
+  static GHashTable *lists = NULL;
+
+  if (g_once_init_enter (&lists))
+    {
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < _BILAT_N_KINDS + 2; i++)
+        {
+          const _BilatField *fields = member_list (i);
+
+          for (guint f = 0; fields[f].name != NULL; f++)
+            {
+              guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (table, fields[f].name));
+
+              g_hash_table_insert (table, (gpointer) fields[f].name,
+                                   GUINT_TO_POINTER (mask | 1u << i));
+            }
+        }
+      for (guint i = _BILAT_N_KINDS + 2; member_list (i) != NULL; i++)
+        {
+          const char * const *names = member_list (i);
+
+          for (guint n = 0; names[n] != NULL; n++)
+            {
+              guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (table, names[n]));
+
+              g_hash_table_insert (table, (gpointer) names[n], GUINT_TO_POINTER (mask | 1u << i));
+            }
+        }
+
+      g_once_init_leave (&lists, table);
+    }
+
+  return lists;
+}
+
+/* The mask of the lists of @set. */
+static guint
+member_set_mask (const MemberSet *set)
+{
+  guint wanted = 0;
+
+  if (set->fields != NULL)
+    wanted |= member_list_bit (set->fields);
+  if (set->more_fields != NULL)
+    wanted |= member_list_bit (set->more_fields);
+  if (set->names != NULL)
+    wanted |= member_list_bit (set->names);
+
+  return wanted;
+}
+
+static gboolean
+member_set_has (guint       set_mask,
+                const char *name)
+{
+  guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (member_lists (), name));
+
+  return (mask & set_mask) != 0;
 }
 
 /* The edit distance of two short ASCII names, or G_MAXUINT for long ones. */
@@ -623,72 +881,114 @@ fields_have (const _BilatField *fields,
   return FALSE;
 }
 
+/* Reports member @node (named @name) of an object as unknown, unless
+ * @set has it. */
+static void
+check_member (Reader            *r,
+              Node              *node,
+              const char        *name,
+              gsize              name_length,
+              guint              set_mask,
+              const MemberSet   *set,
+              const char        *parent,
+              int                element,
+              const _BilatField *exercise_only)
+{
+  Location where;
+  const char *suggestion;
+
+  /* A name with a NUL in it ("id\u0000x") is none of the known ones. */
+  if (strlen (name) == name_length && member_set_has (set_mask, name))
+    return;
+
+  where = parent != NULL ? at (r, node, parent, element, name)
+                         : at (r, node, name, -1, NULL);
+
+  if (fields_have (exercise_only, name))
+    {
+      report (r, &where, BILAT_FORMAT_ERROR_UNKNOWN_FIELD,
+              "only an event of type “exercise” has this member");
+      return;
+    }
+
+  suggestion = suggest_member (set, name);
+  if (suggestion != NULL)
+    report (r, &where, BILAT_FORMAT_ERROR_UNKNOWN_FIELD,
+            "unknown member (did you mean “%s”?)", suggestion);
+  else
+    report (r, &where, BILAT_FORMAT_ERROR_UNKNOWN_FIELD, "unknown member");
+}
+
+static void
+report_repeat (Reader     *r,
+               const char *name,
+               guint       line,
+               const char *parent,
+               int         element)
+{
+  Location where = parent != NULL ? at (r, NULL, parent, element, name)
+                                  : at (r, NULL, name, -1, NULL);
+
+  where.line = line;
+  report (r, &where, BILAT_FORMAT_ERROR_INVALID_VALUE, "the member is given more than once");
+}
+
 /* Reports the members of @object outside of @set, and a member given
  * twice. @parent, @element name @object within the current record (NULL,
- * -1 for the record or the document itself). @exercise_only are members
- * that only exercises have, for a better message on plain events. */
+ * -1 for the record itself). @exercise_only are members that only
+ * exercises have, for a better message on plain events. */
 static void
 check_members (Reader            *r,
-               JsonObject        *object,
+               Node              *object,
                const MemberSet   *set,
                const char        *parent,
                int                element,
                const _BilatField *exercise_only)
 {
-  GList *members = json_object_get_members (object);
-  Repeat *repeat;
+  Node *repeat = object->container.repeat;
+  guint set_mask = member_set_mask (set);
 
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      const char *name = l->data;
-      JsonNode *node = json_object_get_member (object, name);
-      Location where;
-      const char *suggestion;
+  for (Node *node = object->container.first; node != NULL; node = node->next)
+    check_member (r, node, node->name, node->name_length, set_mask, set, parent, element,
+                  exercise_only);
 
-      if (member_set_has (set, name))
-        continue;
-
-      where = parent != NULL ? at (r, node, parent, element, name)
-                             : at (r, node, name, -1, NULL);
-
-      if (fields_have (exercise_only, name))
-        {
-          report (r, &where, BILAT_FORMAT_ERROR_UNKNOWN_FIELD,
-                  "only an event of type “exercise” has this member");
-          continue;
-        }
-
-      suggestion = suggest_member (set, name);
-      if (suggestion != NULL)
-        report (r, &where, BILAT_FORMAT_ERROR_UNKNOWN_FIELD,
-                "unknown member (did you mean “%s”?)", suggestion);
-      else
-        report (r, &where, BILAT_FORMAT_ERROR_UNKNOWN_FIELD, "unknown member");
-    }
-  g_list_free (members);
-
-  repeat = g_hash_table_lookup (r->repeats, object);
   if (repeat != NULL)
-    {
-      Location where = parent != NULL ? at (r, NULL, parent, element, repeat->name)
-                                      : at (r, NULL, repeat->name, -1, NULL);
+    report_repeat (r, repeat->name, object->container.repeat_line, parent, element);
+}
 
-      where.line = repeat->line;
-      report (r, &where, BILAT_FORMAT_ERROR_INVALID_VALUE,
-              "the member is given more than once");
-    }
+/* Ids kept past their record */
+
+static const char *
+keep_string (Reader     *r,
+             const char *text)
+{
+  return g_string_chunk_insert (r->strings, text);
 }
 
 /* References and names */
 
+static gboolean reference_resolves (Reader     *r,
+                                    _BilatKind  kind,
+                                    const char *id);
+
+/* A reference is checked at once when what it names has been read; one
+ * that may name a record further on is kept for the end, and so is a
+ * predecessor, whose chain can only be followed then. */
 static void
 defer_reference (Reader         *r,
                  const Location *where,
                  _BilatKind      kind,
                  const char     *id)
 {
-  Reference reference = { *where, kind, id };
+  Reference reference = { *where, kind, NULL, r->n_references++ };
 
+  if (reference_resolves (r, kind, id) &&
+      !(kind == _BILAT_KIND_ACTOR && g_strcmp0 (where->member, "predecessor") == 0))
+    return;
+
+  reference.id = keep_string (r, id);
+  if (where->record_id != NULL)
+    reference.where.record_id = keep_string (r, where->record_id);
   g_array_append_val (r->references, reference);
 }
 
@@ -719,12 +1019,28 @@ is_country_code (const char *code)
   return is_upper_code (code, 3, 3) && bilat_country_get_name (code) != NULL;
 }
 
+/* The same, remembered: a million events name a few hundred countries,
+ * and the lookup in iso-codes costs more than a hash. */
+static gboolean
+is_known_country (Reader     *r,
+                  const char *code)
+{
+  gpointer known;
+
+  if (!g_hash_table_lookup_extended (r->countries, code, NULL, &known))
+    {
+      known = GINT_TO_POINTER (is_country_code (code));
+      g_hash_table_insert (r->countries, g_strdup (code), known);
+    }
+
+  return GPOINTER_TO_INT (known);
+}
+
 static gboolean
 is_subdivision_code (const char *code)
 {
   return is_upper_code (code, 4, 6) && bilat_subdivision_get_name (code) != NULL;
 }
-
 /* Drafts */
 
 static void
@@ -737,6 +1053,18 @@ draft_init (Draft *draft)
   draft->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) bilat_participant_unref);
   draft->place = NULL;
   draft->citations = g_ptr_array_new_with_free_func ((GDestroyNotify) bilat_citation_unref);
+}
+
+/* Empties @draft for the next record, keeping its arrays. */
+static void
+draft_reset (Draft *draft)
+{
+  g_ptr_array_set_size (draft->names, 0);
+  g_array_set_size (draft->values, 0);
+  g_ptr_array_set_size (draft->aliases, 0);
+  g_ptr_array_set_size (draft->participants, 0);
+  g_clear_pointer (&draft->place, bilat_place_unref);
+  g_ptr_array_set_size (draft->citations, 0);
 }
 
 static void
@@ -805,7 +1133,7 @@ draft_build (Draft *draft,
 
 static BilatDate *
 read_date (Reader         *r,
-           JsonNode       *node,
+           Node           *node,
            const Location *where)
 {
   g_autoptr(GError) error = NULL;
@@ -824,19 +1152,18 @@ read_date (Reader         *r,
 
 static void
 read_sectors (Reader         *r,
-              JsonNode       *node,
+              Node           *node,
               const Location *member_where,
               const char     *member,
               GType           flags_type,
               guint          *sectors)
 {
   g_autoptr(GFlagsClass) flags_class = g_type_class_ref (flags_type);
-  JsonArray *array = expect_array (r, node, member_where);
+  Node *element = expect_array (r, node, member_where) ? node->container.first : NULL;
 
   *sectors = 0;
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; element != NULL; element = element->next, i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
       Location where = at (r, element, member, i, NULL);
       const char *nick = expect_string (r, element, &where);
       GFlagsValue *found;
@@ -848,6 +1175,7 @@ read_sectors (Reader         *r,
       if (found == NULL || found->value == 0)
         {
           GString *known = g_string_new (NULL);
+          g_autofree char *text = quoted (nick);
 
           for (guint v = 0; v < flags_class->n_values; v++)
             {
@@ -856,7 +1184,7 @@ read_sectors (Reader         *r,
                                         flags_class->values[v].value_nick);
             }
           report (r, &where, BILAT_FORMAT_ERROR_INVALID_VALUE,
-                  "unknown sector “%s” (expected one of %s)", nick, known->str);
+                  "unknown sector “%s” (expected one of %s)", text, known->str);
           g_string_free (known, TRUE);
         }
       else if ((*sectors & found->value) != 0)
@@ -869,12 +1197,13 @@ read_sectors (Reader         *r,
 
 static void
 read_cameo (Reader         *r,
-            JsonNode       *node,
+            Node           *node,
             const Location *where,
             const char     *property,
             Draft          *draft)
 {
   const char *code = expect_string (r, node, where);
+  g_autofree char *text = NULL;
   gsize length;
 
   if (code == NULL)
@@ -887,28 +1216,32 @@ read_cameo (Reader         *r,
         length = 0;
     }
 
+  if (length >= 2 && length <= 4 && bilat_cameo_is_known (code))
+    {
+      g_value_set_static_string (draft_add (draft, property, G_TYPE_STRING), code);
+      return;
+    }
+
+  text = quoted (code);
   if (length < 2 || length > 4)
     report (r, where, BILAT_FORMAT_ERROR_INVALID_VALUE,
-            "“%s” is not a CAMEO event code (2 to 4 digits)", code);
-  else if (!bilat_cameo_is_known (code))
-    report (r, where, BILAT_FORMAT_ERROR_INVALID_VALUE,
-            "“%s” is not a code of the CAMEO codebook", code);
+            "“%s” is not a CAMEO event code (2 to 4 digits)", text);
   else
-    g_value_set_string (draft_add (draft, property, G_TYPE_STRING), code);
+    report (r, where, BILAT_FORMAT_ERROR_INVALID_VALUE,
+            "“%s” is not a code of the CAMEO codebook", text);
 }
 
 static void
 read_aliases (Reader         *r,
-              JsonNode       *node,
+              Node           *node,
               const Location *member_where,
               Draft          *draft)
 {
-  JsonArray *array = expect_array (r, node, member_where);
+  Node *element = expect_array (r, node, member_where) ? node->container.first : NULL;
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; element != NULL; element = element->next, i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
       Location where = at (r, element, "aliases", i, NULL);
       const char *alias = expect_string (r, element, &where);
       char *key;
@@ -924,8 +1257,10 @@ read_aliases (Reader         *r,
       key = _bilat_alias_key (alias);
       if (!g_hash_table_add (keys, key))
         {
+          g_autofree char *text = quoted (alias);
+
           report (r, &where, BILAT_FORMAT_ERROR_INVALID_VALUE,
-                  "alias “%s” is given more than once (aliases ignore case)", alias);
+                  "alias “%s” is given more than once (aliases ignore case)", text);
           continue;
         }
 
@@ -935,30 +1270,28 @@ read_aliases (Reader         *r,
 
 static void
 read_participants (Reader         *r,
-                   JsonNode       *node,
+                   Node           *node,
                    const Location *member_where,
                    Draft          *draft)
 {
   static const MemberSet members = { NULL, NULL, participant_members };
-  JsonArray *array = expect_array (r, node, member_where);
+  Node *element = expect_array (r, node, member_where) ? node->container.first : NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; element != NULL; element = element->next, i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
       Location where = at (r, element, "participants", i, NULL);
-      JsonObject *object = expect_object (r, element, &where);
-      JsonNode *actor_node, *role_node;
+      Node *actor_node, *role_node;
       const char *actor = NULL;
       int role = BILAT_ROLE_PARTICIPANT;
       gboolean role_ok = TRUE;
 
-      if (object == NULL)
+      if (!expect_object (r, element, &where))
         continue;
 
-      check_members (r, object, &members, "participants", i, NULL);
+      check_members (r, element, &members, "participants", i, NULL);
 
-      actor_node = json_object_get_member (object, "actor");
+      actor_node = member_of (element, "actor");
       if (is_absent (actor_node))
         report (r, &where, BILAT_FORMAT_ERROR_MISSING_FIELD,
                 "a participant needs member “actor”");
@@ -977,7 +1310,7 @@ read_participants (Reader         *r,
             defer_reference (r, &actor_where, _BILAT_KIND_ACTOR, actor);
         }
 
-      role_node = json_object_get_member (object, "role");
+      role_node = member_of (element, "role");
       if (!is_absent (role_node))
         {
           Location role_where = at (r, role_node, "participants", i, "role");
@@ -992,15 +1325,15 @@ read_participants (Reader         *r,
 
 /* The non-null member @sub of @object, the object at @member[@element]
  * of the current record, or NULL; *@where is its location either way. */
-static JsonNode *
+static Node *
 sub_member (Reader     *r,
-            JsonObject *object,
+            Node       *object,
             const char *member,
             int         element,
             const char *sub,
             Location   *where)
 {
-  JsonNode *node = json_object_get_member (object, sub);
+  Node *node = member_of (object, sub);
 
   *where = at (r, node, member, element, sub);
 
@@ -1011,14 +1344,14 @@ sub_member (Reader     *r,
  * string (then in *@value), FALSE with a problem otherwise. */
 static gboolean
 read_sub_string (Reader      *r,
-                 JsonObject  *object,
+                 Node        *object,
                  const char  *member,
                  int          element,
                  const char  *sub,
                  const char **value)
 {
   Location where;
-  JsonNode *node = sub_member (r, object, member, element, sub, &where);
+  Node *node = sub_member (r, object, member, element, sub, &where);
 
   *value = node != NULL ? expect_string (r, node, &where) : NULL;
 
@@ -1027,40 +1360,43 @@ read_sub_string (Reader      *r,
 
 static void
 read_place (Reader         *r,
-            JsonNode       *node,
+            Node           *node,
             const Location *member_where,
             Draft          *draft)
 {
   static const MemberSet members = { NULL, NULL, place_members };
-  JsonObject *object = expect_object (r, node, member_where);
   const char *name, *subdivision, *country;
-  JsonNode *latitude_node, *longitude_node;
+  Node *latitude_node, *longitude_node;
   double latitude = 0, longitude = 0;
   Location where;
   gboolean ok = TRUE;
 
-  if (object == NULL)
+  if (!expect_object (r, node, member_where))
     return;
 
-  check_members (r, object, &members, "place", -1, NULL);
+  check_members (r, node, &members, "place", -1, NULL);
 
-  ok &= read_sub_string (r, object, "place", -1, "name", &name);
-  ok &= read_sub_string (r, object, "place", -1, "subdivision", &subdivision);
-  ok &= read_sub_string (r, object, "place", -1, "country", &country);
+  ok &= read_sub_string (r, node, "place", -1, "name", &name);
+  ok &= read_sub_string (r, node, "place", -1, "subdivision", &subdivision);
+  ok &= read_sub_string (r, node, "place", -1, "country", &country);
 
   if (subdivision != NULL && !is_subdivision_code (subdivision))
     {
-      sub_member (r, object, "place", -1, "subdivision", &where);
+      g_autofree char *text = quoted (subdivision);
+
+      sub_member (r, node, "place", -1, "subdivision", &where);
       report (r, &where, BILAT_FORMAT_ERROR_INVALID_VALUE,
-              "“%s” is not an ISO 3166-2 subdivision code", subdivision);
+              "“%s” is not an ISO 3166-2 subdivision code", text);
       ok = FALSE;
     }
 
-  if (country != NULL && !is_country_code (country))
+  if (country != NULL && !is_known_country (r, country))
     {
-      sub_member (r, object, "place", -1, "country", &where);
+      g_autofree char *text = quoted (country);
+
+      sub_member (r, node, "place", -1, "country", &where);
       report (r, &where, BILAT_FORMAT_ERROR_INVALID_VALUE,
-              "“%s” is not an ISO 3166-1 or ISO 3166-3 alpha-3 country code", country);
+              "“%s” is not an ISO 3166-1 or ISO 3166-3 alpha-3 country code", text);
       ok = FALSE;
     }
 
@@ -1072,11 +1408,11 @@ read_place (Reader         *r,
       ok = FALSE;
     }
 
-  latitude_node = sub_member (r, object, "place", -1, "latitude", &where);
+  latitude_node = sub_member (r, node, "place", -1, "latitude", &where);
   if (latitude_node != NULL)
     ok &= expect_number (r, latitude_node, &where, -90.0, 90.0, &latitude);
 
-  longitude_node = sub_member (r, object, "place", -1, "longitude", &where);
+  longitude_node = sub_member (r, node, "place", -1, "longitude", &where);
   if (longitude_node != NULL)
     ok &= expect_number (r, longitude_node, &where, -180.0, 180.0, &longitude);
 
@@ -1099,25 +1435,24 @@ read_place (Reader         *r,
 }
 
 static void
-read_citation (Reader   *r,
-               JsonNode *element,
-               guint     i,
-               Draft    *draft)
+read_citation (Reader *r,
+               Node   *element,
+               guint   i,
+               Draft  *draft)
 {
   static const MemberSet members = { NULL, NULL, citation_members };
   Location where = at (r, element, "citations", i, NULL);
-  JsonObject *object = expect_object (r, element, &where);
-  JsonNode *node, *start_node, *end_node;
+  Node *node, *start_node, *end_node;
   const char *source = NULL, *quote;
   gint64 paragraph = 0, start = -1, end = -1;
   gboolean ok = TRUE;
 
-  if (object == NULL)
+  if (!expect_object (r, element, &where))
     return;
 
-  check_members (r, object, &members, "citations", i, NULL);
+  check_members (r, element, &members, "citations", i, NULL);
 
-  node = sub_member (r, object, "citations", i, "source", &where);
+  node = sub_member (r, element, "citations", i, "source", &where);
   if (node == NULL)
     {
       where = at (r, element, "citations", i, NULL);
@@ -1129,15 +1464,15 @@ read_citation (Reader   *r,
   else
     ok = FALSE;
 
-  node = sub_member (r, object, "citations", i, "paragraph", &where);
+  node = sub_member (r, element, "citations", i, "paragraph", &where);
   if (node != NULL)
     ok &= expect_integer (r, node, &where, 1, G_MAXUINT, &paragraph);
 
-  start_node = sub_member (r, object, "citations", i, "start", &where);
+  start_node = sub_member (r, element, "citations", i, "start", &where);
   if (start_node != NULL)
     ok &= expect_integer (r, start_node, &where, 0, G_MAXINT64, &start);
 
-  end_node = sub_member (r, object, "citations", i, "end", &where);
+  end_node = sub_member (r, element, "citations", i, "end", &where);
   if (end_node != NULL)
     ok &= expect_integer (r, end_node, &where, 0, G_MAXINT64, &end);
 
@@ -1155,7 +1490,7 @@ read_citation (Reader   *r,
       ok = FALSE;
     }
 
-  ok &= read_sub_string (r, object, "citations", i, "quote", &quote);
+  ok &= read_sub_string (r, element, "citations", i, "quote", &quote);
 
   if (ok)
     g_ptr_array_add (draft->citations,
@@ -1167,13 +1502,15 @@ static void
 read_field (Reader            *r,
             GObjectClass      *klass,
             const _BilatField *field,
-            JsonNode          *node,
+            Node              *node,
             Draft             *draft)
 {
   Location where = at (r, node, field->name, -1, NULL);
   GParamSpec *pspec = NULL;
 
-  if (field->property != NULL)
+  /* Only enumerations need the property's type, and a lookup is a cost
+   * paid per member. */
+  if (field->type == _BILAT_FIELD_ENUM || field->type == _BILAT_FIELD_SECTORS)
     pspec = g_object_class_find_property (klass, field->property);
 
   switch (field->type)
@@ -1188,8 +1525,10 @@ read_field (Reader            *r,
       {
         const char *text = expect_string (r, node, &where);
 
+        /* The record's text outlives the draft: no copy until the object
+         * makes its own. */
         if (text != NULL)
-          g_value_set_string (draft_add (draft, field->property, G_TYPE_STRING), text);
+          g_value_set_static_string (draft_add (draft, field->property, G_TYPE_STRING), text);
       }
       break;
 
@@ -1229,7 +1568,7 @@ read_field (Reader            *r,
         if (id == NULL)
           break;
         defer_reference (r, &where, field->ref_kind, id);
-        g_value_set_string (draft_add (draft, field->property, G_TYPE_STRING), id);
+        g_value_set_static_string (draft_add (draft, field->property, G_TYPE_STRING), id);
       }
       break;
 
@@ -1265,9 +1604,9 @@ read_field (Reader            *r,
       break;
 
     case _BILAT_FIELD_BOOLEAN:
-      if (node_holds (node, G_TYPE_BOOLEAN))
+      if (node->type == NODE_BOOLEAN)
         g_value_set_boolean (draft_add (draft, field->property, G_TYPE_BOOLEAN),
-                             json_node_get_boolean (node));
+                             node->boolean);
       else
         report (r, &where, BILAT_FORMAT_ERROR_WRONG_TYPE,
                 "expected true or false, not %s", describe_node (node));
@@ -1286,12 +1625,13 @@ read_field (Reader            *r,
       break;
 
     case _BILAT_FIELD_CITATIONS:
-      {
-        JsonArray *array = expect_array (r, node, &where);
+      if (expect_array (r, node, &where))
+        {
+          guint i = 0;
 
-        for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-          read_citation (r, json_array_get_element (array, i), i, draft);
-      }
+          for (Node *element = node->container.first; element != NULL; element = element->next)
+            read_citation (r, element, i++, draft);
+        }
       break;
 
     default:
@@ -1303,17 +1643,18 @@ static void
 read_fields (Reader            *r,
              GObjectClass      *klass,
              const _BilatField *fields,
-             JsonObject        *object,
+             Node              *object,
              Draft             *draft)
 {
   for (guint i = 0; fields != NULL && fields[i].name != NULL; i++)
     {
       const _BilatField *field = &fields[i];
-      JsonNode *node = json_object_get_member (object, field->name);
+      Node *node;
 
       if (field->type == _BILAT_FIELD_ID || field->type == _BILAT_FIELD_EVENT_TYPE)
         continue;
 
+      node = member_of (object, field->name);
       if (is_absent (node))
         {
           if ((field->flags & _BILAT_FIELD_REQUIRED) == 0 ||
@@ -1345,11 +1686,12 @@ read_fields (Reader            *r,
 /* The class of an event from its "type": an event's, an exercise's, or
  * (when the type is missing or unknown) none, returned as G_TYPE_INVALID. */
 static GType
-read_event_type (Reader     *r,
-                 JsonObject *object)
+read_event_type (Reader *r,
+                 Node   *object)
 {
-  JsonNode *node = json_object_get_member (object, "type");
+  Node *node = member_of (object, "type");
   Location where = at (r, node, "type", -1, NULL);
+  g_autofree char *text = NULL;
   const char *type;
 
   if (is_absent (node))
@@ -1369,22 +1711,97 @@ read_event_type (Reader     *r,
   if (strcmp (type, "coded") == 0)
     return BILAT_TYPE_CODED_EVENT;
 
+  text = quoted (type);
   report (r, &where, BILAT_FORMAT_ERROR_INVALID_VALUE,
-          "unknown event type “%s” (expected “event”, “exercise” or “coded”)", type);
+          "unknown event type “%s” (expected “event”, “exercise” or “coded”)", text);
   return G_TYPE_INVALID;
 }
 
+/* Ids */
+
+/* The key of an event id that a segment can hold: its prefix's rank and
+ * its number, eight bytes instead of a string and a hash node, since an
+ * imported dataset has millions. FALSE for other ids. */
+static gboolean
+event_key (Reader     *r,
+           const char *id,
+           guint64    *key)
+{
+  char prefix[256];
+  gsize prefix_length;
+  guint64 number;
+  guint rank;
+
+  if (!_bilat_segment_split_id (id, &prefix_length, &number) ||
+      prefix_length >= sizeof prefix || number >> EVENT_KEY_NUMBER_BITS != 0)
+    return FALSE;
+
+  memcpy (prefix, id, prefix_length);
+  prefix[prefix_length] = '\0';
+  rank = GPOINTER_TO_UINT (g_hash_table_lookup (r->prefixes, prefix));
+  if (rank == 0)
+    {
+      const char *kept;
+
+      if (r->prefix_names->len >= EVENT_KEY_MAX_PREFIXES)
+        return FALSE;
+      kept = keep_string (r, prefix);
+      g_ptr_array_add (r->prefix_names, (gpointer) kept);
+      rank = r->prefix_names->len;
+      g_hash_table_insert (r->prefixes, (gpointer) kept, GUINT_TO_POINTER (rank));
+    }
+
+  *key = (guint64) (rank - 1) << EVENT_KEY_NUMBER_BITS | number;
+  return TRUE;
+}
+
+static BilatRecord *
+lookup_stored (Reader     *r,
+               _BilatKind  kind,
+               const char *id)
+{
+  BilatRecord *stored = NULL;
+
+  switch (kind)
+    {
+    case _BILAT_KIND_SOURCE:
+      stored = (BilatRecord *) bilat_store_lookup_source (r->store, id);
+      break;
+    case _BILAT_KIND_ACTOR:
+      /* Only the same id: another name is a problem of the names. */
+      stored = (BilatRecord *) bilat_store_lookup_actor (r->store, id);
+      if (stored != NULL && strcmp (bilat_record_get_id (stored), id) != 0)
+        stored = NULL;
+      break;
+    case _BILAT_KIND_ISSUE:
+      stored = (BilatRecord *) bilat_store_lookup_issue (r->store, id);
+      break;
+    case _BILAT_KIND_EVENT:
+      stored = (BilatRecord *) bilat_store_lookup_event (r->store, id);
+      break;
+    case _BILAT_KIND_POSITION:
+      stored = (BilatRecord *) bilat_store_lookup_position (r->store, id);
+      break;
+    case _BILAT_N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return stored;
+}
+
 /* Checks @id against the ids of its kind read so far and in the store,
- * and claims it if it is new. */
+ * and claims it if it is new. An event id that a segment can hold is
+ * checked against the others of the document at the end. */
 static gboolean
 register_id (Reader     *r,
-             JsonObject *object,
+             Node       *object,
              const char *id)
 {
   _BilatKind kind = r->record.kind;
-  Location where = at (r, json_object_get_member (object, "id"), "id", -1, NULL);
+  Location where = at (r, member_of (object, "id"), "id", -1, NULL);
   guint first = GPOINTER_TO_UINT (g_hash_table_lookup (r->ids[kind], id));
-  BilatRecord *stored = NULL;
+  guint64 key;
 
   if (first > 0)
     {
@@ -1393,35 +1810,7 @@ register_id (Reader     *r,
       return FALSE;
     }
 
-  if (r->store != NULL)
-    {
-      switch (kind)
-        {
-        case _BILAT_KIND_SOURCE:
-          stored = (BilatRecord *) bilat_store_lookup_source (r->store, id);
-          break;
-        case _BILAT_KIND_ACTOR:
-          /* Only the same id: another name is a problem of the names. */
-          stored = (BilatRecord *) bilat_store_lookup_actor (r->store, id);
-          if (stored != NULL && strcmp (bilat_record_get_id (stored), id) != 0)
-            stored = NULL;
-          break;
-        case _BILAT_KIND_ISSUE:
-          stored = (BilatRecord *) bilat_store_lookup_issue (r->store, id);
-          break;
-        case _BILAT_KIND_EVENT:
-          stored = (BilatRecord *) bilat_store_lookup_event (r->store, id);
-          break;
-        case _BILAT_KIND_POSITION:
-          stored = (BilatRecord *) bilat_store_lookup_position (r->store, id);
-          break;
-        case _BILAT_N_KINDS:
-        default:
-          g_assert_not_reached ();
-        }
-    }
-
-  if (stored != NULL)
+  if (r->store != NULL && lookup_stored (r, kind, id) != NULL)
     {
       report (r, &where, BILAT_FORMAT_ERROR_DUPLICATE_ID,
               "the store already has %s %s with id “%s”",
@@ -1429,9 +1818,71 @@ register_id (Reader     *r,
       return FALSE;
     }
 
-  g_hash_table_insert (r->ids[kind], (gpointer) id, GUINT_TO_POINTER (r->record.index + 1));
+  if (kind == _BILAT_KIND_EVENT && event_key (r, id, &key))
+    {
+      EventKey event = { key, (guint32) r->record.index, where.line };
+
+      g_array_append_val (r->event_keys, event);
+      return TRUE;
+    }
+
+  g_hash_table_insert (r->ids[kind], (gpointer) keep_string (r, id),
+                       GUINT_TO_POINTER (r->record.index + 1));
 
   return TRUE;
+}
+
+static int
+compare_event_keys (gconstpointer a,
+                    gconstpointer b)
+{
+  const EventKey *x = a;
+  const EventKey *y = b;
+
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Events that share an id, found by sorting their keys: each but the
+ * first is reported where its id is, as if it had been found there. */
+static void
+check_event_keys (Reader *r)
+{
+  EventKey *keys = (EventKey *) (gpointer) r->event_keys->data;
+  guint n = r->event_keys->len;
+
+  if (n < 2)
+    return;
+
+  qsort (keys, n, sizeof (EventKey), compare_event_keys);
+
+  for (guint i = 1, first = 0; i < n; i++)
+    {
+      guint64 mask = (G_GUINT64_CONSTANT (1) << EVENT_KEY_NUMBER_BITS) - 1;
+      g_autofree char *id = NULL;
+      Location where;
+
+      if (keys[i].key != keys[first].key)
+        {
+          first = i;
+          continue;
+        }
+
+      id = g_strdup_printf ("%s%" G_GUINT64_FORMAT,
+                            (const char *) g_ptr_array_index (r->prefix_names,
+                                                              keys[i].key >> EVENT_KEY_NUMBER_BITS),
+                            keys[i].key & mask);
+      where = (Location) { keys[i].line, _BILAT_KIND_EVENT, (int) keys[i].index, id, "id", -1, NULL };
+      r->phase = PHASE_RECORDS;
+      r->sort_kind = _BILAT_KIND_EVENT;
+      r->sort_index = (int) keys[i].index;
+      /* After every other problem of the record, where register_id() is. */
+      r->sort_sub = G_MAXUINT - 1;
+      report (r, &where, BILAT_FORMAT_ERROR_DUPLICATE_ID,
+              "“%s” is already the id of %s[%u]", id, _bilat_kinds[_BILAT_KIND_EVENT].member,
+              keys[first].index);
+    }
 }
 
 /* Lookups by actor name ignore case, so an actor's id and aliases may not
@@ -1453,9 +1904,11 @@ claim_actor_name (Reader         *r,
   holder = g_hash_table_lookup (r->actor_names, key);
   if (holder != NULL && strcmp (holder, actor) != 0)
     {
+      g_autofree char *text = quoted (name);
+
       report (r, where, BILAT_FORMAT_ERROR_DUPLICATE_ID,
               "%s “%s” already names actor “%s” (actor names ignore case)",
-              what, name, holder);
+              what, text, holder);
       return;
     }
   if (holder != NULL)
@@ -1464,77 +1917,117 @@ claim_actor_name (Reader         *r,
   stored = r->store != NULL ? bilat_store_lookup_actor (r->store, name) : NULL;
   if (stored != NULL)
     {
+      g_autofree char *text = quoted (name);
+
       report (r, where, BILAT_FORMAT_ERROR_DUPLICATE_ID,
               "%s “%s” already names actor “%s” of the store (actor names ignore case)",
-              what, name, bilat_record_get_id (BILAT_RECORD (stored)));
+              what, text, bilat_record_get_id (BILAT_RECORD (stored)));
       return;
     }
 
-  g_hash_table_insert (r->actor_names, g_steal_pointer (&key), (gpointer) actor);
+  g_hash_table_insert (r->actor_names, g_steal_pointer (&key), (gpointer) keep_string (r, actor));
 }
 
 static void
 check_actor (Reader     *r,
-             JsonObject *object,
+             Node       *object,
              const char *id)
 {
-  JsonNode *kind_node = json_object_get_member (object, "kind");
-  JsonNode *aliases_node = json_object_get_member (object, "aliases");
-  JsonNode *predecessor_node = json_object_get_member (object, "predecessor");
-  Location where = at (r, json_object_get_member (object, "id"), "id", -1, NULL);
+  Node *kind_node = member_of (object, "kind");
+  Node *aliases_node = member_of (object, "aliases");
+  Node *predecessor_node = member_of (object, "predecessor");
+  Location where = at (r, member_of (object, "id"), "id", -1, NULL);
+  guint i = 0;
 
-  if (kind_node != NULL && node_holds (kind_node, G_TYPE_STRING) &&
-      strcmp (json_node_get_string (kind_node), "state") == 0 && !is_country_code (id))
+  if (kind_node != NULL && kind_node->type == NODE_STRING &&
+      strcmp (kind_node->string.text, "state") == 0 && !is_country_code (id))
     report (r, &where, BILAT_FORMAT_ERROR_INVALID_VALUE,
             "“%s” is not an ISO 3166-1 or ISO 3166-3 alpha-3 code, which "
             "the id of a state must be", id);
 
-  if (predecessor_node != NULL && node_holds (predecessor_node, G_TYPE_STRING))
-    g_hash_table_insert (r->predecessors, (gpointer) id,
-                         (gpointer) json_node_get_string (predecessor_node));
+  if (predecessor_node != NULL && predecessor_node->type == NODE_STRING)
+    g_hash_table_insert (r->predecessors, (gpointer) keep_string (r, id),
+                         (gpointer) keep_string (r, predecessor_node->string.text));
 
   claim_actor_name (r, &where, id, "id", id);
 
-  if (aliases_node == NULL || !JSON_NODE_HOLDS_ARRAY (aliases_node))
+  if (aliases_node == NULL || aliases_node->type != NODE_ARRAY)
     return;
 
   /* Aliases that are not strings, or repeat one another, were reported. */
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (aliases_node)); i++)
+  for (Node *element = aliases_node->container.first; element != NULL;
+       element = element->next, i++)
     {
-      JsonNode *element = json_array_get_element (json_node_get_array (aliases_node), i);
       Location alias_where = at (r, element, "aliases", i, NULL);
 
-      if (node_holds (element, G_TYPE_STRING))
-        claim_actor_name (r, &alias_where, json_node_get_string (element), "alias", id);
+      if (element->type == NODE_STRING)
+        claim_actor_name (r, &alias_where, element->string.text, "alias", id);
     }
+}
+
+/* The ids the importers give the sources of event data. */
+static gboolean
+is_bulk_source_id (const char *id)
+{
+  return g_str_has_prefix (id, "url:") || g_str_has_prefix (id, "icews-story:");
+}
+
+/* A record that passed every check goes where it is to go: coded events
+ * and the sources of imported data into the segment builder when it can
+ * hold them exactly (the object is dropped at once), the rest kept for the
+ * store. */
+static void
+hand_on (Reader      *r,
+         _BilatKind   kind,
+         BilatRecord *record)
+{
+  if (r->builder != NULL)
+    {
+      if (kind == _BILAT_KIND_EVENT && BILAT_IS_CODED_EVENT (record) &&
+          _bilat_segment_builder_add_event (r->builder, BILAT_CODED_EVENT (record)))
+        {
+          g_object_unref (record);
+          return;
+        }
+      if (kind == _BILAT_KIND_SOURCE && is_bulk_source_id (bilat_record_get_id (record)) &&
+          _bilat_segment_builder_add_source (r->builder, BILAT_SOURCE (record)))
+        {
+          g_object_unref (record);
+          return;
+        }
+    }
+
+  g_ptr_array_add (r->records[kind], record);
 }
 
 static void
 read_record (Reader     *r,
              _BilatKind  kind,
              guint       index,
-             JsonNode   *node)
+             Node       *node)
 {
   const _BilatKindInfo *info = &_bilat_kinds[kind];
   MemberSet members = { info->fields, NULL, NULL };
   const _BilatField *exercise_only = NULL;
   g_autoptr(GTypeClass) klass = NULL;
-  guint n_problems = r->problems->len;
-  JsonObject *object;
-  JsonNode *id_node;
+  Node *id_node;
   const char *id = NULL;
   GType type = G_TYPE_INVALID;
   Location where;
-  Draft draft;
+  Draft *draft = &r->draft;
 
-  r->record = (Location) { line_of (r, node), kind, index, NULL, NULL, -1, NULL };
+  r->record = (Location) { node->line, kind, (int) index, NULL, NULL, -1, NULL };
+  r->phase = PHASE_RECORDS;
+  r->sort_kind = kind;
+  r->sort_index = (int) index;
+  r->sort_sub = G_MAXUINT;
+  r->n_references = 0;
   where = r->record;
 
-  object = expect_object (r, node, &where);
-  if (object == NULL)
+  if (!expect_object (r, node, &where))
     return;
 
-  id_node = json_object_get_member (object, "id");
+  id_node = member_of (node, "id");
   where = at (r, id_node, "id", -1, NULL);
   if (is_absent (id_node))
     report (r, &where, BILAT_FORMAT_ERROR_MISSING_FIELD, "every record needs member “id”");
@@ -1557,7 +2050,7 @@ read_record (Reader     *r,
       type = BILAT_TYPE_POSITION;
       break;
     case _BILAT_KIND_EVENT:
-      type = read_event_type (r, object);
+      type = read_event_type (r, node);
       if (type == BILAT_TYPE_EVENT)
         exercise_only = _bilat_exercise_fields;
       else if (type == BILAT_TYPE_CODED_EVENT)
@@ -1577,21 +2070,22 @@ read_record (Reader     *r,
    * every member an event may have. */
   klass = g_type_class_ref (type != G_TYPE_INVALID ? type : BILAT_TYPE_EXERCISE);
 
-  draft_init (&draft);
+  draft_reset (draft);
   if (id != NULL)
-    g_value_set_string (draft_add (&draft, "id", G_TYPE_STRING), id);
+    g_value_set_static_string (draft_add (draft, "id", G_TYPE_STRING), id);
 
-  check_members (r, object, &members, NULL, -1, exercise_only);
-  read_fields (r, (GObjectClass *) klass, members.fields, object, &draft);
-  read_fields (r, (GObjectClass *) klass, members.more_fields, object, &draft);
+  check_members (r, node, &members, NULL, -1, exercise_only);
+  read_fields (r, (GObjectClass *) klass, members.fields, node, draft);
+  read_fields (r, (GObjectClass *) klass, members.more_fields, node, draft);
 
-  if (id != NULL && register_id (r, object, id) && kind == _BILAT_KIND_ACTOR)
-    check_actor (r, object, id);
+  if (id != NULL && register_id (r, node, id) && kind == _BILAT_KIND_ACTOR)
+    check_actor (r, node, id);
 
-  if (r->problems->len == n_problems)
-    g_ptr_array_add (r->records[kind], draft_build (&draft, type));
+  /* One problem anywhere, and nothing read is loaded: build no more. */
+  if (r->build && r->problems->len == 0)
+    hand_on (r, kind, draft_build (draft, type));
 
-  draft_clear (&draft);
+  draft_reset (draft);
 }
 
 /* After the records */
@@ -1603,6 +2097,8 @@ reference_resolves (Reader     *r,
 {
   BilatActor *actor;
 
+  /* Events are never referred to, so their ids (kept as keys) need no
+   * lookup by text. */
   if (g_hash_table_contains (r->ids[kind], id))
     return TRUE;
   if (r->store == NULL)
@@ -1657,9 +2153,15 @@ check_predecessor_chain (Reader          *r,
 static void
 check_references (Reader *r)
 {
+  r->phase = PHASE_REFERENCES;
+
   for (guint i = 0; i < r->references->len; i++)
     {
       const Reference *reference = &g_array_index (r->references, Reference, i);
+
+      r->sort_kind = reference->where.kind;
+      r->sort_index = reference->where.index;
+      r->sort_sub = reference->ordinal;
 
       if (!reference_resolves (r, reference->kind, reference->id))
         report (r, &reference->where, BILAT_FORMAT_ERROR_UNKNOWN_REFERENCE,
@@ -1670,196 +2172,669 @@ check_references (Reader *r)
     }
 }
 
+/* Reading a record's tree */
+
+/* Objects with more members than this get a table of their names, so
+ * that a hostile object of a million members costs no quadratic time. */
+#define MAX_LINEAR_MEMBERS 64
+
+static void
+index_members (Node *object)
+{
+  object->container.names = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (Node *member = object->container.first; member != NULL; member = member->next)
+    {
+      /* A name with a NUL in it matches no other. */
+      if (strlen (member->name) == member->name_length)
+        g_hash_table_insert (object->container.names, (gpointer) member->name, member);
+    }
+}
+
+/* A new node for a value: the root's (@parent NULL), an element of the
+ * array @parent, or member @name of the object @parent. A member given
+ * again reuses the node of its first value, which keeps its place. */
+static Node *
+add_node (Reader     *r,
+          Node       *parent,
+          const char *name,
+          gsize       name_length,
+          GPtrArray  *tables)
+{
+  Node *node = NULL;
+
+  if (parent != NULL && parent->type == NODE_OBJECT)
+    {
+      if (parent->container.names != NULL)
+        {
+          if (strlen (name) == name_length)
+            node = g_hash_table_lookup (parent->container.names, name);
+        }
+      else
+        {
+          for (Node *member = parent->container.first; member != NULL; member = member->next)
+            {
+              if (names_equal (member, name, name_length))
+                {
+                  node = member;
+                  break;
+                }
+            }
+        }
+
+      if (node != NULL)
+        {
+          Node *next = node->next;
+
+          if (parent->container.repeat == NULL)
+            parent->container.repeat = node;
+          memset (node, 0, sizeof *node);
+          node->name = name;
+          node->name_length = name_length;
+          node->next = next;
+          return node;
+        }
+    }
+
+  node = arena_alloc (&r->arena, sizeof *node);
+  memset (node, 0, sizeof *node);
+  node->name = name;
+  node->name_length = name_length;
+
+  if (parent != NULL)
+    {
+      if (parent->container.last != NULL)
+        parent->container.last->next = node;
+      else
+        parent->container.first = node;
+      parent->container.last = node;
+      parent->container.length++;
+
+      if (parent->type == NODE_OBJECT)
+        {
+          if (parent->container.names != NULL)
+            {
+              if (strlen (name) == name_length)
+                g_hash_table_insert (parent->container.names, (gpointer) name, node);
+            }
+          else if (parent->container.length > MAX_LINEAR_MEMBERS)
+            {
+              index_members (parent);
+              g_ptr_array_add (tables, parent->container.names);
+            }
+        }
+    }
+
+  return node;
+}
+
+/* Reads the value that starts with @token (just read) into a tree in the
+ * arena, with a stack of open containers instead of recursion. Returns
+ * NULL on an error of the JSON. @tables collects the name tables made,
+ * for the caller to free with the arena. */
+static Node *
+read_tree (Reader          *r,
+           _BilatJsonToken  token,
+           GPtrArray       *tables)
+{
+  guint depth = 0;
+  Node *parent = NULL;
+  const char *name = NULL;
+  gsize name_length = 0;
+
+  for (;;)
+    {
+      guint line = _bilat_json_reader_get_line (r->json);
+      Node *node;
+
+      switch (token)
+        {
+        case _BILAT_JSON_ERROR:
+        case _BILAT_JSON_END:
+          return NULL;
+
+        case _BILAT_JSON_MEMBER:
+          {
+            const char *text = _bilat_json_reader_get_string (r->json, &name_length);
+
+            name = arena_strndup (&r->arena, text, name_length);
+            token = _bilat_json_reader_next (r->json);
+            continue;
+          }
+
+        case _BILAT_JSON_END_OBJECT:
+        case _BILAT_JSON_END_ARRAY:
+          node = parent;
+          node->container.end_line = line;
+          depth--;
+          parent = depth > 0 ? r->open[depth - 1] : NULL;
+          break;
+
+        case _BILAT_JSON_BEGIN_OBJECT:
+        case _BILAT_JSON_BEGIN_ARRAY:
+          node = add_node (r, parent, name, name_length, tables);
+          node->type = token == _BILAT_JSON_BEGIN_OBJECT ? NODE_OBJECT : NODE_ARRAY;
+          node->line = line;
+          r->open[depth++] = node;
+          parent = node;
+          name = NULL;
+          token = _bilat_json_reader_next (r->json);
+          continue;
+
+        case _BILAT_JSON_STRING:
+          {
+            gsize length;
+            const char *text = _bilat_json_reader_get_string (r->json, &length);
+
+            node = add_node (r, parent, name, name_length, tables);
+            node->type = NODE_STRING;
+            node->string.text = arena_strndup (&r->arena, text, length);
+            node->string.length = length;
+            node->string.clean = _bilat_json_reader_string_is_clean (r->json);
+          }
+          break;
+
+        case _BILAT_JSON_INTEGER:
+        case _BILAT_JSON_DOUBLE:
+          node = add_node (r, parent, name, name_length, tables);
+          node->type = token == _BILAT_JSON_INTEGER ? NODE_INTEGER : NODE_DOUBLE;
+          node->number.value = _bilat_json_reader_get_double (r->json);
+          if (token == _BILAT_JSON_INTEGER)
+            node->number.integer = _bilat_json_reader_get_integer (r->json,
+                                                                   &node->number.overflow);
+          if (node->number.overflow || !isfinite (node->number.value))
+            {
+              const char *text = _bilat_json_reader_get_number_text (r->json);
+
+              node->number.text = arena_strndup (&r->arena, text, strlen (text));
+            }
+          break;
+
+        case _BILAT_JSON_BOOLEAN:
+          node = add_node (r, parent, name, name_length, tables);
+          node->type = NODE_BOOLEAN;
+          node->boolean = _bilat_json_reader_get_boolean (r->json);
+          break;
+
+        case _BILAT_JSON_NULL:
+        default:
+          node = add_node (r, parent, name, name_length, tables);
+          node->type = NODE_NULL;
+          break;
+        }
+
+      /* @node is complete, and @parent the container it is in. */
+      node->line = node->line > 0 ? node->line : line;
+      name = NULL;
+      if (parent == NULL)
+        return node;
+      /* Where json-glib noticed a repeat: at the end of the value given
+       * again, the first time. */
+      if (parent->type == NODE_OBJECT && parent->container.repeat == node &&
+          parent->container.repeat_line == 0)
+        parent->container.repeat_line = line;
+      token = _bilat_json_reader_next (r->json);
+    }
+}
+
 /* The document */
 
-static gboolean
-check_header (Reader     *r,
-              JsonObject *root)
+typedef struct
 {
-  JsonNode *node = json_object_get_member (root, "format");
-  Location where = at (r, node, "format", -1, NULL);
-  gint64 version;
+  NodeType    type;
+  guint       line;
+  const char *string;     /* owned copy, of a string or a number too large */
+  gint64      integer;
+  gboolean    overflow;
+} Scalar;
 
-  if (is_absent (node))
+/* What the document says of "format" and "version": enough of a node for
+ * check_header(), kept past the records. */
+static Node *
+scalar_node (Node         *node,
+             const Scalar *scalar)
+{
+  memset (node, 0, sizeof *node);
+  node->type = scalar->type;
+  node->line = scalar->line;
+  if (scalar->type == NODE_STRING)
+    {
+      node->string.text = scalar->string;
+      node->string.length = strlen (scalar->string);
+    }
+  else if (scalar->type == NODE_INTEGER)
+    {
+      node->number.integer = scalar->integer;
+      node->number.overflow = scalar->overflow;
+      node->number.value = (double) scalar->integer;
+      node->number.text = scalar->string;
+    }
+
+  return node;
+}
+
+static gboolean
+check_header (Reader *r,
+              Node   *format,
+              Node   *version)
+{
+  Location where = at (r, format, "format", -1, NULL);
+  gint64 value;
+
+  if (is_absent (format))
     {
       report (r, &where, BILAT_FORMAT_ERROR_UNSUPPORTED,
               "not a libbilat dataset: member “format” is missing");
       return FALSE;
     }
-  if (!node_holds (node, G_TYPE_STRING) || strcmp (json_node_get_string (node), "bilat") != 0)
+  if (format->type != NODE_STRING || strcmp (format->string.text, "bilat") != 0)
     {
       report (r, &where, BILAT_FORMAT_ERROR_UNSUPPORTED,
               "not a libbilat dataset: the format must be “bilat”");
       return FALSE;
     }
 
-  node = json_object_get_member (root, "version");
-  where = at (r, node, "version", -1, NULL);
-  if (is_absent (node))
+  where = at (r, version, "version", -1, NULL);
+  if (is_absent (version))
     {
       report (r, &where, BILAT_FORMAT_ERROR_MISSING_FIELD,
               "a dataset needs member “version”");
       return FALSE;
     }
-  if (!expect_integer (r, node, &where, G_MININT64, G_MAXINT64, &version))
+  if (!expect_integer (r, version, &where, G_MININT64, G_MAXINT64, &value))
     return FALSE;
-  if (version != _BILAT_FORMAT_VERSION)
+  if (value != _BILAT_FORMAT_VERSION)
     {
       report (r, &where, BILAT_FORMAT_ERROR_UNSUPPORTED,
               "version %" G_GINT64_FORMAT " of the format is not supported "
-              "(this libbilat reads version %d)", version, _BILAT_FORMAT_VERSION);
+              "(this libbilat reads version %d)", value, _BILAT_FORMAT_VERSION);
       return FALSE;
     }
 
   return TRUE;
 }
 
-static void
-read_document (Reader   *r,
-               JsonNode *root)
+static NodeType
+token_node_type (_BilatJsonToken token)
 {
-  static const MemberSet members = { NULL, NULL, document_members };
-  JsonObject *object;
-
-  r->record = (Location) { MAX (line_of (r, root), 1), -1, -1, NULL, NULL, -1, NULL };
-
-  if (root == NULL)
+  switch (token)
     {
-      report (r, &r->record, BILAT_FORMAT_ERROR_INVALID_JSON, "the document is empty");
-      return;
+    case _BILAT_JSON_BEGIN_OBJECT:
+      return NODE_OBJECT;
+    case _BILAT_JSON_BEGIN_ARRAY:
+      return NODE_ARRAY;
+    case _BILAT_JSON_STRING:
+      return NODE_STRING;
+    case _BILAT_JSON_INTEGER:
+      return NODE_INTEGER;
+    case _BILAT_JSON_DOUBLE:
+      return NODE_DOUBLE;
+    case _BILAT_JSON_BOOLEAN:
+      return NODE_BOOLEAN;
+    case _BILAT_JSON_NULL:
+    case _BILAT_JSON_ERROR:
+    case _BILAT_JSON_END:
+    case _BILAT_JSON_END_OBJECT:
+    case _BILAT_JSON_END_ARRAY:
+    case _BILAT_JSON_MEMBER:
+    default:
+      return NODE_NULL;
     }
-
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      report (r, &r->record, BILAT_FORMAT_ERROR_UNSUPPORTED,
-              "not a libbilat dataset: the document is %s, not an object",
-              describe_node (root));
-      return;
-    }
-
-  object = json_node_get_object (root);
-  if (!check_header (r, object))
-    return;
-
-  check_members (r, object, &members, NULL, -1, NULL);
-
-  for (int kind = 0; kind < _BILAT_N_KINDS; kind++)
-    {
-      JsonNode *node = json_object_get_member (object, _bilat_kinds[kind].member);
-      JsonArray *array;
-      Location where;
-
-      if (is_absent (node))
-        continue;
-
-      r->record = (Location) { MAX (line_of (r, root), 1), -1, -1, NULL, NULL, -1, NULL };
-      where = at (r, node, _bilat_kinds[kind].member, -1, NULL);
-      array = expect_array (r, node, &where);
-
-      for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-        read_record (r, kind, i, json_array_get_element (array, i));
-    }
-
-  check_references (r);
 }
 
-/* json-glib says "<data>:LINE:COLUMN: Parse error: WHAT"; keep the line
- * for the problem and the what for its message. */
-static void
-report_syntax_error (Reader       *r,
-                     const GError *error)
+/* The value whose first token is @token, as far as a top-level member
+ * needs it; a container is skipped. Returns the line of the value's last
+ * token, or 0 on an error of the JSON. */
+static guint
+read_scalar (Reader          *r,
+             _BilatJsonToken  token,
+             Scalar          *scalar)
 {
-  Location where = { 0, -1, -1, NULL, NULL, -1, NULL };
-  const char *message = error->message;
-  const char *what;
+  g_free ((char *) scalar->string);
+  memset (scalar, 0, sizeof *scalar);
+  scalar->type = token_node_type (token);
+  scalar->line = _bilat_json_reader_get_line (r->json);
 
-  if (g_str_has_prefix (message, "<data>:"))
-    where.line = (guint) g_ascii_strtoull (message + strlen ("<data>:"), NULL, 10);
-
-  what = strstr (message, "Parse error: ");
-  if (what != NULL)
-    message = what + strlen ("Parse error: ");
-
-  report (r, &where, BILAT_FORMAT_ERROR_INVALID_JSON, "invalid JSON: %s", message);
-}
-
-static gboolean
-check_encoding (Reader     *r,
-                const char *data,
-                gsize       length)
-{
-  Location where = { 1, -1, -1, NULL, NULL, -1, NULL };
-  const char *end;
-
-  if (g_utf8_validate_len (data, length, &end))
-    return TRUE;
-
-  for (const char *p = data; p < end; p++)
+  if (token == _BILAT_JSON_BEGIN_OBJECT || token == _BILAT_JSON_BEGIN_ARRAY)
+    return _bilat_json_reader_skip_container (r->json);
+  if (token == _BILAT_JSON_STRING)
     {
-      if (*p == '\n')
-        where.line++;
+      gsize length;
+      const char *text = _bilat_json_reader_get_string (r->json, &length);
+
+      scalar->string = g_strndup (text, length);
+    }
+  else if (token == _BILAT_JSON_INTEGER)
+    {
+      scalar->integer = _bilat_json_reader_get_integer (r->json, &scalar->overflow);
+      if (scalar->overflow)
+        scalar->string = g_strdup (_bilat_json_reader_get_number_text (r->json));
     }
 
-  report (r, &where, BILAT_FORMAT_ERROR_INVALID_JSON,
-          "invalid JSON: the text is not valid UTF-8 (at byte %" G_GSIZE_FORMAT ")",
-          (gsize) (end - data));
-  return FALSE;
+  return scalar->line;
 }
 
-/* json-glib parses recursively, so a deep enough nesting overflows the
- * stack. A dataset is five levels deep; anything far deeper is refused
- * before parsing. */
-#define MAX_NESTING 512
-
-static gboolean
-check_nesting (Reader     *r,
-               const char *data,
-               gsize       length)
+/* Reads the records of the array of kind @kind, whose "[" was just read,
+ * one at a time. Returns the line of its "]", or 0 on an error of the
+ * JSON. */
+static guint
+read_records (Reader     *r,
+              _BilatKind  kind)
 {
-  Location where = { 1, -1, -1, NULL, NULL, -1, NULL };
-  gboolean in_string = FALSE;
-  guint depth = 0;
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
 
-  for (gsize i = 0; i < length; i++)
+  for (guint index = 0;; index++)
     {
-      char c = data[i];
+      _BilatJsonToken token = _bilat_json_reader_next (r->json);
+      Node *record;
 
-      if (c == '\n')
-        where.line++;
+      if (token == _BILAT_JSON_END_ARRAY)
+        return _bilat_json_reader_get_line (r->json);
 
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_NESTING)
-            {
-              report (r, &where, BILAT_FORMAT_ERROR_INVALID_JSON,
-                      "invalid JSON: nested more than %d levels deep", MAX_NESTING);
-              return FALSE;
-            }
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+      g_ptr_array_set_size (tables, 0);
+      arena_reset (&r->arena);
+      record = read_tree (r, token, tables);
+      if (record == NULL)
+        return 0;
+
+      read_record (r, kind, index, record);
     }
-
-  return TRUE;
 }
 
 static int
-compare_problem_lines (gconstpointer a,
-                       gconstpointer b)
+kind_of_member (const char *name,
+                gsize       length)
 {
-  guint line_a = bilat_problem_get_line (*(BilatProblem * const *) a);
-  guint line_b = bilat_problem_get_line (*(BilatProblem * const *) b);
+  for (int kind = 0; kind < _BILAT_N_KINDS; kind++)
+    {
+      if (strlen (_bilat_kinds[kind].member) == length &&
+          memcmp (_bilat_kinds[kind].member, name, length) == 0)
+        return kind;
+    }
 
-  return line_a < line_b ? -1 : line_a > line_b;
+  return -1;
+}
+
+typedef enum
+{
+  DOCUMENT_INVALID_JSON,   /* the tokenizer has the error */
+  DOCUMENT_NOT_AN_OBJECT,  /* reported */
+  DOCUMENT_READ,
+} DocumentResult;
+
+/* Reads the document's members in the order they come. */
+static DocumentResult
+read_document (Reader *r,
+               Scalar *format,
+               Scalar *version)
+{
+  static const MemberSet members = { NULL, NULL, document_members };
+  _BilatJsonToken token = _bilat_json_reader_next (r->json);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *repeat_name = NULL;
+  guint repeat_line = 0;
+
+  if (token == _BILAT_JSON_ERROR)
+    return DOCUMENT_INVALID_JSON;
+
+  r->root_line = MAX (_bilat_json_reader_get_line (r->json), 1);
+  r->record = (Location) { r->root_line, -1, -1, NULL, NULL, -1, NULL };
+
+  if (token != _BILAT_JSON_BEGIN_OBJECT)
+    {
+      Scalar root = { 0, };
+      Node node;
+
+      /* Only a document that is JSON to its end is no dataset. */
+      if (read_scalar (r, token, &root) == 0 ||
+          _bilat_json_reader_next (r->json) != _BILAT_JSON_END)
+        {
+          g_free ((char *) root.string);
+          return DOCUMENT_INVALID_JSON;
+        }
+
+      report (r, &r->record, BILAT_FORMAT_ERROR_UNSUPPORTED,
+              "not a libbilat dataset: the document is %s, not an object",
+              describe_node (scalar_node (&node, &root)));
+      g_free ((char *) root.string);
+      return DOCUMENT_NOT_AN_OBJECT;
+    }
+
+  for (;;)
+    {
+      g_autofree char *name = NULL;
+      gsize name_length;
+      const char *text;
+      gboolean repeated;
+      guint end_line;
+      int kind;
+
+      token = _bilat_json_reader_next (r->json);
+      if (token == _BILAT_JSON_END_OBJECT)
+        break;
+      if (token != _BILAT_JSON_MEMBER)
+        return DOCUMENT_INVALID_JSON;
+
+      text = _bilat_json_reader_get_string (r->json, &name_length);
+      name = g_strndup (text, name_length);
+      /* A name with a NUL in it is none of the known ones, nor a repeat. */
+      repeated = strlen (name) == name_length &&
+                 !g_hash_table_add (seen, g_strdup (name));
+      kind = strlen (name) == name_length ? kind_of_member (name, name_length) : -1;
+
+      token = _bilat_json_reader_next (r->json);
+      if (token == _BILAT_JSON_ERROR)
+        return DOCUMENT_INVALID_JSON;
+
+      r->record = (Location) { r->root_line, -1, -1, NULL, NULL, -1, NULL };
+      r->phase = PHASE_DOCUMENT;
+      r->sort_kind = -1;
+      r->sort_index = -1;
+      r->sort_sub = G_MAXUINT;
+
+      /* As in json-glib's objects, the last value of a member counts. */
+      if (strcmp (name, "format") == 0)
+        end_line = read_scalar (r, token, format);
+      else if (strcmp (name, "version") == 0)
+        end_line = read_scalar (r, token, version);
+      else if (kind >= 0 && !repeated && token == _BILAT_JSON_BEGIN_ARRAY)
+        end_line = read_records (r, kind);
+      else if (kind >= 0 && !repeated && token != _BILAT_JSON_NULL)
+        {
+          Scalar value = { 0, };
+          Node node;
+          Location where;
+
+          end_line = read_scalar (r, token, &value);
+          r->phase = PHASE_RECORDS;
+          r->sort_kind = kind;
+          where = at (r, scalar_node (&node, &value), _bilat_kinds[kind].member, -1, NULL);
+          report (r, &where, BILAT_FORMAT_ERROR_WRONG_TYPE,
+                  "expected an array, not %s", describe_node (&node));
+          g_free ((char *) value.string);
+        }
+      else
+        {
+          Scalar value = { 0, };
+          Node node;
+
+          /* Unknown, or a list of records given again, which is a problem
+           * already: its records are not read twice. */
+          end_line = read_scalar (r, token, &value);
+          if (!repeated)
+            check_member (r, scalar_node (&node, &value), name, name_length,
+                          member_set_mask (&members), &members, NULL, -1, NULL);
+          g_free ((char *) value.string);
+        }
+
+      if (end_line == 0)
+        return DOCUMENT_INVALID_JSON;
+
+      if (repeated && repeat_name == NULL)
+        {
+          repeat_name = g_strdup (name);
+          repeat_line = end_line;
+        }
+    }
+
+  if (_bilat_json_reader_next (r->json) != _BILAT_JSON_END)
+    return DOCUMENT_INVALID_JSON;
+
+  if (repeat_name != NULL)
+    {
+      r->record = (Location) { r->root_line, -1, -1, NULL, NULL, -1, NULL };
+      r->phase = PHASE_DOCUMENT;
+      r->sort_kind = -1;
+      r->sort_index = -1;
+      r->sort_sub = G_MAXUINT - 1;
+      report_repeat (r, repeat_name, repeat_line, NULL, -1);
+    }
+
+  return DOCUMENT_READ;
+}
+
+/* Keeps only the problems from @first on. */
+static void
+keep_problems_from (Reader *r,
+                    guint   first)
+{
+  for (guint i = 0; i < first; i++)
+    bilat_problem_unref (g_array_index (r->problems, Pending, i).problem);
+  g_array_remove_range (r->problems, 0, first);
+}
+
+static void
+reader_init (Reader     *r,
+             const char *file,
+             BilatStore *store)
+{
+  memset (r, 0, sizeof *r);
+  r->file = file;
+  r->store = store;
+  r->problems = g_array_new (FALSE, FALSE, sizeof (Pending));
+  arena_init (&r->arena);
+  r->strings = g_string_chunk_new (64 * 1024);
+  for (int kind = 0; kind < _BILAT_N_KINDS; kind++)
+    {
+      r->records[kind] = g_ptr_array_new_with_free_func (g_object_unref);
+      r->ids[kind] = g_hash_table_new (g_str_hash, g_str_equal);
+    }
+  r->event_keys = g_array_new (FALSE, FALSE, sizeof (EventKey));
+  r->prefixes = g_hash_table_new (g_str_hash, g_str_equal);
+  r->prefix_names = g_ptr_array_new ();
+  r->actor_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r->countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r->predecessors = g_hash_table_new (g_str_hash, g_str_equal);
+  r->references = g_array_new (FALSE, FALSE, sizeof (Reference));
+  draft_init (&r->draft);
+}
+
+/* Frees what only the reading needed, before the caller goes on to build
+ * the store: the ids and references can be as large as the records. */
+static void
+reader_clear (Reader *r)
+{
+  for (int kind = 0; kind < _BILAT_N_KINDS; kind++)
+    {
+      g_clear_pointer (&r->records[kind], g_ptr_array_unref);
+      g_clear_pointer (&r->ids[kind], g_hash_table_unref);
+    }
+  arena_clear (&r->arena);
+  g_clear_pointer (&r->event_keys, g_array_unref);
+  g_clear_pointer (&r->prefixes, g_hash_table_unref);
+  g_clear_pointer (&r->prefix_names, g_ptr_array_unref);
+  g_clear_pointer (&r->actor_names, g_hash_table_unref);
+  g_clear_pointer (&r->countries, g_hash_table_unref);
+  g_clear_pointer (&r->predecessors, g_hash_table_unref);
+  g_clear_pointer (&r->references, g_array_unref);
+  g_clear_pointer (&r->strings, g_string_chunk_free);
+  if (r->draft.names != NULL)
+    draft_clear (&r->draft);
+  r->draft.names = NULL;
+}
+
+/* Reads the document @json holds. Returns the problems, sorted, or NULL
+ * with @error set when reading the stream failed. */
+static GPtrArray *
+read_json (_BilatJsonReader     *json,
+           const char           *file,
+           BilatStore           *store,
+           _BilatFormatRecords  *out,
+           GError              **error)
+{
+  Reader r;
+  Scalar format = { 0, }, version = { 0, };
+  GPtrArray *problems;
+  DocumentResult result;
+
+  reader_init (&r, file, store);
+  r.json = json;
+  r.build = out != NULL;
+  r.builder = out != NULL ? out->builder : NULL;
+
+  result = read_document (&r, &format, &version);
+  if (result == DOCUMENT_INVALID_JSON)
+    {
+      const GError *io_error = NULL;
+      const char *message;
+      Location where = { 0, -1, -1, NULL, NULL, -1, NULL };
+
+      /* Nothing after an error of the JSON can be trusted, nor what came
+       * before be loaded: the error is the only problem. */
+      clear_problems (&r);
+      if (_bilat_json_reader_get_error (json, &message, &where.line, &io_error) ==
+          _BILAT_JSON_READER_IO)
+        {
+          g_propagate_error (error, g_error_copy (io_error));
+          g_free ((char *) format.string);
+          g_free ((char *) version.string);
+          g_array_unref (r.problems);
+          reader_clear (&r);
+          return NULL;
+        }
+      r.phase = PHASE_DOCUMENT;
+      r.sort_sub = G_MAXUINT;
+      report (&r, &where, BILAT_FORMAT_ERROR_INVALID_JSON, "invalid JSON: %s", message);
+    }
+  else if (result == DOCUMENT_READ)
+    {
+      Node format_node, version_node;
+      guint before = r.problems->len;
+
+      r.record = (Location) { r.root_line, -1, -1, NULL, NULL, -1, NULL };
+      r.phase = PHASE_DOCUMENT;
+      r.sort_sub = G_MAXUINT;
+      if (!check_header (&r, format.line > 0 ? scalar_node (&format_node, &format) : NULL,
+                         version.line > 0 ? scalar_node (&version_node, &version) : NULL))
+        {
+          /* A document that is no dataset of this version has no records
+           * worth speaking of. */
+          keep_problems_from (&r, before);
+        }
+      else
+        {
+          check_event_keys (&r);
+          check_references (&r);
+        }
+    }
+
+  g_free ((char *) format.string);
+  g_free ((char *) version.string);
+
+  g_array_sort (r.problems, compare_pending);
+  problems = g_ptr_array_new_full (r.problems->len, (GDestroyNotify) bilat_problem_unref);
+  for (guint i = 0; i < r.problems->len; i++)
+    g_ptr_array_add (problems, g_array_index (r.problems, Pending, i).problem);
+  g_array_unref (r.problems);
+
+  if (out != NULL)
+    {
+      for (int kind = 0; kind < _BILAT_N_KINDS; kind++)
+        out->records[kind] = problems->len == 0 ? g_ptr_array_ref (r.records[kind]) : NULL;
+    }
+  reader_clear (&r);
+
+  return problems;
 }
 
 GPtrArray *
@@ -1869,86 +2844,38 @@ _bilat_format_read (const char *data,
                     BilatStore *store,
                     GPtrArray  *records[_BILAT_N_KINDS])
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
-  Reader r = { 0, };
-  gsize size = length >= 0 ? (gsize) length : strlen (data);
-
-  r.file = file;
-  r.store = store;
-  r.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) bilat_problem_unref);
-  r.lines = g_hash_table_new (NULL, NULL);
-  r.frames = g_array_new (FALSE, FALSE, sizeof (Frame));
-  r.repeats = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  for (int kind = 0; kind < _BILAT_N_KINDS; kind++)
-    {
-      r.records[kind] = g_ptr_array_new_with_free_func (g_object_unref);
-      r.ids[kind] = g_hash_table_new (g_str_hash, g_str_equal);
-    }
-  r.actor_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  r.predecessors = g_hash_table_new (g_str_hash, g_str_equal);
-  r.references = g_array_new (FALSE, FALSE, sizeof (Reference));
+  _BilatJsonReader *json;
+  _BilatFormatRecords out = { NULL, };
+  GPtrArray *problems;
 
   /* An empty stream gives no buffer at all. */
   if (data == NULL)
     data = "";
 
-  /* A byte-order mark is not JSON, but editors write it. */
-  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      size -= 3;
-    }
+  json = _bilat_json_reader_new_for_data (data, length >= 0 ? (gsize) length : strlen (data));
+  problems = read_json (json, file, store, records != NULL ? &out : NULL, NULL);
+  _bilat_json_reader_free (json);
 
-  if (check_encoding (&r, data, size) && check_nesting (&r, data, size))
-    {
-      parser = json_parser_new ();
-      g_signal_connect (parser, "object-start", G_CALLBACK (on_object_start), &r);
-      g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &r);
-      g_signal_connect (parser, "object-end", G_CALLBACK (on_object_end), &r);
-      g_signal_connect (parser, "array-start", G_CALLBACK (on_array_start), &r);
-      g_signal_connect (parser, "array-element", G_CALLBACK (on_array_element), &r);
-      g_signal_connect (parser, "array-end", G_CALLBACK (on_array_end), &r);
+  for (int kind = 0; records != NULL && kind < _BILAT_N_KINDS; kind++)
+    records[kind] = out.records[kind];
 
-      if (size == 0 || json_parser_load_from_data (parser, data, size, &error))
-        {
-          if (size == 0 || json_parser_get_root (parser) == NULL)
-            {
-              Location where = { 1, -1, -1, NULL, NULL, -1, NULL };
+  return problems;
+}
 
-              report (&r, &where, BILAT_FORMAT_ERROR_INVALID_JSON,
-                      "invalid JSON: the document is empty");
-            }
-          else
-            read_document (&r, json_parser_get_root (parser));
-        }
-      else if (error != NULL)
-        report_syntax_error (&r, error);
-      else
-        {
-          Location where = { 1, -1, -1, NULL, NULL, -1, NULL };
+GPtrArray *
+_bilat_format_read_stream (GInputStream         *stream,
+                           GCancellable         *cancellable,
+                           const char           *file,
+                           BilatStore           *store,
+                           _BilatFormatRecords  *records,
+                           GError              **error)
+{
+  _BilatJsonReader *json = _bilat_json_reader_new_for_stream (stream, cancellable);
+  GPtrArray *problems = read_json (json, file, store, records, error);
 
-          report (&r, &where, BILAT_FORMAT_ERROR_INVALID_JSON, "invalid JSON");
-        }
-    }
+  _bilat_json_reader_free (json);
 
-  g_ptr_array_sort (r.problems, compare_problem_lines);
-
-  for (int kind = 0; kind < _BILAT_N_KINDS; kind++)
-    {
-      if (records != NULL)
-        records[kind] = r.problems->len == 0 ? g_ptr_array_ref (r.records[kind]) : NULL;
-      g_ptr_array_unref (r.records[kind]);
-      g_hash_table_unref (r.ids[kind]);
-    }
-  g_hash_table_unref (r.lines);
-  g_array_unref (r.frames);
-  g_hash_table_unref (r.repeats);
-  g_hash_table_unref (r.actor_names);
-  g_hash_table_unref (r.predecessors);
-  g_array_unref (r.references);
-
-  return r.problems;
+  return problems;
 }
 
 /* Loading */
@@ -1968,50 +2895,24 @@ propagate_problems (GPtrArray  *problems,
                  "%s (and %u more problem%s)", text, more, more == 1 ? "" : "s");
 }
 
-/* The ids the importers give the sources of event data. */
+/* Adds what the reader handed on to @self: the records kept as objects,
+ * kind by kind, then the segment of @builder, which it takes. */
 static gboolean
-is_bulk_source_id (const char *id)
+add_records (BilatStore           *self,
+             _BilatFormatRecords  *records,
+             GError              **error)
 {
-  return g_str_has_prefix (id, "url:") || g_str_has_prefix (id, "icews-story:");
-}
-
-static gboolean
-load_data (BilatStore  *self,
-           const char  *data,
-           gsize        length,
-           const char  *name,
-           GError     **error)
-{
-  GPtrArray *records[_BILAT_N_KINDS] = { NULL, };
-  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GPtrArray) added = g_ptr_array_new ();
-  BilatSegmentBuilder *builder;
   gboolean ok = TRUE;
 
-  problems = _bilat_format_read (data, length, name, self, records);
-  if (problems->len > 0)
-    {
-      propagate_problems (problems, error);
-      return FALSE;
-    }
-
-  /* Coded events, and the sources of imported data, go into columns when
-   * the columns can give them back exactly; the rest are objects. The
-   * reader checked what the store checks; should the store refuse a
+  /* The reader checked what the store checks; should the store refuse a
    * record all the same, the records already added go again. */
-  builder = _bilat_segment_builder_new ();
   for (int kind = 0; kind < _BILAT_N_KINDS; kind++)
     {
-      for (guint i = 0; ok && i < records[kind]->len; i++)
+      for (guint i = 0; ok && i < records->records[kind]->len; i++)
         {
-          BilatRecord *record = g_ptr_array_index (records[kind], i);
+          BilatRecord *record = g_ptr_array_index (records->records[kind], i);
 
-          if (kind == _BILAT_KIND_EVENT && BILAT_IS_CODED_EVENT (record) &&
-              _bilat_segment_builder_add_event (builder, BILAT_CODED_EVENT (record)))
-            continue;
-          if (kind == _BILAT_KIND_SOURCE && is_bulk_source_id (bilat_record_get_id (record)) &&
-              _bilat_segment_builder_add_source (builder, BILAT_SOURCE (record)))
-            continue;
           ok = bilat_store_add (self, record, error);
           if (ok)
             g_ptr_array_add (added, record);
@@ -2022,20 +2923,58 @@ load_data (BilatStore  *self,
     {
       for (guint i = added->len; i > 0; i--)
         bilat_store_remove (self, g_ptr_array_index (added, i - 1), NULL);
-      _bilat_segment_builder_free (builder);
+      _bilat_segment_builder_free (records->builder);
     }
   else
     {
-      BilatSegment *segment = _bilat_segment_builder_finish (builder);
+      BilatSegment *segment = _bilat_segment_builder_finish (records->builder);
 
       _bilat_store_add_segment (self, segment);
       _bilat_segment_unref (segment);
     }
+  records->builder = NULL;
 
   for (int kind = 0; kind < _BILAT_N_KINDS; kind++)
-    g_ptr_array_unref (records[kind]);
+    g_clear_pointer (&records->records[kind], g_ptr_array_unref);
 
   return ok;
+}
+
+/* Loads what @stream holds, or @data when @stream is NULL. */
+static gboolean
+load_json (BilatStore    *self,
+           GInputStream  *stream,
+           const char    *data,
+           gsize          length,
+           const char    *name,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  _BilatFormatRecords records = { NULL, };
+  g_autoptr(GPtrArray) problems = NULL;
+  _BilatJsonReader *json;
+
+  /* Coded events, and the sources of imported data, go into columns as
+   * they are read, when the columns can give them back exactly; the rest
+   * are objects. */
+  records.builder = _bilat_segment_builder_new ();
+
+  if (stream != NULL)
+    json = _bilat_json_reader_new_for_stream (stream, cancellable);
+  else
+    json = _bilat_json_reader_new_for_data (data, length);
+  problems = read_json (json, name, self, &records, error);
+  _bilat_json_reader_free (json);
+
+  if (problems == NULL || problems->len > 0)
+    {
+      if (problems != NULL)
+        propagate_problems (problems, error);
+      _bilat_segment_builder_free (records.builder);
+      return FALSE;
+    }
+
+  return add_records (self, &records, error);
 }
 
 /**
@@ -2079,8 +3018,8 @@ bilat_store_load_from_data (BilatStore  *self,
   if (data == NULL)
     data = "";
 
-  return load_data (self, data, length >= 0 ? (gsize) length : strlen (data),
-                    "<string>", error);
+  return load_json (self, NULL, data, length >= 0 ? (gsize) length : strlen (data),
+                    "<string>", NULL, error);
 }
 
 /**
@@ -2093,6 +3032,9 @@ bilat_store_load_from_data (BilatStore  *self,
  * Reads @stream to its end, without closing it, and loads the dataset it
  * holds as [method@Bilat.Store.load_from_data] does. Problems name the
  * data `<stream>`.
+ *
+ * The stream is read in chunks and the dataset checked and built as it
+ * comes, so that memory holds the records being loaded and not the text.
  *
  * Failing to read is an error of the %G_IO_ERROR domain; a problem of the
  * dataset is one of the %BILAT_FORMAT_ERROR domain. Either way the store
@@ -2109,22 +3051,12 @@ bilat_store_load_from_stream (BilatStore    *self,
                               GCancellable  *cancellable,
                               GError       **error)
 {
-  g_autoptr(GOutputStream) memory = NULL;
-
   g_return_val_if_fail (BILAT_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  memory = g_memory_output_stream_new_resizable ();
-  if (g_output_stream_splice (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                              cancellable, error) < 0)
-    return FALSE;
-
-  return load_data (self,
-                    g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)),
-                    g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)),
-                    "<stream>", error);
+  return load_json (self, stream, NULL, 0, "<stream>", cancellable, error);
 }
 
 static gboolean
@@ -2134,13 +3066,12 @@ load_file (BilatStore    *self,
            GCancellable  *cancellable,
            GError       **error)
 {
-  g_autofree char *contents = NULL;
-  gsize length = 0;
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  if (stream == NULL)
     return FALSE;
 
-  return load_data (self, contents, length, name, error);
+  return load_json (self, G_INPUT_STREAM (stream), NULL, 0, name, cancellable, error);
 }
 
 /**
@@ -2320,7 +3251,8 @@ bilat_store_new_builtin (const char  *name,
 
   store = bilat_store_new ();
   file = g_strconcat ("resource://", path, NULL);
-  if (!load_data (store, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), file, error))
+  if (!load_json (store, NULL, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), file,
+                  NULL, error))
     return NULL;
 
   return g_steal_pointer (&store);

@@ -500,18 +500,21 @@ bilat_validate_file (GFile         *file,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
   g_autofree char *name = NULL;
-  gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  /* Read in chunks, checked as they come: a file of any size costs a
+   * record's worth of memory, not the file's. */
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
     return NULL;
 
   name = g_file_get_parse_name (file);
 
-  return _bilat_format_read (contents, length, name, NULL, NULL);
+  return _bilat_format_read_stream (G_INPUT_STREAM (stream), cancellable, name, NULL, NULL,
+                                    error);
 }

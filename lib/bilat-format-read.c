@@ -35,6 +35,7 @@
 #include "bilat-json-reader-private.h"
 #include "bilat-record-private.h"
 #include "bilat-resources.h"
+#include "bilat-native-private.h"
 #include "bilat-segment-private.h"
 #include "bilat-store-private.h"
 
@@ -3000,6 +3001,13 @@ load_json (BilatStore    *self,
  * the data being named `<string>`), followed by the number of further
  * problems, and the store is left as it was.
  *
+ * @data may also hold a native store file (see
+ * [method@Bilat.Store.save_to_native_file]), told by its first bytes; it
+ * is checked whole (every section's checksum and every value that points
+ * elsewhere) and refused with the name of the section if damaged or
+ * truncated. Its columns are copied, since @data belongs to the caller;
+ * loading from a file maps them instead.
+ *
  * Returns: %TRUE if the dataset was loaded, %FALSE with @error set
  *   otherwise
  *
@@ -3018,8 +3026,54 @@ bilat_store_load_from_data (BilatStore  *self,
   if (data == NULL)
     data = "";
 
+  /* A native file's columns must outlive the call: they are copied. */
+  if (length >= _BILAT_NATIVE_MAGIC_LENGTH && _bilat_native_detect (data, (gsize) length))
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (data, (gsize) length);
+
+      return _bilat_native_load_bytes (self, bytes, "<string>", error);
+    }
+
   return load_json (self, NULL, data, length >= 0 ? (gsize) length : strlen (data),
                     "<string>", NULL, error);
+}
+
+/* Loads a native file or a JSON dataset from @stream, told apart by the
+ * first bytes. A native file at a local @path is mapped, not read. */
+static gboolean
+load_stream (BilatStore    *self,
+             GInputStream  *stream,
+             const char    *path,
+             const char    *name,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GInputStream) buffered = g_buffered_input_stream_new (stream);
+  gsize available;
+  const char *start;
+
+  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (buffered), FALSE);
+  if (g_buffered_input_stream_fill (G_BUFFERED_INPUT_STREAM (buffered), _BILAT_NATIVE_MAGIC_LENGTH,
+                                    cancellable, error) < 0)
+    return FALSE;
+  start = g_buffered_input_stream_peek_buffer (G_BUFFERED_INPUT_STREAM (buffered), &available);
+  if (!_bilat_native_detect (start, available))
+    return load_json (self, buffered, NULL, 0, name, cancellable, error);
+
+  if (path != NULL)
+    return _bilat_native_load_path (self, path, error);
+
+  /* Not a local file: its bytes are read into memory. */
+  {
+    g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+    g_autoptr(GBytes) bytes = NULL;
+
+    if (g_output_stream_splice (memory, buffered, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                cancellable, error) < 0)
+      return FALSE;
+    bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+    return _bilat_native_load_bytes (self, bytes, name, error);
+  }
 }
 
 /**
@@ -3056,7 +3110,7 @@ bilat_store_load_from_stream (BilatStore    *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return load_json (self, stream, NULL, 0, "<stream>", cancellable, error);
+  return load_stream (self, stream, NULL, "<stream>", cancellable, error);
 }
 
 static gboolean
@@ -3067,11 +3121,13 @@ load_file (BilatStore    *self,
            GError       **error)
 {
   g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+  g_autofree char *path = NULL;
 
   if (stream == NULL)
     return FALSE;
 
-  return load_json (self, G_INPUT_STREAM (stream), NULL, 0, name, cancellable, error);
+  path = g_file_get_path (file);
+  return load_stream (self, G_INPUT_STREAM (stream), path, name, cancellable, error);
 }
 
 /**
@@ -3084,6 +3140,13 @@ load_file (BilatStore    *self,
  * Reads @file and loads the dataset it holds as
  * [method@Bilat.Store.load_from_data] does. Problems name the file by its
  * parse name (its path when it is local).
+ *
+ * A native store file (see [method@Bilat.Store.save_to_native_file]) is
+ * told from a JSON dataset by its first bytes. A local one is mapped into
+ * memory, not read: its columns stay in the file, shared with the page
+ * cache, and cost the store no memory of its own. It is checked whole
+ * before anything is added: a truncated file, or one with any byte
+ * damaged, is refused with an error naming the section.
  *
  * Failing to read the file is an error of the %G_IO_ERROR domain; a
  * problem of the dataset is one of the %BILAT_FORMAT_ERROR domain. Either

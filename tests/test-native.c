@@ -105,8 +105,33 @@ test_round_trip (void **state)
       g_autoptr(GError) error = NULL;
 
       save_native (store, path);
-      if (!_bilat_native_load_path (loaded, path, &error))
+      if (!bilat_store_load_from_path (loaded, path, &error))
         fail_msg ("%s", error->message);
+
+      /* From a GFile, a stream and bytes, the same store. */
+      {
+        g_autoptr(BilatStore) from_file = bilat_store_new ();
+        g_autoptr(BilatStore) from_stream = bilat_store_new ();
+        g_autoptr(BilatStore) from_data = bilat_store_new ();
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+        g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+        g_autofree char *bytes = NULL;
+        g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
+        gsize length;
+
+        assert_true (bilat_store_load_from_file (from_file, file, NULL, &error));
+        assert_true (bilat_store_load_from_stream (from_stream, G_INPUT_STREAM (stream), NULL, &error));
+        assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+        assert_true (bilat_store_load_from_data (from_data, bytes, (gssize) length, &error));
+        g_clear_pointer (&bytes, g_free);
+        a = bilat_store_save_to_data (loaded, NULL, NULL);
+        b = bilat_store_save_to_data (from_file, NULL, NULL);
+        c = bilat_store_save_to_data (from_stream, NULL, NULL);
+        d = bilat_store_save_to_data (from_data, NULL, NULL);
+        assert_string_equal (a, b);
+        assert_string_equal (a, c);
+        assert_string_equal (a, d);
+      }
 
       /* The same as a JSON round trip, byte for byte. */
       json = bilat_store_save_to_data (store, NULL, &error);

@@ -1254,6 +1254,34 @@ class EventFilesTest(ToolTestCase):
         valid = run("validate", out)
         self.assertEqual(valid.status, 0, valid.out + valid.err)
 
+    def test_import_to_a_native_file(self):
+        native = os.path.join(self.tmp, "all.bilat")
+        json_out = os.path.join(self.tmp, "all.json")
+        for out in (native, json_out):
+            result = run("import", fixture("gdelt2.export.CSV"), fixture("icews.tab"), "-o", out)
+            self.assertEqual(result.status, 0, result.err)
+        with open(native, "rb") as f:
+            self.assertEqual(f.read(8), b"BILAT\0st")
+        # The same answers from the native file as from the JSON dataset.
+        for args in (("timeline", "--json"), ("series", "--by", "month", "--tsv"),
+                     ("series", "--dyad", "PAK,RUS", "--by", "day", "--csv"),
+                     ("sources", "--json"), ("actors", "--json")):
+            a = run("--data", native, *args)
+            b = run("--data", json_out, *args)
+            self.assertEqual(a.status, 0, a.err)
+            self.assertEqual(a.out, b.out, args)
+        # A damaged native file is refused, naming the section.
+        with open(native, "rb") as f:
+            data = bytearray(f.read())
+        data[64 + 6] ^= 0x40  # inside the first section, right after the header
+        damaged = os.path.join(self.tmp, "damaged.bilat")
+        with open(damaged, "wb") as f:
+            f.write(data)
+        result = run("--data", damaged, "timeline")
+        self.assertNotEqual(result.status, 0)
+        self.assertIn("damaged.bilat", result.err)
+        self.assertIn("section", result.err)
+
     def test_icews_names_become_codes(self):
         out = os.path.join(self.tmp, "icews.json")
         result = run("import", fixture("icews.tab"), "-o", out)

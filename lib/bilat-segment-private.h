@@ -59,6 +59,47 @@ guint               _bilat_segment_builder_get_n_rows (BilatSegmentBuilder *self
 void                _bilat_segment_builder_add_row   (BilatSegmentBuilder  *self,
                                                       const BilatRow       *row);
 
+/* What a segment keeps of a coded event, as plain values, for readers
+ * that have them without an object. The caller has checked what the
+ * object path checks: a single-day date (@day, a Julian day number), no
+ * summary and no sectors, participants of the form the sides give (the
+ * first as initiator, the second as target), at most one citation, of a
+ * whole source (@cite), and a place as given (name and country as the
+ * data says them, not as iso-codes fills them in). */
+typedef struct
+{
+  const char       *id;
+  BilatEventFormat  dataset;
+  guint32           day;
+  const char       *title;
+  const char       *participants[2];
+  const char       *cameo;
+  double            goldstein;        /* the data's own; NaN: the code's */
+  gboolean          has_place;
+  const char       *place_name;
+  const char       *place_subdivision;
+  const char       *place_country;
+  gboolean          has_coordinates;
+  double            latitude;
+  double            longitude;
+  const char       *cite;
+  const char       *actor_code[2];
+  const char       *actor_name[2];
+  const char       *actor_types[2];
+  gboolean          root_event;
+  guint             mentions;
+  guint             sources;
+  guint             articles;
+  double            tone;
+  const char       *url;
+  guint32           added;            /* Julian day; 0: none */
+} BilatCodedFields;
+
+/* Appends the event of @fields; FALSE if its id or values are not of a
+ * form a segment holds (nothing is added then). */
+gboolean            _bilat_segment_builder_add_fields (BilatSegmentBuilder   *self,
+                                                      const BilatCodedFields *fields);
+
 /* Appends @event if a segment can hold it exactly; FALSE otherwise. */
 gboolean            _bilat_segment_builder_add_event (BilatSegmentBuilder  *self,
                                                       BilatCodedEvent      *event);

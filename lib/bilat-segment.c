@@ -1142,20 +1142,9 @@ is_single_day (BilatDate *date)
 }
 
 gboolean
-_bilat_segment_builder_add_event (BilatSegmentBuilder *self,
-                                  BilatCodedEvent     *coded)
+_bilat_segment_builder_add_fields (BilatSegmentBuilder    *self,
+                                   const BilatCodedFields *f)
 {
-  BilatEvent *event = BILAT_EVENT (coded);
-  const char *id = bilat_record_get_id (BILAT_RECORD (event));
-  BilatDate *date = bilat_event_get_date (event);
-  BilatDate *added = bilat_coded_event_get_date_added (coded);
-  GPtrArray *participants = bilat_event_get_participants (event);
-  GPtrArray *citations = bilat_record_get_citations (BILAT_RECORD (event));
-  const char *title = bilat_event_get_title (event);
-  const char *code = bilat_event_get_cameo_code (event);
-  const char *url = bilat_coded_event_get_url (coded);
-  BilatPlace *place = bilat_event_get_place (event);
-  const char *actors[2] = { NULL, NULL };
   const char *names[2][2];
   guint32 name_index[2][2];
   g_autoptr(GString) derived = NULL;
@@ -1163,12 +1152,92 @@ _bilat_segment_builder_add_event (BilatSegmentBuilder *self,
   guint64 number;
   Row r = { 0 };
 
-  if (G_OBJECT_TYPE (coded) != BILAT_TYPE_CODED_EVENT || id == NULL ||
-      !_bilat_segment_split_id (id, &prefix_length, &number) ||
+  if (f->id == NULL || !_bilat_segment_split_id (f->id, &prefix_length, &number) ||
+      f->day == 0 || f->title == NULL || (guint) f->dataset > BILAT_EVENT_FORMAT_ICEWS ||
+      (f->participants[0] != NULL && f->participants[1] != NULL &&
+       strcmp (f->participants[0], f->participants[1]) == 0))
+    return FALSE;
+
+  if (f->has_place)
+    {
+      PlaceEntry entry = { 0 };
+
+      entry.name = strings_intern (&self->strings, f->place_name);
+      entry.subdivision = strings_intern (&self->strings, f->place_subdivision);
+      entry.country = strings_intern (&self->strings, f->place_country);
+      if (f->has_coordinates)
+        {
+          entry.has_coordinates = 1;
+          entry.latitude = f->latitude;
+          entry.longitude = f->longitude;
+        }
+      r.place = entries_intern (&self->places, &entry);
+    }
+
+  r.key = builder_key (self, f->id, prefix_length, number);
+  r.day = f->day;
+  for (guint i = 0; i < 2; i++)
+    {
+      Side side = {
+        .participant = strings_intern (&self->strings, f->participants[i]),
+        .code = strings_intern (&self->strings, f->actor_code[i]),
+        .name = strings_intern (&self->strings, f->actor_name[i]),
+        .types = strings_intern (&self->strings, f->actor_types[i]),
+      };
+
+      if (side.participant != 0 || side.code != 0 || side.name != 0 || side.types != 0)
+        r.side[i] = entries_intern (&self->sides, &side);
+      name_index[i][0] = side.name;
+      name_index[i][1] = side.code;
+    }
+  r.cameo = intern_code (self, f->cameo);
+  r.goldstein = intern_score (self, f->goldstein);
+  r.flags = (f->root_event ? FLAG_ROOT : 0) | (guint8) (f->dataset << DATASET_SHIFT);
+  r.tone = f->tone;
+  r.mentions = f->mentions;
+  r.sources = f->sources;
+  r.articles = f->articles;
+  r.added = f->added;
+  r.url = strings_intern (&self->strings, f->url);
+
+  /* Strings move as the heap grows: read them only now. */
+  for (guint i = 0; i < 2; i++)
+    {
+      names[i][0] = strings_get (&self->strings, name_index[i][0]);
+      names[i][1] = strings_get (&self->strings, name_index[i][1]);
+    }
+  derived = g_string_new (NULL);
+  build_title (names, f->cameo, derived);
+  if (strcmp (derived->str, f->title) != 0)
+    r.title = strings_intern (&self->strings, f->title);
+
+  if (f->cite != NULL)
+    {
+      g_autofree char *from_url = f->url != NULL ? url_source_id (f->url, strlen (f->url)) : NULL;
+
+      r.cite = g_strcmp0 (from_url, f->cite) == 0 ? CITE_URL : strings_intern (&self->strings, f->cite);
+    }
+
+  append_row (self, &r);
+  return TRUE;
+}
+
+gboolean
+_bilat_segment_builder_add_event (BilatSegmentBuilder *self,
+                                  BilatCodedEvent     *coded)
+{
+  BilatEvent *event = BILAT_EVENT (coded);
+  BilatDate *date = bilat_event_get_date (event);
+  BilatDate *added = bilat_coded_event_get_date_added (coded);
+  GPtrArray *participants = bilat_event_get_participants (event);
+  GPtrArray *citations = bilat_record_get_citations (BILAT_RECORD (event));
+  BilatPlace *place = bilat_event_get_place (event);
+  BilatCodedFields f = { 0 };
+
+  if (G_OBJECT_TYPE (coded) != BILAT_TYPE_CODED_EVENT ||
       !is_single_day (date) || (added != NULL && !is_single_day (added)) ||
-      title == NULL || bilat_event_get_summary (event) != NULL ||
+      bilat_event_get_summary (event) != NULL ||
       bilat_event_get_sectors (event) != BILAT_SECTOR_NONE ||
-      (guint) bilat_coded_event_get_dataset (coded) > 3 ||
       participants->len > 2 || citations->len > 1)
     return FALSE;
 
@@ -1179,14 +1248,12 @@ _bilat_segment_builder_add_event (BilatSegmentBuilder *self,
       BilatRole role = bilat_participant_get_role (participant);
 
       if (role == BILAT_ROLE_INITIATOR && i == 0)
-        actors[0] = bilat_participant_get_actor (participant);
-      else if (role == BILAT_ROLE_TARGET && actors[1] == NULL)
-        actors[1] = bilat_participant_get_actor (participant);
+        f.participants[0] = bilat_participant_get_actor (participant);
+      else if (role == BILAT_ROLE_TARGET && f.participants[1] == NULL)
+        f.participants[1] = bilat_participant_get_actor (participant);
       else
         return FALSE;
     }
-  if (actors[0] != NULL && actors[1] != NULL && strcmp (actors[0], actors[1]) == 0)
-    return FALSE;
 
   if (citations->len == 1)
     {
@@ -1195,78 +1262,41 @@ _bilat_segment_builder_add_event (BilatSegmentBuilder *self,
       if (bilat_citation_get_paragraph (citation) != 0 || bilat_citation_has_range (citation) ||
           bilat_citation_get_quote (citation) != NULL)
         return FALSE;
+      f.cite = bilat_citation_get_source (citation);
     }
 
   if (place != NULL)
     {
-      const char *place_name, *place_country;
-      PlaceEntry entry = { 0 };
-
-      if (!place_given (place, &place_name, &place_country))
+      if (!place_given (place, &f.place_name, &f.place_country))
         return FALSE;
-      entry.name = strings_intern (&self->strings, place_name);
-      entry.subdivision = strings_intern (&self->strings, bilat_place_get_subdivision (place));
-      entry.country = strings_intern (&self->strings, place_country);
-      if (bilat_place_has_coordinates (place))
-        {
-          entry.has_coordinates = 1;
-          entry.latitude = bilat_place_get_latitude (place);
-          entry.longitude = bilat_place_get_longitude (place);
-        }
-      r.place = entries_intern (&self->places, &entry);
+      f.has_place = TRUE;
+      f.place_subdivision = bilat_place_get_subdivision (place);
+      f.has_coordinates = bilat_place_has_coordinates (place);
+      f.latitude = bilat_place_get_latitude (place);
+      f.longitude = bilat_place_get_longitude (place);
     }
 
-  r.key = builder_key (self, id, prefix_length, number);
-  r.day = bilat_date_get_first_julian (date);
-  for (guint i = 0; i < 2; i++)
-    {
-      Side side = {
-        .participant = strings_intern (&self->strings, actors[i]),
-        .code = strings_intern (&self->strings, i == 0 ? bilat_coded_event_get_actor1_code (coded)
-                                                       : bilat_coded_event_get_actor2_code (coded)),
-        .name = strings_intern (&self->strings, i == 0 ? bilat_coded_event_get_actor1_name (coded)
-                                                       : bilat_coded_event_get_actor2_name (coded)),
-        .types = strings_intern (&self->strings, i == 0 ? bilat_coded_event_get_actor1_types (coded)
-                                                        : bilat_coded_event_get_actor2_types (coded)),
-      };
+  f.id = bilat_record_get_id (BILAT_RECORD (event));
+  f.dataset = bilat_coded_event_get_dataset (coded);
+  f.day = bilat_date_get_first_julian (date);
+  f.title = bilat_event_get_title (event);
+  f.cameo = bilat_event_get_cameo_code (event);
+  f.goldstein = bilat_event_get_own_goldstein (event);
+  f.actor_code[0] = bilat_coded_event_get_actor1_code (coded);
+  f.actor_name[0] = bilat_coded_event_get_actor1_name (coded);
+  f.actor_types[0] = bilat_coded_event_get_actor1_types (coded);
+  f.actor_code[1] = bilat_coded_event_get_actor2_code (coded);
+  f.actor_name[1] = bilat_coded_event_get_actor2_name (coded);
+  f.actor_types[1] = bilat_coded_event_get_actor2_types (coded);
+  f.root_event = bilat_coded_event_get_root_event (coded);
+  f.mentions = bilat_coded_event_get_mentions (coded);
+  f.sources = bilat_coded_event_get_sources (coded);
+  f.articles = bilat_coded_event_get_articles (coded);
+  f.tone = bilat_coded_event_get_tone (coded);
+  f.url = bilat_coded_event_get_url (coded);
+  f.added = added != NULL ? bilat_date_get_first_julian (added) : 0;
 
-      if (side.participant != 0 || side.code != 0 || side.name != 0 || side.types != 0)
-        r.side[i] = entries_intern (&self->sides, &side);
-      name_index[i][0] = side.name;
-      name_index[i][1] = side.code;
-    }
-  r.cameo = intern_code (self, code);
-  r.goldstein = intern_score (self, bilat_event_get_own_goldstein (event));
-  r.flags = (bilat_coded_event_get_root_event (coded) ? FLAG_ROOT : 0) |
-            (guint8) (bilat_coded_event_get_dataset (coded) << DATASET_SHIFT);
-  r.tone = bilat_coded_event_get_tone (coded);
-  r.mentions = bilat_coded_event_get_mentions (coded);
-  r.sources = bilat_coded_event_get_sources (coded);
-  r.articles = bilat_coded_event_get_articles (coded);
-  r.added = added != NULL ? bilat_date_get_first_julian (added) : 0;
-  r.url = strings_intern (&self->strings, url);
-
-  /* Strings move as the heap grows: read them only now. */
-  for (guint i = 0; i < 2; i++)
-    {
-      names[i][0] = strings_get (&self->strings, name_index[i][0]);
-      names[i][1] = strings_get (&self->strings, name_index[i][1]);
-    }
-  derived = g_string_new (NULL);
-  build_title (names, code, derived);
-  if (strcmp (derived->str, title) != 0)
-    r.title = strings_intern (&self->strings, title);
-
-  if (citations->len == 1)
-    {
-      const char *source = bilat_citation_get_source (g_ptr_array_index (citations, 0));
-      g_autofree char *from_url = url != NULL ? url_source_id (url, strlen (url)) : NULL;
-
-      r.cite = g_strcmp0 (from_url, source) == 0 ? CITE_URL : strings_intern (&self->strings, source);
-    }
-
-  append_row (self, &r);
-  return TRUE;
+  return _bilat_segment_builder_add_fields (self, &f);
 }
 
 gboolean

@@ -3061,7 +3061,7 @@ load_stream (BilatStore    *self,
     return load_json (self, buffered, NULL, 0, name, cancellable, error);
 
   if (path != NULL)
-    return _bilat_native_load_path (self, path, error);
+    return _bilat_native_load_path (self, path, name, error);
 
   /* Not a local file: its bytes are read into memory. */
   {

@@ -35,9 +35,11 @@ gboolean _bilat_native_load_bytes  (BilatStore    *store,
                                     const char    *name,
                                     GError       **error);
 
-/* The same for the file at @path, mapped into memory. */
+/* The same for the file at @path, mapped into memory; @name (or the
+ * path, when NULL) names it in messages. */
 gboolean _bilat_native_load_path   (BilatStore    *store,
                                     const char    *path,
+                                    const char    *name,
                                     GError       **error);
 
 G_END_DECLS

@@ -1372,16 +1372,18 @@ _bilat_native_load_bytes (BilatStore  *store,
 gboolean
 _bilat_native_load_path (BilatStore  *store,
                          const char  *path,
+                         const char  *name,
                          GError     **error)
 {
   g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *display = NULL;
 
   if (mapped == NULL)
     return FALSE;
   bytes = g_mapped_file_get_bytes (mapped);
-  name = g_filename_display_name (path);
+  if (name == NULL)
+    name = display = g_filename_display_name (path);
   return _bilat_native_load_bytes (store, bytes, name, error);
 }
 

@@ -274,7 +274,7 @@ test_killed_save (void **state)
         g_autoptr(GError) error = NULL;
         g_autofree char *json = NULL;
 
-        if (!_bilat_native_load_path (loaded, path, &error))
+        if (!_bilat_native_load_path (loaded, path, NULL, &error))
           fail_msg ("round %u: %s", round, error->message);
         json = bilat_store_save_to_data (loaded, NULL, NULL);
         assert_true (strcmp (json, small_json) == 0 || strcmp (json, large_json) == 0);

@@ -61,6 +61,68 @@ count_records (BilatStore *store)
   return n;
 }
 
+/* Whether @path starts like a native store file. */
+static gboolean
+is_native (const char *path)
+{
+  static const char magic[8] = { 'B', 'I', 'L', 'A', 'T', '\0', 's', 't' };
+  char start[8];
+  FILE *f = fopen (path, "rb");
+  gboolean native;
+
+  if (f == NULL)
+    return FALSE;
+  native = fread (start, 1, sizeof start, f) == sizeof start && memcmp (start, magic, sizeof magic) == 0;
+  fclose (f);
+  return native;
+}
+
+static gboolean
+validate_native (Tool        *tool,
+                 const char  *path,
+                 const char  *name,
+                 JsonArray   *all,
+                 guint       *n_problems,
+                 GError     **error)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  if (bilat_store_load_from_path (store, path, &local_error))
+    {
+      if (!tool->json)
+        printf ("%s: valid native file (%u records)\n", name, count_records (store));
+      return TRUE;
+    }
+  if (!g_error_matches (local_error, BILAT_FORMAT_ERROR, local_error->code))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* What is wrong with a native file is one problem: loading stops at it. */
+  if (tool->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, name);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, local_error->message);
+      json_builder_end_object (builder);
+      json_array_add_element (all, json_builder_get_root (builder));
+    }
+  else
+    {
+      g_autofree char *clean = tool_text_clean (local_error->message);
+
+      printf ("%s\n", clean);
+    }
+  (*n_problems)++;
+  return TRUE;
+}
+
 /* Checks one file. The problems go to @all (for --json) or are printed;
  * @n_problems grows by their number. */
 static gboolean
@@ -75,6 +137,11 @@ validate_one (Tool        *tool,
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(BilatStore) store = NULL;
   gsize length;
+
+  /* A native store file is checked by loading it: every section's
+   * checksum and value, and its records as a dataset. */
+  if (is_native (path))
+    return validate_native (tool, path, name, all, n_problems, error);
 
   if (!g_file_get_contents (path, &contents, &length, error))
     return FALSE;

@@ -1281,6 +1281,14 @@ class EventFilesTest(ToolTestCase):
         self.assertNotEqual(result.status, 0)
         self.assertIn("damaged.bilat", result.err)
         self.assertIn("section", result.err)
+        # validate checks native files too.
+        good = run("validate", native)
+        self.assertEqual(good.status, 0, good.err)
+        self.assertIn("valid native file", good.out)
+        bad = run("validate", damaged)
+        self.assertEqual(bad.status, 1)
+        self.assertIn("section “objects”", bad.out)
+        self.assertIn("1 problem", bad.err)
 
     def test_icews_names_become_codes(self):
         out = os.path.join(self.tmp, "icews.json")

@@ -25,6 +25,7 @@
 
 #include "bilat-format-private.h"
 #include "bilat-json-private.h"
+#include "bilat-place-private.h"
 #include "bilat-segment-private.h"
 #include "bilat-store-private.h"
 
@@ -203,48 +204,6 @@ write_participants (Sink        *sink,
   end_array (sink);
 }
 
-/* The getters of a place fill in its name and country from iso-codes,
- * which belong to the installed package, not to the dataset; only
- * bilat_place_equal() tells what was given. So the writer tries the
- * place with and without each, and keeps the one that is equal. */
-static void
-get_given_names (BilatPlace  *place,
-                 const char **name,
-                 const char **country)
-{
-  const char *subdivision = bilat_place_get_subdivision (place);
-  const char *names[] = { bilat_place_get_name (place), NULL };
-  const char *countries[] = { bilat_place_get_country (place), NULL };
-
-  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
-    {
-      for (guint c = 0; c < G_N_ELEMENTS (countries); c++)
-        {
-          g_autoptr(BilatPlace) probe = NULL;
-
-          if (names[n] == NULL && subdivision == NULL && countries[c] == NULL)
-            continue;
-
-          if (bilat_place_has_coordinates (place))
-            probe = bilat_place_new_with_coordinates (names[n], subdivision, countries[c],
-                                                      bilat_place_get_latitude (place),
-                                                      bilat_place_get_longitude (place));
-          else
-            probe = bilat_place_new (names[n], subdivision, countries[c]);
-
-          if (bilat_place_equal (probe, place))
-            {
-              *name = names[n];
-              *country = countries[c];
-              return;
-            }
-        }
-    }
-
-  *name = names[0];
-  *country = countries[0];
-}
-
 static void
 write_place (Sink        *sink,
              BilatEvent  *event)
@@ -256,7 +215,7 @@ write_place (Sink        *sink,
     return;
 
   subdivision = bilat_place_get_subdivision (place);
-  get_given_names (place, &name, &country);
+  _bilat_place_get_given (place, &name, &country);
 
   member (sink, "place");
   begin_object (sink, TRUE);

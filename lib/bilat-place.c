@@ -5,6 +5,8 @@
 
 #include <bilat/bilat.h>
 
+#include "bilat-place-private.h"
+
 #include <math.h>
 
 /**
@@ -246,6 +248,15 @@ bilat_place_get_country (const BilatPlace *self)
     return bilat_subdivision_get_country (self->subdivision);
 
   return NULL;
+}
+
+void
+_bilat_place_get_given (const BilatPlace  *place,
+                        const char       **name,
+                        const char       **country)
+{
+  *name = place->name;
+  *country = place->country;
 }
 
 /**

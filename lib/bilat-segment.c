@@ -30,6 +30,7 @@
 #include <string.h>
 #include <xxhash.h>
 
+#include "bilat-place-private.h"
 #include "bilat-segment-private.h"
 #include "bilat-segment-layout-private.h"
 #include "bilat-series-private.h"
@@ -174,47 +175,6 @@ strings_grow (Strings *strings)
   strings->mask = mask;
 }
 
-/* The index of @text (@length bytes, no NUL among them), added if new; 0
- * for NULL. */
-static guint32
-strings_intern_len (Strings    *strings,
-                    const char *text,
-                    gsize       length)
-{
-  guint32 hash;
-  guint i;
-  guint64 offset;
-  guint32 index;
-  const guint8 nul = 0;
-
-  if (text == NULL)
-    return 0;
-
-  /* What follows a NUL is lost in every string of a record too. */
-  length = strnlen (text, length);
-  hash = hash_text (text, length);
-  for (i = hash & strings->mask; strings->slots[i] != 0; i = (i + 1) & strings->mask)
-    {
-      guint32 candidate = strings->slots[i];
-
-      if (g_array_index (strings->hashes, guint32, candidate) == hash &&
-          strings_length (strings, candidate) == length &&
-          memcmp (strings_get (strings, candidate), text, length) == 0)
-        return candidate;
-    }
-
-  offset = strings->heap->len;
-  g_byte_array_append (strings->heap, (const guint8 *) text, (guint) length);
-  g_byte_array_append (strings->heap, &nul, 1);
-  index = strings->offsets->len;
-  g_array_append_val (strings->offsets, offset);
-  g_array_append_val (strings->hashes, hash);
-  strings->slots[i] = index;
-  if ((guint) strings->offsets->len * 2 > strings->mask)
-    strings_grow (strings);
-  return index;
-}
-
 /* Interns @length bytes as they are (NULs included); *fresh tells
  * whether they are new. For memos keyed by raw fields. */
 static guint32
@@ -252,6 +212,21 @@ strings_intern_bytes (Strings    *strings,
     strings_grow (strings);
   *fresh = TRUE;
   return index;
+}
+
+/* The index of the text of @length bytes at @text, up to a NUL, added if
+ * new; 0 for NULL. What follows a NUL is lost in every string of a record
+ * too. */
+static guint32
+strings_intern_len (Strings    *strings,
+                    const char *text,
+                    gsize       length)
+{
+  gboolean fresh;
+
+  if (text == NULL)
+    return 0;
+  return strings_intern_bytes (strings, text, strnlen (text, length), &fresh);
 }
 
 static guint32
@@ -1100,40 +1075,6 @@ build_title (const char *sides[2][2],
   build_title_named (sides, code, code != NULL ? bilat_cameo_get_name (code) : NULL, out);
 }
 
-/* The given name and country of @place (see get_given_names() in the
- * writer): FALSE if no combination gives the place back. */
-static gboolean
-place_given (BilatPlace  *place,
-             const char **name,
-             const char **country)
-{
-  const char *subdivision = bilat_place_get_subdivision (place);
-  const char *names[] = { bilat_place_get_name (place), NULL };
-  const char *countries[] = { bilat_place_get_country (place), NULL };
-
-  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
-    for (guint c = 0; c < G_N_ELEMENTS (countries); c++)
-      {
-        g_autoptr(BilatPlace) probe = NULL;
-
-        if (names[n] == NULL && subdivision == NULL && countries[c] == NULL)
-          continue;
-        if (bilat_place_has_coordinates (place))
-          probe = bilat_place_new_with_coordinates (names[n], subdivision, countries[c],
-                                                    bilat_place_get_latitude (place),
-                                                    bilat_place_get_longitude (place));
-        else
-          probe = bilat_place_new (names[n], subdivision, countries[c]);
-        if (bilat_place_equal (probe, place))
-          {
-            *name = names[n];
-            *country = countries[c];
-            return TRUE;
-          }
-      }
-  return FALSE;
-}
-
 static gboolean
 is_single_day (BilatDate *date)
 {
@@ -1267,8 +1208,7 @@ _bilat_segment_builder_add_event (BilatSegmentBuilder *self,
 
   if (place != NULL)
     {
-      if (!place_given (place, &f.place_name, &f.place_country))
-        return FALSE;
+      _bilat_place_get_given (place, &f.place_name, &f.place_country);
       f.has_place = TRUE;
       f.place_subdivision = bilat_place_get_subdivision (place);
       f.has_coordinates = bilat_place_has_coordinates (place);

@@ -108,3 +108,33 @@ list_ids (GListModel *records)
     }
   return g_string_free (ids, FALSE);
 }
+
+/* The event files to read: the project's own fixtures (names under
+ * tests/data/import), then the real samples of shared/data when the build
+ * was given them (paths under it), those that exist. */
+static inline GPtrArray *
+event_file_paths (const char * const *fixtures,
+                  const char * const *samples)
+{
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  const char *srcdir = g_getenv ("BILAT_TEST_SRCDIR");
+  const char *shared = g_getenv ("BILAT_SHARED_DATA");
+
+  for (guint i = 0; fixtures[i] != NULL; i++)
+    g_ptr_array_add (paths, g_build_filename (srcdir, "data", "import", fixtures[i], NULL));
+  for (guint i = 0; shared != NULL && *shared != '\0' && samples[i] != NULL; i++)
+    {
+      char *path = g_build_filename (shared, samples[i], NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        g_ptr_array_add (paths, path);
+      else
+        g_free (path);
+    }
+  return paths;
+}
+
+/* The real samples of shared/data, one per layout. */
+#define REAL_EVENT_SAMPLES \
+  "gdelt2/20191024143000.export.CSV", "gdelt1/reed9999_events_sample.tsv", \
+  "icews/events.2018.sample.tab"

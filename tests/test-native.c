@@ -28,27 +28,10 @@
 static GPtrArray *
 sample_paths (void)
 {
-  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
-  const char *srcdir = g_getenv ("BILAT_TEST_SRCDIR");
-  const char *shared = g_getenv ("BILAT_SHARED_DATA");
-  const char *fixtures[] = { "gdelt2.export.CSV", "gdelt1-daily.export.CSV", "icews.tab" };
-  const char *samples[] = {
-    "gdelt2/20191024143000.export.CSV", "gdelt1/reed9999_events_sample.tsv",
-    "icews/events.2018.sample.tab",
-  };
+  const char * const fixtures[] = { "gdelt2.export.CSV", "gdelt1-daily.export.CSV", "icews.tab", NULL };
+  const char * const samples[] = { REAL_EVENT_SAMPLES, NULL };
 
-  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
-    g_ptr_array_add (paths, g_build_filename (srcdir, "data", "import", fixtures[i], NULL));
-  for (guint i = 0; shared != NULL && *shared != '\0' && i < G_N_ELEMENTS (samples); i++)
-    {
-      char *path = g_build_filename (shared, samples[i], NULL);
-
-      if (g_file_test (path, G_FILE_TEST_EXISTS))
-        g_ptr_array_add (paths, path);
-      else
-        g_free (path);
-    }
-  return paths;
+  return event_file_paths (fixtures, samples);
 }
 
 /* A store with imported rows, and objects: the built-in dataset. */

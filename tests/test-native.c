@@ -51,14 +51,37 @@ mixed_store (const char *path)
   return store;
 }
 
+static char *temp_dir;
+
 static char *
 temp_path (const char *name)
 {
-  static char *dir;
+  if (temp_dir == NULL)
+    temp_dir = g_dir_make_tmp ("bilat-native-XXXXXX", NULL);
+  return g_build_filename (temp_dir, name, NULL);
+}
 
-  if (dir == NULL)
-    dir = g_dir_make_tmp ("bilat-native-XXXXXX", NULL);
-  return g_build_filename (dir, name, NULL);
+/* Removes the folder of the test's files, with what killed saves left. */
+static int
+remove_temp_dir (void **state)
+{
+  GDir *dir;
+  const char *name;
+
+  if (temp_dir == NULL)
+    return 0;
+  dir = g_dir_open (temp_dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (temp_dir, name, NULL);
+
+      g_unlink (path);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (temp_dir);
+  g_clear_pointer (&temp_dir, g_free);
+  return 0;
 }
 
 static void
@@ -275,5 +298,5 @@ main (void)
     cmocka_unit_test (test_killed_save),
   };
 
-  return cmocka_run_group_tests (tests, NULL, NULL);
+  return cmocka_run_group_tests (tests, NULL, remove_temp_dir);
 }

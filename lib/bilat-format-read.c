@@ -12,12 +12,15 @@
  * that is reset for the next), is checked, and is handed on at once.
  * Coded events and the sources of imported data go straight into a
  * segment builder, so that a million of them cost the builder's columns
- * and never a million objects or a tree of the whole document; the other
- * records are kept as objects until the document has been read. What
- * must wait for the end is kept compactly: the ids that references may
- * name, the references that did not resolve when they were read (a
- * document may put its events before its sources), and the keys of the
- * events' ids, whose repeats are found by sorting.
+ * and never a million objects or a tree of the whole document; a coded
+ * event of the form a segment holds is not even made an object on the
+ * way, but read into plain values (see "Coded events straight into
+ * columns" below). The other records are kept as objects until the
+ * document has been read. What must wait for the end is kept compactly:
+ * the ids that references may name, the references that did not resolve
+ * when they were read (a document may put its events before its
+ * sources), and the keys of the events' ids, whose repeats are found by
+ * sorting.
  *
  * Problems are reported in the order the tree reader gave them: by line,
  * then (on one line) the document's members, then the records kind by
@@ -37,6 +40,7 @@
 #include "bilat-resources.h"
 #include "bilat-native-private.h"
 #include "bilat-segment-private.h"
+#include "bilat-series-private.h"
 #include "bilat-store-private.h"
 
 #define DATASETS_PATH "/org/libbilat/bilat/datasets/"
@@ -68,6 +72,7 @@ struct _Node
   guint       line;         /* of the value; of its "{" or "[" */
   const char *name;         /* as a member of an object */
   gsize       name_length;
+  int         known;        /* the number of the name, or -1 (see name_lookup()) */
   Node       *next;
   union
   {
@@ -94,6 +99,7 @@ struct _Node
       Node       *repeat;      /* an object's first member given again */
       guint       repeat_line; /* where it was given again */
       GHashTable *names;       /* of a large object: name → Node */
+      guint64     seen[2];     /* an object's known names, a bit each */
     } container;
   };
 };
@@ -283,11 +289,20 @@ typedef struct
   GArray              *event_keys;   /* of EventKey */
   GHashTable          *prefixes;     /* prefix of an event id → rank + 1 */
   GPtrArray           *prefix_names;
+  const char          *last_prefix;  /* the last one found, and its rank + 1 */
+  gsize                last_prefix_length;
+  guint                last_prefix_rank;
+  gboolean             store_has[_BILAT_N_KINDS]; /* records of the kind */
   GHashTable          *actor_names;  /* alias key → id of the actor it names */
   GHashTable          *countries;    /* code → whether it is a country's */
   GHashTable          *predecessors; /* actor id → id of its predecessor */
   GArray              *references;   /* of Reference */
   guint                n_references; /* of the record being read */
+
+  GEnumClass          *event_formats;
+  GEnumValue          *last_dataset; /* the last one a coded event named */
+  const char          *initiator_nick;
+  const char          *target_nick;
 
   guint                root_line;    /* of the document's "{" */
   Location             record;       /* the record being read */
@@ -434,6 +449,284 @@ at (Reader     *r,
   return where;
 }
 
+/* Every list of members there is, so that which lists have a name is one
+ * lookup and a mask: a record's members are checked by the million. */
+static gconstpointer
+member_list (guint i)
+{
+  switch (i)
+    {
+    case _BILAT_KIND_SOURCE:
+    case _BILAT_KIND_ACTOR:
+    case _BILAT_KIND_ISSUE:
+    case _BILAT_KIND_EVENT:
+    case _BILAT_KIND_POSITION:
+      return _bilat_kinds[i].fields;
+    case _BILAT_N_KINDS:
+      return _bilat_exercise_fields;
+    case _BILAT_N_KINDS + 1:
+      return _bilat_coded_fields;
+    case _BILAT_N_KINDS + 2:
+      return document_members;
+    case _BILAT_N_KINDS + 3:
+      return citation_members;
+    case _BILAT_N_KINDS + 4:
+      return participant_members;
+    case _BILAT_N_KINDS + 5:
+      return place_members;
+    default:
+      return NULL;
+    }
+}
+
+static guint
+member_list_bit (gconstpointer list)
+{
+  for (guint i = 0; member_list (i) != NULL; i++)
+    {
+      if (member_list (i) == list)
+        return 1u << i;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Member names */
+
+/* The names that the reading of coded events, citations, participants
+ * and places asks for by number. Every other name of a list of members
+ * gets a number too, after these, when the table is made. */
+typedef enum
+{
+  /* The members of a coded event: those it must have, then, from
+   * NAME_TITLE to NAME_DATE_ADDED, those it may leave out or give as
+   * null. */
+  NAME_ID,
+  NAME_TYPE,
+  NAME_DATE,
+  NAME_TITLE,
+  NAME_SUMMARY,
+  NAME_PARTICIPANTS,
+  NAME_PLACE,
+  NAME_SECTORS,
+  NAME_CAMEO,
+  NAME_GOLDSTEIN,
+  NAME_CITATIONS,
+  NAME_DATASET,
+  NAME_ACTOR1_CODE,
+  NAME_ACTOR1_NAME,
+  NAME_ACTOR1_TYPES,
+  NAME_ACTOR2_CODE,
+  NAME_ACTOR2_NAME,
+  NAME_ACTOR2_TYPES,
+  NAME_ROOT_EVENT,
+  NAME_MENTIONS,
+  NAME_SOURCES,
+  NAME_ARTICLES,
+  NAME_TONE,
+  NAME_URL,
+  NAME_DATE_ADDED,
+  /* Those of a participant, a place and a citation. */
+  NAME_ACTOR,
+  NAME_ROLE,
+  NAME_NAME,
+  NAME_SUBDIVISION,
+  NAME_COUNTRY,
+  NAME_LATITUDE,
+  NAME_LONGITUDE,
+  NAME_SOURCE,
+  NAME_PARAGRAPH,
+  NAME_START,
+  NAME_END,
+  NAME_QUOTE,
+  N_FIXED_NAMES,
+} Name;
+
+static const char * const fixed_names[N_FIXED_NAMES] = {
+  [NAME_ID] = "id",
+  [NAME_TYPE] = "type",
+  [NAME_DATE] = "date",
+  [NAME_TITLE] = "title",
+  [NAME_SUMMARY] = "summary",
+  [NAME_PARTICIPANTS] = "participants",
+  [NAME_PLACE] = "place",
+  [NAME_SECTORS] = "sectors",
+  [NAME_CAMEO] = "cameo",
+  [NAME_GOLDSTEIN] = "goldstein",
+  [NAME_CITATIONS] = "citations",
+  [NAME_DATASET] = "dataset",
+  [NAME_ACTOR1_CODE] = "actor1_code",
+  [NAME_ACTOR1_NAME] = "actor1_name",
+  [NAME_ACTOR1_TYPES] = "actor1_types",
+  [NAME_ACTOR2_CODE] = "actor2_code",
+  [NAME_ACTOR2_NAME] = "actor2_name",
+  [NAME_ACTOR2_TYPES] = "actor2_types",
+  [NAME_ROOT_EVENT] = "root_event",
+  [NAME_MENTIONS] = "mentions",
+  [NAME_SOURCES] = "sources",
+  [NAME_ARTICLES] = "articles",
+  [NAME_TONE] = "tone",
+  [NAME_URL] = "url",
+  [NAME_DATE_ADDED] = "date_added",
+  [NAME_ACTOR] = "actor",
+  [NAME_ROLE] = "role",
+  [NAME_NAME] = "name",
+  [NAME_SUBDIVISION] = "subdivision",
+  [NAME_COUNTRY] = "country",
+  [NAME_LATITUDE] = "latitude",
+  [NAME_LONGITUDE] = "longitude",
+  [NAME_SOURCE] = "source",
+  [NAME_PARAGRAPH] = "paragraph",
+  [NAME_START] = "start",
+  [NAME_END] = "end",
+  [NAME_QUOTE] = "quote",
+};
+
+/* The names of every list of members, each with the mask of the lists
+ * that have it: which member is known where is one lookup and a mask,
+ * since a record's members are checked by the million. A name is looked
+ * up by its bytes in an open hash table, so that a name with a NUL in it
+ * ("id\u0000x") is none of them. */
+#define MAX_NAMES 128
+#define NAME_SLOT_BITS 10
+
+/* An object notes which known names it has in a mask of 128 bits. */
+G_STATIC_ASSERT (MAX_NAMES <= 128);
+
+typedef struct
+{
+  const char *text;
+  gsize       length;
+  guint64     head[2];         /* see name_head() */
+  guint       lists;           /* the mask of the lists that have it */
+} KnownName;
+
+typedef struct
+{
+  KnownName names[MAX_NAMES];
+  guint     n_names;
+  gsize     max_length;
+  guint8    slots[1 << NAME_SLOT_BITS]; /* a name's number + 1, or 0 */
+} NameTable;
+
+/* Bytes @from to @from + 8 of a name, as far as it goes, as a number:
+ * the first eight tell the names of the format apart, hashed, and the
+ * first sixteen are compared at once. */
+static inline guint64
+name_head (const char *text,
+           gsize       length,
+           gsize       from)
+{
+  guint64 head = 0;
+
+  if (length >= from + sizeof head)
+    memcpy (&head, text + from, sizeof head);
+  else
+    {
+      for (gsize i = from; i < length; i++)
+        head |= (guint64) (guchar) text[i] << (8 * (i - from));
+    }
+
+  return head;
+}
+
+static inline guint
+name_slot (guint64 head,
+           gsize   length)
+{
+  return (guint) (((head + length) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9)) >>
+                  (64 - NAME_SLOT_BITS));
+}
+
+/* The number of the name @text of @length bytes, or -1 for a name that
+ * no list has. */
+static inline int
+name_lookup (const NameTable *table,
+             const char      *text,
+             gsize            length)
+{
+  guint64 head;
+  guint slot;
+
+  if (length > table->max_length || length == 0)
+    return -1;
+
+  head = name_head (text, length, 0);
+  for (slot = name_slot (head, length); table->slots[slot] != 0;
+       slot = (slot + 1) % (1 << NAME_SLOT_BITS))
+    {
+      const KnownName *known = &table->names[table->slots[slot] - 1];
+
+      if (known->head[0] == head && known->length == length &&
+          (length <= 8 ||
+           (known->head[1] == name_head (text, length, 8) &&
+            (length <= 16 || memcmp (known->text + 16, text + 16, length - 16) == 0))))
+        return table->slots[slot] - 1;
+    }
+
+  return -1;
+}
+
+static void
+name_table_add (NameTable  *table,
+                const char *text,
+                guint       list_bit)
+{
+  gsize length = strlen (text);
+  int found = name_lookup (table, text, length);
+  guint slot;
+
+  if (found >= 0)
+    {
+      table->names[found].lists |= list_bit;
+      return;
+    }
+
+  /* The format has about sixty names, none empty. */
+  g_assert (table->n_names < MAX_NAMES && length > 0);
+  table->names[table->n_names] = (KnownName) {
+    text, length, { name_head (text, length, 0), name_head (text, length, 8) }, list_bit
+  };
+  table->max_length = MAX (table->max_length, length);
+  for (slot = name_slot (table->names[table->n_names].head[0], length); table->slots[slot] != 0;
+       slot = (slot + 1) % (1 << NAME_SLOT_BITS))
+    ;
+  table->slots[slot] = (guint8) ++table->n_names;
+}
+
+static const NameTable *
+name_table (void)
+{
+  static NameTable *names = NULL;
+
+  if (g_once_init_enter (&names))
+    {
+      NameTable *table = g_new0 (NameTable, 1);
+
+      for (guint i = 0; i < N_FIXED_NAMES; i++)
+        name_table_add (table, fixed_names[i], 0);
+
+      for (guint i = 0; i < _BILAT_N_KINDS + 2; i++)
+        {
+          const _BilatField *fields = member_list (i);
+
+          for (guint f = 0; fields[f].name != NULL; f++)
+            name_table_add (table, fields[f].name, 1u << i);
+        }
+      for (guint i = _BILAT_N_KINDS + 2; member_list (i) != NULL; i++)
+        {
+          const char * const *list = member_list (i);
+
+          for (guint n = 0; list[n] != NULL; n++)
+            name_table_add (table, list[n], 1u << i);
+        }
+
+      g_once_init_leave (&names, table);
+    }
+
+  return names;
+}
+
 /* Nodes */
 
 static const char *
@@ -475,19 +768,42 @@ names_equal (Node       *node,
   return node->name_length == length && memcmp (node->name, name, length) == 0;
 }
 
+/* Whether @object has a member with the known name @known. */
+static inline gboolean
+has_known (Node *object,
+           int   known)
+{
+  return (object->container.seen[known / 64] & (G_GUINT64_CONSTANT (1) << (known % 64))) != 0;
+}
+
 /* The member @name of @object, or NULL. */
 static Node *
 member_of (Node       *object,
            const char *name)
 {
   gsize length = strlen (name);
+  int known;
 
   if (object->container.names != NULL)
     return g_hash_table_lookup (object->container.names, name);
 
+  /* The names asked for are those of the lists. */
+  known = name_lookup (name_table (), name, length);
+  if (known < 0)
+    {
+      for (Node *node = object->container.first; node != NULL; node = node->next)
+        {
+          if (names_equal (node, name, length))
+            return node;
+        }
+      return NULL;
+    }
+
+  if (!has_known (object, known))
+    return NULL;
   for (Node *node = object->container.first; node != NULL; node = node->next)
     {
-      if (names_equal (node, name, length))
+      if (node->known == known)
         return node;
     }
 
@@ -706,88 +1022,6 @@ member_set_nth (const MemberSet *set,
   return NULL;
 }
 
-/* Every list of members there is, so that which lists have a name is one
- * lookup and a mask: a record's members are checked by the million. */
-static gconstpointer
-member_list (guint i)
-{
-  switch (i)
-    {
-    case _BILAT_KIND_SOURCE:
-    case _BILAT_KIND_ACTOR:
-    case _BILAT_KIND_ISSUE:
-    case _BILAT_KIND_EVENT:
-    case _BILAT_KIND_POSITION:
-      return _bilat_kinds[i].fields;
-    case _BILAT_N_KINDS:
-      return _bilat_exercise_fields;
-    case _BILAT_N_KINDS + 1:
-      return _bilat_coded_fields;
-    case _BILAT_N_KINDS + 2:
-      return document_members;
-    case _BILAT_N_KINDS + 3:
-      return citation_members;
-    case _BILAT_N_KINDS + 4:
-      return participant_members;
-    case _BILAT_N_KINDS + 5:
-      return place_members;
-    default:
-      return NULL;
-    }
-}
-
-static guint
-member_list_bit (gconstpointer list)
-{
-  for (guint i = 0; member_list (i) != NULL; i++)
-    {
-      if (member_list (i) == list)
-        return 1u << i;
-    }
-
-  g_assert_not_reached ();
-}
-
-/* Name → mask of the lists that have it. */
-static GHashTable *
-member_lists (void)
-{
-  static GHashTable *lists = NULL;
-
-  if (g_once_init_enter (&lists))
-    {
-      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
-
-      for (guint i = 0; i < _BILAT_N_KINDS + 2; i++)
-        {
-          const _BilatField *fields = member_list (i);
-
-          for (guint f = 0; fields[f].name != NULL; f++)
-            {
-              guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (table, fields[f].name));
-
-              g_hash_table_insert (table, (gpointer) fields[f].name,
-                                   GUINT_TO_POINTER (mask | 1u << i));
-            }
-        }
-      for (guint i = _BILAT_N_KINDS + 2; member_list (i) != NULL; i++)
-        {
-          const char * const *names = member_list (i);
-
-          for (guint n = 0; names[n] != NULL; n++)
-            {
-              guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (table, names[n]));
-
-              g_hash_table_insert (table, (gpointer) names[n], GUINT_TO_POINTER (mask | 1u << i));
-            }
-        }
-
-      g_once_init_leave (&lists, table);
-    }
-
-  return lists;
-}
-
 /* The mask of the lists of @set. */
 static guint
 member_set_mask (const MemberSet *set)
@@ -805,12 +1039,10 @@ member_set_mask (const MemberSet *set)
 }
 
 static gboolean
-member_set_has (guint       set_mask,
-                const char *name)
+member_set_has (guint set_mask,
+                int   known)
 {
-  guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (member_lists (), name));
-
-  return (mask & set_mask) != 0;
+  return known >= 0 && (name_table ()->names[known].lists & set_mask) != 0;
 }
 
 /* The edit distance of two short ASCII names, or G_MAXUINT for long ones. */
@@ -888,7 +1120,7 @@ static void
 check_member (Reader            *r,
               Node              *node,
               const char        *name,
-              gsize              name_length,
+              int                known,
               guint              set_mask,
               const MemberSet   *set,
               const char        *parent,
@@ -898,8 +1130,7 @@ check_member (Reader            *r,
   Location where;
   const char *suggestion;
 
-  /* A name with a NUL in it ("id\u0000x") is none of the known ones. */
-  if (strlen (name) == name_length && member_set_has (set_mask, name))
+  if (member_set_has (set_mask, known))
     return;
 
   where = parent != NULL ? at (r, node, parent, element, name)
@@ -950,8 +1181,11 @@ check_members (Reader            *r,
   guint set_mask = member_set_mask (set);
 
   for (Node *node = object->container.first; node != NULL; node = node->next)
-    check_member (r, node, node->name, node->name_length, set_mask, set, parent, element,
-                  exercise_only);
+    {
+      if (!member_set_has (set_mask, node->known))
+        check_member (r, node, node->name, node->known, set_mask, set, parent, element,
+                      exercise_only);
+    }
 
   if (repeat != NULL)
     report_repeat (r, repeat->name, object->container.repeat_line, parent, element);
@@ -983,8 +1217,10 @@ defer_reference (Reader         *r,
 {
   Reference reference = { *where, kind, NULL, r->n_references++ };
 
+  /* A predecessor is a member of the record itself, not of a part. */
   if (reference_resolves (r, kind, id) &&
-      !(kind == _BILAT_KIND_ACTOR && g_strcmp0 (where->member, "predecessor") == 0))
+      !(kind == _BILAT_KIND_ACTOR && where->sub == NULL &&
+        g_strcmp0 (where->member, "predecessor") == 0))
     return;
 
   reference.id = keep_string (r, id);
@@ -1737,6 +1973,14 @@ event_key (Reader     *r,
       prefix_length >= sizeof prefix || number >> EVENT_KEY_NUMBER_BITS != 0)
     return FALSE;
 
+  /* A dataset's events mostly share one prefix. */
+  if (r->last_prefix_rank != 0 && prefix_length == r->last_prefix_length &&
+      memcmp (id, r->last_prefix, prefix_length) == 0)
+    {
+      *key = (guint64) (r->last_prefix_rank - 1) << EVENT_KEY_NUMBER_BITS | number;
+      return TRUE;
+    }
+
   memcpy (prefix, id, prefix_length);
   prefix[prefix_length] = '\0';
   rank = GPOINTER_TO_UINT (g_hash_table_lookup (r->prefixes, prefix));
@@ -1751,6 +1995,9 @@ event_key (Reader     *r,
       rank = r->prefix_names->len;
       g_hash_table_insert (r->prefixes, (gpointer) kept, GUINT_TO_POINTER (rank));
     }
+  r->last_prefix = g_ptr_array_index (r->prefix_names, rank - 1);
+  r->last_prefix_length = prefix_length;
+  r->last_prefix_rank = rank;
 
   *key = (guint64) (rank - 1) << EVENT_KEY_NUMBER_BITS | number;
   return TRUE;
@@ -1801,7 +2048,10 @@ register_id (Reader     *r,
 {
   _BilatKind kind = r->record.kind;
   Location where = at (r, member_of (object, "id"), "id", -1, NULL);
-  guint first = GPOINTER_TO_UINT (g_hash_table_lookup (r->ids[kind], id));
+  /* Most event ids are kept as keys, and most stores are empty: no
+   * lookup where none can find anything. */
+  guint first = g_hash_table_size (r->ids[kind]) > 0
+                  ? GPOINTER_TO_UINT (g_hash_table_lookup (r->ids[kind], id)) : 0;
   guint64 key;
 
   if (first > 0)
@@ -1811,7 +2061,7 @@ register_id (Reader     *r,
       return FALSE;
     }
 
-  if (r->store != NULL && lookup_stored (r, kind, id) != NULL)
+  if (r->store_has[kind] && lookup_stored (r, kind, id) != NULL)
     {
       report (r, &where, BILAT_FORMAT_ERROR_DUPLICATE_ID,
               "the store already has %s %s with id “%s”",
@@ -1915,7 +2165,7 @@ claim_actor_name (Reader         *r,
   if (holder != NULL)
     return;
 
-  stored = r->store != NULL ? bilat_store_lookup_actor (r->store, name) : NULL;
+  stored = r->store_has[_BILAT_KIND_ACTOR] ? bilat_store_lookup_actor (r->store, name) : NULL;
   if (stored != NULL)
     {
       g_autofree char *text = quoted (name);
@@ -2001,6 +2251,463 @@ hand_on (Reader      *r,
   g_ptr_array_add (r->records[kind], record);
 }
 
+/* Coded events straight into columns
+ *
+ * A coded event is read by the million, and nearly every one is of the
+ * form a segment holds. Such an event is first looked over without a
+ * word: when every member is one a coded event may have and is valid,
+ * and the event is of that form, its values go straight into the
+ * segment builder, with no draft, object, date, place or citation made
+ * on the way. Anything else (a problem, a member of another form, a
+ * field a segment does not hold) sends the record down the general path
+ * of read_record(), which reports what it finds as it always did and
+ * builds an object. Nothing is reported or kept before that choice, so
+ * both paths give the same problems and the same store. */
+
+typedef struct
+{
+  BilatCodedFields  fields;
+  gboolean          typed;       /* "type" is "coded" */
+  Node             *actors[2];   /* the participants' "actor" members */
+  guint             n_actors;
+  Node             *source;      /* the citation's "source" member */
+} Coded;
+
+/* A string that expect_string() takes without a word. */
+static inline gboolean
+plain_string (Node        *node,
+              const char **text)
+{
+  if (node->type != NODE_STRING || !node->string.clean)
+    return FALSE;
+
+  *text = node->string.text;
+  return TRUE;
+}
+
+/* A string that expect_id() takes without a word. */
+static gboolean
+plain_id (Node        *node,
+          const char **id)
+{
+  return plain_string (node, id) && bilat_record_is_valid_id (*id);
+}
+
+/* A number that expect_number() takes without a word. */
+static inline gboolean
+plain_number (Node   *node,
+              double  min,
+              double  max,
+              double *value)
+{
+  if (node->type != NODE_INTEGER && node->type != NODE_DOUBLE)
+    return FALSE;
+
+  *value = node->number.value;
+  return isfinite (*value) && *value >= min && *value <= max;
+}
+
+/* A count that expect_integer() takes without a word. */
+static inline gboolean
+plain_count (Node  *node,
+             guint *value)
+{
+  if (node->type != NODE_INTEGER || node->number.overflow ||
+      node->number.integer < 0 || node->number.integer > G_MAXUINT)
+    return FALSE;
+
+  *value = (guint) node->number.integer;
+  return TRUE;
+}
+
+/* A date that read_date() parses as a single day, "YYYY-MM-DD", as its
+ * Julian day number (that of bilat_date_get_first_julian()). Any other
+ * date, valid or not, is left to bilat_date_parse(). */
+static gboolean
+plain_day (Node    *node,
+           guint32 *julian)
+{
+  static const guint8 month_days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  const char *t;
+  int year, month, day, days;
+
+  if (node->type != NODE_STRING || node->string.length != 10)
+    return FALSE;
+
+  t = node->string.text;
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i == 4 || i == 7 ? t[i] != '-' : !g_ascii_isdigit (t[i]))
+        return FALSE;
+    }
+
+  year = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+  month = (t[5] - '0') * 10 + (t[6] - '0');
+  day = (t[8] - '0') * 10 + (t[9] - '0');
+  if (year < 1 || month < 1 || month > 12 || day < 1)
+    return FALSE;
+
+  days = month_days[month - 1];
+  if (month == 2 && year % 4 == 0 && (year % 100 != 0 || year % 400 == 0))
+    days = 29;
+  if (day > days)
+    return FALSE;
+
+  *julian = _bilat_civil_to_julian (year, month, day);
+  return TRUE;
+}
+
+/* Whether @object is an object whose members can be looked over one by
+ * one: none given twice, and not so many that they have a table. */
+static inline gboolean
+plain_object (Node *object)
+{
+  return object->type == NODE_OBJECT && object->container.repeat == NULL &&
+         object->container.names == NULL;
+}
+
+/* The participants of a coded event as a segment holds them: an
+ * initiator, a target, or an initiator then a target, each with a
+ * role. */
+static gboolean
+plain_participants (Reader *r,
+                    Node   *array,
+                    Coded  *c)
+{
+  BilatCodedFields *f = &c->fields;
+  guint i = 0;
+
+  if (array->type != NODE_ARRAY || array->container.length > 2)
+    return FALSE;
+
+  for (Node *element = array->container.first; element != NULL; element = element->next, i++)
+    {
+      Node *actor_node = NULL;
+      const char *actor = NULL, *role = NULL;
+
+      if (!plain_object (element))
+        return FALSE;
+
+      for (Node *member = element->container.first; member != NULL; member = member->next)
+        {
+          if (member->known == NAME_ACTOR && plain_id (member, &actor))
+            actor_node = member;
+          else if (member->known != NAME_ROLE || !plain_string (member, &role))
+            return FALSE;
+        }
+
+      if (actor == NULL || role == NULL)
+        return FALSE;
+      if (i == 0 && strcmp (role, r->initiator_nick) == 0)
+        f->participants[0] = actor;
+      else if (f->participants[1] == NULL && strcmp (role, r->target_nick) == 0)
+        f->participants[1] = actor;
+      else
+        return FALSE;
+
+      c->actors[c->n_actors++] = actor_node;
+    }
+
+  /* An actor that takes part twice is a problem. */
+  return f->participants[0] == NULL || f->participants[1] == NULL ||
+         strcmp (f->participants[0], f->participants[1]) != 0;
+}
+
+static gboolean
+plain_place (Reader *r,
+             Node   *object,
+             Coded  *c)
+{
+  BilatCodedFields *f = &c->fields;
+  Node *latitude = NULL, *longitude = NULL;
+
+  if (!plain_object (object))
+    return FALSE;
+
+  for (Node *member = object->container.first; member != NULL; member = member->next)
+    {
+      if (member->type == NODE_NULL &&
+          (member->known == NAME_NAME || member->known == NAME_SUBDIVISION ||
+           member->known == NAME_COUNTRY || member->known == NAME_LATITUDE ||
+           member->known == NAME_LONGITUDE))
+        continue;
+
+      switch (member->known)
+        {
+        case NAME_NAME:
+          if (!plain_string (member, &f->place_name))
+            return FALSE;
+          break;
+        case NAME_SUBDIVISION:
+          if (!plain_string (member, &f->place_subdivision) ||
+              !is_subdivision_code (f->place_subdivision))
+            return FALSE;
+          break;
+        case NAME_COUNTRY:
+          if (!plain_string (member, &f->place_country) ||
+              !is_known_country (r, f->place_country))
+            return FALSE;
+          break;
+        case NAME_LATITUDE:
+          if (!plain_number (member, -90.0, 90.0, &f->latitude))
+            return FALSE;
+          latitude = member;
+          break;
+        case NAME_LONGITUDE:
+          if (!plain_number (member, -180.0, 180.0, &f->longitude))
+            return FALSE;
+          longitude = member;
+          break;
+        default:
+          return FALSE;
+        }
+    }
+
+  if ((f->place_name == NULL && f->place_subdivision == NULL && f->place_country == NULL) ||
+      (latitude == NULL) != (longitude == NULL))
+    return FALSE;
+
+  f->has_place = TRUE;
+  f->has_coordinates = latitude != NULL;
+  if (!f->has_coordinates)
+    f->latitude = f->longitude = NAN;
+  return TRUE;
+}
+
+/* At most one citation, of a whole source. */
+static gboolean
+plain_citations (Node  *array,
+                 Coded *c)
+{
+  Node *element;
+
+  if (array->type != NODE_ARRAY || array->container.length > 1)
+    return FALSE;
+  element = array->container.first;
+  if (element == NULL)
+    return TRUE;
+  if (!plain_object (element))
+    return FALSE;
+
+  for (Node *member = element->container.first; member != NULL; member = member->next)
+    {
+      if (member->known == NAME_SOURCE && plain_id (member, &c->fields.cite))
+        c->source = member;
+      else if (member->type != NODE_NULL ||
+               (member->known != NAME_PARAGRAPH && member->known != NAME_START &&
+                member->known != NAME_END && member->known != NAME_QUOTE))
+        return FALSE;
+    }
+
+  return c->source != NULL;
+}
+
+/* Looks @object over as a coded event a segment holds: TRUE, with its
+ * values in @c, when the general path would report nothing of it and
+ * hand it on as such. Reports nothing and keeps nothing either way. */
+static gboolean
+plain_coded_event (Reader *r,
+                   Node   *object,
+                   Coded  *c)
+{
+  BilatCodedFields *f = &c->fields;
+  gsize prefix_length;
+  guint64 number;
+  const char *text;
+  GEnumValue *dataset;
+
+  memset (c, 0, sizeof *c);
+  f->goldstein = NAN;
+  f->tone = NAN;
+
+  if (!plain_object (object))
+    return FALSE;
+
+  for (Node *member = object->container.first; member != NULL; member = member->next)
+    {
+      /* Null is no value, but for the members that must have one. */
+      if (member->type == NODE_NULL && member->known >= NAME_TITLE &&
+          member->known <= NAME_DATE_ADDED)
+        continue;
+
+      switch (member->known)
+        {
+        case NAME_ID:
+          if (!plain_id (member, &f->id))
+            return FALSE;
+          break;
+        case NAME_TYPE:
+          if (!plain_string (member, &text) || member->string.length != strlen ("coded") ||
+              memcmp (text, "coded", strlen ("coded")) != 0)
+            return FALSE;
+          c->typed = TRUE;
+          break;
+        case NAME_DATE:
+          if (!plain_day (member, &f->day))
+            return FALSE;
+          break;
+        case NAME_TITLE:
+          if (!plain_string (member, &f->title))
+            return FALSE;
+          break;
+        case NAME_PARTICIPANTS:
+          if (!plain_participants (r, member, c))
+            return FALSE;
+          break;
+        case NAME_PLACE:
+          if (!plain_place (r, member, c))
+            return FALSE;
+          break;
+        case NAME_CAMEO:
+          {
+            gsize length;
+
+            if (!plain_string (member, &f->cameo))
+              return FALSE;
+            length = member->string.length;
+            if (length < 2 || length > 4)
+              return FALSE;
+            for (gsize i = 0; i < length; i++)
+              {
+                if (!g_ascii_isdigit (f->cameo[i]))
+                  return FALSE;
+              }
+            if (!bilat_cameo_is_known (f->cameo))
+              return FALSE;
+          }
+          break;
+        case NAME_GOLDSTEIN:
+          if (!plain_number (member, -10.0, 10.0, &f->goldstein))
+            return FALSE;
+          break;
+        case NAME_CITATIONS:
+          if (!plain_citations (member, c))
+            return FALSE;
+          break;
+        case NAME_DATASET:
+          if (!plain_string (member, &text))
+            return FALSE;
+          /* A dataset's events mostly name one. */
+          if (r->last_dataset == NULL || strcmp (text, r->last_dataset->value_nick) != 0)
+            {
+              dataset = g_enum_get_value_by_nick (r->event_formats, text);
+              if (dataset == NULL || dataset->value > BILAT_EVENT_FORMAT_ICEWS)
+                return FALSE;
+              r->last_dataset = dataset;
+            }
+          f->dataset = r->last_dataset->value;
+          break;
+        case NAME_ACTOR1_CODE:
+        case NAME_ACTOR1_NAME:
+        case NAME_ACTOR1_TYPES:
+        case NAME_ACTOR2_CODE:
+        case NAME_ACTOR2_NAME:
+        case NAME_ACTOR2_TYPES:
+          {
+            const char **sides[] = {
+              &f->actor_code[0], &f->actor_name[0], &f->actor_types[0],
+              &f->actor_code[1], &f->actor_name[1], &f->actor_types[1],
+            };
+
+            if (!plain_string (member, sides[member->known - NAME_ACTOR1_CODE]))
+              return FALSE;
+          }
+          break;
+        case NAME_ROOT_EVENT:
+          if (member->type != NODE_BOOLEAN)
+            return FALSE;
+          f->root_event = member->boolean;
+          break;
+        case NAME_MENTIONS:
+          if (!plain_count (member, &f->mentions))
+            return FALSE;
+          break;
+        case NAME_SOURCES:
+          if (!plain_count (member, &f->sources))
+            return FALSE;
+          break;
+        case NAME_ARTICLES:
+          if (!plain_count (member, &f->articles))
+            return FALSE;
+          break;
+        case NAME_TONE:
+          if (!plain_number (member, -G_MAXDOUBLE, G_MAXDOUBLE, &f->tone))
+            return FALSE;
+          break;
+        case NAME_URL:
+          if (!plain_string (member, &f->url))
+            return FALSE;
+          break;
+        case NAME_DATE_ADDED:
+          if (!plain_day (member, &f->added))
+            return FALSE;
+          break;
+        case NAME_SUMMARY:
+        case NAME_SECTORS:
+        default:
+          /* A summary or sectors that are not null, or a member that is
+           * not a coded event's. */
+          return FALSE;
+        }
+    }
+
+  /* What every event needs, and what a segment needs of one. */
+  return f->id != NULL && c->typed && f->day != 0 && f->title != NULL &&
+         _bilat_segment_split_id (f->id, &prefix_length, &number);
+}
+
+/* Reads @object, the current record, the short way if it can: returns
+ * FALSE, having done nothing, when it must be read the general way. */
+static gboolean
+read_plain_coded_event (Reader *r,
+                        Node   *object)
+{
+  Coded c;
+  const BilatCodedFields *f = &c.fields;
+
+  if (!plain_coded_event (r, object, &c))
+    return FALSE;
+
+  /* What the general path does of an event without problems, in its
+   * order: the references as its members are read, then the id. */
+  r->record.record_id = f->id;
+  for (guint i = 0; i < c.n_actors; i++)
+    {
+      Location where = at (r, c.actors[i], "participants", (int) i, "actor");
+
+      defer_reference (r, &where, _BILAT_KIND_ACTOR, c.actors[i]->string.text);
+    }
+  if (c.source != NULL)
+    {
+      Location where = at (r, c.source, "citations", 0, "source");
+
+      defer_reference (r, &where, _BILAT_KIND_SOURCE, f->cite);
+    }
+
+  if (!register_id (r, object, f->id) || !r->build || r->problems->len > 0)
+    return TRUE;
+
+  if (!_bilat_segment_builder_add_fields (r->builder, f))
+    {
+      /* Should the builder want more of an event than was looked for
+       * here, the event is built as an object after all; its references
+       * were kept already. */
+      guint n_references = r->references->len;
+      g_autoptr(GTypeClass) klass = g_type_class_ref (BILAT_TYPE_CODED_EVENT);
+
+      draft_reset (&r->draft);
+      g_value_set_static_string (draft_add (&r->draft, "id", G_TYPE_STRING), f->id);
+      read_fields (r, (GObjectClass *) klass, _bilat_kinds[_BILAT_KIND_EVENT].fields, object,
+                   &r->draft);
+      read_fields (r, (GObjectClass *) klass, _bilat_coded_fields, object, &r->draft);
+      g_array_set_size (r->references, n_references);
+      hand_on (r, _BILAT_KIND_EVENT, draft_build (&r->draft, BILAT_TYPE_CODED_EVENT));
+      draft_reset (&r->draft);
+    }
+
+  return TRUE;
+}
+
 static void
 read_record (Reader     *r,
              _BilatKind  kind,
@@ -2026,6 +2733,11 @@ read_record (Reader     *r,
   where = r->record;
 
   if (!expect_object (r, node, &where))
+    return;
+
+  /* Most events of a large dataset take the short way. */
+  if (kind == _BILAT_KIND_EVENT && (!r->build || r->builder != NULL) &&
+      read_plain_coded_event (r, node))
     return;
 
   id_node = member_of (node, "id");
@@ -2102,7 +2814,7 @@ reference_resolves (Reader     *r,
    * lookup by text. */
   if (g_hash_table_contains (r->ids[kind], id))
     return TRUE;
-  if (r->store == NULL)
+  if (!r->store_has[kind])
     return FALSE;
 
   switch (kind)
@@ -2200,6 +2912,7 @@ add_node (Reader     *r,
           Node       *parent,
           const char *name,
           gsize       name_length,
+          int         known,
           GPtrArray  *tables)
 {
   Node *node = NULL;
@@ -2210,6 +2923,15 @@ add_node (Reader     *r,
         {
           if (strlen (name) == name_length)
             node = g_hash_table_lookup (parent->container.names, name);
+        }
+      else if (known >= 0)
+        {
+          /* A known name is looked for only when it was given before. */
+          if (has_known (parent, known))
+            {
+              for (node = parent->container.first; node->known != known; node = node->next)
+                ;
+            }
         }
       else
         {
@@ -2232,15 +2954,21 @@ add_node (Reader     *r,
           memset (node, 0, sizeof *node);
           node->name = name;
           node->name_length = name_length;
+          node->known = known;
           node->next = next;
           return node;
         }
     }
 
+  /* The caller sets what the node holds, container or not: only the
+   * rest is set here, for the record's thirty-odd nodes. */
   node = arena_alloc (&r->arena, sizeof *node);
-  memset (node, 0, sizeof *node);
+  node->type = NODE_NULL;
+  node->line = 0;
   node->name = name;
   node->name_length = name_length;
+  node->known = known;
+  node->next = NULL;
 
   if (parent != NULL)
     {
@@ -2253,6 +2981,9 @@ add_node (Reader     *r,
 
       if (parent->type == NODE_OBJECT)
         {
+          if (known >= 0)
+            parent->container.seen[known / 64] |= G_GUINT64_CONSTANT (1) << (known % 64);
+
           if (parent->container.names != NULL)
             {
               if (strlen (name) == name_length)
@@ -2280,8 +3011,10 @@ read_tree (Reader          *r,
 {
   guint depth = 0;
   Node *parent = NULL;
+  const NameTable *names = name_table ();
   const char *name = NULL;
   gsize name_length = 0;
+  int known = -1;
 
   for (;;)
     {
@@ -2298,7 +3031,10 @@ read_tree (Reader          *r,
           {
             const char *text = _bilat_json_reader_get_string (r->json, &name_length);
 
-            name = arena_strndup (&r->arena, text, name_length);
+            /* A known name is not copied: its node points to the table's. */
+            known = name_lookup (names, text, name_length);
+            name = known >= 0 ? names->names[known].text
+                              : arena_strndup (&r->arena, text, name_length);
             token = _bilat_json_reader_next (r->json);
             continue;
           }
@@ -2313,12 +3049,14 @@ read_tree (Reader          *r,
 
         case _BILAT_JSON_BEGIN_OBJECT:
         case _BILAT_JSON_BEGIN_ARRAY:
-          node = add_node (r, parent, name, name_length, tables);
+          node = add_node (r, parent, name, name_length, known, tables);
+          memset (&node->container, 0, sizeof node->container);
           node->type = token == _BILAT_JSON_BEGIN_OBJECT ? NODE_OBJECT : NODE_ARRAY;
           node->line = line;
           r->open[depth++] = node;
           parent = node;
           name = NULL;
+          known = -1;
           token = _bilat_json_reader_next (r->json);
           continue;
 
@@ -2327,7 +3065,7 @@ read_tree (Reader          *r,
             gsize length;
             const char *text = _bilat_json_reader_get_string (r->json, &length);
 
-            node = add_node (r, parent, name, name_length, tables);
+            node = add_node (r, parent, name, name_length, known, tables);
             node->type = NODE_STRING;
             node->string.text = arena_strndup (&r->arena, text, length);
             node->string.length = length;
@@ -2337,9 +3075,12 @@ read_tree (Reader          *r,
 
         case _BILAT_JSON_INTEGER:
         case _BILAT_JSON_DOUBLE:
-          node = add_node (r, parent, name, name_length, tables);
+          node = add_node (r, parent, name, name_length, known, tables);
           node->type = token == _BILAT_JSON_INTEGER ? NODE_INTEGER : NODE_DOUBLE;
           node->number.value = _bilat_json_reader_get_double (r->json);
+          node->number.text = NULL;
+          node->number.integer = 0;
+          node->number.overflow = FALSE;
           if (token == _BILAT_JSON_INTEGER)
             node->number.integer = _bilat_json_reader_get_integer (r->json,
                                                                    &node->number.overflow);
@@ -2352,14 +3093,14 @@ read_tree (Reader          *r,
           break;
 
         case _BILAT_JSON_BOOLEAN:
-          node = add_node (r, parent, name, name_length, tables);
+          node = add_node (r, parent, name, name_length, known, tables);
           node->type = NODE_BOOLEAN;
           node->boolean = _bilat_json_reader_get_boolean (r->json);
           break;
 
         case _BILAT_JSON_NULL:
         default:
-          node = add_node (r, parent, name, name_length, tables);
+          node = add_node (r, parent, name, name_length, known, tables);
           node->type = NODE_NULL;
           break;
         }
@@ -2367,6 +3108,7 @@ read_tree (Reader          *r,
       /* @node is complete, and @parent the container it is in. */
       node->line = node->line > 0 ? node->line : line;
       name = NULL;
+      known = -1;
       if (parent == NULL)
         return node;
       /* Where json-glib noticed a repeat: at the end of the value given
@@ -2396,6 +3138,7 @@ scalar_node (Node         *node,
              const Scalar *scalar)
 {
   memset (node, 0, sizeof *node);
+  node->known = -1;
   node->type = scalar->type;
   node->line = scalar->line;
   if (scalar->type == NODE_STRING)
@@ -2663,7 +3406,8 @@ read_document (Reader *r,
            * already: its records are not read twice. */
           end_line = read_scalar (r, token, &value);
           if (!repeated)
-            check_member (r, scalar_node (&node, &value), name, name_length,
+            check_member (r, scalar_node (&node, &value), name,
+                          name_lookup (name_table (), name, name_length),
                           member_set_mask (&members), &members, NULL, -1, NULL);
           g_free ((char *) value.string);
         }
@@ -2712,6 +3456,19 @@ reader_init (Reader     *r,
   memset (r, 0, sizeof *r);
   r->file = file;
   r->store = store;
+  if (store != NULL)
+    {
+      GListModel *lists[_BILAT_N_KINDS] = {
+        [_BILAT_KIND_SOURCE] = bilat_store_get_sources (store),
+        [_BILAT_KIND_ACTOR] = bilat_store_get_actors (store),
+        [_BILAT_KIND_ISSUE] = bilat_store_get_issues (store),
+        [_BILAT_KIND_EVENT] = bilat_store_get_events (store),
+        [_BILAT_KIND_POSITION] = bilat_store_get_positions (store),
+      };
+
+      for (int kind = 0; kind < _BILAT_N_KINDS; kind++)
+        r->store_has[kind] = g_list_model_get_n_items (lists[kind]) > 0;
+    }
   r->problems = g_array_new (FALSE, FALSE, sizeof (Pending));
   arena_init (&r->arena);
   r->strings = g_string_chunk_new (64 * 1024);
@@ -2728,6 +3485,15 @@ reader_init (Reader     *r,
   r->predecessors = g_hash_table_new (g_str_hash, g_str_equal);
   r->references = g_array_new (FALSE, FALSE, sizeof (Reference));
   draft_init (&r->draft);
+
+  {
+    g_autoptr(GEnumClass) roles = g_type_class_ref (BILAT_TYPE_ROLE);
+
+    /* Enum classes stay once made: their nicks are static strings. */
+    r->event_formats = g_type_class_ref (BILAT_TYPE_EVENT_FORMAT);
+    r->initiator_nick = g_enum_get_value (roles, BILAT_ROLE_INITIATOR)->value_nick;
+    r->target_nick = g_enum_get_value (roles, BILAT_ROLE_TARGET)->value_nick;
+  }
 }
 
 /* Frees what only the reading needed, before the caller goes on to build
@@ -2749,6 +3515,7 @@ reader_clear (Reader *r)
   g_clear_pointer (&r->predecessors, g_hash_table_unref);
   g_clear_pointer (&r->references, g_array_unref);
   g_clear_pointer (&r->strings, g_string_chunk_free);
+  g_clear_pointer (&r->event_formats, g_type_class_unref);
   if (r->draft.names != NULL)
     draft_clear (&r->draft);
   r->draft.names = NULL;

@@ -12,6 +12,7 @@
 
 #include "bilat-json-reader-private.h"
 
+#include <float.h>
 #include <string.h>
 
 /* What is read from a stream at a time: large enough that the read calls
@@ -67,6 +68,8 @@ struct _BilatJsonReader
   gsize                  raw_length;
   gboolean               clean;         /* it has no NUL and is UTF-8 */
   GString               *number;        /* a number as written */
+  double                 value;         /* a double's, when exact */
+  gboolean               exact;
   gint64                 integer;
   gboolean               overflow;
   gboolean               boolean;
@@ -158,6 +161,83 @@ fail_unexpected (_BilatJsonReader *self,
           "unexpected “'”: JSON strings are in double quotes");
   else
     fail (self, _BILAT_JSON_READER_SYNTAX, self->line, "unexpected %s%s", what, context);
+}
+
+/* Bytes eight at a time. Only whether a word holds a byte of interest is
+ * asked of these tests (the byte itself is then found one at a time), so
+ * that they are exact without depending on the byte order. */
+
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+static inline guint64
+load_word (const char *at)
+{
+  guint64 word;
+
+  memcpy (&word, at, sizeof word);
+  return word;
+}
+
+/* Whether a byte of @word is below @n (at most 128). */
+static inline gboolean
+word_has_less (guint64 word,
+               guint   n)
+{
+  return ((word - ONES * n) & ~word & HIGHS) != 0;
+}
+
+/* Whether a byte of @word is @c. */
+static inline gboolean
+word_has_byte (guint64 word,
+               guchar  c)
+{
+  return word_has_less (word ^ (ONES * c), 1);
+}
+
+/* What g_utf8_validate_len() does, faster on the ASCII that datasets are
+ * mostly made of: runs of ASCII without NUL are skipped a word at a
+ * time, and each other character is left to GLib, so that what is
+ * accepted, and where a failure is placed, is exactly GLib's. */
+static gboolean
+validate_utf8 (const char  *text,
+               gsize        length,
+               const char **valid_end)
+{
+  const char *q = text;
+  const char *end = text + length;
+
+  while (q < end)
+    {
+      const char *valid;
+      gsize window;
+
+      while (end - q >= 8)
+        {
+          guint64 word = load_word (q);
+
+          if ((word & HIGHS) != 0 || word_has_less (word, 1))
+            break;
+          q += 8;
+        }
+      while (q < end && (guchar) *q < 0x80 && *q != '\0')
+        q++;
+      if (q == end)
+        break;
+
+      /* A NUL, or the first byte of a sequence of at most four. */
+      window = MIN ((gsize) (end - q), 4);
+      g_utf8_validate_len (q, window, &valid);
+      if (valid == q)
+        {
+          *valid_end = q;
+          return FALSE;
+        }
+      q = valid;
+    }
+
+  *valid_end = end;
+  return TRUE;
 }
 
 /* Input */
@@ -274,7 +354,7 @@ fill (_BilatJsonReader *self,
             }
         }
 
-      if (g_utf8_validate_len (self->end, (gsize) (self->read_end - self->end), &valid_end))
+      if (validate_utf8 (self->end, (gsize) (self->read_end - self->end), &valid_end))
         self->end = self->read_end;
       else if (!self->eof && is_cut_sequence (valid_end, self->read_end))
         self->end = valid_end;
@@ -312,7 +392,7 @@ _bilat_json_reader_new_for_data (const char *data,
   self->start = self->p = data;
   self->end = self->read_end = data + length;
 
-  if (!g_utf8_validate_len (data, length, &valid_end))
+  if (!validate_utf8 (data, length, &valid_end))
     fail_encoding (self, valid_end);
 
   return self;
@@ -355,6 +435,34 @@ _bilat_json_reader_free (_BilatJsonReader *self)
 
 /* Tokens */
 
+/* The first byte from @p on that is not a space. Indentation comes in
+ * runs of spaces, which are skipped a word at a time. */
+static inline const char *
+skip_spaces (const char *p,
+             const char *end)
+{
+#if defined(__GNUC__)
+  while (end - p >= 8)
+    {
+      guint64 others = load_word (p) ^ (ONES * ' ');
+
+      if (others != 0)
+        {
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+          return p + (__builtin_ctzll (others) >> 3);
+#else
+          return p + (__builtin_clzll (others) >> 3);
+#endif
+        }
+      p += 8;
+    }
+#endif
+  while (p < end && *p == ' ')
+    p++;
+
+  return p;
+}
+
 /* Skips white space; returns the next byte, or -1 at the end (or on an
  * error of the input). */
 static int
@@ -362,16 +470,32 @@ peek (_BilatJsonReader *self)
 {
   for (;;)
     {
-      while (self->p < self->end)
-        {
-          char c = *self->p;
+      const char *p = self->p;
+      const char *end = self->end;
+      guint line = self->line;
 
-          if (c == '\n')
-            self->line++;
-          else if (c != ' ' && c != '\t' && c != '\r')
-            return (guchar) c;
-          self->p++;
+      while (p < end)
+        {
+          char c = *p;
+
+          if (c == ' ')
+            p = skip_spaces (p + 1, end);
+          else if (c == '\n')
+            {
+              line++;
+              p = skip_spaces (p + 1, end);
+            }
+          else if (c == '\t' || c == '\r')
+            p++;
+          else
+            {
+              self->p = p;
+              self->line = line;
+              return (guchar) c;
+            }
         }
+      self->p = p;
+      self->line = line;
 
       if (!fill (self, self->p))
         return -1;
@@ -453,6 +577,26 @@ append_code_point (GString *out,
   g_string_append_len (out, bytes, (gssize) n);
 }
 
+/* The first byte from @q on that ends a run of a string's plain text: a
+ * quote, a backslash or a control character (or @end). */
+static inline const char *
+skip_plain (const char *q,
+            const char *end)
+{
+  while (end - q >= 8)
+    {
+      guint64 word = load_word (q);
+
+      if (word_has_byte (word, '"') || word_has_byte (word, '\\') || word_has_less (word, 0x20))
+        break;
+      q += 8;
+    }
+  while (q < end && *q != '"' && *q != '\\' && (guchar) *q >= 0x20)
+    q++;
+
+  return q;
+}
+
 /* The string at self->p (its opening quote), decoded into self->text. */
 static Scan
 scan_string (_BilatJsonReader *self)
@@ -460,14 +604,11 @@ scan_string (_BilatJsonReader *self)
   const char *q = self->p + 1;
   const char *end = self->end;
 
-  g_string_truncate (self->text, 0);
   self->clean = TRUE;
-  self->raw = NULL;
 
   /* Most strings have no escape: they are taken as they are in the
    * input, without a copy. */
-  while (q < end && *q != '"' && *q != '\\' && (guchar) *q >= 0x20)
-    q++;
+  q = skip_plain (q, end);
   if (q < end && *q == '"')
     {
       self->raw = self->p + 1;
@@ -477,14 +618,15 @@ scan_string (_BilatJsonReader *self)
       return SCAN_OK;
     }
   q = self->p + 1;
+  self->raw = NULL;
+  g_string_truncate (self->text, 0);
 
   for (;;)
     {
       const char *run = q;
 
       /* Most strings are plain text: copy it in one go. */
-      while (q < end && *q != '"' && *q != '\\' && (guchar) *q >= 0x20)
-        q++;
+      q = skip_plain (q, end);
       if (q > run)
         g_string_append_len (self->text, run, q - run);
 
@@ -597,6 +739,73 @@ need_more:
   return SCAN_MORE;
 }
 
+/* The value of the JSON number @text (up to @end) when double arithmetic
+ * gives it exactly rounded: at most 19 digits whose value is below 2^53,
+ * scaled by a power of ten up to 10^22, both exact as doubles, so that one
+ * correctly rounded multiplication or division gives what strtod() would.
+ * FALSE for other numbers, which strtod() reads. */
+static gboolean
+parse_exactly (const char *text,
+               const char *end,
+               double     *value)
+{
+  static const double powers[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+  };
+  const char *q = text;
+  gboolean negative = FALSE;
+  guint64 mantissa = 0;
+  guint digits = 0;
+  int exponent = 0;
+
+  /* Only where a double operation is rounded once, to a double. */
+#if !defined(FLT_EVAL_METHOD) || FLT_EVAL_METHOD != 0
+  return FALSE;
+#endif
+
+  if (*q == '-')
+    {
+      negative = TRUE;
+      q++;
+    }
+  for (; q < end && g_ascii_isdigit (*q); q++, digits++)
+    mantissa = mantissa * 10 + (guint64) (*q - '0');
+  if (q < end && *q == '.')
+    {
+      for (q++; q < end && g_ascii_isdigit (*q); q++, digits++, exponent--)
+        mantissa = mantissa * 10 + (guint64) (*q - '0');
+    }
+  /* More digits than a guint64 holds for sure: leave it to strtod(). */
+  if (digits > 19)
+    return FALSE;
+  if (q < end && (*q == 'e' || *q == 'E'))
+    {
+      gboolean minus = FALSE;
+      int given = 0;
+
+      q++;
+      if (*q == '+' || *q == '-')
+        minus = *q++ == '-';
+      for (; q < end; q++)
+        {
+          if (given > 1000)
+            return FALSE;
+          given = given * 10 + (*q - '0');
+        }
+      exponent += minus ? -given : given;
+    }
+
+  if (mantissa > (G_GUINT64_CONSTANT (1) << 53) || exponent < -22 || exponent > 22)
+    return FALSE;
+
+  *value = exponent >= 0 ? (double) mantissa * powers[exponent]
+                         : (double) mantissa / powers[-exponent];
+  if (negative)
+    *value = -*value;
+  return TRUE;
+}
+
 static Scan
 scan_number (_BilatJsonReader *self)
 {
@@ -657,8 +866,8 @@ scan_number (_BilatJsonReader *self)
 
 done:
 #undef NEED_BYTE
-  g_string_truncate (self->number, 0);
-  g_string_append_len (self->number, self->p, q - self->p);
+  g_string_set_size (self->number, (gsize) (q - self->p));
+  memcpy (self->number->str, self->p, (gsize) (q - self->p));
 
   if (integral)
     {
@@ -688,7 +897,10 @@ done:
       self->token = _BILAT_JSON_INTEGER;
     }
   else
-    self->token = _BILAT_JSON_DOUBLE;
+    {
+      self->token = _BILAT_JSON_DOUBLE;
+      self->exact = parse_exactly (self->p, q, &self->value);
+    }
 
   self->p = q;
   return SCAN_OK;
@@ -1045,6 +1257,8 @@ _bilat_json_reader_get_double (_BilatJsonReader *self)
 {
   if (self->token == _BILAT_JSON_INTEGER && !self->overflow)
     return (double) self->integer;
+  if (self->token == _BILAT_JSON_DOUBLE && self->exact)
+    return self->value;
 
   return g_ascii_strtod (self->number->str, NULL);
 }

@@ -24,7 +24,11 @@
 
 #include <bilat/bilat.h>
 
+#include "bilat-format-private.h"
 #include "bilat-json-reader-private.h"
+#include "bilat-segment-private.h"
+#include "bilat-store-private.h"
+#include "bilat-test-util.h"
 
 /* A stream that gives at most a few bytes per read, so that every token
  * and every UTF-8 sequence is cut somewhere; or that fails after a given
@@ -674,6 +678,544 @@ test_tokens (void **state)
     }
 }
 
+/* The tokenizer's own checks, held to GLib's */
+
+/* Text is refused as not UTF-8 exactly where g_utf8_validate_len() stops,
+ * read from memory or from a stream that cuts it anywhere. */
+static void
+test_utf8_as_glib (void **state)
+{
+#define EDGE(bytes) { bytes, sizeof bytes - 1 }
+  static const struct
+  {
+    const char *bytes;
+    gsize       length;
+  } edges[] = {
+    EDGE ("\xc2\x80"), EDGE ("\xc1\xbf"), EDGE ("\xdf\xbf"), EDGE ("\xe0\xa0\x80"),
+    EDGE ("\xe0\x9f\xbf"), EDGE ("\xed\x9f\xbf"), EDGE ("\xed\xa0\x80"), EDGE ("\xee\x80\x80"),
+    EDGE ("\xef\xbf\xbf"), EDGE ("\xf0\x90\x80\x80"), EDGE ("\xf0\x8f\xbf\xbf"),
+    EDGE ("\xf4\x8f\xbf\xbf"), EDGE ("\xf4\x90\x80\x80"), EDGE ("\xf5\x80\x80\x80"),
+    EDGE ("\xff"), EDGE ("\x80"), EDGE ("\xc2"), EDGE ("\xe2\x82"), EDGE ("\xf0\x9f\x98"),
+    EDGE ("a\0b"), EDGE ("\xef\xbb\xbf"),
+  };
+#undef EDGE
+  GRand *rand = g_rand_new_with_seed (20191024);
+
+  for (guint round = 0; round < 4000; round++)
+    {
+      GString *bytes = g_string_new (NULL);
+      GString *text = g_string_new ("[\"");
+      const char *valid_end;
+      gboolean valid;
+      guint parts = g_rand_int_range (rand, 1, 8);
+
+      /* Runs of ASCII long enough to be read a word at a time, between
+       * sequences good and bad. */
+      for (guint i = 0; i < parts; i++)
+        {
+          guint run = g_rand_int_range (rand, 0, 20);
+
+          for (guint j = 0; j < run; j++)
+            g_string_append_c (bytes, (char) g_rand_int_range (rand, 'a', 'z' + 1));
+          if (g_rand_boolean (rand))
+            {
+              guint edge = g_rand_int_range (rand, 0, G_N_ELEMENTS (edges));
+
+              g_string_append_len (bytes, edges[edge].bytes, (gssize) edges[edge].length);
+            }
+          else
+            {
+              guint n = g_rand_int_range (rand, 1, 5);
+
+              for (guint j = 0; j < n; j++)
+                g_string_append_c (bytes, (char) g_rand_int_range (rand, 0x80, 0x100));
+            }
+        }
+      valid = g_utf8_validate_len (bytes->str, bytes->len, &valid_end);
+      g_string_append_len (text, bytes->str, (gssize) bytes->len);
+      g_string_append (text, "\"]");
+
+      for (gsize step = 0; step <= 3; step++)
+        {
+          g_autoptr(GInputStream) stream = step > 0 ? trickle_new (text->str, text->len, step)
+                                                    : NULL;
+          _BilatJsonReader *reader = step > 0 ? _bilat_json_reader_new_for_stream (stream, NULL)
+                                              : _bilat_json_reader_new_for_data (text->str,
+                                                                                 text->len);
+          _BilatJsonToken token;
+          const char *message = NULL;
+          g_autofree char *expected = NULL;
+
+          do
+            token = _bilat_json_reader_next (reader);
+          while (token != _BILAT_JSON_END && token != _BILAT_JSON_ERROR);
+
+          if (valid)
+            {
+              if (token == _BILAT_JSON_ERROR)
+                {
+                  _bilat_json_reader_get_error (reader, &message, NULL, NULL);
+                  fail_msg ("round %u, step %" G_GSIZE_FORMAT ": %s", round, step, message);
+                }
+            }
+          else
+            {
+              /* The bytes come after "[\"". */
+              assert_int_equal (token, _BILAT_JSON_ERROR);
+              if (_bilat_json_reader_get_error (reader, &message, NULL, NULL) !=
+                  _BILAT_JSON_READER_ENCODING)
+                fail_msg ("round %u, step %" G_GSIZE_FORMAT ": %s", round, step, message);
+              expected = g_strdup_printf ("(at byte %" G_GSIZE_FORMAT ")",
+                                          (gsize) (valid_end - bytes->str) + 2);
+              if (!g_str_has_suffix (message, expected))
+                fail_msg ("round %u, step %" G_GSIZE_FORMAT ": %s, not %s", round, step,
+                          message, expected);
+            }
+          _bilat_json_reader_free (reader);
+        }
+
+      g_string_free (bytes, TRUE);
+      g_string_free (text, TRUE);
+    }
+
+  g_rand_free (rand);
+}
+
+/* Runs of white space of every length, read a word at a time, still
+ * count their lines. */
+static void
+test_white_space_lines (void **state)
+{
+  GString *text = g_string_new ("[");
+  guint line = 1;
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < 200; i++)
+    {
+      for (guint j = 0; j < i % 23; j++)
+        g_string_append_c (text, j % 7 == 6 ? '\t' : ' ');
+      g_string_append_printf (text, "%s%u", i > 0 ? "," : "", i);
+      g_array_append_val (lines, line);
+      for (guint j = 0; j < i % 3; j++, line++)
+        g_string_append (text, i % 2 == 0 ? "\n" : "\r\n");
+    }
+  g_string_append (text, "]");
+
+  for (gsize step = 0; step <= 9; step += 3)
+    {
+      g_autoptr(GInputStream) stream = step > 0 ? trickle_new (text->str, text->len, step) : NULL;
+      _BilatJsonReader *reader = step > 0 ? _bilat_json_reader_new_for_stream (stream, NULL)
+                                          : _bilat_json_reader_new_for_data (text->str, text->len);
+
+      assert_int_equal (_bilat_json_reader_next (reader), _BILAT_JSON_BEGIN_ARRAY);
+      for (guint i = 0; i < lines->len; i++)
+        {
+          assert_int_equal (_bilat_json_reader_next (reader), _BILAT_JSON_INTEGER);
+          assert_int_equal (_bilat_json_reader_get_integer (reader, NULL), i);
+          assert_int_equal (_bilat_json_reader_get_line (reader), g_array_index (lines, guint, i));
+        }
+      assert_int_equal (_bilat_json_reader_next (reader), _BILAT_JSON_END_ARRAY);
+      assert_int_equal (_bilat_json_reader_next (reader), _BILAT_JSON_END);
+      _bilat_json_reader_free (reader);
+    }
+
+  g_array_unref (lines);
+  g_string_free (text, TRUE);
+}
+
+/* Numbers read as doubles are what g_ascii_strtod() reads. */
+static void
+test_numbers_as_strtod (void **state)
+{
+  static const char * const edges[] = {
+    "0.1", "-0.0", "0.30000000000000004", "9007199254740993.5", "9007199254740992e22",
+    "1e22", "1e23", "123456789012345678e-5", "1.7976931348623157e308", "4.9e-324",
+    "2.2250738585072014e-308", "0.000000000000000000001", "1e-22", "12345678901234567890.5",
+    "1E+2", "1e-0", "-1.5e-7",
+  };
+  GRand *rand = g_rand_new_with_seed (42);
+  GString *text = g_string_new ("[");
+  GPtrArray *numbers = g_ptr_array_new_with_free_func (g_free);
+  _BilatJsonReader *reader;
+
+  for (guint i = 0; i < G_N_ELEMENTS (edges); i++)
+    g_ptr_array_add (numbers, g_strdup (edges[i]));
+  for (guint i = 0; i < 20000; i++)
+    {
+      GString *number = g_string_new (g_rand_boolean (rand) ? "-" : "");
+      guint digits = g_rand_int_range (rand, 1, 22);
+
+      g_string_append_c (number, (char) g_rand_int_range (rand, '1', '9' + 1));
+      for (guint d = 1; d < digits; d++)
+        g_string_append_c (number, (char) g_rand_int_range (rand, '0', '9' + 1));
+      if (g_rand_boolean (rand))
+        g_string_insert_c (number, (gssize) number->len - g_rand_int_range (rand, 0, digits), '.');
+      if (number->str[number->len - 1] == '.')
+        g_string_append_c (number, '0');
+      if (g_rand_int_range (rand, 0, 3) == 0)
+        g_string_append_printf (number, "e%d", g_rand_int_range (rand, -30, 30));
+      if (strchr (number->str, '.') == NULL && strchr (number->str, 'e') == NULL)
+        g_string_append (number, ".0");
+      g_ptr_array_add (numbers, g_string_free (number, FALSE));
+    }
+  for (guint i = 0; i < numbers->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", (char *) numbers->pdata[i]);
+  g_string_append (text, "]");
+
+  reader = _bilat_json_reader_new_for_data (text->str, text->len);
+  assert_int_equal (_bilat_json_reader_next (reader), _BILAT_JSON_BEGIN_ARRAY);
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      const char *number = numbers->pdata[i];
+      double expected = g_ascii_strtod (number, NULL);
+      double got;
+
+      assert_int_equal (_bilat_json_reader_next (reader), _BILAT_JSON_DOUBLE);
+      got = _bilat_json_reader_get_double (reader);
+      /* Bit for bit: the sign of a zero counts. */
+      if (memcmp (&got, &expected, sizeof got) != 0)
+        fail_msg ("%s: %.17g, not %.17g", number, got, expected);
+    }
+  assert_int_equal (_bilat_json_reader_next (reader), _BILAT_JSON_END_ARRAY);
+  _bilat_json_reader_free (reader);
+
+  g_ptr_array_unref (numbers);
+  g_string_free (text, TRUE);
+  g_rand_free (rand);
+}
+
+/* Coded events the short way */
+
+/* A coded event of the form a segment holds, member by member; the
+ * variants below change one member at a time. */
+static const char * const coded_members[][2] = {
+  { "id", "\"gdelt:42\"" },
+  { "type", "\"coded\"" },
+  { "date", "\"2019-10-24\"" },
+  { "title", "\"CROATIA → SWISS: Yield\"" },
+  { "participants", "[{\"actor\": \"HRV\", \"role\": \"initiator\"}, "
+                    "{\"actor\": \"CHE\", \"role\": \"target\"}]" },
+  { "place", "{\"name\": \"Zagreb\", \"country\": \"HRV\", \"latitude\": 45.8, "
+             "\"longitude\": 15.97}" },
+  { "cameo", "\"080\"" },
+  { "goldstein", "1.5" },
+  { "citations", "[{\"source\": \"url:0123456789abcdef\"}]" },
+  { "dataset", "\"gdelt2\"" },
+  { "actor1_code", "\"HRV\"" },
+  { "actor1_name", "\"CROATIA\"" },
+  { "actor1_types", "\"GOV\"" },
+  { "actor2_code", "\"CHE\"" },
+  { "actor2_name", "\"SWISS\"" },
+  { "actor2_types", "\"\"" },
+  { "root_event", "true" },
+  { "mentions", "6" },
+  { "sources", "1" },
+  { "articles", "6" },
+  { "tone", "-1.02459016393443" },
+  { "url", "\"https://example.org/a\"" },
+  { "date_added", "\"2019-10-25\"" },
+};
+
+/* Values tried for every member: absent (NULL), null, and each JSON type
+ * of the wrong kind for most. */
+static const char * const any_values[] = {
+  NULL, "null", "5", "-1", "2.5", "\"x\"", "\"\"", "true", "[]", "{}", "[\"x\"]",
+};
+
+/* Values tried for some members. */
+static const char * const some_values[][2] = {
+  { "id", "\"gdelt:01\"" }, { "id", "\"gdelt:abc\"" }, { "id", "\"nocolon7\"" },
+  { "id", "\"gdelt:123456789012345678\"" }, { "id", "\"a:b:1\"" }, { "id", "\"icews:5\"" },
+  { "id", "\"bad id\"" }, { "id", "\"gdelt:4\\u00002\"" },
+  { "id", "\"a_very_long_prefix_of_twenty_five:1\"" },
+  { "type", "\"event\"" }, { "type", "\"exercise\"" }, { "type", "\"Coded\"" },
+  { "date", "\"2019-10\"" }, { "date", "\"2019\"" }, { "date", "\"2019-02-29\"" },
+  { "date", "\"2020-02-29\"" }, { "date", "\"1900-02-29\"" }, { "date", "\"2000-02-29\"" },
+  { "date", "\"0000-01-01\"" }, { "date", "\"0001-01-01\"" }, { "date", "\"9999-12-31\"" },
+  { "date", "\"2019-13-01\"" }, { "date", "\"2019-00-10\"" }, { "date", "\"2019-04-31\"" },
+  { "date", "\"2019-10-24/2019-10-25\"" }, { "date", "\"2019-10-2x\"" },
+  { "date", "\"2019/10/24\"" }, { "date", "\"19-10-24\"" }, { "date", "\" 2019-10-24\"" },
+  { "date_added", "\"2019-10\"" }, { "date_added", "\"2019-02-30\"" },
+  { "date_added", "\"2019-10-24/2019-10-25\"" }, { "date_added", "\"0001-01-01\"" },
+  { "title", "\"\\ud800\"" }, { "title", "\"a\\u0000b\"" }, { "title", "\"é \\u00e9 \\ud83d\\ude00\"" },
+  { "title", "\"HRV\"" },
+  { "summary", "\"What happened\"" }, { "summary", "null" },
+  { "sectors", "[]" }, { "sectors", "[\"economy\"]" }, { "sectors", "null" },
+  { "participants", "[{\"actor\": \"HRV\"}]" },
+  { "participants", "[{\"actor\": \"HRV\", \"role\": \"target\"}]" },
+  { "participants", "[{\"actor\": \"HRV\", \"role\": \"initiator\"}]" },
+  { "participants", "[{\"actor\": \"HRV\", \"role\": \"target\"}, "
+                    "{\"actor\": \"CHE\", \"role\": \"initiator\"}]" },
+  { "participants", "[{\"actor\": \"HRV\", \"role\": \"initiator\"}, "
+                    "{\"actor\": \"HRV\", \"role\": \"target\"}]" },
+  { "participants", "[{\"actor\": \"HRV\", \"role\": \"target\"}, "
+                    "{\"actor\": \"CHE\", \"role\": \"target\"}]" },
+  { "participants", "[{\"actor\": \"HRV\", \"role\": \"mediator\"}]" },
+  { "participants", "[{\"actor\": \"HRV\", \"role\": \"participant\"}]" },
+  { "participants", "[{\"actor\": \"HRV\", \"role\": \"Initiator\"}]" },
+  { "participants", "[{\"actor\": \"HRV\", \"role\": \"initiator\"}, "
+                    "{\"actor\": \"CHE\", \"role\": \"target\"}, "
+                    "{\"actor\": \"AFG\", \"role\": \"target\"}]" },
+  { "participants", "[{\"actor\": \"HRV\", \"role\": \"initiator\", \"x\": 1}]" },
+  { "participants", "[{\"actor\": \"HRV\", \"role\": \"initiator\", \"actor\": \"CHE\"}]" },
+  { "participants", "[{\"actor\": \"NOPE\", \"role\": \"initiator\"}]" },
+  { "participants", "[{\"actor\": null, \"role\": \"initiator\"}]" },
+  { "participants", "[{\"actor\": \"HRV\", \"role\": null}]" },
+  { "participants", "[{\"actor\": \"bad id\", \"role\": \"initiator\"}]" },
+  { "participants", "[{\"actor\": \"HRV\", \"role\": 1}]" },
+  { "participants", "[null]" }, { "participants", "[\"HRV\"]" },
+  { "place", "{\"name\": \"Zagreb\"}" }, { "place", "{\"country\": \"HRV\"}" },
+  { "place", "{\"subdivision\": \"HR-21\"}" }, { "place", "{\"subdivision\": \"XX-99\"}" },
+  { "place", "{\"subdivision\": \"HR-21\", \"country\": \"HRV\", \"name\": null}" },
+  { "place", "{\"country\": \"XXX\"}" }, { "place", "{\"country\": \"hrv\"}" },
+  { "place", "{\"country\": \"SUN\"}" }, { "place", "{}" }, { "place", "{\"name\": null}" },
+  { "place", "{\"latitude\": 1, \"longitude\": 2}" },
+  { "place", "{\"name\": \"X\", \"latitude\": 1}" },
+  { "place", "{\"name\": \"X\", \"longitude\": 1, \"latitude\": null}" },
+  { "place", "{\"name\": \"X\", \"latitude\": 91, \"longitude\": 0}" },
+  { "place", "{\"name\": \"X\", \"latitude\": -90, \"longitude\": 180}" },
+  { "place", "{\"name\": \"X\", \"latitude\": 1e400, \"longitude\": 0}" },
+  { "place", "{\"name\": \"X\", \"latitude\": \"1\", \"longitude\": 0}" },
+  { "place", "{\"name\": \"X\", \"lat\": 1}" }, { "place", "{\"name\": \"X\", \"name\": \"Y\"}" },
+  { "place", "{\"name\": 5}" }, { "place", "{\"name\": \"\\ud800\"}" },
+  { "cameo", "\"0\"" }, { "cameo", "\"08\"" }, { "cameo", "\"0800\"" }, { "cameo", "\"00000\"" },
+  { "cameo", "\"080a\"" }, { "cameo", "\"999\"" }, { "cameo", "\"01\"" }, { "cameo", "\"0311\"" },
+  { "cameo", "\"08\\u00000\"" },
+  { "goldstein", "10" }, { "goldstein", "-10" }, { "goldstein", "10.5" },
+  { "goldstein", "1e400" }, { "goldstein", "-0.0" }, { "goldstein", "0.1e1" },
+  { "goldstein", "99999999999999999999" },
+  { "citations", "[{\"source\": \"url:0123456789abcdef\"}, {\"source\": \"s1\"}]" },
+  { "citations", "[{\"source\": \"s1\", \"paragraph\": 2}]" },
+  { "citations", "[{\"source\": \"s1\", \"paragraph\": null}]" },
+  { "citations", "[{\"source\": \"s1\", \"start\": 1, \"end\": 3}]" },
+  { "citations", "[{\"source\": \"s1\", \"start\": 1}]" },
+  { "citations", "[{\"source\": \"s1\", \"quote\": \"q\"}]" },
+  { "citations", "[{\"source\": \"s1\", \"quote\": null, \"start\": null, \"end\": null}]" },
+  { "citations", "[{\"source\": \"nope\"}]" }, { "citations", "[{}]" },
+  { "citations", "[{\"paragraph\": 1}]" }, { "citations", "[{\"source\": null}]" },
+  { "citations", "[{\"source\": \"s1\", \"source\": \"s1\"}]" },
+  { "citations", "[{\"source\": \"s1\", \"page\": 1}]" }, { "citations", "[null]" },
+  { "dataset", "\"icews\"" }, { "dataset", "\"auto\"" }, { "dataset", "\"gdelt1\"" },
+  { "dataset", "\"nope\"" }, { "dataset", "\"GDELT2\"" },
+  { "actor1_code", "\"\\u0000x\"" }, { "actor1_name", "\"\\ud800\"" },
+  { "actor2_types", "\"é\"" }, { "url", "\"https://example.org/\\u00e9\"" },
+  { "root_event", "false" },
+  { "mentions", "0" }, { "mentions", "4294967295" }, { "mentions", "4294967296" },
+  { "mentions", "99999999999999999999" }, { "mentions", "-0" }, { "mentions", "1e2" },
+  { "sources", "3" }, { "articles", "-5" },
+  { "tone", "0" }, { "tone", "-0.0" }, { "tone", "1e308" }, { "tone", "1e400" },
+  { "tone", "99999999999999999999" }, { "tone", "0.30000000000000004" },
+  { "tone", "123456789012345678901234567890" }, { "tone", "1.7976931348623157e308" },
+  { "url", "\"\"" },
+  { "series", "\"x\"" }, { "edition", "1" }, { "Title", "\"x\"" }, { "foo", "1" },
+  { "id\\u0000", "\"x\"" }, { "title\\u0000x", "\"x\"" }, { "actor", "\"HRV\"" },
+};
+
+/* The document of one coded event with member @name set to @value (JSON
+ * text; NULL to leave it out, or to add @name when it is not a member of
+ * the template). */
+static char *
+coded_document (const char *name,
+                const char *value)
+{
+  GString *text = g_string_new ("{\"format\": \"bilat\", \"version\": 1,\n"
+                                " \"sources\": [{\"id\": \"url:0123456789abcdef\", "
+                                "\"url\": \"https://example.org/a\"}, {\"id\": \"s1\"}],\n"
+                                " \"actors\": [{\"id\": \"HRV\", \"kind\": \"state\"}, "
+                                "{\"id\": \"CHE\", \"kind\": \"state\"}, "
+                                "{\"id\": \"AFG\", \"kind\": \"state\"}],\n"
+                                " \"events\": [\n  {");
+  gboolean found = FALSE, first = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (coded_members); i++)
+    {
+      const char *member_value = coded_members[i][1];
+
+      if (name != NULL && strcmp (name, coded_members[i][0]) == 0)
+        {
+          found = TRUE;
+          member_value = value;
+        }
+      if (member_value == NULL)
+        continue;
+      g_string_append_printf (text, "%s\"%s\": %s", first ? "" : ",\n   ", coded_members[i][0],
+                              member_value);
+      first = FALSE;
+    }
+  if (name != NULL && !found && value != NULL)
+    g_string_append_printf (text, ",\n   \"%s\": %s", name, value);
+
+  g_string_append (text, "}]}\n");
+
+  return g_string_free (text, FALSE);
+}
+
+/* Reads @text both ways: loading, where a coded event may go straight
+ * into the columns, and reading records as objects, where every record
+ * takes the general path. The two must give the same problems, the same
+ * store and the same event as a row. */
+static void
+assert_coded_either_way (const char *text,
+                         const char *what)
+{
+  g_autoptr(GPtrArray) checked = bilat_validate_data (text, -1, "<string>");
+  GPtrArray *records[_BILAT_N_KINDS] = { NULL, };
+  g_autoptr(GPtrArray) read = _bilat_format_read (text, -1, "<string>", NULL, records);
+  g_autofree char *checked_text = problems_text (checked);
+  g_autofree char *read_text = problems_text (read);
+  g_autoptr(BilatStore) loaded = bilat_store_new ();
+  g_autoptr(BilatStore) added = bilat_store_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean ok = bilat_store_load_from_data (loaded, text, -1, &error);
+
+  if (strcmp (checked_text, read_text) != 0)
+    fail_msg ("%s: the problems differ:\n%s---\n%s", what, checked_text, read_text);
+  assert_int_equal (ok, read->len == 0);
+  if (!ok)
+    {
+      g_autofree char *first = bilat_problem_to_string (g_ptr_array_index (read, 0));
+
+      /* The load's error starts with the first problem. */
+      assert_true (g_str_has_prefix (error->message, first));
+      return;
+    }
+
+  for (int kind = 0; kind < _BILAT_N_KINDS; kind++)
+    {
+      for (guint i = 0; i < records[kind]->len; i++)
+        assert_true (bilat_store_add (added, g_ptr_array_index (records[kind], i), NULL));
+      g_ptr_array_unref (records[kind]);
+    }
+
+  {
+    g_autofree char *loaded_text = bilat_store_save_to_data (loaded, NULL, NULL);
+    g_autofree char *added_text = bilat_store_save_to_data (added, NULL, NULL);
+    GListModel *events = bilat_store_get_events (added);
+    BilatSegmentBuilder *builder = _bilat_segment_builder_new ();
+    const guint8 *dead;
+    BilatSegment *segment = _bilat_store_get_segment (loaded, &dead);
+
+    if (loaded_text == NULL || added_text == NULL || strcmp (loaded_text, added_text) != 0)
+      fail_msg ("%s: the stores differ:\n%s---\n%s", what, loaded_text, added_text);
+
+    /* A row where loading the object would have made one. */
+    for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+      {
+        g_autoptr(BilatEvent) event = g_list_model_get_item (events, i);
+        const char *id = bilat_record_get_id (BILAT_RECORD (event));
+        gboolean as_row = BILAT_IS_CODED_EVENT (event) &&
+                          _bilat_segment_builder_add_event (builder, BILAT_CODED_EVENT (event));
+        gboolean is_row = segment != NULL && _bilat_segment_find_event (segment, id) >= 0;
+
+        if (as_row != is_row)
+          fail_msg ("%s: %s %s as a row", what, id, is_row ? "loaded" : "not loaded");
+      }
+    _bilat_segment_builder_free (builder);
+  }
+}
+
+static void
+test_coded_either_way (void **state)
+{
+  g_autofree char *plain = coded_document (NULL, NULL);
+
+  assert_coded_either_way (plain, "the template");
+
+  for (guint i = 0; i < G_N_ELEMENTS (coded_members); i++)
+    {
+      for (guint v = 0; v < G_N_ELEMENTS (any_values); v++)
+        {
+          g_autofree char *text = coded_document (coded_members[i][0], any_values[v]);
+          g_autofree char *what = g_strdup_printf ("%s: %s", coded_members[i][0],
+                                                   any_values[v] != NULL ? any_values[v]
+                                                                         : "(absent)");
+
+          assert_coded_either_way (text, what);
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (some_values); i++)
+    {
+      g_autofree char *text = coded_document (some_values[i][0], some_values[i][1]);
+      g_autofree char *what = g_strdup_printf ("%s: %s", some_values[i][0], some_values[i][1]);
+
+      assert_coded_either_way (text, what);
+    }
+}
+
+/* The same of every imported event of the fixtures and samples. */
+static void
+test_coded_samples_either_way (void **state)
+{
+  const char * const fixtures[] = { "gdelt1-daily.export.CSV", "gdelt2.export.CSV", "icews.tab", NULL };
+  const char * const samples[] = { REAL_EVENT_SAMPLES, NULL };
+  g_autoptr(GPtrArray) paths = event_file_paths (fixtures, samples);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(BilatStore) store = bilat_store_new ();
+      g_autoptr(BilatImportReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      report = bilat_store_import_events (store, file, BILAT_EVENT_FORMAT_AUTO, NULL,
+                                          BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+      if (report == NULL)
+        fail_msg ("importing %s: %s", path, error->message);
+      text = bilat_store_save_to_data (store, NULL, NULL);
+      assert_coded_either_way (text, path);
+    }
+}
+
+/* A Julian day number read from "YYYY-MM-DD" without a date is the
+ * date's, for every day there is. */
+static void
+test_coded_days (void **state)
+{
+  GString *text = g_string_new ("{\"format\": \"bilat\", \"version\": 1, \"events\": [\n");
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(GError) error = NULL;
+  GListModel *events;
+  guint n = 0;
+
+  /* Every day of a few centuries, and the first and last days there are. */
+  for (guint32 julian = 1; julian <= 3652059; julian += julian < 693000 || julian > 740000 ? 997 : 1)
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, julian);
+      g_string_append_printf (text, "%s{\"id\": \"gdelt:%u\", \"type\": \"coded\", "
+                              "\"date\": \"%04u-%02u-%02u\", \"title\": \"t\", "
+                              "\"date_added\": \"%04u-%02u-%02u\"}\n",
+                              n > 0 ? "," : "", julian, g_date_get_year (&date),
+                              g_date_get_month (&date), g_date_get_day (&date),
+                              g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date));
+      n++;
+    }
+  g_string_append (text, "]}\n");
+
+  assert_true (bilat_store_load_from_data (store, text->str, (gssize) text->len, &error));
+  events = bilat_store_get_events (store);
+  assert_int_equal (g_list_model_get_n_items (events), n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BilatCodedEvent) event = g_list_model_get_item (events, i);
+      const char *id = bilat_record_get_id (BILAT_RECORD (event));
+      guint32 julian = (guint32) g_ascii_strtoull (strchr (id, ':') + 1, NULL, 10);
+
+      assert_int_equal (bilat_date_get_first_julian (bilat_event_get_date (BILAT_EVENT (event))),
+                        julian);
+      assert_int_equal (bilat_date_get_first_julian (bilat_coded_event_get_date_added (event)),
+                        julian);
+    }
+
+  g_string_free (text, TRUE);
+}
+
 int
 main (void)
 {
@@ -689,6 +1231,12 @@ main (void)
     cmocka_unit_test (test_text_refused_where_it_is),
     cmocka_unit_test (test_read_error),
     cmocka_unit_test (test_tokens),
+    cmocka_unit_test (test_utf8_as_glib),
+    cmocka_unit_test (test_white_space_lines),
+    cmocka_unit_test (test_numbers_as_strtod),
+    cmocka_unit_test (test_coded_either_way),
+    cmocka_unit_test (test_coded_samples_either_way),
+    cmocka_unit_test (test_coded_days),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -518,3 +518,39 @@ bilat_validate_file (GFile         *file,
   return _bilat_format_read_stream (G_INPUT_STREAM (stream), cancellable, name, NULL, NULL,
                                     error);
 }
+
+/**
+ * bilat_validate_stream:
+ * @stream: a [class@Gio.InputStream] holding a dataset in the libbilat JSON
+ *   format, read to its end but not closed
+ * @name: (nullable): the name of the data in the problems, such as the file
+ *   name a user gave, or %NULL for `<stream>`
+ * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Checks the dataset @stream holds as [func@Bilat.validate_data] does,
+ * reading it in chunks: a dataset of any size costs a record's worth of
+ * memory, not its own.
+ *
+ * @error is only for failing to read (in the %G_IO_ERROR domain); the
+ * problems of the content are what the function returns.
+ *
+ * Returns: (transfer container) (element-type Bilat.Problem) (nullable):
+ *   the problems, in the order of their lines, an empty array if the
+ *   dataset is valid, or %NULL with @error set if @stream cannot be read
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+bilat_validate_stream (GInputStream  *stream,
+                       const char    *name,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _bilat_format_read_stream (stream, cancellable, name != NULL ? name : "<stream>",
+                                    NULL, NULL, error);
+}

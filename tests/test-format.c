@@ -1152,6 +1152,28 @@ test_validator_reports_all (void **state)
 
   none = bilat_validate_data (valid, -1, NULL);
   assert_int_equal (none->len, 0);
+
+  /* From a stream, the same problems, named as asked. */
+  {
+    g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (text, -1, NULL);
+    g_autoptr(GError) read_error = NULL;
+    g_autoptr(GPtrArray) streamed = bilat_validate_stream (stream, "data.json", NULL, &read_error);
+    g_autoptr(GInputStream) unnamed = g_memory_input_stream_new_from_data (text, -1, NULL);
+    g_autoptr(GPtrArray) anonymous = bilat_validate_stream (unnamed, NULL, NULL, NULL);
+
+    assert_non_null (streamed);
+    assert_int_equal (streamed->len, problems->len);
+    for (guint i = 0; i < problems->len; i++)
+      {
+        g_autofree char *a = bilat_problem_to_string (g_ptr_array_index (problems, i));
+        g_autofree char *b = bilat_problem_to_string (g_ptr_array_index (streamed, i));
+
+        assert_string_equal (a, b);
+      }
+    g_clear_pointer (&line, g_free);
+    line = bilat_problem_to_string (g_ptr_array_index (anonymous, 0));
+    assert_true (g_str_has_prefix (line, "<stream>:6: "));
+  }
 }
 
 /* Loading into a store that has records already */

@@ -132,22 +132,27 @@ validate_one (Tool        *tool,
               guint       *n_problems,
               GError     **error)
 {
-  g_autofree char *contents = NULL;
   g_autofree char *name = g_filename_display_name (path);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(BilatStore) store = NULL;
-  gsize length;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
 
   /* A native store file is checked by loading it: every section's
    * checksum and value, and its records as a dataset. */
   if (is_native (path))
     return validate_native (tool, path, name, all, n_problems, error);
 
-  if (!g_file_get_contents (path, &contents, &length, error))
+  /* Read as a stream, checked as it comes: a file of any size costs a
+   * record's worth of memory. The problems name the file as it was
+   * given, as compilers do. */
+  file = g_file_new_for_path (path);
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
     return FALSE;
-
-  /* The problems name the file as it was given, as compilers do. */
-  problems = bilat_validate_data (contents, length, name);
+  problems = bilat_validate_stream (G_INPUT_STREAM (stream), name, NULL, error);
+  if (problems == NULL)
+    return FALSE;
   for (guint i = 0; i < problems->len; i++)
     {
       const BilatProblem *problem = g_ptr_array_index (problems, i);
@@ -167,7 +172,7 @@ validate_one (Tool        *tool,
   if (problems->len == 0 && !tool->json)
     {
       store = bilat_store_new ();
-      if (!bilat_store_load_from_data (store, contents, length, error))
+      if (!bilat_store_load_from_path (store, path, error))
         return FALSE;
       printf ("%s: valid (%u records)\n", name, count_records (store));
     }

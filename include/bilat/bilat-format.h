@@ -103,6 +103,11 @@ BILAT_AVAILABLE_IN_1_0
 GPtrArray       *bilat_validate_file         (GFile              *file,
                                               GCancellable       *cancellable,
                                               GError            **error);
+BILAT_AVAILABLE_IN_1_0
+GPtrArray       *bilat_validate_stream       (GInputStream       *stream,
+                                              const char         *name,
+                                              GCancellable       *cancellable,
+                                              GError            **error);
 
 BILAT_AVAILABLE_IN_1_0
 JsonNode        *bilat_record_to_json        (BilatRecord        *record);

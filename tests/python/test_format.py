@@ -192,6 +192,13 @@ class BuiltinTests(unittest.TestCase):
 
 
 class BadTextTests(unittest.TestCase):
+    def test_validate_stream(self):
+        text = b'{"format": "bilat", "version": 1, "actors": [{"id": "PAK", "kind": "stat"}]}'
+        problems = Bilat.validate_stream(Gio.MemoryInputStream.new_from_data(text), "mine.json", None)
+        self.assertEqual(len(problems), 1)
+        self.assertTrue(problems[0].to_string().startswith("mine.json:1: "), problems[0].to_string())
+        self.assertEqual(problems[0].get_field(), "kind")
+
     def test_empty_stream_is_an_error(self):
         store = Bilat.Store.new()
         stream = Gio.MemoryInputStream.new()

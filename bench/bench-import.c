@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * Generates two large GDELT 2.0 export files (500 MB each by default) by
- * resampling the rows of a real one: each row is a real row, with a new
- * event id, a date drawn over 2015-2019, and, for 0.2 % of the rows, the
- * actor countries recoded to Pakistan and Russia in either order. While
+ * resampling the rows of a real one (bench-gdelt.c, shared with
+ * bench-store): each row is a real row, with a new event id, a date
+ * drawn over 2015-2019, and, for 0.2 % of the rows, the actor countries
+ * recoded to Pakistan and Russia in either order. While
  * writing, it keeps the exact answer for the PAK-RUS dyad (events,
  * Goldstein sum in tenths, QuadClass counts per month), from the values it
  * writes: an independent computation, which no line of the library takes
@@ -45,241 +46,21 @@
 
 #include <bilat/bilat.h>
 
-#define N_COLUMNS 61
-#define COLUMN_ID 0
-#define COLUMN_DATE 1
-#define COLUMN_MONTH 2
-#define COLUMN_YEAR 3
-#define COLUMN_FRACTION 4
-#define COLUMN_ACTOR1_COUNTRY 7
-#define COLUMN_ACTOR2_COUNTRY 17
-#define COLUMN_QUAD 29
-#define COLUMN_GOLDSTEIN 30
+#include "bench-gdelt.h"
 
-#define FIRST_YEAR 2015
-#define N_YEARS 5
-#define N_MONTHS (N_YEARS * 12)
-#define RECODE_PROBABILITY 0.002
+typedef BenchExpected Expected;
 
-/* The exact answer: per month of 2015-2019. */
-typedef struct
-{
-  guint64 count[N_MONTHS];
-  gint64  goldstein_tenths[N_MONTHS];
-  guint64 quad[N_MONTHS][4];
-} Expected;
-
-/* One sample row, cut into its columns. */
-typedef struct
-{
-  char *columns[N_COLUMNS];
-  int   goldstein_tenths;
-  int   quad;
-} SampleRow;
-
-/* splitmix64: small, fast, and the same on every machine. */
-static guint64
-next_random (guint64 *state)
-{
-  guint64 z = (*state += G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
-
-  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  return z ^ (z >> 31);
-}
-
-static double
-random_unit (guint64 *state)
-{
-  return (next_random (state) >> 11) * (1.0 / 9007199254740992.0);
-}
-
-/* "-7.0", "2.8", "4": one decimal at most, as GDELT writes scores. */
+/* Writes rows to @path until it holds @size bytes; ids go on from the
+ * generator's next id. */
 static gboolean
-parse_tenths (const char *text,
-              int        *tenths)
+generate (const char      *path,
+          BenchGenerator  *generator,
+          guint64          size,
+          Expected        *expected,
+          guint64         *n_rows,
+          GError         **error)
 {
-  int sign = 1;
-  int whole = 0;
-  int decimal = 0;
-
-  if (*text == '-')
-    {
-      sign = -1;
-      text++;
-    }
-  if (!g_ascii_isdigit (*text))
-    return FALSE;
-  while (g_ascii_isdigit (*text))
-    whole = whole * 10 + (*text++ - '0');
-  if (*text == '.')
-    {
-      text++;
-      if (!g_ascii_isdigit (*text))
-        return FALSE;
-      decimal = *text++ - '0';
-      while (*text == '0')
-        text++;
-    }
-  if (*text != '\0')
-    return FALSE;
-  *tenths = sign * (whole * 10 + decimal);
-  return TRUE;
-}
-
-static GPtrArray *
-read_sample (const char  *path,
-             GError     **error)
-{
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *rows = g_ptr_array_new ();
-
-  if (!g_file_get_contents (path, &text, NULL, error))
-    return NULL;
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char **columns;
-      SampleRow *row;
-
-      g_strchomp (lines[i]);
-      if (lines[i][0] == '\0')
-        continue;
-      columns = g_strsplit (lines[i], "\t", -1);
-      if (g_strv_length (columns) != N_COLUMNS)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "%s:%u: %u columns, not a GDELT 2.0 export", path, i + 1,
-                       g_strv_length (columns));
-          g_strfreev (columns);
-          return NULL;
-        }
-      row = g_new0 (SampleRow, 1);
-      memcpy (row->columns, columns, sizeof row->columns);
-      g_free (columns);
-      row->quad = atoi (row->columns[COLUMN_QUAD]);
-      if (!parse_tenths (row->columns[COLUMN_GOLDSTEIN], &row->goldstein_tenths) ||
-          row->quad < 1 || row->quad > 4)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "%s:%u: unexpected QuadClass or GoldsteinScale", path, i + 1);
-          return NULL;
-        }
-      g_ptr_array_add (rows, row);
-    }
-  return rows;
-}
-
-/* Writes rows to @path until it holds @size bytes; ids go on from *next_id. */
-static gboolean
-generate (const char  *path,
-          GPtrArray   *sample,
-          guint64      size,
-          guint64     *state,
-          guint64     *next_id,
-          Expected    *expected,
-          guint64     *n_rows,
-          GError     **error)
-{
-  static const int month_days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-  FILE *out = fopen (path, "w");
-  guint64 written = 0;
-  GString *line = g_string_sized_new (2048);
-  int n_days = 0;
-  int days[N_YEARS * 366][3];
-
-  if (out == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
-                   "Cannot write %s: %s", path, g_strerror (errno));
-      return FALSE;
-    }
-  setvbuf (out, NULL, _IOFBF, 1 << 20);
-  for (int year = FIRST_YEAR; year < FIRST_YEAR + N_YEARS; year++)
-    for (int month = 1; month <= 12; month++)
-      {
-        int last = month_days[month - 1] + (month == 2 && g_date_is_leap_year (year));
-
-        for (int day = 1; day <= last; day++, n_days++)
-          {
-            days[n_days][0] = year;
-            days[n_days][1] = month;
-            days[n_days][2] = day;
-          }
-      }
-
-  *n_rows = 0;
-  while (written < size)
-    {
-      const SampleRow *row = g_ptr_array_index (sample, next_random (state) % sample->len);
-      const int *date = days[next_random (state) % n_days];
-      const char *actor1 = row->columns[COLUMN_ACTOR1_COUNTRY];
-      const char *actor2 = row->columns[COLUMN_ACTOR2_COUNTRY];
-
-      if (random_unit (state) < RECODE_PROBABILITY)
-        {
-          gboolean swap = next_random (state) & 1;
-
-          actor1 = swap ? "RUS" : "PAK";
-          actor2 = swap ? "PAK" : "RUS";
-        }
-
-      g_string_truncate (line, 0);
-      for (int c = 0; c < N_COLUMNS; c++)
-        {
-          if (c > 0)
-            g_string_append_c (line, '\t');
-          switch (c)
-            {
-            case COLUMN_ID:
-              g_string_append_printf (line, "%" G_GUINT64_FORMAT, (*next_id)++);
-              break;
-            case COLUMN_DATE:
-              g_string_append_printf (line, "%04d%02d%02d", date[0], date[1], date[2]);
-              break;
-            case COLUMN_MONTH:
-              g_string_append_printf (line, "%04d%02d", date[0], date[1]);
-              break;
-            case COLUMN_YEAR:
-              g_string_append_printf (line, "%04d", date[0]);
-              break;
-            case COLUMN_FRACTION:
-              g_string_append_printf (line, "%.4f", date[0] + ((date[1] - 1) * 30 + date[2]) / 365.0);
-              break;
-            case COLUMN_ACTOR1_COUNTRY:
-              g_string_append (line, actor1);
-              break;
-            case COLUMN_ACTOR2_COUNTRY:
-              g_string_append (line, actor2);
-              break;
-            default:
-              g_string_append (line, row->columns[c]);
-            }
-        }
-      g_string_append_c (line, '\n');
-      fwrite (line->str, 1, line->len, out);
-      written += line->len;
-      (*n_rows)++;
-
-      if ((strcmp (actor1, "PAK") == 0 && strcmp (actor2, "RUS") == 0) ||
-          (strcmp (actor1, "RUS") == 0 && strcmp (actor2, "PAK") == 0))
-        {
-          int m = (date[0] - FIRST_YEAR) * 12 + date[1] - 1;
-
-          expected->count[m]++;
-          expected->goldstein_tenths[m] += row->goldstein_tenths;
-          expected->quad[m][row->quad - 1]++;
-        }
-    }
-  g_string_free (line, TRUE);
-  if (fclose (out) != 0)
-    {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
-                   "Cannot write %s: %s", path, g_strerror (errno));
-      return FALSE;
-    }
-  return TRUE;
+  return bench_generator_write_path (generator, path, size, 0, expected, NULL, n_rows, NULL, error);
 }
 
 static gboolean
@@ -303,43 +84,6 @@ compress_file (const char  *from,
   if (!ok)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot compress %s to %s", from, to);
   return ok;
-}
-
-/* Drops @path from the page cache and reads it back once. */
-static void
-refresh_cache (const char *path)
-{
-  int fd = open (path, O_RDONLY);
-  char *buffer;
-
-  if (fd < 0)
-    return;
-  posix_fadvise (fd, 0, 0, POSIX_FADV_DONTNEED);
-  buffer = g_malloc (128 << 10);
-  while (read (fd, buffer, 128 << 10) > 0)
-    ;
-  g_free (buffer);
-  close (fd);
-}
-
-static guint64
-file_size (const char *path)
-{
-  GStatBuf st;
-
-  return g_stat (path, &st) == 0 ? (guint64) st.st_size : 0;
-}
-
-static long
-peak_rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, "VmHWM:");
-  return line ? strtol (line + 6, NULL, 10) : -1;
 }
 
 /* The measuring child: `--measure series|import THREADS FILE...`; prints
@@ -391,56 +135,9 @@ measure_main (int    argc,
       fprintf (stderr, "bench-import: %s\n", error->message);
       return 1;
     }
-  printf ("seconds %.6f\nrss_kib %ld\n", seconds, peak_rss_kib ());
-  for (guint bin = 0; bin < bilat_series_get_n_bins (series); bin++)
-    {
-      g_autoptr(BilatDate) date = bilat_series_get_bin_date (series, bin);
-
-      printf ("bin %d %d %" G_GUINT64_FORMAT " %.6f %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
-              " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT "\n",
-              bilat_date_get_year (date), bilat_date_get_month (date),
-              bilat_series_get_count (series, bin), bilat_series_get_goldstein_sum (series, bin),
-              bilat_series_get_quad_count (series, bin, BILAT_QUAD_CLASS_VERBAL_COOPERATION),
-              bilat_series_get_quad_count (series, bin, BILAT_QUAD_CLASS_MATERIAL_COOPERATION),
-              bilat_series_get_quad_count (series, bin, BILAT_QUAD_CLASS_VERBAL_CONFLICT),
-              bilat_series_get_quad_count (series, bin, BILAT_QUAD_CLASS_MATERIAL_CONFLICT));
-    }
+  printf ("seconds %.6f\nrss_kib %ld\n", seconds, bench_status_kib ("VmHWM"));
+  bench_print_series (stdout, "bin", series);
   return 0;
-}
-
-/* Compares the child's bins with the expected answer. */
-static gboolean
-check_answer (const char     *output,
-              const Expected *expected)
-{
-  g_auto(GStrv) lines = g_strsplit (output, "\n", -1);
-  Expected got = { 0 };
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      int year, month;
-      guint64 count, q[4];
-      double goldstein;
-      int m;
-
-      if (sscanf (lines[i], "bin %d %d %" G_GUINT64_FORMAT " %lf %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
-                  " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT,
-                  &year, &month, &count, &goldstein, &q[0], &q[1], &q[2], &q[3]) != 8)
-        continue;
-      m = (year - FIRST_YEAR) * 12 + month - 1;
-      if (m < 0 || m >= N_MONTHS)
-        {
-          if (count > 0)
-            return FALSE;
-          continue;
-        }
-      got.count[m] = count;
-      got.goldstein_tenths[m] = (gint64) llround (goldstein * 10);
-      if (fabs (goldstein * 10 - got.goldstein_tenths[m]) > 1e-3)
-        return FALSE;
-      memcpy (got.quad[m], q, sizeof q);
-    }
-  return memcmp (&got, expected, sizeof got) == 0;
 }
 
 typedef struct
@@ -450,16 +147,6 @@ typedef struct
   long    rss_kib;
   gboolean correct;
 } Figure;
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 /* Runs @argv (a measuring child, or zcat) @runs times after a warm-up,
  * and returns the medians. */
@@ -475,7 +162,7 @@ measure (const char * const *argv,
   double *insides = g_new0 (double, runs);
   gboolean is_child = expected != NULL;
 
-  refresh_cache (cache_file);
+  bench_refresh_cache (cache_file);
   figure->rss_kib = 0;
   figure->correct = TRUE;
   for (int r = -1; r < runs; r++)
@@ -508,39 +195,16 @@ measure (const char * const *argv,
 
           insides[r] = seconds ? g_ascii_strtod (seconds + 8, NULL) : wall;
           figure->rss_kib = MAX (figure->rss_kib, rss ? strtol (rss + 8, NULL, 10) : -1);
-          figure->correct = figure->correct && check_answer (output, expected);
+          figure->correct = figure->correct && bench_check_series (output, "bin", expected);
         }
     }
-  qsort (walls, runs, sizeof (double), compare_doubles);
-  qsort (insides, runs, sizeof (double), compare_doubles);
+  qsort (walls, runs, sizeof (double), bench_compare_doubles);
+  qsort (insides, runs, sizeof (double), bench_compare_doubles);
   figure->wall = walls[runs / 2];
   figure->inside = insides[runs / 2];
   g_free (walls);
   g_free (insides);
   return TRUE;
-}
-
-static void
-add_expected (Expected       *sum,
-              const Expected *more)
-{
-  for (int m = 0; m < N_MONTHS; m++)
-    {
-      sum->count[m] += more->count[m];
-      sum->goldstein_tenths[m] += more->goldstein_tenths[m];
-      for (int q = 0; q < 4; q++)
-        sum->quad[m][q] += more->quad[m][q];
-    }
-}
-
-static guint64
-expected_total (const Expected *expected)
-{
-  guint64 total = 0;
-
-  for (int m = 0; m < N_MONTHS; m++)
-    total += expected->count[m];
-  return total;
 }
 
 static void
@@ -558,12 +222,9 @@ print_figure (const char   *what,
 static char *
 default_sample (void)
 {
-  const char *shared = g_getenv ("BILAT_SHARED_DATA");
-  const char *relative = "gdelt2/20191024143000.export.CSV";
+  g_autofree char *folder = bench_default_sample_dir ();
 
-  if (shared != NULL && *shared != '\0')
-    return g_build_filename (shared, relative, NULL);
-  return g_build_filename ("..", "shared", "data", relative, NULL);
+  return g_build_filename (folder, "20191024143000.export.CSV", NULL);
 }
 
 int
@@ -578,12 +239,11 @@ main (int    argc,
   g_autofree char *gzipped = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GPtrArray) sample = NULL;
+  BenchSample *sample = NULL;
+  BenchGenerator *generator = NULL;
   gint64 size_mb = 1000;
   int runs = 3;
   gboolean keep = FALSE;
-  guint64 state = 20191024;
-  guint64 next_id = 800000000;
   Expected expected1 = { 0 };
   Expected expected2 = { 0 };
   Expected expected_both = { 0 };
@@ -629,7 +289,11 @@ main (int    argc,
   plain2 = g_build_filename (work, "events-2.export.CSV", NULL);
   gzipped = g_build_filename (work, "events-1.export.CSV.gz", NULL);
 
-  sample = read_sample (sample_path, &error);
+  {
+    const char *paths[] = { sample_path, NULL };
+
+    sample = bench_sample_read (paths, &error);
+  }
   if (sample == NULL)
     {
       fprintf (stderr, "bench-import: %s (give the sample with --sample)\n", error->message);
@@ -637,9 +301,11 @@ main (int    argc,
     }
 
   fprintf (stderr, "generating 2 × %" G_GINT64_FORMAT " MB from %s (%u rows) in %s …\n",
-           size_mb / 2, sample_path, sample->len, work);
-  if (!generate (plain1, sample, (guint64) size_mb / 2 * 1000000, &state, &next_id, &expected1, &rows1, &error) ||
-      !generate (plain2, sample, (guint64) size_mb / 2 * 1000000, &state, &next_id, &expected2, &rows2, &error))
+           size_mb / 2, sample_path, bench_sample_get_n_rows (sample), work);
+  generator = g_new (BenchGenerator, 1);
+  bench_generator_init (generator, sample, 20191024, 800000000);
+  if (!generate (plain1, generator, (guint64) size_mb / 2 * 1000000, &expected1, &rows1, &error) ||
+      !generate (plain2, generator, (guint64) size_mb / 2 * 1000000, &expected2, &rows2, &error))
     {
       fprintf (stderr, "bench-import: %s\n", error->message);
       return 1;
@@ -650,16 +316,16 @@ main (int    argc,
       fprintf (stderr, "bench-import: %s\n", error->message);
       return 1;
     }
-  add_expected (&expected_both, &expected1);
-  add_expected (&expected_both, &expected2);
-  size1 = file_size (plain1);
-  size2 = file_size (plain2);
+  bench_expected_add (&expected_both, &expected1);
+  bench_expected_add (&expected_both, &expected2);
+  size1 = bench_file_size (plain1);
+  size2 = bench_file_size (plain2);
 
   printf ("machine: %u CPUs; data: file 1 %.0f MB (%" G_GUINT64_FORMAT " rows, %" G_GUINT64_FORMAT
           " PAK–RUS events), file 2 %.0f MB (%" G_GUINT64_FORMAT " rows, %" G_GUINT64_FORMAT
           " events), file 1 gzipped %.0f MB; median of %d runs\n\n",
-          g_get_num_processors (), size1 / 1e6, rows1, expected_total (&expected1),
-          size2 / 1e6, rows2, expected_total (&expected2), file_size (gzipped) / 1e6, runs);
+          g_get_num_processors (), size1 / 1e6, rows1, bench_expected_total (&expected1),
+          size2 / 1e6, rows2, bench_expected_total (&expected2), bench_file_size (gzipped) / 1e6, runs);
   printf ("| PAK–RUS monthly series | wall s | MB/s | MB/s in call | peak RSS MiB | correct |\n");
   printf ("|---|---:|---:|---:|---:|---|\n");
 
@@ -695,6 +361,8 @@ main (int    argc,
       print_figure ("plain file 1, events kept in a store", size1, &figure, TRUE), all_correct &= figure.correct;
   }
 
+  g_free (generator);
+  bench_sample_free (sample);
   if (!keep)
     {
       g_unlink (plain1);

@@ -70,6 +70,7 @@ enum
   S_STRING_OFFSETS, S_HEAP,
   S_SIDES, S_PLACES, S_CODES, S_SCORES, S_PREFIXES,
   S_ACTOR_IDS, S_ACTOR_OFFSETS, S_ACTOR_ROWS,
+  S_PAIR_KEYS, S_PAIR_OFFSETS, S_PAIR_ROWS,
   S_BULK_INDEX, S_BLOCK_OFFSETS, S_BLOCKS,
   N_SECTIONS
 };
@@ -107,6 +108,9 @@ static const char * const section_names[N_SECTIONS] = {
   [S_ACTOR_IDS] = "actors.ids",
   [S_ACTOR_OFFSETS] = "actors.offsets",
   [S_ACTOR_ROWS] = "actors.rows",
+  [S_PAIR_KEYS] = "pairs.keys",
+  [S_PAIR_OFFSETS] = "pairs.offsets",
+  [S_PAIR_ROWS] = "pairs.rows",
   [S_BULK_INDEX] = "bulk.index",
   [S_BLOCK_OFFSETS] = "bulk.block-offsets",
   [S_BLOCKS] = "bulk.blocks",
@@ -120,14 +124,15 @@ static const guint element_sizes[N_SECTIONS] = {
   [S_BY_ID] = 4, [S_SOURCE_ID] = 4, [S_SOURCE_URL] = 4, [S_SOURCE_PUBLISHER] = 4,
   [S_STRING_OFFSETS] = 8, [S_SIDES] = sizeof (Side), [S_PLACES] = sizeof (PlaceEntry),
   [S_CODES] = 4, [S_SCORES] = 8, [S_PREFIXES] = 4, [S_ACTOR_IDS] = 4, [S_ACTOR_OFFSETS] = 4,
-  [S_ACTOR_ROWS] = 4, [S_BULK_INDEX] = 8, [S_BLOCK_OFFSETS] = 8,
+  [S_ACTOR_ROWS] = 4, [S_PAIR_KEYS] = 8, [S_PAIR_OFFSETS] = 4, [S_PAIR_ROWS] = 4,
+  [S_BULK_INDEX] = 8, [S_BLOCK_OFFSETS] = 8,
 };
 
 /* The meta section: counts, as guint64. */
 enum
 {
   M_ROWS, M_SOURCES, M_STRINGS, M_SIDES, M_PLACES, M_CODES, M_SCORES, M_PREFIXES,
-  M_ACTORS, M_BULK_STRINGS, M_BLOCKS, N_META
+  M_ACTORS, M_BULK_STRINGS, M_BLOCKS, M_PAIRS, N_META
 };
 
 gboolean
@@ -625,6 +630,7 @@ write_segment (Writer        *w,
   meta[M_SCORES] = segment->n_scores;
   meta[M_PREFIXES] = segment->n_prefixes;
   meta[M_ACTORS] = segment->n_actors;
+  meta[M_PAIRS] = segment->n_pairs;
 
   ok = write_section (w, S_KEY, segment->key, n * sizeof (guint64), error) &&
        write_section (w, S_DAY, segment->day, n * sizeof (guint32), error) &&
@@ -655,6 +661,10 @@ write_segment (Writer        *w,
        write_section (w, S_ACTOR_OFFSETS, segment->actor_offsets, sizeof (guint32) * (segment->n_actors + 1), error) &&
        write_section (w, S_ACTOR_ROWS, segment->actor_rows,
                       sizeof (guint32) * segment->actor_offsets[segment->n_actors], error) &&
+       write_section (w, S_PAIR_KEYS, segment->pair_keys, sizeof (guint64) * segment->n_pairs, error) &&
+       write_section (w, S_PAIR_OFFSETS, segment->pair_offsets, sizeof (guint32) * (segment->n_pairs + 1), error) &&
+       write_section (w, S_PAIR_ROWS, segment->pair_rows,
+                      sizeof (guint32) * segment->pair_offsets[segment->n_pairs], error) &&
        write_strings (w, segment, &split, meta, error);
   split_clear (&split);
   return ok;
@@ -1096,8 +1106,21 @@ check_content (Reader  *r,
       !check_below (r, S_SOURCE_URL, bulk, 0, error) ||
       !check_below (r, S_SOURCE_PUBLISHER, bulk, 0, error) ||
       !check_below (r, S_ACTOR_IDS, strings, 0, error) ||
-      !check_below (r, S_ACTOR_ROWS, rows, 0, error))
+      !check_below (r, S_ACTOR_ROWS, rows, 0, error) ||
+      !check_below (r, S_PAIR_ROWS, rows, 0, error))
     return FALSE;
+  {
+    const guint64 *pair_keys = section_data (r, S_PAIR_KEYS);
+    const guint32 *pair_offsets = section_data (r, S_PAIR_OFFSETS);
+    guint64 actors = r->meta[M_ACTORS];
+
+    if (pair_offsets[0] != 0 || pair_offsets[r->meta[M_PAIRS]] != r->sections[S_PAIR_ROWS].size / 4)
+      return refuse (r, S_PAIR_OFFSETS, error, "the offsets do not cover the rows");
+    for (guint64 i = 0; i < r->meta[M_PAIRS]; i++)
+      if (pair_offsets[i] > pair_offsets[i + 1] || (pair_keys[i] >> 32) >= (pair_keys[i] & G_MAXUINT32) ||
+          (pair_keys[i] & G_MAXUINT32) >= actors || (i > 0 && pair_keys[i - 1] >= pair_keys[i]))
+        return refuse (r, S_PAIR_KEYS, error, "pair %" G_GUINT64_FORMAT " is not valid or out of order", i);
+  }
   {
     const guint32 *cite = section_data (r, S_CITE);
     const guint32 *url = section_data (r, S_URL);
@@ -1236,6 +1259,10 @@ map_segment (Reader *r,
   self->actor_offsets = section_data (r, S_ACTOR_OFFSETS);
   self->actor_rows = section_data (r, S_ACTOR_ROWS);
   self->n_actors = (guint) r->meta[M_ACTORS];
+  self->pair_keys = section_data (r, S_PAIR_KEYS);
+  self->pair_offsets = section_data (r, S_PAIR_OFFSETS);
+  self->pair_rows = section_data (r, S_PAIR_ROWS);
+  self->n_pairs = (guint) r->meta[M_PAIRS];
 
   g_mutex_init (&bulk->lock);
   bulk->index = section_data (r, S_BULK_INDEX);
@@ -1277,7 +1304,8 @@ _bilat_native_load_bytes (BilatStore  *store,
       r.meta[M_STRINGS] >= G_MAXUINT32 || r.meta[M_BULK_STRINGS] >= G_MAXUINT32 ||
       r.meta[M_SIDES] > G_MAXUINT32 || r.meta[M_PLACES] > G_MAXUINT32 ||
       r.meta[M_CODES] > G_MAXUINT16 || r.meta[M_SCORES] > G_MAXUINT16 ||
-      r.meta[M_PREFIXES] > 255 || r.meta[M_ACTORS] >= G_MAXUINT32 || r.meta[M_BLOCKS] >= G_MAXUINT32)
+      r.meta[M_PREFIXES] > 255 || r.meta[M_ACTORS] >= G_MAXUINT32 || r.meta[M_BLOCKS] >= G_MAXUINT32 ||
+      r.meta[M_PAIRS] >= G_MAXUINT32)
     return refuse (&r, S_META, error, "a count is out of range");
 
   has_segment = r.meta[M_STRINGS] > 0;
@@ -1314,6 +1342,9 @@ _bilat_native_load_bytes (BilatStore  *store,
         check_section (&r, S_ACTOR_IDS, r.meta[M_ACTORS], error) &&
         check_section (&r, S_ACTOR_OFFSETS, r.meta[M_ACTORS] + 1, error) &&
         check_section (&r, S_ACTOR_ROWS, G_MAXUINT64, error) &&
+        check_section (&r, S_PAIR_KEYS, r.meta[M_PAIRS], error) &&
+        check_section (&r, S_PAIR_OFFSETS, r.meta[M_PAIRS] + 1, error) &&
+        check_section (&r, S_PAIR_ROWS, G_MAXUINT64, error) &&
         check_section (&r, S_BULK_INDEX, r.meta[M_BULK_STRINGS], error) &&
         check_section (&r, S_BLOCK_OFFSETS, r.meta[M_BLOCKS] + 1, error) &&
         check_section (&r, S_BLOCKS, G_MAXUINT64, error) &&

@@ -86,6 +86,13 @@ struct _BilatSegment
   const guint32 *actor_rows;
   guint          n_actors;
 
+  /* Rows of each pair of actors that take part together: pairs of actor
+   * slots (lower << 32 | higher), sorted; CSR like the actors'. */
+  const guint64 *pair_keys;
+  const guint32 *pair_offsets;  /* n_pairs + 1 */
+  const guint32 *pair_rows;
+  guint          n_pairs;
+
   /* Derived at build or open: per code, its QuadClass and score. */
   const char   **code_name;
   guint8        *code_quad;

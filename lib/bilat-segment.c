@@ -1640,6 +1640,55 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
     self->actor_ids = own_array (self, g_steal_pointer (&actors), NULL);
     self->actor_offsets = offsets;
     self->actor_rows = rows;
+
+    /* Rows of each pair: a dyad query reads its rows from here, without
+     * visiting the rows of either side that are not the dyad's. */
+    {
+      guint64 *pairs = g_new (guint64, MAX (n, 1));
+      guint32 *pair_order = g_new (guint32, MAX (n, 1));
+      guint n_rows_paired = 0, n_pairs = 0;
+      guint64 *pair_keys;
+      guint32 *pair_offsets, *pair_rows;
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint32 p0 = self->side[0][i] ? self->sides[self->side[0][i]].participant : 0;
+          guint32 p1 = self->side[1][i] ? self->sides[self->side[1][i]].participant : 0;
+          guint64 a, b;
+
+          if (p0 == 0 || p1 == 0)
+            continue;
+          a = slot_of[p0] - 1;
+          b = slot_of[p1] - 1;
+          pairs[i] = a < b ? a << 32 | b : b << 32 | a;
+          pair_order[n_rows_paired++] = i;
+        }
+      /* A stable sort by pair keeps each pair's rows in row order. */
+      sort_by_key (pair_order, pairs, n_rows_paired);
+      for (guint k = 0; k < n_rows_paired; k++)
+        if (k == 0 || pairs[pair_order[k]] != pairs[pair_order[k - 1]])
+          n_pairs++;
+      pair_keys = own (self, g_new (guint64, MAX (n_pairs, 1)));
+      pair_offsets = own (self, g_new (guint32, n_pairs + 1));
+      pair_rows = own (self, g_new (guint32, MAX (n_rows_paired, 1)));
+      n_pairs = 0;
+      for (guint k = 0; k < n_rows_paired; k++)
+        {
+          if (k == 0 || pairs[pair_order[k]] != pairs[pair_order[k - 1]])
+            {
+              pair_keys[n_pairs] = pairs[pair_order[k]];
+              pair_offsets[n_pairs++] = k;
+            }
+          pair_rows[k] = pair_order[k];
+        }
+      pair_offsets[n_pairs] = n_rows_paired;
+      self->pair_keys = pair_keys;
+      self->pair_offsets = pair_offsets;
+      self->pair_rows = pair_rows;
+      self->n_pairs = n_pairs;
+      g_free (pairs);
+      g_free (pair_order);
+    }
   }
 
   _bilat_segment_derive (self);
@@ -2104,6 +2153,10 @@ struct _BilatSegmentMatcher
   GArray       *side_b;
   /* Candidate rows, sorted, or NULL: the rows of the period. */
   GArray       *candidates;
+  /* The candidates are the dyad's rows exactly: its test is done. */
+  gboolean      exact_dyad;
+  /* Nothing but the period to test on a candidate. */
+  gboolean      trivial;
 };
 
 static gint64
@@ -2183,20 +2236,58 @@ rows_of (BilatSegment *self,
   return rows;
 }
 
-static guint
-count_rows (BilatSegment *self,
-            const GArray *set)
+
+/* The rows of the pairs of an actor of @set_a and an actor of @set_b
+ * (participant strings), sorted, each once: the rows of that dyad. */
+static GArray *
+pair_rows_of (BilatSegment *self,
+              const GArray *set_a,
+              const GArray *set_b)
 {
-  guint total = 0;
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint lists = 0;
 
-  for (guint i = 0; i < set->len; i++)
+  for (guint i = 0; i < set_a->len; i++)
+    for (guint j = 0; j < set_b->len; j++)
+      {
+        gint64 a = find_actor (self, text_at (self, g_array_index (set_a, guint32, i)));
+        gint64 b = find_actor (self, text_at (self, g_array_index (set_b, guint32, j)));
+        guint64 key;
+        guint low = 0, high = self->n_pairs;
+
+        if (a < 0 || b < 0 || a == b)
+          continue;
+        key = a < b ? (guint64) a << 32 | (guint64) b : (guint64) b << 32 | (guint64) a;
+        while (low < high)
+          {
+            guint middle = low + (high - low) / 2;
+
+            if (self->pair_keys[middle] < key)
+              low = middle + 1;
+            else
+              high = middle;
+          }
+        if (low < self->n_pairs && self->pair_keys[low] == key)
+          {
+            g_array_append_vals (rows, self->pair_rows + self->pair_offsets[low],
+                                 self->pair_offsets[low + 1] - self->pair_offsets[low]);
+            lists++;
+          }
+      }
+
+  /* Several pairs (succession, or the same pair named twice): in row
+   * order, each row once. */
+  if (lists > 1)
     {
-      guint n;
+      guint kept = 0;
 
-      _bilat_segment_get_actor_rows (self, text_at (self, g_array_index (set, guint32, i)), &n);
-      total += n;
+      g_array_sort (rows, compare_guint32);
+      for (guint i = 0; i < rows->len; i++)
+        if (kept == 0 || g_array_index (rows, guint32, i) != g_array_index (rows, guint32, kept - 1))
+          g_array_index (rows, guint32, kept++) = g_array_index (rows, guint32, i);
+      g_array_set_size (rows, kept);
     }
-  return total;
+  return rows;
 }
 
 BilatSegmentMatcher *
@@ -2265,9 +2356,13 @@ _bilat_segment_matcher_new (BilatSegment       *self,
       matcher->side_a = participant_set (self, side_a);
       matcher->side_b = participant_set (self, side_b);
       if (matcher->candidates == NULL)
-        matcher->candidates = rows_of (self, count_rows (self, matcher->side_a) <= count_rows (self, matcher->side_b)
-                                             ? matcher->side_a : matcher->side_b);
+        {
+          matcher->candidates = pair_rows_of (self, matcher->side_a, matcher->side_b);
+          matcher->exact_dyad = TRUE;
+        }
     }
+  matcher->trivial = matcher->code_ok == NULL && matcher->text_folded == NULL &&
+                     matcher->any_of == NULL && (matcher->side_a == NULL || matcher->exact_dyad);
   return matcher;
 }
 
@@ -2301,7 +2396,7 @@ row_matches (BilatSegmentMatcher *matcher,
       !set_has (matcher->any_of, side_at (self, row, 0)->participant) &&
       !set_has (matcher->any_of, side_at (self, row, 1)->participant))
     return FALSE;
-  if (matcher->side_a != NULL)
+  if (matcher->side_a != NULL && !matcher->exact_dyad)
     {
       guint32 p0 = side_at (self, row, 0)->participant;
       guint32 p1 = side_at (self, row, 1)->participant;
@@ -2321,6 +2416,41 @@ row_matches (BilatSegmentMatcher *matcher,
         return FALSE;
     }
   return TRUE;
+}
+
+/* The slice [*first, *end) of the candidates whose day is in the
+ * matcher's period. */
+static void
+candidates_in_period (BilatSegmentMatcher *matcher,
+                      guint               *first,
+                      guint               *end)
+{
+  BilatSegment *self = matcher->segment;
+  const guint32 *rows = (const guint32 *) (gpointer) matcher->candidates->data;
+  guint n = matcher->candidates->len;
+  guint low = 0, high = n;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (self->day[rows[middle]] < matcher->first_day)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  *first = low;
+  high = n;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (self->day[rows[middle]] <= matcher->last_day)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  *end = low;
 }
 
 static inline gboolean
@@ -2345,32 +2475,16 @@ matcher_foreach (BilatSegmentMatcher *matcher,
   if (matcher->candidates != NULL)
     {
       const guint32 *rows = (const guint32 *) (gpointer) matcher->candidates->data;
-      guint n = matcher->candidates->len;
-      guint i = 0;
+      guint first, end;
 
-      /* The candidates are in row order, so in day order too. */
-      if (matcher->first_day > 0)
-        {
-          guint low = 0, high = n;
-
-          while (low < high)
-            {
-              guint middle = low + (high - low) / 2;
-
-              if (self->day[rows[middle]] < matcher->first_day)
-                low = middle + 1;
-              else
-                high = middle;
-            }
-          i = low;
-        }
-      for (; i < n; i++)
+      /* The candidates are in row order, so in day order too: the period
+       * is a slice, found by binary search. */
+      candidates_in_period (matcher, &first, &end);
+      for (guint i = first; i < end; i++)
         {
           guint row = rows[i];
 
-          if (self->day[row] > matcher->last_day)
-            break;
-          if (!is_dead (dead, row) && row_matches (matcher, row))
+          if (!is_dead (dead, row) && (matcher->trivial || row_matches (matcher, row)))
             func (matcher, row, data);
         }
       return;

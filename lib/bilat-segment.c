@@ -1338,58 +1338,6 @@ own_array (BilatSegment *self,
 
 static G_LOCK_DEFINE (sorting);
 
-/* Sorts @keys by (high, low): by counting into one bucket per value of
- * high when their range is small (days and prefixes), then each bucket
- * by low; otherwise with qsort(). */
-static void
-sort_keys (SortKey *keys,
-           guint    n)
-{
-  guint64 min = G_MAXUINT64, max = 0, range;
-  g_autofree guint32 *starts = NULL;
-  g_autofree SortKey *sorted = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      min = MIN (min, keys[i].high);
-      max = MAX (max, keys[i].high);
-    }
-  range = n > 0 ? max - min + 1 : 0;
-  if (n < 64 || range > (guint64) n * 4 + 4096)
-    {
-      qsort (keys, n, sizeof (SortKey), compare_sort_keys);
-      return;
-    }
-
-  starts = g_new0 (guint32, range + 1);
-  for (guint i = 0; i < n; i++)
-    starts[keys[i].high - min + 1]++;
-  for (guint64 b = 0; b < range; b++)
-    starts[b + 1] += starts[b];
-  sorted = g_new (SortKey, n);
-  {
-    g_autofree guint32 *fill = g_memdup2 (starts, sizeof (guint32) * (range + 1));
-
-    for (guint i = 0; i < n; i++)
-      sorted[fill[keys[i].high - min]++] = keys[i];
-  }
-  for (guint64 b = 0; b < range; b++)
-    {
-      guint first = starts[b], count = starts[b + 1] - starts[b];
-
-      if (count < 2)
-        continue;
-      /* Rows of a file often come in id order already. */
-      for (guint i = first + 1; i < first + count; i++)
-        if (sorted[i - 1].low > sorted[i].low)
-          {
-            qsort (sorted + first, count, sizeof (SortKey), compare_sort_keys);
-            break;
-          }
-    }
-  memcpy (keys, sorted, sizeof (SortKey) * n);
-}
-
 /* Sorts the row numbers @rows by @keys[row]: least significant digit
  * first, 11 bits at a time, skipping digits that are the same for all. */
 static void
@@ -1451,6 +1399,90 @@ _bilat_segment_derive (BilatSegment *self)
     }
 }
 
+static inline SortKey
+row_sort_key (BilatSegmentBuilder *builder,
+              const guint8        *rank,
+              guint                row)
+{
+  guint64 row_key = *(const guint64 *) column_at (&builder->columns[C_KEY], row);
+  SortKey key;
+
+  key.high = (guint64) *(const guint32 *) column_at (&builder->columns[C_DAY], row) << 8 |
+             rank[row_key >> 56];
+  key.low = lexical_key (row_key & ((G_GUINT64_CONSTANT (1) << 56) - 1));
+  key.row = row;
+  return key;
+}
+
+/* The rows of @builder in the order of the event list. Counted into one
+ * bucket per (day, prefix), each bucket then put in id order: four bytes
+ * a row of scratch, where sorting keys would take 48. */
+static guint32 *
+sort_rows (BilatSegmentBuilder *builder,
+           const guint8        *rank,
+           guint                n)
+{
+  guint32 *order = g_new (guint32, MAX (n, 1));
+  guint64 min = G_MAXUINT64, max = 0, range;
+  g_autofree guint32 *starts = NULL;
+  g_autoptr(GArray) bucket = g_array_new (FALSE, FALSE, sizeof (SortKey));
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 high = row_sort_key (builder, rank, i).high;
+
+      min = MIN (min, high);
+      max = MAX (max, high);
+    }
+  range = n > 0 ? max - min + 1 : 0;
+  if (n < 64 || range > (guint64) n * 4 + 4096)
+    {
+      /* Days spread over more buckets than rows: sort the keys. */
+      g_autofree SortKey *keys = g_new (SortKey, MAX (n, 1));
+
+      for (guint i = 0; i < n; i++)
+        keys[i] = row_sort_key (builder, rank, i);
+      qsort (keys, n, sizeof (SortKey), compare_sort_keys);
+      for (guint i = 0; i < n; i++)
+        order[i] = keys[i].row;
+      return order;
+    }
+
+  starts = g_new0 (guint32, range + 1);
+  for (guint i = 0; i < n; i++)
+    starts[row_sort_key (builder, rank, i).high - min + 1]++;
+  for (guint64 b = 0; b < range; b++)
+    starts[b + 1] += starts[b];
+  {
+    g_autofree guint32 *fill = g_memdup2 (starts, sizeof (guint32) * (range + 1));
+
+    for (guint i = 0; i < n; i++)
+      order[fill[row_sort_key (builder, rank, i).high - min]++] = i;
+  }
+  for (guint64 b = 0; b < range; b++)
+    {
+      guint first = starts[b], count = starts[b + 1] - starts[b];
+      gboolean sorted = TRUE;
+
+      if (count < 2)
+        continue;
+      g_array_set_size (bucket, count);
+      for (guint i = 0; i < count; i++)
+        {
+          g_array_index (bucket, SortKey, i) = row_sort_key (builder, rank, order[first + i]);
+          if (i > 0 && g_array_index (bucket, SortKey, i - 1).low > g_array_index (bucket, SortKey, i).low)
+            sorted = FALSE;
+        }
+      /* Rows of a file often come in id order already. */
+      if (sorted)
+        continue;
+      qsort (bucket->data, count, sizeof (SortKey), compare_sort_keys);
+      for (guint i = 0; i < count; i++)
+        order[first + i] = g_array_index (bucket, SortKey, i).row;
+    }
+  return order;
+}
+
 BilatSegment *
 _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
 {
@@ -1459,7 +1491,6 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
   guint n_prefixes = builder->prefixes.entries->len;
   g_autofree guint32 *prefix_order = g_new (guint32, n_prefixes);
   g_autofree guint8 *rank = g_new0 (guint8, n_prefixes);
-  g_autofree SortKey *keys = g_new (SortKey, MAX (n, 1));
   g_autofree guint32 *order = NULL;
   gpointer columns[N_COLUMNS];
   guint64 *key;
@@ -1487,21 +1518,7 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
   self->prefixes = prefixes;
   self->n_prefixes = n_prefixes;
 
-  for (guint i = 0; i < n; i++)
-    {
-      guint64 row_key = *(const guint64 *) column_at (&builder->columns[C_KEY], i);
-      guint64 number = row_key & ((G_GUINT64_CONSTANT (1) << 56) - 1);
-
-      keys[i].high = (guint64) *(const guint32 *) column_at (&builder->columns[C_DAY], i) << 8 |
-                     rank[row_key >> 56];
-      keys[i].low = lexical_key (number);
-      keys[i].row = i;
-    }
-  sort_keys (keys, n);
-  order = g_new (guint32, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    order[i] = keys[i].row;
-  g_clear_pointer (&keys, g_free);
+  order = sort_rows (builder, rank, n);
 
   /* Each column in order, one at a time, its chunks freed at once. */
   for (guint c = 0; c < N_COLUMNS; c++)

@@ -917,6 +917,16 @@ section_data (Reader *r,
 }
 
 /* Every value of the guint32 column @id is below @limit (or is @also). */
+static inline guint32
+value_at (gconstpointer values,
+          guint         size,
+          guint64       i)
+{
+  return size == 2 ? ((const guint16 *) values)[i] : ((const guint32 *) values)[i];
+}
+
+/* Every value of column @id (of guint16 or guint32, by its element size)
+ * is below @limit, or is @also (0: no such exception). */
 static gboolean
 check_below (Reader  *r,
              guint    id,
@@ -924,45 +934,33 @@ check_below (Reader  *r,
              guint32  also,
              GError **error)
 {
-  const guint32 *values = section_data (r, id);
-  guint64 n = r->sections[id].size / 4;
+  gconstpointer values = section_data (r, id);
+  guint size = element_sizes[id];
+  guint64 n = r->sections[id].size / size;
   guint32 max = 0;
 
-  /* A sweep the compiler can vectorise; the offender is looked for only
+  /* Sweeps the compiler can vectorise; the offender is looked for only
    * when there is one. */
+  if (size == 2)
+    for (guint64 i = 0; i < n; i++)
+      max = MAX (max, ((const guint16 *) values)[i]);
+  else
+    for (guint64 i = 0; i < n; i++)
+      {
+        guint32 v = ((const guint32 *) values)[i];
+
+        max = MAX (max, also != 0 && v == also ? 0 : v);
+      }
+  if (max < limit)
+    return TRUE;
   for (guint64 i = 0; i < n; i++)
     {
-      guint32 v = also != 0 && values[i] == also ? 0 : values[i];
+      guint32 v = value_at (values, size, i);
 
-      max = v > max ? v : max;
+      if (v >= limit && !(also != 0 && v == also))
+        return refuse (r, id, error, "entry %" G_GUINT64_FORMAT " refers to %u, past the %" G_GUINT64_FORMAT
+                       " entries it may refer to", i, v, limit);
     }
-  if (max < limit)
-    return TRUE;
-  for (guint64 i = 0; i < n; i++)
-    if (values[i] >= limit && !(also != 0 && values[i] == also))
-      return refuse (r, id, error, "entry %" G_GUINT64_FORMAT " refers to %u, past the %" G_GUINT64_FORMAT
-                     " entries it may refer to", i, values[i], limit);
-  return TRUE;
-}
-
-static gboolean
-check_below16 (Reader  *r,
-               guint    id,
-               guint64  limit,
-               GError **error)
-{
-  const guint16 *values = section_data (r, id);
-  guint64 n = r->sections[id].size / 2;
-  guint16 max = 0;
-
-  for (guint64 i = 0; i < n; i++)
-    max = values[i] > max ? values[i] : max;
-  if (max < limit)
-    return TRUE;
-  for (guint64 i = 0; i < n; i++)
-    if (values[i] >= limit)
-      return refuse (r, id, error, "entry %" G_GUINT64_FORMAT " refers to %u, past the %" G_GUINT64_FORMAT
-                     " entries it may refer to", i, values[i], limit);
   return TRUE;
 }
 
@@ -1095,8 +1093,8 @@ check_content (Reader  *r,
   }
   if (!check_below (r, S_SIDE0, r->meta[M_SIDES], 0, error) ||
       !check_below (r, S_SIDE1, r->meta[M_SIDES], 0, error) ||
-      !check_below16 (r, S_CAMEO, r->meta[M_CODES], error) ||
-      !check_below16 (r, S_GOLDSTEIN, r->meta[M_SCORES], error) ||
+      !check_below (r, S_CAMEO, r->meta[M_CODES], 0, error) ||
+      !check_below (r, S_GOLDSTEIN, r->meta[M_SCORES], 0, error) ||
       !check_below (r, S_PLACE, r->meta[M_PLACES], 0, error) ||
       !check_below (r, S_TITLE, bulk, 0, error) ||
       !check_below (r, S_CITE, bulk, CITE_URL, error) ||

@@ -156,23 +156,33 @@ strings_length (const Strings *strings,
   return (gsize) (end - start - 1);
 }
 
+/* Doubles an open-addressing table of the entries 1 … @hashes->len − 1,
+ * placing each by its hash. Shared by strings and fixed-size entries. */
+static void
+grow_slots (GArray   *hashes,
+            guint32 **slots,
+            guint    *mask)
+{
+  guint new_mask = *mask * 2 + 1;
+  guint32 *new_slots = g_new0 (guint32, (gsize) new_mask + 1);
+
+  for (guint32 index = 1; index < hashes->len; index++)
+    {
+      guint i = g_array_index (hashes, guint32, index) & new_mask;
+
+      while (new_slots[i] != 0)
+        i = (i + 1) & new_mask;
+      new_slots[i] = index;
+    }
+  g_free (*slots);
+  *slots = new_slots;
+  *mask = new_mask;
+}
+
 static void
 strings_grow (Strings *strings)
 {
-  guint mask = strings->mask * 2 + 1;
-  guint32 *slots = g_new0 (guint32, (gsize) mask + 1);
-
-  for (guint32 index = 1; index < strings->offsets->len; index++)
-    {
-      guint i = g_array_index (strings->hashes, guint32, index) & mask;
-
-      while (slots[i] != 0)
-        i = (i + 1) & mask;
-      slots[i] = index;
-    }
-  g_free (strings->slots);
-  strings->slots = slots;
-  strings->mask = mask;
+  grow_slots (strings->hashes, &strings->slots, &strings->mask);
 }
 
 /* Interns @length bytes as they are (NULs included); *fresh tells
@@ -300,22 +310,7 @@ entries_intern (Entries       *table,
   g_array_append_val (table->hashes, hash);
   table->slots[i] = index;
   if ((guint) table->entries->len * 2 > table->mask)
-    {
-      guint mask = table->mask * 2 + 1;
-      guint32 *slots = g_new0 (guint32, (gsize) mask + 1);
-
-      for (guint32 e = 1; e < table->entries->len; e++)
-        {
-          guint j = g_array_index (table->hashes, guint32, e) & mask;
-
-          while (slots[j] != 0)
-            j = (j + 1) & mask;
-          slots[j] = e;
-        }
-      g_free (table->slots);
-      table->slots = slots;
-      table->mask = mask;
-    }
+    grow_slots (table->hashes, &table->slots, &table->mask);
   return index;
 }
 

@@ -21,6 +21,7 @@
 
 #include <bilat/bilat.h>
 #include <glib/gstdio.h>
+#include <xxhash.h>
 
 #include "bilat-native-private.h"
 #include "bilat-test-util.h"
@@ -241,6 +242,103 @@ test_damage_refused (void **state)
   g_unlink (path);
 }
 
+/* The directory entry of section @name in the native file @data. */
+static guint8 *
+find_entry (guint8     *data,
+            const char *name)
+{
+  guint64 directory, n;
+
+  memcpy (&directory, data + 16, 8);
+  n = 0;
+  memcpy (&n, data + 12, 4);
+  for (guint64 i = 0; i < n; i++)
+    {
+      guint8 *entry = data + directory + i * 64;
+
+      if (strncmp ((const char *) entry, name, 24) == 0)
+        return entry;
+    }
+  fail_msg ("no section %s", name);
+  return NULL;
+}
+
+/* Writes @value at row 0 of section @name, and makes every checksum
+ * match again: only the checks of values can catch it. */
+static void
+forge (guint8     *data,
+       const char *name,
+       gconstpointer value,
+       gsize       size)
+{
+  guint8 *entry = find_entry (data, name);
+  guint64 offset, length, directory, checksum;
+  guint32 n;
+
+  if (entry == NULL)
+    return;
+  memcpy (&offset, entry + 24, 8);
+  memcpy (&length, entry + 32, 8);
+  memcpy (data + offset, value, size);
+  checksum = XXH3_64bits (data + offset, length);
+  memcpy (entry + 56, &checksum, 8);
+  memcpy (&directory, data + 16, 8);
+  memcpy (&n, data + 12, 4);
+  checksum = XXH3_64bits (data + directory, (gsize) n * 64);
+  memcpy (data + 32, &checksum, 8);
+  checksum = XXH3_64bits (data, 40);
+  memcpy (data + 40, &checksum, 8);
+}
+
+/* A hostile file whose checksums all match but whose values point
+ * outside what they index is refused, naming the section. */
+static void
+test_forged_values_refused (void **state)
+{
+  g_autofree char *fixture = g_build_filename (g_getenv ("BILAT_TEST_SRCDIR"), "data", "import",
+                                               "gdelt2.export.CSV", NULL);
+  g_autoptr(BilatStore) store = mixed_store (fixture);
+  g_autofree char *path = temp_path ("forged.bilat");
+  g_autofree char *data = NULL;
+  gsize length;
+  const guint32 huge = 0x7fffffff;
+  const guint16 huge16 = 0x7fff;
+  const guint32 zero_day = 0;
+  const char *sections[] = {
+    "events.side1", "events.place", "events.title", "events.url", "events.by-id",
+    "sources.id", "actors.rows", "pairs.rows", "events.day",
+  };
+
+  save_native (store, path);
+  assert_true (g_file_get_contents (path, &data, &length, NULL));
+
+  for (guint k = 0; k < G_N_ELEMENTS (sections) + 2; k++)
+    {
+      g_autofree guint8 *copy = g_memdup2 (data, length);
+      g_autoptr(BilatStore) target = bilat_store_new ();
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *name;
+
+      if (k < G_N_ELEMENTS (sections))
+        {
+          name = sections[k];
+          forge (copy, name, strcmp (name, "events.day") == 0 ? (gconstpointer) &zero_day : (gconstpointer) &huge, 4);
+        }
+      else
+        {
+          name = k == G_N_ELEMENTS (sections) ? "events.cameo" : "events.goldstein";
+          forge (copy, name, &huge16, 2);
+        }
+      bytes = g_bytes_new (copy, length);
+      assert_false (_bilat_native_load_bytes (target, bytes, "forged.bilat", &error));
+      if (strstr (error->message, name) == NULL)
+        fail_msg ("forged %s: %s", name, error->message);
+      assert_int_equal (g_list_model_get_n_items (bilat_store_get_events (target)), 0);
+    }
+  g_unlink (path);
+}
+
 /* A child saves again and again; the parent kills it at random moments;
  * the file then always loads, as the old store or the new one. */
 static void
@@ -295,6 +393,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_round_trip),
     cmocka_unit_test (test_damage_refused),
+    cmocka_unit_test (test_forged_values_refused),
     cmocka_unit_test (test_killed_save),
   };
 

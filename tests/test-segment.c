@@ -528,6 +528,50 @@ test_check_rows (void **state)
     }
 }
 
+/* Several files in one import: the store of importing them one by one,
+ * and a file given twice brings only duplicates. */
+static void
+test_import_from_files (void **state)
+{
+  g_autoptr(GPtrArray) paths = sample_paths ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(BilatStore) together = bilat_store_new ();
+  g_autoptr(BilatStore) apart = bilat_store_new ();
+  g_autoptr(BilatImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  guint64 first_kept;
+
+  for (guint p = 0; p < paths->len; p++)
+    {
+      g_autoptr(BilatImportReport) one = NULL;
+
+      g_ptr_array_add (files, g_file_new_for_path (g_ptr_array_index (paths, p)));
+      one = bilat_store_import_events (apart, g_ptr_array_index (files, p), BILAT_EVENT_FORMAT_AUTO,
+                                       NULL, BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+      assert_non_null (one);
+    }
+  g_ptr_array_add (files, g_object_ref (g_ptr_array_index (files, 0)));
+  report = bilat_store_import_events_from_files (together, (GFile **) files->pdata, files->len,
+                                                 BILAT_EVENT_FORMAT_AUTO, NULL,
+                                                 BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+  assert_non_null (report);
+  a = bilat_store_save_to_data (together, NULL, NULL);
+  b = bilat_store_save_to_data (apart, NULL, NULL);
+  assert_string_equal (a, b);
+  assert_int_equal (bilat_import_report_get_kept (report),
+                    g_list_model_get_n_items (bilat_store_get_events (together)));
+
+  /* The first file again: all its rows are duplicates now. */
+  {
+    g_autoptr(BilatStore) alone = import_store (g_ptr_array_index (paths, 0));
+
+    first_kept = g_list_model_get_n_items (bilat_store_get_events (alone));
+  }
+  assert_true (bilat_import_report_get_duplicates (report) >= first_kept);
+}
+
 /* Rows are written as JSON straight from their columns: the same bytes
  * as the same records as objects. */
 static void
@@ -607,6 +651,7 @@ main (void)
     cmocka_unit_test (test_check_rows),
     cmocka_unit_test (test_count_twice),
     cmocka_unit_test (test_json_rows_equal_objects),
+    cmocka_unit_test (test_import_from_files),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -188,6 +188,17 @@ BilatImportReport *bilat_store_import_events         (BilatStore              *s
                                                       gpointer                 progress_data,
                                                       GError                 **error);
 BILAT_AVAILABLE_IN_1_0
+BilatImportReport *bilat_store_import_events_from_files (BilatStore           *self,
+                                                      GFile                  **files,
+                                                      guint                    n_files,
+                                                      BilatEventFormat         format,
+                                                      BilatQuery              *query,
+                                                      BilatImportFlags         flags,
+                                                      GCancellable            *cancellable,
+                                                      BilatImportProgressFunc  progress,
+                                                      gpointer                 progress_data,
+                                                      GError                 **error);
+BILAT_AVAILABLE_IN_1_0
 BilatImportReport *bilat_store_import_events_from_stream (BilatStore          *self,
                                                       GInputStream            *stream,
                                                       const char              *name,

@@ -83,6 +83,19 @@ class ImportTests(unittest.TestCase):
         self.assertEqual(ids(loaded.get_events()), ids(store.get_events()))
         self.assertEqual(loaded.lookup_event("gdelt:900000006").get_goldstein(), 7.0)
 
+    def test_import_from_files(self):
+        files = [fixture("gdelt2.export.CSV"), fixture("icews.tab"), fixture("gdelt2.export.CSV")]
+        store = Bilat.Store.new()
+        report = store.import_events_from_files(files, Bilat.EventFormat.AUTO, None,
+                                                Bilat.ImportFlags.NONE, None, None, None)
+        self.assertEqual(report.props.kept, store.get_events().get_n_items())
+        self.assertGreater(report.props.duplicates, 0)
+        one_by_one = Bilat.Store.new()
+        for f in files[:2]:
+            one_by_one.import_events(f, Bilat.EventFormat.AUTO, None, Bilat.ImportFlags.NONE,
+                                     None, None, None)
+        self.assertEqual(ids(store.get_events()), ids(one_by_one.get_events()))
+
     def test_native_file(self):
         store = Bilat.Store.new_builtin("pakistan-russia")
         for name in ("gdelt2.export.CSV", "icews.tab"):

@@ -1051,6 +1051,15 @@ check_content (Reader  *r,
     if (r->meta[M_SIDES] == 0 || r->meta[M_PLACES] == 0 || r->meta[M_CODES] == 0 ||
         r->meta[M_SCORES] == 0 || r->meta[M_PREFIXES] == 0)
       return refuse (r, S_META, error, "a table lacks its first entry");
+    /* Entry 0 of every table stands for none, and is read as such. */
+    if (codes[0] != 0)
+      return refuse (r, S_CODES, error, "its first entry is not empty");
+    if (prefixes[0] != 0)
+      return refuse (r, S_PREFIXES, error, "its first entry is not empty");
+    if (sides[0].participant != 0 || sides[0].code != 0 || sides[0].name != 0 || sides[0].types != 0)
+      return refuse (r, S_SIDES, error, "its first entry is not empty");
+    if (places[0].name != 0 || places[0].subdivision != 0 || places[0].country != 0)
+      return refuse (r, S_PLACES, error, "its first entry is not empty");
   }
 
   /* Columns. */
@@ -1153,7 +1162,21 @@ check_content (Reader  *r,
     g_autofree guint64 *raw_sizes = g_new0 (guint64, n_blocks + 1);
     ZSTD_DCtx *context = ZSTD_createDCtx ();
     g_autofree char *buffer = g_malloc (BLOCK_SIZE * 2 + 1);
+    g_autofree guint8 *cited = g_new0 (guint8, bulk + 1);
+    const guint32 *cite = section_data (r, S_CITE);
     gboolean ok = TRUE;
+    guint64 next = 1;    /* the next string to look at, in block order */
+
+    /* The strings that rows cite as source ids must be ids. */
+    for (guint64 i = 0; i < rows; i++)
+      if (cite[i] != 0 && cite[i] != CITE_URL)
+        cited[cite[i]] = 1;
+    for (guint64 i = 2; i < bulk; i++)
+      if (refs[i].block < refs[i - 1].block)
+        {
+          ZSTD_freeDCtx (context);
+          return refuse (r, S_BULK_INDEX, error, "string %" G_GUINT64_FORMAT " is out of order", i);
+        }
 
     if (block_offsets[0] != 0 || block_offsets[n_blocks] != r->sections[S_BLOCKS].size)
       ok = refuse (r, S_BLOCK_OFFSETS, error, "the offsets do not cover the blocks");
@@ -1188,6 +1211,14 @@ check_content (Reader  *r,
               break;
             }
         raw_sizes[b] = raw;
+        for (; ok && next < bulk && refs[next].block == b; next++)
+          {
+            if (refs[next].offset >= raw)
+              ok = refuse (r, S_BULK_INDEX, error, "string %" G_GUINT64_FORMAT " is outside the blocks", next);
+            else if (cited[next] && !bilat_record_is_valid_id (buffer + refs[next].offset))
+              ok = refuse (r, S_CITE, error, "a row cites “%s”, which is not a source id",
+                           buffer + refs[next].offset);
+          }
       }
     for (guint64 i = 1; ok && i < bulk; i++)
       if (refs[i].block >= n_blocks || refs[i].offset >= raw_sizes[refs[i].block])

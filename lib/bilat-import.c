@@ -329,10 +329,26 @@ read_pending (BilatInput            *input,
     .progress = progress_report,
     .progress_data = progress,
   };
+
+  return _bilat_read_events (input, &options, report, cancellable, error);
+}
+
+/* Reads the whole of one @input, with progress over its size. */
+static gboolean
+read_one_input (BilatInput            *input,
+                BilatEventFormat       format,
+                const BilatRowFilter  *filter,
+                BilatImportFlags       flags,
+                Pending               *pending,
+                BilatImportReport     *report,
+                Progress              *progress,
+                GCancellable          *cancellable,
+                GError               **error)
+{
   BilatImportCounts *counts = _bilat_import_report_counts (report);
 
   progress->total = _bilat_input_get_size (input);
-  if (!_bilat_read_events (input, &options, report, cancellable, error))
+  if (!read_pending (input, format, filter, flags, pending, report, progress, cancellable, error))
     return FALSE;
   progress_finish (progress, counts->bytes, counts->rows);
   return TRUE;
@@ -355,7 +371,7 @@ import_input (BilatStore               *self,
   Progress throttle = { progress, progress_data, 0, 0, 0 };
   gboolean ok;
 
-  ok = read_pending (input, format, filter, flags, pending, report, &throttle, cancellable, error) &&
+  ok = read_one_input (input, format, filter, flags, pending, report, &throttle, cancellable, error) &&
        !g_cancellable_set_error_if_cancelled (cancellable, error) &&
        pending_commit (pending, self, report, flags, error);
 
@@ -419,9 +435,6 @@ bilat_store_import_events (BilatStore               *self,
                            gpointer                  progress_data,
                            GError                  **error)
 {
-  BilatImportReport *report;
-  BilatInput *input;
-
   g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (check_format (format), NULL);
@@ -429,13 +442,9 @@ bilat_store_import_events (BilatStore               *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  input = _bilat_input_new_for_file (file, cancellable, error);
-  if (input == NULL)
-    return NULL;
-  report = import_input (self, input, format, query, flags, cancellable,
-                         progress, progress_data, error);
-  _bilat_input_free (input);
-  return report;
+  /* One file is a list of one. */
+  return bilat_store_import_events_from_files (self, &file, 1, format, query, flags, cancellable,
+                                               progress, progress_data, error);
 }
 
 /**
@@ -514,22 +523,13 @@ bilat_store_import_events_from_files (BilatStore               *self,
   for (guint i = 0; ok && i < n_files; i++)
     {
       BilatInput *input = _bilat_input_new_for_file (files[i], cancellable, error);
-      BilatReadOptions options = {
-        .format = format,
-        .filter = filter,
-        .flags = flags,
-        .row_func = pending_add_row,
-        .row_data = pending,
-        .progress = progress_report,
-        .progress_data = &throttle,
-      };
 
       if (input == NULL)
         {
           ok = FALSE;
           break;
         }
-      ok = _bilat_read_events (input, &options, report, cancellable, error);
+      ok = read_pending (input, format, filter, flags, pending, report, &throttle, cancellable, error);
       throttle.base += _bilat_input_get_bytes_read (input);
       _bilat_input_free (input);
     }
@@ -714,8 +714,8 @@ import_thread (GTask        *task,
 
   input = _bilat_input_new_for_file (job->file, cancellable, &error);
   if (input == NULL ||
-      !read_pending (input, job->format, job->filter, job->flags, job->pending,
-                     job->report, &progress, cancellable, &error))
+      !read_one_input (input, job->format, job->filter, job->flags, job->pending,
+                       job->report, &progress, cancellable, &error))
     {
       _bilat_input_free (input);
       g_task_return_error (task, error);

@@ -32,13 +32,21 @@ typedef struct
   GHashTable   *country_names;          /* alpha-3 → name, current and historic */
   GHashTable   *historic_codes;         /* alpha-3 codes found only in ISO 3166-3 */
   GHashTable   *alpha3_by_alpha2;       /* current alpha-2 → alpha-3 */
-  GHashTable   *subdivision_names;      /* ISO 3166-2 code → name */
-  GHashTable   *subdivision_countries;  /* ISO 3166-2 code → alpha-3 */
 } CountryTables;
 
+/* The subdivisions, ten times the countries' size, are read only when a
+ * subdivision is looked up. */
+typedef struct
+{
+  GStringChunk *strings;
+  GHashTable   *subdivision_names;      /* ISO 3166-2 code → name */
+  GHashTable   *subdivision_countries;  /* ISO 3166-2 code → alpha-3 */
+} SubdivisionTables;
+
 /* NULL until the first lookup; then set once for the life of the process
- * (or until a test resets it). */
+ * (or until a test resets them). */
 static CountryTables *loaded_tables;
+static SubdivisionTables *loaded_subdivisions;
 
 /* Copies @code upper-cased into @buffer. Codes are ASCII, so ASCII case
  * folding is the whole of case-insensitivity here; other bytes are kept and
@@ -93,10 +101,10 @@ get_string_member (JsonObject *object,
  * FALSE, inserting nothing, for a key already present: the first entry of a
  * duplicated code wins. */
 static gboolean
-insert_entry (CountryTables *tables,
-              GHashTable    *table,
-              const char    *code,
-              const char    *value)
+insert_entry (GStringChunk *strings,
+              GHashTable   *table,
+              const char   *code,
+              const char   *value)
 {
   char key[MAX_CODE_LENGTH + 1];
 
@@ -104,8 +112,8 @@ insert_entry (CountryTables *tables,
     return FALSE;
 
   g_hash_table_insert (table,
-                       g_string_chunk_insert_const (tables->strings, key),
-                       g_string_chunk_insert_const (tables->strings, value));
+                       g_string_chunk_insert_const (strings, key),
+                       g_string_chunk_insert_const (strings, value));
 
   return TRUE;
 }
@@ -149,11 +157,11 @@ load_standard (const char  *dir,
 /* Calls @func on each object of the file of @standard, skipping anything
  * else an odd file might hold. */
 static void
-foreach_entry (const char    *dir,
-               const char    *standard,
-               CountryTables *tables,
-               void         (*func) (CountryTables *tables,
-                                     JsonObject    *entry))
+foreach_entry (const char  *dir,
+               const char  *standard,
+               gpointer     tables,
+               void       (*func) (gpointer    tables,
+                                   JsonObject *entry))
 {
   g_autoptr(JsonParser) parser = NULL;
   JsonArray *entries = NULL;
@@ -174,9 +182,10 @@ foreach_entry (const char    *dir,
 }
 
 static void
-add_country (CountryTables *tables,
-             JsonObject    *entry)
+add_country (gpointer    data,
+             JsonObject *entry)
 {
+  CountryTables *tables = data;
   const char *alpha2 = get_string_member (entry, "alpha_2");
   const char *alpha3 = get_string_member (entry, "alpha_3");
   const char *name = get_string_member (entry, "name");
@@ -184,13 +193,13 @@ add_country (CountryTables *tables,
 
   if (alpha3 == NULL || name == NULL || !is_ascii_letters (alpha3, 3))
     return;
-  if (!insert_entry (tables, tables->country_names, alpha3, name))
+  if (!insert_entry (tables->strings, tables->country_names, alpha3, name))
     return;
 
   if (alpha2 != NULL && is_ascii_letters (alpha2, 2))
     {
       normalize_code (alpha3, key);
-      insert_entry (tables, tables->alpha3_by_alpha2, alpha2, key);
+      insert_entry (tables->strings, tables->alpha3_by_alpha2, alpha2, key);
     }
 }
 
@@ -198,9 +207,10 @@ add_country (CountryTables *tables,
  * Czechoslovakia, then Serbia and Montenegro), so an alpha-2 code in a file
  * can only be trusted to mean a current country. */
 static void
-add_historic_country (CountryTables *tables,
-                      JsonObject    *entry)
+add_historic_country (gpointer    data,
+                      JsonObject *entry)
 {
+  CountryTables *tables = data;
   const char *alpha3 = get_string_member (entry, "alpha_3");
   const char *name = get_string_member (entry, "name");
   char key[MAX_CODE_LENGTH + 1];
@@ -210,7 +220,7 @@ add_historic_country (CountryTables *tables,
 
   /* A code can be withdrawn and reassigned (ATF): the current country
    * shadows the historic one, which then is not historic at all. */
-  if (!insert_entry (tables, tables->country_names, alpha3, name))
+  if (!insert_entry (tables->strings, tables->country_names, alpha3, name))
     return;
 
   normalize_code (alpha3, key);
@@ -220,10 +230,14 @@ add_historic_country (CountryTables *tables,
 
 /* Runs after the countries are loaded: the country of a subdivision is
  * the alpha-2 prefix of its code ("PK" of "PK-KP"), mapped to alpha-3. */
+static CountryTables *get_tables (void);
+
 static void
-add_subdivision (CountryTables *tables,
-                 JsonObject    *entry)
+add_subdivision (gpointer    data,
+                 JsonObject *entry)
 {
+  SubdivisionTables *tables = data;
+  char key[MAX_CODE_LENGTH + 1];
   const char *code = get_string_member (entry, "code");
   const char *name = get_string_member (entry, "name");
   const char *country;
@@ -233,15 +247,19 @@ add_subdivision (CountryTables *tables,
     return;
   if (!g_ascii_isalpha (code[0]) || !g_ascii_isalpha (code[1]) || code[2] != '-')
     return;
-  if (!insert_entry (tables, tables->subdivision_names, code, name))
+  if (!insert_entry (tables->strings, tables->subdivision_names, code, name))
     return;
 
   prefix[0] = g_ascii_toupper (code[0]);
   prefix[1] = g_ascii_toupper (code[1]);
   prefix[2] = '\0';
-  country = g_hash_table_lookup (tables->alpha3_by_alpha2, prefix);
-  if (country != NULL)
-    insert_entry (tables, tables->subdivision_countries, code, country);
+  /* The country's own string, so that it is the same pointer as the
+   * countries' lookups give (the country tables outlive these). */
+  country = g_hash_table_lookup (get_tables ()->alpha3_by_alpha2, prefix);
+  if (country != NULL && normalize_code (code, key) &&
+      !g_hash_table_contains (tables->subdivision_countries, key))
+    g_hash_table_insert (tables->subdivision_countries,
+                         g_string_chunk_insert_const (tables->strings, key), (gpointer) country);
 }
 
 static GHashTable *
@@ -253,29 +271,46 @@ new_code_table (void)
 
 /* Never fails: a missing or damaged file leaves its tables empty, so that
  * lookups answer NULL rather than the library refusing to work. */
+static const char *
+iso_codes_dir (void)
+{
+  const char *dir = g_getenv (ENV_ISO_CODES_DIR);
+
+  return dir != NULL && *dir != '\0' ? dir : BILAT_ISO_CODES_JSON_DIR;
+}
+
 static CountryTables *
 load_tables (void)
 {
   CountryTables *tables = g_new0 (CountryTables, 1);
-  const char *dir = g_getenv (ENV_ISO_CODES_DIR);
-
-  if (dir == NULL || *dir == '\0')
-    dir = BILAT_ISO_CODES_JSON_DIR;
+  const char *dir = iso_codes_dir ();
 
   tables->strings = g_string_chunk_new (16 * 1024);
   tables->country_names = new_code_table ();
   tables->historic_codes = new_code_table ();
   tables->alpha3_by_alpha2 = new_code_table ();
-  tables->subdivision_names = new_code_table ();
-  tables->subdivision_countries = new_code_table ();
 
   foreach_entry (dir, "3166-1", tables, add_country);
   foreach_entry (dir, "3166-3", tables, add_historic_country);
+
+  g_debug ("Loaded %u countries from %s", g_hash_table_size (tables->country_names), dir);
+
+  return tables;
+}
+
+static SubdivisionTables *
+load_subdivisions (void)
+{
+  SubdivisionTables *tables = g_new0 (SubdivisionTables, 1);
+  const char *dir = iso_codes_dir ();
+
+  tables->strings = g_string_chunk_new (64 * 1024);
+  tables->subdivision_names = new_code_table ();
+  tables->subdivision_countries = new_code_table ();
+
   foreach_entry (dir, "3166-2", tables, add_subdivision);
 
-  g_debug ("Loaded %u countries and %u subdivisions from %s",
-           g_hash_table_size (tables->country_names),
-           g_hash_table_size (tables->subdivision_names), dir);
+  g_debug ("Loaded %u subdivisions from %s", g_hash_table_size (tables->subdivision_names), dir);
 
   return tables;
 }
@@ -286,6 +321,13 @@ free_tables (CountryTables *tables)
   g_hash_table_unref (tables->country_names);
   g_hash_table_unref (tables->historic_codes);
   g_hash_table_unref (tables->alpha3_by_alpha2);
+  g_string_chunk_free (tables->strings);
+  g_free (tables);
+}
+
+static void
+free_subdivisions (SubdivisionTables *tables)
+{
   g_hash_table_unref (tables->subdivision_names);
   g_hash_table_unref (tables->subdivision_countries);
   g_string_chunk_free (tables->strings);
@@ -301,16 +343,33 @@ get_tables (void)
   return loaded_tables;
 }
 
+static SubdivisionTables *
+get_subdivisions (void)
+{
+  if (g_once_init_enter (&loaded_subdivisions))
+    g_once_init_leave (&loaded_subdivisions, load_subdivisions ());
+
+  return loaded_subdivisions;
+}
+
 void
 _bilat_countries_reset_for_testing (void)
 {
   CountryTables *tables = g_atomic_pointer_get (&loaded_tables);
+  SubdivisionTables *subdivisions = g_atomic_pointer_get (&loaded_subdivisions);
 
-  if (tables == NULL)
-    return;
-
-  g_atomic_pointer_set (&loaded_tables, NULL);
-  free_tables (tables);
+  /* The subdivisions point to no country string, but are made from the
+   * countries: both go. */
+  if (subdivisions != NULL)
+    {
+      g_atomic_pointer_set (&loaded_subdivisions, NULL);
+      free_subdivisions (subdivisions);
+    }
+  if (tables != NULL)
+    {
+      g_atomic_pointer_set (&loaded_tables, NULL);
+      free_tables (tables);
+    }
 }
 
 static const char *
@@ -419,7 +478,7 @@ bilat_subdivision_get_name (const char *code)
 {
   g_return_val_if_fail (code != NULL, NULL);
 
-  return lookup (get_tables ()->subdivision_names, code);
+  return lookup (get_subdivisions ()->subdivision_names, code);
 }
 
 /**
@@ -440,5 +499,5 @@ bilat_subdivision_get_country (const char *code)
 {
   g_return_val_if_fail (code != NULL, NULL);
 
-  return lookup (get_tables ()->subdivision_countries, code);
+  return lookup (get_subdivisions ()->subdivision_countries, code);
 }

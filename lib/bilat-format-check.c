@@ -304,6 +304,13 @@ bilat_store_check (BilatStore *self)
   c.store = self;
   c.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) bilat_problem_unref);
 
+  /* The rows of a damaged native file were left out: saving now would
+   * lose them. */
+  if (bilat_store_get_damage (self) != NULL)
+    g_ptr_array_add (c.problems,
+                     _bilat_problem_new (BILAT_FORMAT_ERROR_INVALID_VALUE, NULL, 0, NULL, -1, NULL, NULL,
+                                         bilat_store_get_damage (self)->message));
+
   /* Rows cite the sources their import added with them; only when one of
    * those was removed may a citation dangle. */
   segment = _bilat_store_get_segment (self, &dead);

@@ -3911,9 +3911,12 @@ load_file (BilatStore    *self,
  * A native store file (see [method@Bilat.Store.save_to_native_file]) is
  * told from a JSON dataset by its first bytes. A local one is mapped into
  * memory, not read: its columns stay in the file, shared with the page
- * cache, and cost the store no memory of its own. It is checked whole
- * before anything is added: a truncated file, or one with any byte
- * damaged, is refused with an error naming the section.
+ * cache, and cost the store no memory of its own. Opening it takes
+ * milliseconds whatever its size: a truncated file, or damage to its
+ * header, directory or objects, is refused here with an error naming the
+ * section; its rows are checked in full when the store first reads them,
+ * and if they are damaged they are left out of the store, which says so
+ * (see [method@Bilat.Store.get_damage]).
  *
  * Failing to read the file is an error of the %G_IO_ERROR domain; a
  * problem of the dataset is one of the %BILAT_FORMAT_ERROR domain. Either

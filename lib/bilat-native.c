@@ -877,8 +877,9 @@ read_directory (Reader  *r,
   return TRUE;
 }
 
-/* Checks section @id: where it is, its checksum, its size. @count is
- * the number of elements it must have (G_MAXUINT64: any). */
+/* Checks section @id: where it is, its name, encoding and size, which
+ * costs nothing whatever its size. @count is the number of elements it
+ * must have (G_MAXUINT64: any). */
 static gboolean
 check_section (Reader  *r,
                guint    id,
@@ -894,8 +895,6 @@ check_section (Reader  *r,
     return refuse (r, id, error, "it ends past the end of the file: the file is truncated");
   if (section->offset % ALIGNMENT != 0)
     return refuse (r, id, error, "it is not aligned");
-  if (XXH3_64bits (r->data + section->offset, (gsize) section->size) != section->checksum)
-    return refuse (r, id, error, "its content is damaged (its checksum does not match)");
   if (section->encoding != (id == S_OBJECTS ? ENCODING_ZSTD : ENCODING_RAW))
     return refuse (r, id, error, "unknown encoding %u", section->encoding);
   if (id != S_OBJECTS && section->raw_size != section->size)
@@ -906,6 +905,19 @@ check_section (Reader  *r,
                    " are needed", section->size, count * size);
   if (size != 0 && section->size % size != 0)
     return refuse (r, id, error, "its size is not a whole number of entries");
+  return TRUE;
+}
+
+/* Checks the checksum of section @id, which reads all of it. */
+static gboolean
+check_sum (Reader  *r,
+           guint    id,
+           GError **error)
+{
+  Section *section = &r->sections[id];
+
+  if (XXH3_64bits (r->data + section->offset, (gsize) section->size) != section->checksum)
+    return refuse (r, id, error, "its content is damaged (its checksum does not match)");
   return TRUE;
 }
 
@@ -1230,6 +1242,29 @@ check_content (Reader  *r,
   return TRUE;
 }
 
+/* The checks whose cost grows with the file: every section's checksum,
+ * then every value. Run once, on the first use of the rows. */
+static gboolean
+verify_content (gpointer   data,
+                GError   **error)
+{
+  Reader *r = data;
+
+  for (guint id = 0; id < N_SECTIONS; id++)
+    if (id != S_META && id != S_OBJECTS && !check_sum (r, id, error))
+      return FALSE;
+  return check_content (r, error);
+}
+
+static void
+reader_free (gpointer data)
+{
+  Reader *r = data;
+
+  g_free ((char *) r->name);
+  g_free (r);
+}
+
 static void
 unref_bytes (gpointer bytes)
 {
@@ -1303,7 +1338,12 @@ map_segment (Reader *r,
   bulk->context = ZSTD_createDCtx ();
   self->bulk = bulk;
 
-  _bilat_segment_derive (self);
+  /* The content is checked on first use. */
+  g_mutex_init (&self->verify_lock);
+  self->verify = verify_content;
+  self->verify_data = g_memdup2 (r, sizeof *r);
+  ((Reader *) self->verify_data)->name = g_strdup (r->name);
+  self->verify_data_free = reader_free;
   return self;
 }
 
@@ -1326,7 +1366,8 @@ _bilat_native_load_bytes (BilatStore  *store,
   if (G_BYTE_ORDER != G_LITTLE_ENDIAN)
     return refuse (&r, -1, error, "native files are read on little-endian machines only");
   if (!read_directory (&r, error) ||
-      !check_section (&r, S_META, N_META, error))
+      !check_section (&r, S_META, N_META, error) ||
+      !check_sum (&r, S_META, error))
     return FALSE;
   memcpy (r.meta, section_data (&r, S_META), sizeof r.meta);
   if (r.meta[M_ROWS] >= G_MAXUINT32 / 2 || r.meta[M_SOURCES] >= G_MAXUINT32 ||
@@ -1338,7 +1379,8 @@ _bilat_native_load_bytes (BilatStore  *store,
     return refuse (&r, S_META, error, "a count is out of range");
 
   has_segment = r.meta[M_STRINGS] > 0;
-  if (!check_section (&r, S_OBJECTS, G_MAXUINT64, error))
+  if (!check_section (&r, S_OBJECTS, G_MAXUINT64, error) ||
+      !check_sum (&r, S_OBJECTS, error))
     return FALSE;
   if (has_segment &&
       !(check_section (&r, S_KEY, r.meta[M_ROWS], error) &&
@@ -1376,8 +1418,7 @@ _bilat_native_load_bytes (BilatStore  *store,
         check_section (&r, S_PAIR_ROWS, G_MAXUINT64, error) &&
         check_section (&r, S_BULK_INDEX, r.meta[M_BULK_STRINGS], error) &&
         check_section (&r, S_BLOCK_OFFSETS, r.meta[M_BLOCKS] + 1, error) &&
-        check_section (&r, S_BLOCKS, G_MAXUINT64, error) &&
-        check_content (&r, error)))
+        check_section (&r, S_BLOCKS, G_MAXUINT64, error)))
     return FALSE;
 
   /* The objects: a JSON dataset, checked and loaded all or nothing. */
@@ -1403,20 +1444,25 @@ _bilat_native_load_bytes (BilatStore  *store,
     {
       segment = map_segment (&r, bytes);
 
-      /* Rows must be new to the store, as every record a load adds. */
+      /* Rows must be new to the store, as every record a load adds: a
+       * store with events has its rows checked now, to compare ids. */
       if (g_list_model_get_n_items (bilat_store_get_events (store)) > 0)
-        for (guint row = 0; row < segment->n_rows; row++)
-          {
-            char id[48];
+        {
+          if (!_bilat_segment_ensure_verified (segment, error))
+            return FALSE;
+          for (guint row = 0; row < segment->n_rows; row++)
+            {
+              char id[48];
 
-            _bilat_segment_format_id (segment, row, id);
-            if (_bilat_store_has_event (store, id))
-              {
-                g_set_error (error, BILAT_FORMAT_ERROR, BILAT_FORMAT_ERROR_DUPLICATE_ID,
-                             "%s: event “%s” is in the store already", name, id);
-                return FALSE;
-              }
-          }
+              _bilat_segment_format_id (segment, row, id);
+              if (_bilat_store_has_event (store, id))
+                {
+                  g_set_error (error, BILAT_FORMAT_ERROR, BILAT_FORMAT_ERROR_DUPLICATE_ID,
+                               "%s: event “%s” is in the store already", name, id);
+                  return FALSE;
+                }
+            }
+        }
     }
 
   if (!bilat_store_load_from_data (store, objects, (gssize) raw, error))

@@ -105,6 +105,18 @@ struct _BilatSegment
   GPtrArray     *owned;         /* of g_free()d blocks */
   GDestroyNotify mapping_free;
   gpointer       mapping;
+
+  /* A mapped segment is checked on first use, not when its file is
+   * opened (see bilat-native.c): until then @verify is set, and nothing
+   * but the counts above may be read. @verified is 0 before the check,
+   * 1 after a check that passed and -1 after one that failed (@damage). */
+  GMutex         verify_lock;
+  gint           verified;
+  gboolean     (*verify)        (gpointer  data,
+                                 GError  **error);
+  gpointer       verify_data;
+  GDestroyNotify verify_data_free;
+  GError        *damage;
 };
 
 

@@ -141,6 +141,14 @@ BilatSegment       *_bilat_segment_builder_finish    (BilatSegmentBuilder  *self
 BilatSegment       *_bilat_segment_ref               (BilatSegment         *self);
 void                _bilat_segment_unref             (BilatSegment         *self);
 
+/* Whether the content of @self may be read: always for a segment built
+ * in memory; for a mapped one, once its check has passed. The first call
+ * checks (thread-safe, once); a segment that fails it stays refused, with
+ * the same error. */
+gboolean            _bilat_segment_ensure_verified   (BilatSegment         *self,
+                                                      GError              **error);
+gboolean            _bilat_segment_is_verified       (BilatSegment         *self);
+
 guint               _bilat_segment_get_n_rows        (BilatSegment         *self);
 guint               _bilat_segment_get_n_sources     (BilatSegment         *self);
 

@@ -1483,6 +1483,8 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
 {
   BilatSegment *self = g_new0 (BilatSegment, 1);
   guint n = builder->n_rows;
+
+  g_mutex_init (&self->verify_lock);
   guint n_prefixes = builder->prefixes.entries->len;
   g_autofree guint32 *prefix_order = g_new (guint32, n_prefixes);
   g_autofree guint8 *rank = g_new0 (guint8, n_prefixes);
@@ -1724,9 +1726,56 @@ _bilat_segment_unref (BilatSegment *self)
     return;
   g_ptr_array_unref (self->owned);
   g_clear_pointer (&self->bulk, _bilat_bulk_strings_free);
+  if (self->verify_data_free != NULL)
+    self->verify_data_free (self->verify_data);
+  g_clear_error (&self->damage);
+  g_mutex_clear (&self->verify_lock);
   if (self->mapping_free != NULL)
     self->mapping_free (self->mapping);
   g_free (self);
+}
+
+gboolean
+_bilat_segment_is_verified (BilatSegment *self)
+{
+  return self->verify == NULL || g_atomic_int_get (&self->verified) == 1;
+}
+
+gboolean
+_bilat_segment_ensure_verified (BilatSegment  *self,
+                                GError       **error)
+{
+  gboolean ok;
+
+  if (_bilat_segment_is_verified (self))
+    return TRUE;
+
+  g_mutex_lock (&self->verify_lock);
+  if (g_atomic_int_get (&self->verified) == 0)
+    {
+      GError *local = NULL;
+
+      if (self->verify (self->verify_data, &local))
+        {
+          _bilat_segment_derive (self);
+          g_atomic_int_set (&self->verified, 1);
+        }
+      else
+        {
+          self->damage = local;
+          g_atomic_int_set (&self->verified, -1);
+        }
+      /* What the check needed is no longer needed. */
+      if (self->verify_data_free != NULL)
+        self->verify_data_free (self->verify_data);
+      self->verify_data = NULL;
+      self->verify_data_free = NULL;
+    }
+  ok = g_atomic_int_get (&self->verified) == 1;
+  if (!ok)
+    g_propagate_error (error, g_error_copy (self->damage));
+  g_mutex_unlock (&self->verify_lock);
+  return ok;
 }
 
 guint

@@ -64,6 +64,11 @@ typedef struct _BilatSegment BilatSegment;
 void        _bilat_store_add_segment       (BilatStore         *self,
                                             BilatSegment       *segment);
 
+/* Whether the store's rows may be read: checks the rows of a native
+ * file if that is still to do; FALSE with the damage otherwise. */
+gboolean    _bilat_store_ensure_rows       (BilatStore         *self,
+                                            GError            **error);
+
 /* The segment of the store's coded events, or NULL, and the bitmap of its
  * rows that are no longer in the store (or NULL). */
 BilatSegment *_bilat_store_get_segment     (BilatStore         *self,

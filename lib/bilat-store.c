@@ -567,12 +567,23 @@ bulk_n_live (BilatStoreList *self)
   return self->n_rows - (self->dead_rows != NULL ? self->dead_rows->len : 0);
 }
 
+static gboolean store_rows_ready (BilatStore *self);
+
+static guint
+list_n_items (BilatStoreList *self)
+{
+  return g_sequence_get_length (self->items) + bulk_n_live (self);
+}
+
 static guint
 bilat_store_list_get_n_items (GListModel *model)
 {
   BilatStoreList *self = (BilatStoreList *) model;
 
-  return g_sequence_get_length (self->items) + bulk_n_live (self);
+  /* The rows of a file are checked before anyone counts on them. */
+  if (self->store != NULL)
+    store_rows_ready (self->store);
+  return list_n_items (self);
 }
 
 static gpointer
@@ -612,6 +623,8 @@ bilat_store_list_get_item (GListModel *model,
   guint n_objects = g_sequence_get_length (self->items);
   gpointer item;
 
+  if (self->store != NULL)
+    store_rows_ready (self->store);
   if (self->segment == NULL || bulk_n_live (self) == 0)
     {
       item = get_object_item (self, position);
@@ -796,6 +809,13 @@ struct _BilatStore
    * (of BilatEventFacts) in no particular order: a series over millions
    * of events reads them in one sweep instead of visiting every object. */
   GArray         *facts;
+
+  /* Rows of a native file whose check is still to come: once it passes,
+   * the row sources that objects of the store replace are taken out
+   * (@kill_pending); if it fails, the rows are dropped and @damage says
+   * why. */
+  gboolean        kill_pending;
+  GError         *damage;
 };
 
 G_DEFINE_FINAL_TYPE (BilatStore, bilat_store, G_TYPE_OBJECT)
@@ -819,6 +839,7 @@ enum {
   PROP_ISSUES,
   PROP_EVENTS,
   PROP_POSITIONS,
+  PROP_DAMAGE,
   N_PROPS
 };
 
@@ -1734,6 +1755,91 @@ row_position (BilatStoreList *list,
   return objects_before_row (list, row) + row - bulk_dead_before (list, row);
 }
 
+/* Takes out the rows of the source list that an object source of the
+ * store replaces. */
+static void
+kill_replaced_sources (BilatStore *self)
+{
+  BilatStoreList *sources = self->lists[KIND_SOURCE];
+  GHashTableIter iter;
+  const char *id;
+
+  if (sources->segment == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->entries[KIND_SOURCE]);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    {
+      gint64 row = _bilat_segment_find_source (sources->segment, id);
+
+      if (row >= 0)
+        bulk_kill (sources, (guint) row);
+    }
+}
+
+/* Whether the rows of the store may be read. Rows loaded from a native
+ * file are checked here, on their first use: if the check passes, this
+ * returns TRUE from then on; if it fails, the rows leave the store (with
+ * items-changed), BilatStore:damage says why, and this returns FALSE. */
+static gboolean
+store_rows_ready (BilatStore *self)
+{
+  BilatStoreList *events = self->lists[KIND_EVENT];
+  BilatStoreList *sources = self->lists[KIND_SOURCE];
+  BilatSegment *segment = events->segment != NULL ? events->segment : sources->segment;
+  GError *error = NULL;
+
+  if (segment == NULL || _bilat_segment_is_verified (segment))
+    return TRUE;
+
+  if (_bilat_segment_ensure_verified (segment, &error))
+    {
+      if (self->kill_pending)
+        {
+          guint old_sources = list_n_items (sources);
+
+          self->kill_pending = FALSE;
+          kill_replaced_sources (self);
+          if (list_n_items (sources) != old_sources)
+            bilat_store_list_items_changed (sources, 0, old_sources, list_n_items (sources));
+        }
+      return TRUE;
+    }
+
+  /* Nothing of a damaged file is read: its rows go, its objects stay. */
+  g_clear_error (&self->damage);
+  self->damage = error;
+  self->kill_pending = FALSE;
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    {
+      BilatStoreList *list = self->lists[kind];
+
+      if (list->segment != NULL)
+        {
+          guint old = list_n_items (list);
+
+          bulk_reset (list, NULL);
+          bilat_store_list_items_changed (list, 0, old, list_n_items (list));
+        }
+    }
+  /* An application that follows the damage says it itself; to one that
+   * does not, the log does. */
+  if (!g_signal_has_handler_pending (self, g_signal_lookup ("notify", G_TYPE_OBJECT),
+                                     g_quark_from_static_string ("damage"), FALSE))
+    g_warning ("%s; its coded events and their sources are left out of the store", self->damage->message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGE]);
+  return FALSE;
+}
+
+gboolean
+_bilat_store_ensure_rows (BilatStore  *self,
+                          GError     **error)
+{
+  if (store_rows_ready (self))
+    return TRUE;
+  g_propagate_error (error, g_error_copy (self->damage));
+  return FALSE;
+}
+
 void
 _bilat_store_add_segment (BilatStore   *self,
                           BilatSegment *added)
@@ -1750,6 +1856,25 @@ _bilat_store_add_segment (BilatStore   *self,
 
   if (_bilat_segment_get_n_rows (added) == 0 && _bilat_segment_get_n_sources (added) == 0)
     return;
+
+  store_rows_ready (self);
+  old_events = list_n_items (events);
+  old_sources = list_n_items (sources);
+
+  /* The rows of a file that is still to be checked are not read: the
+   * lists announce them all, and what the rows replace is found once the
+   * check has passed. */
+  if (events->segment == NULL && sources->segment == NULL &&
+      !_bilat_segment_is_verified (added))
+    {
+      list_move_to (events, added);
+      list_move_to (sources, added);
+      self->kill_pending = TRUE;
+      bilat_store_list_items_changed (events, 0, old_events, list_n_items (events));
+      bilat_store_list_items_changed (sources, 0, old_sources, list_n_items (sources));
+      return;
+    }
+  g_return_if_fail (_bilat_segment_is_verified (added));
 
   /* The events are new to the store (the caller made sure); sources the
    * store has already are kept as they are. */
@@ -1773,8 +1898,6 @@ _bilat_store_add_segment (BilatStore   *self,
       merged = _bilat_segment_builder_finish (builder);
     }
 
-  old_events = bilat_store_list_get_n_items (G_LIST_MODEL (events));
-  old_sources = bilat_store_list_get_n_items (G_LIST_MODEL (sources));
   if (_bilat_segment_get_n_rows (added) > 0)
     _bilat_segment_format_id (added, 0, first_id);
   if (_bilat_segment_get_n_sources (added) > 0)
@@ -1784,15 +1907,13 @@ _bilat_store_add_segment (BilatStore   *self,
   list_move_to (sources, merged);
 
   /* A bulk source that an object of the store has the id of stays out. */
-  for (guint row = 0; row < sources->n_rows; row++)
-    if (g_hash_table_contains (self->entries[KIND_SOURCE], _bilat_segment_get_source_id (merged, row)))
-      bulk_kill (sources, row);
+  kill_replaced_sources (self);
 
   /* Everything before the first new record is as it was. */
   if (_bilat_segment_get_n_rows (added) > 0)
     {
       guint position = row_position (events, (guint) _bilat_segment_find_event (merged, first_id));
-      guint n = bilat_store_list_get_n_items (G_LIST_MODEL (events));
+      guint n = list_n_items (events);
 
       bilat_store_list_items_changed (events, position, old_events - position, n - position);
     }
@@ -1800,7 +1921,7 @@ _bilat_store_add_segment (BilatStore   *self,
     {
       guint position = MIN (old_sources, _bilat_segment_source_lower_bound (merged, first_source) +
                                          objects_before_source (sources, first_source));
-      guint n = bilat_store_list_get_n_items (G_LIST_MODEL (sources));
+      guint n = list_n_items (sources);
 
       position = MIN (position, n);
       if (old_sources != n || position < n)
@@ -1815,6 +1936,8 @@ _bilat_store_get_segment (BilatStore    *self,
 {
   BilatStoreList *events = self->lists[KIND_EVENT];
 
+  store_rows_ready (self);
+
   *dead = events->dead;
   return events->n_rows > 0 ? events->segment : NULL;
 }
@@ -1823,6 +1946,7 @@ gboolean
 _bilat_store_has_event (BilatStore *self,
                         const char *id)
 {
+  store_rows_ready (self);
   return g_hash_table_contains (self->entries[KIND_EVENT], id) ||
          live_row (self->lists[KIND_EVENT], id) >= 0;
 }
@@ -1846,8 +1970,11 @@ _bilat_store_ref_live_segment (BilatStore *self)
 {
   BilatStoreList *events = self->lists[KIND_EVENT];
   BilatStoreList *sources = self->lists[KIND_SOURCE];
-  BilatSegment *segment = events->segment != NULL ? events->segment : sources->segment;
+  BilatSegment *segment;
   BilatSegmentBuilder *builder;
+
+  store_rows_ready (self);
+  segment = events->segment != NULL ? events->segment : sources->segment;
 
   if (segment == NULL)
     return NULL;
@@ -1874,6 +2001,8 @@ _bilat_store_walk (BilatStore    *self,
   GSequenceIter *iter = g_sequence_get_begin_iter (list->items);
   guint row = 0;
   guint position = 0;
+
+  store_rows_ready (self);
 
   for (;;)
     {
@@ -1908,12 +2037,15 @@ _bilat_store_get_source_segment (BilatStore *self)
 {
   BilatStoreList *sources = self->lists[KIND_SOURCE];
 
+  store_rows_ready (self);
+
   return sources->n_rows > 0 ? sources->segment : NULL;
 }
 
 gboolean
 _bilat_store_has_dead_sources (BilatStore *self)
 {
+  store_rows_ready (self);
   return self->lists[KIND_SOURCE]->dead != NULL;
 }
 
@@ -2085,6 +2217,7 @@ bilat_store_finalize (GObject *object)
   g_clear_pointer (&self->actor_aliases, g_hash_table_unref);
   g_clear_pointer (&self->event_index, g_hash_table_unref);
   g_clear_pointer (&self->facts, g_array_unref);
+  g_clear_error (&self->damage);
 
   for (guint kind = 0; kind < N_KINDS; kind++)
     g_clear_pointer (&self->entries[kind], g_hash_table_unref);
@@ -2120,6 +2253,10 @@ bilat_store_get_property (GObject    *object,
 
     case PROP_POSITIONS:
       g_value_set_object (value, self->lists[KIND_POSITION]);
+      break;
+
+    case PROP_DAMAGE:
+      g_value_set_boxed (value, self->damage);
       break;
 
     default:
@@ -2201,6 +2338,20 @@ bilat_store_class_init (BilatStoreClass *klass)
                          G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatStore:damage: (getter get_damage)
+   *
+   * Why the coded events of a native file were left out of the store, or
+   * %NULL: see [method@Bilat.Store.get_damage].
+   *
+   * Since: 1.0
+   */
+  properties[PROP_DAMAGE] =
+    g_param_spec_boxed ("damage", NULL, NULL,
+                        G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -2292,6 +2443,8 @@ bilat_store_add (BilatStore   *self,
   g_return_val_if_fail (BILAT_IS_STORE (self), FALSE);
   g_return_val_if_fail (BILAT_IS_RECORD (record), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  store_rows_ready (self);
 
   kind = record_kind (record);
   id = bilat_record_get_id (record);
@@ -2417,6 +2570,8 @@ bilat_store_remove (BilatStore   *self,
   g_return_val_if_fail (BILAT_IS_RECORD (record), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  store_rows_ready (self);
+
   kind = record_kind (record);
   id = bilat_record_get_id (record);
 
@@ -2516,6 +2671,14 @@ bilat_store_clear (BilatStore *self)
       release_entries (self, kind);
       free_entries (bilat_store_list_take_all (self->lists[kind]));
     }
+
+  /* What was said of a file's rows went with them. */
+  self->kill_pending = FALSE;
+  if (self->damage != NULL)
+    {
+      g_clear_error (&self->damage);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGE]);
+    }
 }
 
 static BilatRecord *
@@ -2530,6 +2693,7 @@ lookup_record (BilatStore *self,
     return entry->record;
   if (kind != KIND_EVENT && kind != KIND_SOURCE)
     return NULL;
+  store_rows_ready (self);
   row = live_row (self->lists[kind], id);
   return row >= 0 ? bulk_pin (self->lists[kind], (guint) row) : NULL;
 }
@@ -2773,4 +2937,40 @@ bilat_store_get_positions (BilatStore *self)
   g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
 
   return G_LIST_MODEL (self->lists[KIND_POSITION]);
+}
+
+/**
+ * bilat_store_get_damage: (get-property damage)
+ * @self: a [class@Bilat.Store]
+ *
+ * Opening a native file (`*.bilat`) checks what costs nothing whatever
+ * its size: the header, the directory of sections, each section's place
+ * and size, and the records kept as objects. The coded events and their
+ * sources, which may be hundreds of millions of rows, are checked — every
+ * section's checksum and every value — the first time the store reads
+ * them: when its lists are counted or read, or a query, a series, a
+ * lookup, a check or a save needs them. A load into a store that has
+ * events already checks them at once.
+ *
+ * If that check fails, nothing of the damaged sections is read: the rows
+ * leave the store (its lists emit [signal@Gio.ListModel::items-changed]),
+ * this property changes (a warning is logged unless the application is
+ * connected to `notify::damage`), [method@Bilat.Store.check] reports the
+ * damage, and
+ * saving is refused, so a damaged file is never overwritten by a copy
+ * that lacks its rows. This returns the error that says which file and
+ * which section were damaged.
+ *
+ * Returns: (nullable) (transfer none): the error, or %NULL when nothing
+ *   the store holds was found damaged
+ *
+ * Since: 1.0
+ */
+const GError *
+bilat_store_get_damage (BilatStore *self)
+{
+  g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
+
+  store_rows_ready (self);
+  return self->damage;
 }

@@ -52,6 +52,68 @@ mixed_store (const char *path)
   return store;
 }
 
+
+/* The warnings a damaged file gives when its rows are dropped: counted,
+ * not printed; any other message goes to the default writer. */
+static guint damage_warnings;
+
+static GLogWriterOutput
+count_damage_warnings (GLogLevelFlags   level,
+                       const GLogField *fields,
+                       gsize            n_fields,
+                       gpointer         user_data)
+{
+  const char *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    if (strcmp (fields[i].key, "MESSAGE") == 0)
+      message = fields[i].value;
+  if ((level & G_LOG_LEVEL_WARNING) && message != NULL && strstr (message, "left out of the store") != NULL)
+    {
+      damage_warnings++;
+      return G_LOG_WRITER_HANDLED;
+    }
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+/* Loads the native file @bytes into the empty @target and uses its rows.
+ * A damaged file is refused at opening, or — the rows being checked on
+ * their first use — then: either way FALSE with @error, and nothing of
+ * its rows is in @target, which refuses to be saved. */
+static gboolean
+load_and_use (BilatStore  *target,
+              GBytes      *bytes,
+              const char  *name,
+              GError     **error)
+{
+  g_autoptr(BilatStore) builtin = bilat_store_new_builtin ("pakistan-russia", NULL);
+  g_autoptr(GError) save_error = NULL;
+  g_autofree char *saved = NULL;
+  const GError *damage;
+  guint warnings = damage_warnings;
+
+  if (!_bilat_native_load_bytes (target, bytes, name, error))
+    {
+      assert_int_equal (g_list_model_get_n_items (bilat_store_get_events (target)), 0);
+      return FALSE;
+    }
+  damage = bilat_store_get_damage (target);
+  if (damage == NULL)
+    return TRUE;
+
+  g_propagate_error (error, g_error_copy (damage));
+  assert_int_equal (damage_warnings, warnings + 1);
+  /* The file's objects (the built-in dataset) stay; its rows are gone. */
+  assert_int_equal (g_list_model_get_n_items (bilat_store_get_events (target)),
+                    g_list_model_get_n_items (bilat_store_get_events (builtin)));
+  assert_int_equal (g_list_model_get_n_items (bilat_store_get_sources (target)),
+                    g_list_model_get_n_items (bilat_store_get_sources (builtin)));
+  saved = bilat_store_save_to_data (target, NULL, &save_error);
+  assert_null (saved);
+  assert_non_null (strstr (save_error->message, damage->message));
+  return FALSE;
+}
+
 static char *temp_dir;
 
 static char *
@@ -219,7 +281,7 @@ test_damage_refused (void **state)
 
       copy[at] ^= (char) (1 << g_rand_int_range (rand, 0, 8));
       bytes = g_bytes_new (copy, length);
-      if (_bilat_native_load_bytes (target, bytes, "damage.bilat", &error))
+      if (load_and_use (target, bytes, "damage.bilat", &error))
         {
           /* Only bytes no checksum covers may change unseen: the padding
            * between sections. The store must then be the same. */
@@ -331,11 +393,43 @@ test_forged_values_refused (void **state)
           forge (copy, name, &huge16, 2);
         }
       bytes = g_bytes_new (copy, length);
-      assert_false (_bilat_native_load_bytes (target, bytes, "forged.bilat", &error));
+      assert_false (load_and_use (target, bytes, "forged.bilat", &error));
       if (strstr (error->message, name) == NULL)
         fail_msg ("forged %s: %s", name, error->message);
-      assert_int_equal (g_list_model_get_n_items (bilat_store_get_events (target)), 0);
     }
+  g_unlink (path);
+}
+
+/* A load into a store that has events compares the file's ids with them,
+ * so its rows are checked at once: damage is refused by the load, and
+ * the store keeps what it had. */
+static void
+test_damage_into_full_store (void **state)
+{
+  g_autofree char *fixture = g_build_filename (g_getenv ("BILAT_TEST_SRCDIR"), "data", "import",
+                                               "gdelt2.export.CSV", NULL);
+  g_autoptr(BilatStore) store = mixed_store (fixture);
+  g_autoptr(BilatStore) target = bilat_store_new_builtin ("pakistan-russia", NULL);
+  g_autofree char *path = temp_path ("full.bilat");
+  g_autofree char *before = bilat_store_save_to_data (target, NULL, NULL);
+  g_autofree char *after = NULL;
+  g_autofree guint8 *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  guint64 offset;
+
+  save_native (store, path);
+  assert_true (g_file_get_contents (path, (char **) &data, &length, NULL));
+  memcpy (&offset, find_entry (data, "events.day") + 24, 8);
+  data[offset + 2] ^= 0x04;
+  bytes = g_bytes_new (data, length);
+
+  assert_false (_bilat_native_load_bytes (target, bytes, "full.bilat", &error));
+  assert_non_null (strstr (error->message, "full.bilat: section “events.day”"));
+  assert_null (bilat_store_get_damage (target));
+  after = bilat_store_save_to_data (target, NULL, NULL);
+  assert_string_equal (before, after);
   g_unlink (path);
 }
 
@@ -394,8 +488,10 @@ main (void)
     cmocka_unit_test (test_round_trip),
     cmocka_unit_test (test_damage_refused),
     cmocka_unit_test (test_forged_values_refused),
+    cmocka_unit_test (test_damage_into_full_store),
     cmocka_unit_test (test_killed_save),
   };
 
+  g_log_set_writer_func (count_damage_warnings, NULL, NULL);
   return cmocka_run_group_tests (tests, NULL, remove_temp_dir);
 }

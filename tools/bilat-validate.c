@@ -77,6 +77,27 @@ is_native (const char *path)
   return native;
 }
 
+static void
+ignore_damage (GObject    *store,
+               GParamSpec *pspec,
+               gpointer    data)
+{
+}
+
+/* Whether the rows of @store, loaded from a native file, are damaged;
+ * the damage goes to @error. */
+static gboolean
+rows_damaged (BilatStore  *store,
+              GError     **error)
+{
+  const GError *damage = bilat_store_get_damage (store);
+
+  if (damage == NULL)
+    return FALSE;
+  g_propagate_error (error, g_error_copy (damage));
+  return TRUE;
+}
+
 static gboolean
 validate_native (Tool        *tool,
                  const char  *path,
@@ -88,7 +109,12 @@ validate_native (Tool        *tool,
   g_autoptr(BilatStore) store = bilat_store_new ();
   g_autoptr(GError) local_error = NULL;
 
-  if (bilat_store_load_from_path (store, path, &local_error))
+  /* Every section and value is checked: the rows too, which a load
+   * leaves to their first use (the damage is reported here, as a
+   * problem, not logged). */
+  g_signal_connect (store, "notify::damage", G_CALLBACK (ignore_damage), NULL);
+  if (bilat_store_load_from_path (store, path, &local_error) &&
+      !rows_damaged (store, &local_error))
     {
       if (!tool->json)
         printf ("%s: valid native file (%u records)\n", name, count_records (store));

@@ -502,6 +502,24 @@ fold_no_succession (Tool *tool)
   tool->query = bilat_query_to_string (query);
 }
 
+/* The rows of a native file are checked when a command first reads them:
+ * a damaged file stops the command there, before it prints anything. */
+static void
+on_damage (BilatStore *store,
+           GParamSpec *pspec,
+           Tool       *tool)
+{
+  const GError *damage = bilat_store_get_damage (store);
+  g_autofree char *clean = NULL;
+
+  if (damage == NULL)
+    return;
+  clean = tool_text_clean (damage->message);
+  fflush (stdout);
+  fprintf (stderr, "bilat: %s\n", clean);
+  exit (1);
+}
+
 static gboolean
 load_store (Tool    *tool,
             GError **error)
@@ -515,6 +533,7 @@ load_store (Tool    *tool,
     }
 
   tool->store = bilat_store_new ();
+  g_signal_connect (tool->store, "notify::damage", G_CALLBACK (on_damage), tool);
   return bilat_store_load_from_path (tool->store, path, error);
 }
 

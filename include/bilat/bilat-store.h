@@ -146,6 +146,8 @@ gboolean       bilat_store_save_to_path    (BilatStore   *self,
                                             const char   *path,
                                             GError      **error);
 BILAT_AVAILABLE_IN_1_0
+const GError  *bilat_store_get_damage      (BilatStore   *self);
+BILAT_AVAILABLE_IN_1_0
 gboolean       bilat_store_save_to_native_file (BilatStore   *self,
                                             GFile        *file,
                                             GCancellable *cancellable,

@@ -49,6 +49,17 @@ def series_of(files, query=None, unit=Bilat.SeriesUnit.MONTH, threads=1,
                                        flags, None, progress, None)
 
 
+def section_offset(data, name):
+    """Where section @name of the native file @data starts."""
+    directory = int.from_bytes(data[16:24], "little")
+    count = int.from_bytes(data[12:16], "little")
+    for i in range(count):
+        entry = data[directory + 64 * i:directory + 64 * (i + 1)]
+        if entry[:24].rstrip(b"\0") == name.encode():
+            return int.from_bytes(entry[24:32], "little")
+    raise KeyError(name)
+
+
 class ImportTests(unittest.TestCase):
     def test_series_from_files(self):
         series, report = series_of([fixture("gdelt2.export.CSV")], "dyad:PAK,RUS")
@@ -141,6 +152,30 @@ class ImportTests(unittest.TestCase):
             with self.assertRaises(GLib.Error) as raised:
                 Bilat.Store.new().load_from_path(path)
             self.assertIn("section", raised.exception.message)
+            # Damage in the rows is found when they are first read: they
+            # leave the store, which says why and refuses to be saved.
+            with open(path, "r+b") as f:
+                data = bytearray(f.read())
+                data[70] ^= 1
+                data[section_offset(data, "events.tone") + 3] ^= 0x10
+                f.seek(0)
+                f.write(data)
+            damaged = Bilat.Store.new()
+            notified = []
+            damaged.connect("notify::damage", lambda *args: notified.append(True))
+            damaged.load_from_path(path)
+            self.assertEqual(notified, [])
+            builtin = Bilat.Store.new_builtin("pakistan-russia")
+            self.assertEqual(damaged.get_events().get_n_items(), builtin.get_events().get_n_items())
+            self.assertEqual(notified, [True])
+            self.assertIn("section “events.tone”", damaged.get_damage().message)
+            self.assertIn("section “events.tone”", damaged.props.damage.message)
+            self.assertEqual(ids(damaged.get_sources()), ids(builtin.get_sources()))
+            self.assertEqual([p.to_string() for p in damaged.check()],
+                             [damaged.get_damage().message])
+            with self.assertRaises(GLib.Error):
+                damaged.save_to_data()
+            self.assertIsNone(loaded.get_damage())
 
     def test_icews_names_and_duplicates(self):
         series, report = series_of([fixture("icews.tab")], "dyad:PAK,RUS")

@@ -152,6 +152,17 @@ class Result:
         return json.loads(self.out)
 
 
+def section_offset(data, name):
+    """Where section @name of the native file @data starts."""
+    directory = int.from_bytes(data[16:24], "little")
+    count = int.from_bytes(data[12:16], "little")
+    for i in range(count):
+        entry = data[directory + 64 * i:directory + 64 * (i + 1)]
+        if entry[:24].rstrip(b"\0") == name.encode():
+            return int.from_bytes(entry[24:32], "little")
+    raise KeyError(name)
+
+
 def run(*args, env=None):
     completed = subprocess.run([BILAT, *args], capture_output=True,
                                env=env, timeout=60, check=False)
@@ -1289,6 +1300,23 @@ class EventFilesTest(ToolTestCase):
         self.assertEqual(bad.status, 1)
         self.assertIn("section “objects”", bad.out)
         self.assertIn("1 problem", bad.err)
+        # Damage in the rows, which are checked when first read: the
+        # command stops there, before printing anything.
+        day = section_offset(data, "events.day")
+        data[64 + 6] ^= 0x40
+        data[day + 4] ^= 0x01
+        with open(damaged, "wb") as f:
+            f.write(data)
+        for args in (("series", "--by", "month"), ("timeline",), ("sources", "--json")):
+            result = run("--data", damaged, *args)
+            self.assertEqual(result.status, 1, args)
+            self.assertEqual(result.out, "", args)
+            self.assertIn("damaged.bilat: section “events.day”", result.err)
+            self.assertNotIn("WARNING", result.err)
+        bad = run("validate", damaged)
+        self.assertEqual(bad.status, 1)
+        self.assertIn("section “events.day”", bad.out)
+        self.assertNotIn("WARNING", bad.err)
 
     def test_icews_names_become_codes(self):
         out = os.path.join(self.tmp, "icews.json")

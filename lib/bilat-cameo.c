@@ -86,7 +86,25 @@ typedef struct
   gsize        n_entries;
   GHashTable  *by_code;
   const char **codes;
+
+  /* The codes of 2 to 4 digits, which every code is, by their number
+   * (see digit_slot()): the lookup of every row of an event file. */
+  const CameoEntry *by_digits[100 + 1000 + 10000];
 } CameoTable;
+
+/* The slot of a code of 2 to 4 ASCII digits in by_digits, or -1. */
+static inline int
+digit_slot (const char *code)
+{
+  int value = 0;
+  int length;
+
+  for (length = 0; length < 5 && code[length] >= '0' && code[length] <= '9'; length++)
+    value = value * 10 + (code[length] - '0');
+  if (code[length] != '\0' || length < 2 || length > 4)
+    return -1;
+  return (length == 2 ? 0 : length == 3 ? 100 : 1100) + value;
+}
 
 /* The table is compiled in: a line it cannot read is a bug of the build,
  * never the user's data, so it stops the program at once with the place,
@@ -270,6 +288,8 @@ load_table (void)
           if (g_hash_table_contains (table->by_code, entry->code))
             table_error (line_number, "duplicate code");
           g_hash_table_insert (table->by_code, (gpointer) entry->code, entry);
+          if (digit_slot (entry->code) >= 0)
+            table->by_digits[digit_slot (entry->code)] = entry;
           table->n_entries++;
         }
 
@@ -318,7 +338,12 @@ get_table (void)
 static const CameoEntry *
 lookup (const char *code)
 {
-  return g_hash_table_lookup (get_table ()->by_code, code);
+  const CameoTable *table = get_table ();
+  int slot = digit_slot (code);
+
+  if (slot >= 0)
+    return table->by_digits[slot];
+  return g_hash_table_lookup (table->by_code, code);
 }
 
 /**

@@ -170,6 +170,8 @@ typedef struct
   BilatSegmentBuilder *builder;   /* the events, and the sources they cite */
   GArray              *origins;   /* Origin, one per event */
   GStringChunk        *strings;
+  const char          *last_file;     /* a row's, and its copy */
+  const char          *last_copy;
 } Pending;
 
 static Pending *
@@ -210,7 +212,14 @@ pending_add_row (BilatReader  *reader,
 
   /* Straight into columns: no object per event. */
   _bilat_segment_builder_add_row (pending->builder, row);
-  origin.file = g_string_chunk_insert_const (pending->strings, row->file);
+  /* Rows of one file share its name (compared too: another file's name
+   * may come at the same address once the first is freed). */
+  if (row->file != pending->last_file || strcmp (row->file, pending->last_copy) != 0)
+    {
+      pending->last_file = row->file;
+      pending->last_copy = g_string_chunk_insert_const (pending->strings, row->file);
+    }
+  origin.file = pending->last_copy;
   origin.line = row->line;
   g_array_append_val (pending->origins, origin);
   return TRUE;

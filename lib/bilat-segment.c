@@ -342,16 +342,10 @@ typedef struct
   guint32 publisher;
 } SourceRow;
 
-/* While building, the rows are kept column by column in chunks: no
- * padding, no doubling of a whole array when it grows, and each column
- * can be put in order on its own. */
+/* While building, the rows are kept whole, in chunks: no doubling of a
+ * whole array when it grows, and putting them in order at the end reads
+ * each row once (one or two cache lines) rather than once per column. */
 #define CHUNK_ROWS 65536
-
-typedef struct
-{
-  GPtrArray *chunks;
-  gsize      size;     /* of an element */
-} Column;
 
 enum
 {
@@ -363,37 +357,6 @@ static const gsize column_sizes[N_COLUMNS] = {
   8, 4, 4, 4, 2, 2, 1, 8, 4, 4, 4, 4, 4, 4, 4, 4
 };
 
-static inline gpointer
-column_at (Column *column,
-           guint   row)
-{
-  return (guint8 *) g_ptr_array_index (column->chunks, row / CHUNK_ROWS) +
-         (gsize) (row % CHUNK_ROWS) * column->size;
-}
-
-/* The fields of a Row, in column order. */
-static void
-row_fields (Row      *row,
-            gpointer  fields[N_COLUMNS])
-{
-  fields[C_KEY] = &row->key;
-  fields[C_DAY] = &row->day;
-  fields[C_SIDE0] = &row->side[0];
-  fields[C_SIDE1] = &row->side[1];
-  fields[C_CAMEO] = &row->cameo;
-  fields[C_GOLDSTEIN] = &row->goldstein;
-  fields[C_FLAGS] = &row->flags;
-  fields[C_TONE] = &row->tone;
-  fields[C_MENTIONS] = &row->mentions;
-  fields[C_SOURCES] = &row->sources;
-  fields[C_ARTICLES] = &row->articles;
-  fields[C_ADDED] = &row->added;
-  fields[C_PLACE] = &row->place;
-  fields[C_TITLE] = &row->title;
-  fields[C_CITE] = &row->cite;
-  fields[C_URL] = &row->url;
-}
-
 struct _BilatSegmentBuilder
 {
   Strings  strings;
@@ -402,7 +365,7 @@ struct _BilatSegmentBuilder
   Entries  codes;
   Entries  scores;
   Entries  prefixes;
-  Column   columns[N_COLUMNS];
+  GPtrArray *row_chunks;   /* of CHUNK_ROWS Rows each */
   guint    n_rows;
   GArray  *source_rows;    /* SourceRow */
   GHashTable *source_index; /* string index of the id → TRUE */
@@ -443,11 +406,7 @@ _bilat_segment_builder_new (void)
   entries_init (&self->codes, sizeof (guint32));
   entries_init (&self->scores, sizeof (double));
   entries_init (&self->prefixes, sizeof (guint32));
-  for (guint c = 0; c < N_COLUMNS; c++)
-    {
-      self->columns[c].chunks = g_ptr_array_new_with_free_func (g_free);
-      self->columns[c].size = column_sizes[c];
-    }
+  self->row_chunks = g_ptr_array_new_with_free_func (g_free);
   self->source_rows = g_array_new (FALSE, FALSE, sizeof (SourceRow));
   self->source_index = g_hash_table_new (NULL, NULL);
   self->has_source = g_byte_array_new ();
@@ -481,8 +440,7 @@ _bilat_segment_builder_free (BilatSegmentBuilder *self)
   entries_clear (&self->codes);
   entries_clear (&self->scores);
   entries_clear (&self->prefixes);
-  for (guint c = 0; c < N_COLUMNS; c++)
-    g_clear_pointer (&self->columns[c].chunks, g_ptr_array_unref);
+  g_clear_pointer (&self->row_chunks, g_ptr_array_unref);
   g_array_unref (self->source_rows);
   g_hash_table_unref (self->source_index);
   g_byte_array_unref (self->has_source);
@@ -520,28 +478,11 @@ builder_key (BilatSegmentBuilder *self,
   return (guint64) entries_intern (&self->prefixes, &text) << 56 | number;
 }
 
-static void
-load_row (BilatSegmentBuilder *self,
-          guint                index,
-          Row                 *row)
+static inline Row *
+row_at (BilatSegmentBuilder *self,
+        guint                index)
 {
-  gpointer fields[N_COLUMNS];
-
-  row_fields (row, fields);
-  for (guint c = 0; c < N_COLUMNS; c++)
-    memcpy (fields[c], column_at (&self->columns[c], index), column_sizes[c]);
-}
-
-static void
-store_row (BilatSegmentBuilder *self,
-           guint                index,
-           Row                 *row)
-{
-  gpointer fields[N_COLUMNS];
-
-  row_fields (row, fields);
-  for (guint c = 0; c < N_COLUMNS; c++)
-    memcpy (column_at (&self->columns[c], index), fields[c], column_sizes[c]);
+  return (Row *) g_ptr_array_index (self->row_chunks, index / CHUNK_ROWS) + index % CHUNK_ROWS;
 }
 
 /* Keeps the first @n rows. */
@@ -551,9 +492,8 @@ set_n_rows (BilatSegmentBuilder *self,
 {
   guint chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
 
-  for (guint c = 0; c < N_COLUMNS; c++)
-    if (self->columns[c].chunks->len > chunks)
-      g_ptr_array_set_size (self->columns[c].chunks, chunks);
+  if (self->row_chunks->len > chunks)
+    g_ptr_array_set_size (self->row_chunks, chunks);
   self->n_rows = n;
 }
 
@@ -561,17 +501,9 @@ static void
 append_row (BilatSegmentBuilder *self,
             const Row           *row)
 {
-  gpointer fields[N_COLUMNS];
-
-  row_fields ((Row *) row, fields);
-  for (guint c = 0; c < N_COLUMNS; c++)
-    {
-      Column *column = &self->columns[c];
-
-      if (self->n_rows % CHUNK_ROWS == 0)
-        g_ptr_array_add (column->chunks, g_malloc (CHUNK_ROWS * column->size));
-      memcpy (column_at (column, self->n_rows), fields[c], column->size);
-    }
+  if (self->n_rows % CHUNK_ROWS == 0)
+    g_ptr_array_add (self->row_chunks, g_new (Row, CHUNK_ROWS));
+  *row_at (self, self->n_rows) = *row;
   self->n_rows++;
 }
 
@@ -1399,14 +1331,26 @@ row_sort_key (BilatSegmentBuilder *builder,
               const guint8        *rank,
               guint                row)
 {
-  guint64 row_key = *(const guint64 *) column_at (&builder->columns[C_KEY], row);
+  const Row *r = row_at (builder, row);
+  guint64 row_key = r->key;
   SortKey key;
 
-  key.high = (guint64) *(const guint32 *) column_at (&builder->columns[C_DAY], row) << 8 |
+  key.high = (guint64) r->day << 8 |
              rank[row_key >> 56];
   key.low = lexical_key (row_key & ((G_GUINT64_CONSTANT (1) << 56) - 1));
   key.row = row;
   return key;
+}
+
+/* The high part of row_sort_key(): day and prefix rank. */
+static inline guint64
+row_high (BilatSegmentBuilder *builder,
+          const guint8        *rank,
+          guint                row)
+{
+  const Row *r = row_at (builder, row);
+
+  return (guint64) r->day << 8 | rank[r->key >> 56];
 }
 
 /* The rows of @builder in the order of the event list. Counted into one
@@ -1420,11 +1364,12 @@ sort_rows (BilatSegmentBuilder *builder,
   guint32 *order = g_new (guint32, MAX (n, 1));
   guint64 min = G_MAXUINT64, max = 0, range;
   g_autofree guint32 *starts = NULL;
+  g_autofree guint64 *lows = NULL;
   g_autoptr(GArray) bucket = g_array_new (FALSE, FALSE, sizeof (SortKey));
 
   for (guint i = 0; i < n; i++)
     {
-      guint64 high = row_sort_key (builder, rank, i).high;
+      guint64 high = row_high (builder, rank, i);
 
       min = MIN (min, high);
       max = MAX (max, high);
@@ -1443,16 +1388,25 @@ sort_rows (BilatSegmentBuilder *builder,
       return order;
     }
 
+  /* The rows are read in their order only: each one's id key goes with
+   * it into its bucket, so that sorting a bucket reads no row. */
   starts = g_new0 (guint32, range + 1);
+  lows = g_new (guint64, MAX (n, 1));
   for (guint i = 0; i < n; i++)
-    starts[row_sort_key (builder, rank, i).high - min + 1]++;
+    starts[row_high (builder, rank, i) - min + 1]++;
   for (guint64 b = 0; b < range; b++)
     starts[b + 1] += starts[b];
   {
     g_autofree guint32 *fill = g_memdup2 (starts, sizeof (guint32) * (range + 1));
 
     for (guint i = 0; i < n; i++)
-      order[fill[row_sort_key (builder, rank, i).high - min]++] = i;
+      {
+        SortKey key = row_sort_key (builder, rank, i);
+        guint32 at = fill[key.high - min]++;
+
+        order[at] = i;
+        lows[at] = key.low;
+      }
   }
   for (guint64 b = 0; b < range; b++)
     {
@@ -1461,16 +1415,20 @@ sort_rows (BilatSegmentBuilder *builder,
 
       if (count < 2)
         continue;
-      g_array_set_size (bucket, count);
-      for (guint i = 0; i < count; i++)
-        {
-          g_array_index (bucket, SortKey, i) = row_sort_key (builder, rank, order[first + i]);
-          if (i > 0 && g_array_index (bucket, SortKey, i - 1).low > g_array_index (bucket, SortKey, i).low)
-            sorted = FALSE;
-        }
+      for (guint i = 1; i < count && sorted; i++)
+        sorted = lows[first + i - 1] <= lows[first + i];
       /* Rows of a file often come in id order already. */
       if (sorted)
         continue;
+      g_array_set_size (bucket, count);
+      for (guint i = 0; i < count; i++)
+        {
+          SortKey *key = &g_array_index (bucket, SortKey, i);
+
+          key->high = 0;
+          key->low = lows[first + i];
+          key->row = order[first + i];
+        }
       qsort (bucket->data, count, sizeof (SortKey), compare_sort_keys);
       for (guint i = 0; i < count; i++)
         order[first + i] = g_array_index (bucket, SortKey, i).row;
@@ -1483,8 +1441,6 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
 {
   BilatSegment *self = g_new0 (BilatSegment, 1);
   guint n = builder->n_rows;
-
-  g_mutex_init (&self->verify_lock);
   guint n_prefixes = builder->prefixes.entries->len;
   g_autofree guint32 *prefix_order = g_new (guint32, n_prefixes);
   g_autofree guint8 *rank = g_new0 (guint8, n_prefixes);
@@ -1495,6 +1451,7 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
   guint32 *prefixes;
 
   g_atomic_ref_count_init (&self->ref_count);
+  g_mutex_init (&self->verify_lock);
   self->owned = g_ptr_array_new_with_free_func (g_free);
   self->n_rows = n;
 
@@ -1517,34 +1474,78 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
 
   order = sort_rows (builder, rank, n);
 
-  /* Each column in order, one at a time, its chunks freed at once. */
-  for (guint c = 0; c < N_COLUMNS; c++)
-    {
-      Column *column = &builder->columns[c];
-      guint8 *array = g_malloc (MAX (n, 1) * column->size);
+  /* The rows are put in order where they are (following the cycles of
+   * the permutation, each row moved once), then split into columns a
+   * chunk at a time, each chunk freed once split: the columns take the
+   * place of the rows rather than adding to them. */
+  {
+    g_autofree guint8 *done = g_new0 (guint8, n / 8 + 1);
 
-      switch (column->size)
-        {
-        case 8:
-          for (guint i = 0; i < n; i++)
-            ((guint64 *) (gpointer) array)[i] = *(const guint64 *) column_at (column, order[i]);
-          break;
-        case 4:
-          for (guint i = 0; i < n; i++)
-            ((guint32 *) (gpointer) array)[i] = *(const guint32 *) column_at (column, order[i]);
-          break;
-        case 2:
-          for (guint i = 0; i < n; i++)
-            ((guint16 *) (gpointer) array)[i] = *(const guint16 *) column_at (column, order[i]);
-          break;
-        default:
-          for (guint i = 0; i < n; i++)
-            array[i] = *(const guint8 *) column_at (column, order[i]);
-          break;
-        }
-      g_ptr_array_set_size (column->chunks, 0);
-      columns[c] = own (self, array);
-    }
+    for (guint start = 0; start < n; start++)
+      {
+        Row carried;
+        guint at = start;
+
+        if (done[start >> 3] & (1u << (start & 7)) || order[start] == start)
+          continue;
+        carried = *row_at (builder, start);
+        for (;;)
+          {
+            guint from = order[at];
+
+            done[at >> 3] |= (guint8) (1u << (at & 7));
+            if (from == start)
+              {
+                *row_at (builder, at) = carried;
+                break;
+              }
+            *row_at (builder, at) = *row_at (builder, from);
+            at = from;
+          }
+      }
+  }
+  for (guint c = 0; c < N_COLUMNS; c++)
+    columns[c] = own (self, g_malloc (MAX (n, 1) * column_sizes[c]));
+  {
+    guint64 *keys = columns[C_KEY];
+    guint32 *days = columns[C_DAY], *side0 = columns[C_SIDE0], *side1 = columns[C_SIDE1];
+    guint16 *cameo = columns[C_CAMEO], *goldstein = columns[C_GOLDSTEIN];
+    guint8 *flags = columns[C_FLAGS];
+    double *tone = columns[C_TONE];
+    guint32 *mentions = columns[C_MENTIONS], *sources = columns[C_SOURCES];
+    guint32 *articles = columns[C_ARTICLES], *added = columns[C_ADDED], *place = columns[C_PLACE];
+    guint32 *title = columns[C_TITLE], *cite = columns[C_CITE], *url = columns[C_URL];
+
+    for (guint first = 0; first < n; first += CHUNK_ROWS)
+      {
+        const Row *chunk = g_ptr_array_index (builder->row_chunks, first / CHUNK_ROWS);
+
+        for (guint i = first; i < n && i < first + CHUNK_ROWS; i++)
+          {
+            const Row *r = &chunk[i - first];
+
+            keys[i] = r->key;
+            days[i] = r->day;
+            side0[i] = r->side[0];
+            side1[i] = r->side[1];
+            cameo[i] = r->cameo;
+            goldstein[i] = r->goldstein;
+            flags[i] = r->flags;
+            tone[i] = r->tone;
+            mentions[i] = r->mentions;
+            sources[i] = r->sources;
+            articles[i] = r->articles;
+            added[i] = r->added;
+            place[i] = r->place;
+            title[i] = r->title;
+            cite[i] = r->cite;
+            url[i] = r->url;
+          }
+        g_free (g_ptr_array_index (builder->row_chunks, first / CHUNK_ROWS));
+        g_ptr_array_index (builder->row_chunks, first / CHUNK_ROWS) = NULL;
+      }
+  }
+  g_ptr_array_set_size (builder->row_chunks, 0);
   builder->n_rows = 0;
 
   /* Ids with the prefixes' ranks. */
@@ -2698,7 +2699,7 @@ _bilat_segment_builder_format_id (BilatSegmentBuilder *self,
                                   guint                index,
                                   char                 buffer[48])
 {
-  guint64 key = *(const guint64 *) column_at (&self->columns[C_KEY], index);
+  guint64 key = row_at (self, index)->key;
   const guint32 *prefix = entries_get (&self->prefixes, (guint32) (key >> 56));
 
   g_snprintf (buffer, 48, "%s%" G_GUINT64_FORMAT, strings_get (&self->strings, *prefix),
@@ -2714,10 +2715,8 @@ _bilat_segment_builder_remove_rows (BilatSegmentBuilder *self,
   for (guint i = 0; i < self->n_rows; i++)
     if ((removed[i >> 3] & (1u << (i & 7))) == 0)
       {
-        Row row;
-
-        load_row (self, i, &row);
-        store_row (self, kept++, &row);
+        *row_at (self, kept) = *row_at (self, i);
+        kept++;
       }
   set_n_rows (self, kept);
 }

@@ -28,6 +28,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef HAVE_MADVISE
+#include <sys/mman.h>
+#endif
 #include <xxhash.h>
 
 #include "bilat-place-private.h"
@@ -91,6 +94,25 @@ lexical_key (guint64 number)
   return padded * 32 + digits;
 }
 
+/* A block of @size bytes, freed with g_free(), for the large arrays a
+ * builder fills: aligned to 2 MiB and marked for huge pages where the
+ * system has them, a page fault then maps 2 MiB rather than 4 KiB. */
+static gpointer
+big_alloc (gsize size)
+{
+#ifdef HAVE_MADVISE
+  const gsize huge = 2 * 1024 * 1024;
+  gpointer block;
+
+  if (size >= 2 * huge && posix_memalign (&block, huge, size) == 0)
+    {
+      madvise (block, size & ~(huge - 1), MADV_HUGEPAGE);
+      return block;
+    }
+#endif
+  return g_malloc (MAX (size, 1));
+}
+
 /* String heap and interning (building). An open-addressing table of
  * string indexes, hashed by content, so that nothing points into a heap
  * that grows. */
@@ -99,10 +121,14 @@ typedef struct
 {
   GByteArray *heap;
   GArray     *offsets;   /* guint64; entry 0 stands for NULL */
-  GArray     *hashes;    /* guint32, per entry */
-  guint32    *slots;     /* string indexes; 0: empty */
+  guint64    *slots;     /* hash << 32 | string index; 0: empty. The hash
+                          * beside the index turns away other strings
+                          * without reading them: a probe is one read. */
   guint       mask;
 } Strings;
+
+#define SLOT_HASH(slot)  ((guint32) ((slot) >> 32))
+#define SLOT_INDEX(slot) ((guint32) (slot))
 
 static guint32
 hash_text (gconstpointer text,
@@ -115,15 +141,12 @@ static void
 strings_init (Strings *strings)
 {
   guint64 zero = 0;
-  guint32 none = 0;
 
   strings->heap = g_byte_array_new ();
   strings->offsets = g_array_new (FALSE, FALSE, sizeof (guint64));
-  strings->hashes = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_array_append_val (strings->offsets, zero);
-  g_array_append_val (strings->hashes, none);
   strings->mask = 1023;
-  strings->slots = g_new0 (guint32, strings->mask + 1);
+  strings->slots = g_new0 (guint64, strings->mask + 1);
 }
 
 static void
@@ -131,7 +154,6 @@ strings_clear (Strings *strings)
 {
   g_clear_pointer (&strings->heap, g_byte_array_unref);
   g_clear_pointer (&strings->offsets, g_array_unref);
-  g_clear_pointer (&strings->hashes, g_array_unref);
   g_clear_pointer (&strings->slots, g_free);
 }
 
@@ -182,7 +204,21 @@ grow_slots (GArray   *hashes,
 static void
 strings_grow (Strings *strings)
 {
-  grow_slots (strings->hashes, &strings->slots, &strings->mask);
+  guint new_mask = strings->mask * 2 + 1;
+  guint64 *new_slots = g_new0 (guint64, (gsize) new_mask + 1);
+
+  for (guint i = 0; i <= strings->mask; i++)
+    if (strings->slots[i] != 0)
+      {
+        guint j = SLOT_HASH (strings->slots[i]) & new_mask;
+
+        while (new_slots[j] != 0)
+          j = (j + 1) & new_mask;
+        new_slots[j] = strings->slots[i];
+      }
+  g_free (strings->slots);
+  strings->slots = new_slots;
+  strings->mask = new_mask;
 }
 
 /* Interns @length bytes as they are (NULs included); *fresh tells
@@ -201,9 +237,10 @@ strings_intern_bytes (Strings    *strings,
 
   for (i = hash & strings->mask; strings->slots[i] != 0; i = (i + 1) & strings->mask)
     {
-      guint32 candidate = strings->slots[i];
+      guint64 slot = strings->slots[i];
+      guint32 candidate = SLOT_INDEX (slot);
 
-      if (g_array_index (strings->hashes, guint32, candidate) == hash &&
+      if (SLOT_HASH (slot) == hash &&
           strings_length (strings, candidate) == length &&
           memcmp (strings->heap->data + g_array_index (strings->offsets, guint64, candidate), bytes, length) == 0)
         {
@@ -216,9 +253,10 @@ strings_intern_bytes (Strings    *strings,
   g_byte_array_append (strings->heap, &nul, 1);
   index = strings->offsets->len;
   g_array_append_val (strings->offsets, offset);
-  g_array_append_val (strings->hashes, hash);
-  strings->slots[i] = index;
-  if ((guint) strings->offsets->len * 2 > strings->mask)
+  strings->slots[i] = (guint64) hash << 32 | index;
+  /* Up to 70 % full: with the hash in each slot, probing stays within a
+   * cache line or two. */
+  if ((guint64) strings->offsets->len * 10 > (guint64) strings->mask * 7)
     strings_grow (strings);
   *fresh = TRUE;
   return index;
@@ -502,7 +540,7 @@ append_row (BilatSegmentBuilder *self,
             const Row           *row)
 {
   if (self->n_rows % CHUNK_ROWS == 0)
-    g_ptr_array_add (self->row_chunks, g_new (Row, CHUNK_ROWS));
+    g_ptr_array_add (self->row_chunks, big_alloc (sizeof (Row) * CHUNK_ROWS));
   *row_at (self, self->n_rows) = *row;
   self->n_rows++;
 }
@@ -1505,7 +1543,7 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
       }
   }
   for (guint c = 0; c < N_COLUMNS; c++)
-    columns[c] = own (self, g_malloc (MAX (n, 1) * column_sizes[c]));
+    columns[c] = own (self, big_alloc (MAX (n, 1) * column_sizes[c]));
   {
     guint64 *keys = columns[C_KEY];
     guint32 *days = columns[C_DAY], *side0 = columns[C_SIDE0], *side1 = columns[C_SIDE1];

@@ -286,7 +286,12 @@ typedef struct
 
   GStringChunk        *strings;      /* what outlives a record */
   GHashTable          *ids[_BILAT_N_KINDS];   /* id → index in the file + 1 */
-  GArray              *event_keys;   /* of EventKey */
+  GArray              *event_keys;   /* of EventKey: events that are not
+                                      * rows of the builder */
+  GArray              *non_rows;     /* guint32: indexes of the events
+                                      * before the last row that are not
+                                      * rows, ascending */
+  guint                next_event;   /* the index after the last row's */
   GHashTable          *prefixes;     /* prefix of an event id → rank + 1 */
   GPtrArray           *prefix_names;
   const char          *last_prefix;  /* the last one found, and its rank + 1 */
@@ -2095,44 +2100,150 @@ compare_event_keys (gconstpointer a,
   return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/* The index in the file of the event of the @row-th row: the events that
+ * are not rows fill the gaps. */
+static guint32
+row_record_index (Reader *r,
+                  guint32 row)
+{
+  const guint32 *non_rows = (const guint32 *) (gpointer) r->non_rows->data;
+  guint low = 0, high = r->non_rows->len;
+
+  /* The number k of non-rows before it is the first k whose non-row
+   * comes after row + k. */
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (non_rows[middle] - middle <= row)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return row + low;
+}
+
+/* Reports that the event @index (at @line), with id @id, has the id of
+ * the earlier event @first, as if found where its id is. */
+static void
+report_duplicate_event (Reader     *r,
+                        const char *id,
+                        guint32     line,
+                        guint32     index,
+                        guint32     first)
+{
+  Location where = { line, _BILAT_KIND_EVENT, (int) index, id, "id", -1, NULL };
+
+  r->phase = PHASE_RECORDS;
+  r->sort_kind = _BILAT_KIND_EVENT;
+  r->sort_index = (int) index;
+  /* After every other problem of the record, where register_id() is. */
+  r->sort_sub = G_MAXUINT - 1;
+  report (r, &where, BILAT_FORMAT_ERROR_DUPLICATE_ID,
+          "“%s” is already the id of %s[%u]", id, _bilat_kinds[_BILAT_KIND_EVENT].member, first);
+}
+
+/* The rows of the builder whose key is @key: where they start in @sorted
+ * (by key), and how many. */
+static guint
+find_rows (BilatSegmentBuilder *builder,
+           const guint32       *sorted,
+           guint                n,
+           guint64              key,
+           guint               *start)
+{
+  guint low = 0, high = n, end;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (_bilat_segment_builder_get_key (builder, sorted[middle]) < key)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  for (end = low; end < n && _bilat_segment_builder_get_key (builder, sorted[end]) == key; end++)
+    ;
+  *start = low;
+  return end - low;
+}
+
 /* Events that share an id, found by sorting their keys: each but the
- * first is reported where its id is, as if it had been found there. */
+ * first is reported where its id is, as if it had been found there. The
+ * events kept as rows of the builder are sorted there, with no key of
+ * their own here; they are checked among themselves and against the
+ * others. */
 static void
 check_event_keys (Reader *r)
 {
   EventKey *keys = (EventKey *) (gpointer) r->event_keys->data;
   guint n = r->event_keys->len;
+  guint64 mask = (G_GUINT64_CONSTANT (1) << EVENT_KEY_NUMBER_BITS) - 1;
+  BilatSegmentBuilder *builder = r->builder;
+  guint n_rows = builder != NULL ? _bilat_segment_builder_get_n_rows (builder) : 0;
+  g_autofree guint32 *sorted = n_rows > 0 ? _bilat_segment_builder_sort_by_key (builder) : NULL;
+  g_autoptr(GHashTable) reported = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) reported_keys = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  if (n < 2)
-    return;
+  if (n > 1)
+    qsort (keys, n, sizeof (EventKey), compare_event_keys);
 
-  qsort (keys, n, sizeof (EventKey), compare_event_keys);
-
-  for (guint i = 1, first = 0; i < n; i++)
+  /* Each group of events with one key here, with the rows of that id:
+   * the first of them all is the one the others repeat. */
+  for (guint first = 0, end; first < n; first = end)
     {
-      guint64 mask = (G_GUINT64_CONSTANT (1) << EVENT_KEY_NUMBER_BITS) - 1;
       g_autofree char *id = NULL;
-      Location where;
+      guint64 row_key = 0;
+      guint start = 0, count = 0;
+      guint32 original = keys[first].index;
 
-      if (keys[i].key != keys[first].key)
+      for (end = first + 1; end < n && keys[end].key == keys[first].key; end++)
+        ;
+      id = g_strdup_printf ("%s%" G_GUINT64_FORMAT,
+                            (const char *) g_ptr_array_index (r->prefix_names,
+                                                              keys[first].key >> EVENT_KEY_NUMBER_BITS),
+                            keys[first].key & mask);
+      if (n_rows > 0 && _bilat_segment_builder_key_of_id (builder, id, &row_key))
+        count = find_rows (builder, sorted, n_rows, row_key, &start);
+      if (count > 0)
+        {
+          original = MIN (original, row_record_index (r, sorted[start]));
+          g_array_append_val (reported_keys, row_key);
+        }
+
+      for (guint i = first; i < end; i++)
+        if (keys[i].index != original)
+          report_duplicate_event (r, id, keys[i].line, keys[i].index, original);
+      for (guint k = 0; k < count; k++)
+        {
+          guint32 index = row_record_index (r, sorted[start + k]);
+
+          if (index != original)
+            report_duplicate_event (r, id, _bilat_segment_builder_get_line (builder, sorted[start + k]),
+                                    index, original);
+        }
+    }
+  for (guint i = 0; i < reported_keys->len; i++)
+    g_hash_table_add (reported, &g_array_index (reported_keys, gint64, i));
+
+  /* Rows among themselves: stable order, so the first of a group is the
+   * first added. */
+  for (guint i = 1, first = 0; i < n_rows; i++)
+    {
+      guint64 key = _bilat_segment_builder_get_key (builder, sorted[i]);
+      char id[48];
+
+      if (key != _bilat_segment_builder_get_key (builder, sorted[first]))
         {
           first = i;
           continue;
         }
-
-      id = g_strdup_printf ("%s%" G_GUINT64_FORMAT,
-                            (const char *) g_ptr_array_index (r->prefix_names,
-                                                              keys[i].key >> EVENT_KEY_NUMBER_BITS),
-                            keys[i].key & mask);
-      where = (Location) { keys[i].line, _BILAT_KIND_EVENT, (int) keys[i].index, id, "id", -1, NULL };
-      r->phase = PHASE_RECORDS;
-      r->sort_kind = _BILAT_KIND_EVENT;
-      r->sort_index = (int) keys[i].index;
-      /* After every other problem of the record, where register_id() is. */
-      r->sort_sub = G_MAXUINT - 1;
-      report (r, &where, BILAT_FORMAT_ERROR_DUPLICATE_ID,
-              "“%s” is already the id of %s[%u]", id, _bilat_kinds[_BILAT_KIND_EVENT].member,
-              keys[first].index);
+      if (g_hash_table_contains (reported, &key))
+        continue;
+      _bilat_segment_builder_format_id (builder, sorted[i], id);
+      report_duplicate_event (r, id, _bilat_segment_builder_get_line (builder, sorted[i]),
+                              row_record_index (r, sorted[i]), row_record_index (r, sorted[first]));
     }
 }
 
@@ -2216,6 +2327,34 @@ check_actor (Reader     *r,
     }
 }
 
+/* Before the current event is offered to the builder: the line its rows
+ * are to keep (its id's, from the key register_id() kept). */
+static void
+offer_row (Reader *r)
+{
+  guint n = r->event_keys->len;
+  const EventKey *last = n > 0 ? &g_array_index (r->event_keys, EventKey, n - 1) : NULL;
+
+  _bilat_segment_builder_set_line (r->builder,
+                                   last != NULL && last->index == (guint32) r->record.index ? last->line : 0);
+}
+
+/* The current event became a row: its key is the builder's to keep (it
+ * is checked against the others there, see check_event_keys()), and the
+ * events since the last row are not rows. */
+static void
+took_row (Reader *r)
+{
+  guint n = r->event_keys->len;
+  guint32 index = (guint32) r->record.index;
+
+  if (n > 0 && g_array_index (r->event_keys, EventKey, n - 1).index == index)
+    g_array_set_size (r->event_keys, n - 1);
+  for (guint32 i = r->next_event; i < index; i++)
+    g_array_append_val (r->non_rows, i);
+  r->next_event = index + 1;
+}
+
 /* The ids the importers give the sources of event data. */
 static gboolean
 is_bulk_source_id (const char *id)
@@ -2234,11 +2373,15 @@ hand_on (Reader      *r,
 {
   if (r->builder != NULL)
     {
-      if (kind == _BILAT_KIND_EVENT && BILAT_IS_CODED_EVENT (record) &&
-          _bilat_segment_builder_add_event (r->builder, BILAT_CODED_EVENT (record)))
+      if (kind == _BILAT_KIND_EVENT && BILAT_IS_CODED_EVENT (record))
         {
-          g_object_unref (record);
-          return;
+          offer_row (r);
+          if (_bilat_segment_builder_add_event (r->builder, BILAT_CODED_EVENT (record)))
+            {
+              took_row (r);
+              g_object_unref (record);
+              return;
+            }
         }
       if (kind == _BILAT_KIND_SOURCE && is_bulk_source_id (bilat_record_get_id (record)) &&
           _bilat_segment_builder_add_source (r->builder, BILAT_SOURCE (record)))
@@ -2687,7 +2830,10 @@ read_plain_coded_event (Reader *r,
   if (!register_id (r, object, f->id) || !r->build || r->problems->len > 0)
     return TRUE;
 
-  if (!_bilat_segment_builder_add_fields (r->builder, f))
+  offer_row (r);
+  if (_bilat_segment_builder_add_fields (r->builder, f))
+    took_row (r);
+  else
     {
       /* Should the builder want more of an event than was looked for
        * here, the event is built as an object after all; its references
@@ -3478,6 +3624,7 @@ reader_init (Reader     *r,
       r->ids[kind] = g_hash_table_new (g_str_hash, g_str_equal);
     }
   r->event_keys = g_array_new (FALSE, FALSE, sizeof (EventKey));
+  r->non_rows = g_array_new (FALSE, FALSE, sizeof (guint32));
   r->prefixes = g_hash_table_new (g_str_hash, g_str_equal);
   r->prefix_names = g_ptr_array_new ();
   r->actor_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -3508,6 +3655,7 @@ reader_clear (Reader *r)
     }
   arena_clear (&r->arena);
   g_clear_pointer (&r->event_keys, g_array_unref);
+  g_clear_pointer (&r->non_rows, g_array_unref);
   g_clear_pointer (&r->prefixes, g_hash_table_unref);
   g_clear_pointer (&r->prefix_names, g_ptr_array_unref);
   g_clear_pointer (&r->actor_names, g_hash_table_unref);

@@ -124,6 +124,24 @@ void                _bilat_segment_builder_truncate  (BilatSegmentBuilder  *self
                                                       guint                 n_sources);
 guint               _bilat_segment_builder_get_n_sources (BilatSegmentBuilder *self);
 
+/* The line given to the rows added from now on (0 at first): where
+ * they were read. */
+void                _bilat_segment_builder_set_line  (BilatSegmentBuilder  *self,
+                                                      guint32               line);
+/* The id key (prefix << 56 | number, in the builder's own numbering of
+ * prefixes) and line of the @index-th row added. */
+guint64             _bilat_segment_builder_get_key   (BilatSegmentBuilder  *self,
+                                                      guint                 index);
+guint32             _bilat_segment_builder_get_line  (BilatSegmentBuilder  *self,
+                                                      guint                 index);
+/* The key a row with id @id would have; FALSE if no row can have it. */
+gboolean            _bilat_segment_builder_key_of_id (BilatSegmentBuilder  *self,
+                                                      const char           *id,
+                                                      guint64              *key);
+/* The rows added, by index, in the order of their keys; rows with one key
+ * in the order they were added. Free with g_free(). */
+guint32            *_bilat_segment_builder_sort_by_key (BilatSegmentBuilder *self);
+
 /* The id of the @index-th row added. */
 void                _bilat_segment_builder_format_id (BilatSegmentBuilder  *self,
                                                       guint                 index,

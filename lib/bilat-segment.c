@@ -362,6 +362,8 @@ typedef struct
   guint16 cameo;
   guint16 goldstein;
   guint8  flags;
+  guint32 line;       /* of the record it was read from (JSON), or 0; in
+                       * room the alignment of tone leaves free */
   double  tone;
   guint32 mentions;
   guint32 sources;
@@ -372,6 +374,9 @@ typedef struct
   guint32 cite;
   guint32 url;
 } Row;
+
+/* The line fits where alignment left room. */
+G_STATIC_ASSERT (sizeof (Row) == 72);
 
 typedef struct
 {
@@ -405,6 +410,7 @@ struct _BilatSegmentBuilder
   Entries  prefixes;
   GPtrArray *row_chunks;   /* of CHUNK_ROWS Rows each */
   guint    n_rows;
+  guint32  line;           /* given to the rows added next */
   GArray  *source_rows;    /* SourceRow */
   GHashTable *source_index; /* string index of the id → TRUE */
 
@@ -539,9 +545,13 @@ static void
 append_row (BilatSegmentBuilder *self,
             const Row           *row)
 {
+  Row *stored;
+
   if (self->n_rows % CHUNK_ROWS == 0)
     g_ptr_array_add (self->row_chunks, big_alloc (sizeof (Row) * CHUNK_ROWS));
-  *row_at (self, self->n_rows) = *row;
+  stored = row_at (self, self->n_rows);
+  *stored = *row;
+  stored->line = self->line;
   self->n_rows++;
 }
 
@@ -2730,6 +2740,96 @@ _bilat_segment_matcher_count (BilatSegmentMatcher *matcher,
     }
   flush_run (self, &counting);
   g_clear_pointer (&counting.run, g_array_unref);
+}
+
+void
+_bilat_segment_builder_set_line (BilatSegmentBuilder *self,
+                                 guint32              line)
+{
+  self->line = line;
+}
+
+guint64
+_bilat_segment_builder_get_key (BilatSegmentBuilder *self,
+                                guint                index)
+{
+  return row_at (self, index)->key;
+}
+
+guint32
+_bilat_segment_builder_get_line (BilatSegmentBuilder *self,
+                                 guint                index)
+{
+  return row_at (self, index)->line;
+}
+
+gboolean
+_bilat_segment_builder_key_of_id (BilatSegmentBuilder *self,
+                                  const char          *id,
+                                  guint64             *key)
+{
+  gsize prefix_length;
+  guint64 number;
+
+  if (!_bilat_segment_split_id (id, &prefix_length, &number))
+    return FALSE;
+  for (guint p = 1; p < self->prefixes.entries->len; p++)
+    {
+      const char *prefix = strings_get (&self->strings, *(const guint32 *) entries_get (&self->prefixes, p));
+
+      if (strlen (prefix) == prefix_length && memcmp (prefix, id, prefix_length) == 0)
+        {
+          *key = (guint64) p << 56 | number;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+guint32 *
+_bilat_segment_builder_sort_by_key (BilatSegmentBuilder *self)
+{
+  guint n = self->n_rows;
+  guint32 *rows = g_new (guint32, MAX (n, 1));
+  g_autofree guint32 *other = g_new (guint32, MAX (n, 1));
+  g_autofree guint32 *counts = g_new (guint32, 2048);
+  guint32 *from = rows, *to = other;
+
+  for (guint i = 0; i < n; i++)
+    rows[i] = i;
+  /* Least significant digit first, 11 bits a pass, stable: rows with
+   * one key stay in the order they were added. */
+  for (guint shift = 0; shift < 64; shift += 11)
+    {
+      gboolean constant = FALSE;
+      guint32 sum = 0;
+
+      memset (counts, 0, sizeof (guint32) * 2048);
+      for (guint i = 0; i < n; i++)
+        counts[(row_at (self, from[i])->key >> shift) & 2047]++;
+      for (guint d = 0; d < 2048; d++)
+        {
+          guint32 c = counts[d];
+
+          if (c == n)
+            constant = TRUE;
+          counts[d] = sum;
+          sum += c;
+        }
+      if (constant)
+        continue;
+      for (guint i = 0; i < n; i++)
+        to[counts[(row_at (self, from[i])->key >> shift) & 2047]++] = from[i];
+      {
+        guint32 *swap = from;
+
+        from = to;
+        to = swap;
+      }
+    }
+  if (from != rows)
+    memcpy (rows, from, sizeof (guint32) * n);
+  return rows;
 }
 
 void

@@ -434,6 +434,70 @@ test_repeated_event_ids (void **state)
   g_string_free (text, TRUE);
 }
 
+/* Events kept as rows of a segment builder are checked for repeated ids
+ * there, not here: the problems must be those of a check that keeps every
+ * id itself, whatever mix of rows, objects and ids the events have. */
+static void
+test_repeated_ids_rows_and_objects (void **state)
+{
+  GRand *rand = g_rand_new_with_seed (11);
+
+  for (guint round = 0; round < 40; round++)
+    {
+      GString *text = g_string_new ("{\"format\": \"bilat\", \"version\": 1, \"events\": [\n");
+      guint n = 20 + (guint) g_rand_int_range (rand, 0, 300);
+      g_autoptr(GPtrArray) expected = NULL;
+      g_autoptr(GPtrArray) got = NULL;
+      g_autoptr(GInputStream) stream = NULL;
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+      _BilatFormatRecords records = { _bilat_segment_builder_new (), { NULL } };
+
+      for (guint i = 0; i < n; i++)
+        {
+          static const char * const prefixes[] = { "gdelt:", "icews:", "e" };
+          /* Every third round, only ids a row can have: no problem is
+           * found before the end, and every row is built. */
+          const char *prefix = prefixes[g_rand_int_range (rand, 0, round % 3 == 2 ? 2 : 3)];
+          guint number = (guint) g_rand_int_range (rand, 1, round % 2 ? 40 : 400);
+
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0:   /* an event, an object */
+              g_string_append_printf (text, "{\"id\": \"%s%u\", \"type\": \"event\", \"date\": \"2019\", \"title\": \"t\"}", prefix, number);
+              break;
+            case 1:   /* a coded event with a summary: an object */
+              g_string_append_printf (text, "{\"id\": \"%s%u\", \"type\": \"coded\", \"date\": \"2019-01-02\", "
+                                      "\"title\": \"t\", \"summary\": \"s\"}", prefix, number);
+              break;
+            default:  /* a coded event a row can hold, on one line or two */
+              g_string_append_printf (text, "{\"type\": \"coded\", \"date\": \"2019-01-%02u\",%s\"id\": \"%s%u\", "
+                                      "\"title\": \"t\"}", 1 + number % 28, i % 3 ? "\n" : " ", prefix, number);
+              break;
+            }
+          g_string_append (text, i + 1 < n ? ",\n" : "\n");
+        }
+      g_string_append (text, "]}\n");
+
+      expected = bilat_validate_data (text->str, (gssize) text->len, "ids.json");
+      stream = g_memory_input_stream_new_from_data (text->str, (gssize) text->len, NULL);
+      got = _bilat_format_read_stream (stream, NULL, "ids.json", NULL, &records, NULL);
+      assert_non_null (got);
+      a = problems_text (expected);
+      b = problems_text (got);
+      assert_string_equal (a, b);
+      if (round == 0)
+        assert_true (expected->len > 0);
+
+      _bilat_segment_builder_free (records.builder);
+      for (int kind = 0; kind < _BILAT_N_KINDS; kind++)
+        g_clear_pointer (&records.records[kind], g_ptr_array_unref);
+      g_ptr_array_unref (g_steal_pointer (&expected));
+      g_string_free (text, TRUE);
+    }
+  g_rand_free (rand);
+}
+
 /* Large documents */
 
 /* A line number is counted, not guessed: a problem in the last of many
@@ -1225,6 +1289,7 @@ main (void)
     cmocka_unit_test (test_member_order),
     cmocka_unit_test (test_references_ahead),
     cmocka_unit_test (test_repeated_event_ids),
+    cmocka_unit_test (test_repeated_ids_rows_and_objects),
     cmocka_unit_test (test_late_line),
     cmocka_unit_test (test_deep_nesting_streamed),
     cmocka_unit_test (test_not_json_refused),

@@ -168,6 +168,12 @@ struct _BilatBulkStrings
   ZSTD_DCtx     *context;
 };
 
+guint
+_bilat_bulk_strings_get_n (BilatBulkStrings *bulk)
+{
+  return bulk->n_strings;
+}
+
 void
 _bilat_bulk_strings_free (BilatBulkStrings *bulk)
 {

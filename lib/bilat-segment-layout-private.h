@@ -127,6 +127,7 @@ typedef struct _BilatBulkStrings BilatBulkStrings;
 const char *_bilat_bulk_strings_get  (BilatBulkStrings *bulk,
                                       guint32           index);
 void        _bilat_bulk_strings_free (BilatBulkStrings *bulk);
+guint       _bilat_bulk_strings_get_n (BilatBulkStrings *bulk);
 
 /* The text of bulk string @index of @self (0: NULL), valid until the
  * next call on the segment. */

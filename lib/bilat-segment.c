@@ -411,6 +411,15 @@ struct _BilatSegmentBuilder
   GPtrArray *row_chunks;   /* of CHUNK_ROWS Rows each */
   guint    n_rows;
   guint32  line;           /* given to the rows added next */
+
+  /* Copying rows of another segment: what each of its strings and table
+   * entries became here (index + 1; 0: not yet), so that each is
+   * interned once however many rows use it. */
+  struct
+  {
+    BilatSegment *segment;         /* a reference, or NULL */
+    guint32      *strings, *bulk, *sides, *places, *codes, *scores, *prefixes;
+  } from;
   GArray  *source_rows;    /* SourceRow */
   GHashTable *source_index; /* string index of the id → TRUE */
 
@@ -438,6 +447,9 @@ typedef struct
   guint32 side[2];
   guint32 cameo;
 } TitleKey;
+
+static void copying_from (BilatSegmentBuilder *self,
+                          BilatSegment        *segment);
 
 BilatSegmentBuilder *
 _bilat_segment_builder_new (void)
@@ -485,6 +497,7 @@ _bilat_segment_builder_free (BilatSegmentBuilder *self)
   entries_clear (&self->scores);
   entries_clear (&self->prefixes);
   g_clear_pointer (&self->row_chunks, g_ptr_array_unref);
+  copying_from (self, NULL);
   g_array_unref (self->source_rows);
   g_hash_table_unref (self->source_index);
   g_byte_array_unref (self->has_source);
@@ -2859,12 +2872,46 @@ _bilat_segment_builder_remove_rows (BilatSegmentBuilder *self,
   set_n_rows (self, kept);
 }
 
+/* Makes @segment the one rows are copied from (NULL: none). */
+static void
+copying_from (BilatSegmentBuilder *self,
+              BilatSegment        *segment)
+{
+  if (self->from.segment == segment)
+    return;
+  g_clear_pointer (&self->from.segment, _bilat_segment_unref);
+  g_clear_pointer (&self->from.strings, g_free);
+  g_clear_pointer (&self->from.bulk, g_free);
+  g_clear_pointer (&self->from.sides, g_free);
+  g_clear_pointer (&self->from.places, g_free);
+  g_clear_pointer (&self->from.codes, g_free);
+  g_clear_pointer (&self->from.scores, g_free);
+  g_clear_pointer (&self->from.prefixes, g_free);
+  if (segment == NULL)
+    return;
+  self->from.segment = _bilat_segment_ref (segment);
+  self->from.strings = g_new0 (guint32, segment->n_strings + 1);
+  self->from.bulk = g_new0 (guint32, (segment->bulk != NULL ? _bilat_bulk_strings_get_n (segment->bulk)
+                                                             : segment->n_strings) + 1);
+  self->from.sides = g_new0 (guint32, segment->n_sides + 1);
+  self->from.places = g_new0 (guint32, segment->n_places + 1);
+  self->from.codes = g_new0 (guint32, segment->n_codes + 1);
+  self->from.scores = g_new0 (guint32, segment->n_scores + 1);
+  self->from.prefixes = g_new0 (guint32, segment->n_prefixes + 1);
+}
+
 static guint32
 copy_string (BilatSegmentBuilder *self,
              BilatSegment        *segment,
              guint32              index)
 {
-  return strings_intern (&self->strings, text_at (segment, index));
+  guint32 *memo = &self->from.strings[index];
+
+  if (index == 0)
+    return 0;
+  if (*memo == 0)
+    *memo = strings_intern (&self->strings, text_at (segment, index)) + 1;
+  return *memo - 1;
 }
 
 static guint32
@@ -2872,7 +2919,13 @@ copy_bulk (BilatSegmentBuilder *self,
            BilatSegment        *segment,
            guint32              index)
 {
-  return strings_intern (&self->strings, _bilat_segment_bulk_text (segment, index));
+  guint32 *memo = &self->from.bulk[index];
+
+  if (index == 0)
+    return 0;
+  if (*memo == 0)
+    *memo = strings_intern (&self->strings, _bilat_segment_bulk_text (segment, index)) + 1;
+  return *memo - 1;
 }
 
 void
@@ -2882,23 +2935,51 @@ _bilat_segment_builder_copy_row (BilatSegmentBuilder *self,
 {
   Row r = { 0 };
   guint64 key = segment->key[index];
-  const char *prefix = prefix_of (segment, key);
+  guint32 *prefix_memo;
 
-  r.key = builder_key (self, prefix, strlen (prefix), key & ((G_GUINT64_CONSTANT (1) << 56) - 1));
+  copying_from (self, segment);
+  prefix_memo = &self->from.prefixes[key >> 56];
+  if (*prefix_memo == 0)
+    {
+      const char *prefix = prefix_of (segment, key);
+
+      *prefix_memo = (guint32) (builder_key (self, prefix, strlen (prefix), 0) >> 56) + 1;
+    }
+  r.key = (guint64) (*prefix_memo - 1) << 56 | (key & ((G_GUINT64_CONSTANT (1) << 56) - 1));
   r.day = segment->day[index];
   for (guint i = 0; i < 2; i++)
     if (segment->side[i][index] != 0)
       {
-        const Side *from = &segment->sides[segment->side[i][index]];
-        Side side = {
-          copy_string (self, segment, from->participant), copy_string (self, segment, from->code),
-          copy_string (self, segment, from->name), copy_string (self, segment, from->types),
-        };
+        guint32 *memo = &self->from.sides[segment->side[i][index]];
 
-        r.side[i] = entries_intern (&self->sides, &side);
+        if (*memo == 0)
+          {
+            const Side *from = &segment->sides[segment->side[i][index]];
+            Side side = {
+              copy_string (self, segment, from->participant), copy_string (self, segment, from->code),
+              copy_string (self, segment, from->name), copy_string (self, segment, from->types),
+            };
+
+            *memo = entries_intern (&self->sides, &side) + 1;
+          }
+        r.side[i] = *memo - 1;
       }
-  r.cameo = intern_code (self, text_at (segment, segment->codes[segment->cameo[index]]));
-  r.goldstein = segment->goldstein[index] != 0 ? intern_score (self, segment->scores[segment->goldstein[index]]) : 0;
+  if (segment->cameo[index] != 0)
+    {
+      guint32 *memo = &self->from.codes[segment->cameo[index]];
+
+      if (*memo == 0)
+        *memo = (guint32) intern_code (self, text_at (segment, segment->codes[segment->cameo[index]])) + 1;
+      r.cameo = (guint16) (*memo - 1);
+    }
+  if (segment->goldstein[index] != 0)
+    {
+      guint32 *memo = &self->from.scores[segment->goldstein[index]];
+
+      if (*memo == 0)
+        *memo = (guint32) intern_score (self, segment->scores[segment->goldstein[index]]) + 1;
+      r.goldstein = (guint16) (*memo - 1);
+    }
   r.flags = segment->flags[index];
   r.tone = segment->tone[index];
   r.mentions = segment->mentions[index];
@@ -2907,13 +2988,19 @@ _bilat_segment_builder_copy_row (BilatSegmentBuilder *self,
   r.added = segment->added[index];
   if (segment->place[index] != 0)
     {
-      const PlaceEntry *from = &segment->places[segment->place[index]];
-      PlaceEntry place = *from;
+      guint32 *memo = &self->from.places[segment->place[index]];
 
-      place.name = copy_string (self, segment, from->name);
-      place.subdivision = copy_string (self, segment, from->subdivision);
-      place.country = copy_string (self, segment, from->country);
-      r.place = entries_intern (&self->places, &place);
+      if (*memo == 0)
+        {
+          const PlaceEntry *from = &segment->places[segment->place[index]];
+          PlaceEntry place = *from;
+
+          place.name = copy_string (self, segment, from->name);
+          place.subdivision = copy_string (self, segment, from->subdivision);
+          place.country = copy_string (self, segment, from->country);
+          *memo = entries_intern (&self->places, &place) + 1;
+        }
+      r.place = *memo - 1;
     }
   r.title = copy_bulk (self, segment, segment->title[index]);
   r.cite = segment->cite[index] == CITE_URL ? CITE_URL : copy_bulk (self, segment, segment->cite[index]);
@@ -2926,6 +3013,7 @@ _bilat_segment_builder_copy_source (BilatSegmentBuilder *self,
                                     BilatSegment        *segment,
                                     guint                index)
 {
+  copying_from (self, segment);
   add_source_row (self, copy_string (self, segment, segment->source_id[index]),
                   copy_bulk (self, segment, segment->source_url[index]),
                   copy_bulk (self, segment, segment->source_publisher[index]));

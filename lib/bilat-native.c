@@ -943,6 +943,99 @@ value_at (gconstpointer values,
   return size == 2 ? ((const guint16 *) values)[i] : ((const guint32 *) values)[i];
 }
 
+/* The sweeps of the checks of a file's rows, over every value of a
+ * column: compiled again for AVX2 where the compiler can (GCC on x86-64),
+ * the variant picked at run time by the processor. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__ELF__)
+#define SWEEP __attribute__ ((target_clones ("avx2", "default")))
+#else
+#define SWEEP
+#endif
+
+/* Whether any of the @n values is at or above @limit and not @also. */
+SWEEP static gboolean
+any_at_or_above32 (const guint32 *values,
+                   guint64        n,
+                   guint32        limit,
+                   guint32        also)
+{
+  guint32 bad = 0;
+
+  if (also == 0)
+    for (guint64 i = 0; i < n; i++)
+      bad |= values[i] >= limit;
+  else
+    for (guint64 i = 0; i < n; i++)
+      bad |= (values[i] >= limit) & (values[i] != also);
+  return bad != 0;
+}
+
+SWEEP static gboolean
+any_at_or_above16 (const guint16 *values,
+                   guint64        n,
+                   guint32        limit)
+{
+  guint32 bad = 0;
+
+  for (guint64 i = 0; i < n; i++)
+    bad |= values[i] >= limit;
+  return bad != 0;
+}
+
+/* Whether an id key has no prefix of the file's or too large a number. */
+SWEEP static gboolean
+any_bad_key (const guint64 *keys,
+             guint64        n,
+             guint64        n_prefixes)
+{
+  const guint64 numbers = (G_GUINT64_CONSTANT (1) << 56) - 1;
+  guint32 bad = 0;
+
+  for (guint64 i = 0; i < n; i++)
+    bad |= ((keys[i] >> 56) - 1 >= n_prefixes - 1) |
+           ((keys[i] & numbers) >= G_GUINT64_CONSTANT (100000000000000000));
+  return bad != 0;
+}
+
+/* Whether a day is 0, past @max, or before the one above it. */
+SWEEP static gboolean
+any_bad_day (const guint32 *days,
+             guint64        n,
+             guint32        max)
+{
+  guint32 bad = n > 0 && days[0] == 0;
+
+  for (guint64 i = 1; i < n; i++)
+    bad |= days[i] < days[i - 1];
+  for (guint64 i = 0; i < n; i++)
+    bad |= days[i] > max;
+  return bad != 0;
+}
+
+SWEEP static gboolean
+any_bad_flags (const guint8 *flags,
+               guint64       n)
+{
+  guint32 bad = 0;
+
+  for (guint64 i = 0; i < n; i++)
+    bad |= (flags[i] >> DATASET_SHIFT) > BILAT_EVENT_FORMAT_ICEWS || (flags[i] & ~0x07) != 0;
+  return bad != 0;
+}
+
+/* Whether a row cites the source of its URL without having one. */
+SWEEP static gboolean
+any_cite_without_url (const guint32 *cite,
+                      const guint32 *url,
+                      guint64        n)
+{
+  guint32 bad = 0;
+
+  for (guint64 i = 0; i < n; i++)
+    bad |= (cite[i] == CITE_URL) & (url[i] == 0);
+  return bad != 0;
+}
+
 /* Every value of column @id (of guint16 or guint32, by its element size)
  * is below @limit, or is @also (0: no such exception). */
 static gboolean
@@ -955,21 +1048,15 @@ check_below (Reader  *r,
   gconstpointer values = section_data (r, id);
   guint size = element_sizes[id];
   guint64 n = r->sections[id].size / size;
-  guint32 max = 0;
+  gboolean bad;
 
   /* Sweeps the compiler can vectorise; the offender is looked for only
    * when there is one. */
-  if (size == 2)
-    for (guint64 i = 0; i < n; i++)
-      max = MAX (max, ((const guint16 *) values)[i]);
-  else
-    for (guint64 i = 0; i < n; i++)
-      {
-        guint32 v = ((const guint32 *) values)[i];
-
-        max = MAX (max, also != 0 && v == also ? 0 : v);
-      }
-  if (max < limit)
+  if (limit > G_MAXUINT32)
+    return TRUE;
+  bad = size == 2 ? any_at_or_above16 (values, n, (guint32) limit)
+                  : any_at_or_above32 (values, n, (guint32) limit, also);
+  if (!bad)
     return TRUE;
   for (guint64 i = 0; i < n; i++)
     {
@@ -1087,36 +1174,24 @@ check_content (Reader  *r,
     const guint32 *added = section_data (r, S_ADDED);
     const guint8 *flags = section_data (r, S_FLAGS);
 
-    guint bad = 0;
-
     /* Sweeps without a branch per row; the row is named on failure. */
-    for (guint64 i = 0; i < rows; i++)
-      bad |= (keys[i] >> 56) == 0 || (keys[i] >> 56) >= r->meta[M_PREFIXES] ||
-             (keys[i] & ((G_GUINT64_CONSTANT (1) << 56) - 1)) >= G_GUINT64_CONSTANT (100000000000000000);
-    for (guint64 i = 0; bad && i < rows; i++)
-      if ((keys[i] >> 56) == 0 || (keys[i] >> 56) >= r->meta[M_PREFIXES] ||
-          (keys[i] & ((G_GUINT64_CONSTANT (1) << 56) - 1)) >= G_GUINT64_CONSTANT (100000000000000000))
-        return refuse (r, S_KEY, error, "the id of row %" G_GUINT64_FORMAT " is not valid", i);
-    bad = rows > 0 && days[0] == 0;
-    for (guint64 i = 1; i < rows; i++)
-      bad |= days[i] < days[i - 1];
-    for (guint64 i = 0; i < rows; i++)
-      bad |= days[i] > max_day;
-    for (guint64 i = 0; bad && i < rows; i++)
-      if (days[i] == 0 || days[i] > max_day || (i > 0 && days[i] < days[i - 1]))
-        return refuse (r, S_DAY, error, "the day of row %" G_GUINT64_FORMAT " is not valid or out of order", i);
-    bad = 0;
-    for (guint64 i = 0; i < rows; i++)
-      bad |= added[i] > max_day;
-    for (guint64 i = 0; bad && i < rows; i++)
-      if (added[i] > max_day)
-        return refuse (r, S_ADDED, error, "the day of row %" G_GUINT64_FORMAT " is not valid", i);
-    bad = 0;
-    for (guint64 i = 0; i < rows; i++)
-      bad |= (flags[i] >> DATASET_SHIFT) > BILAT_EVENT_FORMAT_ICEWS || (flags[i] & ~0x07) != 0;
-    for (guint64 i = 0; bad && i < rows; i++)
-      if ((flags[i] >> DATASET_SHIFT) > BILAT_EVENT_FORMAT_ICEWS || (flags[i] & ~0x07) != 0)
-        return refuse (r, S_FLAGS, error, "the flags of row %" G_GUINT64_FORMAT " are not valid", i);
+    if (any_bad_key (keys, rows, r->meta[M_PREFIXES]))
+      for (guint64 i = 0; i < rows; i++)
+        if ((keys[i] >> 56) == 0 || (keys[i] >> 56) >= r->meta[M_PREFIXES] ||
+            (keys[i] & ((G_GUINT64_CONSTANT (1) << 56) - 1)) >= G_GUINT64_CONSTANT (100000000000000000))
+          return refuse (r, S_KEY, error, "the id of row %" G_GUINT64_FORMAT " is not valid", i);
+    if (any_bad_day (days, rows, (guint32) max_day))
+      for (guint64 i = 0; i < rows; i++)
+        if (days[i] == 0 || days[i] > max_day || (i > 0 && days[i] < days[i - 1]))
+          return refuse (r, S_DAY, error, "the day of row %" G_GUINT64_FORMAT " is not valid or out of order", i);
+    if (any_at_or_above32 (added, rows, (guint32) max_day + 1, 0))
+      for (guint64 i = 0; i < rows; i++)
+        if (added[i] > max_day)
+          return refuse (r, S_ADDED, error, "the day of row %" G_GUINT64_FORMAT " is not valid", i);
+    if (any_bad_flags (flags, rows))
+      for (guint64 i = 0; i < rows; i++)
+        if ((flags[i] >> DATASET_SHIFT) > BILAT_EVENT_FORMAT_ICEWS || (flags[i] & ~0x07) != 0)
+          return refuse (r, S_FLAGS, error, "the flags of row %" G_GUINT64_FORMAT " are not valid", i);
   }
   if (!check_below (r, S_SIDE0, r->meta[M_SIDES], 0, error) ||
       !check_below (r, S_SIDE1, r->meta[M_SIDES], 0, error) ||
@@ -1151,9 +1226,10 @@ check_content (Reader  *r,
     const guint32 *url = section_data (r, S_URL);
     const guint32 *source_ids = section_data (r, S_SOURCE_ID);
 
-    for (guint64 i = 0; i < rows; i++)
-      if (cite[i] == CITE_URL && url[i] == 0)
-        return refuse (r, S_CITE, error, "row %" G_GUINT64_FORMAT " cites the source of a URL it lacks", i);
+    if (any_cite_without_url (cite, url, rows))
+      for (guint64 i = 0; i < rows; i++)
+        if (cite[i] == CITE_URL && url[i] == 0)
+          return refuse (r, S_CITE, error, "row %" G_GUINT64_FORMAT " cites the source of a URL it lacks", i);
     for (guint64 i = 0; i < r->meta[M_SOURCES]; i++)
       if (source_ids[i] == 0 || !bilat_record_is_valid_id (plain_text (r, source_ids[i])) ||
           (i > 0 && strcmp (plain_text (r, source_ids[i - 1]), plain_text (r, source_ids[i])) >= 0))

@@ -1550,9 +1550,9 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
         if (done[start >> 3] & (1u << (start & 7)) || order[start] == start)
           continue;
         carried = *row_at (builder, start);
-        for (;;)
+        for (guint from = order[at];; )
           {
-            guint from = order[at];
+            guint next;
 
             done[at >> 3] |= (guint8) (1u << (at & 7));
             if (from == start)
@@ -1560,8 +1560,13 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
                 *row_at (builder, at) = carried;
                 break;
               }
+            /* The chase is one cache miss after another: the row after
+             * this one is asked for before this one is moved. */
+            next = order[from];
+            __builtin_prefetch (row_at (builder, next));
             *row_at (builder, at) = *row_at (builder, from);
             at = from;
+            from = next;
           }
       }
   }

@@ -726,16 +726,24 @@ write_file (Writer       *w,
   if (objects == NULL)
     return FALSE;
 
-  /* The header comes last, into the space kept for it. */
-  if (!write_bytes (w, header, HEADER_SIZE, error) ||
-      !write_compressed (w, S_OBJECTS, objects->str, objects->len, error))
+  /* The header, the directory and the counts come first, in space kept
+   * for them and filled in last: opening a file that is not in the page
+   * cache reads its first pages only (with the objects, next). */
+  if (!write_bytes (w, header, HEADER_SIZE, error))
+    return FALSE;
+  directory_offset = w->offset;
+  if (!write_bytes (w, directory, (gsize) ENTRY_SIZE * N_SECTIONS, error) ||
+      !begin_section (w, S_META, error) ||
+      !write_bytes (w, meta, sizeof meta, error))
+    return FALSE;
+  end_section (w, S_META, sizeof meta, ENCODING_RAW);
+
+  if (!write_compressed (w, S_OBJECTS, objects->str, objects->len, error))
     return FALSE;
   if (segment != NULL && !write_segment (w, segment, meta, error))
     return FALSE;
-  if (!write_section (w, S_META, meta, sizeof meta, error) || !pad (w, error))
-    return FALSE;
 
-  directory_offset = w->offset;
+  w->sections[S_META].checksum = XXH3_64bits (meta, sizeof meta);
   for (guint i = 0; i < N_SECTIONS; i++)
     {
       guint8 *entry = directory + (gsize) i * ENTRY_SIZE;
@@ -750,7 +758,12 @@ write_file (Writer       *w,
       put_u32 (entry + 48, section->encoding);
       put_u64 (entry + 56, section->checksum);
     }
-  if (!write_bytes (w, directory, (gsize) ENTRY_SIZE * N_SECTIONS, error))
+  if (!g_seekable_seek (G_SEEKABLE (w->out), (goffset) w->sections[S_META].offset, G_SEEK_SET,
+                        w->cancellable, error) ||
+      !g_output_stream_write_all (w->out, meta, sizeof meta, NULL, w->cancellable, error) ||
+      !g_seekable_seek (G_SEEKABLE (w->out), (goffset) directory_offset, G_SEEK_SET, w->cancellable, error) ||
+      !g_output_stream_write_all (w->out, directory, (gsize) ENTRY_SIZE * N_SECTIONS, NULL,
+                                  w->cancellable, error))
     return FALSE;
 
   memcpy (header, _BILAT_NATIVE_MAGIC, _BILAT_NATIVE_MAGIC_LENGTH);

@@ -143,20 +143,22 @@ class ImportTests(unittest.TestCase):
                 self.assertLess(Bilat.Event.compare(a, b), 0)
             dated = [e for e in items if e.get_date() is not None]
             self.assertIs(dated[-1], event)
-            # Damage is refused with the section's name.
+            # Damage where opening reads is refused with the section's name.
+            with open(path, "rb") as f:
+                objects = section_offset(f.read(), "objects") + 6
             with open(path, "r+b") as f:
-                f.seek(70)
+                f.seek(objects)
                 byte = f.read(1)
-                f.seek(70)
+                f.seek(objects)
                 f.write(bytes([byte[0] ^ 1]))
             with self.assertRaises(GLib.Error) as raised:
                 Bilat.Store.new().load_from_path(path)
-            self.assertIn("section", raised.exception.message)
+            self.assertIn("section “objects”", raised.exception.message)
             # Damage in the rows is found when they are first read: they
             # leave the store, which says why and refuses to be saved.
             with open(path, "r+b") as f:
                 data = bytearray(f.read())
-                data[70] ^= 1
+                data[objects] ^= 1
                 data[section_offset(data, "events.tone") + 3] ^= 0x10
                 f.seek(0)
                 f.write(data)

@@ -1284,7 +1284,8 @@ class EventFilesTest(ToolTestCase):
         # A damaged native file is refused, naming the section.
         with open(native, "rb") as f:
             data = bytearray(f.read())
-        data[64 + 6] ^= 0x40  # inside the first section, right after the header
+        objects = section_offset(data, "objects")
+        data[objects + 6] ^= 0x40
         damaged = os.path.join(self.tmp, "damaged.bilat")
         with open(damaged, "wb") as f:
             f.write(data)
@@ -1303,7 +1304,7 @@ class EventFilesTest(ToolTestCase):
         # Damage in the rows, which are checked when first read: the
         # command stops there, before printing anything.
         day = section_offset(data, "events.day")
-        data[64 + 6] ^= 0x40
+        data[objects + 6] ^= 0x40
         data[day + 4] ^= 0x01
         with open(damaged, "wb") as f:
             f.write(data)

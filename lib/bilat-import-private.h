@@ -266,4 +266,8 @@ BilatImportCounts *_bilat_reader_counts (BilatReader    *reader);
 void        _bilat_row_format_id        (const BilatRow *row,
                                          char            buffer[48]);
 
+/* For tests: whether the readers may cut lines with the processor's widest
+ * vectors (AVX2, where there is), or only with the baseline's. */
+void _bilat_reader_set_wide_scan (gboolean wide);
+
 G_END_DECLS

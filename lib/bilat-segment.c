@@ -31,6 +31,9 @@
 #ifdef HAVE_MADVISE
 #include <sys/mman.h>
 #endif
+/* The hashes of interning are of short keys: inlined, XXH3 is a few
+ * instructions rather than a call into the library. */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "bilat-place-private.h"

@@ -22,6 +22,8 @@
 #include <string.h>
 
 #include <bilat/bilat.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "bilat-import-private.h"
 #include "bilat-json-private.h"
@@ -663,6 +665,71 @@ test_wide_scan_equals_narrow (void **state)
     }
 }
 
+/* Numbers are parsed by hand, eight digits at a time where they can be:
+ * every tone reads as strtod() reads it, whatever its digits. */
+static void
+test_decimals_as_strtod (void **state)
+{
+  g_autofree char *fixture = g_build_filename (g_getenv ("BILAT_TEST_SRCDIR"), "data", "import",
+                                               "gdelt2.export.CSV", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+  g_autoptr(GString) file = g_string_new (NULL);
+  g_autoptr(GPtrArray) tones = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *path = NULL;
+  g_autoptr(BilatStore) store = NULL;
+  GRand *rand = g_rand_new_with_seed (8);
+  int fd;
+
+  assert_true (g_file_get_contents (fixture, &text, NULL, NULL));
+  *strchr (text, '\n') = '\0';
+  fields = g_strsplit (text, "\t", -1);
+  for (guint i = 0; i < 3000; i++)
+    {
+      GString *tone = g_string_new (g_rand_boolean (rand) ? "-" : "");
+      guint int_digits = (guint) g_rand_int_range (rand, 1, 4);
+      guint fraction_digits = (guint) g_rand_int_range (rand, 0, 22);
+
+      for (guint d = 0; d < int_digits; d++)
+        g_string_append_c (tone, (char) ('0' + (d == 0 && int_digits > 1 ? g_rand_int_range (rand, 1, 10)
+                                                                           : g_rand_int_range (rand, 0, 10))));
+      if (fraction_digits > 0 || g_rand_boolean (rand))
+        g_string_append_c (tone, '.');
+      for (guint d = 0; d < fraction_digits; d++)
+        /* Runs of zeros now and then, where the eight-digit steps begin. */
+        g_string_append_c (tone, (char) ('0' + (g_rand_int_range (rand, 0, 4) == 0 ? 0 : g_rand_int_range (rand, 0, 10))));
+      g_free (fields[0]);
+      fields[0] = g_strdup_printf ("%u", 500000000 + i);
+      g_free (fields[34]);
+      fields[34] = g_strdup (tone->str);
+      g_ptr_array_add (tones, g_string_free (tone, FALSE));
+      {
+        g_autofree char *line = g_strjoinv ("\t", fields);
+
+        g_string_append_printf (file, "%s\n", line);
+      }
+    }
+  fd = g_file_open_tmp ("bilat-tones-XXXXXX.export.CSV", &path, NULL);
+  assert_true (fd >= 0);
+  close (fd);
+  assert_true (g_file_set_contents (path, file->str, (gssize) file->len, NULL));
+  store = import_store (path);
+  for (guint i = 0; i < tones->len; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("gdelt:%u", 500000000 + i);
+      BilatEvent *event = bilat_store_lookup_event (store, id);
+      const char *tone = g_ptr_array_index (tones, i);
+      double expected = g_ascii_strtod (tone, NULL);
+
+      assert_non_null (event);
+      if (bilat_coded_event_get_tone (BILAT_CODED_EVENT (event)) != expected)
+        fail_msg ("%s read as %.17g, strtod gives %.17g", tone,
+                  bilat_coded_event_get_tone (BILAT_CODED_EVENT (event)), expected);
+    }
+  g_unlink (path);
+  g_rand_free (rand);
+}
+
 int
 main (void)
 {
@@ -677,6 +744,7 @@ main (void)
     cmocka_unit_test (test_json_rows_equal_objects),
     cmocka_unit_test (test_import_from_files),
     cmocka_unit_test (test_wide_scan_equals_narrow),
+    cmocka_unit_test (test_decimals_as_strtod),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -181,6 +181,9 @@ pending_new (void)
 
   seen_ids_init (&pending->ids);
   pending->builder = _bilat_segment_builder_new ();
+  /* An import may hold its rows and their columns at once, up to a
+   * point, to put them in order faster. */
+  _bilat_segment_builder_set_lean (pending->builder, FALSE);
   pending->origins = g_array_new (FALSE, FALSE, sizeof (Origin));
   pending->strings = g_string_chunk_new (4096);
   return pending;

@@ -124,6 +124,11 @@ void                _bilat_segment_builder_truncate  (BilatSegmentBuilder  *self
                                                       guint                 n_sources);
 guint               _bilat_segment_builder_get_n_sources (BilatSegmentBuilder *self);
 
+/* Whether finishing must keep its peak at the size of the rows (it is
+ * then slower): the default, for loads, whose memory the store's own size
+ * bounds. */
+void                _bilat_segment_builder_set_lean  (BilatSegmentBuilder  *self,
+                                                      gboolean              lean);
 /* The line given to the rows added from now on (0 at first): where
  * they were read. */
 void                _bilat_segment_builder_set_line  (BilatSegmentBuilder  *self,

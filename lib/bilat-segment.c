@@ -414,6 +414,7 @@ struct _BilatSegmentBuilder
   GPtrArray *row_chunks;   /* of CHUNK_ROWS Rows each */
   guint    n_rows;
   guint32  line;           /* given to the rows added next */
+  gboolean lean;           /* finishing may not hold rows and columns at once */
 
   /* Copying rows of another segment: what each of its strings and table
    * entries became here (index + 1; 0: not yet), so that each is
@@ -466,6 +467,7 @@ _bilat_segment_builder_new (void)
   entries_init (&self->scores, sizeof (double));
   entries_init (&self->prefixes, sizeof (guint32));
   self->row_chunks = g_ptr_array_new_with_free_func (g_free);
+  self->lean = TRUE;
   self->source_rows = g_array_new (FALSE, FALSE, sizeof (SourceRow));
   self->source_index = g_hash_table_new (NULL, NULL);
   self->has_source = g_byte_array_new ();
@@ -1406,6 +1408,38 @@ row_sort_key (BilatSegmentBuilder *builder,
   return key;
 }
 
+/* Staged rows of up to this many bytes are put in order by reading them
+ * where they are into the new columns (fast, but the rows and the columns
+ * are in memory together); larger ones are ordered in place (see
+ * _bilat_segment_builder_finish()). Builders are lean (always in place)
+ * unless told otherwise: an import of event files into a new table is
+ * not; a load, whose memory the store's own size bounds, is. */
+#define GATHER_LIMIT (G_GUINT64_CONSTANT (1) << 30)
+
+/* Writes @r as row @i of @columns. */
+static inline void
+put_row_columns (gpointer   columns[N_COLUMNS],
+                 guint      i,
+                 const Row *r)
+{
+  ((guint64 *) columns[C_KEY])[i] = r->key;
+  ((guint32 *) columns[C_DAY])[i] = r->day;
+  ((guint32 *) columns[C_SIDE0])[i] = r->side[0];
+  ((guint32 *) columns[C_SIDE1])[i] = r->side[1];
+  ((guint16 *) columns[C_CAMEO])[i] = r->cameo;
+  ((guint16 *) columns[C_GOLDSTEIN])[i] = r->goldstein;
+  ((guint8 *) columns[C_FLAGS])[i] = r->flags;
+  ((double *) columns[C_TONE])[i] = r->tone;
+  ((guint32 *) columns[C_MENTIONS])[i] = r->mentions;
+  ((guint32 *) columns[C_SOURCES])[i] = r->sources;
+  ((guint32 *) columns[C_ARTICLES])[i] = r->articles;
+  ((guint32 *) columns[C_ADDED])[i] = r->added;
+  ((guint32 *) columns[C_PLACE])[i] = r->place;
+  ((guint32 *) columns[C_TITLE])[i] = r->title;
+  ((guint32 *) columns[C_CITE])[i] = r->cite;
+  ((guint32 *) columns[C_URL])[i] = r->url;
+}
+
 /* The high part of row_sort_key(): day and prefix rank. */
 static inline guint64
 row_high (BilatSegmentBuilder *builder,
@@ -1538,82 +1572,66 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
 
   order = sort_rows (builder, rank, n);
 
-  /* The rows are put in order where they are (following the cycles of
-   * the permutation, each row moved once), then split into columns a
-   * chunk at a time, each chunk freed once split: the columns take the
-   * place of the rows rather than adding to them. */
-  {
-    g_autofree guint8 *done = g_new0 (guint8, n / 8 + 1);
-
-    for (guint start = 0; start < n; start++)
-      {
-        Row carried;
-        guint at = start;
-
-        if (done[start >> 3] & (1u << (start & 7)) || order[start] == start)
-          continue;
-        carried = *row_at (builder, start);
-        for (guint from = order[at];; )
-          {
-            guint next;
-
-            done[at >> 3] |= (guint8) (1u << (at & 7));
-            if (from == start)
-              {
-                *row_at (builder, at) = carried;
-                break;
-              }
-            /* The chase is one cache miss after another: the row after
-             * this one is asked for before this one is moved. */
-            next = order[from];
-            __builtin_prefetch (row_at (builder, next));
-            *row_at (builder, at) = *row_at (builder, from);
-            at = from;
-            from = next;
-          }
-      }
-  }
   for (guint c = 0; c < N_COLUMNS; c++)
     columns[c] = own (self, big_alloc (MAX (n, 1) * column_sizes[c]));
-  {
-    guint64 *keys = columns[C_KEY];
-    guint32 *days = columns[C_DAY], *side0 = columns[C_SIDE0], *side1 = columns[C_SIDE1];
-    guint16 *cameo = columns[C_CAMEO], *goldstein = columns[C_GOLDSTEIN];
-    guint8 *flags = columns[C_FLAGS];
-    double *tone = columns[C_TONE];
-    guint32 *mentions = columns[C_MENTIONS], *sources = columns[C_SOURCES];
-    guint32 *articles = columns[C_ARTICLES], *added = columns[C_ADDED], *place = columns[C_PLACE];
-    guint32 *title = columns[C_TITLE], *cite = columns[C_CITE], *url = columns[C_URL];
+  if (!builder->lean && (guint64) n * sizeof (Row) <= GATHER_LIMIT)
+    {
+      /* Each column written in order, each row read where it is: the
+       * reads are independent, so the processor has many in flight. */
+      for (guint i = 0; i < n; i++)
+        {
+          if (i + 8 < n)
+            __builtin_prefetch (row_at (builder, order[i + 8]));
+          put_row_columns (columns, i, row_at (builder, order[i]));
+        }
+    }
+  else
+    {
+      /* Past GATHER_LIMIT, the rows are put in order where they are
+       * (following the cycles of the permutation, each row moved once),
+       * then split into columns a chunk at a time, each chunk freed once
+       * split: the columns take the place of the rows rather than adding
+       * to them. Slower (a chain of cache misses), but the peak stays at
+       * the rows' size. */
+      g_autofree guint8 *done = g_new0 (guint8, n / 8 + 1);
 
-    for (guint first = 0; first < n; first += CHUNK_ROWS)
-      {
-        const Row *chunk = g_ptr_array_index (builder->row_chunks, first / CHUNK_ROWS);
+      for (guint start = 0; start < n; start++)
+        {
+          Row carried;
+          guint at = start;
 
-        for (guint i = first; i < n && i < first + CHUNK_ROWS; i++)
-          {
-            const Row *r = &chunk[i - first];
+          if (done[start >> 3] & (1u << (start & 7)) || order[start] == start)
+            continue;
+          carried = *row_at (builder, start);
+          for (guint from = order[at];; )
+            {
+              guint next;
 
-            keys[i] = r->key;
-            days[i] = r->day;
-            side0[i] = r->side[0];
-            side1[i] = r->side[1];
-            cameo[i] = r->cameo;
-            goldstein[i] = r->goldstein;
-            flags[i] = r->flags;
-            tone[i] = r->tone;
-            mentions[i] = r->mentions;
-            sources[i] = r->sources;
-            articles[i] = r->articles;
-            added[i] = r->added;
-            place[i] = r->place;
-            title[i] = r->title;
-            cite[i] = r->cite;
-            url[i] = r->url;
-          }
-        g_free (g_ptr_array_index (builder->row_chunks, first / CHUNK_ROWS));
-        g_ptr_array_index (builder->row_chunks, first / CHUNK_ROWS) = NULL;
-      }
-  }
+              done[at >> 3] |= (guint8) (1u << (at & 7));
+              if (from == start)
+                {
+                  *row_at (builder, at) = carried;
+                  break;
+                }
+              /* The row after this one is asked for before this one is
+               * moved. */
+              next = order[from];
+              __builtin_prefetch (row_at (builder, next));
+              *row_at (builder, at) = *row_at (builder, from);
+              at = from;
+              from = next;
+            }
+        }
+      for (guint first = 0; first < n; first += CHUNK_ROWS)
+        {
+          const Row *chunk = g_ptr_array_index (builder->row_chunks, first / CHUNK_ROWS);
+
+          for (guint i = first; i < n && i < first + CHUNK_ROWS; i++)
+            put_row_columns (columns, i, &chunk[i - first]);
+          g_free (g_ptr_array_index (builder->row_chunks, first / CHUNK_ROWS));
+          g_ptr_array_index (builder->row_chunks, first / CHUNK_ROWS) = NULL;
+        }
+    }
   g_ptr_array_set_size (builder->row_chunks, 0);
   builder->n_rows = 0;
 
@@ -2840,6 +2858,13 @@ _bilat_segment_matcher_count (BilatSegmentMatcher *matcher,
     }
   flush_run (self, &counting);
   g_clear_pointer (&counting.run, g_array_unref);
+}
+
+void
+_bilat_segment_builder_set_lean (BilatSegmentBuilder *self,
+                                 gboolean             lean)
+{
+  self->lean = lean;
 }
 
 void

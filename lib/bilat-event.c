@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "bilat-event-private.h"
 #include "bilat-record-private.h"
 
 /**
@@ -1087,4 +1088,20 @@ bilat_event_compare (BilatEvent *a,
 
   return strcmp (bilat_record_get_id (BILAT_RECORD (a)),
                  bilat_record_get_id (BILAT_RECORD (b)));
+}
+
+/* The figures a series counts, read once per event: the store keeps them
+ * packed so that a series over all events never touches the objects. */
+void
+_bilat_event_facts_init (BilatEventFacts *facts,
+                         BilatEvent      *event)
+{
+  BilatDate *date = bilat_event_get_date (event);
+
+  facts->first_julian = date ? bilat_date_get_first_julian (date) : 0;
+  facts->last_julian = date ? bilat_date_get_last_julian (date) : 0;
+  facts->precision = date ? bilat_date_get_precision (date) : 0;
+  facts->is_interval = date ? bilat_date_is_interval (date) : FALSE;
+  facts->goldstein = bilat_event_get_goldstein (event);
+  facts->quad_class = bilat_event_get_quad_class (event);
 }

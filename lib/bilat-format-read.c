@@ -40,7 +40,7 @@
 #include "bilat-resources.h"
 #include "bilat-native-private.h"
 #include "bilat-segment-private.h"
-#include "bilat-series-private.h"
+#include "bilat-date-private.h"
 #include "bilat-store-private.h"
 
 #define DATASETS_PATH "/org/libbilat/bilat/datasets/"
@@ -4086,4 +4086,119 @@ bilat_store_new_builtin (const char  *name,
     return NULL;
 
   return g_steal_pointer (&store);
+}
+
+/* The validator: the loaders' own reading, collecting every problem. */
+
+/**
+ * bilat_validate_data:
+ * @data: (array length=length) (element-type guint8): a dataset in the
+ *   libbilat JSON format
+ * @length: the length of @data in bytes, or -1 if it is nul-terminated
+ * @name: (nullable): the name of @data in the problems, such as its file
+ *   name, or %NULL for `<string>`
+ *
+ * Checks a dataset against the libbilat JSON format, reporting every
+ * problem rather than only the first: syntax, types, values, ids and
+ * references. It checks what [method@Bilat.Store.load_from_data] checks,
+ * with the same code, so a dataset without problems loads into an empty
+ * store.
+ *
+ * A JSON syntax error or a document that is not a bilat dataset of a known
+ * version ends the check, since nothing after it can be trusted; otherwise
+ * every record is checked.
+ *
+ * Returns: (transfer container) (element-type Bilat.Problem): the
+ *   problems, in the order of their lines; an empty array if the dataset
+ *   is valid. Freeing the array frees the problems.
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+bilat_validate_data (const char *data,
+                     gssize      length,
+                     const char *name)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  return _bilat_format_read (data != NULL ? data : "", length,
+                             name != NULL ? name : "<string>", NULL, NULL);
+}
+
+/**
+ * bilat_validate_file:
+ * @file: a file holding a dataset in the libbilat JSON format
+ * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Reads @file and checks it as [func@Bilat.validate_data] does. The
+ * problems name the file by its parse name (its path when it is local).
+ *
+ * @error is only for failing to read the file (in the %G_IO_ERROR
+ * domain); the problems of its content are what the function returns.
+ *
+ * Returns: (transfer container) (element-type Bilat.Problem) (nullable):
+ *   the problems, in the order of their lines, an empty array if the
+ *   dataset is valid, or %NULL with @error set if @file cannot be read
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+bilat_validate_file (GFile         *file,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Read in chunks, checked as they come: a file of any size costs a
+   * record's worth of memory, not the file's. */
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  name = g_file_get_parse_name (file);
+
+  return _bilat_format_read_stream (G_INPUT_STREAM (stream), cancellable, name, NULL, NULL,
+                                    error);
+}
+
+/**
+ * bilat_validate_stream:
+ * @stream: a [class@Gio.InputStream] holding a dataset in the libbilat JSON
+ *   format, read to its end but not closed
+ * @name: (nullable): the name of the data in the problems, such as the file
+ *   name a user gave, or %NULL for `<stream>`
+ * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Checks the dataset @stream holds as [func@Bilat.validate_data] does,
+ * reading it in chunks: a dataset of any size costs a record's worth of
+ * memory, not its own.
+ *
+ * @error is only for failing to read (in the %G_IO_ERROR domain); the
+ * problems of the content are what the function returns.
+ *
+ * Returns: (transfer container) (element-type Bilat.Problem) (nullable):
+ *   the problems, in the order of their lines, an empty array if the
+ *   dataset is valid, or %NULL with @error set if @stream cannot be read
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+bilat_validate_stream (GInputStream  *stream,
+                       const char    *name,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _bilat_format_read_stream (stream, cancellable, name != NULL ? name : "<stream>",
+                                    NULL, NULL, error);
 }

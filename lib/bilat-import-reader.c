@@ -26,7 +26,7 @@
 
 #include "bilat-codes-private.h"
 #include "bilat-import-private.h"
-#include "bilat-series-private.h"
+#include "bilat-date-private.h"
 
 /* Event-id sets. Ids are cut into chunks of 65536: a chunk holds the low
  * 16 bits of its ids in a sorted array while it has few, as a bitmap of

@@ -10,6 +10,7 @@
 
 #include "bilat-record-private.h"
 #include "bilat-segment-private.h"
+#include "bilat-series-private.h"
 #include "bilat-store-private.h"
 
 /**
@@ -1819,16 +1820,17 @@ bilat_store_find_events (BilatStore *self,
   return _bilat_store_new_result (self, matches, segment, rows);
 }
 
-void
-_bilat_store_count_events (BilatStore  *self,
-                           BilatQuery  *query,
-                           BilatSeries *series)
+/* Counts the events that match @query (all with NULL) into @series: the
+ * rows of the segment in row order, then the objects. */
+static void
+count_matches (BilatStore  *self,
+               BilatQuery  *query,
+               BilatSeries *series)
 {
   g_autoptr(GPtrArray) matches = NULL;
   BilatSegment *segment;
   const guint8 *dead;
 
-  /* Rows first, in row order; then the objects. */
   segment = _bilat_store_get_segment (self, &dead);
   if (segment != NULL)
     {
@@ -1842,6 +1844,42 @@ _bilat_store_count_events (BilatStore  *self,
   matches = match_objects (self, query);
   for (guint i = 0; i < matches->len; i++)
     bilat_series_add_event (series, g_ptr_array_index (matches, i));
+}
+
+/**
+ * bilat_store_compute_series:
+ * @store: a [class@Bilat.Store]
+ * @query: (nullable): a [class@Bilat.Query], or %NULL for all events
+ * @unit: the width of the bins
+ *
+ * Computes the series of the events of @store that match @query.
+ *
+ * Returns: (transfer full): a new [class@Bilat.Series]
+ *
+ * Since: 1.0
+ */
+BilatSeries *
+bilat_store_compute_series (BilatStore      *store,
+                            BilatQuery      *query,
+                            BilatSeriesUnit  unit)
+{
+  BilatSeries *series;
+
+  g_return_val_if_fail (BILAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (query == NULL || BILAT_IS_QUERY (query), NULL);
+  g_return_val_if_fail (unit <= BILAT_SERIES_UNIT_YEAR, NULL);
+
+  series = bilat_series_new (unit);
+  count_matches (store, query, series);
+  if (query == NULL)
+    {
+      guint n_facts;
+      const BilatEventFacts *facts = _bilat_store_get_event_facts (store, &n_facts);
+
+      for (guint i = 0; i < n_facts; i++)
+        _bilat_series_add_facts (series, &facts[i]);
+    }
+  return series;
 }
 
 /**

@@ -7,23 +7,9 @@
 
 #include <bilat/bilat.h>
 
+#include "bilat-event-private.h"
+
 G_BEGIN_DECLS
-
-/* What a series counts of an event, packed. */
-typedef struct
-{
-  gpointer owner;            /* the store's entry of the event */
-  guint32  first_julian;     /* 0: the date is unknown */
-  guint32  last_julian;
-  double   goldstein;        /* NAN: none */
-  guint8   quad_class;       /* BilatQuadClass */
-  guint8   precision;        /* of the start (BilatDatePrecision) */
-  guint8   is_interval;
-} BilatEventFacts;
-
-/* Fills @facts (but its owner) from @event. */
-void       _bilat_event_facts_init         (BilatEventFacts    *facts,
-                                            BilatEvent         *event);
 
 /* The facts of every event of the store, in no particular order. */
 const BilatEventFacts *
@@ -105,10 +91,5 @@ BilatSegment *_bilat_store_get_source_segment (BilatStore      *self);
 
 /* Whether a bulk source of the store was removed. */
 gboolean    _bilat_store_has_dead_sources  (BilatStore         *self);
-
-/* Counts the events that match @query (all with NULL) into @series. */
-void        _bilat_store_count_events      (BilatStore         *self,
-                                            BilatQuery         *query,
-                                            BilatSeries        *series);
 
 G_END_DECLS

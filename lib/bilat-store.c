@@ -10,7 +10,7 @@
 #include "bilat-record-private.h"
 #include "bilat-segment-private.h"
 #include "bilat-store-private.h"
-#include "bilat-series-private.h"
+#include "bilat-date-private.h"
 
 /**
  * BilatStore:

@@ -113,10 +113,6 @@ static GParamSpec *properties[N_PROPS];
 #define FIRST_YEAR 1
 #define LAST_YEAR 9999
 
-/* Deep enough for any real chain of successions, and a guard against a
- * dataset whose predecessors form a cycle. */
-#define MAX_SUCCESSION_DEPTH 16
-
 static gboolean
 replace_string (char       **field,
                 const char  *value)
@@ -1377,25 +1373,18 @@ stands_for (BilatQuery *self,
             const char *wanted,
             const char *candidate)
 {
-  const char *id = wanted;
+  const char *ids[_BILAT_LINEAGE_MAX];
+  guint n;
 
   if (strcmp (wanted, candidate) == 0)
     return TRUE;
   if (!self->follow_succession || store == NULL)
     return FALSE;
 
-  for (guint depth = 0; depth < MAX_SUCCESSION_DEPTH; depth++)
-    {
-      BilatActor *actor = bilat_store_lookup_actor (store, id);
-
-      if (actor == NULL)
-        return FALSE;
-      id = bilat_actor_get_predecessor (actor);
-      if (id == NULL)
-        return FALSE;
-      if (strcmp (id, candidate) == 0)
-        return TRUE;
-    }
+  n = _bilat_store_get_lineage (store, wanted, ids);
+  for (guint i = 1; i < n; i++)
+    if (strcmp (ids[i], candidate) == 0)
+      return TRUE;
   return FALSE;
 }
 
@@ -1629,17 +1618,14 @@ add_lineage (BilatQuery *self,
              const char *actor,
              GPtrArray  *ids)
 {
-  const char *id = actor;
+  const char *lineage[_BILAT_LINEAGE_MAX];
+  guint n = 1;
 
-  g_ptr_array_add (ids, (gpointer) actor);
-  for (guint depth = 0; self->follow_succession && depth < MAX_SUCCESSION_DEPTH; depth++)
-    {
-      BilatActor *record = bilat_store_lookup_actor (store, id);
-
-      if (record == NULL || (id = bilat_actor_get_predecessor (record)) == NULL)
-        break;
-      g_ptr_array_add (ids, (gpointer) id);
-    }
+  lineage[0] = actor;
+  if (self->follow_succession)
+    n = _bilat_store_get_lineage (store, actor, lineage);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (ids, (gpointer) lineage[i]);
 }
 
 static guint

@@ -92,4 +92,19 @@ BilatSegment *_bilat_store_get_source_segment (BilatStore      *self);
 /* Whether a bulk source of the store was removed. */
 gboolean    _bilat_store_has_dead_sources  (BilatStore         *self);
 
+/* The most actors a lineage holds: the actor and the states it continues. */
+#define _BILAT_LINEAGE_MAX 32
+
+/* The state succession of @actor, the one walk every caller uses: fills
+ * @lineage with @actor, then its predecessor in the store, that one's
+ * predecessor and so on, each once. The walk stops at an actor the store
+ * does not know or that has no predecessor, at a predecessor already in
+ * the lineage (predecessors forming a cycle), and after
+ * _BILAT_LINEAGE_MAX actors. The ids are @actor and strings of the store's
+ * actors, valid while they are unchanged. Returns how many it filled, at
+ * least 1. */
+guint       _bilat_store_get_lineage       (BilatStore         *self,
+                                            const char         *actor,
+                                            const char         *lineage[_BILAT_LINEAGE_MAX]);
+
 G_END_DECLS

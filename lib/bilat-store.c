@@ -2599,6 +2599,29 @@ bilat_store_lookup_actor (BilatStore *self,
   return find_name_holder (self, key);
 }
 
+guint
+_bilat_store_get_lineage (BilatStore *self,
+                          const char *actor,
+                          const char *lineage[_BILAT_LINEAGE_MAX])
+{
+  guint n = 0;
+
+  lineage[n++] = actor;
+  while (n < _BILAT_LINEAGE_MAX)
+    {
+      BilatActor *record = bilat_store_lookup_actor (self, lineage[n - 1]);
+      const char *id;
+
+      if (record == NULL || (id = bilat_actor_get_predecessor (record)) == NULL)
+        break;
+      for (guint i = 0; i < n; i++)
+        if (strcmp (lineage[i], id) == 0)
+          return n;
+      lineage[n++] = id;
+    }
+  return n;
+}
+
 /**
  * bilat_store_lookup_issue:
  * @self: a [class@Bilat.Store]

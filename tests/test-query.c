@@ -13,6 +13,7 @@
 
 #include <bilat/bilat.h>
 
+#include "bilat-store-private.h"
 #include "bilat-test-util.h"
 
 static BilatDate *
@@ -611,6 +612,87 @@ test_index_agrees_with_scan (void **state)
     }
 }
 
+/* The one succession walk, as every caller uses it: predecessors that form
+ * a cycle end the walk, and a chain longer than the limit is cut there. */
+static void
+test_succession_cycle_and_deep_chain (void **state)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  const char *lineage[_BILAT_LINEAGE_MAX];
+  g_autoptr(BilatAlignment) alignment = NULL;
+  g_autoptr(BilatQuery) off = bilat_query_parse ("succession:off", NULL);
+  g_autofree char *positions = NULL;
+  guint n;
+
+  /* a cycle of three, a state its own predecessor, a chain of 40 */
+  add_actor (store, "CCA", "CCB");
+  add_actor (store, "CCB", "CCC");
+  add_actor (store, "CCC", "CCA");
+  add_actor (store, "SLF", "SLF");
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("D%02u", i);
+      g_autofree char *next = g_strdup_printf ("D%02u", i + 1);
+
+      add_actor (store, id, i + 1 < 40 ? next : NULL);
+    }
+  add_actor (store, "ZZZ", NULL);
+
+  n = _bilat_store_get_lineage (store, "CCA", lineage);
+  assert_int_equal (n, 3);
+  assert_string_equal (lineage[0], "CCA");
+  assert_string_equal (lineage[1], "CCB");
+  assert_string_equal (lineage[2], "CCC");
+  n = _bilat_store_get_lineage (store, "CCC", lineage);
+  assert_int_equal (n, 3);
+  assert_string_equal (lineage[2], "CCB");
+  assert_int_equal (_bilat_store_get_lineage (store, "SLF", lineage), 1);
+  assert_int_equal (_bilat_store_get_lineage (store, "unknown", lineage), 1);
+  assert_string_equal (lineage[0], "unknown");
+  n = _bilat_store_get_lineage (store, "D00", lineage);
+  assert_int_equal (n, _BILAT_LINEAGE_MAX);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("D%02u", i);
+
+      assert_string_equal (lineage[i], id);
+    }
+
+  /* events and positions: every path of the query takes the same walk */
+  g_object_unref (add_event (store, BILAT_TYPE_EVENT, "with-ccc", "2001", "CCC", "ZZZ",
+                             NULL, BILAT_SECTOR_NONE, "Cycle"));
+  g_object_unref (add_event (store, BILAT_TYPE_EVENT, "with-slf", "2002", "SLF", "ZZZ",
+                             NULL, BILAT_SECTOR_NONE, "Itself"));
+  g_object_unref (add_event (store, BILAT_TYPE_EVENT, "with-last", "2003",
+                             "D31", "ZZZ", NULL, BILAT_SECTOR_NONE, "Last in reach"));
+  g_object_unref (add_event (store, BILAT_TYPE_EVENT, "beyond", "2004",
+                             "D32", "ZZZ", NULL, BILAT_SECTOR_NONE, "Beyond the limit"));
+  assert_finds (store, "actor:CCA", "with-ccc");
+  assert_finds (store, "dyad:CCB,ZZZ", "with-ccc");
+  assert_finds (store, "actor:SLF", "with-slf");
+  assert_finds (store, "actor:D00", "with-last");
+  assert_finds (store, "dyad:ZZZ,D00", "with-last");
+  assert_finds (store, "actor:D32", "beyond");
+  assert_finds (store, "actor:CCA succession:off", "");
+
+  {
+    g_autoptr(BilatPosition) ccc = bilat_position_new ("ccc-gas", "CCC", "gas", BILAT_STANCE_SUPPORTS);
+    g_autoptr(BilatPosition) zzz = bilat_position_new ("zzz-gas", "ZZZ", "gas", BILAT_STANCE_SUPPORTS);
+
+    assert_true (bilat_store_add (store, BILAT_RECORD (ccc), NULL));
+    assert_true (bilat_store_add (store, BILAT_RECORD (zzz), NULL));
+  }
+  positions = find_position_ids (store, "actor:CCB");
+  assert_string_equal (positions, "ccc-gas");
+
+  /* the alignment takes the walk too */
+  alignment = bilat_store_align (store, "CCA", "ZZZ", NULL);
+  assert_int_equal (bilat_alignment_get_n_shared (alignment), 1);
+  g_clear_object (&alignment);
+  alignment = bilat_store_align (store, "CCA", "ZZZ", off);
+  assert_int_equal (bilat_alignment_get_n_shared (alignment), 0);
+}
+
 int
 main (void)
 {
@@ -619,6 +701,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_actors_any_of, setup, teardown),
     cmocka_unit_test_setup_teardown (test_dyad_either_direction, setup, teardown),
     cmocka_unit_test_setup_teardown (test_succession_on_and_off, setup, teardown),
+    cmocka_unit_test (test_succession_cycle_and_deep_chain),
     cmocka_unit_test_setup_teardown (test_period_overlap_by_precision, setup, teardown),
     cmocka_unit_test_setup_teardown (test_type_cameo_quad_sector_text, setup, teardown),
     cmocka_unit_test_setup_teardown (test_combined, setup, teardown),

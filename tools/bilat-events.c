@@ -133,6 +133,30 @@ print_report (BilatImportReport *report)
     fprintf (stderr, "  … and %u more\n", problems->len - SHOWN_PROBLEMS);
 }
 
+/* Event files hold coded events only, without sectors: a query that asks
+ * for exercises or sectors would quietly match nothing in them. */
+static gboolean
+check_event_file_query (Tool        *tool,
+                        BilatQuery  *query,
+                        GError     **error)
+{
+  if (!g_type_is_a (BILAT_TYPE_CODED_EVENT, bilat_query_get_event_type (query)))
+    {
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                   "event files hold no exercises: %s would match nothing in them",
+                   tool->type != NULL ? "--type exercise" : "the term type:exercise of --query");
+      return FALSE;
+    }
+  if (bilat_query_get_sectors (query) != BILAT_SECTOR_NONE)
+    {
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                   "the events of event files have no sectors: %s would match nothing in them",
+                   tool->sectors != NULL ? "--sector" : "the term sector: of --query");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static GPtrArray *
 files_of (char **paths)
 {
@@ -155,9 +179,9 @@ tool_series_from_files (Tool             *tool,
   BilatSeries *series;
   Progress progress;
 
-  if (!parse_format (tool, &format, error))
+  if (!parse_format (tool, &format, error) || !check_event_file_query (tool, query, error))
     return NULL;
-  if (tool->jobs < 0)
+  if (tool->jobs != TOOL_JOBS_UNSET && tool->jobs < 1)
     {
       g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE, "--jobs takes a number of 1 or more");
       return NULL;
@@ -165,7 +189,7 @@ tool_series_from_files (Tool             *tool,
 
   progress_init (&progress);
   series = bilat_series_new_from_files ((GFile **) files->pdata, files->len, format, query, unit,
-                                        MAX (tool->jobs, 1),
+                                        tool->jobs != TOOL_JOBS_UNSET ? tool->jobs : 1,
                                         tool->strict ? BILAT_IMPORT_FLAGS_STRICT
                                                      : BILAT_IMPORT_FLAGS_NONE,
                                         NULL, on_progress, &progress, &report, error);
@@ -198,7 +222,7 @@ tool_run_import (Tool    *tool,
   if (!parse_format (tool, &format, error))
     return FALSE;
   query = tool_build_query (tool, error);
-  if (query == NULL)
+  if (query == NULL || !check_event_file_query (tool, query, error))
     return FALSE;
 
   files = files_of (args);

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "bilat-array-model-private.h"
 #include "bilat-event-private.h"
 #include "bilat-record-private.h"
 
@@ -18,24 +19,32 @@
  * An actor taking part in a [class@Bilat.Event], and the part it plays
  * there (see [enum@Bilat.Role]).
  *
- * A participant is an immutable, reference-counted value: to change an
- * actor's role, add the actor to the event again with the new role.
+ * A participant is an immutable object, its properties read-only: to
+ * change an actor's role, add the actor to the event again with the new
+ * role. It is an object rather than a boxed value so that an event's
+ * participants are a [iface@Gio.ListModel] every language reads
+ * ([method@Bilat.Event.get_participants_model]).
  *
  * Since: 1.0
  */
 struct _BilatParticipant
 {
+  GObject    parent_instance;
+
   char      *actor;
   BilatRole  role;
 };
 
-/* GLib type-checks the copy and free functions of a boxed type through a
- * transparent union, a GNU extension that -Wpedantic reports. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wpedantic"
-G_DEFINE_BOXED_TYPE (BilatParticipant, bilat_participant,
-                     bilat_participant_ref, bilat_participant_unref)
-#pragma GCC diagnostic pop
+G_DEFINE_FINAL_TYPE (BilatParticipant, bilat_participant, G_TYPE_OBJECT)
+
+enum {
+  PARTICIPANT_PROP_0,
+  PARTICIPANT_PROP_ACTOR,
+  PARTICIPANT_PROP_ROLE,
+  PARTICIPANT_N_PROPS
+};
+
+static GParamSpec *participant_properties[PARTICIPANT_N_PROPS];
 
 /**
  * BilatEvent:
@@ -71,6 +80,7 @@ typedef struct
   char        *cameo_code;
   double       goldstein;     /* given by the data, or NAN: the code's */
   GPtrArray   *participants;
+  BilatArrayModel *participants_model;  /* made when first asked for */
 } BilatEventPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (BilatEvent, bilat_event, BILAT_TYPE_RECORD)
@@ -91,11 +101,73 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-participant_clear (gpointer data)
+bilat_participant_finalize (GObject *object)
 {
-  BilatParticipant *self = data;
+  BilatParticipant *self = BILAT_PARTICIPANT (object);
 
   g_free (self->actor);
+
+  G_OBJECT_CLASS (bilat_participant_parent_class)->finalize (object);
+}
+
+static void
+bilat_participant_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  BilatParticipant *self = BILAT_PARTICIPANT (object);
+
+  switch (prop_id)
+    {
+    case PARTICIPANT_PROP_ACTOR:
+      g_value_set_string (value, self->actor);
+      break;
+    case PARTICIPANT_PROP_ROLE:
+      g_value_set_enum (value, self->role);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bilat_participant_class_init (BilatParticipantClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bilat_participant_finalize;
+  object_class->get_property = bilat_participant_get_property;
+
+  /**
+   * BilatParticipant:actor: (getter get_actor)
+   *
+   * The id of the participating actor.
+   *
+   * Since: 1.0
+   */
+  participant_properties[PARTICIPANT_PROP_ACTOR] =
+    g_param_spec_string ("actor", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatParticipant:role: (getter get_role)
+   *
+   * The part the actor plays in the event.
+   *
+   * Since: 1.0
+   */
+  participant_properties[PARTICIPANT_PROP_ROLE] =
+    g_param_spec_enum ("role", NULL, NULL, BILAT_TYPE_ROLE, BILAT_ROLE_PARTICIPANT,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, PARTICIPANT_N_PROPS, participant_properties);
+}
+
+static void
+bilat_participant_init (BilatParticipant *self)
+{
+  self->role = BILAT_ROLE_PARTICIPANT;
 }
 
 /**
@@ -105,7 +177,7 @@ participant_clear (gpointer data)
  *
  * Creates a participant.
  *
- * Returns: (transfer full): a new [struct@Bilat.Participant]
+ * Returns: (transfer full): a new [class@Bilat.Participant]
  *
  * Since: 1.0
  */
@@ -118,9 +190,8 @@ bilat_participant_new (const char *actor,
   g_return_val_if_fail (bilat_record_is_valid_id (actor), NULL);
   g_return_val_if_fail (_bilat_enum_is_valid (BILAT_TYPE_ROLE, role), NULL);
 
-  /* Atomic: a participant is an immutable value, which may be shared
-   * between threads even though events may not. */
-  self = g_atomic_rc_box_new0 (BilatParticipant);
+  /* The properties are read-only: the values are checked here, once. */
+  self = g_object_new (BILAT_TYPE_PARTICIPANT, NULL);
   self->actor = g_strdup (actor);
   self->role = role;
 
@@ -128,42 +199,8 @@ bilat_participant_new (const char *actor,
 }
 
 /**
- * bilat_participant_ref:
- * @self: a [struct@Bilat.Participant]
- *
- * Acquires a reference on @self.
- *
- * Returns: (transfer full): @self
- *
- * Since: 1.0
- */
-BilatParticipant *
-bilat_participant_ref (BilatParticipant *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return g_atomic_rc_box_acquire (self);
-}
-
-/**
- * bilat_participant_unref:
- * @self: (transfer full): a [struct@Bilat.Participant]
- *
- * Releases a reference on @self, and frees it when that was the last one.
- *
- * Since: 1.0
- */
-void
-bilat_participant_unref (BilatParticipant *self)
-{
-  g_return_if_fail (self != NULL);
-
-  g_atomic_rc_box_release_full (self, participant_clear);
-}
-
-/**
- * bilat_participant_get_actor:
- * @self: a [struct@Bilat.Participant]
+ * bilat_participant_get_actor: (get-property actor)
+ * @self: a [class@Bilat.Participant]
  *
  * Gets the id of the participating actor.
  *
@@ -174,14 +211,14 @@ bilat_participant_unref (BilatParticipant *self)
 const char *
 bilat_participant_get_actor (const BilatParticipant *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (BILAT_IS_PARTICIPANT ((BilatParticipant *) self), NULL);
 
   return self->actor;
 }
 
 /**
- * bilat_participant_get_role:
- * @self: a [struct@Bilat.Participant]
+ * bilat_participant_get_role: (get-property role)
+ * @self: a [class@Bilat.Participant]
  *
  * Gets the part the actor plays in the event.
  *
@@ -192,7 +229,7 @@ bilat_participant_get_actor (const BilatParticipant *self)
 BilatRole
 bilat_participant_get_role (const BilatParticipant *self)
 {
-  g_return_val_if_fail (self != NULL, BILAT_ROLE_PARTICIPANT);
+  g_return_val_if_fail (BILAT_IS_PARTICIPANT ((BilatParticipant *) self), BILAT_ROLE_PARTICIPANT);
 
   return self->role;
 }
@@ -259,6 +296,7 @@ bilat_event_finalize (GObject *object)
   g_clear_pointer (&priv->place, bilat_place_unref);
   g_clear_pointer (&priv->cameo_code, g_free);
   g_clear_pointer (&priv->participants, g_ptr_array_unref);
+  g_clear_object (&priv->participants_model);
 
   G_OBJECT_CLASS (bilat_event_parent_class)->finalize (object);
 }
@@ -302,7 +340,7 @@ bilat_event_get_property (GObject    *object,
       break;
 
     case PROP_PARTICIPANTS:
-      g_value_set_boxed (value, priv->participants);
+      g_value_set_object (value, bilat_event_get_participants_model (self));
       break;
 
     default:
@@ -454,19 +492,22 @@ bilat_event_class_init (BilatEventClass *klass)
                          _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatEvent:participants: (type GLib.PtrArray(Bilat.Participant))
+   * BilatEvent:participants: (getter get_participants_model)
    *
-   * The actors taking part, in the order they were added. Change them with
+   * The actors taking part, in the order they were added: a live
+   * [iface@Gio.ListModel] of [class@Bilat.Participant], the same object for
+   * the life of the event. Change them with
    * [method@Bilat.Event.add_participant] and
-   * [method@Bilat.Event.remove_participant]; each change is notified.
+   * [method@Bilat.Event.remove_participant]; the model emits
+   * [signal@Gio.ListModel::items-changed] and the property is notified.
    *
    * Since: 1.0
    */
   properties[PROP_PARTICIPANTS] =
-    g_param_spec_boxed ("participants", NULL, NULL,
-                        G_TYPE_PTR_ARRAY,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
-                        G_PARAM_STATIC_STRINGS);
+    g_param_spec_object ("participants", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -478,7 +519,7 @@ bilat_event_init (BilatEvent *self)
 
   priv->goldstein = NAN;
   priv->participants =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) bilat_participant_unref);
+    g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -941,6 +982,32 @@ bilat_event_get_participants (BilatEvent *self)
 }
 
 /**
+ * bilat_event_get_participants_model: (get-property participants)
+ * @self: a [class@Bilat.Event]
+ *
+ * Gets the actors taking part in the event as a live list model, for
+ * languages that read lists through [iface@Gio.ListModel]: it has the
+ * items of [method@Bilat.Event.get_participants], and changes with them.
+ *
+ * Returns: (transfer none): a [iface@Gio.ListModel] of
+ *   [class@Bilat.Participant], owned by @self
+ *
+ * Since: 1.0
+ */
+GListModel *
+bilat_event_get_participants_model (BilatEvent *self)
+{
+  BilatEventPrivate *priv;
+
+  g_return_val_if_fail (BILAT_IS_EVENT (self), NULL);
+
+  priv = bilat_event_get_instance_private (self);
+  if (priv->participants_model == NULL)
+    priv->participants_model = _bilat_array_model_new (BILAT_TYPE_PARTICIPANT, priv->participants);
+  return G_LIST_MODEL (priv->participants_model);
+}
+
+/**
  * bilat_event_add_participant:
  * @self: a [class@Bilat.Event]
  * @actor: the id of the actor (see [func@Bilat.Record.is_valid_id])
@@ -971,6 +1038,7 @@ bilat_event_add_participant (BilatEvent *self,
   if (index < 0)
     {
       g_ptr_array_add (priv->participants, bilat_participant_new (actor, role));
+      _bilat_array_model_items_changed (priv->participants_model, priv->participants->len - 1, 0, 1);
     }
   else
     {
@@ -980,7 +1048,8 @@ bilat_event_add_participant (BilatEvent *self,
 
       /* Participants are immutable, and the caller may hold this one. */
       g_ptr_array_index (priv->participants, index) = bilat_participant_new (actor, role);
-      bilat_participant_unref (participant);
+      g_object_unref (participant);
+      _bilat_array_model_items_changed (priv->participants_model, (guint) index, 1, 1);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTICIPANTS]);
@@ -1015,6 +1084,7 @@ bilat_event_remove_participant (BilatEvent *self,
     return FALSE;
 
   g_ptr_array_remove_index (priv->participants, index);
+  _bilat_array_model_items_changed (priv->participants_model, (guint) index, 1, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTICIPANTS]);
 
   return TRUE;

@@ -1287,9 +1287,9 @@ draft_init (Draft *draft)
   draft->values = g_array_new (FALSE, TRUE, sizeof (GValue));
   g_array_set_clear_func (draft->values, (GDestroyNotify) g_value_unset);
   draft->aliases = g_ptr_array_new ();
-  draft->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) bilat_participant_unref);
+  draft->participants = g_ptr_array_new_with_free_func (g_object_unref);
   draft->place = NULL;
-  draft->citations = g_ptr_array_new_with_free_func ((GDestroyNotify) bilat_citation_unref);
+  draft->citations = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /* Empties @draft for the next record, keeping its arrays. */

@@ -17,7 +17,7 @@
  *
  * A position may be about a particular actor (its target: Russia supports
  * *Pakistan's* membership), be dated when the sources date it, and concern
- * some [flags@Bilat.Sector]s. Its [struct@Bilat.Citation]s show where the
+ * some [flags@Bilat.Sector]s. Its [class@Bilat.Citation]s show where the
  * holder took it. Comparing the positions of two actors issue by issue shows
  * where they converge and where they diverge.
  *

@@ -13,7 +13,7 @@
  * A document that the facts of a dataset are taken from: an op-ed, a news
  * report, a treaty text, a press release, an event-data file.
  *
- * [struct@Bilat.Citation]s point into a source by its id, down to the
+ * [class@Bilat.Citation]s point into a source by its id, down to the
  * paragraph and character range, so a reader can check every event and
  * position against the text it comes from. All bibliographic fields are
  * optional, since an imported record may know no more than a URL.

@@ -371,6 +371,69 @@ test_open_period_is_reported_closed (void **state)
   assert_string_equal (text, "2015-07/9999");
 }
 
+/* A period open at one end, set and read through the API. */
+static void
+test_open_ended_period (void **state)
+{
+  BilatStore *store = *state;
+  g_autoptr(BilatQuery) query = bilat_query_new ();
+  g_autoptr(BilatDate) d2016 = date ("2016");
+  g_autoptr(BilatDate) d2015 = date ("2015-07");
+  g_autoptr(BilatDate) closed = NULL;
+  g_autofree char *since_text = NULL;
+  g_autofree char *until_text = NULL;
+  g_autofree char *both_text = NULL;
+  NotifyCount start_count, end_count, period_count;
+
+  watch (query, "period-start", &start_count);
+  bilat_query_set_period_start (query, d2016);
+  assert_int_equal (start_count.named, 1);
+  assert_true (bilat_query_get_period_start (query) == d2016);
+  assert_null (bilat_query_get_period_end (query));
+  since_text = bilat_query_to_string (query);
+  assert_string_equal (since_text, "from:2016");
+  /* dated events that end in 2016 or later; unknown dates are out */
+  {
+    g_autofree char *found = find_ids (store, query);
+    assert_string_equal (found, "x2016 nocode x2018 i2018");
+  }
+
+  watch (query, "period-end", &end_count);
+  watch (query, "period", &period_count);
+  bilat_query_set_period_start (query, NULL);
+  bilat_query_set_period_end (query, d2015);
+  assert_int_equal (end_count.named, 1);
+  assert_int_equal (period_count.named, 2);
+  assert_null (bilat_query_get_period_start (query));
+  until_text = bilat_query_to_string (query);
+  assert_string_equal (until_text, "to:2015-07");
+  {
+    g_autofree char *found = find_ids (store, query);
+    assert_string_equal (found, "e1948 e2015");
+  }
+  /* the closed span the period covers */
+  closed = bilat_query_get_period (query);
+  {
+    g_autofree char *text = bilat_date_to_string (closed);
+    assert_string_equal (text, "0001/2015-07");
+  }
+
+  /* both ends, and back to any time */
+  bilat_query_set_period_start (query, d2015);
+  both_text = bilat_query_to_string (query);
+  assert_string_equal (both_text, "period:2015-07");
+  bilat_query_set_period (query, NULL);
+  assert_null (bilat_query_get_period_start (query));
+  assert_null (bilat_query_get_period_end (query));
+  {
+    g_autofree char *found = find_ids (store, query);
+    assert_string_equal (found, "e1948 e2015 x2016 nocode x2018 i2018 arms");
+  }
+  unwatch (query, &start_count);
+  unwatch (query, &end_count);
+  unwatch (query, &period_count);
+}
+
 static void
 test_string_round_trip (void **state)
 {
@@ -707,6 +770,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_combined, setup, teardown),
     cmocka_unit_test_setup_teardown (test_builder_api, setup, teardown),
     cmocka_unit_test (test_open_period_is_reported_closed),
+    cmocka_unit_test_setup_teardown (test_open_ended_period, setup, teardown),
     cmocka_unit_test (test_string_round_trip),
     cmocka_unit_test (test_text_with_quotes_round_trips),
     cmocka_unit_test (test_string_errors),

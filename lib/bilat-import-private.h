@@ -42,9 +42,10 @@ BilatImportCounts  *_bilat_import_report_counts       (BilatImportReport  *self)
 /* Counts @problem and keeps it if fewer than BILAT_IMPORT_MAX_PROBLEMS
  * are kept already. Takes @problem. */
 void                _bilat_import_report_take_problem (BilatImportReport  *self,
-                                                       BilatImportProblem *problem);
+                                                       BilatProblem       *problem);
 
-BilatImportProblem *_bilat_import_problem_new         (BilatImportError    code,
+/* A problem of %BILAT_IMPORT_ERROR (see _bilat_problem_new_full()). */
+BilatProblem       *_bilat_import_problem_new         (BilatImportError    code,
                                                        const char         *file,
                                                        guint64             line,
                                                        guint               column,
@@ -52,8 +53,6 @@ BilatImportProblem *_bilat_import_problem_new         (BilatImportError    code,
                                                        const char         *record_id,
                                                        const char         *message);
 
-/* A GError of BILAT_IMPORT_ERROR saying what @problem says. */
-GError             *_bilat_import_problem_to_error    (const BilatImportProblem *problem);
 
 /* Inputs. */
 

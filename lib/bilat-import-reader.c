@@ -26,6 +26,7 @@
 
 #include "bilat-codes-private.h"
 #include "bilat-import-private.h"
+#include "bilat-problem-private.h"
 #include "bilat-date-private.h"
 #include "bilat-store-private.h"
 
@@ -1032,7 +1033,7 @@ _bilat_reader_problem (BilatReader      *reader,
                        const char       *message,
                        GError          **error)
 {
-  BilatImportProblem *problem;
+  BilatProblem *problem;
   char id[48];
 
   if (code == BILAT_IMPORT_ERROR_DUPLICATE_ID)
@@ -1052,8 +1053,8 @@ _bilat_reader_problem (BilatReader      *reader,
   if ((reader->options->flags & BILAT_IMPORT_FLAGS_STRICT) &&
       code != BILAT_IMPORT_ERROR_UNKNOWN_COUNTRY)
     {
-      g_propagate_error (error, _bilat_import_problem_to_error (problem));
-      bilat_import_problem_unref (problem);
+      g_propagate_error (error, _bilat_problem_to_error (problem));
+      bilat_problem_unref (problem);
       return FALSE;
     }
   _bilat_import_report_take_problem (reader->report, problem);

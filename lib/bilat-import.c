@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bilat-import-private.h"
+#include "bilat-problem-private.h"
 #include "bilat-segment-private.h"
 #include "bilat-store-private.h"
 #include "bilat-series-private.h"
@@ -259,7 +260,7 @@ pending_commit (Pending            *pending,
   for (guint i = 0; i < n; i++)
     {
       const Origin *origin = &g_array_index (pending->origins, Origin, i);
-      BilatImportProblem *problem;
+      BilatProblem *problem;
       char id[48];
 
       _bilat_segment_builder_format_id (pending->builder, i, id);
@@ -270,8 +271,8 @@ pending_commit (Pending            *pending,
                                            "the store has an event with this id already");
       if (flags & BILAT_IMPORT_FLAGS_STRICT)
         {
-          g_propagate_error (error, _bilat_import_problem_to_error (problem));
-          bilat_import_problem_unref (problem);
+          g_propagate_error (error, _bilat_problem_to_error (problem));
+          bilat_problem_unref (problem);
           return FALSE;
         }
       counts->duplicates++;

@@ -868,8 +868,10 @@ test_load_errors (void **state)
       problems = bilat_validate_data (text, -1, NULL);
       assert_true (problems->len >= 1);
       problem = g_ptr_array_index (problems, 0);
+      assert_true (bilat_problem_get_domain (problem) == BILAT_FORMAT_ERROR);
       assert_int_equal (bilat_problem_get_code (problem), c->code);
       assert_int_equal (bilat_problem_get_line (problem), c->line);
+      assert_int_equal (bilat_problem_get_column (problem), 0);
       assert_string_equal (bilat_problem_get_file (problem), "<string>");
     }
 }

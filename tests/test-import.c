@@ -179,18 +179,19 @@ check_problem (BilatImportReport *report,
                const char        *field)
 {
   GPtrArray *problems = bilat_import_report_get_problems (report);
-  BilatImportProblem *problem;
+  BilatProblem *problem;
 
   assert_true (index < problems->len);
   problem = g_ptr_array_index (problems, index);
-  if (bilat_import_problem_get_code (problem) != code ||
-      bilat_import_problem_get_line (problem) != line ||
-      bilat_import_problem_get_column (problem) != column ||
-      g_strcmp0 (bilat_import_problem_get_field (problem), field) != 0)
+  if (bilat_problem_get_domain (problem) != BILAT_IMPORT_ERROR ||
+      bilat_problem_get_code (problem) != (int) code ||
+      bilat_problem_get_line (problem) != line ||
+      bilat_problem_get_column (problem) != column ||
+      g_strcmp0 (bilat_problem_get_field (problem), field) != 0)
     {
-      g_autofree char *text = bilat_import_problem_to_string (problem);
+      g_autofree char *text = bilat_problem_to_string (problem);
 
-      fail_msg ("problem %u is “%s” (code %d)", index, text, bilat_import_problem_get_code (problem));
+      fail_msg ("problem %u is “%s” (code %d)", index, text, bilat_problem_get_code (problem));
     }
 }
 
@@ -743,12 +744,12 @@ test_bad_rows (void **state)
   assert_int_equal (bilat_import_report_get_n_problems (report), 12);
   assert_int_equal (bilat_import_report_get_problems (report)->len, 12);
 
-  text = bilat_import_problem_to_string (g_ptr_array_index (bilat_import_report_get_problems (report), 2));
+  text = bilat_problem_to_string (g_ptr_array_index (bilat_import_report_get_problems (report), 2));
   assert_true (g_str_has_suffix (text, "gdelt2-bad.export.CSV:4: column 31 (GoldsteinScale): "
                                        "not a Goldstein score from -10 to 10: “abc”"));
-  assert_string_equal (bilat_import_problem_get_record_id (g_ptr_array_index (bilat_import_report_get_problems (report), 2)),
+  assert_string_equal (bilat_problem_get_record_id (g_ptr_array_index (bilat_import_report_get_problems (report), 2)),
                        "gdelt:910000004");
-  assert_null (bilat_import_problem_get_record_id (g_ptr_array_index (bilat_import_report_get_problems (report), 0)));
+  assert_null (bilat_problem_get_record_id (g_ptr_array_index (bilat_import_report_get_problems (report), 0)));
 
   /* A dyad filter reads these rows too. */
   check_counts (dyad_report, 15, 4, 3, 11, 1);
@@ -818,7 +819,7 @@ test_duplicates_with_store (void **state)
   /* The five already there are duplicates; the rest are new. */
   check_counts (second, 12, 12, 7, 0, 5);
   check_problem (second, 0, BILAT_IMPORT_ERROR_DUPLICATE_ID, 1, 1, NULL);
-  assert_string_equal (bilat_import_problem_get_record_id (g_ptr_array_index (bilat_import_report_get_problems (second), 0)),
+  assert_string_equal (bilat_problem_get_record_id (g_ptr_array_index (bilat_import_report_get_problems (second), 0)),
                        "gdelt:900000001");
   assert_int_equal (g_list_model_get_n_items (bilat_store_get_events (store)), 12);
 

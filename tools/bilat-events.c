@@ -125,7 +125,7 @@ print_report (BilatImportReport *report)
            bilat_import_report_get_rows (report));
   for (guint i = 0; i < problems->len && i < SHOWN_PROBLEMS; i++)
     {
-      g_autofree char *text = bilat_import_problem_to_string (g_ptr_array_index (problems, i));
+      g_autofree char *text = bilat_problem_to_string (g_ptr_array_index (problems, i));
 
       fprintf (stderr, "  %s\n", text);
     }

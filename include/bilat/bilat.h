@@ -22,6 +22,7 @@
 #include "bilat-event.h"
 #include "bilat-exercise.h"
 #include "bilat-position.h"
+#include "bilat-problem.h"
 #include "bilat-format.h"
 #include "bilat-store.h"
 #include "bilat-query.h"

@@ -400,7 +400,7 @@ bilat_event_class_init (BilatEventClass *klass)
   object_class->set_property = bilat_event_set_property;
 
   /**
-   * BilatEvent:date:
+   * BilatEvent:date: (getter get_date) (setter set_date)
    *
    * When the event happened, at whatever precision is known, or %NULL if
    * that is not known.
@@ -413,7 +413,7 @@ bilat_event_class_init (BilatEventClass *klass)
                         _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatEvent:title:
+   * BilatEvent:title: (getter get_title) (setter set_title)
    *
    * A one-line description of the event, or %NULL.
    *
@@ -425,7 +425,7 @@ bilat_event_class_init (BilatEventClass *klass)
                          _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatEvent:summary:
+   * BilatEvent:summary: (getter get_summary) (setter set_summary)
    *
    * What happened, in a few sentences, or %NULL.
    *
@@ -437,7 +437,7 @@ bilat_event_class_init (BilatEventClass *klass)
                          _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatEvent:place:
+   * BilatEvent:place: (getter get_place) (setter set_place)
    *
    * Where the event happened, or %NULL if that is not known.
    *
@@ -449,7 +449,7 @@ bilat_event_class_init (BilatEventClass *klass)
                         _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatEvent:sectors:
+   * BilatEvent:sectors: (getter get_sectors) (setter set_sectors)
    *
    * The fields the event concerns; %BILAT_SECTOR_NONE when not classified.
    *
@@ -462,7 +462,7 @@ bilat_event_class_init (BilatEventClass *klass)
                         _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatEvent:cameo-code:
+   * BilatEvent:cameo-code: (getter get_cameo_code) (setter set_cameo_code)
    *
    * The CAMEO code of the event: two to four ASCII digits, such as `042`
    * (make a visit), or %NULL if the event is not coded.
@@ -541,7 +541,7 @@ bilat_event_new (const char *id)
 }
 
 /**
- * bilat_event_get_date:
+ * bilat_event_get_date: (get-property date)
  * @self: a [class@Bilat.Event]
  *
  * Gets when the event happened.
@@ -564,7 +564,7 @@ bilat_event_get_date (BilatEvent *self)
 }
 
 /**
- * bilat_event_set_date:
+ * bilat_event_set_date: (set-property date)
  * @self: a [class@Bilat.Event]
  * @date: (nullable): the date, or %NULL if it is not known
  *
@@ -587,7 +587,7 @@ bilat_event_set_date (BilatEvent *self,
 }
 
 /**
- * bilat_event_get_title:
+ * bilat_event_get_title: (get-property title)
  * @self: a [class@Bilat.Event]
  *
  * Gets the one-line description of the event.
@@ -609,7 +609,7 @@ bilat_event_get_title (BilatEvent *self)
 }
 
 /**
- * bilat_event_set_title:
+ * bilat_event_set_title: (set-property title)
  * @self: a [class@Bilat.Event]
  * @title: (nullable): the title, or %NULL
  *
@@ -631,7 +631,7 @@ bilat_event_set_title (BilatEvent *self,
 }
 
 /**
- * bilat_event_get_summary:
+ * bilat_event_get_summary: (get-property summary)
  * @self: a [class@Bilat.Event]
  *
  * Gets the account of what happened.
@@ -653,7 +653,7 @@ bilat_event_get_summary (BilatEvent *self)
 }
 
 /**
- * bilat_event_set_summary:
+ * bilat_event_set_summary: (set-property summary)
  * @self: a [class@Bilat.Event]
  * @summary: (nullable): the summary, or %NULL
  *
@@ -675,7 +675,7 @@ bilat_event_set_summary (BilatEvent *self,
 }
 
 /**
- * bilat_event_get_place:
+ * bilat_event_get_place: (get-property place)
  * @self: a [class@Bilat.Event]
  *
  * Gets where the event happened.
@@ -698,7 +698,7 @@ bilat_event_get_place (BilatEvent *self)
 }
 
 /**
- * bilat_event_set_place:
+ * bilat_event_set_place: (set-property place)
  * @self: a [class@Bilat.Event]
  * @place: (nullable): the place, or %NULL if it is not known
  *
@@ -721,7 +721,7 @@ bilat_event_set_place (BilatEvent *self,
 }
 
 /**
- * bilat_event_get_sectors:
+ * bilat_event_get_sectors: (get-property sectors)
  * @self: a [class@Bilat.Event]
  *
  * Gets the fields the event concerns.
@@ -743,7 +743,7 @@ bilat_event_get_sectors (BilatEvent *self)
 }
 
 /**
- * bilat_event_set_sectors:
+ * bilat_event_set_sectors: (set-property sectors)
  * @self: a [class@Bilat.Event]
  * @sectors: the sectors, a combination of [flags@Bilat.Sector] values
  *
@@ -769,7 +769,7 @@ bilat_event_set_sectors (BilatEvent  *self,
 }
 
 /**
- * bilat_event_get_cameo_code:
+ * bilat_event_get_cameo_code: (get-property cameo-code)
  * @self: a [class@Bilat.Event]
  *
  * Gets the CAMEO code of the event.
@@ -792,7 +792,7 @@ bilat_event_get_cameo_code (BilatEvent *self)
 }
 
 /**
- * bilat_event_set_cameo_code:
+ * bilat_event_set_cameo_code: (set-property cameo-code)
  * @self: a [class@Bilat.Event]
  * @cameo_code: (nullable): two to four ASCII digits, or %NULL
  *

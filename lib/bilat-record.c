@@ -208,7 +208,7 @@ bilat_record_class_init (BilatRecordClass *klass)
   object_class->set_property = bilat_record_set_property;
 
   /**
-   * BilatRecord:id:
+   * BilatRecord:id: (getter get_id)
    *
    * The identifier of the record, unique among the records of its kind in
    * a [class@Bilat.Store]; see [func@Bilat.Record.is_valid_id] for its form.
@@ -296,7 +296,7 @@ bilat_record_is_valid_id (const char *id)
 }
 
 /**
- * bilat_record_get_id:
+ * bilat_record_get_id: (get-property id)
  * @self: a [class@Bilat.Record]
  *
  * Gets the identifier of the record.

@@ -2691,7 +2691,7 @@ bilat_store_lookup_position (BilatStore *self,
 }
 
 /**
- * bilat_store_get_sources:
+ * bilat_store_get_sources: (get-property sources)
  * @self: a [class@Bilat.Store]
  *
  * Gets the sources of the store, in the order of their ids.
@@ -2712,7 +2712,7 @@ bilat_store_get_sources (BilatStore *self)
 }
 
 /**
- * bilat_store_get_actors:
+ * bilat_store_get_actors: (get-property actors)
  * @self: a [class@Bilat.Store]
  *
  * Gets the actors of the store, in the order of their ids.
@@ -2733,7 +2733,7 @@ bilat_store_get_actors (BilatStore *self)
 }
 
 /**
- * bilat_store_get_issues:
+ * bilat_store_get_issues: (get-property issues)
  * @self: a [class@Bilat.Store]
  *
  * Gets the issues of the store, in the order of their ids.
@@ -2754,7 +2754,7 @@ bilat_store_get_issues (BilatStore *self)
 }
 
 /**
- * bilat_store_get_events:
+ * bilat_store_get_events: (get-property events)
  * @self: a [class@Bilat.Store]
  *
  * Gets the events of the store, exercises included, in the order of
@@ -2778,7 +2778,7 @@ bilat_store_get_events (BilatStore *self)
 }
 
 /**
- * bilat_store_get_positions:
+ * bilat_store_get_positions: (get-property positions)
  * @self: a [class@Bilat.Store]
  *
  * Gets the positions of the store, in the order of their ids.

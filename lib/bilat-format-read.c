@@ -4202,3 +4202,80 @@ bilat_validate_stream (GInputStream  *stream,
   return _bilat_format_read_stream (stream, cancellable, name != NULL ? name : "<stream>",
                                     NULL, NULL, error);
 }
+
+/* Loading in a worker thread: into a new store, which no other thread sees
+ * until it is handed over. */
+
+static char new_from_file_tag;
+
+static void
+new_from_file_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  GError *error = NULL;
+
+  if (!bilat_store_load_from_file (store, task_data, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+}
+
+/**
+ * bilat_store_new_from_file_async:
+ * @file: a [iface@Gio.File] holding a dataset: the JSON format or a native
+ *   store file
+ * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
+ * @callback: (scope async) (closure user_data): called when the store is
+ *   loaded
+ * @user_data: data for @callback
+ *
+ * Creates a store and loads @file into it in a worker thread, as
+ * [method@Bilat.Store.load_from_file] loads into an empty store. The
+ * store is handed over by [ctor@Bilat.Store.new_from_file_finish], in the
+ * thread-default main context of the caller: no other thread sees it
+ * before.
+ *
+ * Since: 1.0
+ */
+void
+bilat_store_new_from_file_async (GFile               *file,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, &new_from_file_tag);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, new_from_file_thread);
+}
+
+/**
+ * bilat_store_new_from_file_finish:
+ * @result: the [iface@Gio.AsyncResult] given to the callback
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Finishes [func@Bilat.Store.new_from_file_async].
+ *
+ * Returns: (transfer full): the store holding the dataset of the file, or
+ *   %NULL with @error set (as [method@Bilat.Store.load_from_file] sets it)
+ *
+ * Since: 1.0
+ */
+BilatStore *
+bilat_store_new_from_file_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &new_from_file_tag, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -157,6 +157,32 @@ check_event_file_query (Tool        *tool,
   return TRUE;
 }
 
+static void
+on_importer_progress (BilatImporter *importer,
+                      guint64        bytes_done,
+                      guint64        bytes_total,
+                      guint64        rows,
+                      gpointer       user_data)
+{
+  on_progress (bytes_done, bytes_total, rows, user_data);
+}
+
+/* An importer with the settings of the command line. */
+static BilatImporter *
+importer_new (Tool             *tool,
+              BilatQuery       *query,
+              BilatEventFormat  format,
+              Progress         *progress)
+{
+  BilatImporter *importer = bilat_importer_new ();
+
+  bilat_importer_set_format (importer, format);
+  bilat_importer_set_query (importer, query);
+  bilat_importer_set_flags (importer, tool->strict ? BILAT_IMPORT_FLAGS_STRICT : BILAT_IMPORT_FLAGS_NONE);
+  g_signal_connect (importer, "progress", G_CALLBACK (on_importer_progress), progress);
+  return importer;
+}
+
 static GPtrArray *
 files_of (char **paths)
 {
@@ -175,24 +201,24 @@ tool_series_from_files (Tool             *tool,
 {
   g_autoptr(GPtrArray) files = files_of (tool->inputs);
   g_autoptr(BilatImportReport) report = NULL;
+  g_autoptr(BilatImporter) importer = NULL;
   BilatEventFormat format;
   BilatSeries *series;
   Progress progress;
 
   if (!parse_format (tool, &format, error) || !check_event_file_query (tool, query, error))
     return NULL;
-  if (tool->jobs != TOOL_JOBS_UNSET && tool->jobs < 1)
+  if (tool->jobs != TOOL_JOBS_UNSET && (tool->jobs < 1 || tool->jobs > 256))
     {
-      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE, "--jobs takes a number of 1 or more");
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE, "--jobs takes a number from 1 to 256");
       return NULL;
     }
 
   progress_init (&progress);
-  series = bilat_series_new_from_files ((GFile **) files->pdata, files->len, format, query, unit,
-                                        tool->jobs != TOOL_JOBS_UNSET ? tool->jobs : 1,
-                                        tool->strict ? BILAT_IMPORT_FLAGS_STRICT
-                                                     : BILAT_IMPORT_FLAGS_NONE,
-                                        NULL, on_progress, &progress, &report, error);
+  importer = importer_new (tool, query, format, &progress);
+  bilat_importer_set_threads (importer, tool->jobs != TOOL_JOBS_UNSET ? (guint) tool->jobs : 1);
+  series = bilat_importer_compute_series (importer, (GFile **) files->pdata, files->len, unit,
+                                          &report, error);
   progress_finish (&progress);
 
   if (report != NULL)
@@ -208,10 +234,10 @@ tool_run_import (Tool    *tool,
   g_autoptr(BilatQuery) query = NULL;
   g_autoptr(BilatStore) store = NULL;
   g_autoptr(BilatImportReport) total = NULL;
+  g_autoptr(BilatImporter) importer = NULL;
   g_autoptr(GPtrArray) files = NULL;
   BilatEventFormat format;
   Progress progress;
-  gboolean ok = TRUE;
 
   if (tool->output == NULL)
     {
@@ -227,24 +253,13 @@ tool_run_import (Tool    *tool,
 
   files = files_of (args);
   store = bilat_store_new ();
-  total = bilat_import_report_new ();
 
   /* All the files in one import: the store's columns are built once. */
   progress_init (&progress);
-  {
-    g_autoptr(BilatImportReport) report =
-      bilat_store_import_events_from_files (store, (GFile **) files->pdata, files->len, format, query,
-                                            tool->strict ? BILAT_IMPORT_FLAGS_STRICT
-                                                         : BILAT_IMPORT_FLAGS_NONE,
-                                            NULL, on_progress, &progress, error);
-
-    if (report == NULL)
-      ok = FALSE;
-    else
-      bilat_import_report_merge (total, report);
-  }
+  importer = importer_new (tool, query, format, &progress);
+  total = bilat_importer_import (importer, store, (GFile **) files->pdata, files->len, error);
   progress_finish (&progress);
-  if (!ok)
+  if (total == NULL)
     return FALSE;
 
   print_report (total);

@@ -31,6 +31,7 @@
 #include "bilat-codes.h"
 #include "bilat-coded-event.h"
 #include "bilat-import.h"
+#include "bilat-importer.h"
 #include "bilat-runtime.h"
 
 #undef __BILAT_INSIDE__

@@ -1,4 +1,5 @@
-/* test-importer.c: the importer, its settings and its asynchronous forms
+/* test-importer.c: the importer, its settings and its asynchronous forms;
+ * the asynchronous load and save of a store
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -262,6 +263,64 @@ test_cancelled (void **state)
     ;
 }
 
+/* A store saved and loaded back in worker threads is the store. */
+static void
+test_async_save_and_load (void **state)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(BilatStore) store = bilat_store_new_builtin ("pakistan-russia", NULL);
+  g_autoptr(BilatStore) loaded = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bilat-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "saved.json", NULL);
+  g_autofree char *missing_path = g_build_filename (dir, "no", "such.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(BilatStore) empty = bilat_store_new ();
+  g_autofree char *expected = bilat_store_save_to_data (store, NULL, NULL);
+  g_autofree char *again = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+  Run run = { loop, g_thread_self (), NULL, 0, 0, FALSE, 0, 0 };
+
+  bilat_store_save_to_file_async (store, file, NULL, on_done, &run);
+  g_main_loop_run (loop);
+  assert_true (bilat_store_save_to_file_finish (store, run.result, &error));
+  g_clear_object (&run.result);
+  assert_null (error);
+
+  bilat_store_new_from_file_async (file, NULL, on_done, &run);
+  g_main_loop_run (loop);
+  loaded = bilat_store_new_from_file_finish (run.result, &error);
+  g_clear_object (&run.result);
+  assert_null (error);
+  again = bilat_store_save_to_data (loaded, NULL, NULL);
+  assert_string_equal (again, expected);
+
+  /* A cancelled save leaves the old file as it was. */
+  g_cancellable_cancel (cancelled);
+  bilat_store_save_to_file_async (empty, file, cancelled, on_done, &run);
+  g_main_loop_run (loop);
+  assert_false (bilat_store_save_to_file_finish (empty, run.result, &error));
+  assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  g_clear_error (&error);
+  g_clear_object (&run.result);
+  assert_true (g_file_get_contents (path, &kept, NULL, NULL));
+  assert_string_equal (kept, expected);
+
+  /* A file that cannot be read is the load's error. */
+  bilat_store_new_from_file_async (missing, NULL, on_done, &run);
+  g_main_loop_run (loop);
+  assert_null (bilat_store_new_from_file_finish (run.result, &error));
+  assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND));
+  g_clear_object (&run.result);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (void)
 {
@@ -270,6 +329,7 @@ main (void)
     cmocka_unit_test (test_import_and_series),
     cmocka_unit_test (test_async),
     cmocka_unit_test (test_cancelled),
+    cmocka_unit_test (test_async_save_and_load),
   };
 
   return cmocka_run_group_tests_name ("importer", tests, NULL, NULL);

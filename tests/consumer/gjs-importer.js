@@ -2,7 +2,7 @@
 //
 // gjs-importer.js FIXTURE-DIR: GJS reads event data with a BilatImporter
 // (its settings as properties, its progress as a signal, its _async
-// forms) and loads a dataset with Bilat.Store.new_from_file_async.
+// forms), and saves and loads a dataset with the async forms of Bilat.Store.
 // Exits with status 1 and a message on the first difference.
 
 import GLib from 'gi://GLib';
@@ -57,11 +57,17 @@ loop.run();
 const [expected] = importer.compute_series(files, Bilat.SeriesUnit.YEAR);
 check(series.equal(expected), 'async series differs');
 
-// An async load of a dataset saved here.
+// An async save, and an async load of what it saved.
 const builtin = Bilat.Store.new_builtin('pakistan-russia');
 const [fd, tmp] = GLib.file_open_tmp('bilat-gjs-XXXXXX.json');
 GLib.close(fd);
-builtin.save_to_path(tmp);
+let saved = false;
+builtin.save_to_file_async(Gio.File.new_for_path(tmp), null, (store, result) => {
+    saved = store.save_to_file_finish(result);
+    loop.quit();
+});
+loop.run();
+check(saved, 'async save');
 let loaded = null;
 Bilat.Store.new_from_file_async(Gio.File.new_for_path(tmp), null, (source, result) => {
     loaded = Bilat.Store.new_from_file_finish(result);

@@ -1,6 +1,6 @@
 /* vala-importer.vala FIXTURE-DIR: a Vala consumer of the importer object
  * (settings as properties, progress as a signal, async methods) and of the
- * asynchronous load, run in a main loop.
+ * asynchronous save and load, run in a main loop.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -33,7 +33,7 @@ async int run (string dir) throws Error {
 
     string path;
     FileUtils.close (FileUtils.open_tmp ("bilat-vala-XXXXXX.json", out path));
-    new Bilat.Store.builtin ("pakistan-russia").save_to_path (path);
+    yield new Bilat.Store.builtin ("pakistan-russia").save_to_file_async (File.new_for_path (path), null);
     var loaded = yield new Bilat.Store.from_file_async (File.new_for_path (path), null);
     FileUtils.remove (path);
     stdout.printf ("vala: imported %u events, loaded %u\n", events, loaded.get_events ().get_n_items ());

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: LGPL-2.1-or-later
-"""The importer object, its asynchronous forms, and the asynchronous load."""
+"""The importer object, its asynchronous forms, and the asynchronous load and save."""
 
 import os
 import tempfile
@@ -90,15 +90,18 @@ class ImporterTests(unittest.TestCase):
         self.assertTrue(raised.exception.matches(Gio.io_error_quark(), Gio.IOErrorEnum.CANCELLED))
         self.assertEqual(len(store.get_events()), 0)
 
-    def test_async_load(self):
+    def test_async_save_and_load(self):
         builtin = Bilat.Store.new_builtin("pakistan-russia")
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "builtin.json")
-            builtin.save_to_path(path)
+            result = self.run_async(
+                lambda done: builtin.save_to_file_async(Gio.File.new_for_path(path), None, done))
+            self.assertTrue(builtin.save_to_file_finish(result))
             result = self.run_async(
                 lambda done: Bilat.Store.new_from_file_async(Gio.File.new_for_path(path), None, done))
             loaded = Bilat.Store.new_from_file_finish(result)
             self.assertEqual(ids(loaded), ids(builtin))
+            self.assertEqual(loaded.save_to_data()[0], builtin.save_to_data()[0])
 
             missing = Gio.File.new_for_path(os.path.join(tmp, "missing.json"))
             result = self.run_async(lambda done: Bilat.Store.new_from_file_async(missing, None, done))

@@ -152,7 +152,7 @@ bilat_actor_class_init (BilatActorClass *klass)
   object_class->set_property = bilat_actor_set_property;
 
   /**
-   * BilatActor:kind:
+   * BilatActor:kind: (getter get_kind) (setter set_kind)
    *
    * What kind of actor this is.
    *
@@ -165,7 +165,7 @@ bilat_actor_class_init (BilatActorClass *klass)
                        _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatActor:name:
+   * BilatActor:name: (getter get_name) (setter set_name)
    *
    * The name of the actor, as [method@Bilat.Actor.get_name] gives it: for a
    * state with no name set, its name from iso-codes. Setting %NULL removes
@@ -179,7 +179,7 @@ bilat_actor_class_init (BilatActorClass *klass)
                          _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatActor:aliases:
+   * BilatActor:aliases: (getter get_aliases) (setter set_aliases)
    *
    * Other names of the actor, such as the capital that stands for a state;
    * no two of them differ only in case. Reading the property gives an empty
@@ -193,7 +193,7 @@ bilat_actor_class_init (BilatActorClass *klass)
                         _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatActor:affiliation:
+   * BilatActor:affiliation: (getter get_affiliation) (setter set_affiliation)
    *
    * The id of the actor this one belongs to, typically a person's state,
    * or %NULL.
@@ -206,7 +206,7 @@ bilat_actor_class_init (BilatActorClass *klass)
                          _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatActor:predecessor:
+   * BilatActor:predecessor: (getter get_predecessor) (setter set_predecessor)
    *
    * The id of the actor that this one continues, such as `SUN` (the USSR)
    * for `RUS`, or %NULL.
@@ -286,7 +286,7 @@ bilat_actor_new (const char     *id,
 }
 
 /**
- * bilat_actor_get_kind:
+ * bilat_actor_get_kind: (get-property kind)
  * @self: a [class@Bilat.Actor]
  *
  * Gets what kind of actor @self is.
@@ -304,7 +304,7 @@ bilat_actor_get_kind (BilatActor *self)
 }
 
 /**
- * bilat_actor_set_kind:
+ * bilat_actor_set_kind: (set-property kind)
  * @self: a [class@Bilat.Actor]
  * @kind: what kind of actor it is
  *
@@ -336,7 +336,7 @@ bilat_actor_set_kind (BilatActor     *self,
 }
 
 /**
- * bilat_actor_get_name:
+ * bilat_actor_get_name: (get-property name)
  * @self: a [class@Bilat.Actor]
  *
  * Gets the name of the actor: the name set with
@@ -363,7 +363,7 @@ bilat_actor_get_name (BilatActor *self)
 }
 
 /**
- * bilat_actor_set_name:
+ * bilat_actor_set_name: (set-property name)
  * @self: a [class@Bilat.Actor]
  * @name: (nullable): the name, or %NULL to have none (for a state: to use
  *   the name from iso-codes)
@@ -411,7 +411,7 @@ bilat_actor_get_own_name (BilatActor *self)
 }
 
 /**
- * bilat_actor_get_aliases:
+ * bilat_actor_get_aliases: (get-property aliases)
  * @self: a [class@Bilat.Actor]
  *
  * Gets the other names of the actor, in the order they were added.
@@ -430,7 +430,7 @@ bilat_actor_get_aliases (BilatActor *self)
 }
 
 /**
- * bilat_actor_set_aliases:
+ * bilat_actor_set_aliases: (set-property aliases)
  * @self: a [class@Bilat.Actor]
  * @aliases: (nullable) (array zero-terminated=1): the aliases, or %NULL for
  *   none
@@ -542,7 +542,7 @@ bilat_actor_has_alias (BilatActor *self,
 }
 
 /**
- * bilat_actor_get_affiliation:
+ * bilat_actor_get_affiliation: (get-property affiliation)
  * @self: a [class@Bilat.Actor]
  *
  * Gets the id of the actor that @self belongs to, typically a person's
@@ -561,7 +561,7 @@ bilat_actor_get_affiliation (BilatActor *self)
 }
 
 /**
- * bilat_actor_set_affiliation:
+ * bilat_actor_set_affiliation: (set-property affiliation)
  * @self: a [class@Bilat.Actor]
  * @affiliation: (nullable): a valid actor id, or %NULL for none
  *
@@ -582,7 +582,7 @@ bilat_actor_set_affiliation (BilatActor *self,
 }
 
 /**
- * bilat_actor_get_predecessor:
+ * bilat_actor_get_predecessor: (get-property predecessor)
  * @self: a [class@Bilat.Actor]
  *
  * Gets the id of the actor that @self continues, as Russia (`RUS`)
@@ -601,7 +601,7 @@ bilat_actor_get_predecessor (BilatActor *self)
 }
 
 /**
- * bilat_actor_set_predecessor:
+ * bilat_actor_set_predecessor: (set-property predecessor)
  * @self: a [class@Bilat.Actor]
  * @predecessor: (nullable): a valid actor id, or %NULL for none
  *

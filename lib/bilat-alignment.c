@@ -8,6 +8,8 @@
 
 #include <bilat/bilat.h>
 
+#include "bilat-store-private.h"
+
 /**
  * BilatIssueAlignment:
  *
@@ -617,27 +619,23 @@ supersedes (BilatPosition *candidate,
 }
 
 /* The actors an actor stands for, itself first, then the states it
- * continues; at most a few, and guarded against cycles. */
+ * continues (borrowed ids). */
 static GPtrArray *
 lineage (BilatStore *store,
          const char *actor,
          gboolean    follow)
 {
-  GPtrArray *ids = g_ptr_array_new ();
-  const char *id = actor;
+  const char *ids[_BILAT_LINEAGE_MAX];
+  guint n = 1;
+  GPtrArray *result;
 
-  g_ptr_array_add (ids, (gpointer) actor);
-  while (follow && ids->len < 16)
-    {
-      BilatActor *record = bilat_store_lookup_actor (store, id);
-
-      if (record == NULL || (id = bilat_actor_get_predecessor (record)) == NULL)
-        break;
-      if (g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
-        break;
-      g_ptr_array_add (ids, (gpointer) id);
-    }
-  return ids;
+  ids[0] = actor;
+  if (follow)
+    n = _bilat_store_get_lineage (store, actor, ids);
+  result = g_ptr_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (result, (gpointer) ids[i]);
+  return result;
 }
 
 /* issue id → the position that counts for an actor, its own before its

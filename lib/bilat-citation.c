@@ -19,28 +19,155 @@
  * either has both ends or neither.
  *
  * A citation names its source by id rather than holding it, so that it
- * can be created before the source is loaded, and so that it stays a
- * small immutable value. A `BilatCitation` is reference counted.
+ * can be created before the source is loaded. A `BilatCitation` is an
+ * immutable object: its properties are read-only, set by
+ * [ctor@Bilat.Citation.new]. It is an object rather than a boxed value so
+ * that a record's citations are a [iface@Gio.ListModel] every language
+ * reads ([method@Bilat.Record.get_citations_model]).
  *
  * Since: 1.0
  */
 
 struct _BilatCitation
 {
-  gatomicrefcount  ref_count;
-  guint            paragraph;
-  gint64           start;
-  gint64           end;
-  char            *source;
-  char            *quote;
+  GObject  parent_instance;
+
+  guint    paragraph;
+  gint64   start;
+  gint64   end;
+  char    *source;
+  char    *quote;
 };
 
-/* GLib type-checks the copy and free functions of a boxed type through a
- * transparent union, a GNU extension that -Wpedantic reports. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wpedantic"
-G_DEFINE_BOXED_TYPE (BilatCitation, bilat_citation, bilat_citation_ref, bilat_citation_unref)
-#pragma GCC diagnostic pop
+G_DEFINE_FINAL_TYPE (BilatCitation, bilat_citation, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SOURCE,
+  PROP_PARAGRAPH,
+  PROP_START,
+  PROP_END,
+  PROP_QUOTE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+bilat_citation_finalize (GObject *object)
+{
+  BilatCitation *self = BILAT_CITATION (object);
+
+  g_free (self->source);
+  g_free (self->quote);
+
+  G_OBJECT_CLASS (bilat_citation_parent_class)->finalize (object);
+}
+
+static void
+bilat_citation_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  BilatCitation *self = BILAT_CITATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOURCE:
+      g_value_set_string (value, self->source);
+      break;
+    case PROP_PARAGRAPH:
+      g_value_set_uint (value, self->paragraph);
+      break;
+    case PROP_START:
+      g_value_set_int64 (value, self->start);
+      break;
+    case PROP_END:
+      g_value_set_int64 (value, self->end);
+      break;
+    case PROP_QUOTE:
+      g_value_set_string (value, self->quote);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bilat_citation_class_init (BilatCitationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bilat_citation_finalize;
+  object_class->get_property = bilat_citation_get_property;
+
+  /**
+   * BilatCitation:source: (getter get_source)
+   *
+   * The id of the cited [class@Bilat.Source].
+   *
+   * Since: 1.0
+   */
+  properties[PROP_SOURCE] =
+    g_param_spec_string ("source", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatCitation:paragraph: (getter get_paragraph)
+   *
+   * The cited paragraph, counted from 1, or 0 if not given.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_PARAGRAPH] =
+    g_param_spec_uint ("paragraph", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatCitation:start: (getter get_start)
+   *
+   * The first character of the passage, in code points from 0, or -1
+   * when the citation has no character range.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_START] =
+    g_param_spec_int64 ("start", NULL, NULL, -1, G_MAXINT64, -1,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatCitation:end: (getter get_end)
+   *
+   * The character after the passage, or -1 when the citation has no
+   * character range.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_END] =
+    g_param_spec_int64 ("end", NULL, NULL, -1, G_MAXINT64, -1,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatCitation:quote: (getter get_quote)
+   *
+   * A short quote of the passage, or %NULL.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_QUOTE] =
+    g_param_spec_string ("quote", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bilat_citation_init (BilatCitation *self)
+{
+  self->start = -1;
+  self->end = -1;
+}
 
 /**
  * bilat_citation_new:
@@ -71,8 +198,8 @@ bilat_citation_new (const char *source,
   g_return_val_if_fail (source != NULL && *source != '\0', NULL);
   g_return_val_if_fail ((start == -1 && end == -1) || (start >= 0 && start <= end), NULL);
 
-  self = g_new0 (BilatCitation, 1);
-  g_atomic_ref_count_init (&self->ref_count);
+  /* The properties are read-only: the values are checked here, once. */
+  self = g_object_new (BILAT_TYPE_CITATION, NULL);
   self->source = g_strdup (source);
   self->paragraph = paragraph;
   self->start = start;
@@ -83,49 +210,8 @@ bilat_citation_new (const char *source,
 }
 
 /**
- * bilat_citation_ref:
- * @self: a [struct@Bilat.Citation]
- *
- * Acquires a reference on @self.
- *
- * Returns: (transfer full): @self
- *
- * Since: 1.0
- */
-BilatCitation *
-bilat_citation_ref (BilatCitation *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_ref_count_inc (&self->ref_count);
-
-  return self;
-}
-
-/**
- * bilat_citation_unref:
- * @self: (transfer full): a [struct@Bilat.Citation]
- *
- * Releases a reference on @self, freeing it when the last one is gone.
- *
- * Since: 1.0
- */
-void
-bilat_citation_unref (BilatCitation *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (!g_atomic_ref_count_dec (&self->ref_count))
-    return;
-
-  g_free (self->source);
-  g_free (self->quote);
-  g_free (self);
-}
-
-/**
- * bilat_citation_get_source:
- * @self: a [struct@Bilat.Citation]
+ * bilat_citation_get_source: (get-property source)
+ * @self: a [class@Bilat.Citation]
  *
  * Returns the id of the cited source.
  *
@@ -136,14 +222,14 @@ bilat_citation_unref (BilatCitation *self)
 const char *
 bilat_citation_get_source (const BilatCitation *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (BILAT_IS_CITATION ((BilatCitation *) self), NULL);
 
   return self->source;
 }
 
 /**
- * bilat_citation_get_paragraph:
- * @self: a [struct@Bilat.Citation]
+ * bilat_citation_get_paragraph: (get-property paragraph)
+ * @self: a [class@Bilat.Citation]
  *
  * Returns the cited paragraph.
  *
@@ -154,14 +240,14 @@ bilat_citation_get_source (const BilatCitation *self)
 guint
 bilat_citation_get_paragraph (const BilatCitation *self)
 {
-  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (BILAT_IS_CITATION ((BilatCitation *) self), 0);
 
   return self->paragraph;
 }
 
 /**
  * bilat_citation_has_range:
- * @self: a [struct@Bilat.Citation]
+ * @self: a [class@Bilat.Citation]
  *
  * Returns whether the citation gives a character range.
  *
@@ -172,14 +258,14 @@ bilat_citation_get_paragraph (const BilatCitation *self)
 gboolean
 bilat_citation_has_range (const BilatCitation *self)
 {
-  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (BILAT_IS_CITATION ((BilatCitation *) self), FALSE);
 
   return self->start >= 0;
 }
 
 /**
- * bilat_citation_get_start:
- * @self: a [struct@Bilat.Citation]
+ * bilat_citation_get_start: (get-property start)
+ * @self: a [class@Bilat.Citation]
  *
  * Returns the start of the character range: the offset, in code points, of
  * the first character of the passage.
@@ -191,14 +277,14 @@ bilat_citation_has_range (const BilatCitation *self)
 gint64
 bilat_citation_get_start (const BilatCitation *self)
 {
-  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (BILAT_IS_CITATION ((BilatCitation *) self), -1);
 
   return self->start;
 }
 
 /**
- * bilat_citation_get_end:
- * @self: a [struct@Bilat.Citation]
+ * bilat_citation_get_end: (get-property end)
+ * @self: a [class@Bilat.Citation]
  *
  * Returns the end of the character range: the offset, in code points, of
  * the first character after the passage.
@@ -210,14 +296,14 @@ bilat_citation_get_start (const BilatCitation *self)
 gint64
 bilat_citation_get_end (const BilatCitation *self)
 {
-  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (BILAT_IS_CITATION ((BilatCitation *) self), -1);
 
   return self->end;
 }
 
 /**
- * bilat_citation_get_quote:
- * @self: a [struct@Bilat.Citation]
+ * bilat_citation_get_quote: (get-property quote)
+ * @self: a [class@Bilat.Citation]
  *
  * Returns the quote of the cited passage.
  *
@@ -228,14 +314,14 @@ bilat_citation_get_end (const BilatCitation *self)
 const char *
 bilat_citation_get_quote (const BilatCitation *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (BILAT_IS_CITATION ((BilatCitation *) self), NULL);
 
   return self->quote;
 }
 
 /**
  * bilat_citation_to_string:
- * @self: a [struct@Bilat.Citation]
+ * @self: a [class@Bilat.Citation]
  *
  * Formats the locator of the citation for people: the source id, then
  * the paragraph after a pilcrow, then the half-open character range, each
@@ -252,7 +338,7 @@ bilat_citation_to_string (const BilatCitation *self)
 {
   GString *text;
 
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (BILAT_IS_CITATION ((BilatCitation *) self), NULL);
 
   text = g_string_new (self->source);
   if (self->paragraph != 0)
@@ -266,8 +352,8 @@ bilat_citation_to_string (const BilatCitation *self)
 
 /**
  * bilat_citation_equal:
- * @a: (nullable): a [struct@Bilat.Citation], or %NULL
- * @b: (nullable): a [struct@Bilat.Citation], or %NULL
+ * @a: (nullable): a [class@Bilat.Citation], or %NULL
+ * @b: (nullable): a [class@Bilat.Citation], or %NULL
  *
  * Returns whether two citations have the same source, paragraph, range and
  * quote. Two %NULL citations are equal.

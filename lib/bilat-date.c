@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "bilat-date-private.h"
+
 /**
  * BilatDate:
  *
@@ -1059,4 +1061,42 @@ bilat_date_contains (const BilatDate *self,
 
   return self->first_julian <= other->first_julian &&
          other->last_julian <= self->last_julian;
+}
+
+/* Calendar arithmetic on GDate Julian day numbers (day 1 is 0001-01-01),
+ * done with integers: GDate would cost a structure per event on the
+ * streaming path. The civil-from-days method counts in 400-year eras of
+ * 146097 days starting on a 1 March, so that the leap day ends a year. */
+void
+_bilat_julian_to_civil (guint32  julian,
+                        int     *year,
+                        int     *month,
+                        int     *day)
+{
+  /* Days since 0000-03-01 of the proleptic Gregorian calendar. */
+  gint64 z = (gint64) julian + 305;
+  gint64 era = z / 146097;
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
+  int m = (int) (mp < 10 ? mp + 3 : mp - 9);
+
+  *year = (int) (yoe + era * 400 + (m <= 2));
+  *month = m;
+  *day = (int) (doy - (153 * mp + 2) / 5 + 1);
+}
+
+guint32
+_bilat_civil_to_julian (int year,
+                        int month,
+                        int day)
+{
+  gint64 y = year - (month <= 2);
+  gint64 era = y / 400;
+  gint64 yoe = y - era * 400;
+  gint64 doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  gint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+  return (guint32) (era * 146097 + doe - 305);
 }

@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include "bilat-array-model-private.h"
+#include "bilat-event-private.h"
 #include "bilat-record-private.h"
 
 /**
@@ -17,24 +19,32 @@
  * An actor taking part in a [class@Bilat.Event], and the part it plays
  * there (see [enum@Bilat.Role]).
  *
- * A participant is an immutable, reference-counted value: to change an
- * actor's role, add the actor to the event again with the new role.
+ * A participant is an immutable object, its properties read-only: to
+ * change an actor's role, add the actor to the event again with the new
+ * role. It is an object rather than a boxed value so that an event's
+ * participants are a [iface@Gio.ListModel] every language reads
+ * ([method@Bilat.Event.get_participants_model]).
  *
  * Since: 1.0
  */
 struct _BilatParticipant
 {
+  GObject    parent_instance;
+
   char      *actor;
   BilatRole  role;
 };
 
-/* GLib type-checks the copy and free functions of a boxed type through a
- * transparent union, a GNU extension that -Wpedantic reports. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wpedantic"
-G_DEFINE_BOXED_TYPE (BilatParticipant, bilat_participant,
-                     bilat_participant_ref, bilat_participant_unref)
-#pragma GCC diagnostic pop
+G_DEFINE_FINAL_TYPE (BilatParticipant, bilat_participant, G_TYPE_OBJECT)
+
+enum {
+  PARTICIPANT_PROP_0,
+  PARTICIPANT_PROP_ACTOR,
+  PARTICIPANT_PROP_ROLE,
+  PARTICIPANT_N_PROPS
+};
+
+static GParamSpec *participant_properties[PARTICIPANT_N_PROPS];
 
 /**
  * BilatEvent:
@@ -70,6 +80,7 @@ typedef struct
   char        *cameo_code;
   double       goldstein;     /* given by the data, or NAN: the code's */
   GPtrArray   *participants;
+  BilatArrayModel *participants_model;  /* made when first asked for */
 } BilatEventPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (BilatEvent, bilat_event, BILAT_TYPE_RECORD)
@@ -90,11 +101,73 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-participant_clear (gpointer data)
+bilat_participant_finalize (GObject *object)
 {
-  BilatParticipant *self = data;
+  BilatParticipant *self = BILAT_PARTICIPANT (object);
 
   g_free (self->actor);
+
+  G_OBJECT_CLASS (bilat_participant_parent_class)->finalize (object);
+}
+
+static void
+bilat_participant_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  BilatParticipant *self = BILAT_PARTICIPANT (object);
+
+  switch (prop_id)
+    {
+    case PARTICIPANT_PROP_ACTOR:
+      g_value_set_string (value, self->actor);
+      break;
+    case PARTICIPANT_PROP_ROLE:
+      g_value_set_enum (value, self->role);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bilat_participant_class_init (BilatParticipantClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bilat_participant_finalize;
+  object_class->get_property = bilat_participant_get_property;
+
+  /**
+   * BilatParticipant:actor: (getter get_actor)
+   *
+   * The id of the participating actor.
+   *
+   * Since: 1.0
+   */
+  participant_properties[PARTICIPANT_PROP_ACTOR] =
+    g_param_spec_string ("actor", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatParticipant:role: (getter get_role)
+   *
+   * The part the actor plays in the event.
+   *
+   * Since: 1.0
+   */
+  participant_properties[PARTICIPANT_PROP_ROLE] =
+    g_param_spec_enum ("role", NULL, NULL, BILAT_TYPE_ROLE, BILAT_ROLE_PARTICIPANT,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, PARTICIPANT_N_PROPS, participant_properties);
+}
+
+static void
+bilat_participant_init (BilatParticipant *self)
+{
+  self->role = BILAT_ROLE_PARTICIPANT;
 }
 
 /**
@@ -104,7 +177,7 @@ participant_clear (gpointer data)
  *
  * Creates a participant.
  *
- * Returns: (transfer full): a new [struct@Bilat.Participant]
+ * Returns: (transfer full): a new [class@Bilat.Participant]
  *
  * Since: 1.0
  */
@@ -117,9 +190,8 @@ bilat_participant_new (const char *actor,
   g_return_val_if_fail (bilat_record_is_valid_id (actor), NULL);
   g_return_val_if_fail (_bilat_enum_is_valid (BILAT_TYPE_ROLE, role), NULL);
 
-  /* Atomic: a participant is an immutable value, which may be shared
-   * between threads even though events may not. */
-  self = g_atomic_rc_box_new0 (BilatParticipant);
+  /* The properties are read-only: the values are checked here, once. */
+  self = g_object_new (BILAT_TYPE_PARTICIPANT, NULL);
   self->actor = g_strdup (actor);
   self->role = role;
 
@@ -127,42 +199,8 @@ bilat_participant_new (const char *actor,
 }
 
 /**
- * bilat_participant_ref:
- * @self: a [struct@Bilat.Participant]
- *
- * Acquires a reference on @self.
- *
- * Returns: (transfer full): @self
- *
- * Since: 1.0
- */
-BilatParticipant *
-bilat_participant_ref (BilatParticipant *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return g_atomic_rc_box_acquire (self);
-}
-
-/**
- * bilat_participant_unref:
- * @self: (transfer full): a [struct@Bilat.Participant]
- *
- * Releases a reference on @self, and frees it when that was the last one.
- *
- * Since: 1.0
- */
-void
-bilat_participant_unref (BilatParticipant *self)
-{
-  g_return_if_fail (self != NULL);
-
-  g_atomic_rc_box_release_full (self, participant_clear);
-}
-
-/**
- * bilat_participant_get_actor:
- * @self: a [struct@Bilat.Participant]
+ * bilat_participant_get_actor: (get-property actor)
+ * @self: a [class@Bilat.Participant]
  *
  * Gets the id of the participating actor.
  *
@@ -173,14 +211,14 @@ bilat_participant_unref (BilatParticipant *self)
 const char *
 bilat_participant_get_actor (const BilatParticipant *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (BILAT_IS_PARTICIPANT ((BilatParticipant *) self), NULL);
 
   return self->actor;
 }
 
 /**
- * bilat_participant_get_role:
- * @self: a [struct@Bilat.Participant]
+ * bilat_participant_get_role: (get-property role)
+ * @self: a [class@Bilat.Participant]
  *
  * Gets the part the actor plays in the event.
  *
@@ -191,7 +229,7 @@ bilat_participant_get_actor (const BilatParticipant *self)
 BilatRole
 bilat_participant_get_role (const BilatParticipant *self)
 {
-  g_return_val_if_fail (self != NULL, BILAT_ROLE_PARTICIPANT);
+  g_return_val_if_fail (BILAT_IS_PARTICIPANT ((BilatParticipant *) self), BILAT_ROLE_PARTICIPANT);
 
   return self->role;
 }
@@ -258,6 +296,7 @@ bilat_event_finalize (GObject *object)
   g_clear_pointer (&priv->place, bilat_place_unref);
   g_clear_pointer (&priv->cameo_code, g_free);
   g_clear_pointer (&priv->participants, g_ptr_array_unref);
+  g_clear_object (&priv->participants_model);
 
   G_OBJECT_CLASS (bilat_event_parent_class)->finalize (object);
 }
@@ -301,7 +340,7 @@ bilat_event_get_property (GObject    *object,
       break;
 
     case PROP_PARTICIPANTS:
-      g_value_set_boxed (value, priv->participants);
+      g_value_set_object (value, bilat_event_get_participants_model (self));
       break;
 
     default:
@@ -361,7 +400,7 @@ bilat_event_class_init (BilatEventClass *klass)
   object_class->set_property = bilat_event_set_property;
 
   /**
-   * BilatEvent:date:
+   * BilatEvent:date: (getter get_date) (setter set_date)
    *
    * When the event happened, at whatever precision is known, or %NULL if
    * that is not known.
@@ -374,7 +413,7 @@ bilat_event_class_init (BilatEventClass *klass)
                         _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatEvent:title:
+   * BilatEvent:title: (getter get_title) (setter set_title)
    *
    * A one-line description of the event, or %NULL.
    *
@@ -386,7 +425,7 @@ bilat_event_class_init (BilatEventClass *klass)
                          _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatEvent:summary:
+   * BilatEvent:summary: (getter get_summary) (setter set_summary)
    *
    * What happened, in a few sentences, or %NULL.
    *
@@ -398,7 +437,7 @@ bilat_event_class_init (BilatEventClass *klass)
                          _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatEvent:place:
+   * BilatEvent:place: (getter get_place) (setter set_place)
    *
    * Where the event happened, or %NULL if that is not known.
    *
@@ -410,7 +449,7 @@ bilat_event_class_init (BilatEventClass *klass)
                         _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatEvent:sectors:
+   * BilatEvent:sectors: (getter get_sectors) (setter set_sectors)
    *
    * The fields the event concerns; %BILAT_SECTOR_NONE when not classified.
    *
@@ -423,7 +462,7 @@ bilat_event_class_init (BilatEventClass *klass)
                         _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatEvent:cameo-code:
+   * BilatEvent:cameo-code: (getter get_cameo_code) (setter set_cameo_code)
    *
    * The CAMEO code of the event: two to four ASCII digits, such as `042`
    * (make a visit), or %NULL if the event is not coded.
@@ -453,19 +492,22 @@ bilat_event_class_init (BilatEventClass *klass)
                          _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatEvent:participants: (type GLib.PtrArray(Bilat.Participant))
+   * BilatEvent:participants: (getter get_participants_model)
    *
-   * The actors taking part, in the order they were added. Change them with
+   * The actors taking part, in the order they were added: a live
+   * [iface@Gio.ListModel] of [class@Bilat.Participant], the same object for
+   * the life of the event. Change them with
    * [method@Bilat.Event.add_participant] and
-   * [method@Bilat.Event.remove_participant]; each change is notified.
+   * [method@Bilat.Event.remove_participant]; the model emits
+   * [signal@Gio.ListModel::items-changed] and the property is notified.
    *
    * Since: 1.0
    */
   properties[PROP_PARTICIPANTS] =
-    g_param_spec_boxed ("participants", NULL, NULL,
-                        G_TYPE_PTR_ARRAY,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
-                        G_PARAM_STATIC_STRINGS);
+    g_param_spec_object ("participants", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -477,7 +519,7 @@ bilat_event_init (BilatEvent *self)
 
   priv->goldstein = NAN;
   priv->participants =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) bilat_participant_unref);
+    g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -499,7 +541,7 @@ bilat_event_new (const char *id)
 }
 
 /**
- * bilat_event_get_date:
+ * bilat_event_get_date: (get-property date)
  * @self: a [class@Bilat.Event]
  *
  * Gets when the event happened.
@@ -522,7 +564,7 @@ bilat_event_get_date (BilatEvent *self)
 }
 
 /**
- * bilat_event_set_date:
+ * bilat_event_set_date: (set-property date)
  * @self: a [class@Bilat.Event]
  * @date: (nullable): the date, or %NULL if it is not known
  *
@@ -545,7 +587,7 @@ bilat_event_set_date (BilatEvent *self,
 }
 
 /**
- * bilat_event_get_title:
+ * bilat_event_get_title: (get-property title)
  * @self: a [class@Bilat.Event]
  *
  * Gets the one-line description of the event.
@@ -567,7 +609,7 @@ bilat_event_get_title (BilatEvent *self)
 }
 
 /**
- * bilat_event_set_title:
+ * bilat_event_set_title: (set-property title)
  * @self: a [class@Bilat.Event]
  * @title: (nullable): the title, or %NULL
  *
@@ -589,7 +631,7 @@ bilat_event_set_title (BilatEvent *self,
 }
 
 /**
- * bilat_event_get_summary:
+ * bilat_event_get_summary: (get-property summary)
  * @self: a [class@Bilat.Event]
  *
  * Gets the account of what happened.
@@ -611,7 +653,7 @@ bilat_event_get_summary (BilatEvent *self)
 }
 
 /**
- * bilat_event_set_summary:
+ * bilat_event_set_summary: (set-property summary)
  * @self: a [class@Bilat.Event]
  * @summary: (nullable): the summary, or %NULL
  *
@@ -633,7 +675,7 @@ bilat_event_set_summary (BilatEvent *self,
 }
 
 /**
- * bilat_event_get_place:
+ * bilat_event_get_place: (get-property place)
  * @self: a [class@Bilat.Event]
  *
  * Gets where the event happened.
@@ -656,7 +698,7 @@ bilat_event_get_place (BilatEvent *self)
 }
 
 /**
- * bilat_event_set_place:
+ * bilat_event_set_place: (set-property place)
  * @self: a [class@Bilat.Event]
  * @place: (nullable): the place, or %NULL if it is not known
  *
@@ -679,7 +721,7 @@ bilat_event_set_place (BilatEvent *self,
 }
 
 /**
- * bilat_event_get_sectors:
+ * bilat_event_get_sectors: (get-property sectors)
  * @self: a [class@Bilat.Event]
  *
  * Gets the fields the event concerns.
@@ -701,7 +743,7 @@ bilat_event_get_sectors (BilatEvent *self)
 }
 
 /**
- * bilat_event_set_sectors:
+ * bilat_event_set_sectors: (set-property sectors)
  * @self: a [class@Bilat.Event]
  * @sectors: the sectors, a combination of [flags@Bilat.Sector] values
  *
@@ -727,7 +769,7 @@ bilat_event_set_sectors (BilatEvent  *self,
 }
 
 /**
- * bilat_event_get_cameo_code:
+ * bilat_event_get_cameo_code: (get-property cameo-code)
  * @self: a [class@Bilat.Event]
  *
  * Gets the CAMEO code of the event.
@@ -750,7 +792,7 @@ bilat_event_get_cameo_code (BilatEvent *self)
 }
 
 /**
- * bilat_event_set_cameo_code:
+ * bilat_event_set_cameo_code: (set-property cameo-code)
  * @self: a [class@Bilat.Event]
  * @cameo_code: (nullable): two to four ASCII digits, or %NULL
  *
@@ -940,6 +982,32 @@ bilat_event_get_participants (BilatEvent *self)
 }
 
 /**
+ * bilat_event_get_participants_model: (get-property participants)
+ * @self: a [class@Bilat.Event]
+ *
+ * Gets the actors taking part in the event as a live list model, for
+ * languages that read lists through [iface@Gio.ListModel]: it has the
+ * items of [method@Bilat.Event.get_participants], and changes with them.
+ *
+ * Returns: (transfer none): a [iface@Gio.ListModel] of
+ *   [class@Bilat.Participant], owned by @self
+ *
+ * Since: 1.0
+ */
+GListModel *
+bilat_event_get_participants_model (BilatEvent *self)
+{
+  BilatEventPrivate *priv;
+
+  g_return_val_if_fail (BILAT_IS_EVENT (self), NULL);
+
+  priv = bilat_event_get_instance_private (self);
+  if (priv->participants_model == NULL)
+    priv->participants_model = _bilat_array_model_new (BILAT_TYPE_PARTICIPANT, priv->participants);
+  return G_LIST_MODEL (priv->participants_model);
+}
+
+/**
  * bilat_event_add_participant:
  * @self: a [class@Bilat.Event]
  * @actor: the id of the actor (see [func@Bilat.Record.is_valid_id])
@@ -970,6 +1038,7 @@ bilat_event_add_participant (BilatEvent *self,
   if (index < 0)
     {
       g_ptr_array_add (priv->participants, bilat_participant_new (actor, role));
+      _bilat_array_model_items_changed (priv->participants_model, priv->participants->len - 1, 0, 1);
     }
   else
     {
@@ -979,7 +1048,8 @@ bilat_event_add_participant (BilatEvent *self,
 
       /* Participants are immutable, and the caller may hold this one. */
       g_ptr_array_index (priv->participants, index) = bilat_participant_new (actor, role);
-      bilat_participant_unref (participant);
+      g_object_unref (participant);
+      _bilat_array_model_items_changed (priv->participants_model, (guint) index, 1, 1);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTICIPANTS]);
@@ -1014,6 +1084,7 @@ bilat_event_remove_participant (BilatEvent *self,
     return FALSE;
 
   g_ptr_array_remove_index (priv->participants, index);
+  _bilat_array_model_items_changed (priv->participants_model, (guint) index, 1, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTICIPANTS]);
 
   return TRUE;
@@ -1087,4 +1158,20 @@ bilat_event_compare (BilatEvent *a,
 
   return strcmp (bilat_record_get_id (BILAT_RECORD (a)),
                  bilat_record_get_id (BILAT_RECORD (b)));
+}
+
+/* The figures a series counts, read once per event: the store keeps them
+ * packed so that a series over all events never touches the objects. */
+void
+_bilat_event_facts_init (BilatEventFacts *facts,
+                         BilatEvent      *event)
+{
+  BilatDate *date = bilat_event_get_date (event);
+
+  facts->first_julian = date ? bilat_date_get_first_julian (date) : 0;
+  facts->last_julian = date ? bilat_date_get_last_julian (date) : 0;
+  facts->precision = date ? bilat_date_get_precision (date) : 0;
+  facts->is_interval = date ? bilat_date_is_interval (date) : FALSE;
+  facts->goldstein = bilat_event_get_goldstein (event);
+  facts->quad_class = bilat_event_get_quad_class (event);
 }

@@ -143,7 +143,7 @@ bilat_exercise_class_init (BilatExerciseClass *klass)
   object_class->set_property = bilat_exercise_set_property;
 
   /**
-   * BilatExercise:series:
+   * BilatExercise:series: (getter get_series) (setter set_series)
    *
    * The name of the series the exercise belongs to, such as "Friendship",
    * or %NULL for a one-off exercise.
@@ -156,7 +156,7 @@ bilat_exercise_class_init (BilatExerciseClass *klass)
                          _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatExercise:edition:
+   * BilatExercise:edition: (getter get_edition) (setter set_edition)
    *
    * The number of the exercise within its series, counting from 1, or 0
    * when it is not known.
@@ -169,7 +169,7 @@ bilat_exercise_class_init (BilatExerciseClass *klass)
                        _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatExercise:host:
+   * BilatExercise:host: (getter get_host) (setter set_host)
    *
    * The id of the actor that hosts the exercise, usually a state, or %NULL.
    *
@@ -181,7 +181,7 @@ bilat_exercise_class_init (BilatExerciseClass *klass)
                          _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatExercise:domain:
+   * BilatExercise:domain: (getter get_domain) (setter set_domain)
    *
    * Which armed services take part.
    *
@@ -194,7 +194,7 @@ bilat_exercise_class_init (BilatExerciseClass *klass)
                        _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatExercise:focus:
+   * BilatExercise:focus: (getter get_focus) (setter set_focus)
    *
    * What the exercise trains for, as the sources state it, such as
    * `counter-terrorism`, or %NULL.
@@ -234,7 +234,7 @@ bilat_exercise_new (const char *id)
 }
 
 /**
- * bilat_exercise_get_series:
+ * bilat_exercise_get_series: (get-property series)
  * @self: a [class@Bilat.Exercise]
  *
  * Gets the name of the series the exercise belongs to.
@@ -252,7 +252,7 @@ bilat_exercise_get_series (BilatExercise *self)
 }
 
 /**
- * bilat_exercise_set_series:
+ * bilat_exercise_set_series: (set-property series)
  * @self: a [class@Bilat.Exercise]
  * @series: (nullable): the name of the series, or %NULL
  *
@@ -271,7 +271,7 @@ bilat_exercise_set_series (BilatExercise *self,
 }
 
 /**
- * bilat_exercise_get_edition:
+ * bilat_exercise_get_edition: (get-property edition)
  * @self: a [class@Bilat.Exercise]
  *
  * Gets the number of the exercise within its series.
@@ -289,7 +289,7 @@ bilat_exercise_get_edition (BilatExercise *self)
 }
 
 /**
- * bilat_exercise_set_edition:
+ * bilat_exercise_set_edition: (set-property edition)
  * @self: a [class@Bilat.Exercise]
  * @edition: the edition, counting from 1, or 0 if it is not known
  *
@@ -311,7 +311,7 @@ bilat_exercise_set_edition (BilatExercise *self,
 }
 
 /**
- * bilat_exercise_get_host:
+ * bilat_exercise_get_host: (get-property host)
  * @self: a [class@Bilat.Exercise]
  *
  * Gets the id of the actor that hosts the exercise.
@@ -329,7 +329,7 @@ bilat_exercise_get_host (BilatExercise *self)
 }
 
 /**
- * bilat_exercise_set_host:
+ * bilat_exercise_set_host: (set-property host)
  * @self: a [class@Bilat.Exercise]
  * @host: (nullable): a valid actor id (see [func@Bilat.Record.is_valid_id]),
  *   or %NULL
@@ -351,7 +351,7 @@ bilat_exercise_set_host (BilatExercise *self,
 }
 
 /**
- * bilat_exercise_get_domain:
+ * bilat_exercise_get_domain: (get-property domain)
  * @self: a [class@Bilat.Exercise]
  *
  * Gets which armed services take part.
@@ -369,7 +369,7 @@ bilat_exercise_get_domain (BilatExercise *self)
 }
 
 /**
- * bilat_exercise_set_domain:
+ * bilat_exercise_set_domain: (set-property domain)
  * @self: a [class@Bilat.Exercise]
  * @domain: the domain
  *
@@ -392,7 +392,7 @@ bilat_exercise_set_domain (BilatExercise       *self,
 }
 
 /**
- * bilat_exercise_get_focus:
+ * bilat_exercise_get_focus: (get-property focus)
  * @self: a [class@Bilat.Exercise]
  *
  * Gets what the exercise trains for.
@@ -410,7 +410,7 @@ bilat_exercise_get_focus (BilatExercise *self)
 }
 
 /**
- * bilat_exercise_set_focus:
+ * bilat_exercise_set_focus: (set-property focus)
  * @self: a [class@Bilat.Exercise]
  * @focus: (nullable): the focus, such as `counter-terrorism`, or %NULL
  *

@@ -81,9 +81,10 @@ extern const _BilatField _bilat_coded_fields[];
 /* The supported version of the format. */
 #define _BILAT_FORMAT_VERSION 1
 
+/* A problem of %BILAT_FORMAT_ERROR (see _bilat_problem_new_full()). */
 BilatProblem *_bilat_problem_new         (BilatFormatError  code,
                                           const char       *file,
-                                          guint             line,
+                                          guint64           line,
                                           const char       *kind,
                                           int               index,
                                           const char       *record_id,

@@ -40,7 +40,7 @@
 #include "bilat-resources.h"
 #include "bilat-native-private.h"
 #include "bilat-segment-private.h"
-#include "bilat-series-private.h"
+#include "bilat-date-private.h"
 #include "bilat-store-private.h"
 
 #define DATASETS_PATH "/org/libbilat/bilat/datasets/"
@@ -1292,9 +1292,9 @@ draft_init (Draft *draft)
   draft->values = g_array_new (FALSE, TRUE, sizeof (GValue));
   g_array_set_clear_func (draft->values, (GDestroyNotify) g_value_unset);
   draft->aliases = g_ptr_array_new ();
-  draft->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) bilat_participant_unref);
+  draft->participants = g_ptr_array_new_with_free_func (g_object_unref);
   draft->place = NULL;
-  draft->citations = g_ptr_array_new_with_free_func ((GDestroyNotify) bilat_citation_unref);
+  draft->citations = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /* Empties @draft for the next record, keeping its arrays. */
@@ -4237,4 +4237,196 @@ bilat_store_new_builtin (const char  *name,
     return NULL;
 
   return g_steal_pointer (&store);
+}
+
+/* The validator: the loaders' own reading, collecting every problem. */
+
+/**
+ * bilat_validate_data:
+ * @data: (array length=length) (element-type guint8): a dataset in the
+ *   libbilat JSON format
+ * @length: the length of @data in bytes, or -1 if it is nul-terminated
+ * @name: (nullable): the name of @data in the problems, such as its file
+ *   name, or %NULL for `<string>`
+ *
+ * Checks a dataset against the libbilat JSON format, reporting every
+ * problem rather than only the first: syntax, types, values, ids and
+ * references. It checks what [method@Bilat.Store.load_from_data] checks,
+ * with the same code, so a dataset without problems loads into an empty
+ * store.
+ *
+ * A JSON syntax error or a document that is not a bilat dataset of a known
+ * version ends the check, since nothing after it can be trusted; otherwise
+ * every record is checked.
+ *
+ * Returns: (transfer container) (element-type Bilat.Problem): the
+ *   problems, in the order of their lines; an empty array if the dataset
+ *   is valid. Freeing the array frees the problems.
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+bilat_validate_data (const char *data,
+                     gssize      length,
+                     const char *name)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  return _bilat_format_read (data != NULL ? data : "", length,
+                             name != NULL ? name : "<string>", NULL, NULL);
+}
+
+/**
+ * bilat_validate_file:
+ * @file: a file holding a dataset in the libbilat JSON format
+ * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Reads @file and checks it as [func@Bilat.validate_data] does. The
+ * problems name the file by its parse name (its path when it is local).
+ *
+ * @error is only for failing to read the file (in the %G_IO_ERROR
+ * domain); the problems of its content are what the function returns.
+ *
+ * Returns: (transfer container) (element-type Bilat.Problem) (nullable):
+ *   the problems, in the order of their lines, an empty array if the
+ *   dataset is valid, or %NULL with @error set if @file cannot be read
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+bilat_validate_file (GFile         *file,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Read in chunks, checked as they come: a file of any size costs a
+   * record's worth of memory, not the file's. */
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  name = g_file_get_parse_name (file);
+
+  return _bilat_format_read_stream (G_INPUT_STREAM (stream), cancellable, name, NULL, NULL,
+                                    error);
+}
+
+/**
+ * bilat_validate_stream:
+ * @stream: a [class@Gio.InputStream] holding a dataset in the libbilat JSON
+ *   format, read to its end but not closed
+ * @name: (nullable): the name of the data in the problems, such as the file
+ *   name a user gave, or %NULL for `<stream>`
+ * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Checks the dataset @stream holds as [func@Bilat.validate_data] does,
+ * reading it in chunks: a dataset of any size costs a record's worth of
+ * memory, not its own.
+ *
+ * @error is only for failing to read (in the %G_IO_ERROR domain); the
+ * problems of the content are what the function returns.
+ *
+ * Returns: (transfer container) (element-type Bilat.Problem) (nullable):
+ *   the problems, in the order of their lines, an empty array if the
+ *   dataset is valid, or %NULL with @error set if @stream cannot be read
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+bilat_validate_stream (GInputStream  *stream,
+                       const char    *name,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _bilat_format_read_stream (stream, cancellable, name != NULL ? name : "<stream>",
+                                    NULL, NULL, error);
+}
+
+/* Loading in a worker thread: into a new store, which no other thread sees
+ * until it is handed over. */
+
+static char new_from_file_tag;
+
+static void
+new_from_file_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  GError *error = NULL;
+
+  if (!bilat_store_load_from_file (store, task_data, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+}
+
+/**
+ * bilat_store_new_from_file_async:
+ * @file: a [iface@Gio.File] holding a dataset: the JSON format or a native
+ *   store file
+ * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
+ * @callback: (scope async) (closure user_data): called when the store is
+ *   loaded
+ * @user_data: data for @callback
+ *
+ * Creates a store and loads @file into it in a worker thread, as
+ * [method@Bilat.Store.load_from_file] loads into an empty store. The
+ * store is handed over by [ctor@Bilat.Store.new_from_file_finish], in the
+ * thread-default main context of the caller: no other thread sees it
+ * before.
+ *
+ * Since: 1.0
+ */
+void
+bilat_store_new_from_file_async (GFile               *file,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, &new_from_file_tag);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, new_from_file_thread);
+}
+
+/**
+ * bilat_store_new_from_file_finish:
+ * @result: the [iface@Gio.AsyncResult] given to the callback
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Finishes [func@Bilat.Store.new_from_file_async].
+ *
+ * Returns: (transfer full): the store holding the dataset of the file, or
+ *   %NULL with @error set (as [method@Bilat.Store.load_from_file] sets it)
+ *
+ * Since: 1.0
+ */
+BilatStore *
+bilat_store_new_from_file_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &new_from_file_tag, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -1025,3 +1025,82 @@ bilat_store_save_to_path (BilatStore  *self,
 
   return bilat_store_save_to_file (self, file, NULL, error);
 }
+
+/* Saving in a worker thread. */
+
+static char save_to_file_tag;
+
+static void
+save_to_file_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (!bilat_store_save_to_file (source_object, task_data, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * bilat_store_save_to_file_async:
+ * @self: a [class@Bilat.Store]
+ * @file: the [iface@Gio.File] to write
+ * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
+ * @callback: (scope async) (closure user_data): called when the file is
+ *   written
+ * @user_data: data for @callback
+ *
+ * Writes the store to @file as [method@Bilat.Store.save_to_file] does,
+ * atomically, in a worker thread that reads the store: use the store in
+ * no other way (neither change nor read it) until @callback is called, in
+ * the thread-default main context of the caller.
+ *
+ * Since: 1.0
+ */
+void
+bilat_store_save_to_file_async (BilatStore          *self,
+                                GFile               *file,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (BILAT_IS_STORE (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, &save_to_file_tag);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, save_to_file_thread);
+}
+
+/**
+ * bilat_store_save_to_file_finish:
+ * @self: a [class@Bilat.Store]
+ * @result: the [iface@Gio.AsyncResult] given to the callback
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Finishes [method@Bilat.Store.save_to_file_async].
+ *
+ * Returns: %TRUE if the file was written, %FALSE with @error set otherwise
+ *   (the old file, if any, is then as it was)
+ *
+ * Since: 1.0
+ */
+gboolean
+bilat_store_save_to_file_finish (BilatStore    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (BILAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &save_to_file_tag, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -42,9 +42,10 @@ BilatImportCounts  *_bilat_import_report_counts       (BilatImportReport  *self)
 /* Counts @problem and keeps it if fewer than BILAT_IMPORT_MAX_PROBLEMS
  * are kept already. Takes @problem. */
 void                _bilat_import_report_take_problem (BilatImportReport  *self,
-                                                       BilatImportProblem *problem);
+                                                       BilatProblem       *problem);
 
-BilatImportProblem *_bilat_import_problem_new         (BilatImportError    code,
+/* A problem of %BILAT_IMPORT_ERROR (see _bilat_problem_new_full()). */
+BilatProblem       *_bilat_import_problem_new         (BilatImportError    code,
                                                        const char         *file,
                                                        guint64             line,
                                                        guint               column,
@@ -52,8 +53,40 @@ BilatImportProblem *_bilat_import_problem_new         (BilatImportError    code,
                                                        const char         *record_id,
                                                        const char         *message);
 
-/* A GError of BILAT_IMPORT_ERROR saying what @problem says. */
-GError             *_bilat_import_problem_to_error    (const BilatImportProblem *problem);
+
+/* Progress forwarded from worker threads to the thread-default main
+ * context of the thread that made the relay. _bilat_progress_relay_push is
+ * a BilatImportProgressFunc, for any thread, with the relay as its data;
+ * @func (if not NULL) is called in the context, at most once per
+ * iteration, with the latest figures. _bilat_progress_relay_finish, in
+ * the context, delivers figures still queued and stops the deliveries. */
+typedef struct _BilatProgressRelay BilatProgressRelay;
+
+BilatProgressRelay *_bilat_progress_relay_new    (BilatImportProgressFunc  func,
+                                                  gpointer                 data,
+                                                  GDestroyNotify           destroy);
+void                _bilat_progress_relay_unref  (BilatProgressRelay      *self);
+void                _bilat_progress_relay_push   (guint64                  bytes,
+                                                  guint64                  total,
+                                                  guint64                  rows,
+                                                  gpointer                 relay);
+void                _bilat_progress_relay_finish (BilatProgressRelay      *self);
+
+/* bilat_store_import_events_async() for several files, read one after
+ * another in one worker thread, committed as one; finished with
+ * bilat_store_import_events_finish(). */
+void _bilat_store_import_files_async (BilatStore               *self,
+                                      GFile                   **files,
+                                      guint                     n_files,
+                                      BilatEventFormat          format,
+                                      BilatQuery               *query,
+                                      BilatImportFlags          flags,
+                                      GCancellable             *cancellable,
+                                      BilatImportProgressFunc   progress,
+                                      gpointer                  progress_data,
+                                      GDestroyNotify            progress_data_destroy,
+                                      GAsyncReadyCallback       callback,
+                                      gpointer                  user_data);
 
 /* Inputs. */
 

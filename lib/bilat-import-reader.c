@@ -29,7 +29,9 @@
 
 #include "bilat-codes-private.h"
 #include "bilat-import-private.h"
-#include "bilat-series-private.h"
+#include "bilat-problem-private.h"
+#include "bilat-date-private.h"
+#include "bilat-store-private.h"
 
 /* Event-id sets. Ids are cut into chunks of 65536: a chunk holds the low
  * 16 bits of its ids in a sorted array while it has few, as a bitmap of
@@ -856,25 +858,21 @@ struct _BilatRowFilter
   char      *text;        /* case-folded */
 };
 
-/* Adds @actor and, with succession, the states it continues. The chain
- * is bounded, as in BilatQuery, against predecessors forming a cycle. */
+/* Adds copies of @actor and, with succession, the states it continues. */
 static void
 add_lineage (GPtrArray  *ids,
              BilatStore *store,
              gboolean    follow,
              const char *actor)
 {
-  const char *id = actor;
+  const char *lineage[_BILAT_LINEAGE_MAX];
+  guint n = 1;
 
-  g_ptr_array_add (ids, g_strdup (actor));
-  for (guint depth = 0; follow && store != NULL && depth < 16; depth++)
-    {
-      BilatActor *record = bilat_store_lookup_actor (store, id);
-
-      if (record == NULL || (id = bilat_actor_get_predecessor (record)) == NULL)
-        break;
-      g_ptr_array_add (ids, g_strdup (id));
-    }
+  lineage[0] = actor;
+  if (follow && store != NULL)
+    n = _bilat_store_get_lineage (store, actor, lineage);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (ids, g_strdup (lineage[i]));
 }
 
 static GPtrArray *
@@ -1179,7 +1177,7 @@ _bilat_reader_problem (BilatReader      *reader,
                        const char       *message,
                        GError          **error)
 {
-  BilatImportProblem *problem;
+  BilatProblem *problem;
   char id[48];
 
   if (code == BILAT_IMPORT_ERROR_DUPLICATE_ID)
@@ -1199,8 +1197,8 @@ _bilat_reader_problem (BilatReader      *reader,
   if ((reader->options->flags & BILAT_IMPORT_FLAGS_STRICT) &&
       code != BILAT_IMPORT_ERROR_UNKNOWN_COUNTRY)
     {
-      g_propagate_error (error, _bilat_import_problem_to_error (problem));
-      bilat_import_problem_unref (problem);
+      g_propagate_error (error, _bilat_problem_to_error (problem));
+      bilat_problem_unref (problem);
       return FALSE;
     }
   _bilat_import_report_take_problem (reader->report, problem);

@@ -6,40 +6,7 @@
 #include <bilat/bilat.h>
 
 #include "bilat-import-private.h"
-
-/**
- * BilatImportProblem:
- *
- * One problem found while reading event data: a row with the wrong number
- * of columns, a bad value, a duplicate event id, a country name that
- * cannot be mapped. It says where: the file (for a member of an archive,
- * `archive.zip(member.CSV)`), the line, counted from 1 as an editor
- * counts them, and the column, counted from 1, with its name in the
- * dataset's codebook (`GoldsteinScale`, `Event Date`).
- *
- * A problem is an immutable, reference-counted value.
- *
- * Since: 1.0
- */
-struct _BilatImportProblem
-{
-  gatomicrefcount   ref_count;
-  BilatImportError  code;
-  guint64           line;
-  guint             column;
-  char             *file;
-  char             *field;
-  char             *record_id;
-  char             *message;
-};
-
-/* GLib type-checks the copy and free functions of a boxed type through a
- * transparent union, a GNU extension that -Wpedantic reports. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wpedantic"
-G_DEFINE_BOXED_TYPE (BilatImportProblem, bilat_import_problem,
-                     bilat_import_problem_ref, bilat_import_problem_unref)
-#pragma GCC diagnostic pop
+#include "bilat-problem-private.h"
 
 /**
  * bilat_import_error_quark:
@@ -53,7 +20,7 @@ G_DEFINE_BOXED_TYPE (BilatImportProblem, bilat_import_problem,
  */
 G_DEFINE_QUARK (bilat-import-error-quark, bilat_import_error)
 
-BilatImportProblem *
+BilatProblem *
 _bilat_import_problem_new (BilatImportError  code,
                            const char       *file,
                            guint64           line,
@@ -62,233 +29,8 @@ _bilat_import_problem_new (BilatImportError  code,
                            const char       *record_id,
                            const char       *message)
 {
-  BilatImportProblem *self = g_new0 (BilatImportProblem, 1);
-
-  g_atomic_ref_count_init (&self->ref_count);
-  self->code = code;
-  self->file = g_strdup (file);
-  self->line = line;
-  self->column = column;
-  self->field = g_strdup (field);
-  self->record_id = g_strdup (record_id);
-  self->message = g_strdup (message);
-  return self;
-}
-
-GError *
-_bilat_import_problem_to_error (const BilatImportProblem *problem)
-{
-  g_autofree char *text = bilat_import_problem_to_string (problem);
-
-  return g_error_new_literal (BILAT_IMPORT_ERROR, problem->code, text);
-}
-
-/**
- * bilat_import_problem_ref:
- * @self: a [struct@Bilat.ImportProblem]
- *
- * Acquires a reference on @self.
- *
- * Returns: (transfer full): @self
- *
- * Since: 1.0
- */
-BilatImportProblem *
-bilat_import_problem_ref (BilatImportProblem *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_ref_count_inc (&self->ref_count);
-  return self;
-}
-
-/**
- * bilat_import_problem_unref:
- * @self: (transfer full): a [struct@Bilat.ImportProblem]
- *
- * Releases a reference on @self, freeing it with the last.
- *
- * Since: 1.0
- */
-void
-bilat_import_problem_unref (BilatImportProblem *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (!g_atomic_ref_count_dec (&self->ref_count))
-    return;
-  g_free (self->file);
-  g_free (self->field);
-  g_free (self->record_id);
-  g_free (self->message);
-  g_free (self);
-}
-
-/**
- * bilat_import_problem_get_code:
- * @self: a [struct@Bilat.ImportProblem]
- *
- * Gets what kind of problem it is.
- *
- * Returns: what kind of problem it is
- *
- * Since: 1.0
- */
-BilatImportError
-bilat_import_problem_get_code (const BilatImportProblem *self)
-{
-  g_return_val_if_fail (self != NULL, BILAT_IMPORT_ERROR_BAD_ROW);
-
-  return self->code;
-}
-
-/**
- * bilat_import_problem_get_file:
- * @self: a [struct@Bilat.ImportProblem]
- *
- * Gets the name of the file the problem is in.
- *
- * Returns: (nullable): the name of the file the problem is in
- *
- * Since: 1.0
- */
-const char *
-bilat_import_problem_get_file (const BilatImportProblem *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->file;
-}
-
-/**
- * bilat_import_problem_get_line:
- * @self: a [struct@Bilat.ImportProblem]
- *
- * Gets the line of the problem, counted from 1 (a header line counts), or
- * 0 for a problem of the whole file.
- *
- * Returns: the line of the problem, counted from 1 (a header line
- *   counts), or 0 for a problem of the whole file
- *
- * Since: 1.0
- */
-guint64
-bilat_import_problem_get_line (const BilatImportProblem *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->line;
-}
-
-/**
- * bilat_import_problem_get_column:
- * @self: a [struct@Bilat.ImportProblem]
- *
- * Gets the column of the problem, counted from 1, or 0 for a problem of
- * the row as a whole.
- *
- * Returns: the column of the problem, counted from 1, or 0 for a
- *   problem of the row as a whole
- *
- * Since: 1.0
- */
-guint
-bilat_import_problem_get_column (const BilatImportProblem *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->column;
-}
-
-/**
- * bilat_import_problem_get_field:
- * @self: a [struct@Bilat.ImportProblem]
- *
- * Gets the name of the column, as the dataset's codebook names it
- * (`SQLDATE`, `GoldsteinScale`, `Source Country`), or %NULL.
- *
- * Returns: (nullable): the name of the column, as the dataset's codebook
- *   names it (`SQLDATE`, `GoldsteinScale`, `Source Country`), or %NULL
- *
- * Since: 1.0
- */
-const char *
-bilat_import_problem_get_field (const BilatImportProblem *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->field;
-}
-
-/**
- * bilat_import_problem_get_record_id:
- * @self: a [struct@Bilat.ImportProblem]
- *
- * Gets the id the event of the row would have, such as `gdelt:881990832`,
- * or %NULL when it is not known.
- *
- * Returns: (nullable): the id the event of the row would have, such as
- *   `gdelt:881990832`, or %NULL when it is not known
- *
- * Since: 1.0
- */
-const char *
-bilat_import_problem_get_record_id (const BilatImportProblem *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->record_id;
-}
-
-/**
- * bilat_import_problem_get_message:
- * @self: a [struct@Bilat.ImportProblem]
- *
- * Gets what is wrong, in a sentence without the place.
- *
- * Returns: what is wrong, in a sentence without the place
- *
- * Since: 1.0
- */
-const char *
-bilat_import_problem_get_message (const BilatImportProblem *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->message;
-}
-
-/**
- * bilat_import_problem_to_string:
- * @self: a [struct@Bilat.ImportProblem]
- *
- * Formats the problem on one line, place first, as compilers do:
- * `events.CSV:12: column 31 (GoldsteinScale): not a number: “x”`.
- *
- * Returns: (transfer full): the text
- *
- * Since: 1.0
- */
-char *
-bilat_import_problem_to_string (const BilatImportProblem *self)
-{
-  GString *out;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  out = g_string_new (self->file != NULL ? self->file : "(input)");
-  if (self->line > 0)
-    g_string_append_printf (out, ":%" G_GUINT64_FORMAT, self->line);
-  g_string_append (out, ": ");
-  if (self->column > 0)
-    {
-      g_string_append_printf (out, "column %u", self->column);
-      if (self->field != NULL)
-        g_string_append_printf (out, " (%s)", self->field);
-      g_string_append (out, ": ");
-    }
-  g_string_append (out, self->message);
-  return g_string_free (out, FALSE);
+  return _bilat_problem_new_full (BILAT_IMPORT_ERROR, code, file, line, column, NULL, -1,
+                                  record_id, field, message);
 }
 
 /**
@@ -500,7 +242,7 @@ bilat_import_report_class_init (BilatImportReportClass *klass)
 static void
 bilat_import_report_init (BilatImportReport *self)
 {
-  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) bilat_import_problem_unref);
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) bilat_problem_unref);
 }
 
 /**
@@ -526,13 +268,13 @@ _bilat_import_report_counts (BilatImportReport *self)
 
 void
 _bilat_import_report_take_problem (BilatImportReport  *self,
-                                   BilatImportProblem *problem)
+                                   BilatProblem       *problem)
 {
   self->counts.n_problems++;
   if (self->problems->len < BILAT_IMPORT_MAX_PROBLEMS)
     g_ptr_array_add (self->problems, problem);
   else
-    bilat_import_problem_unref (problem);
+    bilat_problem_unref (problem);
 }
 
 /**
@@ -704,7 +446,7 @@ bilat_import_report_get_n_problems (BilatImportReport *self)
  * Returns the first problems found, at most
  * [const@Bilat.IMPORT_MAX_PROBLEMS], in the order of the input.
  *
- * Returns: (transfer none) (element-type BilatImportProblem): the problems
+ * Returns: (transfer none) (element-type BilatProblem): the problems
  *
  * Since: 1.0
  */
@@ -747,7 +489,7 @@ bilat_import_report_merge (BilatImportReport *self,
   self->counts.n_problems += other->counts.n_problems;
 
   for (guint i = 0; i < other->problems->len && self->problems->len < BILAT_IMPORT_MAX_PROBLEMS; i++)
-    g_ptr_array_add (self->problems, bilat_import_problem_ref (g_ptr_array_index (other->problems, i)));
+    g_ptr_array_add (self->problems, bilat_problem_ref (g_ptr_array_index (other->problems, i)));
 }
 
 /**

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bilat-import-private.h"
+#include "bilat-problem-private.h"
 #include "bilat-segment-private.h"
 #include "bilat-store-private.h"
 #include "bilat-series-private.h"
@@ -271,7 +272,7 @@ pending_commit (Pending            *pending,
   for (guint i = 0; i < n; i++)
     {
       const Origin *origin = &g_array_index (pending->origins, Origin, i);
-      BilatImportProblem *problem;
+      BilatProblem *problem;
       char id[48];
 
       _bilat_segment_builder_format_id (pending->builder, i, id);
@@ -282,8 +283,8 @@ pending_commit (Pending            *pending,
                                            "the store has an event with this id already");
       if (flags & BILAT_IMPORT_FLAGS_STRICT)
         {
-          g_propagate_error (error, _bilat_import_problem_to_error (problem));
-          bilat_import_problem_unref (problem);
+          g_propagate_error (error, _bilat_problem_to_error (problem));
+          bilat_problem_unref (problem);
           return FALSE;
         }
       counts->duplicates++;
@@ -363,6 +364,49 @@ read_one_input (BilatInput            *input,
   if (!read_pending (input, format, filter, flags, pending, report, progress, cancellable, error))
     return FALSE;
   progress_finish (progress, counts->bytes, counts->rows);
+  return TRUE;
+}
+
+/* Reads @files one after another into @pending, with progress over the
+ * sizes of all of them where known: the part of an import of files that
+ * may run in another thread. */
+static gboolean
+read_files (GFile                **files,
+            guint                  n_files,
+            BilatEventFormat       format,
+            const BilatRowFilter  *filter,
+            BilatImportFlags       flags,
+            Pending               *pending,
+            BilatImportReport     *report,
+            Progress              *progress,
+            GCancellable          *cancellable,
+            GError               **error)
+{
+  BilatImportCounts *counts = _bilat_import_report_counts (report);
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (files[i], G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+      if (info != NULL)
+        progress->total += (guint64) g_file_info_get_size (info);
+    }
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      BilatInput *input = _bilat_input_new_for_file (files[i], cancellable, error);
+      gboolean ok;
+
+      if (input == NULL)
+        return FALSE;
+      ok = read_pending (input, format, filter, flags, pending, report, progress, cancellable, error);
+      progress->base += _bilat_input_get_bytes_read (input);
+      _bilat_input_free (input);
+      if (!ok)
+        return FALSE;
+    }
+  progress_finish (progress, progress->base, counts->rows);
   return TRUE;
 }
 
@@ -505,8 +549,7 @@ bilat_store_import_events_from_files (BilatStore               *self,
   BilatRowFilter *filter;
   Pending *pending;
   Progress throttle = { progress, progress_data, 0, 0, 0 };
-  BilatImportCounts *counts;
-  gboolean ok = TRUE;
+  gboolean ok;
 
   g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
   g_return_val_if_fail (files != NULL || n_files == 0, NULL);
@@ -518,39 +561,13 @@ bilat_store_import_events_from_files (BilatStore               *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   report = bilat_import_report_new ();
-  counts = _bilat_import_report_counts (report);
   filter = _bilat_row_filter_new (query, self);
   pending = pending_new ();
 
-  /* The progress is over the sizes of all the files, where known. */
-  for (guint i = 0; i < n_files; i++)
-    {
-      g_autoptr(GFileInfo) info = g_file_query_info (files[i], G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                     G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-
-      if (info != NULL)
-        throttle.total += (guint64) g_file_info_get_size (info);
-    }
-
-  for (guint i = 0; ok && i < n_files; i++)
-    {
-      BilatInput *input = _bilat_input_new_for_file (files[i], cancellable, error);
-
-      if (input == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      ok = read_pending (input, format, filter, flags, pending, report, &throttle, cancellable, error);
-      throttle.base += _bilat_input_get_bytes_read (input);
-      _bilat_input_free (input);
-    }
-  if (ok)
-    {
-      progress_finish (&throttle, throttle.base, counts->rows);
-      ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-           pending_commit (pending, self, report, flags, error);
-    }
+  ok = read_files (files, n_files, format, filter, flags, pending, report, &throttle,
+                   cancellable, error) &&
+       !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+       pending_commit (pending, self, report, flags, error);
 
   _bilat_row_filter_free (filter);
   pending_free (pending);
@@ -621,93 +638,148 @@ bilat_store_import_events_from_stream (BilatStore               *self,
 static char import_async_tag;
 static char import_worker_tag;
 
-typedef struct
+/* Progress forwarded from worker threads to the caller's main context:
+ * the latest figures are kept, and one delivery at a time is queued. */
+struct _BilatProgressRelay
 {
-  GTask            *task;     /* the caller's task, whose data this is */
-  GFile            *file;
-  BilatEventFormat  format;
-  BilatRowFilter   *filter;
-  BilatImportFlags  flags;
-  Pending          *pending;
-  BilatImportReport *report;
-
-  /* Progress, forwarded to the caller's main context. */
+  gatomicrefcount          ref_count;
   GMainContext            *context;
-  BilatImportProgressFunc  progress_func;
-  gpointer                 progress_data;
-  GDestroyNotify           progress_destroy;
+  BilatImportProgressFunc  func;
+  gpointer                 data;
+  GDestroyNotify           destroy;
   GMutex                   lock;
-  gboolean                 update_queued;
+  gboolean                 queued;
   gboolean                 finished;
   guint64                  bytes;
   guint64                  total;
   guint64                  rows;
-} ImportJob;
+};
 
-static void
-import_job_free (ImportJob *job)
+BilatProgressRelay *
+_bilat_progress_relay_new (BilatImportProgressFunc func,
+                           gpointer                data,
+                           GDestroyNotify          destroy)
 {
-  g_clear_object (&job->file);
-  _bilat_row_filter_free (job->filter);
-  pending_free (job->pending);
-  g_clear_object (&job->report);
-  if (job->progress_destroy != NULL)
-    job->progress_destroy (job->progress_data);
-  g_main_context_unref (job->context);
-  g_mutex_clear (&job->lock);
-  g_free (job);
+  BilatProgressRelay *self = g_new0 (BilatProgressRelay, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->context = g_main_context_ref_thread_default ();
+  self->func = func;
+  self->data = data;
+  self->destroy = destroy;
+  g_mutex_init (&self->lock);
+  return self;
+}
+
+static BilatProgressRelay *
+progress_relay_ref (BilatProgressRelay *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+_bilat_progress_relay_unref (BilatProgressRelay *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  if (self->destroy != NULL)
+    self->destroy (self->data);
+  g_main_context_unref (self->context);
+  g_mutex_clear (&self->lock);
+  g_free (self);
 }
 
 static gboolean
 deliver_progress (gpointer user_data)
 {
-  ImportJob *job = g_task_get_task_data (user_data);
+  BilatProgressRelay *self = user_data;
   guint64 bytes, total, rows;
   gboolean finished;
 
-  g_mutex_lock (&job->lock);
-  job->update_queued = FALSE;
-  bytes = job->bytes;
-  total = job->total;
-  rows = job->rows;
-  finished = job->finished;
-  g_mutex_unlock (&job->lock);
+  g_mutex_lock (&self->lock);
+  self->queued = FALSE;
+  bytes = self->bytes;
+  total = self->total;
+  rows = self->rows;
+  finished = self->finished;
+  g_mutex_unlock (&self->lock);
 
   if (!finished)
-    job->progress_func (bytes, total, rows, job->progress_data);
+    self->func (bytes, total, rows, self->data);
   return G_SOURCE_REMOVE;
 }
 
-/* Runs in the worker: keeps the latest figures, and queues one delivery
- * at a time to the caller's context. */
-static void
-queue_progress (guint64  bytes,
-                guint64  total,
-                guint64  rows,
-                gpointer user_data)
+void
+_bilat_progress_relay_push (guint64  bytes,
+                            guint64  total,
+                            guint64  rows,
+                            gpointer user_data)
 {
-  ImportJob *job = user_data;
+  BilatProgressRelay *self = user_data;
   gboolean queue;
 
-  g_mutex_lock (&job->lock);
-  job->bytes = bytes;
-  job->total = total;
-  job->rows = rows;
-  queue = !job->update_queued;
-  job->update_queued = TRUE;
-  g_mutex_unlock (&job->lock);
+  if (self->func == NULL)
+    return;
+
+  g_mutex_lock (&self->lock);
+  self->bytes = bytes;
+  self->total = total;
+  self->rows = rows;
+  queue = !self->queued && !self->finished;
+  self->queued = TRUE;
+  g_mutex_unlock (&self->lock);
 
   if (queue)
     {
       GSource *source = g_idle_source_new ();
 
       g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      /* The job is the task's data: the task keeps it alive. */
-      g_source_set_callback (source, deliver_progress, g_object_ref (job->task), g_object_unref);
+      g_source_set_callback (source, deliver_progress, progress_relay_ref (self),
+                             (GDestroyNotify) _bilat_progress_relay_unref);
       g_source_set_static_name (source, "[bilat] import progress");
-      g_source_attach (source, job->context);
+      g_source_attach (source, self->context);
       g_source_unref (source);
     }
+}
+
+void
+_bilat_progress_relay_finish (BilatProgressRelay *self)
+{
+  gboolean queued;
+
+  g_mutex_lock (&self->lock);
+  queued = self->queued;
+  self->finished = TRUE;
+  g_mutex_unlock (&self->lock);
+
+  /* The worker's last figures may still wait in the queue: they are the
+   * final ones, delivered now, before the result. */
+  if (queued && self->func != NULL)
+    self->func (self->bytes, self->total, self->rows, self->data);
+}
+
+typedef struct
+{
+  GTask              *task;     /* the caller's task, whose data this is */
+  GPtrArray          *files;
+  BilatEventFormat    format;
+  BilatRowFilter     *filter;
+  BilatImportFlags    flags;
+  Pending            *pending;
+  BilatImportReport  *report;
+  BilatProgressRelay *relay;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_ptr_array_unref (job->files);
+  _bilat_row_filter_free (job->filter);
+  pending_free (job->pending);
+  g_clear_object (&job->report);
+  _bilat_progress_relay_unref (job->relay);
+  g_free (job);
 }
 
 static void
@@ -717,23 +789,15 @@ import_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ImportJob *job = task_data;
-  Progress progress = { NULL, job, 0, 0, 0 };
+  Progress progress = { _bilat_progress_relay_push, job->relay, 0, 0, 0 };
   GError *error = NULL;
-  BilatInput *input;
 
-  if (job->progress_func != NULL)
-    progress.func = queue_progress;
-
-  input = _bilat_input_new_for_file (job->file, cancellable, &error);
-  if (input == NULL ||
-      !read_one_input (input, job->format, job->filter, job->flags, job->pending,
-                       job->report, &progress, cancellable, &error))
+  if (!read_files ((GFile **) job->files->pdata, job->files->len, job->format, job->filter,
+                   job->flags, job->pending, job->report, &progress, cancellable, &error))
     {
-      _bilat_input_free (input);
       g_task_return_error (task, error);
       return;
     }
-  _bilat_input_free (input);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -747,24 +811,10 @@ import_thread_done (GObject      *source_object,
   ImportJob *job = g_task_get_task_data (task);
   BilatStore *store = BILAT_STORE (source_object);
   GError *error = NULL;
-  gboolean queued;
 
-  g_mutex_lock (&job->lock);
-  queued = job->update_queued;
-  job->finished = TRUE;
-  g_mutex_unlock (&job->lock);
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  /* The worker's last figures may still wait in the queue: they are the
-   * final ones, delivered now, before the result. */
-  if (queued && job->progress_func != NULL)
-    job->progress_func (job->bytes, job->total, job->rows, job->progress_data);
-
-  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error) ||
+  _bilat_progress_relay_finish (job->relay);
+  if (!g_task_propagate_boolean (G_TASK (result), &error) ||
+      g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error) ||
       !pending_commit (job->pending, store, job->report, job->flags, &error))
     {
       g_task_return_error (task, error);
@@ -820,18 +870,40 @@ bilat_store_import_events_async (BilatStore               *self,
                                  GAsyncReadyCallback       callback,
                                  gpointer                  user_data)
 {
-  g_autoptr(GTask) worker = NULL;
-  GTask *task;
-  ImportJob *job;
-
   g_return_if_fail (BILAT_IS_STORE (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (check_format (format));
   g_return_if_fail (query == NULL || BILAT_IS_QUERY (query));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
+  /* One file is a list of one. */
+  _bilat_store_import_files_async (self, &file, 1, format, query, flags, cancellable,
+                                   progress, progress_data, progress_data_destroy,
+                                   callback, user_data);
+}
+
+void
+_bilat_store_import_files_async (BilatStore               *self,
+                                 GFile                   **files,
+                                 guint                     n_files,
+                                 BilatEventFormat          format,
+                                 BilatQuery               *query,
+                                 BilatImportFlags          flags,
+                                 GCancellable             *cancellable,
+                                 BilatImportProgressFunc   progress,
+                                 gpointer                  progress_data,
+                                 GDestroyNotify            progress_data_destroy,
+                                 GAsyncReadyCallback       callback,
+                                 gpointer                  user_data)
+{
+  g_autoptr(GTask) worker = NULL;
+  GTask *task;
+  ImportJob *job;
+
   job = g_new0 (ImportJob, 1);
-  job->file = g_object_ref (file);
+  job->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (job->files, g_object_ref (files[i]));
   job->format = format;
   /* Compiled here: the query and the store's actors are not read in the
    * worker. */
@@ -839,11 +911,7 @@ bilat_store_import_events_async (BilatStore               *self,
   job->flags = flags;
   job->pending = pending_new ();
   job->report = bilat_import_report_new ();
-  job->context = g_main_context_ref_thread_default ();
-  job->progress_func = progress;
-  job->progress_data = progress_data;
-  job->progress_destroy = progress_data_destroy;
-  g_mutex_init (&job->lock);
+  job->relay = _bilat_progress_relay_new (progress, progress_data, progress_data_destroy);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, &import_async_tag);

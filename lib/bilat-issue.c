@@ -111,7 +111,7 @@ bilat_issue_class_init (BilatIssueClass *klass)
   object_class->set_property = bilat_issue_set_property;
 
   /**
-   * BilatIssue:title:
+   * BilatIssue:title: (getter get_title) (setter set_title)
    *
    * A short human-readable name of the issue ("Energy cooperation"), or
    * %NULL.
@@ -124,7 +124,7 @@ bilat_issue_class_init (BilatIssueClass *klass)
                          _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatIssue:description:
+   * BilatIssue:description: (getter get_description) (setter set_description)
    *
    * What the issue covers, in a sentence or a paragraph, or %NULL.
    *
@@ -163,7 +163,7 @@ bilat_issue_new (const char *id)
 }
 
 /**
- * bilat_issue_get_title:
+ * bilat_issue_get_title: (get-property title)
  * @self: a [class@Bilat.Issue]
  *
  * Gets the human-readable name of the issue.
@@ -181,7 +181,7 @@ bilat_issue_get_title (BilatIssue *self)
 }
 
 /**
- * bilat_issue_set_title:
+ * bilat_issue_set_title: (set-property title)
  * @self: a [class@Bilat.Issue]
  * @title: (nullable): the title, or %NULL
  *
@@ -200,7 +200,7 @@ bilat_issue_set_title (BilatIssue *self,
 }
 
 /**
- * bilat_issue_get_description:
+ * bilat_issue_get_description: (get-property description)
  * @self: a [class@Bilat.Issue]
  *
  * Gets the description of what the issue covers.
@@ -219,7 +219,7 @@ bilat_issue_get_description (BilatIssue *self)
 }
 
 /**
- * bilat_issue_set_description:
+ * bilat_issue_set_description: (set-property description)
  * @self: a [class@Bilat.Issue]
  * @description: (nullable): the description, or %NULL
  *

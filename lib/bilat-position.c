@@ -17,7 +17,7 @@
  *
  * A position may be about a particular actor (its target: Russia supports
  * *Pakistan's* membership), be dated when the sources date it, and concern
- * some [flags@Bilat.Sector]s. Its [struct@Bilat.Citation]s show where the
+ * some [flags@Bilat.Sector]s. Its [class@Bilat.Citation]s show where the
  * holder took it. Comparing the positions of two actors issue by issue shows
  * where they converge and where they diverge.
  *
@@ -170,7 +170,7 @@ bilat_position_class_init (BilatPositionClass *klass)
   object_class->set_property = bilat_position_set_property;
 
   /**
-   * BilatPosition:holder:
+   * BilatPosition:holder: (getter get_holder) (setter set_holder)
    *
    * The id of the actor that takes the position. It is required: a
    * construct property that cannot be %NULL.
@@ -183,7 +183,7 @@ bilat_position_class_init (BilatPositionClass *klass)
                          _BILAT_PARAM_READWRITE | G_PARAM_CONSTRUCT);
 
   /**
-   * BilatPosition:issue:
+   * BilatPosition:issue: (getter get_issue) (setter set_issue)
    *
    * The id of the [class@Bilat.Issue] the position is on. It is required: a
    * construct property that cannot be %NULL.
@@ -196,7 +196,7 @@ bilat_position_class_init (BilatPositionClass *klass)
                          _BILAT_PARAM_READWRITE | G_PARAM_CONSTRUCT);
 
   /**
-   * BilatPosition:stance:
+   * BilatPosition:stance: (getter get_stance) (setter set_stance)
    *
    * What the holder thinks of the issue.
    *
@@ -209,7 +209,7 @@ bilat_position_class_init (BilatPositionClass *klass)
                        _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatPosition:target:
+   * BilatPosition:target: (getter get_target) (setter set_target)
    *
    * The id of the actor the position is about, when it is about one (Russia
    * supports membership *for Pakistan*), or %NULL.
@@ -222,7 +222,7 @@ bilat_position_class_init (BilatPositionClass *klass)
                          _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatPosition:date:
+   * BilatPosition:date: (getter get_date) (setter set_date)
    *
    * When the holder took or stated the position, or %NULL if the sources do
    * not date it.
@@ -235,7 +235,7 @@ bilat_position_class_init (BilatPositionClass *klass)
                         _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatPosition:summary:
+   * BilatPosition:summary: (getter get_summary) (setter set_summary)
    *
    * The position in a sentence or two, or %NULL.
    *
@@ -247,7 +247,7 @@ bilat_position_class_init (BilatPositionClass *klass)
                          _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatPosition:sectors:
+   * BilatPosition:sectors: (getter get_sectors) (setter set_sectors)
    *
    * The fields the position concerns; %BILAT_SECTOR_NONE when not
    * classified.
@@ -302,7 +302,7 @@ bilat_position_new (const char  *id,
 }
 
 /**
- * bilat_position_get_holder:
+ * bilat_position_get_holder: (get-property holder)
  * @self: a [class@Bilat.Position]
  *
  * Gets the id of the actor that takes the position.
@@ -320,7 +320,7 @@ bilat_position_get_holder (BilatPosition *self)
 }
 
 /**
- * bilat_position_set_holder:
+ * bilat_position_set_holder: (set-property holder)
  * @self: a [class@Bilat.Position]
  * @holder: a valid actor id (see [func@Bilat.Record.is_valid_id])
  *
@@ -340,7 +340,7 @@ bilat_position_set_holder (BilatPosition *self,
 }
 
 /**
- * bilat_position_get_issue:
+ * bilat_position_get_issue: (get-property issue)
  * @self: a [class@Bilat.Position]
  *
  * Gets the id of the issue the position is on.
@@ -358,7 +358,7 @@ bilat_position_get_issue (BilatPosition *self)
 }
 
 /**
- * bilat_position_set_issue:
+ * bilat_position_set_issue: (set-property issue)
  * @self: a [class@Bilat.Position]
  * @issue: a valid issue id (see [func@Bilat.Record.is_valid_id])
  *
@@ -378,7 +378,7 @@ bilat_position_set_issue (BilatPosition *self,
 }
 
 /**
- * bilat_position_get_stance:
+ * bilat_position_get_stance: (get-property stance)
  * @self: a [class@Bilat.Position]
  *
  * Gets what the holder thinks of the issue.
@@ -396,7 +396,7 @@ bilat_position_get_stance (BilatPosition *self)
 }
 
 /**
- * bilat_position_set_stance:
+ * bilat_position_set_stance: (set-property stance)
  * @self: a [class@Bilat.Position]
  * @stance: the stance
  *
@@ -419,7 +419,7 @@ bilat_position_set_stance (BilatPosition *self,
 }
 
 /**
- * bilat_position_get_target:
+ * bilat_position_get_target: (get-property target)
  * @self: a [class@Bilat.Position]
  *
  * Gets the id of the actor the position is about.
@@ -437,7 +437,7 @@ bilat_position_get_target (BilatPosition *self)
 }
 
 /**
- * bilat_position_set_target:
+ * bilat_position_set_target: (set-property target)
  * @self: a [class@Bilat.Position]
  * @target: (nullable): a valid actor id (see
  *   [func@Bilat.Record.is_valid_id]), or %NULL
@@ -458,7 +458,7 @@ bilat_position_set_target (BilatPosition *self,
 }
 
 /**
- * bilat_position_get_date:
+ * bilat_position_get_date: (get-property date)
  * @self: a [class@Bilat.Position]
  *
  * Gets when the holder took or stated the position.
@@ -476,7 +476,7 @@ bilat_position_get_date (BilatPosition *self)
 }
 
 /**
- * bilat_position_set_date:
+ * bilat_position_set_date: (set-property date)
  * @self: a [class@Bilat.Position]
  * @date: (nullable): the date, or %NULL if not known
  *
@@ -496,7 +496,7 @@ bilat_position_set_date (BilatPosition *self,
 }
 
 /**
- * bilat_position_get_summary:
+ * bilat_position_get_summary: (get-property summary)
  * @self: a [class@Bilat.Position]
  *
  * Gets the position in a sentence or two.
@@ -514,7 +514,7 @@ bilat_position_get_summary (BilatPosition *self)
 }
 
 /**
- * bilat_position_set_summary:
+ * bilat_position_set_summary: (set-property summary)
  * @self: a [class@Bilat.Position]
  * @summary: (nullable): the summary, or %NULL
  *
@@ -533,7 +533,7 @@ bilat_position_set_summary (BilatPosition *self,
 }
 
 /**
- * bilat_position_get_sectors:
+ * bilat_position_get_sectors: (get-property sectors)
  * @self: a [class@Bilat.Position]
  *
  * Gets the fields the position concerns.
@@ -551,7 +551,7 @@ bilat_position_get_sectors (BilatPosition *self)
 }
 
 /**
- * bilat_position_set_sectors:
+ * bilat_position_set_sectors: (set-property sectors)
  * @self: a [class@Bilat.Position]
  * @sectors: the sectors, a combination of [flags@Bilat.Sector] values
  *

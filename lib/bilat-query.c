@@ -10,6 +10,7 @@
 
 #include "bilat-record-private.h"
 #include "bilat-segment-private.h"
+#include "bilat-series-private.h"
 #include "bilat-store-private.h"
 
 /**
@@ -22,8 +23,10 @@
  *
  * - actors: at least one of the actors takes part;
  * - dyad: both actors of the pair take part, in either direction;
- * - period: the event's date overlaps the period (an event whose date is
- *   unknown matches only while no period is set);
+ * - period: the event's date overlaps the period, which may be open at
+ *   either end ([property@Bilat.Query:period-start],
+ *   [property@Bilat.Query:period-end]); an event whose date is unknown
+ *   matches only while no period is set;
  * - event type: the event is of that type ([class@Bilat.Exercise] for
  *   exercises only);
  * - CAMEO prefix and QuadClass: of the event's CAMEO code;
@@ -96,6 +99,8 @@ enum {
   PROP_ACTORS,
   PROP_DYAD,
   PROP_PERIOD,
+  PROP_PERIOD_START,
+  PROP_PERIOD_END,
   PROP_EVENT_TYPE,
   PROP_CAMEO_PREFIX,
   PROP_QUAD_CLASS,
@@ -111,10 +116,6 @@ static GParamSpec *properties[N_PROPS];
 /* The period's open ends: the first and last days a BilatDate can name. */
 #define FIRST_YEAR 1
 #define LAST_YEAR 9999
-
-/* Deep enough for any real chain of successions, and a guard against a
- * dataset whose predecessors form a cycle. */
-#define MAX_SUCCESSION_DEPTH 16
 
 static gboolean
 replace_string (char       **field,
@@ -168,6 +169,12 @@ bilat_query_get_property (GObject    *object,
     case PROP_PERIOD:
       g_value_take_boxed (value, bilat_query_get_period (self));
       break;
+    case PROP_PERIOD_START:
+      g_value_set_boxed (value, self->from);
+      break;
+    case PROP_PERIOD_END:
+      g_value_set_boxed (value, self->to);
+      break;
     case PROP_EVENT_TYPE:
       g_value_set_gtype (value, bilat_query_get_event_type (self));
       break;
@@ -218,6 +225,12 @@ bilat_query_set_property (GObject      *object,
       break;
     case PROP_PERIOD:
       bilat_query_set_period (self, g_value_get_boxed (value));
+      break;
+    case PROP_PERIOD_START:
+      bilat_query_set_period_start (self, g_value_get_boxed (value));
+      break;
+    case PROP_PERIOD_END:
+      bilat_query_set_period_end (self, g_value_get_boxed (value));
       break;
     case PROP_EVENT_TYPE:
       bilat_query_set_event_type (self, g_value_get_gtype (value));
@@ -281,12 +294,39 @@ bilat_query_class_init (BilatQueryClass *klass)
   /**
    * BilatQuery:period: (getter get_period) (setter set_period)
    *
-   * The period a date must overlap, or %NULL for any time.
+   * The period a date must overlap, or %NULL for any time. Setting it sets
+   * [property@Bilat.Query:period-start] and [property@Bilat.Query:period-end]
+   * to the same date; reading a period open at one end gives it closed by
+   * the first or last year a [struct@Bilat.Date] can hold.
    *
    * Since: 1.0
    */
   properties[PROP_PERIOD] =
     g_param_spec_boxed ("period", NULL, NULL, BILAT_TYPE_DATE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatQuery:period-start: (getter get_period_start) (setter set_period_start)
+   *
+   * Where the period starts: a date must end on or after the first day of
+   * this date. %NULL leaves the period open at its start.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_PERIOD_START] =
+    g_param_spec_boxed ("period-start", NULL, NULL, BILAT_TYPE_DATE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatQuery:period-end: (getter get_period_end) (setter set_period_end)
+   *
+   * Where the period ends: a date must start on or before the last day of
+   * this date. %NULL leaves the period open at its end.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_PERIOD_END] =
+    g_param_spec_boxed ("period-end", NULL, NULL, BILAT_TYPE_DATE,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -569,8 +609,9 @@ bilat_query_get_dyad (BilatQuery  *self,
  * @self: a [class@Bilat.Query]
  *
  * Returns the period dates must overlap. A period open at one end (only a
- * `from:` or only a `to:`) is returned closed by the first or last year a
- * [struct@Bilat.Date] can hold.
+ * start or only an end, see [method@Bilat.Query.get_period_start]) is
+ * returned closed by the first or last year a [struct@Bilat.Date] can hold,
+ * the span it covers.
  *
  * Returns: (transfer full) (nullable): the period, or %NULL for any time
  *
@@ -596,26 +637,30 @@ bilat_query_get_period (BilatQuery *self)
   return bilat_date_new_interval (first, last, NULL);
 }
 
+static gboolean
+replace_bound (BilatDate **bound,
+               BilatDate  *date)
+{
+  if (date == *bound || (date != NULL && *bound != NULL && bilat_date_equal (date, *bound)))
+    return FALSE;
+  g_clear_pointer (bound, bilat_date_unref);
+  *bound = date != NULL ? bilat_date_ref (date) : NULL;
+  return TRUE;
+}
+
 static void
 set_bounds (BilatQuery *self,
             BilatDate  *from,
             BilatDate  *to)
 {
-  gboolean changed = FALSE;
+  gboolean from_changed = replace_bound (&self->from, from);
+  gboolean to_changed = replace_bound (&self->to, to);
 
-  if (!(from == self->from || (from && self->from && bilat_date_equal (from, self->from))))
-    {
-      g_clear_pointer (&self->from, bilat_date_unref);
-      self->from = from ? bilat_date_ref (from) : NULL;
-      changed = TRUE;
-    }
-  if (!(to == self->to || (to && self->to && bilat_date_equal (to, self->to))))
-    {
-      g_clear_pointer (&self->to, bilat_date_unref);
-      self->to = to ? bilat_date_ref (to) : NULL;
-      changed = TRUE;
-    }
-  if (changed)
+  if (from_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_START]);
+  if (to_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_END]);
+  if (from_changed || to_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
 }
 
@@ -624,8 +669,9 @@ set_bounds (BilatQuery *self,
  * @self: a [class@Bilat.Query]
  * @period: (nullable): a date or interval, or %NULL for any time
  *
- * Restricts records to those whose date overlaps @period. Records whose
- * date is unknown match only while no period is set.
+ * Restricts records to those whose date overlaps @period: sets both the
+ * start and the end of the period to @period. Records whose date is
+ * unknown match only while no period is set.
  *
  * Since: 1.0
  */
@@ -636,6 +682,90 @@ bilat_query_set_period (BilatQuery *self,
   g_return_if_fail (BILAT_IS_QUERY (self));
 
   set_bounds (self, period, period);
+}
+
+/**
+ * bilat_query_get_period_start: (get-property period-start)
+ * @self: a [class@Bilat.Query]
+ *
+ * Gets where the period starts: dates must end on or after the first day
+ * of this date (the `from:` of the query string).
+ *
+ * Returns: (transfer none) (nullable): the start, or %NULL when the period
+ *   is open at its start
+ *
+ * Since: 1.0
+ */
+BilatDate *
+bilat_query_get_period_start (BilatQuery *self)
+{
+  g_return_val_if_fail (BILAT_IS_QUERY (self), NULL);
+
+  return self->from;
+}
+
+/**
+ * bilat_query_set_period_start: (set-property period-start)
+ * @self: a [class@Bilat.Query]
+ * @start: (nullable): the date the period starts with, or %NULL to leave
+ *   it open at its start
+ *
+ * Restricts records to those whose date ends on or after the first day of
+ * @start, leaving the end of the period as it is: with only a start, the
+ * period is open at its end. A period whose end comes before its start
+ * matches no dated record. Records whose date is unknown match only while
+ * no period is set.
+ *
+ * Since: 1.0
+ */
+void
+bilat_query_set_period_start (BilatQuery *self,
+                              BilatDate  *start)
+{
+  g_return_if_fail (BILAT_IS_QUERY (self));
+
+  set_bounds (self, start, self->to);
+}
+
+/**
+ * bilat_query_get_period_end: (get-property period-end)
+ * @self: a [class@Bilat.Query]
+ *
+ * Gets where the period ends: dates must start on or before the last day
+ * of this date (the `to:` of the query string).
+ *
+ * Returns: (transfer none) (nullable): the end, or %NULL when the period is
+ *   open at its end
+ *
+ * Since: 1.0
+ */
+BilatDate *
+bilat_query_get_period_end (BilatQuery *self)
+{
+  g_return_val_if_fail (BILAT_IS_QUERY (self), NULL);
+
+  return self->to;
+}
+
+/**
+ * bilat_query_set_period_end: (set-property period-end)
+ * @self: a [class@Bilat.Query]
+ * @end: (nullable): the date the period ends with, or %NULL to leave it
+ *   open at its end
+ *
+ * Restricts records to those whose date starts on or before the last day
+ * of @end, leaving the start of the period as it is: with only an end, the
+ * period is open at its start. See [method@Bilat.Query.set_period_start].
+ *
+ * Since: 1.0
+ */
+void
+bilat_query_set_period_end (BilatQuery *self,
+                            BilatDate  *end)
+{
+  g_return_if_fail (BILAT_IS_QUERY (self));
+
+  set_bounds (self, self->from, end);
 }
 
 /**
@@ -1376,25 +1506,18 @@ stands_for (BilatQuery *self,
             const char *wanted,
             const char *candidate)
 {
-  const char *id = wanted;
+  const char *ids[_BILAT_LINEAGE_MAX];
+  guint n;
 
   if (strcmp (wanted, candidate) == 0)
     return TRUE;
   if (!self->follow_succession || store == NULL)
     return FALSE;
 
-  for (guint depth = 0; depth < MAX_SUCCESSION_DEPTH; depth++)
-    {
-      BilatActor *actor = bilat_store_lookup_actor (store, id);
-
-      if (actor == NULL)
-        return FALSE;
-      id = bilat_actor_get_predecessor (actor);
-      if (id == NULL)
-        return FALSE;
-      if (strcmp (id, candidate) == 0)
-        return TRUE;
-    }
+  n = _bilat_store_get_lineage (store, wanted, ids);
+  for (guint i = 1; i < n; i++)
+    if (strcmp (ids[i], candidate) == 0)
+      return TRUE;
   return FALSE;
 }
 
@@ -1628,17 +1751,14 @@ add_lineage (BilatQuery *self,
              const char *actor,
              GPtrArray  *ids)
 {
-  const char *id = actor;
+  const char *lineage[_BILAT_LINEAGE_MAX];
+  guint n = 1;
 
-  g_ptr_array_add (ids, (gpointer) actor);
-  for (guint depth = 0; self->follow_succession && depth < MAX_SUCCESSION_DEPTH; depth++)
-    {
-      BilatActor *record = bilat_store_lookup_actor (store, id);
-
-      if (record == NULL || (id = bilat_actor_get_predecessor (record)) == NULL)
-        break;
-      g_ptr_array_add (ids, (gpointer) id);
-    }
+  lineage[0] = actor;
+  if (self->follow_succession)
+    n = _bilat_store_get_lineage (store, actor, lineage);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (ids, (gpointer) lineage[i]);
 }
 
 static guint
@@ -1819,16 +1939,17 @@ bilat_store_find_events (BilatStore *self,
   return _bilat_store_new_result (self, matches, segment, rows);
 }
 
-void
-_bilat_store_count_events (BilatStore  *self,
-                           BilatQuery  *query,
-                           BilatSeries *series)
+/* Counts the events that match @query (all with NULL) into @series: the
+ * rows of the segment in row order, then the objects. */
+static void
+count_matches (BilatStore  *self,
+               BilatQuery  *query,
+               BilatSeries *series)
 {
   g_autoptr(GPtrArray) matches = NULL;
   BilatSegment *segment;
   const guint8 *dead;
 
-  /* Rows first, in row order; then the objects. */
   segment = _bilat_store_get_segment (self, &dead);
   if (segment != NULL)
     {
@@ -1842,6 +1963,42 @@ _bilat_store_count_events (BilatStore  *self,
   matches = match_objects (self, query);
   for (guint i = 0; i < matches->len; i++)
     bilat_series_add_event (series, g_ptr_array_index (matches, i));
+}
+
+/**
+ * bilat_store_compute_series:
+ * @store: a [class@Bilat.Store]
+ * @query: (nullable): a [class@Bilat.Query], or %NULL for all events
+ * @unit: the width of the bins
+ *
+ * Computes the series of the events of @store that match @query.
+ *
+ * Returns: (transfer full): a new [class@Bilat.Series]
+ *
+ * Since: 1.0
+ */
+BilatSeries *
+bilat_store_compute_series (BilatStore      *store,
+                            BilatQuery      *query,
+                            BilatSeriesUnit  unit)
+{
+  BilatSeries *series;
+
+  g_return_val_if_fail (BILAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (query == NULL || BILAT_IS_QUERY (query), NULL);
+  g_return_val_if_fail (unit <= BILAT_SERIES_UNIT_YEAR, NULL);
+
+  series = bilat_series_new (unit);
+  count_matches (store, query, series);
+  if (query == NULL)
+    {
+      guint n_facts;
+      const BilatEventFacts *facts = _bilat_store_get_event_facts (store, &n_facts);
+
+      for (guint i = 0; i < n_facts; i++)
+        _bilat_series_add_facts (series, &facts[i]);
+    }
+  return series;
 }
 
 /**

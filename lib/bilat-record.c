@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "bilat-array-model-private.h"
 #include "bilat-record-private.h"
 
 /**
@@ -23,7 +24,7 @@
  * once, at construction, and never changes. See [func@Bilat.Record.is_valid_id]
  * for the form of an id.
  *
- * A record also carries the [struct@Bilat.Citation]s of the sources that
+ * A record also carries the [class@Bilat.Citation]s of the sources that
  * state it, in the order they were added: every fact of a dataset should be
  * traceable to a paragraph of a document.
  *
@@ -41,6 +42,7 @@ typedef struct
 {
   char      *id;
   GPtrArray *citations;
+  BilatArrayModel *citations_model;  /* made when first asked for */
 } BilatRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (BilatRecord, bilat_record, G_TYPE_OBJECT)
@@ -140,6 +142,7 @@ bilat_record_finalize (GObject *object)
 
   g_clear_pointer (&priv->id, g_free);
   g_clear_pointer (&priv->citations, g_ptr_array_unref);
+  g_clear_object (&priv->citations_model);
 
   G_OBJECT_CLASS (bilat_record_parent_class)->finalize (object);
 }
@@ -160,7 +163,7 @@ bilat_record_get_property (GObject    *object,
       break;
 
     case PROP_CITATIONS:
-      g_value_set_boxed (value, priv->citations);
+      g_value_set_object (value, bilat_record_get_citations_model (self));
       break;
 
     default:
@@ -205,7 +208,7 @@ bilat_record_class_init (BilatRecordClass *klass)
   object_class->set_property = bilat_record_set_property;
 
   /**
-   * BilatRecord:id:
+   * BilatRecord:id: (getter get_id)
    *
    * The identifier of the record, unique among the records of its kind in
    * a [class@Bilat.Store]; see [func@Bilat.Record.is_valid_id] for its form.
@@ -221,19 +224,22 @@ bilat_record_class_init (BilatRecordClass *klass)
                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
-   * BilatRecord:citations: (type GLib.PtrArray(Bilat.Citation))
+   * BilatRecord:citations: (getter get_citations_model)
    *
    * The citations of the sources that state the record, in the order they
-   * were added. Change them with [method@Bilat.Record.add_citation] and
-   * [method@Bilat.Record.clear_citations]; each change is notified.
+   * were added: a live [iface@Gio.ListModel] of [class@Bilat.Citation], the
+   * same object for the life of the record. Change them with
+   * [method@Bilat.Record.add_citation] and
+   * [method@Bilat.Record.clear_citations]; the model emits
+   * [signal@Gio.ListModel::items-changed] and the property is notified.
    *
    * Since: 1.0
    */
   properties[PROP_CITATIONS] =
-    g_param_spec_boxed ("citations", NULL, NULL,
-                        G_TYPE_PTR_ARRAY,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
-                        G_PARAM_STATIC_STRINGS);
+    g_param_spec_object ("citations", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -243,7 +249,7 @@ bilat_record_init (BilatRecord *self)
 {
   BilatRecordPrivate *priv = bilat_record_get_instance_private (self);
 
-  priv->citations = g_ptr_array_new_with_free_func ((GDestroyNotify) bilat_citation_unref);
+  priv->citations = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -290,7 +296,7 @@ bilat_record_is_valid_id (const char *id)
 }
 
 /**
- * bilat_record_get_id:
+ * bilat_record_get_id: (get-property id)
  * @self: a [class@Bilat.Record]
  *
  * Gets the identifier of the record.
@@ -339,9 +345,35 @@ bilat_record_get_citations (BilatRecord *self)
 }
 
 /**
+ * bilat_record_get_citations_model: (get-property citations)
+ * @self: a [class@Bilat.Record]
+ *
+ * Gets the citations of the record as a live list model, for languages
+ * that read lists through [iface@Gio.ListModel]: it has the items of
+ * [method@Bilat.Record.get_citations], and changes with them.
+ *
+ * Returns: (transfer none): a [iface@Gio.ListModel] of
+ *   [class@Bilat.Citation], owned by @self
+ *
+ * Since: 1.0
+ */
+GListModel *
+bilat_record_get_citations_model (BilatRecord *self)
+{
+  BilatRecordPrivate *priv;
+
+  g_return_val_if_fail (BILAT_IS_RECORD (self), NULL);
+
+  priv = bilat_record_get_instance_private (self);
+  if (priv->citations_model == NULL)
+    priv->citations_model = _bilat_array_model_new (BILAT_TYPE_CITATION, priv->citations);
+  return G_LIST_MODEL (priv->citations_model);
+}
+
+/**
  * bilat_record_add_citation:
  * @self: a [class@Bilat.Record]
- * @citation: a [struct@Bilat.Citation]
+ * @citation: a [class@Bilat.Citation]
  *
  * Adds @citation after the citations @self already has. The record keeps a
  * reference to it.
@@ -355,10 +387,11 @@ bilat_record_add_citation (BilatRecord   *self,
   BilatRecordPrivate *priv;
 
   g_return_if_fail (BILAT_IS_RECORD (self));
-  g_return_if_fail (citation != NULL);
+  g_return_if_fail (BILAT_IS_CITATION (citation));
 
   priv = bilat_record_get_instance_private (self);
-  g_ptr_array_add (priv->citations, bilat_citation_ref (citation));
+  g_ptr_array_add (priv->citations, g_object_ref (citation));
+  _bilat_array_model_items_changed (priv->citations_model, priv->citations->len - 1, 0, 1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITATIONS]);
 }
 
@@ -374,6 +407,7 @@ void
 bilat_record_clear_citations (BilatRecord *self)
 {
   BilatRecordPrivate *priv;
+  guint n;
 
   g_return_if_fail (BILAT_IS_RECORD (self));
 
@@ -381,6 +415,8 @@ bilat_record_clear_citations (BilatRecord *self)
   if (priv->citations->len == 0)
     return;
 
+  n = priv->citations->len;
   g_ptr_array_set_size (priv->citations, 0);
+  _bilat_array_model_items_changed (priv->citations_model, 0, n, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITATIONS]);
 }

@@ -7,17 +7,12 @@
 
 #include <bilat/bilat.h>
 
-G_BEGIN_DECLS
+/* Series keys are calendar days, months or years: the readers and the
+ * segments that bin events use the calendar arithmetic with them. */
+#include "bilat-date-private.h"
+#include "bilat-event-private.h"
 
-/* Proleptic Gregorian calendar on GDate Julian day numbers (1 = 0001-01-01),
- * in integer arithmetic, for hot paths where GDate is too heavy. */
-void    _bilat_julian_to_civil      (guint32          julian,
-                                     int             *year,
-                                     int             *month,
-                                     int             *day);
-guint32 _bilat_civil_to_julian      (int              year,
-                                     int              month,
-                                     int              day);
+G_BEGIN_DECLS
 
 /* The bin key of a day for @unit, and counting one event in a bin by key. */
 gint64  _bilat_series_key_for_civil (BilatSeriesUnit  unit,
@@ -37,5 +32,9 @@ gboolean _bilat_series_add_run      (BilatSeries     *self,
                                      double           goldstein_sum,
                                      guint64          goldstein_count,
                                      const guint64    quad[4]);
+
+/* Counts one event given by its figures. */
+void     _bilat_series_add_facts    (BilatSeries           *self,
+                                     const BilatEventFacts *facts);
 
 G_END_DECLS

@@ -12,7 +12,6 @@
 
 #include "bilat-json-private.h"
 #include "bilat-series-private.h"
-#include "bilat-store-private.h"
 
 /**
  * BilatSeries:
@@ -202,30 +201,6 @@ bilat_series_get_unit (BilatSeries *self)
   return self->unit;
 }
 
-/* Calendar arithmetic on GDate Julian day numbers (day 1 is 0001-01-01),
- * done with integers: GDate would cost a structure per event on the
- * streaming path. The civil-from-days method counts in 400-year eras of
- * 146097 days starting on a 1 March, so that the leap day ends a year. */
-void
-_bilat_julian_to_civil (guint32  julian,
-                        int     *year,
-                        int     *month,
-                        int     *day)
-{
-  /* Days since 0000-03-01 of the proleptic Gregorian calendar. */
-  gint64 z = (gint64) julian + 305;
-  gint64 era = z / 146097;
-  gint64 doe = z - era * 146097;
-  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  gint64 mp = (5 * doy + 2) / 153;
-  int m = (int) (mp < 10 ? mp + 3 : mp - 9);
-
-  *year = (int) (yoe + era * 400 + (m <= 2));
-  *month = m;
-  *day = (int) (doy - (153 * mp + 2) / 5 + 1);
-}
-
 static gint64
 julian_to_key (BilatSeriesUnit unit,
                guint32         julian)
@@ -308,20 +283,6 @@ _bilat_series_add_run (BilatSeries   *self,
   return TRUE;
 }
 
-guint32
-_bilat_civil_to_julian (int year,
-                        int month,
-                        int day)
-{
-  gint64 y = year - (month <= 2);
-  gint64 era = y / 400;
-  gint64 yoe = y - era * 400;
-  gint64 doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-  gint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-  return (guint32) (era * 146097 + doe - 305);
-}
-
 gint64
 _bilat_series_key_for_civil (BilatSeriesUnit unit,
                              int             year,
@@ -376,22 +337,8 @@ unit_precision (BilatSeriesUnit unit)
 }
 
 void
-_bilat_event_facts_init (BilatEventFacts *facts,
-                         BilatEvent      *event)
-{
-  BilatDate *date = bilat_event_get_date (event);
-
-  facts->first_julian = date ? bilat_date_get_first_julian (date) : 0;
-  facts->last_julian = date ? bilat_date_get_last_julian (date) : 0;
-  facts->precision = date ? bilat_date_get_precision (date) : 0;
-  facts->is_interval = date ? bilat_date_is_interval (date) : FALSE;
-  facts->goldstein = bilat_event_get_goldstein (event);
-  facts->quad_class = bilat_event_get_quad_class (event);
-}
-
-static void
-add_facts (BilatSeries           *self,
-           const BilatEventFacts *facts)
+_bilat_series_add_facts (BilatSeries           *self,
+                         const BilatEventFacts *facts)
 {
   gint64 key;
 
@@ -432,7 +379,7 @@ bilat_series_add_event (BilatSeries *self,
   g_return_if_fail (BILAT_IS_EVENT (event));
 
   _bilat_event_facts_init (&facts, event);
-  add_facts (self, &facts);
+  _bilat_series_add_facts (self, &facts);
 }
 
 /**
@@ -915,40 +862,4 @@ bilat_series_to_string (BilatSeries       *self,
       g_string_append_printf (out, "%c%" G_GUINT64_FORMAT "\n", sep, b->goldstein_count);
     }
   return g_string_free (out, FALSE);
-}
-
-/**
- * bilat_store_compute_series:
- * @store: a [class@Bilat.Store]
- * @query: (nullable): a [class@Bilat.Query], or %NULL for all events
- * @unit: the width of the bins
- *
- * Computes the series of the events of @store that match @query.
- *
- * Returns: (transfer full): a new [class@Bilat.Series]
- *
- * Since: 1.0
- */
-BilatSeries *
-bilat_store_compute_series (BilatStore      *store,
-                            BilatQuery      *query,
-                            BilatSeriesUnit  unit)
-{
-  BilatSeries *series;
-
-  g_return_val_if_fail (BILAT_IS_STORE (store), NULL);
-  g_return_val_if_fail (query == NULL || BILAT_IS_QUERY (query), NULL);
-  g_return_val_if_fail (unit <= BILAT_SERIES_UNIT_YEAR, NULL);
-
-  series = bilat_series_new (unit);
-  _bilat_store_count_events (store, query, series);
-  if (query == NULL)
-    {
-      guint n_facts;
-      const BilatEventFacts *facts = _bilat_store_get_event_facts (store, &n_facts);
-
-      for (guint i = 0; i < n_facts; i++)
-        add_facts (series, &facts[i]);
-    }
-  return series;
 }

@@ -13,7 +13,7 @@
  * A document that the facts of a dataset are taken from: an op-ed, a news
  * report, a treaty text, a press release, an event-data file.
  *
- * [struct@Bilat.Citation]s point into a source by its id, down to the
+ * [class@Bilat.Citation]s point into a source by its id, down to the
  * paragraph and character range, so a reader can check every event and
  * position against the text it comes from. All bibliographic fields are
  * optional, since an imported record may know no more than a URL.
@@ -143,7 +143,7 @@ bilat_source_class_init (BilatSourceClass *klass)
   object_class->set_property = bilat_source_set_property;
 
   /**
-   * BilatSource:title:
+   * BilatSource:title: (getter get_title) (setter set_title)
    *
    * The title of the document, or %NULL if not known.
    *
@@ -155,7 +155,7 @@ bilat_source_class_init (BilatSourceClass *klass)
                          _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatSource:author:
+   * BilatSource:author: (getter get_author) (setter set_author)
    *
    * Who wrote the document, as it names its author(s), or %NULL.
    *
@@ -167,7 +167,7 @@ bilat_source_class_init (BilatSourceClass *klass)
                          _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatSource:publisher:
+   * BilatSource:publisher: (getter get_publisher) (setter set_publisher)
    *
    * The newspaper, agency or institution that published the document, or
    * %NULL.
@@ -180,7 +180,7 @@ bilat_source_class_init (BilatSourceClass *klass)
                          _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatSource:published:
+   * BilatSource:published: (getter get_published) (setter set_published)
    *
    * When the document was published, at whatever precision is known, or
    * %NULL if that is not known.
@@ -193,7 +193,7 @@ bilat_source_class_init (BilatSourceClass *klass)
                         _BILAT_PARAM_READWRITE);
 
   /**
-   * BilatSource:url:
+   * BilatSource:url: (getter get_url) (setter set_url)
    *
    * Where the document can be read, or %NULL.
    *
@@ -231,7 +231,7 @@ bilat_source_new (const char *id)
 }
 
 /**
- * bilat_source_get_title:
+ * bilat_source_get_title: (get-property title)
  * @self: a [class@Bilat.Source]
  *
  * Gets the title of the document.
@@ -249,7 +249,7 @@ bilat_source_get_title (BilatSource *self)
 }
 
 /**
- * bilat_source_set_title:
+ * bilat_source_set_title: (set-property title)
  * @self: a [class@Bilat.Source]
  * @title: (nullable): the title, or %NULL if not known
  *
@@ -268,7 +268,7 @@ bilat_source_set_title (BilatSource *self,
 }
 
 /**
- * bilat_source_get_author:
+ * bilat_source_get_author: (get-property author)
  * @self: a [class@Bilat.Source]
  *
  * Gets the author of the document.
@@ -286,7 +286,7 @@ bilat_source_get_author (BilatSource *self)
 }
 
 /**
- * bilat_source_set_author:
+ * bilat_source_set_author: (set-property author)
  * @self: a [class@Bilat.Source]
  * @author: (nullable): the author, or %NULL if not known
  *
@@ -305,7 +305,7 @@ bilat_source_set_author (BilatSource *self,
 }
 
 /**
- * bilat_source_get_publisher:
+ * bilat_source_get_publisher: (get-property publisher)
  * @self: a [class@Bilat.Source]
  *
  * Gets the publisher of the document.
@@ -323,7 +323,7 @@ bilat_source_get_publisher (BilatSource *self)
 }
 
 /**
- * bilat_source_set_publisher:
+ * bilat_source_set_publisher: (set-property publisher)
  * @self: a [class@Bilat.Source]
  * @publisher: (nullable): the publisher, or %NULL if not known
  *
@@ -342,7 +342,7 @@ bilat_source_set_publisher (BilatSource *self,
 }
 
 /**
- * bilat_source_get_published:
+ * bilat_source_get_published: (get-property published)
  * @self: a [class@Bilat.Source]
  *
  * Gets the publication date of the document.
@@ -360,7 +360,7 @@ bilat_source_get_published (BilatSource *self)
 }
 
 /**
- * bilat_source_set_published:
+ * bilat_source_set_published: (set-property published)
  * @self: a [class@Bilat.Source]
  * @published: (nullable): the date, or %NULL if not known
  *
@@ -380,7 +380,7 @@ bilat_source_set_published (BilatSource *self,
 }
 
 /**
- * bilat_source_get_url:
+ * bilat_source_get_url: (get-property url)
  * @self: a [class@Bilat.Source]
  *
  * Gets the address of the document.
@@ -398,7 +398,7 @@ bilat_source_get_url (BilatSource *self)
 }
 
 /**
- * bilat_source_set_url:
+ * bilat_source_set_url: (set-property url)
  * @self: a [class@Bilat.Source]
  * @url: (nullable): the URL, or %NULL if not known
  *

@@ -7,23 +7,9 @@
 
 #include <bilat/bilat.h>
 
+#include "bilat-event-private.h"
+
 G_BEGIN_DECLS
-
-/* What a series counts of an event, packed. */
-typedef struct
-{
-  gpointer owner;            /* the store's entry of the event */
-  guint32  first_julian;     /* 0: the date is unknown */
-  guint32  last_julian;
-  double   goldstein;        /* NAN: none */
-  guint8   quad_class;       /* BilatQuadClass */
-  guint8   precision;        /* of the start (BilatDatePrecision) */
-  guint8   is_interval;
-} BilatEventFacts;
-
-/* Fills @facts (but its owner) from @event. */
-void       _bilat_event_facts_init         (BilatEventFacts    *facts,
-                                            BilatEvent         *event);
 
 /* The facts of every event of the store, in no particular order. */
 const BilatEventFacts *
@@ -111,9 +97,19 @@ BilatSegment *_bilat_store_get_source_segment (BilatStore      *self);
 /* Whether a bulk source of the store was removed. */
 gboolean    _bilat_store_has_dead_sources  (BilatStore         *self);
 
-/* Counts the events that match @query (all with NULL) into @series. */
-void        _bilat_store_count_events      (BilatStore         *self,
-                                            BilatQuery         *query,
-                                            BilatSeries        *series);
+/* The most actors a lineage holds: the actor and the states it continues. */
+#define _BILAT_LINEAGE_MAX 32
+
+/* The state succession of @actor, the one walk every caller uses: fills
+ * @lineage with @actor, then its predecessor in the store, that one's
+ * predecessor and so on, each once. The walk stops at an actor the store
+ * does not know or that has no predecessor, at a predecessor already in
+ * the lineage (predecessors forming a cycle), and after
+ * _BILAT_LINEAGE_MAX actors. The ids are @actor and strings of the store's
+ * actors, valid while they are unchanged. Returns how many it filled, at
+ * least 1. */
+guint       _bilat_store_get_lineage       (BilatStore         *self,
+                                            const char         *actor,
+                                            const char         *lineage[_BILAT_LINEAGE_MAX]);
 
 G_END_DECLS

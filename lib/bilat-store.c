@@ -10,7 +10,7 @@
 #include "bilat-record-private.h"
 #include "bilat-segment-private.h"
 #include "bilat-store-private.h"
-#include "bilat-series-private.h"
+#include "bilat-date-private.h"
 
 /**
  * BilatStore:
@@ -2763,6 +2763,29 @@ bilat_store_lookup_actor (BilatStore *self,
   return find_name_holder (self, key);
 }
 
+guint
+_bilat_store_get_lineage (BilatStore *self,
+                          const char *actor,
+                          const char *lineage[_BILAT_LINEAGE_MAX])
+{
+  guint n = 0;
+
+  lineage[n++] = actor;
+  while (n < _BILAT_LINEAGE_MAX)
+    {
+      BilatActor *record = bilat_store_lookup_actor (self, lineage[n - 1]);
+      const char *id;
+
+      if (record == NULL || (id = bilat_actor_get_predecessor (record)) == NULL)
+        break;
+      for (guint i = 0; i < n; i++)
+        if (strcmp (lineage[i], id) == 0)
+          return n;
+      lineage[n++] = id;
+    }
+  return n;
+}
+
 /**
  * bilat_store_lookup_issue:
  * @self: a [class@Bilat.Store]
@@ -2832,7 +2855,7 @@ bilat_store_lookup_position (BilatStore *self,
 }
 
 /**
- * bilat_store_get_sources:
+ * bilat_store_get_sources: (get-property sources)
  * @self: a [class@Bilat.Store]
  *
  * Gets the sources of the store, in the order of their ids.
@@ -2853,7 +2876,7 @@ bilat_store_get_sources (BilatStore *self)
 }
 
 /**
- * bilat_store_get_actors:
+ * bilat_store_get_actors: (get-property actors)
  * @self: a [class@Bilat.Store]
  *
  * Gets the actors of the store, in the order of their ids.
@@ -2874,7 +2897,7 @@ bilat_store_get_actors (BilatStore *self)
 }
 
 /**
- * bilat_store_get_issues:
+ * bilat_store_get_issues: (get-property issues)
  * @self: a [class@Bilat.Store]
  *
  * Gets the issues of the store, in the order of their ids.
@@ -2895,7 +2918,7 @@ bilat_store_get_issues (BilatStore *self)
 }
 
 /**
- * bilat_store_get_events:
+ * bilat_store_get_events: (get-property events)
  * @self: a [class@Bilat.Store]
  *
  * Gets the events of the store, exercises included, in the order of
@@ -2919,7 +2942,7 @@ bilat_store_get_events (BilatStore *self)
 }
 
 /**
- * bilat_store_get_positions:
+ * bilat_store_get_positions: (get-property positions)
  * @self: a [class@Bilat.Store]
  *
  * Gets the positions of the store, in the order of their ids.

@@ -80,6 +80,38 @@ check_string_property (gpointer    object,
   unwatch (object, &count);
 }
 
+/* The last items-changed of a list model, and how many there were. */
+typedef struct
+{
+  guint n_signals;
+  guint position;
+  guint removed;
+  guint added;
+} ItemsChanged;
+
+static inline void
+record_items_changed (GListModel *model,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      gpointer    user_data)
+{
+  ItemsChanged *last = user_data;
+
+  last->n_signals++;
+  last->position = position;
+  last->removed = removed;
+  last->added = added;
+}
+
+#define assert_items_changed(last, n, pos, rem, add) \
+  G_STMT_START { \
+    assert_int_equal ((last).n_signals, (n)); \
+    assert_int_equal ((last).position, (pos)); \
+    assert_int_equal ((last).removed, (rem)); \
+    assert_int_equal ((last).added, (add)); \
+  } G_STMT_END
+
 static inline BilatDate *
 parse_date (const char *text)
 {

@@ -134,33 +134,35 @@ test_strings_are_copied (void **state)
 }
 
 static void
-test_ref_unref (void **state)
+test_object_type (void **state)
 {
-  BilatCitation *citation = bilat_citation_new ("oped", 1, -1, -1, NULL);
+  g_autoptr(BilatCitation) citation = bilat_citation_new ("oped", 6, 10, 20, "words");
+  g_autofree char *source = NULL;
+  g_autofree char *quote = NULL;
+  guint paragraph;
+  gint64 start, end;
+  const char *names[] = { "source", "paragraph", "start", "end", "quote" };
 
-  assert_ptr_equal (bilat_citation_ref (citation), citation);
-  bilat_citation_unref (citation);
-  assert_string_equal (bilat_citation_get_source (citation), "oped");
-  bilat_citation_unref (citation);
-}
-
-static void
-test_boxed_type (void **state)
-{
-  g_autoptr(BilatCitation) citation = bilat_citation_new ("oped", 1, -1, -1, NULL);
-  g_auto(GValue) value = G_VALUE_INIT;
-  BilatCitation *copy;
-
-  assert_true (G_TYPE_IS_BOXED (BILAT_TYPE_CITATION));
+  assert_true (G_TYPE_IS_OBJECT (BILAT_TYPE_CITATION));
+  assert_true (G_TYPE_IS_FINAL (BILAT_TYPE_CITATION));
   assert_string_equal (g_type_name (BILAT_TYPE_CITATION), "BilatCitation");
 
-  copy = g_boxed_copy (BILAT_TYPE_CITATION, citation);
-  assert_ptr_equal (copy, citation);
-  g_boxed_free (BILAT_TYPE_CITATION, copy);
+  /* Immutable: every property is read-only, and reads what new() was given. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (citation), names[i]);
 
-  g_value_init (&value, BILAT_TYPE_CITATION);
-  g_value_set_boxed (&value, citation);
-  assert_ptr_equal (g_value_get_boxed (&value), citation);
+      assert_non_null (pspec);
+      assert_true (pspec->flags & G_PARAM_READABLE);
+      assert_false (pspec->flags & G_PARAM_WRITABLE);
+    }
+  g_object_get (citation, "source", &source, "paragraph", &paragraph, "start", &start,
+                "end", &end, "quote", &quote, NULL);
+  assert_string_equal (source, "oped");
+  assert_int_equal (paragraph, 6);
+  assert_int_equal (start, 10);
+  assert_int_equal (end, 20);
+  assert_string_equal (quote, "words");
 }
 
 int
@@ -175,8 +177,7 @@ main (void)
     cmocka_unit_test (test_large_values),
     cmocka_unit_test (test_equal),
     cmocka_unit_test (test_strings_are_copied),
-    cmocka_unit_test (test_ref_unref),
-    cmocka_unit_test (test_boxed_type),
+    cmocka_unit_test (test_object_type),
   };
 
   return cmocka_run_group_tests_name ("citation", tests, NULL, NULL);

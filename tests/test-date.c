@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include "bilat-date-private.h"
+
 static BilatDate *
 parse_ok (const char *text)
 {
@@ -829,6 +831,41 @@ test_threads_share_dates (void **state)
   bilat_date_unref (date);
 }
 
+static void
+test_civil_arithmetic_matches_gdate (void **state)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  /* every day of four centuries, across the leap-year rules */
+  for (guint32 julian = 584389; julian < 584389 + 146097 + 400; julian++)
+    {
+      int year, month, day;
+
+      g_date_set_julian (&date, julian);
+      _bilat_julian_to_civil (julian, &year, &month, &day);
+      if (year != g_date_get_year (&date) || month != (int) g_date_get_month (&date) ||
+          day != g_date_get_day (&date))
+        fail_msg ("julian %u: got %d-%d-%d", julian, year, month, day);
+      if (_bilat_civil_to_julian (year, month, day) != julian)
+        fail_msg ("%d-%d-%d: back to %u", year, month, day, _bilat_civil_to_julian (year, month, day));
+    }
+  /* the ends of the range a BilatDate holds */
+  {
+    int year, month, day;
+
+    _bilat_julian_to_civil (1, &year, &month, &day);
+    assert_int_equal (year, 1);
+    assert_int_equal (month, 1);
+    assert_int_equal (day, 1);
+    g_date_set_dmy (&date, 31, 12, 9999);
+    _bilat_julian_to_civil (g_date_get_julian (&date), &year, &month, &day);
+    assert_int_equal (year, 9999);
+    assert_int_equal (month, 12);
+    assert_int_equal (day, 31);
+  }
+}
+
 int
 main (void)
 {
@@ -862,6 +899,7 @@ main (void)
     cmocka_unit_test (test_ref_unref),
     cmocka_unit_test (test_boxed_type),
     cmocka_unit_test (test_threads_share_dates),
+    cmocka_unit_test (test_civil_arithmetic_matches_gdate),
   };
 
   return cmocka_run_group_tests_name ("date", tests, NULL, NULL);

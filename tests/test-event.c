@@ -57,20 +57,23 @@ static void
 test_participant (void **state)
 {
   g_autoptr(BilatParticipant) participant = bilat_participant_new ("PAK", BILAT_ROLE_INITIATOR);
-  BilatParticipant *copy;
+  g_autofree char *actor = NULL;
+  BilatRole role;
+  GParamSpec *pspec;
 
   assert_string_equal (bilat_participant_get_actor (participant), "PAK");
   assert_int_equal (bilat_participant_get_role (participant), BILAT_ROLE_INITIATOR);
 
-  assert_true (G_TYPE_IS_BOXED (BILAT_TYPE_PARTICIPANT));
-  /* Immutable: copying a participant shares it. */
-  copy = g_boxed_copy (BILAT_TYPE_PARTICIPANT, participant);
-  assert_ptr_equal (copy, participant);
-  g_boxed_free (BILAT_TYPE_PARTICIPANT, copy);
-
-  assert_ptr_equal (bilat_participant_ref (participant), participant);
-  bilat_participant_unref (participant);
-  assert_string_equal (bilat_participant_get_actor (participant), "PAK");
+  assert_true (G_TYPE_IS_OBJECT (BILAT_TYPE_PARTICIPANT));
+  assert_true (G_TYPE_IS_FINAL (BILAT_TYPE_PARTICIPANT));
+  /* Immutable: the properties read what new() was given, and are read-only. */
+  g_object_get (participant, "actor", &actor, "role", &role, NULL);
+  assert_string_equal (actor, "PAK");
+  assert_int_equal (role, BILAT_ROLE_INITIATOR);
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (participant), "role");
+  assert_false (pspec->flags & G_PARAM_WRITABLE);
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (participant), "actor");
+  assert_false (pspec->flags & G_PARAM_WRITABLE);
 }
 
 /* Event */
@@ -230,7 +233,8 @@ static void
 test_event_participants (void **state)
 {
   g_autoptr(BilatEvent) event = bilat_event_new ("visit-2012");
-  g_autoptr(GPtrArray) read = NULL;
+  g_autoptr(GListModel) read = NULL;
+  g_autoptr(BilatParticipant) read_item = NULL;
   GPtrArray *participants = bilat_event_get_participants (event);
   BilatRole role = BILAT_ROLE_MEDIATOR;
   NotifyCount count;
@@ -262,9 +266,10 @@ test_event_participants (void **state)
   assert_false (bilat_event_has_participant (event, "pak", NULL));
 
   g_object_get (event, "participants", &read, NULL);
-  assert_int_equal (read->len, 3);
-  assert_ptr_equal (g_ptr_array_index (read, 2), g_ptr_array_index (participants, 2));
-  g_clear_pointer (&read, g_ptr_array_unref);
+  assert_int_equal (g_list_model_get_n_items (read), 3);
+  read_item = g_list_model_get_item (read, 2);
+  assert_ptr_equal (read_item, g_ptr_array_index (participants, 2));
+  g_clear_object (&read);
 
   assert_false (bilat_event_remove_participant (event, "CHN"));
   assert_int_equal (count.named, 3);
@@ -290,7 +295,7 @@ test_event_participant_role_change (void **state)
 
   bilat_event_add_participant (event, "PAK", BILAT_ROLE_PARTICIPANT);
   bilat_event_add_participant (event, "RUS", BILAT_ROLE_PARTICIPANT);
-  held = bilat_participant_ref (g_ptr_array_index (bilat_event_get_participants (event), 0));
+  held = g_object_ref (g_ptr_array_index (bilat_event_get_participants (event), 0));
 
   watch (event, "participants", &count);
 
@@ -471,6 +476,50 @@ test_exercise_inherited_properties (void **state)
   assert_true (bilat_event_compare (BILAT_EVENT (drill), later) < 0);
 }
 
+/* The participants as a live GListModel, the value of the property. */
+static void
+test_event_participants_model (void **state)
+{
+  g_autoptr(BilatEvent) event = bilat_event_new ("talks-2017");
+  g_autoptr(GListModel) kept = NULL;
+  g_autoptr(GListModel) from_property = NULL;
+  g_autoptr(BilatParticipant) item = NULL;
+  GListModel *model = bilat_event_get_participants_model (event);
+  ItemsChanged last = { 0 };
+
+  assert_true (g_list_model_get_item_type (model) == BILAT_TYPE_PARTICIPANT);
+  assert_int_equal (g_list_model_get_n_items (model), 0);
+  g_object_get (event, "participants", &from_property, NULL);
+  assert_ptr_equal (from_property, model);
+  assert_ptr_equal (bilat_event_get_participants_model (event), model);
+  g_signal_connect (model, "items-changed", G_CALLBACK (record_items_changed), &last);
+
+  bilat_event_add_participant (event, "PAK", BILAT_ROLE_INITIATOR);
+  assert_items_changed (last, 1, 0, 0, 1);
+  bilat_event_add_participant (event, "RUS", BILAT_ROLE_TARGET);
+  assert_items_changed (last, 2, 1, 0, 1);
+  /* the same role again: no change */
+  bilat_event_add_participant (event, "RUS", BILAT_ROLE_TARGET);
+  assert_int_equal (last.n_signals, 2);
+  /* another role replaces the item in its place */
+  bilat_event_add_participant (event, "PAK", BILAT_ROLE_MEDIATOR);
+  assert_items_changed (last, 3, 0, 1, 1);
+  item = g_list_model_get_item (model, 0);
+  assert_ptr_equal (item, g_ptr_array_index (bilat_event_get_participants (event), 0));
+  assert_int_equal (bilat_participant_get_role (item), BILAT_ROLE_MEDIATOR);
+  assert_null (g_list_model_get_item (model, 2));
+
+  assert_true (bilat_event_remove_participant (event, "PAK"));
+  assert_items_changed (last, 4, 0, 1, 0);
+  assert_int_equal (g_list_model_get_n_items (model), 1);
+
+  /* the model may outlive the event */
+  kept = g_object_ref (model);
+  g_signal_handlers_disconnect_by_data (model, &last);
+  g_clear_object (&event);
+  assert_int_equal (g_list_model_get_n_items (kept), 1);
+}
+
 int
 main (void)
 {
@@ -484,6 +533,7 @@ main (void)
     cmocka_unit_test (test_event_sectors),
     cmocka_unit_test (test_event_participants),
     cmocka_unit_test (test_event_participant_role_change),
+    cmocka_unit_test (test_event_participants_model),
     cmocka_unit_test (test_event_compare),
     cmocka_unit_test (test_exercise_new),
     cmocka_unit_test (test_exercise_properties),

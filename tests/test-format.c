@@ -139,10 +139,11 @@ assert_records_equal (BilatRecord *a,
         assert_true (bilat_place_equal (g_value_get_boxed (&va), g_value_get_boxed (&vb)));
       else if (type == G_TYPE_STRV)
         assert_true (strv_equal (g_value_get_boxed (&va), g_value_get_boxed (&vb)));
-      else if (type == G_TYPE_PTR_ARRAY && strcmp (pspec->name, "citations") == 0)
-        assert_citations_equal (g_value_get_boxed (&va), g_value_get_boxed (&vb));
-      else if (type == G_TYPE_PTR_ARRAY && strcmp (pspec->name, "participants") == 0)
-        assert_participants_equal (g_value_get_boxed (&va), g_value_get_boxed (&vb));
+      else if (type == G_TYPE_LIST_MODEL && strcmp (pspec->name, "citations") == 0)
+        assert_citations_equal (bilat_record_get_citations (a), bilat_record_get_citations (b));
+      else if (type == G_TYPE_LIST_MODEL && strcmp (pspec->name, "participants") == 0)
+        assert_participants_equal (bilat_event_get_participants (BILAT_EVENT (a)),
+                                   bilat_event_get_participants (BILAT_EVENT (b)));
       else if (type == G_TYPE_DOUBLE)
         {
           double da = g_value_get_double (&va), db = g_value_get_double (&vb);
@@ -867,8 +868,10 @@ test_load_errors (void **state)
       problems = bilat_validate_data (text, -1, NULL);
       assert_true (problems->len >= 1);
       problem = g_ptr_array_index (problems, 0);
+      assert_true (bilat_problem_get_domain (problem) == BILAT_FORMAT_ERROR);
       assert_int_equal (bilat_problem_get_code (problem), c->code);
       assert_int_equal (bilat_problem_get_line (problem), c->line);
+      assert_int_equal (bilat_problem_get_column (problem), 0);
       assert_string_equal (bilat_problem_get_file (problem), "<string>");
     }
 }

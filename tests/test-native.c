@@ -418,10 +418,14 @@ test_damage_into_full_store (void **state)
   g_autoptr(GError) error = NULL;
   gsize length;
   guint64 offset;
+  guint8 *entry;
 
   save_native (store, path);
   assert_true (g_file_get_contents (path, (char **) &data, &length, NULL));
-  memcpy (&offset, find_entry (data, "events.day") + 24, 8);
+  entry = find_entry (data, "events.day");
+  if (entry == NULL)
+    return;   /* find_entry() failed the test */
+  memcpy (&offset, entry + 24, 8);
   data[offset + 2] ^= 0x04;
   bytes = g_bytes_new (data, length);
 

@@ -13,6 +13,7 @@
 
 #include <bilat/bilat.h>
 
+#include "bilat-store-private.h"
 #include "bilat-test-util.h"
 
 static BilatDate *
@@ -370,6 +371,69 @@ test_open_period_is_reported_closed (void **state)
   assert_string_equal (text, "2015-07/9999");
 }
 
+/* A period open at one end, set and read through the API. */
+static void
+test_open_ended_period (void **state)
+{
+  BilatStore *store = *state;
+  g_autoptr(BilatQuery) query = bilat_query_new ();
+  g_autoptr(BilatDate) d2016 = date ("2016");
+  g_autoptr(BilatDate) d2015 = date ("2015-07");
+  g_autoptr(BilatDate) closed = NULL;
+  g_autofree char *since_text = NULL;
+  g_autofree char *until_text = NULL;
+  g_autofree char *both_text = NULL;
+  NotifyCount start_count, end_count, period_count;
+
+  watch (query, "period-start", &start_count);
+  bilat_query_set_period_start (query, d2016);
+  assert_int_equal (start_count.named, 1);
+  assert_true (bilat_query_get_period_start (query) == d2016);
+  assert_null (bilat_query_get_period_end (query));
+  since_text = bilat_query_to_string (query);
+  assert_string_equal (since_text, "from:2016");
+  /* dated events that end in 2016 or later; unknown dates are out */
+  {
+    g_autofree char *found = find_ids (store, query);
+    assert_string_equal (found, "x2016 nocode x2018 i2018");
+  }
+
+  watch (query, "period-end", &end_count);
+  watch (query, "period", &period_count);
+  bilat_query_set_period_start (query, NULL);
+  bilat_query_set_period_end (query, d2015);
+  assert_int_equal (end_count.named, 1);
+  assert_int_equal (period_count.named, 2);
+  assert_null (bilat_query_get_period_start (query));
+  until_text = bilat_query_to_string (query);
+  assert_string_equal (until_text, "to:2015-07");
+  {
+    g_autofree char *found = find_ids (store, query);
+    assert_string_equal (found, "e1948 e2015");
+  }
+  /* the closed span the period covers */
+  closed = bilat_query_get_period (query);
+  {
+    g_autofree char *text = bilat_date_to_string (closed);
+    assert_string_equal (text, "0001/2015-07");
+  }
+
+  /* both ends, and back to any time */
+  bilat_query_set_period_start (query, d2015);
+  both_text = bilat_query_to_string (query);
+  assert_string_equal (both_text, "period:2015-07");
+  bilat_query_set_period (query, NULL);
+  assert_null (bilat_query_get_period_start (query));
+  assert_null (bilat_query_get_period_end (query));
+  {
+    g_autofree char *found = find_ids (store, query);
+    assert_string_equal (found, "e1948 e2015 x2016 nocode x2018 i2018 arms");
+  }
+  unwatch (query, &start_count);
+  unwatch (query, &end_count);
+  unwatch (query, &period_count);
+}
+
 static void
 test_string_round_trip (void **state)
 {
@@ -611,6 +675,87 @@ test_index_agrees_with_scan (void **state)
     }
 }
 
+/* The one succession walk, as every caller uses it: predecessors that form
+ * a cycle end the walk, and a chain longer than the limit is cut there. */
+static void
+test_succession_cycle_and_deep_chain (void **state)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  const char *lineage[_BILAT_LINEAGE_MAX];
+  g_autoptr(BilatAlignment) alignment = NULL;
+  g_autoptr(BilatQuery) off = bilat_query_parse ("succession:off", NULL);
+  g_autofree char *positions = NULL;
+  guint n;
+
+  /* a cycle of three, a state its own predecessor, a chain of 40 */
+  add_actor (store, "CCA", "CCB");
+  add_actor (store, "CCB", "CCC");
+  add_actor (store, "CCC", "CCA");
+  add_actor (store, "SLF", "SLF");
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("D%02u", i);
+      g_autofree char *next = g_strdup_printf ("D%02u", i + 1);
+
+      add_actor (store, id, i + 1 < 40 ? next : NULL);
+    }
+  add_actor (store, "ZZZ", NULL);
+
+  n = _bilat_store_get_lineage (store, "CCA", lineage);
+  assert_int_equal (n, 3);
+  assert_string_equal (lineage[0], "CCA");
+  assert_string_equal (lineage[1], "CCB");
+  assert_string_equal (lineage[2], "CCC");
+  n = _bilat_store_get_lineage (store, "CCC", lineage);
+  assert_int_equal (n, 3);
+  assert_string_equal (lineage[2], "CCB");
+  assert_int_equal (_bilat_store_get_lineage (store, "SLF", lineage), 1);
+  assert_int_equal (_bilat_store_get_lineage (store, "unknown", lineage), 1);
+  assert_string_equal (lineage[0], "unknown");
+  n = _bilat_store_get_lineage (store, "D00", lineage);
+  assert_int_equal (n, _BILAT_LINEAGE_MAX);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("D%02u", i);
+
+      assert_string_equal (lineage[i], id);
+    }
+
+  /* events and positions: every path of the query takes the same walk */
+  g_object_unref (add_event (store, BILAT_TYPE_EVENT, "with-ccc", "2001", "CCC", "ZZZ",
+                             NULL, BILAT_SECTOR_NONE, "Cycle"));
+  g_object_unref (add_event (store, BILAT_TYPE_EVENT, "with-slf", "2002", "SLF", "ZZZ",
+                             NULL, BILAT_SECTOR_NONE, "Itself"));
+  g_object_unref (add_event (store, BILAT_TYPE_EVENT, "with-last", "2003",
+                             "D31", "ZZZ", NULL, BILAT_SECTOR_NONE, "Last in reach"));
+  g_object_unref (add_event (store, BILAT_TYPE_EVENT, "beyond", "2004",
+                             "D32", "ZZZ", NULL, BILAT_SECTOR_NONE, "Beyond the limit"));
+  assert_finds (store, "actor:CCA", "with-ccc");
+  assert_finds (store, "dyad:CCB,ZZZ", "with-ccc");
+  assert_finds (store, "actor:SLF", "with-slf");
+  assert_finds (store, "actor:D00", "with-last");
+  assert_finds (store, "dyad:ZZZ,D00", "with-last");
+  assert_finds (store, "actor:D32", "beyond");
+  assert_finds (store, "actor:CCA succession:off", "");
+
+  {
+    g_autoptr(BilatPosition) ccc = bilat_position_new ("ccc-gas", "CCC", "gas", BILAT_STANCE_SUPPORTS);
+    g_autoptr(BilatPosition) zzz = bilat_position_new ("zzz-gas", "ZZZ", "gas", BILAT_STANCE_SUPPORTS);
+
+    assert_true (bilat_store_add (store, BILAT_RECORD (ccc), NULL));
+    assert_true (bilat_store_add (store, BILAT_RECORD (zzz), NULL));
+  }
+  positions = find_position_ids (store, "actor:CCB");
+  assert_string_equal (positions, "ccc-gas");
+
+  /* the alignment takes the walk too */
+  alignment = bilat_store_align (store, "CCA", "ZZZ", NULL);
+  assert_int_equal (bilat_alignment_get_n_shared (alignment), 1);
+  g_clear_object (&alignment);
+  alignment = bilat_store_align (store, "CCA", "ZZZ", off);
+  assert_int_equal (bilat_alignment_get_n_shared (alignment), 0);
+}
+
 int
 main (void)
 {
@@ -619,11 +764,13 @@ main (void)
     cmocka_unit_test_setup_teardown (test_actors_any_of, setup, teardown),
     cmocka_unit_test_setup_teardown (test_dyad_either_direction, setup, teardown),
     cmocka_unit_test_setup_teardown (test_succession_on_and_off, setup, teardown),
+    cmocka_unit_test (test_succession_cycle_and_deep_chain),
     cmocka_unit_test_setup_teardown (test_period_overlap_by_precision, setup, teardown),
     cmocka_unit_test_setup_teardown (test_type_cameo_quad_sector_text, setup, teardown),
     cmocka_unit_test_setup_teardown (test_combined, setup, teardown),
     cmocka_unit_test_setup_teardown (test_builder_api, setup, teardown),
     cmocka_unit_test (test_open_period_is_reported_closed),
+    cmocka_unit_test_setup_teardown (test_open_ended_period, setup, teardown),
     cmocka_unit_test (test_string_round_trip),
     cmocka_unit_test (test_text_with_quotes_round_trips),
     cmocka_unit_test (test_string_errors),

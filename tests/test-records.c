@@ -72,7 +72,8 @@ test_citations (void **state)
   BilatRecord *record = BILAT_RECORD (issue);
   BilatCitation *first = bilat_citation_new ("oped", 4, 438, 1036, NULL);
   BilatCitation *second = bilat_citation_new ("oped", 6, -1, -1, "Friendship");
-  g_autoptr(GPtrArray) read = NULL;
+  g_autoptr(GListModel) read = NULL;
+  g_autoptr(BilatCitation) read_item = NULL;
   GPtrArray *citations;
   NotifyCount count;
 
@@ -91,8 +92,8 @@ test_citations (void **state)
   assert_int_equal (count.named, 2);
 
   /* The record holds its own references. */
-  bilat_citation_unref (first);
-  bilat_citation_unref (second);
+  g_object_unref (first);
+  g_object_unref (second);
 
   citations = bilat_record_get_citations (record);
   assert_ptr_equal (citations, bilat_record_get_citations (record));
@@ -104,8 +105,9 @@ test_citations (void **state)
 
   g_object_get (issue, "citations", &read, NULL);
   assert_non_null (read);
-  assert_int_equal (read->len, 2);
-  assert_ptr_equal (g_ptr_array_index (read, 1), g_ptr_array_index (citations, 1));
+  assert_int_equal (g_list_model_get_n_items (read), 2);
+  read_item = g_list_model_get_item (read, 1);
+  assert_ptr_equal (read_item, g_ptr_array_index (citations, 1));
 
   bilat_record_clear_citations (record);
   assert_int_equal (count.named, 3);
@@ -115,6 +117,37 @@ test_citations (void **state)
   assert_int_equal (count.named, 3);
   assert_int_equal (count.all, 3);
   unwatch (issue, &count);
+}
+
+/* The citations as a live GListModel, the value of the property. */
+static void
+test_citations_model (void **state)
+{
+  g_autoptr(BilatIssue) issue = bilat_issue_new ("energy");
+  g_autoptr(BilatCitation) first = bilat_citation_new ("oped", 4, -1, -1, NULL);
+  g_autoptr(BilatCitation) item = NULL;
+  g_autoptr(GListModel) from_property = NULL;
+  GListModel *model = bilat_record_get_citations_model (BILAT_RECORD (issue));
+  ItemsChanged last = { 0 };
+
+  assert_true (g_list_model_get_item_type (model) == BILAT_TYPE_CITATION);
+  g_object_get (issue, "citations", &from_property, NULL);
+  assert_ptr_equal (from_property, model);
+  g_signal_connect (model, "items-changed", G_CALLBACK (record_items_changed), &last);
+
+  bilat_record_add_citation (BILAT_RECORD (issue), first);
+  assert_items_changed (last, 1, 0, 0, 1);
+  bilat_record_add_citation (BILAT_RECORD (issue), first);
+  assert_items_changed (last, 2, 1, 0, 1);
+  item = g_list_model_get_item (model, 1);
+  assert_ptr_equal (item, first);
+  bilat_record_clear_citations (BILAT_RECORD (issue));
+  assert_items_changed (last, 3, 0, 2, 0);
+  assert_int_equal (g_list_model_get_n_items (model), 0);
+  /* clearing nothing is no change */
+  bilat_record_clear_citations (BILAT_RECORD (issue));
+  assert_int_equal (last.n_signals, 3);
+  g_signal_handlers_disconnect_by_data (model, &last);
 }
 
 static void
@@ -613,6 +646,7 @@ main (void)
     cmocka_unit_test (test_valid_ids),
     cmocka_unit_test (test_record_type),
     cmocka_unit_test (test_citations),
+    cmocka_unit_test (test_citations_model),
     cmocka_unit_test (test_private_helpers),
     cmocka_unit_test (test_source_new),
     cmocka_unit_test (test_source_properties),

@@ -14,8 +14,6 @@
 
 #include <bilat/bilat.h>
 
-#include "bilat-series-private.h"
-
 static BilatEvent *
 make_event (const char *id,
             const char *when,
@@ -294,41 +292,6 @@ test_text_forms (void **state)
 }
 
 static void
-test_civil_arithmetic_matches_gdate (void **state)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  /* every day of four centuries, across the leap-year rules */
-  for (guint32 julian = 584389; julian < 584389 + 146097 + 400; julian++)
-    {
-      int year, month, day;
-
-      g_date_set_julian (&date, julian);
-      _bilat_julian_to_civil (julian, &year, &month, &day);
-      if (year != g_date_get_year (&date) || month != (int) g_date_get_month (&date) ||
-          day != g_date_get_day (&date))
-        fail_msg ("julian %u: got %d-%d-%d", julian, year, month, day);
-      if (_bilat_civil_to_julian (year, month, day) != julian)
-        fail_msg ("%d-%d-%d: back to %u", year, month, day, _bilat_civil_to_julian (year, month, day));
-    }
-  /* the ends of the range a BilatDate holds */
-  {
-    int year, month, day;
-
-    _bilat_julian_to_civil (1, &year, &month, &day);
-    assert_int_equal (year, 1);
-    assert_int_equal (month, 1);
-    assert_int_equal (day, 1);
-    g_date_set_dmy (&date, 31, 12, 9999);
-    _bilat_julian_to_civil (g_date_get_julian (&date), &year, &month, &day);
-    assert_int_equal (year, 9999);
-    assert_int_equal (month, 12);
-    assert_int_equal (day, 31);
-  }
-}
-
-static void
 test_store_series_with_query (void **state)
 {
   g_autoptr(BilatStore) store = bilat_store_new ();
@@ -432,7 +395,6 @@ main (void)
     cmocka_unit_test (test_merge_equals_union),
     cmocka_unit_test (test_merge_into_gaps_and_mismatch),
     cmocka_unit_test (test_text_forms),
-    cmocka_unit_test (test_civil_arithmetic_matches_gdate),
     cmocka_unit_test (test_store_series_with_query),
     cmocka_unit_test (test_store_series_follows_changes),
   };

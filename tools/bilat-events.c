@@ -125,12 +125,62 @@ print_report (BilatImportReport *report)
            bilat_import_report_get_rows (report));
   for (guint i = 0; i < problems->len && i < SHOWN_PROBLEMS; i++)
     {
-      g_autofree char *text = bilat_import_problem_to_string (g_ptr_array_index (problems, i));
+      g_autofree char *text = bilat_problem_to_string (g_ptr_array_index (problems, i));
 
       fprintf (stderr, "  %s\n", text);
     }
   if (problems->len > SHOWN_PROBLEMS)
     fprintf (stderr, "  … and %u more\n", problems->len - SHOWN_PROBLEMS);
+}
+
+/* Event files hold coded events only, without sectors: a query that asks
+ * for exercises or sectors would quietly match nothing in them. */
+static gboolean
+check_event_file_query (Tool        *tool,
+                        BilatQuery  *query,
+                        GError     **error)
+{
+  if (!g_type_is_a (BILAT_TYPE_CODED_EVENT, bilat_query_get_event_type (query)))
+    {
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                   "event files hold no exercises: %s would match nothing in them",
+                   tool->type != NULL ? "--type exercise" : "the term type:exercise of --query");
+      return FALSE;
+    }
+  if (bilat_query_get_sectors (query) != BILAT_SECTOR_NONE)
+    {
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                   "the events of event files have no sectors: %s would match nothing in them",
+                   tool->sectors != NULL ? "--sector" : "the term sector: of --query");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_importer_progress (BilatImporter *importer,
+                      guint64        bytes_done,
+                      guint64        bytes_total,
+                      guint64        rows,
+                      gpointer       user_data)
+{
+  on_progress (bytes_done, bytes_total, rows, user_data);
+}
+
+/* An importer with the settings of the command line. */
+static BilatImporter *
+importer_new (Tool             *tool,
+              BilatQuery       *query,
+              BilatEventFormat  format,
+              Progress         *progress)
+{
+  BilatImporter *importer = bilat_importer_new ();
+
+  bilat_importer_set_format (importer, format);
+  bilat_importer_set_query (importer, query);
+  bilat_importer_set_flags (importer, tool->strict ? BILAT_IMPORT_FLAGS_STRICT : BILAT_IMPORT_FLAGS_NONE);
+  g_signal_connect (importer, "progress", G_CALLBACK (on_importer_progress), progress);
+  return importer;
 }
 
 static GPtrArray *
@@ -151,24 +201,24 @@ tool_series_from_files (Tool             *tool,
 {
   g_autoptr(GPtrArray) files = files_of (tool->inputs);
   g_autoptr(BilatImportReport) report = NULL;
+  g_autoptr(BilatImporter) importer = NULL;
   BilatEventFormat format;
   BilatSeries *series;
   Progress progress;
 
-  if (!parse_format (tool, &format, error))
+  if (!parse_format (tool, &format, error) || !check_event_file_query (tool, query, error))
     return NULL;
-  if (tool->jobs < 0)
+  if (tool->jobs != TOOL_JOBS_UNSET && (tool->jobs < 1 || tool->jobs > 256))
     {
-      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE, "--jobs takes a number of 1 or more");
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE, "--jobs takes a number from 1 to 256");
       return NULL;
     }
 
   progress_init (&progress);
-  series = bilat_series_new_from_files ((GFile **) files->pdata, files->len, format, query, unit,
-                                        MAX (tool->jobs, 1),
-                                        tool->strict ? BILAT_IMPORT_FLAGS_STRICT
-                                                     : BILAT_IMPORT_FLAGS_NONE,
-                                        NULL, on_progress, &progress, &report, error);
+  importer = importer_new (tool, query, format, &progress);
+  bilat_importer_set_threads (importer, tool->jobs != TOOL_JOBS_UNSET ? (guint) tool->jobs : 1);
+  series = bilat_importer_compute_series (importer, (GFile **) files->pdata, files->len, unit,
+                                          &report, error);
   progress_finish (&progress);
 
   if (report != NULL)
@@ -184,10 +234,10 @@ tool_run_import (Tool    *tool,
   g_autoptr(BilatQuery) query = NULL;
   g_autoptr(BilatStore) store = NULL;
   g_autoptr(BilatImportReport) total = NULL;
+  g_autoptr(BilatImporter) importer = NULL;
   g_autoptr(GPtrArray) files = NULL;
   BilatEventFormat format;
   Progress progress;
-  gboolean ok = TRUE;
 
   if (tool->output == NULL)
     {
@@ -198,29 +248,18 @@ tool_run_import (Tool    *tool,
   if (!parse_format (tool, &format, error))
     return FALSE;
   query = tool_build_query (tool, error);
-  if (query == NULL)
+  if (query == NULL || !check_event_file_query (tool, query, error))
     return FALSE;
 
   files = files_of (args);
   store = bilat_store_new ();
-  total = bilat_import_report_new ();
 
   /* All the files in one import: the store's columns are built once. */
   progress_init (&progress);
-  {
-    g_autoptr(BilatImportReport) report =
-      bilat_store_import_events_from_files (store, (GFile **) files->pdata, files->len, format, query,
-                                            tool->strict ? BILAT_IMPORT_FLAGS_STRICT
-                                                         : BILAT_IMPORT_FLAGS_NONE,
-                                            NULL, on_progress, &progress, error);
-
-    if (report == NULL)
-      ok = FALSE;
-    else
-      bilat_import_report_merge (total, report);
-  }
+  importer = importer_new (tool, query, format, &progress);
+  total = bilat_importer_import (importer, store, (GFile **) files->pdata, files->len, error);
   progress_finish (&progress);
-  if (!ok)
+  if (total == NULL)
     return FALSE;
 
   print_report (total);

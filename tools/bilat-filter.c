@@ -361,9 +361,8 @@ parse_date_option (const char  *option,
   return date;
 }
 
-/* Merges --from and --to into the query's period. The library knows how
- * an open end is represented, so the bounds go through its string form,
- * from dates that were parsed already (and so hold no spaces). */
+/* --from and --to set the start and the end of the query's period, each
+ * leaving the other (perhaps from --query) as it is. */
 static gboolean
 apply_period (Tool        *tool,
               BilatQuery  *query,
@@ -371,12 +370,8 @@ apply_period (Tool        *tool,
 {
   g_autoptr(BilatDate) from = NULL;
   g_autoptr(BilatDate) to = NULL;
-  g_autoptr(BilatDate) period = NULL;
-  g_autoptr(BilatDate) merged = NULL;
-  g_autoptr(BilatQuery) bounds = NULL;
-  g_autoptr(GString) terms = g_string_new (NULL);
-  BilatDate *start = NULL;
-  BilatDate *end = NULL;
+  BilatDate *start;
+  BilatDate *end;
 
   if (tool->from == NULL && tool->to == NULL)
     return TRUE;
@@ -388,10 +383,8 @@ apply_period (Tool        *tool,
   if (tool->to != NULL && to == NULL)
     return FALSE;
 
-  period = bilat_query_get_period (query);
-  start = from != NULL ? from : period != NULL ? bilat_date_get_start (period) : NULL;
-  end = to != NULL ? to : period != NULL ? bilat_date_get_end (period) : NULL;
-
+  start = from != NULL ? from : bilat_query_get_period_start (query);
+  end = to != NULL ? to : bilat_query_get_period_end (query);
   if (start != NULL && end != NULL &&
       bilat_date_get_last_julian (end) < bilat_date_get_first_julian (start))
     {
@@ -403,22 +396,10 @@ apply_period (Tool        *tool,
       return FALSE;
     }
 
-  if (start != NULL)
-    {
-      g_autofree char *text = bilat_date_to_string (start);
-      g_string_append_printf (terms, "from:%s ", text);
-    }
-  if (end != NULL)
-    {
-      g_autofree char *text = bilat_date_to_string (end);
-      g_string_append_printf (terms, "to:%s", text);
-    }
-
-  bounds = bilat_query_parse (terms->str, error);
-  if (bounds == NULL)
-    return FALSE;
-  merged = bilat_query_get_period (bounds);
-  bilat_query_set_period (query, merged);
+  if (from != NULL)
+    bilat_query_set_period_start (query, from);
+  if (to != NULL)
+    bilat_query_set_period_end (query, to);
   return TRUE;
 }
 

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 /* The built-in dataset used when no --data is given. */
 #define TOOL_BUILTIN_DATASET "pakistan-russia"
 
+/* The value of Tool.jobs when --jobs is not given. */
+#define TOOL_JOBS_UNSET G_MININT
+
 /* Human output is laid out for a terminal of this many columns. */
 #define TOOL_LINE_WIDTH 80
 
@@ -55,7 +58,7 @@ typedef struct
   gboolean   csv;
   gboolean   tsv;
 
-  /* event files (import, series --input) */
+  /* event files (import, series): the positional arguments and --input */
   char     **inputs;
   char      *format;
   int        jobs;

@@ -30,6 +30,7 @@ typedef enum {
   OPTION_FORMAT     = 1 << 13,
   OPTION_OUTPUT     = 1 << 14,
   OPTION_STRICT     = 1 << 15,
+  OPTION_DATA       = 1 << 16,  /* reads the dataset (--data or the built-in one) */
 } CommandOptions;
 
 typedef enum {
@@ -37,6 +38,7 @@ typedef enum {
   ARGS_ONE,
   ARGS_TWO,
   ARGS_SOME,  /* one or more */
+  ARGS_ANY,   /* none or more */
 } CommandArgs;
 
 typedef struct
@@ -45,18 +47,19 @@ typedef struct
   const char     *parameters;   /* the positional arguments, for usage */
   const char     *summary;      /* one line in `bilat --help` */
   const char     *description;  /* the rest of `bilat COMMAND --help` */
+  const char     *json;         /* what --json prints, or NULL: no --json */
+  const char     *no_dataset;   /* without OPTION_DATA: what it reads instead */
   CommandOptions  options;
   CommandArgs     args;
-  gboolean        needs_store;
   gboolean      (*run) (Tool *tool, char **args, GError **error);
 } Command;
 
 #define EVENT_FILTERS (OPTION_ACTOR | OPTION_DYAD | OPTION_PERIOD | OPTION_SECTOR | \
                        OPTION_QUERY | OPTION_SUCCESSION)
 
-/* The commands of ARCHITECTURE.md; import joins them as the library
- * gains what it needs. GOption prints descriptions as they are, so they
- * are wrapped here. */
+/* The commands of ARCHITECTURE.md. GOption prints descriptions as they
+ * are, so they are wrapped here; what --json prints is appended to the
+ * description of each command that has JSON output. */
 static const Command commands[] = {
   { "timeline", NULL,
     "Events in date order",
@@ -76,18 +79,29 @@ static const Command commands[] = {
     "  bilat timeline --dyad PAK,RUS --from 2015\n"
     "  bilat timeline --actor RUS --no-succession\n"
     "  bilat timeline --query 'cameo:06 text:exercise' --json",
-    EVENT_FILTERS | OPTION_TYPE, ARGS_NONE, TRUE, tool_run_timeline },
+    "an array of the matching events in the same order,\n"
+    "each an object in the shape of the data format's events (id, type, date,\n"
+    "title, participants, citations …; an exercise adds series, edition, host).",
+    NULL,
+    EVENT_FILTERS | OPTION_TYPE | OPTION_DATA, ARGS_NONE, tool_run_timeline },
   { "exercises", NULL,
     "Joint exercises with series, edition, dates and place",
     "Lists the exercises of the dataset in date order with their series,\n"
     "edition, host and place. The filters are those of “bilat timeline”.",
-    EVENT_FILTERS, ARGS_NONE, TRUE, tool_run_exercises },
+    "an array of the matching exercises in date order,\n"
+    "each an object in the shape of the data format's exercises.",
+    NULL,
+    EVENT_FILTERS | OPTION_DATA, ARGS_NONE, tool_run_exercises },
   { "positions", NULL,
     "Positions of actors on issues",
     "Lists the positions of the dataset: who holds which stance on which\n"
     "issue, and about whom. --actor matches the holder or the target.",
-    OPTION_ACTOR | OPTION_DYAD | OPTION_ISSUE | OPTION_QUERY | OPTION_SUCCESSION,
-    ARGS_NONE, TRUE, tool_run_positions },
+    "an array of the matching positions in the dataset's\n"
+    "order, each an object in the shape of the data format's positions (id,\n"
+    "holder, issue, stance, target, date, summary, citations …).",
+    NULL,
+    OPTION_ACTOR | OPTION_DYAD | OPTION_ISSUE | OPTION_QUERY | OPTION_SUCCESSION | OPTION_DATA,
+    ARGS_NONE, tool_run_positions },
   { "convergence", "A B",
     "Two actors' positions issue by issue, and their affinity",
     "Compares the positions of actors A and B (ids or aliases) issue by\n"
@@ -104,38 +118,51 @@ static const Command commands[] = {
     "takes that of a state it continues (RUS that of SUN), a row note says so;\n"
     "--no-succession, or succession:off in --query, turns that off.\n"
     "\n"
-    "With --json, prints an object with actor_a, actor_b, affinity (null with\n"
-    "no shared issue), n_shared, counts and issues; an issue has the members\n"
-    "issue, title, agreement, distance, and a and b, the two positions as\n"
-    "records of the data format (null for a side without one).\n"
-    "\n"
     "Examples:\n"
     "  bilat convergence PAK RUS\n"
     "  bilat convergence Islamabad Moscow --issue cpec --json\n"
     "  bilat convergence Kremlin aslam --sector energy",
-    OPTION_PERIOD | OPTION_SECTOR | OPTION_ISSUE | OPTION_QUERY | OPTION_SUCCESSION,
-    ARGS_TWO, TRUE, tool_run_convergence },
+    "an object with actor_a, actor_b, affinity (null with\n"
+    "no shared issue), n_shared, counts and issues; an issue has the members\n"
+    "issue, title, agreement, distance, and a and b, the two positions as\n"
+    "records of the data format (null for a side without one).",
+    NULL,
+    OPTION_PERIOD | OPTION_SECTOR | OPTION_ISSUE | OPTION_QUERY | OPTION_SUCCESSION | OPTION_DATA,
+    ARGS_TWO, tool_run_convergence },
   { "actors", NULL,
     "The actors: states, organisations, persons, groups",
     "Lists the actors of the dataset with their kind, name and aliases.",
-    0, ARGS_NONE, TRUE, tool_run_actors },
+    "an array of the actors in the dataset's order, each an\n"
+    "object in the shape of the data format's actors (id, kind, name, aliases,\n"
+    "affiliation, predecessor …).",
+    NULL,
+    OPTION_DATA, ARGS_NONE, tool_run_actors },
   { "issues", NULL,
     "The issues actors take positions on",
     "Lists the issues of the dataset.",
-    0, ARGS_NONE, TRUE, tool_run_issues },
+    "an array of the issues in the dataset's order, each an\n"
+    "object in the shape of the data format's issues (id, title, description).",
+    NULL,
+    OPTION_DATA, ARGS_NONE, tool_run_issues },
   { "sources", NULL,
     "The documents the facts are taken from",
     "Lists the sources of the dataset.",
-    0, ARGS_NONE, TRUE, tool_run_sources },
+    "an array of the sources in the dataset's order, each an\n"
+    "object in the shape of the data format's sources (id, title, author,\n"
+    "publisher, published, url).",
+    NULL,
+    OPTION_DATA, ARGS_NONE, tool_run_sources },
   { "show", "ID",
     "One record, with its citations resolved",
     "Shows the record with the id ID, of any kind (an actor also by one of\n"
     "its aliases), with the source, paragraph and characters of every\n"
     "citation. When records of several kinds share the id, --kind chooses\n"
-    "one of source, actor, issue, event, exercise and position.\n"
-    "With --json, prints the record in the shape of the data format.",
-    OPTION_KIND, ARGS_ONE, TRUE, tool_run_show },
-  { "series", NULL,
+    "one of source, actor, issue, event, exercise and position.",
+    "the record as one object in the shape of the data\n"
+    "format (its citations as there: source ids, not resolved).",
+    NULL,
+    OPTION_KIND | OPTION_DATA, ARGS_ONE, tool_run_show },
+  { "series", "[FILE…]",
     "Event counts, Goldstein and QuadClass per day, month or year",
     "Counts the events that match the filters of “bilat timeline” per day,\n"
     "month or year (--by, month by default), with the sum and mean of their\n"
@@ -148,23 +175,30 @@ static const Command commands[] = {
     "\n"
     "--csv and --tsv print a header line and a line per period with the\n"
     "columns period, events, goldstein_sum, q1 … q4, goldstein_mean and\n"
-    "goldstein_events, ready for a spreadsheet or a data frame; --json an\n"
-    "object with unit, undated, imprecise and bins, an array of periods with\n"
-    "the same members. Only one of --csv, --tsv and --json can be given.\n"
+    "goldstein_events, ready for a spreadsheet or a data frame. Only one of\n"
+    "--csv, --tsv and --json can be given.\n"
     "\n"
-    "With --input, the events are read straight from GDELT 1.0/2.0 or ICEWS\n"
-    "files (plain, .gz or .zip) instead of the dataset, and counted without\n"
-    "being kept, so a year of GDELT needs little memory; --jobs N reads N\n"
-    "files at a time. Actors are then codes as in the files (PAK, RUS).\n"
-    "Bad rows are skipped and reported on standard error (--strict stops).\n"
+    "Given FILEs (or --input FILE), the events are read straight from GDELT\n"
+    "1.0/2.0 or ICEWS files (plain, .gz or .zip) instead of the dataset, and\n"
+    "counted without being kept, so a year of GDELT needs little memory;\n"
+    "--jobs N reads N files at a time, --format names the format, and bad\n"
+    "rows are skipped and reported on standard error (--strict stops). These\n"
+    "three apply to event files only, and --data to the dataset only. Actors\n"
+    "are then codes as in the files (PAK, RUS). Event files hold neither\n"
+    "exercises nor sectors: --type exercise and --sector are refused with them.\n"
     "\n"
     "Examples:\n"
     "  bilat series --dyad PAK,RUS --by year\n"
     "  bilat series --actor RUS --query 'quad:4' --by day --csv > conflict.csv\n"
     "  bilat series --type exercise --by year --json\n"
-    "  bilat series --input 2019*.export.CSV.zip --jobs 2 --dyad PAK,RUS --tsv",
+    "  bilat series 2019*.export.CSV.zip --jobs 2 --dyad PAK,RUS --tsv",
+    "an object with unit (day, month or year), undated and\n"
+    "imprecise (the counts under the table) and bins, an array with an object\n"
+    "per period with the members period, events, goldstein_events,\n"
+    "goldstein_sum, goldstein_mean (null without scores) and q1 … q4.",
+    NULL,
     EVENT_FILTERS | OPTION_TYPE | OPTION_BY | OPTION_TABULAR | OPTION_INPUT | OPTION_JOBS |
-    OPTION_FORMAT | OPTION_STRICT, ARGS_NONE, TRUE, tool_run_series },
+    OPTION_FORMAT | OPTION_STRICT | OPTION_DATA, ARGS_ANY, tool_run_series },
   { "import", "FILE…",
     "Read GDELT or ICEWS files into a dataset",
     "Reads each FILE of machine-coded events (GDELT 1.0 in both layouts,\n"
@@ -176,22 +210,30 @@ static const Command commands[] = {
     "kept in memory, as columns. Bad rows are\n"
     "skipped and reported on standard error (--strict stops at the first);\n"
     "duplicate event ids are reported, not doubled. A progress line is shown\n"
-    "on a terminal.\n"
+    "on a terminal. --input FILE is another spelling of FILE. There is no\n"
+    "--sector (event files hold no sectors) and no --json (the output is the\n"
+    "dataset file).\n"
     "\n"
     "Examples:\n"
     "  bilat import 20191024143000.export.CSV.zip --dyad PAK,RUS -o pak-rus.json\n"
     "  bilat import events.2018.tab.gz --actor PAK --from 2018-06 -o pak.json\n"
     "  bilat import 2019*.export.CSV.zip -o gdelt-2019.bilat",
-    EVENT_FILTERS | OPTION_FORMAT | OPTION_OUTPUT | OPTION_STRICT, ARGS_SOME, FALSE,
+    NULL,
+    "reads event files, not a dataset (it writes one to --output)",
+    (EVENT_FILTERS & ~OPTION_SECTOR) | OPTION_INPUT | OPTION_FORMAT | OPTION_OUTPUT | OPTION_STRICT,
+    ARGS_SOME,
     tool_run_import },
   { "validate", "FILE…",
     "Check dataset files and list every problem",
     "Checks each FILE against the libbilat data format and prints every\n"
     "problem on a line of its own, as FILE:LINE: followed by the record, the\n"
-    "member and what is wrong. The exit status is 1 when there are problems.\n"
-    "With --json, prints an array of problems with the members file, line,\n"
-    "kind, index, id, field, code and message.",
-    0, ARGS_SOME, FALSE, tool_run_validate },
+    "member and what is wrong. The exit status is 1 when there are problems.",
+    "an array of the problems of all the FILEs and nothing\n"
+    "else (an empty array when they are valid). A problem of a JSON dataset has\n"
+    "the members file, line, kind, index, id, field, code and message (null\n"
+    "where unknown); a problem of a native store file, only file and message.",
+    "checks the dataset FILEs it is given",
+    0, ARGS_SOME, tool_run_validate },
 };
 
 /* Where GOption stores a command's option, as an offset into Tool, since
@@ -339,15 +381,20 @@ print_help (GOptionContext *context)
   fputs (help, stdout);
 }
 
-/* The options every command takes, added to its own. */
+/* --json and --data, the options that may also come before the command,
+ * and --help. A command without JSON output or a dataset still parses
+ * --json and --data, hidden from its help, so that check_option_use()
+ * can say why they do not apply rather than call them unknown. */
 static void
-add_common_entries (GArray *entries,
-                    Tool   *tool)
+add_common_entries (GArray        *entries,
+                    const Command *command,
+                    Tool          *tool)
 {
   const GOptionEntry common[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &tool->json,
-      "Print JSON in the shapes of the data format", NULL },
-    { "data", 0, 0, G_OPTION_ARG_FILENAME, &tool->data,
+    { "json", 0, command->json != NULL ? 0 : G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &tool->json,
+      "Print JSON (see below)", NULL },
+    { "data", 0, (command->options & OPTION_DATA) ? 0 : G_OPTION_FLAG_HIDDEN,
+      G_OPTION_ARG_FILENAME, &tool->data,
       "Read the dataset FILE instead of the built-in one", "FILE" },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &tool->help,
       "Show the help of the command", NULL },
@@ -361,6 +408,7 @@ command_context (const Command *command,
                  Tool          *tool)
 {
   g_autofree char *parameters = NULL;
+  g_autofree char *description = NULL;
   g_autoptr(GArray) entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
   GOptionContext *context;
 
@@ -372,12 +420,16 @@ command_context (const Command *command,
         entry.arg_data = G_STRUCT_MEMBER_P (tool, command_options[i].offset);
         g_array_append_val (entries, entry);
       }
-  add_common_entries (entries, tool);
+  add_common_entries (entries, command, tool);
 
   parameters = g_strjoin (" ", command->name, command->parameters, NULL);
+  if (command->json != NULL)
+    description = g_strdup_printf ("%s\n\nWith --json, prints %s", command->description, command->json);
+  else
+    description = g_strdup (command->description);
   context = g_option_context_new (parameters);
   g_option_context_set_summary (context, command->summary);
-  g_option_context_set_description (context, command->description);
+  g_option_context_set_description (context, description);
   g_option_context_set_help_enabled (context, FALSE);
   /* The group copies the entries. */
   g_option_context_add_main_entries (context, (GOptionEntry *) (gpointer) entries->data, NULL);
@@ -393,7 +445,7 @@ global_context (Tool *tool)
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &tool->global_data,
       "Read the dataset FILE instead of the built-in one", "FILE" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &tool->json,
-      "Print JSON in the shapes of the data format", NULL },
+      "Print JSON, for a command that has it (see its --help)", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &tool->version,
       "Print the version of libbilat and exit", NULL },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &tool->help,
@@ -438,15 +490,14 @@ parse_options (GOptionContext  *context,
   return FALSE;
 }
 
+/* @args: the @n positional arguments after the command name. */
 static gboolean
 check_arguments (const Command  *command,
-                 int             argc,
-                 char          **argv,
+                 guint           n,
+                 char          **args,
                  GError        **error)
 {
-  /* argv[0] is the command name. */
-  int n = argc - 1;
-  g_autofree char *extra = n > 0 ? tool_text_clean (argv[argc - 1]) : NULL;
+  g_autofree char *extra = n > 0 ? tool_text_clean (args[n - 1]) : NULL;
 
   switch (command->args)
     {
@@ -468,6 +519,8 @@ check_arguments (const Command  *command,
       if (n >= 1)
         return TRUE;
       break;
+    case ARGS_ANY:
+      return TRUE;
     default:
       g_assert_not_reached ();
     }
@@ -480,6 +533,52 @@ check_arguments (const Command  *command,
                  "“%s” takes %s%s, not also “%s”", command->name,
                  command->args == ARGS_ONE ? "one " : "", command->parameters, extra);
   return FALSE;
+}
+
+/* Options that parse but cannot apply to this run are usage errors that
+ * say why, rather than options silently ignored. */
+static gboolean
+check_option_use (const Command  *command,
+                  Tool           *tool,
+                  GError        **error)
+{
+  const char *data = tool->data != NULL ? tool->data : tool->global_data;
+  const char *event_file_option = tool->jobs != TOOL_JOBS_UNSET ? "--jobs"
+                                : tool->format != NULL ? "--format"
+                                : tool->strict ? "--strict"
+                                : NULL;
+
+  if (tool->json && command->json == NULL)
+    {
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                   "“%s” prints no JSON: --json does not apply (see “bilat %s --help”)",
+                   command->name, command->name);
+      return FALSE;
+    }
+  if (data != NULL && !(command->options & OPTION_DATA))
+    {
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                   "“%s” %s: --data does not apply", command->name, command->no_dataset);
+      return FALSE;
+    }
+  if (!(command->options & OPTION_INPUT))
+    return TRUE;
+  /* series: the dataset or event files. */
+  if (tool->inputs != NULL && data != NULL)
+    {
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                   "“%s” reads either the dataset of --data or event files, not both",
+                   command->name);
+      return FALSE;
+    }
+  if (tool->inputs == NULL && event_file_option != NULL && (command->options & OPTION_DATA))
+    {
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                   "%s applies to event files only (bilat %s FILE…), not to a dataset",
+                   event_file_option, command->name);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* --no-succession is the succession:off term of --query, which every
@@ -546,6 +645,8 @@ run (Tool     *tool,
   g_autoptr(GOptionContext) global = global_context (tool);
   g_autoptr(GOptionContext) context = NULL;
   g_autofree char *help_command = NULL;
+  char *no_args[] = { NULL };
+  char **args = no_args;
   const Command *command;
 
   if (!parse_options (global, &argc, &argv, "bilat", error))
@@ -588,34 +689,41 @@ run (Tool     *tool,
       print_help (context);
       return TRUE;
     }
-  /* `--input FILE...`: files after the first, as a shell glob gives them,
-   * are more input files. */
-  if ((command->options & OPTION_INPUT) && tool->inputs != NULL && argc > 1)
+  /* Event files are the positional arguments, and the values of
+   * --input, its other spelling (`--input FILE...`, as a shell glob
+   * gives them, is the same). */
+  if (command->options & OPTION_INPUT)
     {
       g_autoptr(GStrvBuilder) inputs = g_strv_builder_new ();
 
-      g_strv_builder_addv (inputs, (const char **) tool->inputs);
+      if (tool->inputs != NULL)
+        g_strv_builder_addv (inputs, (const char **) tool->inputs);
       for (int i = 1; i < argc; i++)
         g_strv_builder_add (inputs, argv[i]);
       g_strfreev (tool->inputs);
       tool->inputs = g_strv_builder_end (inputs);
-      argc = 1;
+      if (tool->inputs[0] == NULL)
+        g_clear_pointer (&tool->inputs, g_strfreev);
+      else
+        args = tool->inputs;
     }
-  if (!check_arguments (command, argc, argv, error))
+  else
+    args = argv + 1;
+  if (!check_arguments (command, g_strv_length (args), args, error) ||
+      !check_option_use (command, tool, error))
     return FALSE;
   fold_no_succession (tool);
-  /* Reading event files needs no dataset. */
-  if (command->needs_store && tool->inputs == NULL && !load_store (tool, error))
+  if ((command->options & OPTION_DATA) && tool->inputs == NULL && !load_store (tool, error))
     return FALSE;
 
-  return command->run (tool, argv + 1, error);
+  return command->run (tool, args, error);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  Tool tool = { 0 };
+  Tool tool = { .jobs = TOOL_JOBS_UNSET };
   g_autoptr(GError) error = NULL;
   gboolean ok;
   int status = 0;

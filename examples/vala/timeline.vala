@@ -17,6 +17,14 @@ int main (string[] args) {
             stdout.printf ("%s  %s (edition %u)\n",
                    date != null ? date.to_string () : "unknown",
                    drill.get_title (), drill.get_edition ());
+
+            /* participants and citations are list models, as properties */
+            var actors = new StringBuilder ();
+            var participants = drill.participants;
+            for (uint j = 0; j < participants.get_n_items (); j++)
+                actors.append_printf (" %s", ((Bilat.Participant) participants.get_item (j)).actor);
+            stdout.printf ("    participants:%s; citations: %u\n",
+                   actors.str, drill.citations.get_n_items ());
         }
 
         double score;

@@ -15,12 +15,10 @@
 
 G_BEGIN_DECLS
 
-typedef struct _BilatCitation BilatCitation;
-
 #define BILAT_TYPE_CITATION (bilat_citation_get_type ())
 
 BILAT_AVAILABLE_IN_1_0
-GType          bilat_citation_get_type      (void) G_GNUC_CONST;
+G_DECLARE_FINAL_TYPE (BilatCitation, bilat_citation, BILAT, CITATION, GObject)
 
 BILAT_AVAILABLE_IN_1_0
 BilatCitation *bilat_citation_new           (const char          *source,
@@ -28,10 +26,6 @@ BilatCitation *bilat_citation_new           (const char          *source,
                                              gint64               start,
                                              gint64               end,
                                              const char          *quote);
-BILAT_AVAILABLE_IN_1_0
-BilatCitation *bilat_citation_ref           (BilatCitation       *self);
-BILAT_AVAILABLE_IN_1_0
-void           bilat_citation_unref         (BilatCitation       *self);
 
 BILAT_AVAILABLE_IN_1_0
 const char    *bilat_citation_get_source    (const BilatCitation *self);
@@ -50,7 +44,5 @@ char          *bilat_citation_to_string     (const BilatCitation *self);
 BILAT_AVAILABLE_IN_1_0
 gboolean       bilat_citation_equal         (const BilatCitation *a,
                                              const BilatCitation *b);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (BilatCitation, bilat_citation_unref)
 
 G_END_DECLS

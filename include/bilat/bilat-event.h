@@ -71,25 +71,18 @@ typedef enum /*< flags >*/ {
   BILAT_SECTOR_INDUSTRY = 1 << 11,
 } BilatSector;
 
-typedef struct _BilatParticipant BilatParticipant;
-
 #define BILAT_TYPE_PARTICIPANT (bilat_participant_get_type ())
 
 BILAT_AVAILABLE_IN_1_0
-GType             bilat_participant_get_type  (void) G_GNUC_CONST;
+G_DECLARE_FINAL_TYPE (BilatParticipant, bilat_participant, BILAT, PARTICIPANT, GObject)
+
 BILAT_AVAILABLE_IN_1_0
 BilatParticipant *bilat_participant_new       (const char             *actor,
                                                BilatRole               role);
 BILAT_AVAILABLE_IN_1_0
-BilatParticipant *bilat_participant_ref       (BilatParticipant       *self);
-BILAT_AVAILABLE_IN_1_0
-void              bilat_participant_unref     (BilatParticipant       *self);
-BILAT_AVAILABLE_IN_1_0
 const char       *bilat_participant_get_actor (const BilatParticipant *self);
 BILAT_AVAILABLE_IN_1_0
 BilatRole         bilat_participant_get_role  (const BilatParticipant *self);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (BilatParticipant, bilat_participant_unref)
 
 #define BILAT_TYPE_EVENT (bilat_event_get_type ())
 
@@ -160,6 +153,8 @@ const char  *bilat_event_get_root_code     (BilatEvent  *self);
 
 BILAT_AVAILABLE_IN_1_0
 GPtrArray   *bilat_event_get_participants  (BilatEvent  *self);
+BILAT_AVAILABLE_IN_1_0
+GListModel  *bilat_event_get_participants_model (BilatEvent *self);
 BILAT_AVAILABLE_IN_1_0
 void         bilat_event_add_participant   (BilatEvent  *self,
                                             const char  *actor,

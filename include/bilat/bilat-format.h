@@ -1,4 +1,4 @@
-/* bilat-format.h: errors and problems of the JSON data format
+/* bilat-format.h: errors, validation and records of the JSON data format
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -15,6 +15,7 @@
 
 #include "bilat-version-macros.h"
 #include "bilat-record.h"
+#include "bilat-problem.h"
 
 G_BEGIN_DECLS
 
@@ -66,35 +67,6 @@ typedef enum {
 BILAT_AVAILABLE_IN_1_0
 GQuark bilat_format_error_quark (void);
 
-typedef struct _BilatProblem BilatProblem;
-
-#define BILAT_TYPE_PROBLEM (bilat_problem_get_type ())
-
-BILAT_AVAILABLE_IN_1_0
-GType            bilat_problem_get_type      (void) G_GNUC_CONST;
-BILAT_AVAILABLE_IN_1_0
-BilatProblem    *bilat_problem_ref           (BilatProblem       *self);
-BILAT_AVAILABLE_IN_1_0
-void             bilat_problem_unref         (BilatProblem       *self);
-BILAT_AVAILABLE_IN_1_0
-BilatFormatError bilat_problem_get_code      (const BilatProblem *self);
-BILAT_AVAILABLE_IN_1_0
-const char      *bilat_problem_get_message   (const BilatProblem *self);
-BILAT_AVAILABLE_IN_1_0
-const char      *bilat_problem_get_file      (const BilatProblem *self);
-BILAT_AVAILABLE_IN_1_0
-guint            bilat_problem_get_line      (const BilatProblem *self);
-BILAT_AVAILABLE_IN_1_0
-const char      *bilat_problem_get_kind      (const BilatProblem *self);
-BILAT_AVAILABLE_IN_1_0
-int              bilat_problem_get_index     (const BilatProblem *self);
-BILAT_AVAILABLE_IN_1_0
-const char      *bilat_problem_get_record_id (const BilatProblem *self);
-BILAT_AVAILABLE_IN_1_0
-const char      *bilat_problem_get_field     (const BilatProblem *self);
-BILAT_AVAILABLE_IN_1_0
-char            *bilat_problem_to_string     (const BilatProblem *self);
-
 BILAT_AVAILABLE_IN_1_0
 GPtrArray       *bilat_validate_data         (const char         *data,
                                               gssize              length,
@@ -111,7 +83,5 @@ GPtrArray       *bilat_validate_stream       (GInputStream       *stream,
 
 BILAT_AVAILABLE_IN_1_0
 JsonNode        *bilat_record_to_json        (BilatRecord        *record);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (BilatProblem, bilat_problem_unref)
 
 G_END_DECLS

@@ -24,7 +24,7 @@ G_BEGIN_DECLS
  *
  * The error domain of reading event data. Errors in this domain are from
  * the [error@Bilat.ImportError] enumeration; the same codes tell the kind
- * of a [struct@Bilat.ImportProblem].
+ * of a [struct@Bilat.Problem].
  *
  * Since: 1.0
  */
@@ -111,35 +111,6 @@ typedef void (*BilatImportProgressFunc) (guint64  bytes_done,
                                          guint64  bytes_total,
                                          guint64  rows,
                                          gpointer user_data);
-
-typedef struct _BilatImportProblem BilatImportProblem;
-
-#define BILAT_TYPE_IMPORT_PROBLEM (bilat_import_problem_get_type ())
-
-BILAT_AVAILABLE_IN_1_0
-GType             bilat_import_problem_get_type      (void) G_GNUC_CONST;
-BILAT_AVAILABLE_IN_1_0
-BilatImportProblem *bilat_import_problem_ref         (BilatImportProblem       *self);
-BILAT_AVAILABLE_IN_1_0
-void              bilat_import_problem_unref         (BilatImportProblem       *self);
-BILAT_AVAILABLE_IN_1_0
-BilatImportError  bilat_import_problem_get_code      (const BilatImportProblem *self);
-BILAT_AVAILABLE_IN_1_0
-const char       *bilat_import_problem_get_file      (const BilatImportProblem *self);
-BILAT_AVAILABLE_IN_1_0
-guint64           bilat_import_problem_get_line      (const BilatImportProblem *self);
-BILAT_AVAILABLE_IN_1_0
-guint             bilat_import_problem_get_column    (const BilatImportProblem *self);
-BILAT_AVAILABLE_IN_1_0
-const char       *bilat_import_problem_get_field     (const BilatImportProblem *self);
-BILAT_AVAILABLE_IN_1_0
-const char       *bilat_import_problem_get_record_id (const BilatImportProblem *self);
-BILAT_AVAILABLE_IN_1_0
-const char       *bilat_import_problem_get_message   (const BilatImportProblem *self);
-BILAT_AVAILABLE_IN_1_0
-char             *bilat_import_problem_to_string     (const BilatImportProblem *self);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (BilatImportProblem, bilat_import_problem_unref)
 
 #define BILAT_TYPE_IMPORT_REPORT (bilat_import_report_get_type ())
 

@@ -91,6 +91,16 @@ BILAT_AVAILABLE_IN_1_0
 void                bilat_query_set_period           (BilatQuery      *self,
                                                       BilatDate       *period);
 BILAT_AVAILABLE_IN_1_0
+BilatDate          *bilat_query_get_period_start     (BilatQuery      *self);
+BILAT_AVAILABLE_IN_1_0
+void                bilat_query_set_period_start     (BilatQuery      *self,
+                                                      BilatDate       *start);
+BILAT_AVAILABLE_IN_1_0
+BilatDate          *bilat_query_get_period_end       (BilatQuery      *self);
+BILAT_AVAILABLE_IN_1_0
+void                bilat_query_set_period_end       (BilatQuery      *self,
+                                                      BilatDate       *end);
+BILAT_AVAILABLE_IN_1_0
 GType               bilat_query_get_event_type       (BilatQuery      *self);
 BILAT_AVAILABLE_IN_1_0
 void                bilat_query_set_event_type       (BilatQuery      *self,

@@ -9,7 +9,7 @@
 # error "Only <bilat/bilat.h> can be included directly."
 #endif
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "bilat-version-macros.h"
 #include "bilat-citation.h"
@@ -41,6 +41,8 @@ BILAT_AVAILABLE_IN_1_0
 const char *bilat_record_get_id            (BilatRecord   *self);
 BILAT_AVAILABLE_IN_1_0
 GPtrArray  *bilat_record_get_citations     (BilatRecord   *self);
+BILAT_AVAILABLE_IN_1_0
+GListModel *bilat_record_get_citations_model (BilatRecord *self);
 BILAT_AVAILABLE_IN_1_0
 void        bilat_record_add_citation      (BilatRecord   *self,
                                             BilatCitation *citation);

@@ -127,6 +127,14 @@ gboolean       bilat_store_load_from_file  (BilatStore   *self,
                                             GCancellable *cancellable,
                                             GError      **error);
 BILAT_AVAILABLE_IN_1_0
+void           bilat_store_new_from_file_async  (GFile               *file,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+BILAT_AVAILABLE_IN_1_0
+BilatStore    *bilat_store_new_from_file_finish (GAsyncResult        *result,
+                                                 GError             **error);
+BILAT_AVAILABLE_IN_1_0
 gboolean       bilat_store_load_from_path  (BilatStore   *self,
                                             const char   *path,
                                             GError      **error);
@@ -141,6 +149,16 @@ gboolean       bilat_store_save_to_file    (BilatStore   *self,
                                             GFile        *file,
                                             GCancellable *cancellable,
                                             GError      **error);
+BILAT_AVAILABLE_IN_1_0
+void           bilat_store_save_to_file_async  (BilatStore          *self,
+                                                GFile               *file,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+BILAT_AVAILABLE_IN_1_0
+gboolean       bilat_store_save_to_file_finish (BilatStore          *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 BILAT_AVAILABLE_IN_1_0
 gboolean       bilat_store_save_to_path    (BilatStore   *self,
                                             const char   *path,

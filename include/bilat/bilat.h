@@ -22,6 +22,7 @@
 #include "bilat-event.h"
 #include "bilat-exercise.h"
 #include "bilat-position.h"
+#include "bilat-problem.h"
 #include "bilat-format.h"
 #include "bilat-store.h"
 #include "bilat-query.h"
@@ -30,6 +31,7 @@
 #include "bilat-codes.h"
 #include "bilat-coded-event.h"
 #include "bilat-import.h"
+#include "bilat-importer.h"
 #include "bilat-runtime.h"
 
 #undef __BILAT_INSIDE__

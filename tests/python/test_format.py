@@ -139,6 +139,8 @@ class ValidatorTests(unittest.TestCase):
                 '  "participants": [{"actor": "RUS"}], "sumary": "x"}]\n'
                 '}\n')
         problems = Bilat.validate_data(text.encode(), "data.json")
+        self.assertEqual({(p.get_domain(), p.get_column()) for p in problems},
+                         {(Bilat.format_error_quark(), 0)})
         found = [(p.get_code(), p.get_line(), p.get_kind(), p.get_index(),
                   p.get_record_id(), p.get_field()) for p in problems]
         self.assertEqual(found, [

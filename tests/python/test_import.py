@@ -196,6 +196,11 @@ class ImportTests(unittest.TestCase):
         self.assertEqual((report.props.rows, report.props.bad_rows, report.props.duplicates,
                           report.props.kept), (15, 11, 1, 3))
         first = report.get_problems()[1]
+        # one problem type for datasets and event data, told apart by domain
+        self.assertIsInstance(first, Bilat.Problem)
+        self.assertEqual(first.get_domain(), Bilat.import_error_quark())
+        self.assertEqual(first.get_code(), Bilat.ImportError.BAD_VALUE)
+        self.assertEqual((first.get_kind(), first.get_index()), (None, -1))
         self.assertEqual((first.get_line(), first.get_column(), first.get_field()), (3, 2, "SQLDATE"))
         self.assertIn("gdelt2-bad.export.CSV:3: column 2 (SQLDATE)", first.to_string())
         with self.assertRaises(GLib.Error) as raised:

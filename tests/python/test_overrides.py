@@ -60,6 +60,16 @@ class OverrideTests(unittest.TestCase):
         self.assertEqual(ids(store.find_events(quad=1)), ["relations-1948", "ufa"])
         self.assertEqual(ids(store.find_events("type:exercise", since=2018)), ["drill-2018"])
         self.assertEqual(ids(store.find_events(cameo="06", period="2018-11")), ["drill-2018"])
+        # since/until narrow the query's own period, end by end
+        self.assertEqual(ids(store.find_events("to:2016", since=2015)), ["ufa", "drill-2016"])
+        self.assertEqual(ids(store.find_events("from:2015", until=2016)), ["ufa", "drill-2016"])
+        query = Bilat.make_query(since=2016)
+        self.assertEqual(query.get_period_start().to_string(), "2016")
+        self.assertIsNone(query.get_period_end())
+        self.assertEqual(query.to_string(), "from:2016")
+        query.props.period_end = Bilat.Date.parse("2017")
+        self.assertEqual(query.props.period_start.to_string(), "2016")
+        self.assertEqual(query.to_string(), "from:2016 to:2017")
         self.assertEqual(ids(store.find_positions(actor="RUS")), ["rus-energy"])
         with self.assertRaises(GLib.Error):
             store.find_events("dyad:PAK")

@@ -4,7 +4,7 @@
 
 import unittest
 
-from bilat_testutil import Bilat, GLib
+from bilat_testutil import Bilat, Gio, GLib
 
 
 class DateTests(unittest.TestCase):
@@ -89,6 +89,32 @@ class RecordTests(unittest.TestCase):
         self.assertEqual((citation.get_source(), citation.get_paragraph(),
                           citation.get_start(), citation.get_end()),
                          ("oped", 4, 438, 1036))
+
+    def test_participants_and_citations_are_list_models(self):
+        event = Bilat.Event.new("relations-1948")
+        participants = event.props.participants
+        citations = event.props.citations
+        self.assertIsInstance(participants, Gio.ListModel)
+        self.assertIsInstance(citations, Gio.ListModel)
+        self.assertEqual(participants.get_item_type(), Bilat.Participant.__gtype__)
+        self.assertEqual(citations.get_item_type(), Bilat.Citation.__gtype__)
+        changes = []
+        participants.connect("items-changed", lambda m, *args: changes.append(args))
+        # live: the same model follows the event
+        event.add_participant("PAK", Bilat.Role.INITIATOR)
+        event.add_participant("SUN", Bilat.Role.TARGET)
+        event.add_citation(Bilat.Citation.new("oped", 4, 438, 1036, "Soviet"))
+        self.assertIs(event.props.participants, participants)
+        self.assertEqual(changes, [(0, 0, 1), (1, 0, 1)])
+        self.assertEqual([(p.props.actor, p.props.role) for p in participants],
+                         [("PAK", Bilat.Role.INITIATOR), ("SUN", Bilat.Role.TARGET)])
+        (citation,) = list(citations)
+        self.assertEqual((citation.props.source, citation.props.paragraph,
+                          citation.props.start, citation.props.end, citation.props.quote),
+                         ("oped", 4, 438, 1036, "Soviet"))
+        # immutable items: their properties cannot be set
+        with self.assertRaises(TypeError):
+            citation.props.paragraph = 5
 
     def test_exercise_is_an_event(self):
         drill = Bilat.Exercise.new("friendship-2018")

@@ -795,7 +795,7 @@ class SeriesTest(ToolTestCase):
         for args in (["series", "--csv", "--tsv"], ["series", "--csv", "--json"],
                      ["series", "--tsv", "--json"], ["--json", "series", "--csv"],
                      ["series", "--by", "week"], ["series", "--by"],
-                     ["series", "extra"], ["series", "--issue", "energy"]):
+                     ["series", "--issue", "energy"]):
             with self.subTest(args=args):
                 result = run(*args)
                 self.assertFails(result, 2)
@@ -1237,9 +1237,14 @@ class EventFilesTest(ToolTestCase):
         b = fixture("gdelt1-daily.export.CSV")
         globbed = run("series", "--input", a, b, "--by", "year", "--csv")
         repeated = run("series", "--input", a, "--input", b, "--by", "year", "--csv")
+        positional = run("series", a, b, "--by", "year", "--csv")
+        mixed = run("series", a, "--input", b, "--by", "year", "--csv")
         self.assertEqual(globbed.status, 0, globbed.err)
         self.assertEqual(globbed.out, repeated.out)
-        self.assertFails(run("series", a), 2)
+        self.assertEqual(globbed.out, positional.out)
+        self.assertEqual(globbed.out, mixed.out)
+        # a file that is not there is a file error, not a usage error
+        self.assertFails(run("series", a + ".missing"), 1)
 
     def test_bad_rows_are_reported_not_fatal(self):
         result = run("series", "--input", fixture("gdelt2-bad.export.CSV"), "--csv")

@@ -182,10 +182,10 @@ def make_query(query=None, *, actor=None, actors=None, dyad=None, since=None,
         result.set_dyad(first, second)
     if period is not None:
         result.set_period(_as_date(period))
-    if since is not None or until is not None:
-        start = _as_date(since) or Bilat.Date.new_year(1)
-        end = _as_date(until) or Bilat.Date.new_year(9999)
-        result.set_period(Bilat.Date.new_interval(start.get_start(), end.get_end()))
+    if since is not None:
+        result.set_period_start(_as_date(since))
+    if until is not None:
+        result.set_period_end(_as_date(until))
     if type is not None:
         cls = _TYPES[type] if isinstance(type, str) else type
         result.set_event_type(cls.__gtype__)

@@ -1,0 +1,800 @@
+/* bilat-importer.c: the settings of reading event data, and the readings
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The importer holds what every reading of event data is told (the
+ * format, the query, the flags, the threads, the cancellable) as
+ * properties, so that its methods take only what differs from one reading
+ * to the next: the files, the store or the unit. The readers themselves
+ * are those of bilat-import.c; the importer turns their progress callback
+ * into a signal, in the caller's main context for the asynchronous forms.
+ */
+
+#include <bilat/bilat.h>
+
+#include "bilat-import-private.h"
+
+/**
+ * BilatImporter:
+ *
+ * Reads machine-coded event data (GDELT 1.0/2.0, ICEWS; plain, gzip or zip)
+ * with settings kept as properties: the [enum@Bilat.EventFormat], the
+ * [class@Bilat.Query] of the events to keep, the [flags@Bilat.ImportFlags],
+ * how many threads read files at once, and a [class@Gio.Cancellable].
+ *
+ * ```c
+ * g_autoptr(BilatImporter) importer = bilat_importer_new ();
+ *
+ * bilat_importer_set_query (importer, query);
+ * report = bilat_importer_import (importer, store, files, n_files, &error);
+ * series = bilat_importer_compute_series (importer, files, n_files,
+ *                                         BILAT_SERIES_UNIT_MONTH, NULL, &error);
+ * ```
+ *
+ * [method@Bilat.Importer.import] adds the events to a [class@Bilat.Store]
+ * as [method@Bilat.Store.import_events_from_files] does;
+ * [method@Bilat.Importer.compute_series] counts them into a
+ * [class@Bilat.Series] without keeping them, as
+ * [ctor@Bilat.Series.new_from_files] does. Both have `_async` forms that
+ * read in worker threads. The settings are read when a reading starts:
+ * changing them afterwards does not change a reading under way.
+ *
+ * Progress is the [signal@Bilat.Importer::progress] signal.
+ *
+ * Since: 1.0
+ */
+struct _BilatImporter
+{
+  GObject           parent_instance;
+
+  BilatEventFormat  format;
+  BilatQuery       *query;
+  BilatImportFlags  flags;
+  guint             threads;
+  GCancellable     *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (BilatImporter, bilat_importer, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FORMAT,
+  PROP_QUERY,
+  PROP_FLAGS,
+  PROP_THREADS,
+  PROP_CANCELLABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_PROGRESS,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Source tags: addresses of these, as ISO C has no conversion of function
+ * pointers to data pointers. */
+static char import_tag;
+static char series_tag;
+static char series_worker_tag;
+
+/* The most threads a series is read with. */
+#define MAX_THREADS 256
+
+static void
+bilat_importer_finalize (GObject *object)
+{
+  BilatImporter *self = BILAT_IMPORTER (object);
+
+  g_clear_object (&self->query);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (bilat_importer_parent_class)->finalize (object);
+}
+
+static void
+bilat_importer_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  BilatImporter *self = BILAT_IMPORTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_FORMAT:
+      g_value_set_enum (value, self->format);
+      break;
+    case PROP_QUERY:
+      g_value_set_object (value, self->query);
+      break;
+    case PROP_FLAGS:
+      g_value_set_flags (value, self->flags);
+      break;
+    case PROP_THREADS:
+      g_value_set_uint (value, self->threads);
+      break;
+    case PROP_CANCELLABLE:
+      g_value_set_object (value, self->cancellable);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bilat_importer_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  BilatImporter *self = BILAT_IMPORTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_FORMAT:
+      bilat_importer_set_format (self, g_value_get_enum (value));
+      break;
+    case PROP_QUERY:
+      bilat_importer_set_query (self, g_value_get_object (value));
+      break;
+    case PROP_FLAGS:
+      bilat_importer_set_flags (self, g_value_get_flags (value));
+      break;
+    case PROP_THREADS:
+      bilat_importer_set_threads (self, g_value_get_uint (value));
+      break;
+    case PROP_CANCELLABLE:
+      bilat_importer_set_cancellable (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bilat_importer_class_init (BilatImporterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bilat_importer_finalize;
+  object_class->get_property = bilat_importer_get_property;
+  object_class->set_property = bilat_importer_set_property;
+
+  /**
+   * BilatImporter:format: (getter get_format) (setter set_format)
+   *
+   * The format of the data, or %BILAT_EVENT_FORMAT_AUTO (the default) to
+   * tell it from the first line of each file.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_FORMAT] =
+    g_param_spec_enum ("format", NULL, NULL, BILAT_TYPE_EVENT_FORMAT, BILAT_EVENT_FORMAT_AUTO,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatImporter:query: (getter get_query) (setter set_query)
+   *
+   * Which events to keep, or %NULL (the default) for all. The query is
+   * read when a reading starts.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_QUERY] =
+    g_param_spec_object ("query", NULL, NULL, BILAT_TYPE_QUERY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatImporter:flags: (getter get_flags) (setter set_flags)
+   *
+   * How to treat bad rows and duplicate event ids.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_FLAGS] =
+    g_param_spec_flags ("flags", NULL, NULL, BILAT_TYPE_IMPORT_FLAGS, BILAT_IMPORT_FLAGS_NONE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatImporter:threads: (getter get_threads) (setter set_threads)
+   *
+   * How many threads read files at once when a series is computed: 1 (the
+   * default) reads them one after another. The series does not depend on
+   * it. An import reads its files one after another.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_THREADS] =
+    g_param_spec_uint ("threads", NULL, NULL, 1, MAX_THREADS, 1,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatImporter:cancellable: (getter get_cancellable) (setter set_cancellable)
+   *
+   * The [class@Gio.Cancellable] of the readings, or %NULL.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_CANCELLABLE] =
+    g_param_spec_object ("cancellable", NULL, NULL, G_TYPE_CANCELLABLE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * BilatImporter::progress:
+   * @self: the importer
+   * @bytes_done: the bytes read so far, over all the files
+   * @bytes_total: the bytes of all the files, or 0 while not known
+   * @rows: the rows read so far
+   *
+   * Tells how far a reading has come, at most ten times a second and a
+   * last time when the files have been read (see
+   * [callback@Bilat.ImportProgressFunc]). For the `_async` methods it is
+   * emitted in the thread-default main context of the call, the last time
+   * before the callback. For the others it is emitted in the thread that
+   * reads: with [property@Bilat.Importer:threads] above 1, from several
+   * threads at once.
+   *
+   * Since: 1.0
+   */
+  signals[SIGNAL_PROGRESS] =
+    g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 3,
+                  G_TYPE_UINT64, G_TYPE_UINT64, G_TYPE_UINT64);
+}
+
+static void
+bilat_importer_init (BilatImporter *self)
+{
+  self->format = BILAT_EVENT_FORMAT_AUTO;
+  self->flags = BILAT_IMPORT_FLAGS_NONE;
+  self->threads = 1;
+}
+
+/**
+ * bilat_importer_new:
+ *
+ * Creates an importer with the default settings: the format told from the
+ * data, every event kept, bad rows skipped, one thread, no cancellable.
+ *
+ * Returns: (transfer full): a new [class@Bilat.Importer]
+ *
+ * Since: 1.0
+ */
+BilatImporter *
+bilat_importer_new (void)
+{
+  return g_object_new (BILAT_TYPE_IMPORTER, NULL);
+}
+
+/**
+ * bilat_importer_get_format: (get-property format)
+ * @self: a [class@Bilat.Importer]
+ *
+ * Gets the format of the data.
+ *
+ * Returns: the format, or %BILAT_EVENT_FORMAT_AUTO
+ *
+ * Since: 1.0
+ */
+BilatEventFormat
+bilat_importer_get_format (BilatImporter *self)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORTER (self), BILAT_EVENT_FORMAT_AUTO);
+
+  return self->format;
+}
+
+/**
+ * bilat_importer_set_format: (set-property format)
+ * @self: a [class@Bilat.Importer]
+ * @format: the format of the data, or %BILAT_EVENT_FORMAT_AUTO
+ *
+ * Sets the format of the data.
+ *
+ * Since: 1.0
+ */
+void
+bilat_importer_set_format (BilatImporter    *self,
+                           BilatEventFormat  format)
+{
+  g_return_if_fail (BILAT_IS_IMPORTER (self));
+  g_return_if_fail (format <= BILAT_EVENT_FORMAT_ICEWS);
+
+  if (self->format == format)
+    return;
+  self->format = format;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORMAT]);
+}
+
+/**
+ * bilat_importer_get_query: (get-property query)
+ * @self: a [class@Bilat.Importer]
+ *
+ * Gets the query of the events to keep.
+ *
+ * Returns: (transfer none) (nullable): the query, or %NULL for all events
+ *
+ * Since: 1.0
+ */
+BilatQuery *
+bilat_importer_get_query (BilatImporter *self)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORTER (self), NULL);
+
+  return self->query;
+}
+
+/**
+ * bilat_importer_set_query: (set-property query)
+ * @self: a [class@Bilat.Importer]
+ * @query: (nullable): which events to keep, or %NULL for all
+ *
+ * Sets the query of the events to keep.
+ *
+ * Since: 1.0
+ */
+void
+bilat_importer_set_query (BilatImporter *self,
+                          BilatQuery    *query)
+{
+  g_return_if_fail (BILAT_IS_IMPORTER (self));
+  g_return_if_fail (query == NULL || BILAT_IS_QUERY (query));
+
+  if (g_set_object (&self->query, query))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+}
+
+/**
+ * bilat_importer_get_flags: (get-property flags)
+ * @self: a [class@Bilat.Importer]
+ *
+ * Gets how bad rows are treated.
+ *
+ * Returns: the flags
+ *
+ * Since: 1.0
+ */
+BilatImportFlags
+bilat_importer_get_flags (BilatImporter *self)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORTER (self), BILAT_IMPORT_FLAGS_NONE);
+
+  return self->flags;
+}
+
+/**
+ * bilat_importer_set_flags: (set-property flags)
+ * @self: a [class@Bilat.Importer]
+ * @flags: how to treat bad rows
+ *
+ * Sets how bad rows and duplicate event ids are treated.
+ *
+ * Since: 1.0
+ */
+void
+bilat_importer_set_flags (BilatImporter    *self,
+                          BilatImportFlags  flags)
+{
+  g_return_if_fail (BILAT_IS_IMPORTER (self));
+  g_return_if_fail ((flags & ~BILAT_IMPORT_FLAGS_STRICT) == 0);
+
+  if (self->flags == flags)
+    return;
+  self->flags = flags;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLAGS]);
+}
+
+/**
+ * bilat_importer_get_threads: (get-property threads)
+ * @self: a [class@Bilat.Importer]
+ *
+ * Gets how many threads read files at once when a series is computed.
+ *
+ * Returns: the number of threads, at least 1
+ *
+ * Since: 1.0
+ */
+guint
+bilat_importer_get_threads (BilatImporter *self)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORTER (self), 1);
+
+  return self->threads;
+}
+
+/**
+ * bilat_importer_set_threads: (set-property threads)
+ * @self: a [class@Bilat.Importer]
+ * @threads: how many threads read files at once, from 1 to 256
+ *
+ * Sets how many threads read files at once when a series is computed.
+ *
+ * Since: 1.0
+ */
+void
+bilat_importer_set_threads (BilatImporter *self,
+                            guint          threads)
+{
+  g_return_if_fail (BILAT_IS_IMPORTER (self));
+  g_return_if_fail (threads >= 1 && threads <= MAX_THREADS);
+
+  if (self->threads == threads)
+    return;
+  self->threads = threads;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THREADS]);
+}
+
+/**
+ * bilat_importer_get_cancellable: (get-property cancellable)
+ * @self: a [class@Bilat.Importer]
+ *
+ * Gets the cancellable of the readings.
+ *
+ * Returns: (transfer none) (nullable): the cancellable, or %NULL
+ *
+ * Since: 1.0
+ */
+GCancellable *
+bilat_importer_get_cancellable (BilatImporter *self)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORTER (self), NULL);
+
+  return self->cancellable;
+}
+
+/**
+ * bilat_importer_set_cancellable: (set-property cancellable)
+ * @self: a [class@Bilat.Importer]
+ * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
+ *
+ * Sets the cancellable of the readings that start from now on.
+ *
+ * Since: 1.0
+ */
+void
+bilat_importer_set_cancellable (BilatImporter *self,
+                                GCancellable  *cancellable)
+{
+  g_return_if_fail (BILAT_IS_IMPORTER (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  if (g_set_object (&self->cancellable, cancellable))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANCELLABLE]);
+}
+
+/* The readers' progress callback, as the signal. */
+static void
+emit_progress (guint64  bytes_done,
+               guint64  bytes_total,
+               guint64  rows,
+               gpointer user_data)
+{
+  g_signal_emit (user_data, signals[SIGNAL_PROGRESS], 0, bytes_done, bytes_total, rows);
+}
+
+static gboolean
+check_files (GFile **files,
+             guint   n_files)
+{
+  if (files == NULL && n_files > 0)
+    return FALSE;
+  for (guint i = 0; i < n_files; i++)
+    if (!G_IS_FILE (files[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * bilat_importer_import:
+ * @self: a [class@Bilat.Importer]
+ * @store: the [class@Bilat.Store] to add the events to
+ * @files: (array length=n_files): the files to read
+ * @n_files: the number of @files
+ * @error: return location for an error
+ *
+ * Reads @files and adds the events that match the query, with their
+ * actors, to @store, all at once when every file has been read: as
+ * [method@Bilat.Store.import_events_from_files] does, with the settings
+ * of @self.
+ *
+ * Returns: (transfer full): the report of the import, or %NULL on error
+ *   (the store is then left as it was)
+ *
+ * Since: 1.0
+ */
+BilatImportReport *
+bilat_importer_import (BilatImporter  *self,
+                       BilatStore     *store,
+                       GFile         **files,
+                       guint           n_files,
+                       GError        **error)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (BILAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (check_files (files, n_files), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return bilat_store_import_events_from_files (store, files, n_files, self->format, self->query,
+                                               self->flags, self->cancellable,
+                                               emit_progress, self, error);
+}
+
+static void
+import_done (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  BilatImportReport *report;
+
+  report = bilat_store_import_events_finish (BILAT_STORE (source_object), result, &error);
+  if (report == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, report, g_object_unref);
+}
+
+/**
+ * bilat_importer_import_async:
+ * @self: a [class@Bilat.Importer]
+ * @store: the [class@Bilat.Store] to add the events to
+ * @files: (array length=n_files): the files to read
+ * @n_files: the number of @files
+ * @callback: (scope async) (closure user_data): called when the import is
+ *   over
+ * @user_data: data for @callback
+ *
+ * Imports @files as [method@Bilat.Importer.import] does, reading them in
+ * a worker thread. The settings of @self are read before this function
+ * returns.
+ *
+ * [signal@Bilat.Importer::progress] and @callback come in the
+ * thread-default main context of the caller. The store is changed in
+ * that context too, all at once, right before @callback is called; do not
+ * change the store in the meantime.
+ *
+ * Since: 1.0
+ */
+void
+bilat_importer_import_async (BilatImporter       *self,
+                             BilatStore          *store,
+                             GFile              **files,
+                             guint                n_files,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (BILAT_IS_IMPORTER (self));
+  g_return_if_fail (BILAT_IS_STORE (store));
+  g_return_if_fail (check_files (files, n_files));
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, &import_tag);
+  _bilat_store_import_files_async (store, files, n_files, self->format, self->query, self->flags,
+                                   self->cancellable, emit_progress, g_object_ref (self),
+                                   g_object_unref, import_done, task);
+}
+
+/**
+ * bilat_importer_import_finish:
+ * @self: a [class@Bilat.Importer]
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Ends an import started with [method@Bilat.Importer.import_async].
+ *
+ * Returns: (transfer full): the report of the import, or %NULL on error
+ *   (the store is then left as it was)
+ *
+ * Since: 1.0
+ */
+BilatImportReport *
+bilat_importer_import_finish (BilatImporter  *self,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &import_tag, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * bilat_importer_compute_series:
+ * @self: a [class@Bilat.Importer]
+ * @files: (array length=n_files): the files to read
+ * @n_files: the number of @files
+ * @unit: the width of the bins
+ * @report: (out) (optional) (transfer full): where to store the report of
+ *   the reading, or %NULL
+ * @error: return location for an error
+ *
+ * Counts the events of @files that match the query into a series without
+ * keeping them, as [ctor@Bilat.Series.new_from_files] does, with the
+ * settings of @self.
+ *
+ * Returns: (transfer full): the series, or %NULL on error
+ *
+ * Since: 1.0
+ */
+BilatSeries *
+bilat_importer_compute_series (BilatImporter      *self,
+                               GFile             **files,
+                               guint               n_files,
+                               BilatSeriesUnit     unit,
+                               BilatImportReport **report,
+                               GError            **error)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (check_files (files, n_files), NULL);
+  g_return_val_if_fail (unit <= BILAT_SERIES_UNIT_YEAR, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return bilat_series_new_from_files (files, n_files, self->format, self->query, unit,
+                                      self->threads, self->flags, self->cancellable,
+                                      emit_progress, self, report, error);
+}
+
+/* A series computed in a worker thread: what it was told at the call. */
+typedef struct
+{
+  GPtrArray          *files;
+  BilatEventFormat    format;
+  BilatQuery         *query;    /* a copy: the caller may change its own */
+  BilatSeriesUnit     unit;
+  guint               threads;
+  BilatImportFlags    flags;
+  BilatProgressRelay *relay;
+  BilatImportReport  *report;   /* set by the worker */
+} SeriesJob;
+
+static void
+series_job_free (SeriesJob *job)
+{
+  g_ptr_array_unref (job->files);
+  g_clear_object (&job->query);
+  _bilat_progress_relay_unref (job->relay);
+  g_clear_object (&job->report);
+  g_free (job);
+}
+
+static void
+series_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SeriesJob *job = task_data;
+  GError *error = NULL;
+  BilatSeries *series;
+
+  series = bilat_series_new_from_files ((GFile **) job->files->pdata, job->files->len, job->format,
+                                        job->query, job->unit, job->threads, job->flags,
+                                        cancellable, _bilat_progress_relay_push, job->relay,
+                                        &job->report, &error);
+  if (series == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, series, g_object_unref);
+}
+
+/* Back in the caller's context: the last progress, then the callback. */
+static void
+series_thread_done (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SeriesJob *job = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+  BilatSeries *series;
+
+  _bilat_progress_relay_finish (job->relay);
+  series = g_task_propagate_pointer (G_TASK (result), &error);
+  if (series == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, g_steal_pointer (&job->report), g_object_unref);
+  g_task_return_pointer (task, series, g_object_unref);
+}
+
+/**
+ * bilat_importer_compute_series_async:
+ * @self: a [class@Bilat.Importer]
+ * @files: (array length=n_files): the files to read
+ * @n_files: the number of @files
+ * @unit: the width of the bins
+ * @callback: (scope async) (closure user_data): called when the series is
+ *   computed
+ * @user_data: data for @callback
+ *
+ * Computes a series as [method@Bilat.Importer.compute_series] does,
+ * reading in worker threads. The settings of @self (and its query) are
+ * read before this function returns.
+ * [signal@Bilat.Importer::progress] and @callback come in the
+ * thread-default main context of the caller.
+ *
+ * Since: 1.0
+ */
+void
+bilat_importer_compute_series_async (BilatImporter       *self,
+                                     GFile              **files,
+                                     guint                n_files,
+                                     BilatSeriesUnit      unit,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) worker = NULL;
+  GTask *task;
+  SeriesJob *job;
+
+  g_return_if_fail (BILAT_IS_IMPORTER (self));
+  g_return_if_fail (check_files (files, n_files));
+  g_return_if_fail (unit <= BILAT_SERIES_UNIT_YEAR);
+
+  job = g_new0 (SeriesJob, 1);
+  job->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (job->files, g_object_ref (files[i]));
+  job->format = self->format;
+  job->query = self->query != NULL ? bilat_query_copy (self->query) : NULL;
+  job->report = NULL;
+  job->unit = unit;
+  job->threads = self->threads;
+  job->flags = self->flags;
+  job->relay = _bilat_progress_relay_new (emit_progress, g_object_ref (self), g_object_unref);
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, &series_tag);
+
+  worker = g_task_new (self, self->cancellable, series_thread_done, task);
+  g_task_set_source_tag (worker, &series_worker_tag);
+  g_task_set_task_data (worker, job, (GDestroyNotify) series_job_free);
+  g_task_run_in_thread (worker, series_thread);
+}
+
+/**
+ * bilat_importer_compute_series_finish:
+ * @self: a [class@Bilat.Importer]
+ * @result: the result given to the callback
+ * @report: (out) (optional) (transfer full): where to store the report of
+ *   the reading, or %NULL
+ * @error: return location for an error
+ *
+ * Ends the computation started with
+ * [method@Bilat.Importer.compute_series_async].
+ *
+ * Returns: (transfer full): the series, or %NULL on error
+ *
+ * Since: 1.0
+ */
+BilatSeries *
+bilat_importer_compute_series_finish (BilatImporter      *self,
+                                      GAsyncResult       *result,
+                                      BilatImportReport **report,
+                                      GError            **error)
+{
+  BilatSeries *series;
+
+  g_return_val_if_fail (BILAT_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &series_tag, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  series = g_task_propagate_pointer (G_TASK (result), error);
+  if (series != NULL && report != NULL)
+    *report = g_object_ref (g_task_get_task_data (G_TASK (result)));
+  return series;
+}

@@ -85,6 +85,11 @@
  * exercises, events added with [method@Bilat.Store.add] — are always
  * objects.
  *
+ * Opening a native file takes milliseconds whatever its size: its columns
+ * are checked (every checksum and value) the first time the store reads
+ * them, and a damaged file's columns never reach the lists: see
+ * [method@Bilat.Store.get_damage].
+ *
  * ## Changing stored records
  *
  * Records remain mutable once stored, and the store follows the changes

@@ -1434,6 +1434,7 @@ map_segment (Reader *r,
   self->bulk = bulk;
 
   /* The content is checked on first use. */
+  self->origin = g_strdup (r->name);
   g_mutex_init (&self->verify_lock);
   self->verify = verify_content;
   self->verify_data = g_memdup2 (r, sizeof *r);

@@ -117,6 +117,7 @@ struct _BilatSegment
   gpointer       verify_data;
   GDestroyNotify verify_data_free;
   GError        *damage;
+  char          *origin;         /* the file a mapped segment is of */
 };
 
 

@@ -171,6 +171,9 @@ void                _bilat_segment_unref             (BilatSegment         *self
 gboolean            _bilat_segment_ensure_verified   (BilatSegment         *self,
                                                       GError              **error);
 gboolean            _bilat_segment_is_verified       (BilatSegment         *self);
+/* The file a segment was mapped from (for messages), or NULL for one
+ * built in memory. */
+const char         *_bilat_segment_get_origin        (BilatSegment         *self);
 
 guint               _bilat_segment_get_n_rows        (BilatSegment         *self);
 guint               _bilat_segment_get_n_sources     (BilatSegment         *self);
@@ -261,6 +264,15 @@ guint8             *_bilat_segment_suspect_rows      (BilatSegment         *self
                                                       BilatSegmentActorFunc actor_known,
                                                       gpointer              data,
                                                       gboolean              check_cites);
+
+/* Whether the tables of a mapped segment hold only what the data format
+ * allows: CAMEO codes of the codebook, ISO place codes, participants
+ * @actor_known knows. FALSE with the first that is not in @problem
+ * (g_free() it) otherwise. */
+gboolean            _bilat_segment_check_tables      (BilatSegment         *self,
+                                                      BilatSegmentActorFunc actor_known,
+                                                      gpointer              data,
+                                                      char                **problem);
 
 /* Whether every plain string of the segment is UTF-8 (bulk strings of a
  * mapped segment were checked when it was loaded). */

@@ -1817,10 +1817,17 @@ _bilat_segment_unref (BilatSegment *self)
   if (self->verify_data_free != NULL)
     self->verify_data_free (self->verify_data);
   g_clear_error (&self->damage);
+  g_free (self->origin);
   g_mutex_clear (&self->verify_lock);
   if (self->mapping_free != NULL)
     self->mapping_free (self->mapping);
   g_free (self);
+}
+
+const char *
+_bilat_segment_get_origin (BilatSegment *self)
+{
+  return self->origin;
 }
 
 gboolean
@@ -3179,6 +3186,53 @@ _bilat_segment_suspect_rows (BilatSegment          *self,
   if (!any)
     g_clear_pointer (&suspect, g_free);
   return suspect;
+}
+
+gboolean
+_bilat_segment_check_tables (BilatSegment          *self,
+                             BilatSegmentActorFunc  actor_known,
+                             gpointer               data,
+                             char                 **problem)
+{
+  for (guint c = 1; c < self->n_codes; c++)
+    {
+      const char *code = text_at (self, self->codes[c]);
+
+      if (!bilat_cameo_is_known (code))
+        {
+          *problem = g_strdup_printf ("“%s” is not a code of the CAMEO codebook", code);
+          return FALSE;
+        }
+    }
+  for (guint p = 1; p < self->n_places; p++)
+    {
+      const char *subdivision = text_at (self, self->places[p].subdivision);
+      const char *country = text_at (self, self->places[p].country);
+
+      if (subdivision != NULL && bilat_subdivision_get_name (subdivision) == NULL)
+        {
+          *problem = g_strdup_printf ("“%s” is not an ISO 3166-2 subdivision code", subdivision);
+          return FALSE;
+        }
+      if (country != NULL && (strlen (country) != 3 || !g_ascii_isupper (country[0]) ||
+                              !g_ascii_isupper (country[1]) || !g_ascii_isupper (country[2]) ||
+                              bilat_country_get_name (country) == NULL))
+        {
+          *problem = g_strdup_printf ("“%s” is not an ISO 3166-1 or ISO 3166-3 alpha-3 country code", country);
+          return FALSE;
+        }
+    }
+  for (guint a = 0; a < self->n_actors; a++)
+    {
+      const char *actor = text_at (self, self->actor_ids[a]);
+
+      if (!actor_known (actor, data))
+        {
+          *problem = g_strdup_printf ("its events name the actor “%s”, which it does not hold", actor);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 gboolean

@@ -820,6 +820,7 @@ struct _BilatStore
    * (@kill_pending); if it fails, the rows are dropped and @damage says
    * why. */
   gboolean        kill_pending;
+  gboolean        rows_accepted;  /* the rows are checked, or need not be */
   GError         *damage;
 };
 
@@ -1781,6 +1782,46 @@ kill_replaced_sources (BilatStore *self)
     }
 }
 
+static gboolean
+store_has_actor (const char *id,
+                 gpointer    data)
+{
+  BilatActor *actor = bilat_store_lookup_actor (data, id);
+
+  return actor != NULL && strcmp (bilat_record_get_id (BILAT_RECORD (actor)), id) == 0;
+}
+
+/* Whether the rows of a file's @segment, checked, hold only what the data
+ * format allows: what a JSON file could not hold is not let in either. */
+static gboolean
+rows_allowed (BilatStore    *self,
+              BilatSegment  *segment,
+              GError       **error)
+{
+  g_autofree char *problem = NULL;
+
+  if (_bilat_segment_check_tables (segment, store_has_actor, self, &problem))
+    return TRUE;
+  g_set_error (error, BILAT_FORMAT_ERROR, BILAT_FORMAT_ERROR_INVALID_VALUE,
+               "%s: the events are not valid: %s", _bilat_segment_get_origin (segment), problem);
+  return FALSE;
+}
+
+/* Takes @error as the reason a file's rows were left out, and says so. */
+static void
+record_damage (BilatStore *self,
+               GError     *error)
+{
+  g_clear_error (&self->damage);
+  self->damage = error;
+  /* An application that follows the damage says it itself; to one that
+   * does not, the log does. */
+  if (!g_signal_has_handler_pending (self, g_signal_lookup ("notify", G_TYPE_OBJECT),
+                                     g_quark_from_static_string ("damage"), FALSE))
+    g_warning ("%s; its coded events and their sources are left out of the store", self->damage->message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGE]);
+}
+
 /* Whether the rows of the store may be read. Rows loaded from a native
  * file are checked here, on their first use: if the check passes, this
  * returns TRUE from then on; if it fails, the rows leave the store (with
@@ -1793,11 +1834,12 @@ store_rows_ready (BilatStore *self)
   BilatSegment *segment = events->segment != NULL ? events->segment : sources->segment;
   GError *error = NULL;
 
-  if (segment == NULL || _bilat_segment_is_verified (segment))
+  if (segment == NULL || self->rows_accepted)
     return TRUE;
 
-  if (_bilat_segment_ensure_verified (segment, &error))
+  if (_bilat_segment_ensure_verified (segment, &error) && rows_allowed (self, segment, &error))
     {
+      self->rows_accepted = TRUE;
       if (self->kill_pending)
         {
           guint old_sources = list_n_items (sources);
@@ -1811,8 +1853,6 @@ store_rows_ready (BilatStore *self)
     }
 
   /* Nothing of a damaged file is read: its rows go, its objects stay. */
-  g_clear_error (&self->damage);
-  self->damage = error;
   self->kill_pending = FALSE;
   for (guint kind = 0; kind < N_KINDS; kind++)
     {
@@ -1826,12 +1866,7 @@ store_rows_ready (BilatStore *self)
           bilat_store_list_items_changed (list, 0, old, list_n_items (list));
         }
     }
-  /* An application that follows the damage says it itself; to one that
-   * does not, the log does. */
-  if (!g_signal_has_handler_pending (self, g_signal_lookup ("notify", G_TYPE_OBJECT),
-                                     g_quark_from_static_string ("damage"), FALSE))
-    g_warning ("%s; its coded events and their sources are left out of the store", self->damage->message);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGE]);
+  record_damage (self, error);
   return FALSE;
 }
 
@@ -1875,11 +1910,25 @@ _bilat_store_add_segment (BilatStore   *self,
       list_move_to (events, added);
       list_move_to (sources, added);
       self->kill_pending = TRUE;
+      self->rows_accepted = FALSE;
       bilat_store_list_items_changed (events, 0, old_events, list_n_items (events));
       bilat_store_list_items_changed (sources, 0, old_sources, list_n_items (sources));
       return;
     }
   g_return_if_fail (_bilat_segment_is_verified (added));
+
+  /* A file checked as it was loaded (into a store with events) is let in
+   * only if a JSON file could hold it too. */
+  if (_bilat_segment_get_origin (added) != NULL)
+    {
+      GError *error = NULL;
+
+      if (!rows_allowed (self, added, &error))
+        {
+          record_damage (self, error);
+          return;
+        }
+    }
 
   /* The events are new to the store (the caller made sure); sources the
    * store has already are kept as they are. */
@@ -1932,6 +1981,7 @@ _bilat_store_add_segment (BilatStore   *self,
       if (old_sources != n || position < n)
         bilat_store_list_items_changed (sources, position, old_sources - position, n - position);
     }
+  self->rows_accepted = TRUE;
   _bilat_segment_unref (merged);
 }
 

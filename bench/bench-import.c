@@ -13,7 +13,7 @@
  * part in.
  *
  * It then times, each in a fresh process (so that its peak RSS is its
- * own), the PAK-RUS monthly series with bilat_series_new_from_files():
+ * own), the PAK-RUS monthly series with bilat_importer_compute_series():
  *
  *   - plain file, 1 thread;
  *   - both plain files, 1 thread, then 2 threads;
@@ -96,6 +96,7 @@ measure_main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(BilatSeries) series = NULL;
   g_autoptr(BilatImportReport) report = NULL;
+  g_autoptr(BilatImporter) importer = bilat_importer_new ();
   const char *kind = argv[2];
   guint n_threads = (guint) atoi (argv[3]);
   guint n_files = (guint) (argc - 4);
@@ -110,21 +111,21 @@ measure_main (int    argc,
    * the figure. The other tables are, where the operation needs them. */
   (void) bilat_cameo_get_goldstein ("010");
 
+  bilat_importer_set_query (importer, query);
+  bilat_importer_set_threads (importer, CLAMP (n_threads, 1, 256));
+
   t0 = g_get_monotonic_time ();
   if (strcmp (kind, "import") == 0)
     {
       g_autoptr(BilatStore) store = bilat_store_new ();
 
-      report = bilat_store_import_events (store, files[0], BILAT_EVENT_FORMAT_AUTO, query,
-                                          BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+      report = bilat_importer_import (importer, store, files, 1, &error);
       if (report != NULL)
         series = bilat_store_compute_series (store, query, BILAT_SERIES_UNIT_MONTH);
     }
   else
-    series = bilat_series_new_from_files (files, n_files, BILAT_EVENT_FORMAT_AUTO, query,
-                                          BILAT_SERIES_UNIT_MONTH, n_threads,
-                                          BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL,
-                                          &report, &error);
+    series = bilat_importer_compute_series (importer, files, n_files, BILAT_SERIES_UNIT_MONTH,
+                                            &report, &error);
   seconds = (g_get_monotonic_time () - t0) / 1e6;
 
   for (guint i = 0; i < n_files; i++)

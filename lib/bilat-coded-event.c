@@ -13,7 +13,7 @@
  * BilatCodedEvent:
  *
  * One event of a machine-coded event dataset, GDELT 1.0, GDELT 2.0 or
- * ICEWS, as [method@Bilat.Store.import_events] reads it: a
+ * ICEWS, as [method@Bilat.Importer.import] reads it: a
  * [class@Bilat.Event] with what the dataset says beyond who did what to
  * whom, when and where.
  *

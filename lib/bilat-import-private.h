@@ -21,6 +21,16 @@
 
 G_BEGIN_DECLS
 
+/* Tells how far reading has come: bytes of the input as stored
+ * (compressed bytes for compressed data), their total or 0 while not
+ * known, rows read. Called at most ten times a second, never decreasing,
+ * and a last time when the input has been read, with @bytes_done equal to
+ * @bytes_total. BilatImporter::progress is this, as a signal. */
+typedef void (*BilatImportProgressFunc) (guint64  bytes_done,
+                                         guint64  bytes_total,
+                                         guint64  rows,
+                                         gpointer user_data);
+
 /* Reports. */
 
 typedef struct
@@ -72,21 +82,76 @@ void                _bilat_progress_relay_push   (guint64                  bytes
                                                   gpointer                 relay);
 void                _bilat_progress_relay_finish (BilatProgressRelay      *self);
 
-/* bilat_store_import_events_async() for several files, read one after
- * another in one worker thread, committed as one; finished with
- * bilat_store_import_events_finish(). */
-void _bilat_store_import_files_async (BilatStore               *self,
-                                      GFile                   **files,
-                                      guint                     n_files,
-                                      BilatEventFormat          format,
-                                      BilatQuery               *query,
-                                      BilatImportFlags          flags,
-                                      GCancellable             *cancellable,
-                                      BilatImportProgressFunc   progress,
-                                      gpointer                  progress_data,
-                                      GDestroyNotify            progress_data_destroy,
-                                      GAsyncReadyCallback       callback,
-                                      gpointer                  user_data);
+/* The operations of a BilatImporter, with its settings as arguments.
+ * Imports read their input whole before they change the store, and leave
+ * it as it was on an error or a cancellation; @name names a stream in
+ * messages (NULL: "(stream)"). */
+BilatImportReport *_bilat_store_import_files        (BilatStore              *self,
+                                                     GFile                  **files,
+                                                     guint                    n_files,
+                                                     BilatEventFormat         format,
+                                                     BilatQuery              *query,
+                                                     BilatImportFlags         flags,
+                                                     GCancellable            *cancellable,
+                                                     BilatImportProgressFunc  progress,
+                                                     gpointer                 progress_data,
+                                                     GError                 **error);
+BilatImportReport *_bilat_store_import_stream       (BilatStore              *self,
+                                                     GInputStream            *stream,
+                                                     const char              *name,
+                                                     BilatEventFormat         format,
+                                                     BilatQuery              *query,
+                                                     BilatImportFlags         flags,
+                                                     GCancellable            *cancellable,
+                                                     BilatImportProgressFunc  progress,
+                                                     gpointer                 progress_data,
+                                                     GError                 **error);
+/* @n_threads files at once; 0: a thread per processor. */
+BilatSeries       *_bilat_series_new_from_files     (GFile                  **files,
+                                                     guint                    n_files,
+                                                     BilatEventFormat         format,
+                                                     BilatQuery              *query,
+                                                     BilatSeriesUnit          unit,
+                                                     guint                    n_threads,
+                                                     BilatImportFlags         flags,
+                                                     GCancellable            *cancellable,
+                                                     BilatImportProgressFunc  progress,
+                                                     gpointer                 progress_data,
+                                                     BilatImportReport      **report,
+                                                     GError                 **error);
+BilatSeries       *_bilat_series_new_from_stream    (GInputStream            *stream,
+                                                     const char              *name,
+                                                     BilatEventFormat         format,
+                                                     BilatQuery              *query,
+                                                     BilatSeriesUnit          unit,
+                                                     BilatImportFlags         flags,
+                                                     GCancellable            *cancellable,
+                                                     BilatImportProgressFunc  progress,
+                                                     gpointer                 progress_data,
+                                                     BilatImportReport      **report,
+                                                     GError                 **error);
+
+/* Reads the files one after another in one worker thread, or @stream
+ * when it is not NULL, into a pending import committed in the caller's
+ * main context; @progress is called there too. Finished with
+ * _bilat_store_import_finish(). */
+void               _bilat_store_import_async        (BilatStore              *self,
+                                                     GFile                  **files,
+                                                     guint                    n_files,
+                                                     GInputStream            *stream,
+                                                     const char              *name,
+                                                     BilatEventFormat         format,
+                                                     BilatQuery              *query,
+                                                     BilatImportFlags         flags,
+                                                     GCancellable            *cancellable,
+                                                     BilatImportProgressFunc  progress,
+                                                     gpointer                 progress_data,
+                                                     GDestroyNotify           progress_data_destroy,
+                                                     GAsyncReadyCallback      callback,
+                                                     gpointer                 user_data);
+BilatImportReport *_bilat_store_import_finish       (BilatStore              *self,
+                                                     GAsyncResult            *result,
+                                                     GError                 **error);
 
 /* Inputs. */
 

@@ -27,12 +27,12 @@
  * turn). Compression is told from the content, and so is the format (see
  * [enum@Bilat.EventFormat]) unless it is given.
  *
- * Two operations read it:
+ * A [class@Bilat.Importer] reads it in two ways:
  *
- * - [method@Bilat.Store.import_events] adds the events that match a
+ * - [method@Bilat.Importer.import] adds the events that match a
  *   query to a store, as [class@Bilat.CodedEvent]s, with the actors and
  *   sources they refer to. Only matching events are kept in memory.
- * - [ctor@Bilat.Series.new_from_files] counts the events that match a
+ * - [method@Bilat.Importer.compute_series] counts the events that match a
  *   query straight into a [class@Bilat.Series], keeping no events at all:
  *   its memory does not grow with the input. Files can be read by several
  *   threads at once, and the series of files read elsewhere merged with
@@ -442,47 +442,12 @@ check_format (BilatEventFormat format)
   return (guint) format <= BILAT_EVENT_FORMAT_ICEWS;
 }
 
-/**
- * bilat_store_import_events:
- * @self: a [class@Bilat.Store]
- * @file: the file to read: GDELT 1.0, GDELT 2.0 or ICEWS event data,
- *   plain, gzip-compressed or a zip archive
- * @format: the format of the data, or %BILAT_EVENT_FORMAT_AUTO to tell it
- *   from the first line
- * @query: (nullable): which events to keep, or %NULL for all
- * @flags: how to treat bad rows
- * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
- * @progress: (scope call) (nullable) (closure progress_data): a function
- *   told how far reading has come, or %NULL
- * @progress_data: data for @progress
- * @error: return location for an error
- *
- * Reads event data and adds the events that match @query to the store,
- * as [class@Bilat.CodedEvent]s (see there for what they hold), together
- * with what they refer to that the store lacks: an actor for each
- * participant (a state, or for a CAMEO region such as `EUR` a group named
- * after it) and a [class@Bilat.Source] for each article (GDELT's URL,
- * with an id `url:` and a hash of it; ICEWS's story, `icews-story:` and
- * its id).
- *
- * Rows that the query rejects are read only as far as needed to reject
- * them, and only the matching events are kept in memory. Nothing is added
- * to the store until the whole file has been read: on an error or a
- * cancellation, the store is left exactly as it was.
- *
- * Bad rows and duplicate event ids, within the file or with events the
- * store has already, are skipped and reported in the returned report;
- * with %BILAT_IMPORT_FLAGS_STRICT the first of them fails the import.
- *
- * @progress is called from this thread, at most ten times a second.
- *
- * Returns: (transfer full): the report of the import, or %NULL on error
- *
- * Since: 1.0
- */
+/* Imports @files as one, with one report, committed once every file has
+ * been read (see bilat_importer_import()). */
 BilatImportReport *
-bilat_store_import_events (BilatStore               *self,
-                           GFile                    *file,
+_bilat_store_import_files (BilatStore               *self,
+                           GFile                   **files,
+                           guint                     n_files,
                            BilatEventFormat          format,
                            BilatQuery               *query,
                            BilatImportFlags          flags,
@@ -490,60 +455,6 @@ bilat_store_import_events (BilatStore               *self,
                            BilatImportProgressFunc   progress,
                            gpointer                  progress_data,
                            GError                  **error)
-{
-  g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (check_format (format), NULL);
-  g_return_val_if_fail (query == NULL || BILAT_IS_QUERY (query), NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  /* One file is a list of one. */
-  return bilat_store_import_events_from_files (self, &file, 1, format, query, flags, cancellable,
-                                               progress, progress_data, error);
-}
-
-/**
- * bilat_store_import_events_from_files:
- * @self: a [class@Bilat.Store]
- * @files: (array length=n_files): the files to read, each as
- *   [method@Bilat.Store.import_events] reads one
- * @n_files: the number of @files
- * @format: the format of the data, or %BILAT_EVENT_FORMAT_AUTO to tell it
- *   from the first line of each file
- * @query: (nullable): which events to keep, or %NULL for all
- * @flags: how to treat bad rows
- * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
- * @progress: (scope call) (nullable) (closure progress_data): a function
- *   told how far reading has come over all the files, or %NULL
- * @progress_data: data for @progress
- * @error: return location for an error
- *
- * Imports several files as one: as [method@Bilat.Store.import_events]
- * does for one, with one report for all and the store changed once, when
- * every file has been read. An event id repeated in another file is a
- * duplicate like one repeated within a file.
- *
- * Importing the 96 fifteen-minute files of a day of GDELT, or a year of
- * them, this way adds them to the store's columns in one step; importing
- * them one by one would merge the growing columns with each file.
- *
- * Returns: (transfer full): the report of the import, or %NULL on error
- *   (the store is then left as it was)
- *
- * Since: 1.0
- */
-BilatImportReport *
-bilat_store_import_events_from_files (BilatStore               *self,
-                                      GFile                   **files,
-                                      guint                     n_files,
-                                      BilatEventFormat          format,
-                                      BilatQuery               *query,
-                                      BilatImportFlags          flags,
-                                      GCancellable             *cancellable,
-                                      BilatImportProgressFunc   progress,
-                                      gpointer                  progress_data,
-                                      GError                  **error)
 {
   g_autoptr(BilatImportReport) report = NULL;
   BilatRowFilter *filter;
@@ -574,41 +485,19 @@ bilat_store_import_events_from_files (BilatStore               *self,
   return ok ? g_steal_pointer (&report) : NULL;
 }
 
-/**
- * bilat_store_import_events_from_stream:
- * @self: a [class@Bilat.Store]
- * @stream: the stream to read, plain, gzip-compressed or a zip archive
- * @name: (nullable): the name of the stream in reports and messages, such
- *   as its file name, or %NULL
- * @format: the format of the data, or %BILAT_EVENT_FORMAT_AUTO
- * @query: (nullable): which events to keep, or %NULL for all
- * @flags: how to treat bad rows
- * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
- * @progress: (scope call) (nullable) (closure progress_data): a function
- *   told how far reading has come, or %NULL
- * @progress_data: data for @progress
- * @error: return location for an error
- *
- * Reads event data from a stream, as [method@Bilat.Store.import_events]
- * reads a file. The size of the stream, and so the total that @progress
- * is told, is known for a [class@Gio.FileInputStream] only. The stream is
- * read to its end, but not closed.
- *
- * Returns: (transfer full): the report of the import, or %NULL on error
- *
- * Since: 1.0
- */
+/* Imports what @stream holds, named @name in messages (see
+ * bilat_importer_import_stream()). */
 BilatImportReport *
-bilat_store_import_events_from_stream (BilatStore               *self,
-                                       GInputStream             *stream,
-                                       const char               *name,
-                                       BilatEventFormat          format,
-                                       BilatQuery               *query,
-                                       BilatImportFlags          flags,
-                                       GCancellable             *cancellable,
-                                       BilatImportProgressFunc   progress,
-                                       gpointer                  progress_data,
-                                       GError                  **error)
+_bilat_store_import_stream (BilatStore               *self,
+                            GInputStream             *stream,
+                            const char               *name,
+                            BilatEventFormat          format,
+                            BilatQuery               *query,
+                            BilatImportFlags          flags,
+                            GCancellable             *cancellable,
+                            BilatImportProgressFunc   progress,
+                            gpointer                  progress_data,
+                            GError                  **error)
 {
   BilatImportReport *report;
   BilatInput *input;
@@ -630,8 +519,9 @@ bilat_store_import_events_from_stream (BilatStore               *self,
   return report;
 }
 
-/* The asynchronous import: the file is read in a worker thread into a
- * pending set; the store is changed in the caller's main context. */
+/* The asynchronous import: the files or the stream are read in a worker
+ * thread into a pending set; the store is changed in the caller's main
+ * context. */
 
 /* Source tags: addresses of these, as ISO C has no conversion of function
  * pointers to data pointers. */
@@ -769,12 +659,16 @@ typedef struct
   Pending            *pending;
   BilatImportReport  *report;
   BilatProgressRelay *relay;
+  GInputStream       *stream;   /* read instead of the files when set */
+  char               *name;     /* the stream's, for messages */
 } ImportJob;
 
 static void
 import_job_free (ImportJob *job)
 {
   g_ptr_array_unref (job->files);
+  g_clear_object (&job->stream);
+  g_free (job->name);
   _bilat_row_filter_free (job->filter);
   pending_free (job->pending);
   g_clear_object (&job->report);
@@ -791,9 +685,22 @@ import_thread (GTask        *task,
   ImportJob *job = task_data;
   Progress progress = { _bilat_progress_relay_push, job->relay, 0, 0, 0 };
   GError *error = NULL;
+  gboolean ok;
 
-  if (!read_files ((GFile **) job->files->pdata, job->files->len, job->format, job->filter,
-                   job->flags, job->pending, job->report, &progress, cancellable, &error))
+  if (job->stream != NULL)
+    {
+      BilatInput *input = _bilat_input_new_for_stream (job->stream, job->name, cancellable, &error);
+
+      ok = input != NULL &&
+           read_one_input (input, job->format, job->filter, job->flags, job->pending, job->report,
+                           &progress, cancellable, &error);
+      if (input != NULL)
+        _bilat_input_free (input);
+    }
+  else
+    ok = read_files ((GFile **) job->files->pdata, job->files->len, job->format, job->filter,
+                     job->flags, job->pending, job->report, &progress, cancellable, &error);
+  if (!ok)
     {
       g_task_return_error (task, error);
       return;
@@ -823,78 +730,21 @@ import_thread_done (GObject      *source_object,
   g_task_return_pointer (task, g_object_ref (job->report), g_object_unref);
 }
 
-/**
- * bilat_store_import_events_async:
- * @self: a [class@Bilat.Store]
- * @file: the file to read
- * @format: the format of the data, or %BILAT_EVENT_FORMAT_AUTO
- * @query: (nullable): which events to keep, or %NULL for all
- * @flags: how to treat bad rows
- * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
- * @progress: (scope notified) (nullable) (closure progress_data)
- *   (destroy progress_data_destroy): a function told how far reading has
- *   come, or %NULL
- * @progress_data: data for @progress
- * @progress_data_destroy: (nullable): frees @progress_data when the
- *   import is over
- * @callback: (scope async) (closure user_data): called when the import is
- *   over
- * @user_data: data for @callback
- *
- * Imports event data as [method@Bilat.Store.import_events] does, reading
- * the file in a worker thread. @query is read before this function
- * returns, and may be changed afterwards.
- *
- * @progress and @callback are called in the thread-default main context
- * of the caller. The store is changed in that context too, all at once,
- * right before @callback is called; do not change the store in the
- * meantime. The last call of @progress comes before @callback.
- *
- * In Python, PyGObject takes @progress_data as an argument of its own, a
- * tuple (`()` for none), since @progress is not the last callback:
- * `store.import_events_async(file, format, query, flags, cancellable,
- * progress, (), callback)`.
- *
- * Since: 1.0
- */
 void
-bilat_store_import_events_async (BilatStore               *self,
-                                 GFile                    *file,
-                                 BilatEventFormat          format,
-                                 BilatQuery               *query,
-                                 BilatImportFlags          flags,
-                                 GCancellable             *cancellable,
-                                 BilatImportProgressFunc   progress,
-                                 gpointer                  progress_data,
-                                 GDestroyNotify            progress_data_destroy,
-                                 GAsyncReadyCallback       callback,
-                                 gpointer                  user_data)
-{
-  g_return_if_fail (BILAT_IS_STORE (self));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (check_format (format));
-  g_return_if_fail (query == NULL || BILAT_IS_QUERY (query));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  /* One file is a list of one. */
-  _bilat_store_import_files_async (self, &file, 1, format, query, flags, cancellable,
-                                   progress, progress_data, progress_data_destroy,
-                                   callback, user_data);
-}
-
-void
-_bilat_store_import_files_async (BilatStore               *self,
-                                 GFile                   **files,
-                                 guint                     n_files,
-                                 BilatEventFormat          format,
-                                 BilatQuery               *query,
-                                 BilatImportFlags          flags,
-                                 GCancellable             *cancellable,
-                                 BilatImportProgressFunc   progress,
-                                 gpointer                  progress_data,
-                                 GDestroyNotify            progress_data_destroy,
-                                 GAsyncReadyCallback       callback,
-                                 gpointer                  user_data)
+_bilat_store_import_async (BilatStore               *self,
+                           GFile                   **files,
+                           guint                     n_files,
+                           GInputStream             *stream,
+                           const char               *name,
+                           BilatEventFormat          format,
+                           BilatQuery               *query,
+                           BilatImportFlags          flags,
+                           GCancellable             *cancellable,
+                           BilatImportProgressFunc   progress,
+                           gpointer                  progress_data,
+                           GDestroyNotify            progress_data_destroy,
+                           GAsyncReadyCallback       callback,
+                           gpointer                  user_data)
 {
   g_autoptr(GTask) worker = NULL;
   GTask *task;
@@ -902,8 +752,14 @@ _bilat_store_import_files_async (BilatStore               *self,
 
   job = g_new0 (ImportJob, 1);
   job->files = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n_files; i++)
-    g_ptr_array_add (job->files, g_object_ref (files[i]));
+  if (stream != NULL)
+    {
+      job->stream = g_object_ref (stream);
+      job->name = g_strdup (name != NULL ? name : "(stream)");
+    }
+  else
+    for (guint i = 0; i < n_files; i++)
+      g_ptr_array_add (job->files, g_object_ref (files[i]));
   job->format = format;
   /* Compiled here: the query and the store's actors are not read in the
    * worker. */
@@ -925,23 +781,11 @@ _bilat_store_import_files_async (BilatStore               *self,
   g_task_run_in_thread (worker, import_thread);
 }
 
-/**
- * bilat_store_import_events_finish:
- * @self: a [class@Bilat.Store]
- * @result: the [iface@Gio.AsyncResult] given to the callback
- * @error: return location for an error
- *
- * Finishes [method@Bilat.Store.import_events_async].
- *
- * Returns: (transfer full): the report of the import, or %NULL on error
- *   (the store is then unchanged)
- *
- * Since: 1.0
- */
+/* Finishes _bilat_store_import_async(). */
 BilatImportReport *
-bilat_store_import_events_finish (BilatStore    *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
+_bilat_store_import_finish (BilatStore    *self,
+                            GAsyncResult  *result,
+                            GError       **error)
 {
   g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -1011,42 +855,20 @@ check_unit (BilatSeriesUnit unit)
   return (guint) unit <= BILAT_SERIES_UNIT_YEAR;
 }
 
-/**
- * bilat_series_new_from_stream:
- * @stream: the stream to read, plain, gzip-compressed or a zip archive
- * @name: (nullable): the name of the stream in reports and messages, or
- *   %NULL
- * @format: the format of the data, or %BILAT_EVENT_FORMAT_AUTO
- * @query: (nullable): which events to count, or %NULL for all
- * @unit: the width of the bins
- * @flags: how to treat bad rows
- * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
- * @progress: (scope call) (nullable) (closure progress_data): a function
- *   told how far reading has come, or %NULL
- * @progress_data: data for @progress
- * @report: (out) (optional) (transfer full): where to store the report of
- *   the reading, or %NULL
- * @error: return location for an error
- *
- * Computes the series of the events of a stream that match @query, as
- * [ctor@Bilat.Series.new_from_files] does for files.
- *
- * Returns: (transfer full): the series, or %NULL on error
- *
- * Since: 1.0
- */
+/* Counts what @stream holds into a series (see
+ * bilat_importer_compute_series_from_stream()). */
 BilatSeries *
-bilat_series_new_from_stream (GInputStream             *stream,
-                              const char               *name,
-                              BilatEventFormat          format,
-                              BilatQuery               *query,
-                              BilatSeriesUnit           unit,
-                              BilatImportFlags          flags,
-                              GCancellable             *cancellable,
-                              BilatImportProgressFunc   progress,
-                              gpointer                  progress_data,
-                              BilatImportReport       **report,
-                              GError                  **error)
+_bilat_series_new_from_stream (GInputStream             *stream,
+                               const char               *name,
+                               BilatEventFormat          format,
+                               BilatQuery               *query,
+                               BilatSeriesUnit           unit,
+                               BilatImportFlags          flags,
+                               GCancellable             *cancellable,
+                               BilatImportProgressFunc   progress,
+                               gpointer                  progress_data,
+                               BilatImportReport       **report,
+                               GError                  **error)
 {
   g_autoptr(BilatImportReport) own_report = NULL;
   g_autoptr(BilatSeries) series = NULL;
@@ -1229,66 +1051,24 @@ total_size (GFile        **files,
   return total;
 }
 
-/**
- * bilat_series_new_from_files:
- * @files: (array length=n_files): the files to read: GDELT 1.0, GDELT 2.0
- *   or ICEWS event data, plain, gzip-compressed or zip archives
- * @n_files: how many files there are
- * @format: the format of the data, or %BILAT_EVENT_FORMAT_AUTO to tell it
- *   from the first line of each file
- * @query: (nullable): which events to count, or %NULL for all
- * @unit: the width of the bins
- * @n_threads: how many threads read files at once: 1 reads them one
- *   after the other in this thread, 0 uses a thread per processor; never
- *   more than there are files
- * @flags: how to treat bad rows
- * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
- * @progress: (scope call) (nullable) (closure progress_data): a function
- *   told how far reading has come, over all the files, or %NULL
- * @progress_data: data for @progress
- * @report: (out) (optional) (transfer full): where to store the report of
- *   the reading, or %NULL
- * @error: return location for an error
- *
- * Computes the series of the events of event-data files that match the
- * query: per day, month or year, how many events, their Goldstein sum and
- * mean, and how many fall in each QuadClass — without keeping the events. Memory stays small and does not grow with the size of the
- * files: the files are streamed (mapped a window at a time, or
- * decompressed through a small buffer); what is kept are the bins, and
- * the set of the event ids counted, to count none twice (at most about a
- * bit per id in their range).
- *
- * The series is that of the events [method@Bilat.Store.import_events]
- * would import with the same query, and [method@Bilat.Store.compute_series]
- * would count: the date of an event is its day, its Goldstein score the
- * file's, its QuadClass that of its CAMEO code. Actors are compared as
- * they are, without state succession. Duplicate event ids are detected
- * across all the files; bad rows and duplicates are skipped and reported
- * (see [method@Bilat.Store.import_events]).
- *
- * With several threads, each file is read by one thread into a series of
- * its own, and the series are merged; files read on other machines can
- * be merged likewise, with [method@Bilat.Series.merge]. @progress is
- * called from this thread, at most ten times a second; the other threads
- * only read.
- *
- * Returns: (transfer full): the series, or %NULL on error
- *
- * Since: 1.0
- */
+/* Counts the events of @files that match @query into a series without
+ * keeping them (see bilat_importer_compute_series()): @n_threads files at
+ * once (0: a thread per processor; never more than there are files), each
+ * into a series of its own, merged in the order of the files. @progress
+ * is called from this thread; the others only read. */
 BilatSeries *
-bilat_series_new_from_files (GFile                   **files,
-                             guint                     n_files,
-                             BilatEventFormat          format,
-                             BilatQuery               *query,
-                             BilatSeriesUnit           unit,
-                             guint                     n_threads,
-                             BilatImportFlags          flags,
-                             GCancellable             *cancellable,
-                             BilatImportProgressFunc   progress,
-                             gpointer                  progress_data,
-                             BilatImportReport       **report,
-                             GError                  **error)
+_bilat_series_new_from_files (GFile                   **files,
+                              guint                     n_files,
+                              BilatEventFormat          format,
+                              BilatQuery               *query,
+                              BilatSeriesUnit           unit,
+                              guint                     n_threads,
+                              BilatImportFlags          flags,
+                              GCancellable             *cancellable,
+                              BilatImportProgressFunc   progress,
+                              gpointer                  progress_data,
+                              BilatImportReport       **report,
+                              GError                  **error)
 {
   Progress throttle = { progress, progress_data, 0, 0, 0 };
   g_autoptr(BilatSeries) series = NULL;

@@ -31,12 +31,13 @@
  *                                         BILAT_SERIES_UNIT_MONTH, NULL, &error);
  * ```
  *
- * [method@Bilat.Importer.import] adds the events to a [class@Bilat.Store]
- * as [method@Bilat.Store.import_events_from_files] does;
+ * [method@Bilat.Importer.import] adds the events to a [class@Bilat.Store];
  * [method@Bilat.Importer.compute_series] counts them into a
- * [class@Bilat.Series] without keeping them, as
- * [ctor@Bilat.Series.new_from_files] does. Both have `_async` forms that
- * read in worker threads. The settings are read when a reading starts:
+ * [class@Bilat.Series] without keeping them. Both read files, and
+ * [method@Bilat.Importer.import_stream] and
+ * [method@Bilat.Importer.compute_series_from_stream] a
+ * [class@Gio.InputStream]. All four have `_async` forms that read in
+ * worker threads. The settings are read when a reading starts:
  * changing them afterwards does not change a reading under way.
  *
  * Progress is the [signal@Bilat.Importer::progress] signal.
@@ -78,7 +79,9 @@ static guint signals[N_SIGNALS];
 /* Source tags: addresses of these, as ISO C has no conversion of function
  * pointers to data pointers. */
 static char import_tag;
+static char import_stream_tag;
 static char series_tag;
+static char series_stream_tag;
 static char series_worker_tag;
 
 /* The most threads a series is read with. */
@@ -232,13 +235,17 @@ bilat_importer_class_init (BilatImporterClass *klass)
    * @bytes_total: the bytes of all the files, or 0 while not known
    * @rows: the rows read so far
    *
-   * Tells how far a reading has come, at most ten times a second and a
-   * last time when the files have been read (see
-   * [callback@Bilat.ImportProgressFunc]). For the `_async` methods it is
-   * emitted in the thread-default main context of the call, the last time
-   * before the callback. For the others it is emitted in the thread that
-   * reads: with [property@Bilat.Importer:threads] above 1, from several
-   * threads at once.
+   * Tells how far a reading has come: at most ten times a second (the
+   * first time as soon as reading has begun), with @bytes_done and @rows
+   * never decreasing, and a last time when the input has been read, with
+   * @bytes_done equal to @bytes_total (which is then known in any case).
+   * Bytes are those of the input as it is stored: compressed bytes for a
+   * compressed file.
+   *
+   * For the `_async` methods it is emitted in the thread-default main
+   * context of the call, the last time before the callback. For the
+   * others it is emitted in the thread that called them, even while
+   * [property@Bilat.Importer:threads] other threads read.
    *
    * Since: 1.0
    */
@@ -498,10 +505,27 @@ check_files (GFile **files,
  * @n_files: the number of @files
  * @error: return location for an error
  *
- * Reads @files and adds the events that match the query, with their
- * actors, to @store, all at once when every file has been read: as
- * [method@Bilat.Store.import_events_from_files] does, with the settings
- * of @self.
+ * Reads @files (GDELT 1.0, GDELT 2.0 or ICEWS event data, plain,
+ * gzip-compressed or zip archives) and adds the events that match the
+ * query to @store, as [class@Bilat.CodedEvent]s, together with what they
+ * refer to that the store lacks: an actor for each participant (a state,
+ * or for a CAMEO region such as `EUR` a group named after it) and a
+ * [class@Bilat.Source] for each article (GDELT's URL, with an id `url:`
+ * and a hash of it; ICEWS's story, `icews-story:` and its id).
+ *
+ * Rows that the query rejects are read only as far as needed to reject
+ * them, and only the matching events are kept in memory. Nothing is added
+ * to the store until every file has been read, and then all at once: on
+ * an error or a cancellation the store is left exactly as it was.
+ * Importing the 96 fifteen-minute files of a day of GDELT in one call
+ * adds them to the store's columns in one step; importing them one by one
+ * would merge the growing columns with each file.
+ *
+ * Bad rows and duplicate event ids (within a file, across the files, or
+ * with events the store has already) are skipped and reported in the
+ * returned report; with %BILAT_IMPORT_FLAGS_STRICT the first of them
+ * fails the import. The files are read one after another in this thread,
+ * which [signal@Bilat.Importer::progress] is emitted in.
  *
  * Returns: (transfer full): the report of the import, or %NULL on error
  *   (the store is then left as it was)
@@ -520,9 +544,8 @@ bilat_importer_import (BilatImporter  *self,
   g_return_val_if_fail (check_files (files, n_files), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return bilat_store_import_events_from_files (store, files, n_files, self->format, self->query,
-                                               self->flags, self->cancellable,
-                                               emit_progress, self, error);
+  return _bilat_store_import_files (store, files, n_files, self->format, self->query, self->flags,
+                                    self->cancellable, emit_progress, self, error);
 }
 
 static void
@@ -534,7 +557,7 @@ import_done (GObject      *source_object,
   GError *error = NULL;
   BilatImportReport *report;
 
-  report = bilat_store_import_events_finish (BILAT_STORE (source_object), result, &error);
+  report = _bilat_store_import_finish (BILAT_STORE (source_object), result, &error);
   if (report == NULL)
     g_task_return_error (task, error);
   else
@@ -578,9 +601,9 @@ bilat_importer_import_async (BilatImporter       *self,
 
   task = g_task_new (self, self->cancellable, callback, user_data);
   g_task_set_source_tag (task, &import_tag);
-  _bilat_store_import_files_async (store, files, n_files, self->format, self->query, self->flags,
-                                   self->cancellable, emit_progress, g_object_ref (self),
-                                   g_object_unref, import_done, task);
+  _bilat_store_import_async (store, files, n_files, NULL, NULL, self->format, self->query,
+                             self->flags, self->cancellable, emit_progress, g_object_ref (self),
+                             g_object_unref, import_done, task);
 }
 
 /**
@@ -610,6 +633,112 @@ bilat_importer_import_finish (BilatImporter  *self,
 }
 
 /**
+ * bilat_importer_import_stream:
+ * @self: a [class@Bilat.Importer]
+ * @store: the [class@Bilat.Store] to add the events to
+ * @stream: the stream to read: plain, gzip-compressed or a zip archive
+ * @name: (nullable): the name of the stream in reports and messages, such
+ *   as its file name, or %NULL for `(stream)`
+ * @error: return location for an error
+ *
+ * Reads event data from a stream and adds the events that match the
+ * query to @store, as [method@Bilat.Importer.import] does for files.
+ * The stream is read to its end, but not closed. Its size, and so the
+ * total that [signal@Bilat.Importer::progress] is told before the end,
+ * is known for a [class@Gio.FileInputStream] only.
+ *
+ * Returns: (transfer full): the report of the import, or %NULL on error
+ *   (the store is then left as it was)
+ *
+ * Since: 1.0
+ */
+BilatImportReport *
+bilat_importer_import_stream (BilatImporter  *self,
+                              BilatStore     *store,
+                              GInputStream   *stream,
+                              const char     *name,
+                              GError        **error)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (BILAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _bilat_store_import_stream (store, stream, name, self->format, self->query, self->flags,
+                                     self->cancellable, emit_progress, self, error);
+}
+
+/**
+ * bilat_importer_import_stream_async:
+ * @self: a [class@Bilat.Importer]
+ * @store: the [class@Bilat.Store] to add the events to
+ * @stream: the stream to read: plain, gzip-compressed or a zip archive
+ * @name: (nullable): the name of the stream in reports and messages, or
+ *   %NULL for `(stream)`
+ * @callback: (scope async) (closure user_data): called when the import is
+ *   over
+ * @user_data: data for @callback
+ *
+ * Imports what @stream holds as [method@Bilat.Importer.import_stream]
+ * does, reading it in a worker thread: do not read from @stream until
+ * @callback is called. The settings of @self are read before this
+ * function returns.
+ *
+ * [signal@Bilat.Importer::progress] and @callback come in the
+ * thread-default main context of the caller. The store is changed in
+ * that context too, all at once, right before @callback is called; do not
+ * change the store in the meantime.
+ *
+ * Since: 1.0
+ */
+void
+bilat_importer_import_stream_async (BilatImporter       *self,
+                                    BilatStore          *store,
+                                    GInputStream        *stream,
+                                    const char          *name,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (BILAT_IS_IMPORTER (self));
+  g_return_if_fail (BILAT_IS_STORE (store));
+  g_return_if_fail (G_IS_INPUT_STREAM (stream));
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, &import_stream_tag);
+  _bilat_store_import_async (store, NULL, 0, stream, name, self->format, self->query,
+                             self->flags, self->cancellable, emit_progress, g_object_ref (self),
+                             g_object_unref, import_done, task);
+}
+
+/**
+ * bilat_importer_import_stream_finish:
+ * @self: a [class@Bilat.Importer]
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Ends an import started with [method@Bilat.Importer.import_stream_async].
+ *
+ * Returns: (transfer full): the report of the import, or %NULL on error
+ *   (the store is then left as it was)
+ *
+ * Since: 1.0
+ */
+BilatImportReport *
+bilat_importer_import_stream_finish (BilatImporter  *self,
+                                     GAsyncResult   *result,
+                                     GError        **error)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &import_stream_tag, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
  * bilat_importer_compute_series:
  * @self: a [class@Bilat.Importer]
  * @files: (array length=n_files): the files to read
@@ -619,9 +748,27 @@ bilat_importer_import_finish (BilatImporter  *self,
  *   the reading, or %NULL
  * @error: return location for an error
  *
- * Counts the events of @files that match the query into a series without
- * keeping them, as [ctor@Bilat.Series.new_from_files] does, with the
- * settings of @self.
+ * Counts the events of @files that match the query into a series: per
+ * day, month or year, how many events, their Goldstein sum and mean, and
+ * how many fall in each QuadClass, without keeping the events. Memory
+ * does not grow with the size of the files: they are streamed, and what
+ * is kept are the bins and the set of the event ids counted, to count
+ * none twice (at most about a bit per id in their range).
+ *
+ * The series is that of the events [method@Bilat.Importer.import] would
+ * import, and [method@Bilat.Store.compute_series] would count, except
+ * that actors are compared as they are, without state succession.
+ * Duplicate event ids are detected across all the files; bad rows and
+ * duplicates are skipped and reported, or fail the computation with
+ * %BILAT_IMPORT_FLAGS_STRICT.
+ *
+ * With [property@Bilat.Importer:threads] above 1, that many files are
+ * read at once (never more threads than files), each into a series of its
+ * own, and the series merged in the order of the files, so that the
+ * result does not depend on the threads; [signal@Bilat.Importer::progress]
+ * is then emitted from this thread, and the other threads only read.
+ * Files read elsewhere can be merged likewise, with
+ * [method@Bilat.Series.merge].
  *
  * Returns: (transfer full): the series, or %NULL on error
  *
@@ -640,15 +787,17 @@ bilat_importer_compute_series (BilatImporter      *self,
   g_return_val_if_fail (unit <= BILAT_SERIES_UNIT_YEAR, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return bilat_series_new_from_files (files, n_files, self->format, self->query, unit,
-                                      self->threads, self->flags, self->cancellable,
-                                      emit_progress, self, report, error);
+  return _bilat_series_new_from_files (files, n_files, self->format, self->query, unit,
+                                       self->threads, self->flags, self->cancellable,
+                                       emit_progress, self, report, error);
 }
 
 /* A series computed in a worker thread: what it was told at the call. */
 typedef struct
 {
   GPtrArray          *files;
+  GInputStream       *stream;   /* read instead of the files when set */
+  char               *name;
   BilatEventFormat    format;
   BilatQuery         *query;    /* a copy: the caller may change its own */
   BilatSeriesUnit     unit;
@@ -662,6 +811,8 @@ static void
 series_job_free (SeriesJob *job)
 {
   g_ptr_array_unref (job->files);
+  g_clear_object (&job->stream);
+  g_free (job->name);
   g_clear_object (&job->query);
   _bilat_progress_relay_unref (job->relay);
   g_clear_object (&job->report);
@@ -678,10 +829,16 @@ series_thread (GTask        *task,
   GError *error = NULL;
   BilatSeries *series;
 
-  series = bilat_series_new_from_files ((GFile **) job->files->pdata, job->files->len, job->format,
-                                        job->query, job->unit, job->threads, job->flags,
-                                        cancellable, _bilat_progress_relay_push, job->relay,
-                                        &job->report, &error);
+  if (job->stream != NULL)
+    series = _bilat_series_new_from_stream (job->stream, job->name, job->format, job->query,
+                                            job->unit, job->flags, cancellable,
+                                            _bilat_progress_relay_push, job->relay,
+                                            &job->report, &error);
+  else
+    series = _bilat_series_new_from_files ((GFile **) job->files->pdata, job->files->len,
+                                           job->format, job->query, job->unit, job->threads,
+                                           job->flags, cancellable, _bilat_progress_relay_push,
+                                           job->relay, &job->report, &error);
   if (series == NULL)
     g_task_return_error (task, error);
   else
@@ -710,6 +867,43 @@ series_thread_done (GObject      *source_object,
   g_task_return_pointer (task, series, g_object_unref);
 }
 
+/* A job with the settings of @self, whose input the caller sets. */
+static SeriesJob *
+series_job_new (BilatImporter   *self,
+                BilatSeriesUnit  unit)
+{
+  SeriesJob *job = g_new0 (SeriesJob, 1);
+
+  job->files = g_ptr_array_new_with_free_func (g_object_unref);
+  job->format = self->format;
+  job->query = self->query != NULL ? bilat_query_copy (self->query) : NULL;
+  job->report = NULL;
+  job->unit = unit;
+  job->threads = self->threads;
+  job->flags = self->flags;
+  job->relay = _bilat_progress_relay_new (emit_progress, g_object_ref (self), g_object_unref);
+  return job;
+}
+
+static void
+series_job_start (BilatImporter       *self,
+                  SeriesJob           *job,
+                  gconstpointer        source_tag,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_autoptr(GTask) worker = NULL;
+  GTask *task;
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, (gpointer) source_tag);
+
+  worker = g_task_new (self, self->cancellable, series_thread_done, task);
+  g_task_set_source_tag (worker, &series_worker_tag);
+  g_task_set_task_data (worker, job, (GDestroyNotify) series_job_free);
+  g_task_run_in_thread (worker, series_thread);
+}
+
 /**
  * bilat_importer_compute_series_async:
  * @self: a [class@Bilat.Importer]
@@ -736,33 +930,29 @@ bilat_importer_compute_series_async (BilatImporter       *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(GTask) worker = NULL;
-  GTask *task;
   SeriesJob *job;
 
   g_return_if_fail (BILAT_IS_IMPORTER (self));
   g_return_if_fail (check_files (files, n_files));
   g_return_if_fail (unit <= BILAT_SERIES_UNIT_YEAR);
 
-  job = g_new0 (SeriesJob, 1);
-  job->files = g_ptr_array_new_with_free_func (g_object_unref);
+  job = series_job_new (self, unit);
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (job->files, g_object_ref (files[i]));
-  job->format = self->format;
-  job->query = self->query != NULL ? bilat_query_copy (self->query) : NULL;
-  job->report = NULL;
-  job->unit = unit;
-  job->threads = self->threads;
-  job->flags = self->flags;
-  job->relay = _bilat_progress_relay_new (emit_progress, g_object_ref (self), g_object_unref);
+  series_job_start (self, job, &series_tag, callback, user_data);
+}
 
-  task = g_task_new (self, self->cancellable, callback, user_data);
-  g_task_set_source_tag (task, &series_tag);
+/* The series of a finished computation, and its report. */
+static BilatSeries *
+series_propagate (GAsyncResult       *result,
+                  BilatImportReport **report,
+                  GError            **error)
+{
+  BilatSeries *series = g_task_propagate_pointer (G_TASK (result), error);
 
-  worker = g_task_new (self, self->cancellable, series_thread_done, task);
-  g_task_set_source_tag (worker, &series_worker_tag);
-  g_task_set_task_data (worker, job, (GDestroyNotify) series_job_free);
-  g_task_run_in_thread (worker, series_thread);
+  if (series != NULL && report != NULL)
+    *report = g_object_ref (g_task_get_task_data (G_TASK (result)));
+  return series;
 }
 
 /**
@@ -786,15 +976,116 @@ bilat_importer_compute_series_finish (BilatImporter      *self,
                                       BilatImportReport **report,
                                       GError            **error)
 {
-  BilatSeries *series;
-
   g_return_val_if_fail (BILAT_IS_IMPORTER (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &series_tag, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  series = g_task_propagate_pointer (G_TASK (result), error);
-  if (series != NULL && report != NULL)
-    *report = g_object_ref (g_task_get_task_data (G_TASK (result)));
-  return series;
+  return series_propagate (result, report, error);
+}
+
+/**
+ * bilat_importer_compute_series_from_stream:
+ * @self: a [class@Bilat.Importer]
+ * @stream: the stream to read: plain, gzip-compressed or a zip archive
+ * @name: (nullable): the name of the stream in reports and messages, or
+ *   %NULL for `(stream)`
+ * @unit: the width of the bins
+ * @report: (out) (optional) (transfer full): where to store the report of
+ *   the reading, or %NULL
+ * @error: return location for an error
+ *
+ * Counts the events of a stream that match the query into a series
+ * without keeping them, as [method@Bilat.Importer.compute_series] does
+ * for files. The stream is read to its end, but not closed;
+ * [property@Bilat.Importer:threads] does not apply.
+ *
+ * Returns: (transfer full): the series, or %NULL on error
+ *
+ * Since: 1.0
+ */
+BilatSeries *
+bilat_importer_compute_series_from_stream (BilatImporter      *self,
+                                           GInputStream       *stream,
+                                           const char         *name,
+                                           BilatSeriesUnit     unit,
+                                           BilatImportReport **report,
+                                           GError            **error)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (unit <= BILAT_SERIES_UNIT_YEAR, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _bilat_series_new_from_stream (stream, name, self->format, self->query, unit,
+                                        self->flags, self->cancellable, emit_progress, self,
+                                        report, error);
+}
+
+/**
+ * bilat_importer_compute_series_from_stream_async:
+ * @self: a [class@Bilat.Importer]
+ * @stream: the stream to read: plain, gzip-compressed or a zip archive
+ * @name: (nullable): the name of the stream in reports and messages, or
+ *   %NULL for `(stream)`
+ * @unit: the width of the bins
+ * @callback: (scope async) (closure user_data): called when the series is
+ *   computed
+ * @user_data: data for @callback
+ *
+ * Computes a series as [method@Bilat.Importer.compute_series_from_stream]
+ * does, reading @stream in a worker thread: do not read from @stream
+ * until @callback is called. The settings of @self (and its query) are
+ * read before this function returns. [signal@Bilat.Importer::progress]
+ * and @callback come in the thread-default main context of the caller.
+ *
+ * Since: 1.0
+ */
+void
+bilat_importer_compute_series_from_stream_async (BilatImporter       *self,
+                                                 GInputStream        *stream,
+                                                 const char          *name,
+                                                 BilatSeriesUnit      unit,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data)
+{
+  SeriesJob *job;
+
+  g_return_if_fail (BILAT_IS_IMPORTER (self));
+  g_return_if_fail (G_IS_INPUT_STREAM (stream));
+  g_return_if_fail (unit <= BILAT_SERIES_UNIT_YEAR);
+
+  job = series_job_new (self, unit);
+  job->stream = g_object_ref (stream);
+  job->name = g_strdup (name);
+  series_job_start (self, job, &series_stream_tag, callback, user_data);
+}
+
+/**
+ * bilat_importer_compute_series_from_stream_finish:
+ * @self: a [class@Bilat.Importer]
+ * @result: the result given to the callback
+ * @report: (out) (optional) (transfer full): where to store the report of
+ *   the reading, or %NULL
+ * @error: return location for an error
+ *
+ * Ends the computation started with
+ * [method@Bilat.Importer.compute_series_from_stream_async].
+ *
+ * Returns: (transfer full): the series, or %NULL on error
+ *
+ * Since: 1.0
+ */
+BilatSeries *
+bilat_importer_compute_series_from_stream_finish (BilatImporter      *self,
+                                                  GAsyncResult       *result,
+                                                  BilatImportReport **report,
+                                                  GError            **error)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &series_stream_tag, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return series_propagate (result, report, error);
 }

@@ -69,7 +69,7 @@
  * ## Records kept as columns
  *
  * Machine-coded events come by the million, and a store keeps those of
- * [method@Bilat.Store.import_events] (and coded events loaded from a
+ * [method@Bilat.Importer.import] (and coded events loaded from a
  * dataset, when the columns can give them back exactly) column by column
  * rather than as one object each: about 60 to 80 bytes an event, in a
  * native file (see [method@Bilat.Store.save_to_native_file]) mapped from

@@ -170,3 +170,14 @@ event_file_paths (const char * const *fixtures,
 #define REAL_EVENT_SAMPLES \
   "gdelt2/20191024143000.export.CSV", "gdelt1/reed9999_events_sample.tsv", \
   "icews/events.2018.sample.tab"
+
+/* Imports @file into @store with an importer of the default settings. */
+static inline BilatImportReport *
+import_file (BilatStore  *store,
+             GFile       *file,
+             GError     **error)
+{
+  g_autoptr(BilatImporter) importer = bilat_importer_new ();
+
+  return bilat_importer_import (importer, store, &file, 1, error);
+}

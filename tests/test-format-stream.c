@@ -138,8 +138,7 @@ imported_text (void)
       g_autoptr(BilatImportReport) report = NULL;
       g_autoptr(GError) error = NULL;
 
-      report = bilat_store_import_events (store, file, BILAT_EVENT_FORMAT_AUTO, NULL,
-                                          BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+      report = import_file (store, file, &error);
       if (report == NULL)
         fail_msg ("importing %s: %s", fixtures[i], error->message);
     }
@@ -1224,8 +1223,7 @@ test_coded_samples_either_way (void **state)
       g_autoptr(GError) error = NULL;
       g_autofree char *text = NULL;
 
-      report = bilat_store_import_events (store, file, BILAT_EVENT_FORMAT_AUTO, NULL,
-                                          BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+      report = import_file (store, file, &error);
       if (report == NULL)
         fail_msg ("importing %s: %s", path, error->message);
       text = bilat_store_save_to_data (store, NULL, NULL);

@@ -23,6 +23,8 @@
 
 #include <bilat/bilat.h>
 
+#include "bilat-test-util.h"
+
 #include "bilat-json-private.h"
 
 /* Numbers */
@@ -485,8 +487,7 @@ large_store (void)
 
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
         continue;
-      report = bilat_store_import_events (store, file, BILAT_EVENT_FORMAT_AUTO, NULL,
-                                          BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+      report = import_file (store, file, &error);
       if (report == NULL)
         fail_msg ("%s: %s", path, error->message);
     }

@@ -221,6 +221,7 @@ check_streamed_dyads (const char *relative,
       const Figures *want = g_hash_table_lookup (expected, l->data);
       g_auto(GStrv) pair = NULL;
       g_autoptr(BilatQuery) query = bilat_query_new ();
+      g_autoptr(BilatImporter) importer = bilat_importer_new ();
       g_autoptr(BilatSeries) series = NULL;
       g_autoptr(GError) error = NULL;
       Figures got = { 0 };
@@ -229,8 +230,9 @@ check_streamed_dyads (const char *relative,
         continue;
       pair = g_strsplit (l->data, "|", 2);
       bilat_query_set_dyad (query, pair[0], pair[1]);
-      series = bilat_series_new_from_files (&file, 1, BILAT_EVENT_FORMAT_AUTO, query, BILAT_SERIES_UNIT_YEAR,
-                                            1, BILAT_IMPORT_FLAGS_STRICT, NULL, NULL, NULL, NULL, &error);
+      bilat_importer_set_query (importer, query);
+      bilat_importer_set_flags (importer, BILAT_IMPORT_FLAGS_STRICT);
+      series = bilat_importer_compute_series (importer, &file, 1, BILAT_SERIES_UNIT_YEAR, NULL, &error);
       if (series == NULL)
         fail_msg ("%s: %s", relative, error->message);
       for (guint bin = 0; bin < bilat_series_get_n_bins (series); bin++)
@@ -257,11 +259,12 @@ import_all (const char         *relative,
 {
   g_autofree char *path = shared_path (relative);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BilatImporter) importer = bilat_importer_new ();
   g_autoptr(GError) error = NULL;
   BilatStore *store = bilat_store_new ();
 
-  *report = bilat_store_import_events (store, file, BILAT_EVENT_FORMAT_AUTO, NULL, BILAT_IMPORT_FLAGS_STRICT,
-                                       NULL, NULL, NULL, &error);
+  bilat_importer_set_flags (importer, BILAT_IMPORT_FLAGS_STRICT);
+  *report = bilat_importer_import (importer, store, &file, 1, &error);
   if (*report == NULL)
     fail_msg ("%s: %s", relative, error->message);
   assert_int_equal (bilat_import_report_get_format (*report), format);

@@ -23,6 +23,8 @@
 
 #include <bilat/bilat.h>
 
+#include "bilat-test-util.h"
+
 #include "bilat-import-private.h"
 
 /* Helpers */
@@ -70,6 +72,20 @@ query_new (const char *text)
   return query;
 }
 
+/* An importer of @format and @flags, keeping what @query matches. */
+static BilatImporter *
+importer_new_for (BilatEventFormat  format,
+                  BilatQuery       *query,
+                  BilatImportFlags  flags)
+{
+  BilatImporter *importer = bilat_importer_new ();
+
+  bilat_importer_set_format (importer, format);
+  bilat_importer_set_query (importer, query);
+  bilat_importer_set_flags (importer, flags);
+  return importer;
+}
+
 /* The series of @n files for @query, checked to succeed. */
 static BilatSeries *
 series_of (GFile            **files,
@@ -80,12 +96,13 @@ series_of (GFile            **files,
            BilatImportReport **report)
 {
   g_autoptr(BilatQuery) query = query_new (query_text);
+  g_autoptr(BilatImporter) importer = importer_new_for (BILAT_EVENT_FORMAT_AUTO, query,
+                                                        BILAT_IMPORT_FLAGS_NONE);
   g_autoptr(GError) error = NULL;
   BilatSeries *series;
 
-  series = bilat_series_new_from_files (files, n_files, BILAT_EVENT_FORMAT_AUTO, query, unit,
-                                        n_threads, BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL,
-                                        report, &error);
+  bilat_importer_set_threads (importer, n_threads);
+  series = bilat_importer_compute_series (importer, files, n_files, unit, report, &error);
   if (series == NULL)
     fail_msg ("%s", error->message);
   return series;
@@ -110,11 +127,11 @@ import_fixture (BilatStore       *store,
 {
   g_autoptr(GFile) file = fixture (name);
   g_autoptr(BilatQuery) query = query_new (query_text);
+  g_autoptr(BilatImporter) importer = importer_new_for (BILAT_EVENT_FORMAT_AUTO, query, flags);
   g_autoptr(GError) error = NULL;
   BilatImportReport *report;
 
-  report = bilat_store_import_events (store, file, BILAT_EVENT_FORMAT_AUTO, query, flags,
-                                      NULL, NULL, NULL, &error);
+  report = bilat_importer_import (importer, store, &file, 1, &error);
   if (report == NULL)
     fail_msg ("%s: %s", name, error->message);
   return report;
@@ -444,10 +461,11 @@ test_gdelt2_series (void **state)
   {
     g_autoptr(GFile) file = fixture ("gdelt2.export.CSV");
     g_autoptr(BilatQuery) query = bilat_query_new ();
+    g_autoptr(BilatImporter) importer = bilat_importer_new ();
 
     bilat_query_set_dyad (query, "PAK", "PAK");
-    same = bilat_series_new_from_files (&file, 1, BILAT_EVENT_FORMAT_AUTO, query, BILAT_SERIES_UNIT_YEAR, 1,
-                                        BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, NULL, NULL);
+    bilat_importer_set_query (importer, query);
+    same = bilat_importer_compute_series (importer, &file, 1, BILAT_SERIES_UNIT_YEAR, NULL, NULL);
     assert_int_equal (bilat_series_get_total (same), 0);
   }
   pakistan = series_of_fixture ("gdelt2.export.CSV", "actor:PAK", BILAT_SERIES_UNIT_DAY, NULL);
@@ -596,6 +614,8 @@ test_gdelt1_layouts (void **state)
                                                        BILAT_SERIES_UNIT_MONTH, &backfile_report);
   g_autoptr(BilatSeries) mixed = NULL;
   g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatImporter) gdelt1_strict = importer_new_for (BILAT_EVENT_FORMAT_GDELT1, NULL,
+                                                             BILAT_IMPORT_FLAGS_STRICT);
   g_autoptr(BilatImportReport) report = NULL;
   g_autoptr(GBytes) first = fixture_bytes ("gdelt1-daily.export.CSV");
   g_autoptr(GBytes) second = fixture_bytes ("gdelt1-backfile.CSV");
@@ -624,8 +644,7 @@ test_gdelt1_layouts (void **state)
   check_bin (mixed, "2016", 3, 1.2, 2, 0, 1, 0);
   check_bin (mixed, "1982", 2, 5.0, 1, 0, 1, 0);
 
-  report = bilat_store_import_events (store, file, BILAT_EVENT_FORMAT_GDELT1, NULL,
-                                      BILAT_IMPORT_FLAGS_STRICT, NULL, NULL, NULL, NULL);
+  report = bilat_importer_import (gdelt1_strict, store, &file, 1, NULL);
   assert_non_null (report);
   check_counts (report, 9, 9, 9, 0, 0);
   event = coded (store, "gdelt:564100002");
@@ -769,12 +788,13 @@ test_strict (void **state)
   g_autoptr(BilatStore) store = bilat_store_new ();
   g_autoptr(GFile) bad = fixture ("gdelt2-bad.export.CSV");
   g_autoptr(GFile) icews = fixture ("icews.tab");
+  g_autoptr(BilatImporter) strict = importer_new_for (BILAT_EVENT_FORMAT_AUTO, NULL,
+                                                      BILAT_IMPORT_FLAGS_STRICT);
   g_autoptr(GError) error = NULL;
   g_autoptr(BilatImportReport) report = NULL;
   g_autoptr(BilatSeries) series = NULL;
 
-  report = bilat_store_import_events (store, bad, BILAT_EVENT_FORMAT_AUTO, NULL, BILAT_IMPORT_FLAGS_STRICT,
-                                      NULL, NULL, NULL, &error);
+  report = bilat_importer_import (strict, store, &bad, 1, &error);
   assert_null (report);
   assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_BAD_ROW));
   assert_true (strstr (error->message, "gdelt2-bad.export.CSV:2: 60 columns instead of 61") != NULL);
@@ -782,15 +802,13 @@ test_strict (void **state)
   assert_int_equal (g_list_model_get_n_items (bilat_store_get_actors (store)), 0);
   g_clear_error (&error);
 
-  series = bilat_series_new_from_files (&bad, 1, BILAT_EVENT_FORMAT_AUTO, NULL, BILAT_SERIES_UNIT_DAY, 1,
-                                        BILAT_IMPORT_FLAGS_STRICT, NULL, NULL, NULL, NULL, &error);
+  series = bilat_importer_compute_series (strict, &bad, 1, BILAT_SERIES_UNIT_DAY, NULL, &error);
   assert_null (series);
   assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_BAD_ROW));
   g_clear_error (&error);
 
   /* Duplicates fail a strict import; unknown country names do not. */
-  report = bilat_store_import_events (store, icews, BILAT_EVENT_FORMAT_AUTO, NULL, BILAT_IMPORT_FLAGS_STRICT,
-                                      NULL, NULL, NULL, &error);
+  report = bilat_importer_import (strict, store, &icews, 1, &error);
   assert_null (report);
   assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_DUPLICATE_ID));
   assert_true (strstr (error->message, "icews.tab:3: column 1 (Event ID)") != NULL);
@@ -810,6 +828,8 @@ test_duplicates_with_store (void **state)
   g_autoptr(BilatImportReport) second = import_fixture (store, "gdelt2.export.CSV", NULL,
                                                         BILAT_IMPORT_FLAGS_NONE);
   g_autoptr(GFile) file = fixture ("gdelt2.export.CSV");
+  g_autoptr(BilatImporter) strict = importer_new_for (BILAT_EVENT_FORMAT_AUTO, NULL,
+                                                      BILAT_IMPORT_FLAGS_STRICT);
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -824,8 +844,7 @@ test_duplicates_with_store (void **state)
   assert_int_equal (g_list_model_get_n_items (bilat_store_get_events (store)), 12);
 
   before = ids_of (bilat_store_get_events (store));
-  failed = bilat_store_import_events (store, file, BILAT_EVENT_FORMAT_AUTO, NULL, BILAT_IMPORT_FLAGS_STRICT,
-                                      NULL, NULL, NULL, &error);
+  failed = bilat_importer_import (strict, store, &file, 1, &error);
   assert_null (failed);
   assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_DUPLICATE_ID));
   after = ids_of (bilat_store_get_events (store));
@@ -884,8 +903,7 @@ test_compressed_and_archived (void **state)
   check_counts (zip_report, 17, 17, 17, 0, 0);
 
   g_clear_object (&report);
-  report = bilat_store_import_events (store, zip_file, BILAT_EVENT_FORMAT_AUTO, NULL,
-                                      BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, NULL);
+  report = import_file (store, zip_file, NULL);
   assert_non_null (report);
   assert_int_equal (g_list_model_get_n_items (bilat_store_get_events (store)), 17);
 
@@ -910,21 +928,20 @@ test_truncated_and_damaged (void **state)
   g_autofree guchar *damaged = g_memdup2 (g_bytes_get_data (gz, NULL), g_bytes_get_size (gz));
   g_autofree char *zip_data = NULL;
   const char *members[] = { "gdelt2.export.CSV", NULL };
+  g_autoptr(BilatImporter) importer = bilat_importer_new ();
   BilatImportReport *report;
   BilatSeries *series;
   gsize zip_length;
 
   write_file (gz_path, g_bytes_get_data (gz, NULL), g_bytes_get_size (gz) * 2 / 3);
-  report = bilat_store_import_events (store, gz_file, BILAT_EVENT_FORMAT_AUTO, NULL,
-                                      BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+  report = import_file (store, gz_file, &error);
   assert_null (report);
   assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_TRUNCATED));
   assert_true (strstr (error->message, "cut.CSV.gz") != NULL);
   assert_int_equal (g_list_model_get_n_items (bilat_store_get_events (store)), 0);
   g_clear_error (&error);
 
-  series = bilat_series_new_from_files (&gz_file, 1, BILAT_EVENT_FORMAT_AUTO, NULL, BILAT_SERIES_UNIT_DAY, 1,
-                                        BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, NULL, &error);
+  series = bilat_importer_compute_series (importer, &gz_file, 1, BILAT_SERIES_UNIT_DAY, NULL, &error);
   assert_null (series);
   assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_TRUNCATED));
   g_clear_error (&error);
@@ -932,8 +949,7 @@ test_truncated_and_damaged (void **state)
   /* Damaged deflate data. */
   memset (damaged + 20, 0xff, 40);
   write_file (bad_gz_path, damaged, g_bytes_get_size (gz));
-  series = bilat_series_new_from_files (&bad_gz_file, 1, BILAT_EVENT_FORMAT_AUTO, NULL, BILAT_SERIES_UNIT_DAY, 1,
-                                        BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, NULL, &error);
+  series = bilat_importer_compute_series (importer, &bad_gz_file, 1, BILAT_SERIES_UNIT_DAY, NULL, &error);
   assert_null (series);
   assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_CORRUPT));
   assert_true (strstr (error->message, "damaged.CSV.gz") != NULL);
@@ -943,8 +959,7 @@ test_truncated_and_damaged (void **state)
   write_zip (zip_path, members);
   assert_true (g_file_get_contents (zip_path, &zip_data, &zip_length, NULL));
   write_file (cut_zip_path, zip_data, zip_length / 2);
-  report = bilat_store_import_events (store, cut_zip_file, BILAT_EVENT_FORMAT_AUTO, NULL,
-                                      BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+  report = import_file (store, cut_zip_file, &error);
   assert_null (report);
   assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_TRUNCATED));
   assert_true (strstr (error->message, "cut.zip") != NULL);
@@ -954,8 +969,7 @@ test_truncated_and_damaged (void **state)
   /* Cut after its member, before its central directory: every row can be
    * read, but the archive is not whole. */
   write_file (cut_zip_path, zip_data, zip_length - 30);
-  report = bilat_store_import_events (store, cut_zip_file, BILAT_EVENT_FORMAT_AUTO, NULL,
-                                      BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+  report = import_file (store, cut_zip_file, &error);
   assert_null (report);
   assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_TRUNCATED));
   assert_true (strstr (error->message, "cut.zip") != NULL);
@@ -974,49 +988,49 @@ test_formats (void **state)
   g_autoptr(GError) error = NULL;
   g_autoptr(BilatImportReport) report = NULL;
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/events.CSV");
+  g_autoptr(BilatImporter) importer = bilat_importer_new ();
   BilatSeries *series;
 
   /* Not event data. */
   stream = g_memory_input_stream_new_from_data ("a\tb\tc\n1\t2\t3\n", -1, NULL);
-  report = bilat_store_import_events_from_stream (store, stream, "three.tsv", BILAT_EVENT_FORMAT_AUTO,
-                                                  NULL, BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+  report = bilat_importer_import_stream (importer, store, stream, "three.tsv", &error);
   assert_null (report);
   assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_UNKNOWN_FORMAT));
   assert_true (strstr (error->message, "three.tsv") != NULL);
   g_clear_error (&error);
 
   /* A format given is trusted row by row: GDELT 1.0 rows are no GDELT 2.0 rows. */
-  series = bilat_series_new_from_files (&gdelt1, 1, BILAT_EVENT_FORMAT_GDELT2, NULL, BILAT_SERIES_UNIT_DAY, 1,
-                                        BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &report, &error);
+  bilat_importer_set_format (importer, BILAT_EVENT_FORMAT_GDELT2);
+  series = bilat_importer_compute_series (importer, &gdelt1, 1, BILAT_SERIES_UNIT_DAY, &report, &error);
   assert_non_null (series);
   check_counts (report, 5, 0, 0, 5, 0);
   g_clear_object (&series);
   g_clear_object (&report);
 
   /* An ICEWS header is not GDELT. */
-  series = bilat_series_new_from_files (&icews, 1, BILAT_EVENT_FORMAT_GDELT1, NULL, BILAT_SERIES_UNIT_DAY, 1,
-                                        BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &report, &error);
+  bilat_importer_set_format (importer, BILAT_EVENT_FORMAT_GDELT1);
+  series = bilat_importer_compute_series (importer, &icews, 1, BILAT_SERIES_UNIT_DAY, &report, &error);
   assert_null (series);
   assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_UNKNOWN_FORMAT));
   g_clear_error (&error);
 
-  series = bilat_series_new_from_files (&icews, 1, BILAT_EVENT_FORMAT_ICEWS, NULL, BILAT_SERIES_UNIT_DAY, 1,
-                                        BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &report, &error);
+  bilat_importer_set_format (importer, BILAT_EVENT_FORMAT_ICEWS);
+  series = bilat_importer_compute_series (importer, &icews, 1, BILAT_SERIES_UNIT_DAY, &report, &error);
   assert_non_null (series);
   assert_int_equal (bilat_series_get_total (series), 7);
   g_clear_object (&series);
   g_clear_object (&report);
 
   /* A file that is not there. */
-  series = bilat_series_new_from_files (&missing, 1, BILAT_EVENT_FORMAT_AUTO, NULL, BILAT_SERIES_UNIT_DAY, 1,
-                                        BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, NULL, &error);
+  bilat_importer_set_format (importer, BILAT_EVENT_FORMAT_AUTO);
+  series = bilat_importer_compute_series (importer, &missing, 1, BILAT_SERIES_UNIT_DAY, NULL, &error);
   assert_null (series);
   assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND));
   g_clear_error (&error);
 
-  /* No files: an empty series. */
-  series = bilat_series_new_from_files (NULL, 0, BILAT_EVENT_FORMAT_AUTO, NULL, BILAT_SERIES_UNIT_DAY, 0,
-                                        BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &report, &error);
+  /* No files, with any number of threads: an empty series. */
+  bilat_importer_set_threads (importer, 4);
+  series = bilat_importer_compute_series (importer, NULL, 0, BILAT_SERIES_UNIT_DAY, &report, &error);
   assert_non_null (series);
   assert_int_equal (bilat_series_get_total (series), 0);
   assert_int_equal (bilat_import_report_get_n_files (report), 0);
@@ -1035,6 +1049,7 @@ test_text_forms (void **state)
   g_autofree char *copy = g_strndup (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain));
   g_auto(GStrv) lines = g_strsplit (copy, "\n", -1);
   const char *variants[] = { "crlf", "bom", "no-final-newline", "blank-lines", "long-line", NULL };
+  g_autoptr(BilatImporter) importer = bilat_importer_new ();
 
   for (guint v = 0; variants[v] != NULL; v++)
     {
@@ -1068,9 +1083,8 @@ test_text_forms (void **state)
         }
 
       stream = g_memory_input_stream_new_from_data (g_memdup2 (text->str, text->len), text->len, g_free);
-      series = bilat_series_new_from_stream (stream, variants[v], BILAT_EVENT_FORMAT_AUTO, NULL,
-                                             BILAT_SERIES_UNIT_DAY, BILAT_IMPORT_FLAGS_NONE, NULL, NULL,
-                                             NULL, &report, &error);
+      series = bilat_importer_compute_series_from_stream (importer, stream, variants[v],
+                                                          BILAT_SERIES_UNIT_DAY, &report, &error);
       if (series == NULL)
         fail_msg ("%s: %s", variants[v], error->message);
       if (!bilat_series_equal (series, expected))
@@ -1088,10 +1102,9 @@ test_text_forms (void **state)
   {
     g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data ("", 0, NULL);
     g_autoptr(BilatImportReport) report = NULL;
-    g_autoptr(BilatSeries) series = bilat_series_new_from_stream (stream, "empty", BILAT_EVENT_FORMAT_AUTO,
-                                                                  NULL, BILAT_SERIES_UNIT_DAY,
-                                                                  BILAT_IMPORT_FLAGS_NONE, NULL, NULL,
-                                                                  NULL, &report, NULL);
+    g_autoptr(BilatSeries) series = bilat_importer_compute_series_from_stream (importer, stream, "empty",
+                                                                               BILAT_SERIES_UNIT_DAY,
+                                                                               &report, NULL);
 
     assert_non_null (series);
     assert_int_equal (bilat_import_report_get_format (report), BILAT_EVENT_FORMAT_AUTO);
@@ -1137,17 +1150,16 @@ test_filters_match_queries (void **state)
           g_object_unref (file);
           file = g_file_new_for_path (path);
         }
-      all_report = bilat_store_import_events (all, file, BILAT_EVENT_FORMAT_AUTO, NULL, BILAT_IMPORT_FLAGS_NONE,
-                                              NULL, NULL, NULL, NULL);
+      all_report = import_file (all, file, NULL);
       assert_non_null (all_report);
 
       for (guint q = 0; queries[q] != NULL; q++)
         {
           g_autoptr(BilatStore) store = bilat_store_new ();
           g_autoptr(BilatQuery) query = query_new (queries[q]);
-          g_autoptr(BilatImportReport) report =
-            bilat_store_import_events (store, file, BILAT_EVENT_FORMAT_AUTO, query, BILAT_IMPORT_FLAGS_NONE,
-                                       NULL, NULL, NULL, NULL);
+          g_autoptr(BilatImporter) importer = importer_new_for (BILAT_EVENT_FORMAT_AUTO, query,
+                                                                BILAT_IMPORT_FLAGS_NONE);
+          g_autoptr(BilatImportReport) report = bilat_importer_import (importer, store, &file, 1, NULL);
           g_autoptr(GListModel) expected = bilat_store_find_events (all, query);
           g_autoptr(BilatSeries) streamed = series_of (&file, 1, queries[q], BILAT_SERIES_UNIT_DAY, 1, NULL);
           g_autoptr(BilatSeries) counted = bilat_store_compute_series (all, query, BILAT_SERIES_UNIT_DAY);
@@ -1177,6 +1189,8 @@ check_soviet_import (gboolean cycle)
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GBytes) plain = fixture_bytes ("gdelt1-backfile.CSV");
   g_autoptr(BilatQuery) query = query_new ("dyad:PAK,RUS");
+  g_autoptr(BilatImporter) importer = importer_new_for (BILAT_EVENT_FORMAT_AUTO, query,
+                                                        BILAT_IMPORT_FLAGS_NONE);
   g_autoptr(BilatImportReport) report = NULL;
   g_autoptr(GListModel) found = NULL;
   g_autofree char *text = g_strndup (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain));
@@ -1193,8 +1207,7 @@ check_soviet_import (gboolean cycle)
     }
 
   stream = g_memory_input_stream_new_from_data (g_strdup (text), -1, g_free);
-  report = bilat_store_import_events_from_stream (store, stream, "soviet.CSV", BILAT_EVENT_FORMAT_AUTO, query,
-                                                  BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, NULL);
+  report = bilat_importer_import_stream (importer, store, stream, "soviet.CSV", NULL);
   assert_non_null (report);
   check_counts (report, 4, 2, 2, 0, 0);
   check_participant (bilat_store_lookup_event (store, "gdelt:1552003"), "SUN", BILAT_ROLE_TARGET);
@@ -1299,6 +1312,26 @@ log_progress (guint64  bytes,
     g_cancellable_cancel (log->cancel_at_first);
 }
 
+static void
+importer_progress (BilatImporter *importer,
+                   guint64        bytes,
+                   guint64        total,
+                   guint64        rows,
+                   gpointer       user_data)
+{
+  log_progress (bytes, total, rows, user_data);
+}
+
+/* An importer whose progress goes to @log. */
+static BilatImporter *
+importer_new_logged (ProgressLog *log)
+{
+  BilatImporter *importer = bilat_importer_new ();
+
+  g_signal_connect (importer, "progress", G_CALLBACK (importer_progress), log);
+  return importer;
+}
+
 /* A GDELT 2.0 file of @copies times the fixture, with new ids. */
 static char *
 write_large (const char *dir,
@@ -1340,12 +1373,12 @@ test_progress (void **state)
   for (guint threads = 1; threads <= 2; threads++)
     {
       ProgressLog log = { 0, 0, 0, 0, TRUE, NULL, g_thread_self () };
+      g_autoptr(BilatImporter) importer = importer_new_logged (&log);
       g_autoptr(BilatImportReport) report = NULL;
       g_autoptr(BilatSeries) series = NULL;
 
-      series = bilat_series_new_from_files (files, 2, BILAT_EVENT_FORMAT_AUTO, NULL, BILAT_SERIES_UNIT_MONTH,
-                                            threads, BILAT_IMPORT_FLAGS_NONE, NULL, log_progress, &log,
-                                            &report, NULL);
+      bilat_importer_set_threads (importer, threads);
+      series = bilat_importer_compute_series (importer, files, 2, BILAT_SERIES_UNIT_MONTH, &report, NULL);
       assert_non_null (series);
       assert_true (log.monotonic);
       assert_true (log.calls >= 1);
@@ -1358,9 +1391,8 @@ test_progress (void **state)
   {
     g_autoptr(BilatStore) store = bilat_store_new ();
     ProgressLog log = { 0, 0, 0, 0, TRUE, NULL, g_thread_self () };
-    g_autoptr(BilatImportReport) report = bilat_store_import_events (store, files[0], BILAT_EVENT_FORMAT_AUTO,
-                                                                     NULL, BILAT_IMPORT_FLAGS_NONE, NULL,
-                                                                     log_progress, &log, NULL);
+    g_autoptr(BilatImporter) importer = importer_new_logged (&log);
+    g_autoptr(BilatImportReport) report = bilat_importer_import (importer, store, files, 1, NULL);
 
     assert_non_null (report);
     assert_true (log.monotonic);
@@ -1374,9 +1406,10 @@ test_progress (void **state)
     g_autoptr(GBytes) plain = fixture_bytes ("gdelt2.export.CSV");
     g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (plain);
     ProgressLog log = { 0, 0, 0, 0, TRUE, NULL, g_thread_self () };
-    g_autoptr(BilatSeries) series = bilat_series_new_from_stream (stream, NULL, BILAT_EVENT_FORMAT_AUTO, NULL,
-                                                                  BILAT_SERIES_UNIT_DAY, BILAT_IMPORT_FLAGS_NONE,
-                                                                  NULL, log_progress, &log, NULL, NULL);
+    g_autoptr(BilatImporter) importer = importer_new_logged (&log);
+    g_autoptr(BilatSeries) series = bilat_importer_compute_series_from_stream (importer, stream, NULL,
+                                                                               BILAT_SERIES_UNIT_DAY,
+                                                                               NULL, NULL);
 
     assert_non_null (series);
     assert_int_equal (log.bytes, g_bytes_get_size (plain));
@@ -1407,6 +1440,7 @@ test_cancel (void **state)
     {
       g_autoptr(GCancellable) cancellable = g_cancellable_new ();
       ProgressLog log = { 0, 0, 0, 0, TRUE, when == 1 ? cancellable : NULL, NULL };
+      g_autoptr(BilatImporter) importer = importer_new_logged (&log);
       g_autoptr(GError) error = NULL;
       g_autoptr(BilatImportReport) report = NULL;
       g_autofree char *after = NULL;
@@ -1414,8 +1448,8 @@ test_cancel (void **state)
 
       if (when == 0)
         g_cancellable_cancel (cancellable);
-      report = bilat_store_import_events (store, file, BILAT_EVENT_FORMAT_AUTO, NULL, BILAT_IMPORT_FLAGS_NONE,
-                                          cancellable, log_progress, &log, &error);
+      bilat_importer_set_cancellable (importer, cancellable);
+      report = bilat_importer_import (importer, store, &file, 1, &error);
       assert_null (report);
       assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
       after = ids_of (bilat_store_get_events (store));
@@ -1425,9 +1459,7 @@ test_cancel (void **state)
       g_clear_error (&error);
 
       log.calls = 0;
-      series = bilat_series_new_from_files (&file, 1, BILAT_EVENT_FORMAT_AUTO, NULL, BILAT_SERIES_UNIT_DAY,
-                                            1, BILAT_IMPORT_FLAGS_NONE, cancellable, log_progress, &log,
-                                            NULL, &error);
+      series = bilat_importer_compute_series (importer, &file, 1, BILAT_SERIES_UNIT_DAY, NULL, &error);
       assert_null (series);
       assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
     }
@@ -1442,7 +1474,6 @@ typedef struct
   GError            *error;
   ProgressLog        log;
   guint              calls_at_result;
-  gboolean           destroyed;
 } AsyncState;
 
 static void
@@ -1452,28 +1483,9 @@ async_done (GObject      *source,
 {
   AsyncState *async = user_data;
 
-  async->report = bilat_store_import_events_finish (BILAT_STORE (source), result, &async->error);
+  async->report = bilat_importer_import_finish (BILAT_IMPORTER (source), result, &async->error);
   async->calls_at_result = async->log.calls;
   g_main_loop_quit (async->loop);
-}
-
-static void
-async_progress (guint64  bytes,
-                guint64  total,
-                guint64  rows,
-                gpointer user_data)
-{
-  AsyncState *async = user_data;
-
-  log_progress (bytes, total, rows, &async->log);
-}
-
-static void
-async_destroyed (gpointer user_data)
-{
-  AsyncState *async = user_data;
-
-  async->destroyed = TRUE;
 }
 
 static void
@@ -1485,14 +1497,17 @@ test_async (void **state)
   g_autoptr(BilatStore) store = bilat_store_new ();
   g_autoptr(BilatQuery) query = query_new ("dyad:PAK,RUS");
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  AsyncState async = { loop, NULL, NULL, { 0, 0, 0, 0, TRUE, NULL, g_thread_self () }, 0, FALSE };
+  AsyncState async = { loop, NULL, NULL, { 0, 0, 0, 0, TRUE, NULL, g_thread_self () }, 0 };
+  BilatImporter *importer = importer_new_logged (&async.log);
   GStatBuf st;
 
   g_stat (large, &st);
-  bilat_store_import_events_async (store, file, BILAT_EVENT_FORMAT_AUTO, query, BILAT_IMPORT_FLAGS_NONE, NULL,
-                                   async_progress, &async, async_destroyed, async_done, &async);
-  /* The query is read at once: changing it now changes nothing. */
+  bilat_importer_set_query (importer, query);
+  bilat_importer_import_async (importer, store, &file, 1, async_done, &async);
+  /* The settings and the query are read at once: changing them now
+   * changes nothing. */
   bilat_query_set_dyad (query, "USA", "PAK");
+  bilat_importer_set_query (importer, NULL);
   assert_int_equal (g_list_model_get_n_items (bilat_store_get_events (store)), 0);
   g_main_loop_run (loop);
 
@@ -1508,18 +1523,21 @@ test_async (void **state)
   assert_int_equal (async.log.total, st.st_size);
   g_clear_object (&async.report);
 
-  /* Let the task go, then its progress data. */
+  /* Let the task go, then the importer it held for its progress. */
+  g_object_add_weak_pointer (G_OBJECT (importer), (gpointer *) &importer);
+  g_object_unref (importer);
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  assert_true (async.destroyed);
+  assert_null (importer);
 
   /* Cancelled: the store is unchanged. */
   {
     g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-    AsyncState cancelled = { loop, NULL, NULL, { 0, 0, 0, 0, TRUE, NULL, g_thread_self () }, 0, FALSE };
+    g_autoptr(BilatImporter) cancelling = bilat_importer_new ();
+    AsyncState cancelled = { loop, NULL, NULL, { 0, 0, 0, 0, TRUE, NULL, g_thread_self () }, 0 };
 
-    bilat_store_import_events_async (store, file, BILAT_EVENT_FORMAT_AUTO, NULL, BILAT_IMPORT_FLAGS_NONE,
-                                     cancellable, NULL, NULL, NULL, async_done, &cancelled);
+    bilat_importer_set_cancellable (cancelling, cancellable);
+    bilat_importer_import_async (cancelling, store, &file, 1, async_done, &cancelled);
     g_cancellable_cancel (cancellable);
     g_main_loop_run (loop);
     assert_null (cancelled.report);
@@ -1638,6 +1656,7 @@ test_many_problems (void **state)
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(BilatImportReport) report = NULL;
   g_autoptr(BilatSeries) series = NULL;
+  g_autoptr(BilatImporter) importer = bilat_importer_new ();
   g_autoptr(GBytes) plain = fixture_bytes ("gdelt2.export.CSV");
   g_autofree char *first = g_strndup (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain));
 
@@ -1646,8 +1665,8 @@ test_many_problems (void **state)
   for (guint i = 0; i < 250; i++)
     g_string_append (text, "1\t2\t3\n");
   stream = g_memory_input_stream_new_from_data (g_strdup (text->str), (gssize) text->len, g_free);
-  series = bilat_series_new_from_stream (stream, "many", BILAT_EVENT_FORMAT_AUTO, NULL, BILAT_SERIES_UNIT_DAY,
-                                         BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &report, NULL);
+  series = bilat_importer_compute_series_from_stream (importer, stream, "many", BILAT_SERIES_UNIT_DAY,
+                                                      &report, NULL);
   assert_non_null (series);
   check_counts (report, 251, 1, 1, 250, 0);
   assert_int_equal (bilat_import_report_get_n_problems (report), 250);

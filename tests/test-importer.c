@@ -104,8 +104,8 @@ test_settings (void **state)
   assert_ptr_equal (bilat_importer_get_cancellable (importer), cancellable);
 }
 
-/* The importer reads as the functions it stands for, with its settings,
- * and its progress signal covers every file. */
+/* The importer keeps what its query matches, its series does not depend
+ * on its threads, and its progress signal covers every file. */
 static void
 test_import_and_series (void **state)
 {
@@ -113,7 +113,9 @@ test_import_and_series (void **state)
   g_autoptr(BilatImporter) importer = bilat_importer_new ();
   g_autoptr(BilatQuery) query = bilat_query_parse ("actor:PAK", NULL);
   g_autoptr(BilatStore) by_importer = bilat_store_new ();
-  g_autoptr(BilatStore) by_function = bilat_store_new ();
+  g_autoptr(BilatStore) everything = bilat_store_new ();
+  g_autoptr(BilatImporter) plain = bilat_importer_new ();
+  g_autoptr(GListModel) matching = NULL;
   g_autoptr(BilatImportReport) report = NULL;
   g_autoptr(BilatImportReport) expected = NULL;
   g_autoptr(BilatImportReport) series_report = NULL;
@@ -129,14 +131,15 @@ test_import_and_series (void **state)
 
   report = bilat_importer_import (importer, by_importer, files, 2, &error);
   assert_null (error);
-  expected = bilat_store_import_events_from_files (by_function, files, 2, BILAT_EVENT_FORMAT_AUTO, query,
-                                                   BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+  expected = bilat_importer_import (plain, everything, files, 2, &error);
   assert_null (error);
+  matching = bilat_store_find_events (everything, query);
   assert_true (bilat_import_report_get_kept (report) > 0);
-  assert_int_equal (bilat_import_report_get_kept (report), bilat_import_report_get_kept (expected));
+  assert_int_equal (bilat_import_report_get_kept (report), g_list_model_get_n_items (matching));
+  assert_true (bilat_import_report_get_kept (report) < bilat_import_report_get_kept (expected));
   assert_int_equal (bilat_import_report_get_rows (report), bilat_import_report_get_rows (expected));
   ids = list_ids (bilat_store_get_events (by_importer));
-  expected_ids = list_ids (bilat_store_get_events (by_function));
+  expected_ids = list_ids (matching);
   assert_string_equal (ids, expected_ids);
   assert_true (run.progress_calls >= 1);
   assert_int_equal (run.total, size_of (files[0]) + size_of (files[1]));
@@ -147,10 +150,13 @@ test_import_and_series (void **state)
   series = bilat_importer_compute_series (importer, files, 2, BILAT_SERIES_UNIT_MONTH,
                                           &series_report, &error);
   assert_null (error);
-  expected_series = bilat_series_new_from_files (files, 2, BILAT_EVENT_FORMAT_AUTO, query,
-                                                 BILAT_SERIES_UNIT_MONTH, 1, BILAT_IMPORT_FLAGS_NONE,
-                                                 NULL, NULL, NULL, NULL, &error);
+  bilat_importer_set_threads (importer, 1);
+  expected_series = bilat_importer_compute_series (importer, files, 2, BILAT_SERIES_UNIT_MONTH,
+                                                   NULL, &error);
   assert_null (error);
+  assert_true (bilat_series_equal (series, expected_series));
+  g_clear_object (&expected_series);
+  expected_series = bilat_store_compute_series (everything, query, BILAT_SERIES_UNIT_MONTH);
   assert_true (bilat_series_equal (series, expected_series));
   assert_int_equal (bilat_import_report_get_kept (series_report), bilat_import_report_get_kept (report));
   assert_true (run.progress_calls >= 1);
@@ -174,6 +180,7 @@ test_async (void **state)
   g_autoptr(BilatSeries) series = NULL;
   g_autoptr(BilatSeries) expected_series = NULL;
   g_autoptr(BilatImportReport) expected = NULL;
+  g_autoptr(BilatImporter) sync_importer = bilat_importer_new ();
   g_autoptr(BilatQuery) query = bilat_query_parse ("actor:RUS", NULL);
   g_autofree char *ids = NULL;
   g_autofree char *expected_ids = NULL;
@@ -196,8 +203,8 @@ test_async (void **state)
   assert_int_equal (run.progress_calls, run.calls_at_result);
   assert_int_equal (run.done, size_of (files[0]) + size_of (files[1]));
 
-  expected = bilat_store_import_events_from_files (expected_store, files, 2, BILAT_EVENT_FORMAT_AUTO, query,
-                                                   BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+  bilat_importer_set_query (sync_importer, query);
+  expected = bilat_importer_import (sync_importer, expected_store, files, 2, &error);
   assert_null (error);
   assert_int_equal (bilat_import_report_get_kept (report), bilat_import_report_get_kept (expected));
   ids = list_ids (bilat_store_get_events (store));
@@ -215,9 +222,8 @@ test_async (void **state)
   assert_null (error);
   assert_false (run.off_thread);
   assert_int_equal (run.progress_calls, run.calls_at_result);
-  expected_series = bilat_series_new_from_files (files, 2, BILAT_EVENT_FORMAT_AUTO, query,
-                                                 BILAT_SERIES_UNIT_DAY, 1, BILAT_IMPORT_FLAGS_NONE,
-                                                 NULL, NULL, NULL, NULL, &error);
+  expected_series = bilat_importer_compute_series (sync_importer, files, 2, BILAT_SERIES_UNIT_DAY,
+                                                   NULL, &error);
   assert_true (bilat_series_equal (series, expected_series));
   assert_int_equal (bilat_import_report_get_kept (series_report), bilat_import_report_get_kept (expected));
 
@@ -225,6 +231,130 @@ test_async (void **state)
     ;
   g_object_unref (files[0]);
   g_object_unref (files[1]);
+}
+
+/* Reading a stream is reading the file it comes from, with the name
+ * given in the messages; the asynchronous forms give the same. */
+static void
+test_streams (void **state)
+{
+  g_autoptr(GFile) file = fixture ("gdelt2.export.CSV");
+  g_autoptr(GFile) bad = fixture ("gdelt2-bad.export.CSV");
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(BilatImporter) importer = bilat_importer_new ();
+  g_autoptr(BilatQuery) query = bilat_query_parse ("actor:PAK", NULL);
+  g_autoptr(BilatStore) from_file = bilat_store_new ();
+  g_autoptr(BilatStore) from_stream = bilat_store_new ();
+  g_autoptr(BilatStore) from_async = bilat_store_new ();
+  g_autoptr(BilatStore) from_bad = bilat_store_new ();
+  g_autoptr(BilatImportReport) expected = NULL;
+  g_autoptr(BilatImportReport) report = NULL;
+  g_autoptr(BilatImportReport) async_report = NULL;
+  g_autoptr(BilatImportReport) series_report = NULL;
+  g_autoptr(BilatSeries) expected_series = NULL;
+  g_autoptr(BilatSeries) series = NULL;
+  g_autoptr(BilatSeries) async_series = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GInputStream) bad_stream = NULL;
+  g_autoptr(GBytes) bad_bytes = NULL;
+  g_autofree char *expected_ids = NULL;
+  g_autofree char *ids = NULL;
+  g_autoptr(GError) error = NULL;
+  const BilatProblem *problem;
+  Run run = { loop, g_thread_self (), NULL, 0, 0, FALSE, 0, 0 };
+
+  bilat_importer_set_query (importer, query);
+  g_signal_connect (importer, "progress", G_CALLBACK (on_progress), &run);
+  expected = bilat_importer_import (importer, from_file, &file, 1, &error);
+  assert_null (error);
+  expected_ids = list_ids (bilat_store_get_events (from_file));
+  expected_series = bilat_importer_compute_series (importer, &file, 1, BILAT_SERIES_UNIT_DAY, NULL, &error);
+  assert_null (error);
+
+  /* A file's stream: its size is known before the end. */
+  run.progress_calls = 0;
+  stream = g_file_read (file, NULL, &error);
+  assert_non_null (stream);
+  report = bilat_importer_import_stream (importer, from_stream, G_INPUT_STREAM (stream), "named.CSV", &error);
+  assert_null (error);
+  assert_non_null (report);
+  ids = list_ids (bilat_store_get_events (from_stream));
+  assert_string_equal (ids, expected_ids);
+  assert_int_equal (bilat_import_report_get_kept (report), bilat_import_report_get_kept (expected));
+  assert_int_equal (bilat_import_report_get_rows (report), bilat_import_report_get_rows (expected));
+  assert_true (run.progress_calls >= 1);
+  assert_int_equal (run.total, size_of (file));
+  assert_int_equal (run.done, run.total);
+  g_clear_object (&stream);
+  g_clear_pointer (&ids, g_free);
+
+  stream = g_file_read (file, NULL, &error);
+  series = bilat_importer_compute_series_from_stream (importer, G_INPUT_STREAM (stream), NULL,
+                                                      BILAT_SERIES_UNIT_DAY, &series_report, &error);
+  assert_null (error);
+  assert_true (bilat_series_equal (series, expected_series));
+  assert_int_equal (bilat_import_report_get_kept (series_report), bilat_import_report_get_kept (expected));
+  g_clear_object (&stream);
+  g_clear_object (&series_report);
+
+  /* The asynchronous forms, with the progress in this thread. */
+  run.progress_calls = 0;
+  stream = g_file_read (file, NULL, &error);
+  bilat_importer_import_stream_async (importer, from_async, G_INPUT_STREAM (stream), "named.CSV",
+                                      on_done, &run);
+  /* The settings are read at the call. */
+  bilat_importer_set_query (importer, NULL);
+  assert_int_equal (g_list_model_get_n_items (bilat_store_get_events (from_async)), 0);
+  g_main_loop_run (loop);
+  async_report = bilat_importer_import_stream_finish (importer, run.result, &error);
+  g_clear_object (&run.result);
+  assert_null (error);
+  assert_false (run.off_thread);
+  assert_true (run.progress_calls >= 1);
+  assert_int_equal (run.progress_calls, run.calls_at_result);
+  assert_int_equal (run.done, size_of (file));
+  ids = list_ids (bilat_store_get_events (from_async));
+  assert_string_equal (ids, expected_ids);
+  assert_int_equal (bilat_import_report_get_kept (async_report), bilat_import_report_get_kept (expected));
+  g_clear_object (&stream);
+
+  bilat_importer_set_query (importer, query);
+  stream = g_file_read (file, NULL, &error);
+  bilat_importer_compute_series_from_stream_async (importer, G_INPUT_STREAM (stream), "named.CSV",
+                                                   BILAT_SERIES_UNIT_DAY, on_done, &run);
+  g_main_loop_run (loop);
+  async_series = bilat_importer_compute_series_from_stream_finish (importer, run.result, &series_report,
+                                                                   &error);
+  g_clear_object (&run.result);
+  assert_null (error);
+  assert_false (run.off_thread);
+  assert_true (bilat_series_equal (async_series, expected_series));
+  assert_int_equal (bilat_import_report_get_kept (series_report), bilat_import_report_get_kept (expected));
+  g_clear_object (&stream);
+
+  /* Problems and errors name the stream by the name given. */
+  g_clear_object (&report);
+  bilat_importer_set_query (importer, NULL);
+  bad_bytes = g_file_load_bytes (bad, NULL, NULL, &error);
+  assert_non_null (bad_bytes);
+  bad_stream = g_memory_input_stream_new_from_bytes (bad_bytes);
+  report = bilat_importer_import_stream (importer, from_bad, bad_stream, "bad-stream.CSV", &error);
+  assert_null (error);
+  assert_true (bilat_import_report_get_bad_rows (report) > 0);
+  problem = g_ptr_array_index (bilat_import_report_get_problems (report), 0);
+  assert_string_equal (bilat_problem_get_file (problem), "bad-stream.CSV");
+  g_clear_object (&bad_stream);
+
+  bilat_importer_set_flags (importer, BILAT_IMPORT_FLAGS_STRICT);
+  bad_stream = g_memory_input_stream_new_from_bytes (bad_bytes);
+  assert_null (bilat_importer_compute_series_from_stream (importer, bad_stream, NULL, BILAT_SERIES_UNIT_DAY,
+                                                          NULL, &error));
+  assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_BAD_ROW));
+  assert_non_null (strstr (error->message, "(stream):2"));
+  g_clear_error (&error);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 static void
@@ -235,6 +365,7 @@ test_cancelled (void **state)
   g_autoptr(BilatImporter) importer = bilat_importer_new ();
   g_autoptr(BilatStore) store = bilat_store_new ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
   Run run = { loop, g_thread_self (), NULL, 0, 0, FALSE, 0, 0 };
 
@@ -256,6 +387,29 @@ test_cancelled (void **state)
   bilat_importer_compute_series_async (importer, &file, 1, BILAT_SERIES_UNIT_YEAR, on_done, &run);
   g_main_loop_run (loop);
   assert_null (bilat_importer_compute_series_finish (importer, run.result, NULL, &error));
+  g_clear_object (&run.result);
+  assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  g_clear_error (&error);
+
+  /* Streams likewise. */
+  stream = g_file_read (file, NULL, NULL);
+  assert_non_null (stream);
+  assert_null (bilat_importer_import_stream (importer, store, G_INPUT_STREAM (stream), NULL, &error));
+  assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  g_clear_error (&error);
+
+  bilat_importer_import_stream_async (importer, store, G_INPUT_STREAM (stream), NULL, on_done, &run);
+  g_main_loop_run (loop);
+  assert_null (bilat_importer_import_stream_finish (importer, run.result, &error));
+  g_clear_object (&run.result);
+  assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  g_clear_error (&error);
+  assert_int_equal (g_list_model_get_n_items (bilat_store_get_events (store)), 0);
+
+  bilat_importer_compute_series_from_stream_async (importer, G_INPUT_STREAM (stream), NULL,
+                                                   BILAT_SERIES_UNIT_YEAR, on_done, &run);
+  g_main_loop_run (loop);
+  assert_null (bilat_importer_compute_series_from_stream_finish (importer, run.result, NULL, &error));
   g_clear_object (&run.result);
   assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
 
@@ -328,6 +482,7 @@ main (void)
     cmocka_unit_test (test_settings),
     cmocka_unit_test (test_import_and_series),
     cmocka_unit_test (test_async),
+    cmocka_unit_test (test_streams),
     cmocka_unit_test (test_cancelled),
     cmocka_unit_test (test_async_save_and_load),
   };

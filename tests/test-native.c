@@ -45,8 +45,7 @@ mixed_store (const char *path)
   BilatStore *store = bilat_store_new_builtin ("pakistan-russia", &error);
 
   assert_non_null (store);
-  report = bilat_store_import_events (store, file, BILAT_EVENT_FORMAT_AUTO, NULL,
-                                      BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+  report = import_file (store, file, &error);
   if (report == NULL)
     fail_msg ("%s: %s", path, error->message);
   return store;

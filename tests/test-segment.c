@@ -106,8 +106,7 @@ import_store (const char *path)
   g_autoptr(BilatImportReport) report = NULL;
   BilatStore *store = bilat_store_new ();
 
-  report = bilat_store_import_events (store, file, BILAT_EVENT_FORMAT_AUTO, NULL,
-                                      BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+  report = import_file (store, file, &error);
   if (report == NULL)
     fail_msg ("%s: %s", path, error->message);
   return store;
@@ -318,8 +317,7 @@ test_objects_and_rows (void **state)
   bilat_event_set_date (early, d1);
   bilat_event_set_date (late, d2);
   assert_true (bilat_store_add (store, BILAT_RECORD (early), NULL));
-  report = bilat_store_import_events (store, file, BILAT_EVENT_FORMAT_AUTO, NULL,
-                                      BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+  report = import_file (store, file, &error);
   assert_non_null (report);
   assert_true (bilat_store_add (store, BILAT_RECORD (late), NULL));
   n = g_list_model_get_n_items (events);
@@ -416,8 +414,7 @@ test_two_imports (void **state)
               expected++;
             }
         }
-      report = bilat_store_import_events (store, file, BILAT_EVENT_FORMAT_AUTO, NULL,
-                                          BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+      report = import_file (store, file, &error);
       assert_non_null (report);
       assert_int_equal (g_list_model_get_n_items (bilat_store_get_events (store)), expected);
     }
@@ -539,6 +536,7 @@ test_import_from_files (void **state)
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(BilatStore) together = bilat_store_new ();
   g_autoptr(BilatStore) apart = bilat_store_new ();
+  g_autoptr(BilatImporter) importer = bilat_importer_new ();
   g_autoptr(BilatImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *a = NULL;
@@ -550,14 +548,11 @@ test_import_from_files (void **state)
       g_autoptr(BilatImportReport) one = NULL;
 
       g_ptr_array_add (files, g_file_new_for_path (g_ptr_array_index (paths, p)));
-      one = bilat_store_import_events (apart, g_ptr_array_index (files, p), BILAT_EVENT_FORMAT_AUTO,
-                                       NULL, BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+      one = import_file (apart, g_ptr_array_index (files, p), &error);
       assert_non_null (one);
     }
   g_ptr_array_add (files, g_object_ref (g_ptr_array_index (files, 0)));
-  report = bilat_store_import_events_from_files (together, (GFile **) files->pdata, files->len,
-                                                 BILAT_EVENT_FORMAT_AUTO, NULL,
-                                                 BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+  report = bilat_importer_import (importer, together, (GFile **) files->pdata, files->len, &error);
   assert_non_null (report);
   a = bilat_store_save_to_data (together, NULL, NULL);
   b = bilat_store_save_to_data (apart, NULL, NULL);

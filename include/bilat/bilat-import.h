@@ -90,28 +90,6 @@ typedef enum /*< flags >*/ {
  */
 #define BILAT_IMPORT_MAX_PROBLEMS 100
 
-/**
- * BilatImportProgressFunc:
- * @bytes_done: how many bytes of the input have been read so far: of the
- *   files as they are stored, so compressed bytes for a compressed file
- * @bytes_total: the size of the input in the same unit, or 0 while it is
- *   not known
- * @rows: how many rows have been read so far
- * @user_data: the data given with the function
- *
- * Tells how far reading event data has come. It is called at most ten
- * times a second (the first time as soon as reading has begun), with
- * @bytes_done and @rows never decreasing, and a last time when the input
- * has been read, with @bytes_done equal to @bytes_total (which is then
- * known in any case).
- *
- * Since: 1.0
- */
-typedef void (*BilatImportProgressFunc) (guint64  bytes_done,
-                                         guint64  bytes_total,
-                                         guint64  rows,
-                                         gpointer user_data);
-
 #define BILAT_TYPE_IMPORT_REPORT (bilat_import_report_get_type ())
 
 BILAT_AVAILABLE_IN_1_0
@@ -147,80 +125,5 @@ void              bilat_import_report_merge          (BilatImportReport *self,
                                                       BilatImportReport *other);
 BILAT_AVAILABLE_IN_1_0
 char             *bilat_import_report_to_string      (BilatImportReport *self);
-
-BILAT_AVAILABLE_IN_1_0
-BilatImportReport *bilat_store_import_events         (BilatStore              *self,
-                                                      GFile                   *file,
-                                                      BilatEventFormat         format,
-                                                      BilatQuery              *query,
-                                                      BilatImportFlags         flags,
-                                                      GCancellable            *cancellable,
-                                                      BilatImportProgressFunc  progress,
-                                                      gpointer                 progress_data,
-                                                      GError                 **error);
-BILAT_AVAILABLE_IN_1_0
-BilatImportReport *bilat_store_import_events_from_files (BilatStore           *self,
-                                                      GFile                  **files,
-                                                      guint                    n_files,
-                                                      BilatEventFormat         format,
-                                                      BilatQuery              *query,
-                                                      BilatImportFlags         flags,
-                                                      GCancellable            *cancellable,
-                                                      BilatImportProgressFunc  progress,
-                                                      gpointer                 progress_data,
-                                                      GError                 **error);
-BILAT_AVAILABLE_IN_1_0
-BilatImportReport *bilat_store_import_events_from_stream (BilatStore          *self,
-                                                      GInputStream            *stream,
-                                                      const char              *name,
-                                                      BilatEventFormat         format,
-                                                      BilatQuery              *query,
-                                                      BilatImportFlags         flags,
-                                                      GCancellable            *cancellable,
-                                                      BilatImportProgressFunc  progress,
-                                                      gpointer                 progress_data,
-                                                      GError                 **error);
-BILAT_AVAILABLE_IN_1_0
-void              bilat_store_import_events_async    (BilatStore              *self,
-                                                      GFile                   *file,
-                                                      BilatEventFormat         format,
-                                                      BilatQuery              *query,
-                                                      BilatImportFlags         flags,
-                                                      GCancellable            *cancellable,
-                                                      BilatImportProgressFunc  progress,
-                                                      gpointer                 progress_data,
-                                                      GDestroyNotify           progress_data_destroy,
-                                                      GAsyncReadyCallback      callback,
-                                                      gpointer                 user_data);
-BILAT_AVAILABLE_IN_1_0
-BilatImportReport *bilat_store_import_events_finish  (BilatStore              *self,
-                                                      GAsyncResult            *result,
-                                                      GError                 **error);
-
-BILAT_AVAILABLE_IN_1_0
-BilatSeries      *bilat_series_new_from_files        (GFile                  **files,
-                                                      guint                    n_files,
-                                                      BilatEventFormat         format,
-                                                      BilatQuery              *query,
-                                                      BilatSeriesUnit          unit,
-                                                      guint                    n_threads,
-                                                      BilatImportFlags         flags,
-                                                      GCancellable            *cancellable,
-                                                      BilatImportProgressFunc  progress,
-                                                      gpointer                 progress_data,
-                                                      BilatImportReport      **report,
-                                                      GError                 **error);
-BILAT_AVAILABLE_IN_1_0
-BilatSeries      *bilat_series_new_from_stream       (GInputStream            *stream,
-                                                      const char              *name,
-                                                      BilatEventFormat         format,
-                                                      BilatQuery              *query,
-                                                      BilatSeriesUnit          unit,
-                                                      BilatImportFlags         flags,
-                                                      GCancellable            *cancellable,
-                                                      BilatImportProgressFunc  progress,
-                                                      gpointer                 progress_data,
-                                                      BilatImportReport      **report,
-                                                      GError                 **error);
 
 G_END_DECLS

@@ -22,70 +22,108 @@ BILAT_AVAILABLE_IN_1_0
 G_DECLARE_FINAL_TYPE (BilatImporter, bilat_importer, BILAT, IMPORTER, GObject)
 
 BILAT_AVAILABLE_IN_1_0
-BilatImporter     *bilat_importer_new                   (void);
+BilatImporter     *bilat_importer_new                               (void);
 
 BILAT_AVAILABLE_IN_1_0
-BilatEventFormat   bilat_importer_get_format            (BilatImporter        *self);
+BilatEventFormat   bilat_importer_get_format                        (BilatImporter       *self);
 BILAT_AVAILABLE_IN_1_0
-void               bilat_importer_set_format            (BilatImporter        *self,
-                                                         BilatEventFormat      format);
+void               bilat_importer_set_format                        (BilatImporter       *self,
+                                                                     BilatEventFormat     format);
 BILAT_AVAILABLE_IN_1_0
-BilatQuery        *bilat_importer_get_query             (BilatImporter        *self);
+BilatQuery        *bilat_importer_get_query                         (BilatImporter       *self);
 BILAT_AVAILABLE_IN_1_0
-void               bilat_importer_set_query             (BilatImporter        *self,
-                                                         BilatQuery           *query);
+void               bilat_importer_set_query                         (BilatImporter       *self,
+                                                                     BilatQuery          *query);
 BILAT_AVAILABLE_IN_1_0
-BilatImportFlags   bilat_importer_get_flags             (BilatImporter        *self);
+BilatImportFlags   bilat_importer_get_flags                         (BilatImporter       *self);
 BILAT_AVAILABLE_IN_1_0
-void               bilat_importer_set_flags             (BilatImporter        *self,
-                                                         BilatImportFlags      flags);
+void               bilat_importer_set_flags                         (BilatImporter       *self,
+                                                                     BilatImportFlags     flags);
 BILAT_AVAILABLE_IN_1_0
-guint              bilat_importer_get_threads           (BilatImporter        *self);
+guint              bilat_importer_get_threads                       (BilatImporter       *self);
 BILAT_AVAILABLE_IN_1_0
-void               bilat_importer_set_threads           (BilatImporter        *self,
-                                                         guint                 threads);
+void               bilat_importer_set_threads                       (BilatImporter       *self,
+                                                                     guint                threads);
 BILAT_AVAILABLE_IN_1_0
-GCancellable      *bilat_importer_get_cancellable       (BilatImporter        *self);
+GCancellable      *bilat_importer_get_cancellable                   (BilatImporter       *self);
 BILAT_AVAILABLE_IN_1_0
-void               bilat_importer_set_cancellable       (BilatImporter        *self,
-                                                         GCancellable         *cancellable);
+void               bilat_importer_set_cancellable                   (BilatImporter       *self,
+                                                                     GCancellable        *cancellable);
 
 BILAT_AVAILABLE_IN_1_0
-BilatImportReport *bilat_importer_import                (BilatImporter        *self,
-                                                         BilatStore           *store,
-                                                         GFile               **files,
-                                                         guint                 n_files,
-                                                         GError              **error);
+BilatImportReport *bilat_importer_import                            (BilatImporter       *self,
+                                                                     BilatStore          *store,
+                                                                     GFile              **files,
+                                                                     guint                n_files,
+                                                                     GError             **error);
 BILAT_AVAILABLE_IN_1_0
-void               bilat_importer_import_async          (BilatImporter        *self,
-                                                         BilatStore           *store,
-                                                         GFile               **files,
-                                                         guint                 n_files,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
+void               bilat_importer_import_async                      (BilatImporter       *self,
+                                                                     BilatStore          *store,
+                                                                     GFile              **files,
+                                                                     guint                n_files,
+                                                                     GAsyncReadyCallback  callback,
+                                                                     gpointer             user_data);
 BILAT_AVAILABLE_IN_1_0
-BilatImportReport *bilat_importer_import_finish         (BilatImporter        *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
+BilatImportReport *bilat_importer_import_finish                     (BilatImporter       *self,
+                                                                     GAsyncResult        *result,
+                                                                     GError             **error);
 
 BILAT_AVAILABLE_IN_1_0
-BilatSeries       *bilat_importer_compute_series        (BilatImporter        *self,
-                                                         GFile               **files,
-                                                         guint                 n_files,
-                                                         BilatSeriesUnit       unit,
-                                                         BilatImportReport   **report,
-                                                         GError              **error);
+BilatImportReport *bilat_importer_import_stream                     (BilatImporter       *self,
+                                                                     BilatStore          *store,
+                                                                     GInputStream        *stream,
+                                                                     const char          *name,
+                                                                     GError             **error);
 BILAT_AVAILABLE_IN_1_0
-void               bilat_importer_compute_series_async  (BilatImporter        *self,
-                                                         GFile               **files,
-                                                         guint                 n_files,
-                                                         BilatSeriesUnit       unit,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
+void               bilat_importer_import_stream_async               (BilatImporter       *self,
+                                                                     BilatStore          *store,
+                                                                     GInputStream        *stream,
+                                                                     const char          *name,
+                                                                     GAsyncReadyCallback  callback,
+                                                                     gpointer             user_data);
 BILAT_AVAILABLE_IN_1_0
-BilatSeries       *bilat_importer_compute_series_finish (BilatImporter        *self,
-                                                         GAsyncResult         *result,
-                                                         BilatImportReport   **report,
-                                                         GError              **error);
+BilatImportReport *bilat_importer_import_stream_finish              (BilatImporter       *self,
+                                                                     GAsyncResult        *result,
+                                                                     GError             **error);
+
+BILAT_AVAILABLE_IN_1_0
+BilatSeries       *bilat_importer_compute_series                    (BilatImporter       *self,
+                                                                     GFile              **files,
+                                                                     guint                n_files,
+                                                                     BilatSeriesUnit      unit,
+                                                                     BilatImportReport  **report,
+                                                                     GError             **error);
+BILAT_AVAILABLE_IN_1_0
+void               bilat_importer_compute_series_async              (BilatImporter       *self,
+                                                                     GFile              **files,
+                                                                     guint                n_files,
+                                                                     BilatSeriesUnit      unit,
+                                                                     GAsyncReadyCallback  callback,
+                                                                     gpointer             user_data);
+BILAT_AVAILABLE_IN_1_0
+BilatSeries       *bilat_importer_compute_series_finish             (BilatImporter       *self,
+                                                                     GAsyncResult        *result,
+                                                                     BilatImportReport  **report,
+                                                                     GError             **error);
+
+BILAT_AVAILABLE_IN_1_0
+BilatSeries       *bilat_importer_compute_series_from_stream        (BilatImporter       *self,
+                                                                     GInputStream        *stream,
+                                                                     const char          *name,
+                                                                     BilatSeriesUnit      unit,
+                                                                     BilatImportReport  **report,
+                                                                     GError             **error);
+BILAT_AVAILABLE_IN_1_0
+void               bilat_importer_compute_series_from_stream_async  (BilatImporter       *self,
+                                                                     GInputStream        *stream,
+                                                                     const char          *name,
+                                                                     BilatSeriesUnit      unit,
+                                                                     GAsyncReadyCallback  callback,
+                                                                     gpointer             user_data);
+BILAT_AVAILABLE_IN_1_0
+BilatSeries       *bilat_importer_compute_series_from_stream_finish (BilatImporter       *self,
+                                                                     GAsyncResult        *result,
+                                                                     BilatImportReport  **report,
+                                                                     GError             **error);
 
 G_END_DECLS

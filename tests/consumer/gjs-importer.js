@@ -57,6 +57,30 @@ loop.run();
 const [expected] = importer.compute_series(files, Bilat.SeriesUnit.YEAR);
 check(series.equal(expected), 'async series differs');
 
+// Streams: the first file's stream imports and counts as the file does.
+importer.threads = 1;
+const [fileSeries] = importer.compute_series([files[0]], Bilat.SeriesUnit.DAY);
+const [streamSeries] = importer.compute_series_from_stream(files[0].read(null), 'first.CSV',
+    Bilat.SeriesUnit.DAY);
+check(streamSeries.equal(fileSeries), 'stream series differs');
+const fileStore = Bilat.Store.new();
+const fileReport = importer.import(fileStore, [files[0]]);
+const streamStore = Bilat.Store.new();
+let streamReport = null;
+importer.import_stream_async(streamStore, files[0].read(null), 'first.CSV', (imp, result) => {
+    streamReport = imp.import_stream_finish(result);
+    loop.quit();
+});
+loop.run();
+check(streamReport.kept === fileReport.kept, `stream kept ${streamReport.kept}, not ${fileReport.kept}`);
+let asyncStreamSeries = null;
+importer.compute_series_from_stream_async(files[0].read(null), null, Bilat.SeriesUnit.DAY, (imp, result) => {
+    [asyncStreamSeries] = imp.compute_series_from_stream_finish(result);
+    loop.quit();
+});
+loop.run();
+check(asyncStreamSeries.equal(fileSeries), 'async stream series differs');
+
 // An async save, and an async load of what it saved.
 const builtin = Bilat.Store.new_builtin('pakistan-russia');
 const [fd, tmp] = GLib.file_open_tmp('bilat-gjs-XXXXXX.json');

@@ -31,6 +31,20 @@ async int run (string dir) throws Error {
         return 1;
     }
 
+    importer.threads = 1;
+    var stream_store = new Bilat.Store ();
+    var stream_report = yield importer.import_stream_async (stream_store, files[0].read (), "first.CSV");
+    Bilat.ImportReport file_series_report;
+    var file_series = importer.compute_series (files[0:1], Bilat.SeriesUnit.DAY, out file_series_report);
+    Bilat.ImportReport stream_series_report;
+    var stream_series = yield importer.compute_series_from_stream_async (files[0].read (), null,
+                                                                         Bilat.SeriesUnit.DAY,
+                                                                         out stream_series_report);
+    if (stream_report.kept != file_series_report.kept || !stream_series.equal (file_series)) {
+        printerr ("vala-importer: the stream kept %" + uint64.FORMAT + "\n", stream_report.kept);
+        return 1;
+    }
+
     string path;
     FileUtils.close (FileUtils.open_tmp ("bilat-vala-XXXXXX.json", out path));
     yield new Bilat.Store.builtin ("pakistan-russia").save_to_file_async (File.new_for_path (path), null);

@@ -42,11 +42,12 @@ def totals(series):
 
 
 def series_of(files, query=None, unit=Bilat.SeriesUnit.MONTH, threads=1,
-              flags=Bilat.ImportFlags.NONE, progress=None):
+              flags=Bilat.ImportFlags.NONE):
+    """(series, report) of @files, read by a Bilat.Importer."""
     if isinstance(query, str):
         query = Bilat.Query.parse(query)
-    return Bilat.Series.new_from_files(files, Bilat.EventFormat.AUTO, query, unit, threads,
-                                       flags, None, progress, None)
+    importer = Bilat.Importer(query=query, threads=threads, flags=flags)
+    return importer.compute_series(files, unit)
 
 
 def section_offset(data, name):
@@ -72,9 +73,8 @@ class ImportTests(unittest.TestCase):
 
     def test_import_into_store(self):
         store = Bilat.Store.new()
-        report = store.import_events(fixture("gdelt2.export.CSV"), Bilat.EventFormat.AUTO,
-                                     Bilat.Query.parse("dyad:PAK,RUS"), Bilat.ImportFlags.NONE,
-                                     None, None, None)
+        importer = Bilat.Importer(query=Bilat.Query.parse("dyad:PAK,RUS"))
+        report = importer.import_(store, [fixture("gdelt2.export.CSV")])
         self.assertEqual(report.props.kept, 5)
         event = store.lookup_event("gdelt:900000006")
         self.assertIsInstance(event, Bilat.CodedEvent)
@@ -97,21 +97,18 @@ class ImportTests(unittest.TestCase):
     def test_import_from_files(self):
         files = [fixture("gdelt2.export.CSV"), fixture("icews.tab"), fixture("gdelt2.export.CSV")]
         store = Bilat.Store.new()
-        report = store.import_events_from_files(files, Bilat.EventFormat.AUTO, None,
-                                                Bilat.ImportFlags.NONE, None, None, None)
+        report = Bilat.Importer().import_(store, files)
         self.assertEqual(report.props.kept, store.get_events().get_n_items())
         self.assertGreater(report.props.duplicates, 0)
         one_by_one = Bilat.Store.new()
         for f in files[:2]:
-            one_by_one.import_events(f, Bilat.EventFormat.AUTO, None, Bilat.ImportFlags.NONE,
-                                     None, None, None)
+            Bilat.Importer().import_(one_by_one, [f])
         self.assertEqual(ids(store.get_events()), ids(one_by_one.get_events()))
 
     def test_native_file(self):
         store = Bilat.Store.new_builtin("pakistan-russia")
         for name in ("gdelt2.export.CSV", "icews.tab"):
-            store.import_events(fixture(name), Bilat.EventFormat.AUTO, None,
-                                Bilat.ImportFlags.NONE, None, None, None)
+            Bilat.Importer().import_(store, [fixture(name)])
         with tempfile.TemporaryDirectory() as directory:
             path = os.path.join(directory, "store.bilat")
             self.assertTrue(store.save_to_native_file(Gio.File.new_for_path(path), None))
@@ -212,12 +209,20 @@ class ImportTests(unittest.TestCase):
             data = f.read()
         stream = Gio.MemoryInputStream.new_from_bytes(GLib.Bytes.new(data))
         calls = []
-        series, report = Bilat.Series.new_from_stream(
-            stream, "daily", Bilat.EventFormat.AUTO, None, Bilat.SeriesUnit.YEAR,
-            Bilat.ImportFlags.NONE, None, lambda done, total, rows: calls.append((done, total, rows)))
+        importer = Bilat.Importer()
+        importer.connect("progress", lambda _, done, total, rows: calls.append((done, total, rows)))
+        series, report = importer.compute_series_from_stream(stream, "daily", Bilat.SeriesUnit.YEAR)
         self.assertEqual(series.get_total(), 5)
+        self.assertEqual(report.props.rows, 5)
         self.assertEqual(calls[-1], (len(data), len(data), 5))
         self.assertEqual(calls, sorted(calls))
+        # The same into a store, with the stream's name in the problems.
+        store = Bilat.Store.new()
+        with open(os.path.join(FIXTURES, "gdelt2-bad.export.CSV"), "rb") as f:
+            bad = Gio.MemoryInputStream.new_from_bytes(GLib.Bytes.new(f.read()))
+        report = importer.import_stream(store, bad, "bad.CSV")
+        self.assertEqual(report.props.kept, store.get_events().get_n_items())
+        self.assertEqual(report.get_problems()[0].get_file(), "bad.CSV")
 
     def test_merge_of_threads(self):
         files = [fixture("gdelt2.export.CSV"), fixture("gdelt1-daily.export.CSV"), fixture("icews.tab")]
@@ -237,15 +242,14 @@ class ImportTests(unittest.TestCase):
 
         def done(source, result):
             try:
-                outcome["report"] = source.import_events_finish(result)
+                outcome["report"] = source.import_finish(result)
             except GLib.Error as error:
                 outcome["error"] = error
             loop.quit()
 
-        # PyGObject takes the data of a callback that is not the last one
-        # as a tuple of its own: () here.
-        store.import_events_async(fixture("icews.tab"), Bilat.EventFormat.AUTO, None, Bilat.ImportFlags.NONE,
-                                  None, lambda *figures: progress.append(figures), (), done)
+        importer = Bilat.Importer()
+        importer.connect("progress", lambda _, *figures: progress.append(figures))
+        importer.import_async(store, [fixture("icews.tab")], done)
         loop.run()
         self.assertEqual(outcome["report"].props.kept, 7)
         self.assertEqual(store.get_events().get_n_items(), 7)
@@ -253,8 +257,8 @@ class ImportTests(unittest.TestCase):
 
         cancellable = Gio.Cancellable()
         outcome.clear()
-        store.import_events_async(fixture("gdelt2.export.CSV"), Bilat.EventFormat.AUTO, None,
-                                  Bilat.ImportFlags.NONE, cancellable, None, (), done)
+        importer = Bilat.Importer(cancellable=cancellable)
+        importer.import_async(store, [fixture("gdelt2.export.CSV")], done)
         cancellable.cancel()
         loop.run()
         self.assertTrue(outcome["error"].matches(Gio.io_error_quark(), Gio.IOErrorEnum.CANCELLED))
@@ -316,8 +320,7 @@ class ConformanceTests(unittest.TestCase):
 
     def check(self, path, expected, fmt):
         store = Bilat.Store.new()
-        report = store.import_events(Gio.File.new_for_path(path), Bilat.EventFormat.AUTO, None,
-                                     Bilat.ImportFlags.STRICT, None, None, None)
+        report = store.import_events(Gio.File.new_for_path(path), strict=True)
         self.assertEqual(report.props.format, fmt)
         self.assertEqual(report.props.bad_rows, 0)
         self.assertEqual(rounded(library_dyads(store)), rounded(expected))

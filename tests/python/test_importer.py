@@ -78,6 +78,44 @@ class ImporterTests(unittest.TestCase):
         self.assertTrue(series.equal(async_series))
         self.assertEqual(async_report.props.kept, report.props.kept)
 
+    def test_streams_sync_and_async(self):
+        importer = Bilat.Importer.new()
+        importer.props.query = Bilat.Query.parse("actor:PAK")
+        path = self.files[0].get_path()
+        size = os.path.getsize(path)
+        progress = []
+        importer.connect("progress", lambda imp, done, total, rows: progress.append((done, total)))
+
+        by_file = Bilat.Store.new()
+        expected = importer.import_(by_file, [self.files[0]])
+        expected_series, _ = importer.compute_series([self.files[0]], Bilat.SeriesUnit.DAY)
+
+        store = Bilat.Store.new()
+        report = importer.import_stream(store, self.files[0].read(None), "named.CSV")
+        self.assertEqual(report.props.kept, expected.props.kept)
+        self.assertEqual(ids(store), ids(by_file))
+        self.assertEqual(progress[-1], (size, size))
+
+        progress.clear()
+        later = Bilat.Store.new()
+        result = self.run_async(
+            lambda done: importer.import_stream_async(later, self.files[0].read(None), None, done))
+        self.assertEqual(importer.import_stream_finish(result).props.kept, expected.props.kept)
+        self.assertEqual(ids(later), ids(by_file))
+        self.assertEqual(progress[-1], (size, size))
+
+        with open(path, "rb") as f:
+            memory = Gio.MemoryInputStream.new_from_bytes(GLib.Bytes.new(f.read()))
+        series, series_report = importer.compute_series_from_stream(memory, None, Bilat.SeriesUnit.DAY)
+        self.assertTrue(series.equal(expected_series))
+        self.assertEqual(series_report.props.kept, expected.props.kept)
+        result = self.run_async(
+            lambda done: importer.compute_series_from_stream_async(
+                self.files[0].read(None), "named.CSV", Bilat.SeriesUnit.DAY, done))
+        async_series, async_report = importer.compute_series_from_stream_finish(result)
+        self.assertTrue(async_series.equal(expected_series))
+        self.assertEqual(async_report.props.kept, expected.props.kept)
+
     def test_cancelled(self):
         importer = Bilat.Importer.new()
         cancellable = Gio.Cancellable.new()
@@ -87,6 +125,12 @@ class ImporterTests(unittest.TestCase):
         result = self.run_async(lambda done: importer.import_async(store, self.files, done))
         with self.assertRaises(GLib.Error) as raised:
             importer.import_finish(result)
+        self.assertTrue(raised.exception.matches(Gio.io_error_quark(), Gio.IOErrorEnum.CANCELLED))
+        self.assertEqual(len(store.get_events()), 0)
+        stream = self.files[0].read(None)
+        result = self.run_async(lambda done: importer.import_stream_async(store, stream, None, done))
+        with self.assertRaises(GLib.Error) as raised:
+            importer.import_stream_finish(result)
         self.assertTrue(raised.exception.matches(Gio.io_error_quark(), Gio.IOErrorEnum.CANCELLED))
         self.assertEqual(len(store.get_events()), 0)
 

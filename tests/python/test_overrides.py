@@ -110,6 +110,21 @@ class OverrideTests(unittest.TestCase):
         result = Bilat.Series.from_files([path], by="year", dyad=("PAK", "RUS"))
         series = result[0] if isinstance(result, tuple) else result
         self.assertEqual(series.get_total(), report.get_kept())
+        # Several files as one, a stream, progress as a plain callable.
+        progress = []
+        both = Bilat.Store.new().import_events([path, path], progress=lambda *f: progress.append(f))
+        self.assertEqual(both.get_duplicates(), both.get_rows() // 2)
+        self.assertEqual(progress[-1][0], 2 * os.path.getsize(path))
+        from gi.repository import Gio, GLib
+        with open(path, "rb") as f:
+            stream = Gio.MemoryInputStream.new_from_bytes(GLib.Bytes.new(f.read()))
+        streamed = Bilat.Store.new().import_events(stream, dyad=("PAK", "RUS"), name="memory.CSV")
+        self.assertEqual(streamed.get_kept(), report.get_kept())
+        with self.assertRaises(GLib.Error):
+            Bilat.Store.new().import_events(os.path.join(fixtures, "gdelt2-bad.export.CSV"), strict=True)
+        every, every_report = Bilat.Series.from_files([path, path], by="day", jobs=0)
+        self.assertEqual(every.get_total(), every_report.get_kept())
+        self.assertEqual(every_report.get_n_files(), 2)
 
     def test_dates(self):
         a = Bilat.Date.parse("2015-07")

@@ -9,6 +9,9 @@ Installed beside PyGObject's own overrides, this module is loaded by
 - keyword queries: ``store.find_events(dyad=("PAK", "RUS"), since="2015")``,
   ``store.find_positions(actor="PAK")``, ``store.align("PAK", "RUS")`` and
   ``store.compute_series(by="month", dyad=("PAK", "RUS"))``;
+- event data read through a ``Bilat.Importer`` in one call:
+  ``store.import_events("events.CSV.zip", dyad=("PAK", "RUS"))`` and
+  ``Series.from_files(paths, by="month", actor="PAK", jobs=4)``;
 - ``Alignment.affinity`` (``None`` when the actors share no issue) and
   iteration over the bins of a series as named tuples.
 
@@ -249,17 +252,25 @@ class Store(Bilat.Store):
             return Bilat.Store.compute_series(self, None, unit)
         return Bilat.Store.compute_series(self, make_query(query, **criteria), unit)
 
-    def import_events(self, file, format=None, query=None, flags=None, cancellable=None,
-                      progress=None, progress_data=None, *, strict=False, **criteria):
-        """Reads GDELT or ICEWS events into the store; see the C function.
+    def import_events(self, source, format=None, query=None, *, strict=False, cancellable=None,
+                      progress=None, name=None, **criteria):
+        """Reads GDELT or ICEWS events into the store with a Bilat.Importer.
 
-        ``file`` may be a path; ``format`` a Bilat.EventFormat or its nick
-        (``"gdelt2"``); the query a Bilat.Query, its string form or keyword
-        criteria (``dyad=("PAK", "RUS")``). Returns the import report.
+        ``source`` is a path or Gio.File, a list of them (imported as one),
+        or a Gio.InputStream (called ``name`` in messages); ``format`` a
+        Bilat.EventFormat or its nick (``"gdelt2"``); the query a
+        Bilat.Query, its string form or keyword criteria
+        (``dyad=("PAK", "RUS")``). ``strict=True`` fails on the first bad
+        row; ``progress`` is called with (bytes_done, bytes_total, rows).
+        Returns the import report.
         """
-        return Bilat.Store.import_events(self, _as_file(file), _as_format(format),
-                                         _maybe_query(query, criteria), _import_flags(flags, strict),
-                                         cancellable, progress, progress_data)
+        from gi.repository import Gio
+        importer = _importer(format, _maybe_query(query, criteria), strict, cancellable, progress)
+        if isinstance(source, Gio.InputStream):
+            return importer.import_stream(self, source, name)
+        if isinstance(source, (list, tuple)):
+            return importer.import_(self, [_as_file(f) for f in source])
+        return importer.import_(self, [_as_file(source)])
 
     def __repr__(self):
         return "<Bilat.Store %d sources, %d actors, %d issues, %d events, %d positions>" % (
@@ -291,9 +302,19 @@ def _maybe_query(query, criteria):
     return make_query(query, **criteria)
 
 
-def _import_flags(flags, strict):
-    flags = Bilat.ImportFlags.NONE if flags is None else flags
-    return flags | Bilat.ImportFlags.STRICT if strict else flags
+def _importer(format, query, strict, cancellable, progress, jobs=1):
+    """A Bilat.Importer with these settings; ``progress`` gets the figures
+    of its ::progress signal."""
+    importer = Bilat.Importer(format=_as_format(format),
+                              flags=Bilat.ImportFlags.STRICT if strict else Bilat.ImportFlags.NONE,
+                              threads=jobs)
+    if query is not None:
+        importer.props.query = query
+    if cancellable is not None:
+        importer.props.cancellable = cancellable
+    if progress is not None:
+        importer.connect("progress", lambda _importer, done, total, rows: progress(done, total, rows))
+    return importer
 
 
 # Analysis ------------------------------------------------------------------
@@ -331,15 +352,17 @@ __all__.append("Bin")
 class Series(Bilat.Series):
     @classmethod
     def from_files(cls, files, by="month", format=None, query=None, jobs=1, *,
-                   strict=False, **criteria):
+                   strict=False, cancellable=None, progress=None, **criteria):
         """The series of the matching events of event files, counted without
-        keeping them, ``jobs`` files at a time. Returns (series, report)."""
+        keeping them by a Bilat.Importer, ``jobs`` files at a time (0: as
+        many as there are processors). Returns (series, report)."""
+        import os
         gfiles = [_as_file(f) for f in files]
         unit = getattr(Bilat.SeriesUnit, by.upper())
-        result = Bilat.Series.new_from_files(gfiles, _as_format(format),
-                                             _maybe_query(query, criteria), unit, jobs,
-                                             _import_flags(None, strict), None, None, None)
-        return result
+        jobs = jobs or os.cpu_count() or 1
+        importer = _importer(format, _maybe_query(query, criteria), strict, cancellable, progress,
+                             min(jobs, 256))
+        return importer.compute_series(gfiles, unit)
 
     def __len__(self):
         return self.get_n_bins()

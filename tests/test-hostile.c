@@ -17,6 +17,13 @@
 #include <math.h>
 #include <string.h>
 
+#include <errno.h>
+#include <signal.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
 #include <bilat/bilat.h>
@@ -455,6 +462,217 @@ test_many_actors (void **state)
   remove_dir (dir);
 }
 
+
+/* Saving (class 4). */
+
+/* A store of @n_events imported events, made in @dir. */
+static BilatStore *
+store_of_events (const char *dir,
+                 guint       n_events,
+                 guint64     first_id)
+{
+  g_autoptr(GByteArray) rows = g_byte_array_new ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(BilatImportReport) report = NULL;
+  BilatStore *store = bilat_store_new ();
+
+  for (guint i = 0; i < n_events; i++)
+    append_event (rows, first_id + i, "20180101", i % 2 ? "PAK" : "RUS", "USA", "036");
+  file = write_rows (dir, "events.export.CSV", rows);
+  report = import_files (store, &file, 1, NULL);
+  g_file_delete (file, NULL, NULL);
+  return store;
+}
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, &error))
+    fail_msg ("%s", error->message);
+  return text;
+}
+
+/* The names in @dir other than @expected, comma-separated, or NULL. */
+static char *
+other_files (const char *dir,
+             const char *expected)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GString) others = g_string_new (NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    if (g_strcmp0 (name, expected) != 0)
+      g_string_append_printf (others, "%s%s", others->len > 0 ? "," : "", name);
+  return others->len > 0 ? g_strdup (others->str) : NULL;
+}
+
+/* A target with a second hard link was written in place, through both
+ * names; now it is replaced, and the other name keeps the old file. */
+static void
+test_save_hard_link (void **state)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "target.json", NULL);
+  g_autofree char *second = g_build_filename (dir, "link.json", NULL);
+  g_autoptr(BilatStore) old_store = bilat_store_new_builtin ("pakistan-russia", NULL);
+  g_autoptr(BilatStore) new_store = store_of_events (dir, 10, 100000000);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_text = bilat_store_save_to_data (old_store, NULL, NULL);
+  g_autofree char *new_text = bilat_store_save_to_data (new_store, NULL, NULL);
+  g_autofree char *target_text = NULL;
+  g_autofree char *link_text = NULL;
+  struct stat st;
+
+  write_file (path, old_text, strlen (old_text));
+  assert_int_equal (g_chmod (path, 0640), 0);
+  assert_int_equal (link (path, second), 0);
+  if (!bilat_store_save_to_path (new_store, path, &error))
+    fail_msg ("%s", error->message);
+  target_text = read_text (path);
+  link_text = read_text (second);
+  assert_string_equal (target_text, new_text);
+  assert_string_equal (link_text, old_text);
+  /* The target keeps its permissions. */
+  assert_int_equal (g_stat (path, &st), 0);
+  assert_int_equal (st.st_mode & 0777, 0640);
+
+  g_unlink (second);
+  g_unlink (path);
+  remove_dir (dir);
+}
+
+/* A directory or a device as the target is refused, and so is an empty
+ * name, with errors that say so. */
+static void
+test_save_odd_targets (void **state)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autoptr(BilatStore) store = bilat_store_new_builtin ("pakistan-russia", NULL);
+  g_autoptr(GError) error = NULL;
+
+  assert_false (bilat_store_save_to_path (store, dir, &error));
+  assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY));
+  g_clear_error (&error);
+  assert_false (bilat_store_save_to_path (store, "/dev/null", &error));
+  assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE));
+  g_clear_error (&error);
+  assert_false (bilat_store_save_to_path (store, "", &error));
+  assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME));
+  assert_non_null (strstr (error->message, "empty name"));
+  remove_dir (dir);
+}
+
+/* A full file system: the save fails, the old target is intact, a new
+ * target is not created, and no temporary file is left. Needs a small
+ * tmpfs, which only a privileged process can mount. */
+static void
+test_save_full_filesystem (void **state)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *work = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "target.json", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "fresh.json", NULL);
+  g_autoptr(BilatStore) small = bilat_store_new_builtin ("pakistan-russia", NULL);
+  /* About 1.5 MB of JSON: more than the file system holds. */
+  g_autoptr(BilatStore) large = store_of_events (work, 2000, 100000000);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *small_text = bilat_store_save_to_data (small, NULL, NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *others = NULL;
+
+  if (mount ("bilat-test", dir, "tmpfs", MS_NOSUID | MS_NODEV, "size=256k") != 0)
+    {
+      int saved = errno;
+
+      remove_dir (dir);
+      remove_dir (work);
+      print_message ("# SKIP cannot mount a small tmpfs (%s): full-disk save not tested\n",
+                     g_strerror (saved));
+      skip ();
+      return;
+    }
+  write_file (path, small_text, strlen (small_text));
+
+  assert_false (bilat_store_save_to_path (large, path, &error));
+  assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE));
+  text = read_text (path);
+  assert_string_equal (text, small_text);
+  g_clear_error (&error);
+
+  assert_false (bilat_store_save_to_path (large, fresh, &error));
+  assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE));
+  assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  others = other_files (dir, "target.json");
+  if (others != NULL)
+    fail_msg ("left behind: %s", others);
+
+  assert_int_equal (umount (dir), 0);
+  remove_dir (dir);
+  remove_dir (work);
+}
+
+/* A child saves, the parent kills it at random moments (more than 20
+ * times): the target is then always the old file or the new one, whole,
+ * and nothing else is left in the directory. */
+static void
+test_save_killed (void **state)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "target.json", NULL);
+  g_autoptr(BilatStore) old_store = bilat_store_new_builtin ("pakistan-russia", NULL);
+  g_autoptr(BilatStore) new_store = store_of_events (dir, under_valgrind () ? 500 : 5000, 100000000);
+  g_autofree char *old_text = bilat_store_save_to_data (old_store, NULL, NULL);
+  g_autofree char *new_text = bilat_store_save_to_data (new_store, NULL, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  guint n_old = 0;
+  guint n_new = 0;
+  gint64 start;
+  gint64 duration;
+
+  /* How long one save takes, to kill within it. */
+  start = g_get_monotonic_time ();
+  assert_true (bilat_store_save_to_path (new_store, path, NULL));
+  duration = MAX (g_get_monotonic_time () - start, 1000);
+
+  for (guint round = 0; round < 24; round++)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *others = NULL;
+      pid_t child;
+      int status;
+
+      write_file (path, old_text, strlen (old_text));
+      child = fork ();
+      assert_true (child >= 0);
+      if (child == 0)
+        _exit (bilat_store_save_to_path (new_store, path, NULL) ? 0 : 1);
+      g_usleep ((gulong) g_rand_int_range (rand, 0, (gint32) MIN (duration * 5 / 4, G_MAXINT32)));
+      kill (child, SIGKILL);
+      assert_int_equal (waitpid (child, &status, 0), child);
+
+      text = read_text (path);
+      if (strcmp (text, old_text) == 0)
+        n_old++;
+      else if (strcmp (text, new_text) == 0)
+        n_new++;
+      else
+        fail_msg ("round %u: the target is neither file (%zu bytes)", round, strlen (text));
+      others = other_files (dir, "target.json");
+      if (others != NULL)
+        fail_msg ("round %u: left behind: %s", round, others);
+    }
+  /* Kills fell before and after the rename. */
+  print_message ("# %u kills left the old file, %u the new one\n", n_old, n_new);
+  assert_true (n_old > 0);
+
+  g_unlink (path);
+  remove_dir (dir);
+}
+
 int
 main (void)
 {
@@ -463,6 +681,10 @@ main (void)
     cmocka_unit_test (test_rows_a_store_cannot_hold),
     cmocka_unit_test (test_jobs_first_occurrence),
     cmocka_unit_test (test_many_actors),
+    cmocka_unit_test (test_save_hard_link),
+    cmocka_unit_test (test_save_odd_targets),
+    cmocka_unit_test (test_save_full_filesystem),
+    cmocka_unit_test (test_save_killed),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

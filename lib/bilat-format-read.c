@@ -747,8 +747,13 @@ describe_node (Node *node)
     case NODE_INTEGER:
       return "an integer";
     case NODE_DOUBLE:
-      return isfinite (node->number.value) ? "a number with a fraction"
-                                           : "a number too large for a double";
+      /* 1e99999 has no fraction; said so, it would mislead. */
+      if (!isfinite (node->number.value))
+        return "a number too large for a double";
+      if (node->number.text != NULL && strpbrk (node->number.text, ".") == NULL)
+        return "a number with an exponent";
+      return node->number.text != NULL ? "a number with a fraction"
+                                       : "a number with a fraction or an exponent";
     default:
       return "a value";
     }
@@ -3153,6 +3158,11 @@ scalar_node (Node         *node,
       node->number.value = (double) scalar->integer;
       node->number.text = scalar->string;
     }
+  else if (scalar->type == NODE_DOUBLE)
+    {
+      node->number.value = g_ascii_strtod (scalar->string, NULL);
+      node->number.text = scalar->string;
+    }
 
   return node;
 }
@@ -3254,6 +3264,8 @@ read_scalar (Reader          *r,
       if (scalar->overflow)
         scalar->string = g_strdup (_bilat_json_reader_get_number_text (r->json));
     }
+  else if (token == _BILAT_JSON_DOUBLE)
+    scalar->string = g_strdup (_bilat_json_reader_get_number_text (r->json));
 
   return scalar->line;
 }

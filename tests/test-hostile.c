@@ -463,6 +463,185 @@ test_many_actors (void **state)
 }
 
 
+/* The JSON store loader (classes 1, 8, 9, 10). It has since been
+ * rewritten as a strict streaming reader; these are the inputs that broke
+ * the json-glib one, kept as regression tests. */
+
+/* The message of loading @length bytes of @text, which must fail; the
+ * store must stay empty. */
+static char *
+load_error (const char *text,
+            gssize      length)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (bilat_store_load_from_data (store, text, length, &error))
+    fail_msg ("loaded: %.200s", text);
+  assert_true (error->domain == BILAT_FORMAT_ERROR);
+  assert_int_equal (g_list_model_get_n_items (bilat_store_get_actors (store)), 0);
+  assert_int_equal (g_list_model_get_n_items (bilat_store_get_sources (store)), 0);
+  return g_strdup (error->message);
+}
+
+static void
+check_load_error (const char *text,
+                  const char *expected,
+                  const char *not_expected)
+{
+  g_autofree char *message = load_error (text, -1);
+
+  if (strstr (message, expected) == NULL ||
+      (not_expected != NULL && strstr (message, not_expected) != NULL))
+    fail_msg ("%.100s: “%s”", text, message);
+}
+
+#define HEADER "{\"format\": \"bilat\", \"version\": 1, "
+
+static void
+test_json_nesting (void **state)
+{
+  /* A quote inside a comment or a single-quoted string blinded the
+   * nesting pre-check; 100,000 "[" then overflowed the stack. */
+  static const char * const blinds[] = { "/* \" */", "'\"'", "", NULL };
+
+  for (guint i = 0; blinds[i] != NULL; i++)
+    {
+      g_autoptr(GString) text = g_string_new (HEADER "\"sources\": [");
+      g_autofree char *message = NULL;
+      g_autoptr(BilatStore) store = bilat_store_new ();
+      g_autoptr(GInputStream) stream = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_string_append (text, blinds[i]);
+      for (guint j = 0; j < 100000; j++)
+        g_string_append_c (text, '[');
+      message = load_error (text->str, (gssize) text->len);
+      /* Refused at the first thing that is not JSON, or at the depth. */
+      assert_true (strstr (message, "comments are not JSON") != NULL ||
+                   strstr (message, "double quotes") != NULL ||
+                   strstr (message, "nested more than") != NULL);
+
+      stream = g_memory_input_stream_new_from_data (text->str, (gssize) text->len, NULL);
+      assert_false (bilat_store_load_from_stream (store, stream, NULL, &error));
+      assert_true (error->domain == BILAT_FORMAT_ERROR);
+    }
+}
+
+static void
+test_json_nul (void **state)
+{
+  /* "before\u0000after" loaded as "before"; two ids differing after a
+   * NUL collided. Both are refused now, saying where. */
+  check_load_error (HEADER "\"sources\": [{\"id\": \"s\", \"title\": \"before\\u0000after\"}]}",
+                    "member “title”: the string holds a NUL character", NULL);
+  check_load_error (HEADER "\"actors\": [{\"id\": \"a\\u0000x\", \"kind\": \"group\"},"
+                    " {\"id\": \"a\\u0000y\", \"kind\": \"group\"}]}",
+                    "actors[0]: member “id”: the string holds a NUL character", NULL);
+}
+
+static void
+test_json_errors_say_what (void **state)
+{
+  g_autoptr(GString) digits = g_string_new (HEADER);
+  g_autoptr(GString) long_id = g_string_new (HEADER "\"sources\": [{\"id\": \"");
+  g_autofree char *message = NULL;
+
+  /* Numbers too large were reported as -1. */
+  g_string_truncate (digits, digits->len - strlen ("\"version\": 1, "));
+  g_string_append (digits, "\"version\": ");
+  for (guint i = 0; i < 400; i++)
+    g_string_append_c (digits, '9');
+  g_string_append (digits, "}");
+  message = load_error (digits->str, -1);
+  assert_null (strstr (message, "-1"));
+  assert_non_null (strstr (message, "99999999"));
+  /* Quoted values are cut. */
+  assert_true (strlen (message) < 400);
+  g_clear_pointer (&message, g_free);
+
+  check_load_error ("{\"format\": \"bilat\", \"version\": 18446744073709551617}",
+                    "18446744073709551617 is out of range", "version -1");
+  check_load_error (HEADER "\"sources\": [{\"id\": \"s\", \"title\": \"t\"}], \"events\": [{\"id\": \"e\","
+                    " \"type\": \"event\", \"date\": null, \"title\": \"x\", \"citations\": [{\"source\": \"s\","
+                    " \"paragraph\": 1, \"start\": 99999999999999999999999, \"end\": 5}]}]}",
+                    "99999999999999999999999 is out of range", "-1 is out of range");
+  /* A lone surrogate is no unterminated string. */
+  check_load_error (HEADER "\"sources\": [{\"id\": \"\\ud800\"}]}", "not valid Unicode", "unterminated");
+  /* 1e99999 has no fraction. */
+  check_load_error ("{\"format\": \"bilat\", \"version\": 1e99999}", "a number too large", "fraction");
+  check_load_error ("{\"format\": \"bilat\", \"version\": 1e5}", "a number with an exponent", "fraction");
+  /* What json-glib accepted and JSON does not. */
+  check_load_error ("{\"format\": \"bilat\", \"version\": 1} x", "after the document", NULL);
+  check_load_error ("{\"format\": \"bilat\", /* c */ \"version\": 1}", "comments are not JSON", NULL);
+  check_load_error ("{'format': 'bilat', 'version': 1}", "double quotes", NULL);
+
+  /* An error about a 10 MB id does not quote 10 MB. */
+  for (guint i = 0; i < 10 * 1000 * 1000; i++)
+    g_string_append_c (long_id, 'x');
+  g_string_append (long_id, "\", \"bogus\": 1}]}");
+  message = load_error (long_id->str, (gssize) long_id->len);
+  assert_true (strlen (message) < 1000);
+}
+
+/* A stream of a dataset whose first string never ends: “{… "id": "aaaa…”
+ * without an end, as /dev/zero's bytes never end. */
+#define BILAT_TYPE_ENDLESS_STREAM (endless_stream_get_type ())
+G_DECLARE_FINAL_TYPE (EndlessStream, endless_stream, BILAT, ENDLESS_STREAM, GInputStream)
+
+struct _EndlessStream
+{
+  GInputStream parent_instance;
+  gsize        offset;
+  guint64      given;
+};
+
+G_DEFINE_FINAL_TYPE (EndlessStream, endless_stream, G_TYPE_INPUT_STREAM)
+
+static const char endless_start[] = HEADER "\"sources\": [{\"id\": \"";
+
+static gssize
+endless_stream_read (GInputStream  *stream,
+                     void          *buffer,
+                     gsize          count,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  EndlessStream *self = BILAT_ENDLESS_STREAM (stream);
+  gsize n = 0;
+
+  while (n < count && self->offset < sizeof endless_start - 1)
+    ((char *) buffer)[n++] = endless_start[self->offset++];
+  memset ((char *) buffer + n, 'a', count - n);
+  self->given += count;
+  return (gssize) count;
+}
+
+static void
+endless_stream_class_init (EndlessStreamClass *klass)
+{
+  G_INPUT_STREAM_CLASS (klass)->read_fn = endless_stream_read;
+}
+
+static void
+endless_stream_init (EndlessStream *self)
+{
+}
+
+static void
+test_json_endless_value (void **state)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(GInputStream) stream = g_object_new (BILAT_TYPE_ENDLESS_STREAM, NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* Refused after a capped length, not read until memory runs out. */
+  assert_false (bilat_store_load_from_stream (store, stream, NULL, &error));
+  assert_true (error->domain == BILAT_FORMAT_ERROR);
+  assert_non_null (strstr (error->message, "more than a dataset may hold"));
+  assert_true (BILAT_ENDLESS_STREAM (stream)->given < 256 * 1024 * 1024);
+}
+
 /* Saving (class 4). */
 
 /* A store of @n_events imported events, made in @dir. */
@@ -681,6 +860,10 @@ main (void)
     cmocka_unit_test (test_rows_a_store_cannot_hold),
     cmocka_unit_test (test_jobs_first_occurrence),
     cmocka_unit_test (test_many_actors),
+    cmocka_unit_test (test_json_nesting),
+    cmocka_unit_test (test_json_nul),
+    cmocka_unit_test (test_json_errors_say_what),
+    cmocka_unit_test (test_json_endless_value),
     cmocka_unit_test (test_save_hard_link),
     cmocka_unit_test (test_save_odd_targets),
     cmocka_unit_test (test_save_full_filesystem),

@@ -1216,8 +1216,8 @@ total_size (GFile        **files,
  * Computes the series of the events of event-data files that match the
  * query: per day, month or year, how many events, their Goldstein sum and
  * mean, and how many fall in each QuadClass — without keeping the events. Memory stays small and does not grow with the size of the
- * files: the files are streamed (mapped a window at a time, or
- * decompressed through a small buffer); what is kept are the bins, and
+ * files: the files are streamed through a small buffer (decompressed
+ * there when they are compressed); what is kept are the bins, and
  * the set of the event ids counted, to count none twice (at most about a
  * bit per id in their range).
  *

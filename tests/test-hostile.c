@@ -463,6 +463,78 @@ test_many_actors (void **state)
 }
 
 
+/* Class 6: a plain file was mapped; when it shrank while read, the next
+ * window's pages were past its end and the process died of SIGBUS. The
+ * progress callback cuts the file after the first window. */
+typedef struct
+{
+  const char *path;
+  gboolean    cut;
+} Shrink;
+
+static void
+shrink_file (guint64  bytes_read,
+             guint64  total_bytes,
+             guint64  rows,
+             gpointer user_data)
+{
+  Shrink *shrink = user_data;
+
+  if (!shrink->cut)
+    {
+      assert_int_equal (truncate (shrink->path, 1000), 0);
+      shrink->cut = TRUE;
+    }
+}
+
+static void
+test_file_shrinks_while_read (void **state)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autoptr(GByteArray) row = g_byte_array_new ();
+  g_autoptr(GByteArray) rows = g_byte_array_new ();
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  append_event (row, 100000000, "20180101", "PAK", "RUS", "036");
+  /* More than two of the old 16 MiB windows. */
+  while (rows->len < 40u << 20)
+    g_byte_array_append (rows, row->data, row->len);
+  file = write_rows (dir, "shrinking.export.CSV", rows);
+  path = g_file_get_path (file);
+
+  for (guint operation = 0; operation < 2; operation++)
+    {
+      Shrink shrink = { path, FALSE };
+      g_autoptr(GError) error = NULL;
+
+      write_file (path, rows->data, rows->len);
+      if (operation == 0)
+        {
+          g_autoptr(BilatSeries) series =
+            bilat_series_new_from_files (&file, 1, BILAT_EVENT_FORMAT_AUTO, NULL, BILAT_SERIES_UNIT_DAY, 1,
+                                         BILAT_IMPORT_FLAGS_NONE, NULL, shrink_file, &shrink, NULL, &error);
+
+          assert_null (series);
+        }
+      else
+        {
+          g_autoptr(BilatStore) store = bilat_store_new ();
+          g_autoptr(BilatImportReport) report =
+            bilat_store_import_events (store, file, BILAT_EVENT_FORMAT_AUTO, NULL, BILAT_IMPORT_FLAGS_NONE,
+                                       NULL, shrink_file, &shrink, &error);
+
+          assert_null (report);
+          assert_int_equal (g_list_model_get_n_items (bilat_store_get_events (store)), 0);
+        }
+      assert_true (shrink.cut);
+      assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_TRUNCATED));
+      assert_non_null (strstr (error->message, "changed while it was read"));
+    }
+
+  remove_dir (dir);
+}
+
 /* The JSON store loader (classes 1, 8, 9, 10). It has since been
  * rewritten as a strict streaming reader; these are the inputs that broke
  * the json-glib one, kept as regression tests. */
@@ -860,6 +932,7 @@ main (void)
     cmocka_unit_test (test_rows_a_store_cannot_hold),
     cmocka_unit_test (test_jobs_first_occurrence),
     cmocka_unit_test (test_many_actors),
+    cmocka_unit_test (test_file_shrinks_while_read),
     cmocka_unit_test (test_json_nesting),
     cmocka_unit_test (test_json_nul),
     cmocka_unit_test (test_json_errors_say_what),

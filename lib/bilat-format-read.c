@@ -296,6 +296,7 @@ typedef struct
   GHashTable          *actor_names;  /* alias key → id of the actor it names */
   GHashTable          *countries;    /* code → whether it is a country's */
   GHashTable          *predecessors; /* actor id → id of its predecessor */
+  GHashTable          *cycles;       /* actor ids whose chain comes back, once known */
   GArray              *references;   /* of Reference */
   guint                n_references; /* of the record being read */
 
@@ -2841,31 +2842,36 @@ reference_resolves (Reader     *r,
     }
 }
 
+static const char *
+next_predecessor (const char *id,
+                  gpointer    user_data)
+{
+  return g_hash_table_lookup (user_data, id);
+}
+
 /* Dyad queries follow predecessors, so a chain of them must end. The
  * chain is followed within the dataset: the store's actors cannot name
- * the dataset's as their predecessors without being in a chain already. */
+ * the dataset's as their predecessors without being in a chain already.
+ * The cycles are found once, for all the actors. */
 static void
 check_predecessor_chain (Reader          *r,
                          const Reference *reference)
 {
   const char *origin = reference->where.record_id;
-  const char *id = reference->id;
-  guint limit = g_hash_table_size (r->predecessors);
 
   if (origin == NULL)
     return;
-
-  for (guint steps = 0; id != NULL && steps <= limit; steps++)
+  if (r->cycles == NULL)
     {
-      if (strcmp (id, origin) == 0)
-        {
-          report (r, &reference->where, BILAT_FORMAT_ERROR_INVALID_VALUE,
-                  "the chain of predecessors of “%s” comes back to it", origin);
-          return;
-        }
+      g_autofree const char **ids =
+        (const char **) g_hash_table_get_keys_as_array (r->predecessors, NULL);
 
-      id = g_hash_table_lookup (r->predecessors, id);
+      r->cycles = _bilat_chain_cycles (ids, g_hash_table_size (r->predecessors),
+                                       next_predecessor, r->predecessors);
     }
+  if (g_hash_table_contains (r->cycles, origin))
+    report (r, &reference->where, BILAT_FORMAT_ERROR_INVALID_VALUE,
+            "the chain of predecessors of “%s” comes back to it", origin);
 }
 
 static void
@@ -3525,6 +3531,7 @@ reader_clear (Reader *r)
   g_clear_pointer (&r->actor_names, g_hash_table_unref);
   g_clear_pointer (&r->countries, g_hash_table_unref);
   g_clear_pointer (&r->predecessors, g_hash_table_unref);
+  g_clear_pointer (&r->cycles, g_hash_table_unref);
   g_clear_pointer (&r->references, g_array_unref);
   g_clear_pointer (&r->strings, g_string_chunk_free);
   g_clear_pointer (&r->event_formats, g_type_class_unref);

@@ -32,6 +32,8 @@
 
 /* Helpers */
 
+#define HEADER "{\"format\": \"bilat\", \"version\": 1, "
+
 static char *
 fixture_path (const char *name)
 {
@@ -535,6 +537,136 @@ test_file_shrinks_while_read (void **state)
   remove_dir (dir);
 }
 
+/* Class 7: costs that grew with the square of the input. */
+
+/* A dataset of @n group actors, each the predecessor of the one before;
+ * with @cycle_at < @n, the last one's predecessor is actor @cycle_at. */
+static char *
+chain_dataset (guint n,
+               guint cycle_at)
+{
+  GString *text = g_string_new (HEADER "\"actors\": [");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (text, "%s{\"id\": \"a%u\", \"kind\": \"group\"", i > 0 ? ", " : "", i);
+      if (i + 1 < n)
+        g_string_append_printf (text, ", \"predecessor\": \"a%u\"", i + 1);
+      else if (cycle_at < n)
+        g_string_append_printf (text, ", \"predecessor\": \"a%u\"", cycle_at);
+      g_string_append (text, "}");
+    }
+  g_string_append (text, "]}");
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_long_predecessor_chain (void **state)
+{
+  guint n = under_valgrind () ? 5000 : 100000;
+  g_autofree char *chain = chain_dataset (n, n);
+  g_autofree char *cycle = chain_dataset (10, 6);
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatStore) cyclic = bilat_store_new ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  /* A chain of 100,000 predecessors: each actor's chain was followed to
+   * its end, 5·10⁹ steps, minutes. */
+  if (!bilat_store_load_from_data (store, chain, -1, &error))
+    fail_msg ("%s", error->message);
+  problems = bilat_store_check (store);
+  assert_int_equal (problems->len, 0);
+  saved = bilat_store_save_to_data (store, NULL, &error);
+  assert_non_null (saved);
+  if (!under_valgrind ())
+    assert_true (g_get_monotonic_time () - start < 20 * G_USEC_PER_SEC);
+
+  /* a6 → … → a9 → a6: those four come back, a0 … a5 lead into them. */
+  assert_false (bilat_store_load_from_data (cyclic, cycle, -1, &error));
+  g_clear_error (&error);
+  {
+    g_autoptr(GPtrArray) found = bilat_validate_data (cycle, -1, "cycle.json");
+    guint n_cycle = 0;
+
+    for (guint i = 0; i < found->len; i++)
+      {
+        const char *message = bilat_problem_get_message (g_ptr_array_index (found, i));
+
+        assert_non_null (strstr (message, "comes back"));
+        for (guint a = 0; a < 10; a++)
+          {
+            g_autofree char *id = g_strdup_printf ("“a%u”", a);
+
+            if (strstr (message, id) != NULL)
+              {
+                assert_true (a >= 6);
+                n_cycle++;
+              }
+          }
+      }
+    assert_int_equal (found->len, 4);
+    assert_int_equal (n_cycle, 4);
+  }
+
+  /* The same rule on a store built by hand, before saving. */
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+      g_autofree char *predecessor = g_strdup_printf ("a%u", i < 9 ? i + 1 : 6);
+      g_autoptr(BilatActor) actor = bilat_actor_new (id, BILAT_ACTOR_KIND_GROUP);
+
+      bilat_actor_set_predecessor (actor, predecessor);
+      assert_true (bilat_store_add (cyclic, BILAT_RECORD (actor), NULL));
+    }
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  problems = bilat_store_check (cyclic);
+  assert_int_equal (problems->len, 4);
+  assert_null (bilat_store_save_to_data (cyclic, NULL, &error));
+  assert_non_null (strstr (error->message, "comes back"));
+}
+
+static void
+test_query_of_many_actors (void **state)
+{
+  g_autoptr(GString) terms = g_string_new (NULL);
+  g_autoptr(GString) one_term = g_string_new ("actor:");
+  g_autoptr(BilatQuery) many = NULL;
+  g_autoptr(BilatQuery) one = NULL;
+  g_autoptr(BilatQuery) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *printed = NULL;
+  g_autofree char *reprinted = NULL;
+  gint64 start;
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_printf (terms, "actor:X%05u ", i);
+  /* Twice over: each actor once, in the order first given. */
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (one_term, "%sX%05u", i > 0 ? "," : "", i % 10000);
+
+  start = g_get_monotonic_time ();
+  many = bilat_query_parse (terms->str, &error);
+  one = bilat_query_parse (one_term->str, &error);
+  assert_non_null (many);
+  assert_non_null (one);
+  /* Each actor added one at a time copied all before: 4 s and 18 s. */
+  if (!under_valgrind ())
+    assert_true (g_get_monotonic_time () - start < 2 * G_USEC_PER_SEC);
+
+  assert_int_equal (g_strv_length ((char **) bilat_query_get_actors (many)), 10000);
+  assert_true (g_strv_equal (bilat_query_get_actors (many), bilat_query_get_actors (one)));
+  assert_string_equal (bilat_query_get_actors (one)[0], "X00000");
+  assert_string_equal (bilat_query_get_actors (one)[9999], "X09999");
+  printed = bilat_query_to_string (many);
+  again = bilat_query_parse (printed, &error);
+  assert_non_null (again);
+  reprinted = bilat_query_to_string (again);
+  assert_string_equal (printed, reprinted);
+}
+
 /* The JSON store loader (classes 1, 8, 9, 10). It has since been
  * rewritten as a strict streaming reader; these are the inputs that broke
  * the json-glib one, kept as regression tests. */
@@ -568,7 +700,6 @@ check_load_error (const char *text,
     fail_msg ("%.100s: “%s”", text, message);
 }
 
-#define HEADER "{\"format\": \"bilat\", \"version\": 1, "
 
 static void
 test_json_nesting (void **state)
@@ -933,6 +1064,8 @@ main (void)
     cmocka_unit_test (test_jobs_first_occurrence),
     cmocka_unit_test (test_many_actors),
     cmocka_unit_test (test_file_shrinks_while_read),
+    cmocka_unit_test (test_long_predecessor_chain),
+    cmocka_unit_test (test_query_of_many_actors),
     cmocka_unit_test (test_json_nesting),
     cmocka_unit_test (test_json_nul),
     cmocka_unit_test (test_json_errors_say_what),

@@ -80,6 +80,7 @@ struct _BilatInput
   gsize           buffer_length;
   gsize           buffer_start;  /* the first byte not consumed */
   gboolean        exhausted;     /* the member has no more bytes */
+  gboolean        member_checked; /* its first bytes are not compressed again */
 
   /* gzip */
   z_stream        zstream;
@@ -221,8 +222,9 @@ sniff (BilatInput *self,
 
   if (self->pushback_length >= 2 && self->pushback[0] == 0x1f && self->pushback[1] == 0x8b)
     self->kind = KIND_GZIP;
-  else if (self->pushback_length >= 4 && memcmp (self->pushback, "PK\003\004", 4) == 0)
-    self->kind = KIND_ZIP;
+  else if (self->pushback_length >= 4 && (memcmp (self->pushback, "PK\003\004", 4) == 0 ||
+                                          memcmp (self->pushback, "PK\005\006", 4) == 0))
+    self->kind = KIND_ZIP;     /* with files, or empty */
   else
     self->kind = KIND_PLAIN;
   return TRUE;
@@ -499,6 +501,7 @@ _bilat_input_next_member (BilatInput  *self,
   self->buffer_length = 0;
   self->buffer_start = 0;
   self->exhausted = FALSE;
+  self->member_checked = FALSE;
 
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return FALSE;
@@ -556,6 +559,12 @@ _bilat_input_next_member (BilatInput  *self,
               g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_TRUNCATED,
                            "%s is truncated: the zip archive ends before its central directory",
                            self->name);
+              return FALSE;
+            }
+          if (self->n_members == 0)
+            {
+              g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_UNKNOWN_FORMAT,
+                           "%s: the zip archive holds no files", self->name);
               return FALSE;
             }
           return FALSE;
@@ -623,6 +632,28 @@ _bilat_input_fill (BilatInput  *self,
       if (n == 0)
         self->exhausted = TRUE;
       self->buffer_length += n;
+    }
+
+  /* Compressed data or an archive inside gzip data or an archive is
+   * not read as text: that would report its bytes as bad rows. */
+  if (!self->member_checked && (self->buffer_length >= 4 || self->exhausted))
+    {
+      const char *inner = NULL;
+
+      self->member_checked = TRUE;
+      if (self->buffer_length >= 2 && (guchar) self->buffer[0] == 0x1f && (guchar) self->buffer[1] == 0x8b)
+        inner = "gzip data";
+      else if (self->buffer_length >= 4 && (memcmp (self->buffer, "PK\003\004", 4) == 0 ||
+                                            memcmp (self->buffer, "PK\005\006", 4) == 0))
+        inner = "a zip archive";
+      if (inner != NULL && self->kind != KIND_PLAIN)
+        {
+          g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_UNKNOWN_FORMAT,
+                       "%s: %s inside %s, which is not read: decompress the outer one first",
+                       self->member_name != NULL ? self->member_name : self->name, inner,
+                       self->kind == KIND_GZIP ? "gzip data" : "a zip archive");
+          return FALSE;
+        }
     }
 
   *data = self->buffer;

@@ -1530,16 +1530,21 @@ handle_row (BilatReader  *reader,
   return reader->options->row_func (reader, row, reader->options->row_data, error);
 }
 
+/* How many lines tell the format. */
+#define DETECT_LINES 16
+
 static const char icews_header[] =
   "Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\tEvent Text\t"
   "CAMEO Code\tIntensity\tTarget Name\tTarget Sectors\tTarget Country\tStory ID\t"
   "Sentence Number\tPublisher\tCity\tDistrict\tProvince\tCountry\tLatitude\tLongitude";
 
-/* The first line of a member: its format, and whether it is a header. */
+/* The first line [p, e) of a member: its format (with the lines after it
+ * up to @window_end), and whether it is a header. */
 static gboolean
 detect_format (BilatReader  *reader,
                const char   *p,
                const char   *e,
+               const char   *window_end,
                gboolean     *header,
                GError      **error)
 {
@@ -1562,14 +1567,44 @@ detect_format (BilatReader  *reader,
     }
   else
     {
-      for (const char *q = p; q < e; q++)
-        n_columns += *q == '\t';
-      if (n_columns == GDELT1_N_COLUMNS || n_columns == GDELT1_BACKFILE_N_COLUMNS)
-        found = BILAT_EVENT_FORMAT_GDELT1;
-      else if (n_columns == GDELT2_N_COLUMNS)
-        found = BILAT_EVENT_FORMAT_GDELT2;
-      else
+      guint votes[3] = { 0, 0, 0 };   /* none, GDELT 1.0, GDELT 2.0 */
+      const char *q = p;
+
+      /* The first line alone could mislead: a GDELT 2.0 file whose first
+       * row lacks three columns looks like GDELT 1.0, and all its other
+       * rows would then be bad. The complete lines of the window, up to
+       * DETECT_LINES, vote; the first line breaks a tie. */
+      for (guint i = 0; i < DETECT_LINES && q < window_end; i++)
+        {
+          const char *newline = memchr (q, '\n', (gsize) (window_end - q));
+          const char *line_end = e;
+          guint n = 1;
+          guint vote;
+
+          if (i > 0)
+            {
+              if (newline == NULL)
+                break;          /* cut by the window: not a line */
+              line_end = newline > q && newline[-1] == '\r' ? newline - 1 : newline;
+            }
+          if (line_end > q)
+            {
+              for (const char *c = q; c < line_end; c++)
+                n += *c == '\t';
+              vote = n == GDELT1_N_COLUMNS || n == GDELT1_BACKFILE_N_COLUMNS ? 1
+                     : n == GDELT2_N_COLUMNS ? 2 : 0;
+              votes[vote] += i == 0 ? 3 : 2;
+              if (i == 0)
+                n_columns = n;
+            }
+          if (newline == NULL)
+            break;
+          q = newline + 1;
+        }
+      if (votes[1] == 0 && votes[2] == 0)
         found = BILAT_EVENT_FORMAT_AUTO;
+      else
+        found = votes[2] > votes[1] ? BILAT_EVENT_FORMAT_GDELT2 : BILAT_EVENT_FORMAT_GDELT1;
     }
 
   if (wanted != BILAT_EVENT_FORMAT_AUTO)
@@ -1712,7 +1747,7 @@ read_member (BilatReader  *reader,
               p = e < end ? e + 1 : end;
               continue;
             }
-          if (!detect_format (reader, p, line_end, &header, error))
+          if (!detect_format (reader, p, line_end, end, &header, error))
             return FALSE;
           detected = TRUE;
           if (reader->counts->format == BILAT_EVENT_FORMAT_AUTO)

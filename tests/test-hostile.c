@@ -24,7 +24,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <glib/gstdio.h>
+#include <zlib.h>
 
 #include <bilat/bilat.h>
 
@@ -667,6 +670,132 @@ test_query_of_many_actors (void **state)
   assert_string_equal (printed, reprinted);
 }
 
+/* Class 9: errors that misled. */
+
+static GBytes *
+gzip_bytes (const void *data,
+            gsize       length)
+{
+  z_stream z = { 0 };
+  gsize capacity = length + length / 2 + 1024;
+  guchar *out = g_malloc (capacity);
+
+  assert_int_equal (deflateInit2 (&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
+  z.next_in = (Bytef *) data;
+  z.avail_in = (uInt) length;
+  z.next_out = out;
+  z.avail_out = (uInt) capacity;
+  assert_int_equal (deflate (&z, Z_FINISH), Z_STREAM_END);
+  deflateEnd (&z);
+  return g_bytes_new_take (out, z.total_out);
+}
+
+/* A zip archive of @entry (NULL: none; a name ending in / is a folder)
+ * holding @data. */
+static GBytes *
+zip_bytes (const char *entry_name,
+           const void *data,
+           gsize       length)
+{
+  struct archive *zip = archive_write_new ();
+  gsize capacity = length + 4096;
+  guchar *out = g_malloc (capacity);
+  size_t used = 0;
+
+  archive_write_set_format_zip (zip);
+  assert_int_equal (archive_write_open_memory (zip, out, capacity, &used), ARCHIVE_OK);
+  if (entry_name != NULL)
+    {
+      struct archive_entry *entry = archive_entry_new ();
+      gboolean folder = g_str_has_suffix (entry_name, "/");
+
+      archive_entry_set_pathname (entry, entry_name);
+      archive_entry_set_size (entry, folder ? 0 : (la_int64_t) length);
+      archive_entry_set_filetype (entry, folder ? AE_IFDIR : AE_IFREG);
+      archive_entry_set_perm (entry, 0755);
+      assert_int_equal (archive_write_header (zip, entry), ARCHIVE_OK);
+      if (!folder)
+        assert_int_equal (archive_write_data (zip, data, length), (la_ssize_t) length);
+      archive_entry_free (entry);
+    }
+  archive_write_close (zip);
+  archive_write_free (zip);
+  return g_bytes_new_take (out, used);
+}
+
+static void
+check_series_error (GBytes     *bytes,
+                    const char *expected)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BilatSeries) series =
+    bilat_series_new_from_stream (stream, "input", BILAT_EVENT_FORMAT_AUTO, NULL, BILAT_SERIES_UNIT_DAY,
+                                  BILAT_IMPORT_FLAGS_NONE, NULL, NULL, NULL, NULL, &error);
+
+  assert_null (series);
+  if (strstr (error->message, expected) == NULL)
+    fail_msg ("“%s”, not “%s”", error->message, expected);
+}
+
+static void
+test_odd_containers (void **state)
+{
+  g_autofree char *path = fixture_path ("gdelt2.export.CSV");
+  g_autofree char *text = NULL;
+  gsize length;
+  g_autoptr(GBytes) empty = zip_bytes (NULL, NULL, 0);
+  g_autoptr(GBytes) folder = zip_bytes ("events/", NULL, 0);
+  g_autoptr(GBytes) zipped = NULL;
+  g_autoptr(GBytes) gzipped = NULL;
+  g_autoptr(GBytes) zip_in_gzip = NULL;
+  g_autoptr(GBytes) gzip_in_gzip = NULL;
+  g_autoptr(GBytes) gzip_in_zip = NULL;
+
+  assert_true (g_file_get_contents (path, &text, &length, NULL));
+  zipped = zip_bytes ("events.CSV", text, length);
+  gzipped = gzip_bytes (text, length);
+  zip_in_gzip = gzip_bytes (g_bytes_get_data (zipped, NULL), g_bytes_get_size (zipped));
+  gzip_in_gzip = gzip_bytes (g_bytes_get_data (gzipped, NULL), g_bytes_get_size (gzipped));
+  gzip_in_zip = zip_bytes ("events.CSV.gz", g_bytes_get_data (gzipped, NULL), g_bytes_get_size (gzipped));
+
+  /* These said "the first line has 1 tab-separated columns", or read the
+   * compressed bytes as rows, or read nothing and succeeded. */
+  check_series_error (empty, "the zip archive holds no files");
+  check_series_error (folder, "the zip archive holds no files");
+  check_series_error (zip_in_gzip, "a zip archive inside gzip data");
+  check_series_error (gzip_in_gzip, "gzip data inside gzip data");
+  check_series_error (gzip_in_zip, "gzip data inside a zip archive");
+}
+
+/* A GDELT 2.0 file whose first row lacks three columns was read as GDELT
+ * 1.0, and every other row was bad. */
+static void
+test_format_from_several_lines (void **state)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autoptr(GByteArray) rows = g_byte_array_new ();
+  g_autoptr(GPtrArray) short_row = template_row ();
+  g_autoptr(BilatImportReport) report = NULL;
+  g_autoptr(BilatSeries) series = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  set_text (short_row, 0, "900000070");
+  g_ptr_array_set_size (short_row, 58);
+  append_row (rows, short_row);
+  for (guint i = 0; i < 5; i++)
+    append_event (rows, 900000071 + i, "20181015", "PAK", "RUS", "036");
+  file = write_rows (dir, "short-first.export.CSV", rows);
+
+  series = series_of (&file, 1, NULL, 1, &report);
+  assert_int_equal (bilat_import_report_get_format (report), BILAT_EVENT_FORMAT_GDELT2);
+  assert_int_equal (total_count (series), 5);
+  assert_int_equal (bilat_import_report_get_bad_rows (report), 1);
+  assert_true (report_has (report, NULL, "58 columns instead of 61"));
+
+  remove_dir (dir);
+}
+
 /* The JSON store loader (classes 1, 8, 9, 10). It has since been
  * rewritten as a strict streaming reader; these are the inputs that broke
  * the json-glib one, kept as regression tests. */
@@ -1066,6 +1195,8 @@ main (void)
     cmocka_unit_test (test_file_shrinks_while_read),
     cmocka_unit_test (test_long_predecessor_chain),
     cmocka_unit_test (test_query_of_many_actors),
+    cmocka_unit_test (test_odd_containers),
+    cmocka_unit_test (test_format_from_several_lines),
     cmocka_unit_test (test_json_nesting),
     cmocka_unit_test (test_json_nul),
     cmocka_unit_test (test_json_errors_say_what),

@@ -269,6 +269,7 @@ typedef struct
   _BilatJsonReader    *json;
 
   GArray              *problems;     /* of Pending */
+  guint64              n_unlisted;   /* problems past MAX_PROBLEMS */
   guint                seq;
   /* What the problems reported now are sorted by. */
   Phase                phase;
@@ -346,14 +347,26 @@ location_field (const Location *where)
   return g_string_free (field, FALSE);
 }
 
+/* Problems kept: a hostile file of millions of bad values must not take
+ * all memory to say so. The rest are counted. */
+#define MAX_PROBLEMS 10000
+
 static void
 add_problem (Reader           *r,
              const Location   *where,
              BilatFormatError  code,
              const char       *message)
 {
-  g_autofree char *field = location_field (where);
-  Pending pending = {
+  g_autofree char *field = NULL;
+  Pending pending;
+
+  if (r->problems->len >= MAX_PROBLEMS)
+    {
+      r->n_unlisted++;
+      return;
+    }
+  field = location_field (where);
+  pending = (Pending) {
     _bilat_problem_new (code, r->file, where->line,
                         where->kind >= 0 ? _bilat_kinds[where->kind].member : NULL,
                         where->index, where->record_id, field, message),
@@ -390,6 +403,7 @@ clear_problems (Reader *r)
   for (guint i = 0; i < r->problems->len; i++)
     bilat_problem_unref (g_array_index (r->problems, Pending, i).problem);
   g_array_set_size (r->problems, 0);
+  r->n_unlisted = 0;
 }
 
 static int
@@ -3609,10 +3623,19 @@ read_json (_BilatJsonReader     *json,
   g_free ((char *) version.string);
 
   g_array_sort (r.problems, compare_pending);
-  problems = g_ptr_array_new_full (r.problems->len, (GDestroyNotify) bilat_problem_unref);
+  problems = g_ptr_array_new_full (r.problems->len + 1, (GDestroyNotify) bilat_problem_unref);
   for (guint i = 0; i < r.problems->len; i++)
     g_ptr_array_add (problems, g_array_index (r.problems, Pending, i).problem);
   g_array_unref (r.problems);
+  if (r.n_unlisted > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf ("%" G_GUINT64_FORMAT " more problems, not listed: at most %d are",
+                         r.n_unlisted, MAX_PROBLEMS);
+
+      g_ptr_array_add (problems, _bilat_problem_new (BILAT_FORMAT_ERROR_INVALID_VALUE, r.file, 0, NULL,
+                                                     -1, NULL, NULL, message));
+    }
 
   if (out != NULL)
     {

@@ -916,6 +916,27 @@ test_json_errors_say_what (void **state)
   assert_true (strlen (message) < 1000);
 }
 
+/* Class 10: a file of millions of bad values kept a problem for each
+ * (665 MB for 3 million); at most 10,000 are kept, and the rest counted. */
+static void
+test_json_problems_capped (void **state)
+{
+  guint n = under_valgrind () ? 20000 : 300000;
+  g_autoptr(GString) text = g_string_new (HEADER "\"sources\": [");
+  g_autoptr(GPtrArray) problems = NULL;
+  const char *last;
+  g_autofree char *expected = g_strdup_printf ("%u more problems, not listed", n - 10000);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, i > 0 ? ",1" : "1");
+  g_string_append (text, "]}");
+  problems = bilat_validate_data (text->str, (gssize) text->len, "ones.json");
+  assert_int_equal (problems->len, 10001);
+  last = bilat_problem_get_message (g_ptr_array_index (problems, 10000));
+  if (strstr (last, expected) == NULL)
+    fail_msg ("%s", last);
+}
+
 /* A stream of a dataset whose first string never ends: “{… "id": "aaaa…”
  * without an end, as /dev/zero's bytes never end. */
 #define BILAT_TYPE_ENDLESS_STREAM (endless_stream_get_type ())
@@ -1201,6 +1222,7 @@ main (void)
     cmocka_unit_test (test_json_nul),
     cmocka_unit_test (test_json_errors_say_what),
     cmocka_unit_test (test_json_endless_value),
+    cmocka_unit_test (test_json_problems_capped),
     cmocka_unit_test (test_save_hard_link),
     cmocka_unit_test (test_save_odd_targets),
     cmocka_unit_test (test_save_full_filesystem),

@@ -142,6 +142,15 @@ class TestHostile(unittest.TestCase):
         self.assertIn(b"empty name", result.stderr)
         self.assertNotIn(b"not supported", result.stderr)
 
+    def test_dev_zero(self):
+        """Class 10: `--data /dev/zero` aborted in an allocation, and
+        `validate /dev/zero` read without end."""
+        for args in (("--data", "/dev/zero", "timeline"), ("validate", "/dev/zero")):
+            result = run(*args, timeout=30)
+            self.assertNotEqual(result.returncode, 0)
+            self.assertNotIn(b"GLib-ERROR", result.stderr)
+            self.assertIn(b"not valid UTF-8", result.stdout + result.stderr)
+
     def test_hard_linked_output(self):
         """Class 4: the output's other hard link keeps the old contents."""
         events = self.write("events.CSV", gdelt_rows(2))

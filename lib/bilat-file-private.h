@@ -21,9 +21,10 @@ G_BEGIN_DECLS
 
 typedef struct _BilatAtomicFile BilatAtomicFile;
 
-/* Starts replacing @file, a local file. NULL with @error set when the
- * target cannot be replaced (not local, not a regular file, a directory
- * that cannot be written). */
+/* Starts replacing @file. NULL with @error set when the target cannot be
+ * replaced (not a regular file, a directory that cannot be written, an
+ * empty name). A file that is not local (GVfs) is replaced through
+ * g_file_replace(), as atomically as its backend can. */
 BilatAtomicFile *_bilat_atomic_file_new        (GFile            *file,
                                                 GError          **error);
 

@@ -81,6 +81,7 @@ struct _BilatAtomicFile
   gboolean       has_mode;   /* the target's permissions, to keep */
   mode_t         mode;
   GOutputStream *stream;
+  gboolean       replacing;  /* a GFileOutputStream of g_file_replace() */
   gboolean       committed;
 };
 
@@ -129,9 +130,15 @@ _bilat_atomic_file_new (GFile   *file,
                                "Cannot write a file with an empty name");
           return NULL;
         }
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   "Cannot write “%s”: only local files can be written", uri);
-      return NULL;
+      /* Not a local file (GVfs): its backend replaces it as well as it
+       * can, and a cancelled close abandons the new contents. */
+      self = g_new0 (BilatAtomicFile, 1);
+      self->fd = -1;
+      self->stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error));
+      if (self->stream == NULL)
+        return NULL;
+      self->replacing = TRUE;
+      return g_steal_pointer (&self);
     }
 
   self = g_new0 (BilatAtomicFile, 1);
@@ -229,6 +236,11 @@ _bilat_atomic_file_commit (BilatAtomicFile  *self,
 
   if (!g_output_stream_close (self->stream, NULL, error))
     return FALSE;
+  if (self->replacing)
+    {
+      self->committed = TRUE;
+      return TRUE;
+    }
   /* The target's permissions, or those a new file gets (umask). */
   if (self->has_mode && fchmod (self->fd, self->mode) != 0)
     return set_errno_error (error, errno, FALSE, self->path);
@@ -258,6 +270,14 @@ _bilat_atomic_file_free (BilatAtomicFile *self)
 {
   if (self == NULL)
     return;
+  if (self->replacing && !self->committed && !g_output_stream_is_closed (self->stream))
+    {
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      /* A cancelled close removes the new file and keeps the old one. */
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (self->stream, abandon, NULL);
+    }
   g_clear_object (&self->stream);
   if (self->fd >= 0)
     close (self->fd);

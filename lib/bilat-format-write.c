@@ -949,8 +949,9 @@ bilat_store_save_to_data (BilatStore  *self,
  * save (an error, a cancellation, a full disk, a killed process) leaves
  * the old file as it was, and no temporary file. A file with several
  * hard links is replaced, not written through: the other links keep the
- * old contents. @file must be a local file; a target that is not a
- * regular file (a directory, a device) is refused. No backup is kept.
+ * old contents. A target that is not a regular file (a directory, a
+ * device) is refused. A file that is not local (GVfs) is replaced as
+ * atomically as its backend can. No backup is kept.
  *
  * Returns: %TRUE if the file was written, %FALSE with @error (in the
  *   %G_IO_ERROR domain) set otherwise

@@ -1403,8 +1403,9 @@ parse_country_name (BilatReader  *reader,
   *code = _bilat_country_from_name_len (field->text, field->length);
   if (*code != NULL)
     return TRUE;
-  name = g_utf8_make_valid (field->text, (gssize) field->length);
-  message = g_strdup_printf ("no country code for the name “%s”", name);
+  /* Quoted shortened, as bad_value() quotes. */
+  name = g_utf8_make_valid (field->text, (gssize) MIN (field->length, 40));
+  message = g_strdup_printf ("no country code for the name “%s%s”", name, field->length > 40 ? "…" : "");
   return _bilat_reader_problem (reader, row, BILAT_IMPORT_ERROR_UNKNOWN_COUNTRY, column, message, error);
 }
 

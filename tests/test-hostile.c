@@ -670,6 +670,36 @@ test_query_of_many_actors (void **state)
   assert_string_equal (printed, reprinted);
 }
 
+/* An unknown ICEWS country name was quoted whole in its problem. */
+static void
+test_long_value_quoted_short (void **state)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autoptr(GString) text = g_string_new ("Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\t"
+                                          "Event Text\tCAMEO Code\tIntensity\tTarget Name\tTarget Sectors\t"
+                                          "Target Country\tStory ID\tSentence Number\tPublisher\tCity\tDistrict\t"
+                                          "Province\tCountry\tLatitude\tLongitude\n"
+                                          "40000001\t2018-06-01\tForeign Affairs\tGovernment\t");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(BilatImportReport) report = NULL;
+  g_autoptr(BilatSeries) series = NULL;
+  g_autofree char *path = g_build_filename (dir, "long.tab", NULL);
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, "\tMake a visit\t042\t1.9\tGovernment\tGovernment\tRussian Federation\t50000001\t1\t"
+                         "Dawn\tMoscow\tNA\tMoskva\tRussian Federation\t55.7522\t37.6156\n");
+  write_file (path, text->str, text->len);
+  file = g_file_new_for_path (path);
+  series = series_of (&file, 1, NULL, 1, &report);
+  assert_int_equal (bilat_import_report_get_problems (report)->len, 1);
+  message = bilat_import_problem_to_string (g_ptr_array_index (bilat_import_report_get_problems (report), 0));
+  assert_non_null (strstr (message, "no country code for the name"));
+  assert_true (strlen (message) < strlen (path) + 200);
+  remove_dir (dir);
+}
+
 /* Class 9: errors that misled. */
 
 static GBytes *
@@ -1216,6 +1246,7 @@ main (void)
     cmocka_unit_test (test_file_shrinks_while_read),
     cmocka_unit_test (test_long_predecessor_chain),
     cmocka_unit_test (test_query_of_many_actors),
+    cmocka_unit_test (test_long_value_quoted_short),
     cmocka_unit_test (test_odd_containers),
     cmocka_unit_test (test_format_from_several_lines),
     cmocka_unit_test (test_json_nesting),

@@ -1128,6 +1128,53 @@ test_save_odd_targets (void **state)
   remove_dir (dir);
 }
 
+/* A writable target in a directory that cannot be written was written in
+ * place (g_file_replace() falls back to that): not atomic. Now the save
+ * fails and the target stays as it was. Root may write anywhere, so as
+ * root a child that has become "nobody" tries the save. */
+static void
+test_save_read_only_directory (void **state)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "target.json", NULL);
+  g_autoptr(BilatStore) store = bilat_store_new_builtin ("pakistan-russia", NULL);
+  static const char old_text[] = "{\"format\": \"bilat\", \"version\": 1}\n";
+  g_autofree char *text = NULL;
+  pid_t child;
+  int status;
+
+  write_file (path, old_text, strlen (old_text));
+  assert_int_equal (g_chmod (path, 0666), 0);
+  assert_int_equal (g_chmod (dir, 0555), 0);
+
+  child = fork ();
+  assert_true (child >= 0);
+  if (child == 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (geteuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+        _exit (77);
+      if (bilat_store_save_to_path (store, path, &error))
+        _exit (0);
+      _exit (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ? 1 : 2);
+    }
+  assert_int_equal (waitpid (child, &status, 0), child);
+  assert_int_equal (g_chmod (dir, 0755), 0);
+  if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+    {
+      remove_dir (dir);
+      print_message ("# SKIP cannot become another user: read-only directory not tested\n");
+      skip ();
+      return;
+    }
+  assert_true (WIFEXITED (status));
+  assert_int_equal (WEXITSTATUS (status), 1);
+  text = read_text (path);
+  assert_string_equal (text, old_text);
+  remove_dir (dir);
+}
+
 /* A full file system: the save fails, the old target is intact, a new
  * target is not created, and no temporary file is left. Needs a small
  * tmpfs, which only a privileged process can mount. */
@@ -1256,6 +1303,7 @@ main (void)
     cmocka_unit_test (test_json_problems_capped),
     cmocka_unit_test (test_save_hard_link),
     cmocka_unit_test (test_save_odd_targets),
+    cmocka_unit_test (test_save_read_only_directory),
     cmocka_unit_test (test_save_full_filesystem),
     cmocka_unit_test (test_save_killed),
   };

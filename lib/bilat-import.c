@@ -1226,8 +1226,11 @@ total_size (GFile        **files,
  * would count: the date of an event is its day, its Goldstein score the
  * file's, its QuadClass that of its CAMEO code. Actors are compared as
  * they are, without state succession. Duplicate event ids are detected
- * across all the files; bad rows and duplicates are skipped and reported
- * (see [method@Bilat.Store.import_events]).
+ * across all the files: the first row with an id, in the order of @files,
+ * is the one counted, whatever the number of threads (a file that shares
+ * ids with files before it is read again after them). Bad rows and
+ * duplicates are skipped and reported (see
+ * [method@Bilat.Store.import_events]).
  *
  * With several threads, each file is read by one thread into a series of
  * its own, and the series are merged; files read on other machines can

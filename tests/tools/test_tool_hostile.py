@@ -151,6 +151,19 @@ class TestHostile(unittest.TestCase):
             self.assertNotIn(b"GLib-ERROR", result.stderr)
             self.assertIn(b"not valid UTF-8", result.stdout + result.stderr)
 
+    def test_validate_from_a_pipe(self):
+        """`validate /dev/stdin` read the pipe's first bytes to look for a
+        native file, then parsed the rest ("unexpected a"), and read it
+        again to count records ("the document is empty")."""
+        dataset = b'{"format": "bilat", "version": 1, "sources": [{"id": "s", "title": "a"}]}'
+        result = run("validate", "/dev/stdin", input=dataset, timeout=30)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn(b"/dev/stdin: valid", result.stdout)
+        bad = dataset.replace(b'"a"', b'"a\\u0000b"')
+        result = run("validate", "/dev/stdin", input=bad, timeout=30)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn(b"NUL character", result.stdout)
+
     def test_hard_linked_output(self):
         """Class 4: the output's other hard link keeps the old contents."""
         events = self.write("events.CSV", gdelt_rows(2))

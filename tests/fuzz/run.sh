@@ -5,7 +5,8 @@
 #
 # Builds the libFuzzer harnesses (clang, ASan+UBSan) in _build/fuzz unless
 # BILAT_FUZZ_BUILD names a build dir, then runs each target (all by
-# default) for SECONDS on one core, starting from the seed corpus in
+# default) for SECONDS on one core, with tests/fuzz/TARGET.dict as its
+# dictionary where there is one, starting from the seed corpus in
 # tests/fuzz/corpus/. New inputs go to _build/fuzz-corpus/TARGET, kept
 # between runs; the seeds in the tree are not touched. A crash, a leak, a
 # failed round trip or an input slower than 25 s fails the run; the
@@ -34,9 +35,11 @@ for target in "${targets[@]}"; do
   artifacts=_build/fuzz-artifacts/$target/
   mkdir -p "$corpus" "$artifacts"
   log=_build/fuzz-$target.log
+  dict=()
+  [ -f "tests/fuzz/$target.dict" ] && dict=(-dict="tests/fuzz/$target.dict")
   echo "== fuzz-$target for ${seconds}s"
   if "$build/tests/fuzz/fuzz-$target" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 \
-       -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts" \
+       -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts" "${dict[@]}" \
        "$corpus" "tests/fuzz/corpus/$target" >"$log" 2>&1; then
     grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log" | tr '\n' ' '
     echo

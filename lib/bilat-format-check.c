@@ -23,6 +23,8 @@ typedef struct
   BilatStore *store;
   GPtrArray  *problems;
 
+  GHashTable *cycles;     /* actor ids whose predecessors come back */
+
   /* the record being checked */
   const char *kind;
   int         index;
@@ -126,7 +128,6 @@ check_actor (Checker    *c,
 {
   const char *id = bilat_record_get_id (BILAT_RECORD (actor));
   const char * const *aliases = bilat_actor_get_aliases (actor);
-  const char *state = id;
 
   if (bilat_actor_get_kind (actor) == BILAT_ACTOR_KIND_STATE && bilat_country_get_name (id) == NULL)
     problem (c, BILAT_FORMAT_ERROR_INVALID_VALUE, "id",
@@ -147,20 +148,39 @@ check_actor (Checker    *c,
   check_reference (c, "predecessor", _BILAT_KIND_ACTOR, bilat_actor_get_predecessor (actor));
 
   /* A chain of predecessors that comes back would make succession loop. */
-  for (guint steps = 0; state != NULL; steps++)
-    {
-      BilatActor *next = bilat_store_lookup_actor (c->store, state);
+  if (g_hash_table_contains (c->cycles, id))
+    problem (c, BILAT_FORMAT_ERROR_INVALID_VALUE, "predecessor",
+             "the chain of predecessors comes back to “%s”", id);
+}
 
-      state = next ? bilat_actor_get_predecessor (next) : NULL;
-      if (state != NULL && strcmp (state, id) == 0)
-        {
-          problem (c, BILAT_FORMAT_ERROR_INVALID_VALUE, "predecessor",
-                   "the chain of predecessors comes back to “%s”", id);
-          break;
-        }
-      if (steps > g_list_model_get_n_items (bilat_store_get_actors (c->store)))
-        break;
+/* An actor's predecessor, through the store's lookup (ids or aliases). */
+static const char *
+next_predecessor (const char *id,
+                  gpointer    user_data)
+{
+  BilatActor *actor = bilat_store_lookup_actor (user_data, id);
+
+  return actor != NULL ? bilat_actor_get_predecessor (actor) : NULL;
+}
+
+/* The ids of the store's actors whose chain of predecessors comes back
+ * to them, found for all at once. */
+static GHashTable *
+predecessor_cycles (BilatStore *store)
+{
+  GListModel *actors = bilat_store_get_actors (store);
+  guint n = g_list_model_get_n_items (actors);
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree const char **ids = g_new (const char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      BilatRecord *actor = g_list_model_get_item (actors, i);
+
+      g_ptr_array_add (objects, actor);
+      ids[i] = bilat_record_get_id (actor);
     }
+  return _bilat_chain_cycles (ids, n, next_predecessor, store);
 }
 
 static void
@@ -303,6 +323,7 @@ bilat_store_check (BilatStore *self)
 
   c.store = self;
   c.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) bilat_problem_unref);
+  c.cycles = predecessor_cycles (self);
 
   /* The rows of a damaged native file were left out: saving now would
    * lose them. */
@@ -329,6 +350,7 @@ bilat_store_check (BilatStore *self)
       _bilat_store_walk (self, (guint) kind, check_item, &walk);
     }
 
+  g_hash_table_unref (c.cycles);
   return c.problems;
 }
 

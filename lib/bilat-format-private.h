@@ -137,4 +137,16 @@ GPtrArray    *_bilat_format_read_stream  (GInputStream         *stream,
 gboolean      _bilat_store_check_savable (BilatStore       *self,
                                           GError          **error);
 
+/* The id that follows @id in a chain (an actor's predecessor), or NULL. */
+typedef const char *(*_BilatChainNextFunc) (const char *id,
+                                            gpointer    user_data);
+
+/* Of the @n_ids ids at @ids, those whose chain comes back to them, as a
+ * set of copies. Each link is followed once, so that a chain of 100,000
+ * predecessors costs 100,000 steps, not their square. */
+GHashTable   *_bilat_chain_cycles        (const char * const *ids,
+                                          guint               n_ids,
+                                          _BilatChainNextFunc next,
+                                          gpointer            user_data);
+
 G_END_DECLS

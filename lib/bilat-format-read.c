@@ -269,6 +269,7 @@ typedef struct
   _BilatJsonReader    *json;
 
   GArray              *problems;     /* of Pending */
+  guint64              n_unlisted;   /* problems past MAX_PROBLEMS */
   guint                seq;
   /* What the problems reported now are sorted by. */
   Phase                phase;
@@ -301,6 +302,7 @@ typedef struct
   GHashTable          *actor_names;  /* alias key → id of the actor it names */
   GHashTable          *countries;    /* code → whether it is a country's */
   GHashTable          *predecessors; /* actor id → id of its predecessor */
+  GHashTable          *cycles;       /* actor ids whose chain comes back, once known */
   GArray              *references;   /* of Reference */
   guint                n_references; /* of the record being read */
 
@@ -350,14 +352,26 @@ location_field (const Location *where)
   return g_string_free (field, FALSE);
 }
 
+/* Problems kept: a hostile file of millions of bad values must not take
+ * all memory to say so. The rest are counted. */
+#define MAX_PROBLEMS 10000
+
 static void
 add_problem (Reader           *r,
              const Location   *where,
              BilatFormatError  code,
              const char       *message)
 {
-  g_autofree char *field = location_field (where);
-  Pending pending = {
+  g_autofree char *field = NULL;
+  Pending pending;
+
+  if (r->problems->len >= MAX_PROBLEMS)
+    {
+      r->n_unlisted++;
+      return;
+    }
+  field = location_field (where);
+  pending = (Pending) {
     _bilat_problem_new (code, r->file, where->line,
                         where->kind >= 0 ? _bilat_kinds[where->kind].member : NULL,
                         where->index, where->record_id, field, message),
@@ -394,6 +408,7 @@ clear_problems (Reader *r)
   for (guint i = 0; i < r->problems->len; i++)
     bilat_problem_unref (g_array_index (r->problems, Pending, i).problem);
   g_array_set_size (r->problems, 0);
+  r->n_unlisted = 0;
 }
 
 static int
@@ -752,8 +767,13 @@ describe_node (Node *node)
     case NODE_INTEGER:
       return "an integer";
     case NODE_DOUBLE:
-      return isfinite (node->number.value) ? "a number with a fraction"
-                                           : "a number too large for a double";
+      /* 1e99999 has no fraction; said so, it would mislead. */
+      if (!isfinite (node->number.value))
+        return "a number too large for a double";
+      if (node->number.text != NULL && strpbrk (node->number.text, ".") == NULL)
+        return "a number with an exponent";
+      return node->number.text != NULL ? "a number with a fraction"
+                                       : "a number with a fraction or an exponent";
     default:
       return "a value";
     }
@@ -2982,31 +3002,36 @@ reference_resolves (Reader     *r,
     }
 }
 
+static const char *
+next_predecessor (const char *id,
+                  gpointer    user_data)
+{
+  return g_hash_table_lookup (user_data, id);
+}
+
 /* Dyad queries follow predecessors, so a chain of them must end. The
  * chain is followed within the dataset: the store's actors cannot name
- * the dataset's as their predecessors without being in a chain already. */
+ * the dataset's as their predecessors without being in a chain already.
+ * The cycles are found once, for all the actors. */
 static void
 check_predecessor_chain (Reader          *r,
                          const Reference *reference)
 {
   const char *origin = reference->where.record_id;
-  const char *id = reference->id;
-  guint limit = g_hash_table_size (r->predecessors);
 
   if (origin == NULL)
     return;
-
-  for (guint steps = 0; id != NULL && steps <= limit; steps++)
+  if (r->cycles == NULL)
     {
-      if (strcmp (id, origin) == 0)
-        {
-          report (r, &reference->where, BILAT_FORMAT_ERROR_INVALID_VALUE,
-                  "the chain of predecessors of “%s” comes back to it", origin);
-          return;
-        }
+      g_autofree const char **ids =
+        (const char **) g_hash_table_get_keys_as_array (r->predecessors, NULL);
 
-      id = g_hash_table_lookup (r->predecessors, id);
+      r->cycles = _bilat_chain_cycles (ids, g_hash_table_size (r->predecessors),
+                                       next_predecessor, r->predecessors);
     }
+  if (g_hash_table_contains (r->cycles, origin))
+    report (r, &reference->where, BILAT_FORMAT_ERROR_INVALID_VALUE,
+            "the chain of predecessors of “%s” comes back to it", origin);
 }
 
 static void
@@ -3299,6 +3324,11 @@ scalar_node (Node         *node,
       node->number.value = (double) scalar->integer;
       node->number.text = scalar->string;
     }
+  else if (scalar->type == NODE_DOUBLE)
+    {
+      node->number.value = g_ascii_strtod (scalar->string, NULL);
+      node->number.text = scalar->string;
+    }
 
   return node;
 }
@@ -3400,6 +3430,8 @@ read_scalar (Reader          *r,
       if (scalar->overflow)
         scalar->string = g_strdup (_bilat_json_reader_get_number_text (r->json));
     }
+  else if (token == _BILAT_JSON_DOUBLE)
+    scalar->string = g_strdup (_bilat_json_reader_get_number_text (r->json));
 
   return scalar->line;
 }
@@ -3661,6 +3693,7 @@ reader_clear (Reader *r)
   g_clear_pointer (&r->actor_names, g_hash_table_unref);
   g_clear_pointer (&r->countries, g_hash_table_unref);
   g_clear_pointer (&r->predecessors, g_hash_table_unref);
+  g_clear_pointer (&r->cycles, g_hash_table_unref);
   g_clear_pointer (&r->references, g_array_unref);
   g_clear_pointer (&r->strings, g_string_chunk_free);
   g_clear_pointer (&r->event_formats, g_type_class_unref);
@@ -3738,10 +3771,19 @@ read_json (_BilatJsonReader     *json,
   g_free ((char *) version.string);
 
   g_array_sort (r.problems, compare_pending);
-  problems = g_ptr_array_new_full (r.problems->len, (GDestroyNotify) bilat_problem_unref);
+  problems = g_ptr_array_new_full (r.problems->len + 1, (GDestroyNotify) bilat_problem_unref);
   for (guint i = 0; i < r.problems->len; i++)
     g_ptr_array_add (problems, g_array_index (r.problems, Pending, i).problem);
   g_array_unref (r.problems);
+  if (r.n_unlisted > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf ("%" G_GUINT64_FORMAT " more problems, not listed: at most %d are",
+                         r.n_unlisted, MAX_PROBLEMS);
+
+      g_ptr_array_add (problems, _bilat_problem_new (BILAT_FORMAT_ERROR_INVALID_VALUE, r.file, 0, NULL,
+                                                     -1, NULL, NULL, message));
+    }
 
   if (out != NULL)
     {

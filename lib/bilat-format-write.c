@@ -23,6 +23,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "bilat-file-private.h"
 #include "bilat-format-private.h"
 #include "bilat-json-private.h"
 #include "bilat-place-private.h"
@@ -943,10 +944,14 @@ bilat_store_save_to_data (BilatStore  *self,
  * Writes the store to @file as [method@Bilat.Store.save_to_data] does,
  * creating or replacing it.
  *
- * The file is replaced atomically: the text goes to a new file that then
- * takes the place of the old one, so a failed save (an error, a
- * cancellation, a full disk) leaves the old file as it was. No backup is
- * kept.
+ * The file is replaced atomically: the text goes to a new file beside it,
+ * synced to disk, that then takes the place of the old one, so a failed
+ * save (an error, a cancellation, a full disk, a killed process) leaves
+ * the old file as it was, and no temporary file. A file with several
+ * hard links is replaced, not written through: the other links keep the
+ * old contents. A target that is not a regular file (a directory, a
+ * device) is refused. A file that is not local (GVfs) is replaced as
+ * atomically as its backend can. No backup is kept.
  *
  * Returns: %TRUE if the file was written, %FALSE with @error (in the
  *   %G_IO_ERROR domain) set otherwise
@@ -959,10 +964,8 @@ bilat_store_save_to_file (BilatStore    *self,
                           GCancellable  *cancellable,
                           GError       **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(BilatAtomicFile) target = NULL;
   g_autoptr(GString) text = NULL;
-  g_autoptr(GCancellable) abandon = NULL;
-  GError *local_error = NULL;
 
   g_return_val_if_fail (BILAT_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -974,27 +977,15 @@ bilat_store_save_to_file (BilatStore    *self,
   if (!_bilat_store_check_savable (self, error))
     return FALSE;
 
-  /* The stream writes to a temporary file, which closing moves over the
-   * old one. Not g_file_replace_contents(): after a failed write it still
-   * closes normally, which moves the partial file into place. */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
-  if (stream == NULL)
+  /* A new file beside the target, renamed into place once complete and
+   * synced; on any failure it is removed and the target is as it was. */
+  target = _bilat_atomic_file_new (file, error);
+  if (target == NULL)
     return FALSE;
 
   text = g_string_sized_new (_BILAT_JSON_WRITER_CHUNK + 4096);
-  if (write_document (self, G_OUTPUT_STREAM (stream), text, cancellable, &local_error) &&
-      g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
-    return TRUE;
-
-  /* A cancelled close deletes the temporary file and keeps the old one.
-   * (After a failed close, the stream is closed already and this does
-   * nothing.) */
-  abandon = g_cancellable_new ();
-  g_cancellable_cancel (abandon);
-  g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-  g_propagate_error (error, local_error);
-
-  return FALSE;
+  return write_document (self, _bilat_atomic_file_get_stream (target), text, cancellable, error) &&
+         _bilat_atomic_file_commit (target, error);
 }
 
 /**

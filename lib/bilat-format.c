@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <string.h>
+
 #include <bilat/bilat.h>
 
 #include "bilat-format-private.h"
@@ -128,4 +130,52 @@ _bilat_problem_new (BilatFormatError  code,
 {
   return _bilat_problem_new_full (BILAT_FORMAT_ERROR, code, file, line, 0, kind, index,
                                   record_id, field, message);
+}
+
+/* Cycles of chains: a walk from each id not seen yet, marking the ids on
+ * its path, stops at an id seen before. If that id is on the path itself,
+ * the path from it on is a cycle; otherwise the path leads into a walk
+ * done before, whose cycles are known already. */
+
+#define ON_PATH GINT_TO_POINTER (1)
+#define DONE GINT_TO_POINTER (2)
+
+GHashTable *
+_bilat_chain_cycles (const char * const *ids,
+                     guint               n_ids,
+                     _BilatChainNextFunc next,
+                     gpointer            user_data)
+{
+  g_autoptr(GHashTable) state = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+  GHashTable *cycles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      const char *id = ids[i];
+      gpointer mark = NULL;
+
+      g_ptr_array_set_size (path, 0);
+      while (id != NULL && (mark = g_hash_table_lookup (state, id)) == NULL)
+        {
+          g_hash_table_insert (state, (gpointer) id, ON_PATH);
+          g_ptr_array_add (path, (gpointer) id);
+          id = next (id, user_data);
+        }
+      if (id != NULL && mark == ON_PATH)
+        {
+          /* From the end of the path back to where it came back. */
+          for (guint j = path->len; j > 0; j--)
+            {
+              const char *member = g_ptr_array_index (path, j - 1);
+
+              g_hash_table_add (cycles, g_strdup (member));
+              if (strcmp (member, id) == 0)
+                break;
+            }
+        }
+      for (guint j = 0; j < path->len; j++)
+        g_hash_table_insert (state, g_ptr_array_index (path, j), DONE);
+    }
+  return cycles;
 }

@@ -5,12 +5,16 @@
  * An input hands the reader windows of bytes. What decides the speed of
  * reading large event files is how those bytes reach the CPU:
  *
- * - a plain local file is mapped, a window of MAP_WINDOW bytes at a time,
- *   and scanned in place: no copy at all, and the resident memory stays
- *   within one window whatever the size of the file;
- * - anything else (a stream, gzip data, a member of a zip archive) is
- *   read into a buffer small enough to stay in the CPU's cache, where the
- *   reader scans it at once.
+ * everything (a plain file, a stream, gzip data, a member of a zip
+ * archive) is read into a buffer small enough to stay in the CPU's cache,
+ * where the reader scans it at once.
+ *
+ * Plain files are read, not mapped: a mapped file that shrinks while it
+ * is scanned (a download being replaced, a log rotated) kills the process
+ * with SIGBUS, which a library must not let happen. Reading costs no more
+ * here: the copy goes to a buffer in the cache, and the scan is what
+ * takes the time. A regular file that ends before the size it had when
+ * opened is an error that says so.
  *
  * The kind of data is told from its first bytes, not from the file name:
  * gzip (1f 8b) is inflated with zlib, members following members as gzip
@@ -23,7 +27,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -32,11 +35,6 @@
 #include <zlib.h>
 
 #include "bilat-import-private.h"
-
-/* A window of a mapped file. Large enough that mapping costs nothing
- * against scanning, small enough that two threads stay far below the
- * memory budget of streaming (64 MB). */
-#define MAP_WINDOW (16u << 20)
 
 /* Buffered windows: small enough to stay in the cache between the copy
  * and the scan; larger buffers make reading several times slower on
@@ -74,20 +72,15 @@ struct _BilatInput
   gboolean        raw_eof;
 
   Kind            kind;
-  gboolean        mapped;
   guint           n_members;     /* members started */
   char           *member_name;
-
-  /* Mapped windows. */
-  char           *map;
-  gsize           map_length;
-  guint64         position;      /* the first byte not consumed */
 
   /* Buffered windows. */
   char           *buffer;
   gsize           buffer_length;
   gsize           buffer_start;  /* the first byte not consumed */
   gboolean        exhausted;     /* the member has no more bytes */
+  gboolean        member_checked; /* its first bytes are not compressed again */
 
   /* gzip */
   z_stream        zstream;
@@ -187,6 +180,14 @@ raw_read (BilatInput *self,
           set_errno_error (error, errno, "read", self->name);
           return -1;
         }
+      if (n == 0 && self->regular && self->raw_read < self->size)
+        {
+          g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_TRUNCATED,
+                       "%s changed while it was read: it ends after %" G_GUINT64_FORMAT
+                       " bytes, not the %" G_GUINT64_FORMAT " it had", self->name,
+                       self->raw_read, self->size);
+          return -1;
+        }
     }
 
   if (n == 0)
@@ -221,13 +222,11 @@ sniff (BilatInput *self,
 
   if (self->pushback_length >= 2 && self->pushback[0] == 0x1f && self->pushback[1] == 0x8b)
     self->kind = KIND_GZIP;
-  else if (self->pushback_length >= 4 && memcmp (self->pushback, "PK\003\004", 4) == 0)
-    self->kind = KIND_ZIP;
+  else if (self->pushback_length >= 4 && (memcmp (self->pushback, "PK\003\004", 4) == 0 ||
+                                          memcmp (self->pushback, "PK\005\006", 4) == 0))
+    self->kind = KIND_ZIP;     /* with files, or empty */
   else
     self->kind = KIND_PLAIN;
-
-  /* Plain regular files are mapped: reading starts over at offset 0. */
-  self->mapped = self->kind == KIND_PLAIN && self->regular && self->size > 0;
   return TRUE;
 }
 
@@ -334,22 +333,12 @@ _bilat_input_new_for_stream (GInputStream  *stream,
   return self;
 }
 
-static void
-unmap (BilatInput *self)
-{
-  if (self->map != NULL)
-    munmap (self->map, self->map_length);
-  self->map = NULL;
-  self->map_length = 0;
-}
-
 void
 _bilat_input_free (BilatInput *self)
 {
   if (self == NULL)
     return;
 
-  unmap (self);
   if (self->zstream_ready)
     inflateEnd (&self->zstream);
   if (self->archive != NULL)
@@ -509,10 +498,10 @@ _bilat_input_next_member (BilatInput  *self,
                           GError     **error)
 {
   g_clear_pointer (&self->member_name, g_free);
-  unmap (self);
   self->buffer_length = 0;
   self->buffer_start = 0;
   self->exhausted = FALSE;
+  self->member_checked = FALSE;
 
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return FALSE;
@@ -532,8 +521,7 @@ _bilat_input_next_member (BilatInput  *self,
           self->zstream_ready = TRUE;
           self->raw_buffer = g_malloc (RAW_BUFFER_SIZE);
         }
-      if (!self->mapped)
-        self->buffer = g_malloc (BUFFER_SIZE);
+      self->buffer = g_malloc (BUFFER_SIZE);
       self->member_name = g_strdup (self->name);
       *name = self->member_name;
       return TRUE;
@@ -573,6 +561,12 @@ _bilat_input_next_member (BilatInput  *self,
                            self->name);
               return FALSE;
             }
+          if (self->n_members == 0)
+            {
+              g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_UNKNOWN_FORMAT,
+                           "%s: the zip archive holds no files", self->name);
+              return FALSE;
+            }
           return FALSE;
         }
       if (status < ARCHIVE_WARN)
@@ -591,49 +585,6 @@ _bilat_input_next_member (BilatInput  *self,
     }
 }
 
-static gboolean
-fill_mapped (BilatInput  *self,
-             const char **data,
-             gsize       *length,
-             gboolean    *at_end,
-             GError     **error)
-{
-  static gsize page_size = 0;
-  guint64 aligned;
-  gsize skip;
-
-  if (page_size == 0)
-    page_size = (gsize) sysconf (_SC_PAGESIZE);
-
-  unmap (self);
-  if (self->position >= self->size)
-    {
-      *data = "";
-      *length = 0;
-      *at_end = TRUE;
-      return TRUE;
-    }
-
-  aligned = self->position - self->position % page_size;
-  skip = (gsize) (self->position - aligned);
-  self->map_length = (gsize) MIN ((guint64) MAP_WINDOW, self->size - aligned);
-  /* Populated at once: faulting the pages in one by one costs more than
-   * the scan. */
-  self->map = mmap (NULL, self->map_length, PROT_READ, MAP_PRIVATE | MAP_POPULATE,
-                    self->fd, (off_t) aligned);
-  if (self->map == MAP_FAILED)
-    {
-      self->map = NULL;
-      self->map_length = 0;
-      return set_errno_error (error, errno, "read", self->name);
-    }
-
-  *data = self->map + skip;
-  *length = self->map_length - skip;
-  *at_end = aligned + self->map_length >= self->size;
-  return TRUE;
-}
-
 gboolean
 _bilat_input_fill (BilatInput  *self,
                    const char **data,
@@ -645,9 +596,6 @@ _bilat_input_fill (BilatInput  *self,
 
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return FALSE;
-
-  if (self->mapped)
-    return fill_mapped (self, data, length, at_end, error);
 
   rest = self->buffer_length - self->buffer_start;
   if (rest > 0 && self->buffer_start > 0)
@@ -686,6 +634,28 @@ _bilat_input_fill (BilatInput  *self,
       self->buffer_length += n;
     }
 
+  /* Compressed data or an archive inside gzip data or an archive is
+   * not read as text: that would report its bytes as bad rows. */
+  if (!self->member_checked && (self->buffer_length >= 4 || self->exhausted))
+    {
+      const char *inner = NULL;
+
+      self->member_checked = TRUE;
+      if (self->buffer_length >= 2 && (guchar) self->buffer[0] == 0x1f && (guchar) self->buffer[1] == 0x8b)
+        inner = "gzip data";
+      else if (self->buffer_length >= 4 && (memcmp (self->buffer, "PK\003\004", 4) == 0 ||
+                                            memcmp (self->buffer, "PK\005\006", 4) == 0))
+        inner = "a zip archive";
+      if (inner != NULL && self->kind != KIND_PLAIN)
+        {
+          g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_UNKNOWN_FORMAT,
+                       "%s: %s inside %s, which is not read: decompress the outer one first",
+                       self->member_name != NULL ? self->member_name : self->name, inner,
+                       self->kind == KIND_GZIP ? "gzip data" : "a zip archive");
+          return FALSE;
+        }
+    }
+
   *data = self->buffer;
   *length = self->buffer_length;
   *at_end = self->exhausted;
@@ -696,16 +666,13 @@ void
 _bilat_input_consume (BilatInput *self,
                       gsize       n)
 {
-  if (self->mapped)
-    self->position += n;
-  else
-    self->buffer_start += n;
+  self->buffer_start += n;
 }
 
 guint64
 _bilat_input_get_bytes_read (BilatInput *self)
 {
-  guint64 done = self->mapped ? self->position : self->raw_read;
+  guint64 done = self->raw_read;
 
   /* Data read ahead is no further than the size. */
   return self->size > 0 ? MIN (done, self->size) : done;

@@ -207,6 +207,13 @@ gboolean    _bilat_id_set_add           (BilatIdSet    *self,
                                          guint64        id);
 gboolean    _bilat_id_set_contains      (BilatIdSet    *self,
                                          guint64        id);
+/* Calls @func on each id of @self, in no particular order, while it
+ * returns TRUE; returns FALSE if @func stopped it. */
+typedef gboolean (*BilatIdSetForeachFunc) (guint64  id,
+                                           gpointer user_data);
+gboolean    _bilat_id_set_foreach       (BilatIdSet           *self,
+                                         BilatIdSetForeachFunc func,
+                                         gpointer              user_data);
 
 /* Row filters: a BilatQuery compiled for raw rows. */
 

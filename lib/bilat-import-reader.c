@@ -190,6 +190,35 @@ _bilat_id_set_add (BilatIdSet *self,
   return TRUE;
 }
 
+gboolean
+_bilat_id_set_foreach (BilatIdSet           *self,
+                       BilatIdSetForeachFunc func,
+                       gpointer              user_data)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->chunks);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const IdChunk *chunk = value;
+      guint64 base = chunk->key << CHUNK_BITS;
+
+      if (chunk->bitmap != NULL)
+        {
+          for (guint32 word = 0; word < CHUNK_IDS / 64; word++)
+            for (guint64 bits = chunk->bitmap[word]; bits != 0; bits &= bits - 1)
+              if (!func (base + word * 64 + (guint) __builtin_ctzll (bits), user_data))
+                return FALSE;
+        }
+      else
+        for (guint32 i = 0; i < chunk->n; i++)
+          if (!func (base + chunk->array[i], user_data))
+            return FALSE;
+    }
+  return TRUE;
+}
+
 /* Layouts. */
 
 /* 0-based column indices of the GDELT fields read. */
@@ -839,16 +868,54 @@ is_missing (const BilatField *field)
 
 /* Row filters. */
 
+/* Sets of actor ids, looked up by a field's bytes as they are: a hash
+ * table, so that a filter of thousands of actors costs what one of two
+ * does. A field's bytes are compared whole, NUL bytes included: an id
+ * is never the prefix of a field that has more bytes. */
+typedef struct
+{
+  GHashTable *ids;       /* owned id → itself */
+  gsize       longest;
+} IdNames;
+
+static IdNames *
+id_names_new (void)
+{
+  IdNames *self = g_new0 (IdNames, 1);
+
+  self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return self;
+}
+
+static void
+id_names_free (IdNames *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->ids);
+  g_free (self);
+}
+
+static void
+id_names_add (IdNames    *self,
+              const char *id)
+{
+  if (g_hash_table_contains (self->ids, id))
+    return;
+  self->longest = MAX (self->longest, strlen (id));
+  g_hash_table_add (self->ids, g_strdup (id));
+}
+
 struct _BilatRowFilter
 {
   gboolean   nothing;     /* no coded event can match */
-  GPtrArray *actors;      /* any of these ids, or NULL */
-  GPtrArray *side_a;      /* the dyad, or NULL */
-  GPtrArray *side_b;
+  IdNames   *actors;      /* any of these ids, or NULL */
+  IdNames   *side_a;      /* the dyad, or NULL */
+  IdNames   *side_b;
   /* The same as GDELT writes them: with CAMEO's own codes (ROM for ROU). */
-  GPtrArray *raw_actors;
-  GPtrArray *raw_a;
-  GPtrArray *raw_b;
+  IdNames   *raw_actors;
+  IdNames   *raw_a;
+  IdNames   *raw_b;
   gboolean   has_period;
   guint32    first_day;   /* YYYYMMDD */
   guint32    last_day;
@@ -860,7 +927,7 @@ struct _BilatRowFilter
 
 /* Adds copies of @actor and, with succession, the states it continues. */
 static void
-add_lineage (GPtrArray  *ids,
+add_lineage (IdNames    *ids,
              BilatStore *store,
              gboolean    follow,
              const char *actor)
@@ -872,21 +939,24 @@ add_lineage (GPtrArray  *ids,
   if (follow && store != NULL)
     n = _bilat_store_get_lineage (store, actor, lineage);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (ids, g_strdup (lineage[i]));
+    id_names_add (ids, lineage[i]);
 }
 
-static GPtrArray *
-raw_codes (GPtrArray *ids)
+static IdNames *
+raw_codes (const IdNames *ids)
 {
-  GPtrArray *raw = g_ptr_array_new_with_free_func (g_free);
+  IdNames *raw = id_names_new ();
+  GHashTableIter iter;
+  gpointer id;
 
-  for (guint i = 0; i < ids->len; i++)
+  g_hash_table_iter_init (&iter, ids->ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
     {
       const char *codes[2];
-      guint n = _bilat_cameo_country_aliases (g_ptr_array_index (ids, i), codes);
+      guint n = _bilat_cameo_country_aliases (id, codes);
 
       for (guint j = 0; j < n; j++)
-        g_ptr_array_add (raw, g_strdup (codes[j]));
+        id_names_add (raw, codes[j]);
     }
   return raw;
 }
@@ -918,15 +988,15 @@ _bilat_row_filter_new (BilatQuery *query,
   actors = bilat_query_get_actors (query);
   if (actors != NULL && actors[0] != NULL)
     {
-      self->actors = g_ptr_array_new_with_free_func (g_free);
+      self->actors = id_names_new ();
       for (guint i = 0; actors[i] != NULL; i++)
         add_lineage (self->actors, store, follow, actors[i]);
       self->raw_actors = raw_codes (self->actors);
     }
   if (bilat_query_get_dyad (query, &dyad_a, &dyad_b))
     {
-      self->side_a = g_ptr_array_new_with_free_func (g_free);
-      self->side_b = g_ptr_array_new_with_free_func (g_free);
+      self->side_a = id_names_new ();
+      self->side_b = id_names_new ();
       add_lineage (self->side_a, store, follow, dyad_a);
       add_lineage (self->side_b, store, follow, dyad_b);
       self->raw_a = raw_codes (self->side_a);
@@ -964,36 +1034,40 @@ _bilat_row_filter_free (BilatRowFilter *self)
 {
   if (self == NULL)
     return;
-  g_clear_pointer (&self->actors, g_ptr_array_unref);
-  g_clear_pointer (&self->side_a, g_ptr_array_unref);
-  g_clear_pointer (&self->side_b, g_ptr_array_unref);
-  g_clear_pointer (&self->raw_actors, g_ptr_array_unref);
-  g_clear_pointer (&self->raw_a, g_ptr_array_unref);
-  g_clear_pointer (&self->raw_b, g_ptr_array_unref);
+  g_clear_pointer (&self->actors, id_names_free);
+  g_clear_pointer (&self->side_a, id_names_free);
+  g_clear_pointer (&self->side_b, id_names_free);
+  g_clear_pointer (&self->raw_actors, id_names_free);
+  g_clear_pointer (&self->raw_a, id_names_free);
+  g_clear_pointer (&self->raw_b, id_names_free);
   g_free (self->text);
   g_free (self);
 }
 
 static inline gboolean
-set_has (const GPtrArray *set,
-         const char      *text,
-         gsize            length)
+set_has (const IdNames *set,
+         const char    *text,
+         gsize          length)
 {
-  for (guint i = 0; i < set->len; i++)
-    {
-      const char *id = g_ptr_array_index (set, i);
+  char buffer[64];
+  g_autofree char *copy = NULL;
+  char *key = buffer;
 
-      if (strncmp (id, text, length) == 0 && id[length] == '\0')
-        return TRUE;
-    }
-  return FALSE;
+  /* No id is longer, and none holds a NUL byte. */
+  if (length > set->longest || memchr (text, '\0', length) != NULL)
+    return FALSE;
+  if (length >= sizeof buffer)
+    key = copy = g_malloc (length + 1);
+  memcpy (key, text, length);
+  key[length] = '\0';
+  return g_hash_table_contains (set->ids, key);
 }
 
 static inline gboolean
-set_has_id (const GPtrArray *set,
-            const char      *id)
+set_has_id (const IdNames *set,
+            const char    *id)
 {
-  return id != NULL && set_has (set, id, strlen (id));
+  return id != NULL && g_hash_table_contains (set->ids, id);
 }
 
 /* Whether a GDELT row [p, e) can match, from its raw columns: never FALSE
@@ -1224,7 +1298,8 @@ bad_value (BilatReader      *reader,
   return _bilat_reader_problem (reader, row, BILAT_IMPORT_ERROR_BAD_VALUE, column, message, error);
 }
 
-/* A CAMEO code: 2 to 4 digits, copied into @code. */
+/* A CAMEO code of the codebook (which a store can keep), copied into
+ * @code. */
 static gboolean
 parse_cameo (const BilatField *field,
              char              code[5])
@@ -1233,7 +1308,7 @@ parse_cameo (const BilatField *field,
     return FALSE;
   memcpy (code, field->text, field->length);
   code[field->length] = '\0';
-  return TRUE;
+  return bilat_cameo_is_known (code);
 }
 
 /* A GDELT actor country: an id for the participant, or NULL when empty. */
@@ -1265,23 +1340,34 @@ parse_actor_country (const BilatField  *field,
   return TRUE;
 }
 
-/* Text is mostly ASCII: that is checked sixteen bytes at a time, and
- * only text with other bytes goes through the full validation. */
-static gboolean
-is_utf8 (const BilatField *field)
+/* Whether the text of @field can be kept: valid UTF-8 without NUL bytes
+ * (a NUL would cut it where it is stored). NULL if it can, else why not.
+ * Text is mostly ASCII: that is checked sixteen bytes at a time, and only
+ * text with other bytes, or a NUL, goes through the full validation. */
+static const char *
+text_problem (const BilatField *field)
 {
   const char *p = field->text;
   const char *e = p + field->length;
 
 #if defined(__SSE2__)
   for (; p + 16 <= e; p += 16)
-    if (_mm_movemask_epi8 (_mm_loadu_si128 ((const __m128i *) p)) != 0)
-      return g_utf8_validate_len (field->text, field->length, NULL);
+    {
+      __m128i bytes = _mm_loadu_si128 ((const __m128i *) p);
+
+      if (_mm_movemask_epi8 (bytes) != 0 ||
+          _mm_movemask_epi8 (_mm_cmpeq_epi8 (bytes, _mm_setzero_si128 ())) != 0)
+        break;
+    }
 #endif
   for (; p < e; p++)
-    if ((guchar) *p >= 0x80)
-      return g_utf8_validate_len (field->text, field->length, NULL);
-  return TRUE;
+    if ((guchar) *p >= 0x80 || *p == '\0')
+      break;
+  if (p == e)
+    return NULL;
+  if (memchr (field->text, '\0', field->length) != NULL)
+    return "holds a NUL byte";
+  return g_utf8_validate_len (field->text, field->length, NULL) ? NULL : "not UTF-8";
 }
 
 /* Parses the score in @column (empty or NA: none given) and settles the
@@ -1348,7 +1434,13 @@ parse_gdelt (BilatReader  *reader,
   gboolean gdelt2 = row->format == BILAT_EVENT_FORMAT_GDELT2;
   int geo = gdelt2 ? GDELT2_GEO_TYPE : GDELT1_GEO_TYPE;
   int added = gdelt2 ? GDELT2_DATE_ADDED : GDELT1_DATE_ADDED;
+  static const int gdelt_texts[] = {
+    GDELT_ACTOR1_CODE, GDELT_ACTOR1_NAME, GDELT_ACTOR1_TYPE1, GDELT_ACTOR1_TYPE1 + 1,
+    GDELT_ACTOR1_TYPE1 + 2, GDELT_ACTOR2_CODE, GDELT_ACTOR2_NAME, GDELT_ACTOR2_TYPE1,
+    GDELT_ACTOR2_TYPE1 + 1, GDELT_ACTOR2_TYPE1 + 2,
+  };
   guint geo_type = 0;
+  const char *why;
   int url;
 
   *ok = FALSE;
@@ -1363,13 +1455,13 @@ parse_gdelt (BilatReader  *reader,
     return bad_value (reader, row, GDELT_ACTOR1_COUNTRY, "not a CAMEO country code", error);
   if (!parse_actor_country (&row->columns[GDELT_ACTOR2_COUNTRY], row->actor_buffers[1], &row->actor2))
     return bad_value (reader, row, GDELT_ACTOR2_COUNTRY, "not a CAMEO country code", error);
-  if (!is_utf8 (&row->columns[GDELT_ACTOR1_NAME]))
-    return bad_value (reader, row, GDELT_ACTOR1_NAME, "not UTF-8", error);
-  if (!is_utf8 (&row->columns[GDELT_ACTOR2_NAME]))
-    return bad_value (reader, row, GDELT_ACTOR2_NAME, "not UTF-8", error);
+  /* The text the event keeps: its actors' codes, names and types. */
+  for (guint i = 0; i < G_N_ELEMENTS (gdelt_texts); i++)
+    if ((why = text_problem (&row->columns[gdelt_texts[i]])) != NULL)
+      return bad_value (reader, row, gdelt_texts[i], why, error);
 
   if (!parse_cameo (&row->columns[GDELT_EVENT_CODE], row->code))
-    return bad_value (reader, row, GDELT_EVENT_CODE, "not a CAMEO event code", error);
+    return bad_value (reader, row, GDELT_EVENT_CODE, "not a code of the CAMEO codebook", error);
   row->quad_class = bilat_cameo_get_quad_class (row->code);
   if (!parse_goldstein (reader, row, GDELT_GOLDSTEIN, error, ok))
     return FALSE;
@@ -1407,8 +1499,8 @@ parse_gdelt (BilatReader  *reader,
     {
       int latitude = geo + (gdelt2 ? 5 : 4);
 
-      if (!is_utf8 (&row->place_name))
-        return bad_value (reader, row, geo + GEO_NAME, "not UTF-8", error);
+      if ((why = text_problem (&row->place_name)) != NULL)
+        return bad_value (reader, row, geo + GEO_NAME, why, error);
       row->place_country = _bilat_country_from_fips_len (row->columns[geo + GEO_COUNTRY].text,
                                                          row->columns[geo + GEO_COUNTRY].length);
       if (!parse_coordinates (reader, row, latitude, latitude + 1, error, ok))
@@ -1428,8 +1520,8 @@ parse_gdelt (BilatReader  *reader,
                       error);
 
   url = _bilat_row_column (row, BILAT_COLUMN_URL);
-  if (url >= 0 && !is_utf8 (&row->columns[url]))
-    return bad_value (reader, row, url, "not UTF-8", error);
+  if (url >= 0 && (why = text_problem (&row->columns[url])) != NULL)
+    return bad_value (reader, row, url, why, error);
 
   *ok = TRUE;
   return TRUE;
@@ -1453,8 +1545,9 @@ parse_country_name (BilatReader  *reader,
   *code = _bilat_country_from_name_len (field->text, field->length);
   if (*code != NULL)
     return TRUE;
-  name = g_utf8_make_valid (field->text, (gssize) field->length);
-  message = g_strdup_printf ("no country code for the name “%s”", name);
+  /* Quoted shortened, as bad_value() quotes. */
+  name = g_utf8_make_valid (field->text, (gssize) MIN (field->length, 40));
+  message = g_strdup_printf ("no country code for the name “%s%s”", name, field->length > 40 ? "…" : "");
   return _bilat_reader_problem (reader, row, BILAT_IMPORT_ERROR_UNKNOWN_COUNTRY, column, message, error);
 }
 
@@ -1469,6 +1562,7 @@ parse_icews (BilatReader  *reader,
     ICEWS_TARGET_SECTORS, ICEWS_PUBLISHER, ICEWS_CITY, ICEWS_CITY + 1, ICEWS_CITY + 2,
     ICEWS_COUNTRY,
   };
+  const char *why;
   guint64 story;
 
   *ok = FALSE;
@@ -1481,7 +1575,7 @@ parse_icews (BilatReader  *reader,
 
   row->code[0] = '\0';
   if (!is_missing (&row->columns[ICEWS_CODE]) && !parse_cameo (&row->columns[ICEWS_CODE], row->code))
-    return bad_value (reader, row, ICEWS_CODE, "not a CAMEO event code", error);
+    return bad_value (reader, row, ICEWS_CODE, "not a code of the CAMEO codebook", error);
   row->quad_class = row->code[0] != '\0' ? bilat_cameo_get_quad_class (row->code) : BILAT_QUAD_CLASS_NONE;
   if (!parse_goldstein (reader, row, ICEWS_INTENSITY, error, ok))
     return FALSE;
@@ -1490,8 +1584,8 @@ parse_icews (BilatReader  *reader,
   *ok = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (!is_utf8 (&row->columns[texts[i]]))
-      return bad_value (reader, row, texts[i], "not UTF-8", error);
+    if ((why = text_problem (&row->columns[texts[i]])) != NULL)
+      return bad_value (reader, row, texts[i], why, error);
   if (!is_missing (&row->columns[ICEWS_STORY]) && !parse_uint64 (&row->columns[ICEWS_STORY], &story))
     return bad_value (reader, row, ICEWS_STORY, "not a story id", error);
 
@@ -1579,16 +1673,21 @@ handle_row (BilatReader  *reader,
   return reader->options->row_func (reader, row, reader->options->row_data, error);
 }
 
+/* How many lines tell the format. */
+#define DETECT_LINES 16
+
 static const char icews_header[] =
   "Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\tEvent Text\t"
   "CAMEO Code\tIntensity\tTarget Name\tTarget Sectors\tTarget Country\tStory ID\t"
   "Sentence Number\tPublisher\tCity\tDistrict\tProvince\tCountry\tLatitude\tLongitude";
 
-/* The first line of a member: its format, and whether it is a header. */
+/* The first line [p, e) of a member: its format (with the lines after it
+ * up to @window_end), and whether it is a header. */
 static gboolean
 detect_format (BilatReader  *reader,
                const char   *p,
                const char   *e,
+               const char   *window_end,
                gboolean     *header,
                GError      **error)
 {
@@ -1611,14 +1710,44 @@ detect_format (BilatReader  *reader,
     }
   else
     {
-      for (const char *q = p; q < e; q++)
-        n_columns += *q == '\t';
-      if (n_columns == GDELT1_N_COLUMNS || n_columns == GDELT1_BACKFILE_N_COLUMNS)
-        found = BILAT_EVENT_FORMAT_GDELT1;
-      else if (n_columns == GDELT2_N_COLUMNS)
-        found = BILAT_EVENT_FORMAT_GDELT2;
-      else
+      guint votes[3] = { 0, 0, 0 };   /* none, GDELT 1.0, GDELT 2.0 */
+      const char *q = p;
+
+      /* The first line alone could mislead: a GDELT 2.0 file whose first
+       * row lacks three columns looks like GDELT 1.0, and all its other
+       * rows would then be bad. The complete lines of the window, up to
+       * DETECT_LINES, vote; the first line breaks a tie. */
+      for (guint i = 0; i < DETECT_LINES && q < window_end; i++)
+        {
+          const char *newline = memchr (q, '\n', (gsize) (window_end - q));
+          const char *line_end = e;
+          guint n = 1;
+          guint vote;
+
+          if (i > 0)
+            {
+              if (newline == NULL)
+                break;          /* cut by the window: not a line */
+              line_end = newline > q && newline[-1] == '\r' ? newline - 1 : newline;
+            }
+          if (line_end > q)
+            {
+              for (const char *c = q; c < line_end; c++)
+                n += *c == '\t';
+              vote = n == GDELT1_N_COLUMNS || n == GDELT1_BACKFILE_N_COLUMNS ? 1
+                     : n == GDELT2_N_COLUMNS ? 2 : 0;
+              votes[vote] += i == 0 ? 3 : 2;
+              if (i == 0)
+                n_columns = n;
+            }
+          if (newline == NULL)
+            break;
+          q = newline + 1;
+        }
+      if (votes[1] == 0 && votes[2] == 0)
         found = BILAT_EVENT_FORMAT_AUTO;
+      else
+        found = votes[2] > votes[1] ? BILAT_EVENT_FORMAT_GDELT2 : BILAT_EVENT_FORMAT_GDELT1;
     }
 
   if (wanted != BILAT_EVENT_FORMAT_AUTO)
@@ -1761,7 +1890,7 @@ read_member (BilatReader  *reader,
               p = e < end ? e + 1 : end;
               continue;
             }
-          if (!detect_format (reader, p, line_end, &header, error))
+          if (!detect_format (reader, p, line_end, end, &header, error))
             return FALSE;
           detected = TRUE;
           if (reader->counts->format == BILAT_EVENT_FORMAT_AUTO)

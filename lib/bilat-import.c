@@ -132,6 +132,39 @@ seen_ids_clear (SeenIds *ids)
   g_mutex_clear (&ids->lock);
 }
 
+static gboolean
+id_not_in (guint64  id,
+           gpointer set)
+{
+  return !_bilat_id_set_contains (set, id);
+}
+
+static gboolean
+id_add_to (guint64  id,
+           gpointer set)
+{
+  _bilat_id_set_add (set, id);
+  return TRUE;
+}
+
+/* Whether @ids and @other have no id in common. */
+static gboolean
+seen_ids_disjoint (SeenIds *ids,
+                   SeenIds *other)
+{
+  return _bilat_id_set_foreach (other->sets[0], id_not_in, ids->sets[0]) &&
+         _bilat_id_set_foreach (other->sets[1], id_not_in, ids->sets[1]);
+}
+
+/* Adds the ids of @other to @ids. */
+static void
+seen_ids_add_all (SeenIds *ids,
+                  SeenIds *other)
+{
+  _bilat_id_set_foreach (other->sets[0], id_add_to, ids->sets[0]);
+  _bilat_id_set_foreach (other->sets[1], id_add_to, ids->sets[1]);
+}
+
 /* Adds the id of @row; FALSE if it was seen before. */
 static gboolean
 seen_ids_add (SeenIds        *ids,
@@ -914,8 +947,11 @@ _bilat_series_new_from_stream (GInputStream             *stream,
 }
 
 /* Several files, by several threads: each file is counted into a series
- * of its own, with a report of its own; both are merged in the order of
- * the files, so that the result does not depend on the threads. */
+ * of its own, with a report and a set of ids of its own; they are merged
+ * in the order of the files, so that the result does not depend on the
+ * threads. A file that shares ids with the files before it is counted
+ * again, after them, with their ids: the first row with an id, in the
+ * order the files were given, is the one counted, as with one thread. */
 
 typedef struct
 {
@@ -926,7 +962,8 @@ typedef struct
   BilatSeriesUnit         unit;
   BilatImportFlags        flags;
   GCancellable           *cancellable;   /* cancelled by the user, or by a failure */
-  SeenIds                 ids;
+  SeenIds                 ids;           /* with one thread: the ids of every file */
+  SeenIds               **file_ids;      /* with several: those of each file, or NULL */
 
   BilatSeries           **series;
   BilatImportReport     **reports;
@@ -984,12 +1021,18 @@ series_job_run_file (SeriesJob *job,
   FileProgress file_progress_data = { job, index, progress };
   BilatInput *input;
   GError *error = NULL;
+  SeenIds *ids = &job->ids;
 
+  if (job->file_ids != NULL)
+    {
+      ids = job->file_ids[index] = g_new0 (SeenIds, 1);
+      seen_ids_init (ids);
+    }
   job->series[index] = bilat_series_new (job->unit);
   job->reports[index] = bilat_import_report_new ();
   input = _bilat_input_new_for_file (job->files[index], job->cancellable, &error);
   if (input == NULL ||
-      !series_read_input (input, job->format, job->filter, job->flags, &job->ids,
+      !series_read_input (input, job->format, job->filter, job->flags, ids,
                           job->series[index], job->reports[index],
                           file_progress, &file_progress_data, job->cancellable, &error))
     {
@@ -1054,8 +1097,11 @@ total_size (GFile        **files,
 /* Counts the events of @files that match @query into a series without
  * keeping them (see bilat_importer_compute_series()): @n_threads files at
  * once (0: a thread per processor; never more than there are files), each
- * into a series of its own, merged in the order of the files. @progress
- * is called from this thread; the others only read. */
+ * into a series of its own, merged in the order of the files. Of rows that
+ * share an event id, the first in the order of @files counts, whatever the
+ * number of threads (a file that shares ids with files before it is read
+ * again after them). @progress is called from this thread; the others
+ * only read. */
 BilatSeries *
 _bilat_series_new_from_files (GFile                   **files,
                               guint                     n_files,
@@ -1124,6 +1170,7 @@ _bilat_series_new_from_files (GFile                   **files,
     }
   else
     {
+      job.file_ids = g_new0 (SeenIds *, n_files);
       threads = g_ptr_array_new ();
       job.n_running = n_threads;
       for (guint i = 0; i < n_threads; i++)
@@ -1170,6 +1217,28 @@ _bilat_series_new_from_files (GFile                   **files,
     if (job.errors[i] != NULL)
       failure = g_error_copy (job.errors[i]);
 
+  /* The ids of the files, in their order; a file with an id of one
+   * before it is counted again, this time after them. */
+  for (guint i = 0; job.file_ids != NULL && i < n_files && failure == NULL; i++)
+    {
+      BilatInput *input;
+
+      if (seen_ids_disjoint (&job.ids, job.file_ids[i]))
+        {
+          seen_ids_add_all (&job.ids, job.file_ids[i]);
+          continue;
+        }
+      g_clear_object (&job.series[i]);
+      g_clear_object (&job.reports[i]);
+      job.series[i] = bilat_series_new (unit);
+      job.reports[i] = bilat_import_report_new ();
+      input = _bilat_input_new_for_file (files[i], cancellable, &failure);
+      if (input != NULL)
+        series_read_input (input, format, filter, flags, &job.ids, job.series[i], job.reports[i],
+                           NULL, NULL, cancellable, &failure);
+      _bilat_input_free (input);
+    }
+
   if (failure == NULL)
     {
       series = bilat_series_new (unit);
@@ -1188,7 +1257,13 @@ _bilat_series_new_from_files (GFile                   **files,
       g_clear_object (&job.series[i]);
       g_clear_object (&job.reports[i]);
       g_clear_error (&job.errors[i]);
+      if (job.file_ids != NULL && job.file_ids[i] != NULL)
+        {
+          seen_ids_clear (job.file_ids[i]);
+          g_free (job.file_ids[i]);
+        }
     }
+  g_free (job.file_ids);
   g_free (job.series);
   g_free (job.reports);
   g_free (job.errors);

@@ -207,7 +207,9 @@ bilat_importer_class_init (BilatImporterClass *klass)
    *
    * How many threads read files at once when a series is computed: 1 (the
    * default) reads them one after another. The series does not depend on
-   * it. An import reads its files one after another.
+   * it: of rows that share an event id, the first in the order of the
+   * files counts, whatever the number of threads. An import reads its
+   * files one after another.
    *
    * Since: 1.0
    */

@@ -29,6 +29,11 @@ G_BEGIN_DECLS
 /* A dataset is five levels deep; anything far deeper is refused. */
 #define _BILAT_JSON_READER_MAX_DEPTH 512
 
+/* The longest token (a string, a number) read from a stream: a value of
+ * a dataset is a title or a summary, and an endless one (/dev/zero's
+ * like, a string that never closes) must not take all memory. */
+#define _BILAT_JSON_READER_MAX_TOKEN (64 * 1024 * 1024)
+
 typedef enum
 {
   _BILAT_JSON_ERROR,          /* see _bilat_json_reader_get_error() */

@@ -316,6 +316,15 @@ fill (_BilatJsonReader *self,
         {
           gsize p = self->p - self->start, end = self->end - self->start;
 
+          /* Full of one token (compact() kept only that). */
+          if (self->capacity >= _BILAT_JSON_READER_MAX_TOKEN)
+            {
+              fail (self, _BILAT_JSON_READER_SYNTAX, self->line,
+                    "a value longer than %d MiB, more than a dataset may hold",
+                    _BILAT_JSON_READER_MAX_TOKEN / (1024 * 1024));
+              return FALSE;
+            }
+
           self->capacity *= 2;
           self->buffer = g_realloc (self->buffer, self->capacity);
           self->start = self->buffer;

@@ -29,6 +29,7 @@
 
 #include "bilat-format-private.h"
 #include "bilat-json-private.h"
+#include "bilat-file-private.h"
 #include "bilat-native-private.h"
 #include "bilat-segment-layout-private.h"
 #include "bilat-store-private.h"
@@ -784,9 +785,8 @@ _bilat_native_save (BilatStore    *store,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(BilatAtomicFile) target = NULL;
   g_autoptr(GOutputStream) buffered = NULL;
-  g_autoptr(GCancellable) abandon = NULL;
   Writer w = { 0 };
   gboolean ok;
 
@@ -797,26 +797,24 @@ _bilat_native_save (BilatStore    *store,
       return FALSE;
     }
 
-  /* A new file beside the old one, renamed into place when closed. */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
-  if (stream == NULL)
+  /* A new file beside the old one (nameless while written, where the
+   * system allows), synced and renamed into place once complete: the
+   * target is replaced, never written through; a failure or a kill
+   * leaves it as it was and nothing else behind. */
+  target = _bilat_atomic_file_new (file, error);
+  if (target == NULL)
     return FALSE;
-  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 1 << 20);
+  buffered = g_buffered_output_stream_new_sized (_bilat_atomic_file_get_stream (target), 1 << 20);
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
   w.out = buffered;
   w.cancellable = cancellable;
   w.hash = XXH3_createState ();
   ok = write_file (&w, store, error);
   XXH3_freeState (w.hash);
 
-  if (ok && g_output_stream_flush (buffered, cancellable, error) &&
-      g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error))
-    return TRUE;
-
-  /* A cancelled close drops the new file and keeps the old one. */
-  abandon = g_cancellable_new ();
-  g_cancellable_cancel (abandon);
-  g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-  return FALSE;
+  return ok &&
+         g_output_stream_flush (buffered, cancellable, error) &&
+         _bilat_atomic_file_commit (target, error);
 }
 
 /* Reading */

@@ -1179,12 +1179,15 @@ parse_quad_class (const char     *value,
   return TRUE;
 }
 
+/* Applies one term. The ids of "actor:" terms go to @actors, for the
+ * caller to set at once: one at a time, each would copy those before. */
 static gboolean
 apply_term (BilatQuery  *self,
             const char  *text,
             const char  *key,
             const char  *value,
             GHashTable  *seen,
+            GPtrArray   *actors,
             GError     **error)
 {
   if (!g_hash_table_add (seen, g_strdup (key)) && strcmp (key, "actor") != 0)
@@ -1203,7 +1206,7 @@ apply_term (BilatQuery  *self,
           if (!bilat_record_is_valid_id (ids[i]))
             return query_error (error, BILAT_QUERY_ERROR_INVALID_VALUE, text,
                                 "“%s” is not an actor id", ids[i]);
-          bilat_query_add_actor (self, ids[i]);
+          g_ptr_array_add (actors, g_strdup (ids[i]));
         }
     }
   else if (strcmp (key, "dyad") == 0)
@@ -1339,6 +1342,9 @@ bilat_query_parse (const char  *text,
   g_autoptr(BilatQuery) self = NULL;
   g_autoptr(GPtrArray) terms = NULL;
   g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GPtrArray) actors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) unique = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_unique = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1369,8 +1375,24 @@ bilat_query_parse (const char  *text,
           return NULL;
         }
       key = g_strndup (term, colon - term);
-      if (!apply_term (self, text, key, colon + 1, seen, error))
+      if (!apply_term (self, text, key, colon + 1, seen, actors, error))
         return NULL;
+    }
+
+  /* The actors, each once, in the order first given. */
+  for (guint i = 0; i < actors->len; i++)
+    if (g_hash_table_add (unique, g_ptr_array_index (actors, i)))
+      {
+        char *id = g_ptr_array_index (actors, i);
+
+        actors->pdata[i] = actors->pdata[n_unique];
+        actors->pdata[n_unique++] = id;
+      }
+  if (n_unique > 0)
+    {
+      g_ptr_array_set_size (actors, n_unique);
+      g_ptr_array_add (actors, NULL);
+      bilat_query_set_actors (self, (const char * const *) actors->pdata);
     }
 
   return g_steal_pointer (&self);

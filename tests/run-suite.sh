@@ -3,7 +3,8 @@
 #
 # The whole test suite, as CI runs it: a fresh build with warnings as errors
 # and every test (C, Python, consumers); the C tests again under valgrind;
-# and a second build under AddressSanitizer + UBSan.
+# and a second build under AddressSanitizer + UBSan; then each libFuzzer
+# harness for BILAT_FUZZ_SECONDS (30 by default; 0 skips them).
 #
 # Real event-data samples are looked for in ../shared/data beside the
 # checkout (override with BILAT_SHARED_DATA); tests that need them skip
@@ -37,12 +38,35 @@ meson compile -C _build/asan
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   meson test -C _build/asan --suite c --print-errorlogs --num-processes 2 || status=1
 
+fuzz_seconds=${BILAT_FUZZ_SECONDS:-30}
+fuzz_log=_build/fuzz-results.json
+rm -f "$fuzz_log"
+if [ "$fuzz_seconds" != 0 ]; then
+  echo "== fuzz targets, ${fuzz_seconds}s each (clang, ASan+UBSan)"
+  rm -rf _build/fuzz
+  if command -v clang >/dev/null; then
+    for target in json native query events; do
+      if bash tests/fuzz/run.sh "$fuzz_seconds" "$target"; then
+        echo '{"name": "fuzz-'$target'", "result": "OK"}' >>"$fuzz_log"
+      else
+        echo '{"name": "fuzz-'$target'", "result": "FAIL"}' >>"$fuzz_log"
+        status=1
+      fi
+    done
+  else
+    echo "no clang: fuzz targets skipped"
+    echo '{"name": "fuzz", "result": "SKIP"}' >>"$fuzz_log"
+  fi
+fi
+
 echo
-python3 - _build/suite/meson-logs/testlog.json _build/suite/meson-logs/valgrind*.json _build/asan/meson-logs/testlog.json <<'PY'
+python3 - _build/suite/meson-logs/testlog.json _build/suite/meson-logs/valgrind*.json _build/asan/meson-logs/testlog.json \
+  $( [ -f "$fuzz_log" ] && echo "$fuzz_log" ) <<'PY'
 import json, sys
 passed = failed = skipped = 0
 # One JSON log per run: the whole suite, the C tests under valgrind (meson
-# names that log after the wrapper too) and under the sanitizers.
+# names that log after the wrapper too), under the sanitizers, and one
+# line per fuzz target.
 for path in sys.argv[1:]:
     try:
         log = open(path)

@@ -108,16 +108,19 @@ progress_finish (Progress *progress)
 }
 
 /* Bad rows and duplicates do not stop a reading: say how many there were
- * and show the first few, each with its file, line and field. */
-static void
-print_report (BilatImportReport *report)
+ * and show the first few, each with its file, line and field. But input
+ * of which every row is bad is not event data read: that fails. */
+static gboolean
+print_report (BilatImportReport  *report,
+              GError            **error)
 {
   guint64 bad = bilat_import_report_get_bad_rows (report);
   guint64 duplicates = bilat_import_report_get_duplicates (report);
+  guint64 rows = bilat_import_report_get_rows (report);
   GPtrArray *problems = bilat_import_report_get_problems (report);
 
   if (bad == 0 && duplicates == 0)
-    return;
+    return TRUE;
 
   fprintf (stderr, "bilat: skipped %" G_GUINT64_FORMAT " bad row%s and %" G_GUINT64_FORMAT
            " duplicate event id%s of %" G_GUINT64_FORMAT " rows\n",
@@ -131,6 +134,13 @@ print_report (BilatImportReport *report)
     }
   if (problems->len > SHOWN_PROBLEMS)
     fprintf (stderr, "  … and %u more\n", problems->len - SHOWN_PROBLEMS);
+  if (bad == rows)
+    {
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_PROBLEMS,
+                   "every one of the %" G_GUINT64_FORMAT " rows read is bad: nothing was read", rows);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Event files hold coded events only, without sectors: a query that asks
@@ -221,8 +231,8 @@ tool_series_from_files (Tool             *tool,
                                           &report, error);
   progress_finish (&progress);
 
-  if (report != NULL)
-    print_report (report);
+  if (report != NULL && !print_report (report, error))
+    g_clear_object (&series);
   return series;
 }
 
@@ -262,7 +272,8 @@ tool_run_import (Tool    *tool,
   if (total == NULL)
     return FALSE;
 
-  print_report (total);
+  if (!print_report (total, error))
+    return FALSE;
   /* By the name: a native file for *.bilat, the JSON format otherwise. */
   if (g_str_has_suffix (tool->output, ".bilat"))
     {

@@ -3,6 +3,10 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
 #include "bilat-tool.h"
 
 static void
@@ -61,15 +65,28 @@ count_records (BilatStore *store)
   return n;
 }
 
-/* Whether @path starts like a native store file. */
+static gboolean
+is_regular (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 && S_ISREG (st.st_mode);
+}
+
+/* Whether @path starts like a native store file. Only a regular file can
+ * be one (it is mapped): a pipe or a device is not read here, since the
+ * bytes read could not be read again as JSON. */
 static gboolean
 is_native (const char *path)
 {
   static const char magic[8] = { 'B', 'I', 'L', 'A', 'T', '\0', 's', 't' };
   char start[8];
-  FILE *f = fopen (path, "rb");
+  FILE *f;
   gboolean native;
 
+  if (!is_regular (path))
+    return FALSE;
+  f = fopen (path, "rb");
   if (f == NULL)
     return FALSE;
   native = fread (start, 1, sizeof start, f) == sizeof start && memcmp (start, magic, sizeof magic) == 0;
@@ -195,7 +212,10 @@ validate_one (Tool        *tool,
     }
   *n_problems += problems->len;
 
-  if (problems->len == 0 && !tool->json)
+  /* A pipe cannot be read a second time to count the records. */
+  if (problems->len == 0 && !tool->json && !is_regular (path))
+    printf ("%s: valid\n", name);
+  else if (problems->len == 0 && !tool->json)
     {
       store = bilat_store_new ();
       if (!bilat_store_load_from_path (store, path, error))

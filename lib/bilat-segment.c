@@ -1844,11 +1844,16 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
 
       {
         guint32 *pair_offsets = own (self, g_new (guint32, keys->len + 1));
+        guint64 *pair_keys = own (self, g_new0 (guint64, MAX (keys->len, 1)));
 
-        memcpy (pair_offsets, starts->data, sizeof (guint32) * keys->len);
+        if (keys->len > 0)
+          {
+            memcpy (pair_offsets, starts->data, sizeof (guint32) * keys->len);
+            memcpy (pair_keys, keys->data, sizeof (guint64) * keys->len);
+          }
         pair_offsets[keys->len] = n_rows_paired;
         self->n_pairs = keys->len;
-        self->pair_keys = own (self, g_memdup2 (keys->data, sizeof (guint64) * MAX (keys->len, 1)));
+        self->pair_keys = pair_keys;
         self->pair_offsets = pair_offsets;
         self->pair_rows = pair_rows;
       }

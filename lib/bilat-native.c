@@ -1110,9 +1110,12 @@ check_content (Reader  *r,
         if (!g_utf8_validate (p, -1, NULL))
           return refuse (r, S_HEAP, error, "a string is not valid UTF-8");
     }
+  /* Each string starts where one of the heap's strings does (the checked
+   * pieces above), not inside one: a string cut in the middle of a
+   * character would not be UTF-8. */
   for (guint64 i = 0; i < strings; i++)
-    if (offsets[i] >= heap_size)
-      return refuse (r, S_STRING_OFFSETS, error, "string %" G_GUINT64_FORMAT " starts past the heap", i);
+    if (offsets[i] >= heap_size || (offsets[i] > 0 && heap[offsets[i] - 1] != '\0'))
+      return refuse (r, S_STRING_OFFSETS, error, "string %" G_GUINT64_FORMAT " does not start a string of the heap", i);
 
   /* Tables. */
   {
@@ -1318,8 +1321,8 @@ check_content (Reader  *r,
         raw_sizes[b] = raw;
         for (; ok && next < bulk && refs[next].block == b; next++)
           {
-            if (refs[next].offset >= raw)
-              ok = refuse (r, S_BULK_INDEX, error, "string %" G_GUINT64_FORMAT " is outside the blocks", next);
+            if (refs[next].offset >= raw || (refs[next].offset > 0 && buffer[refs[next].offset - 1] != '\0'))
+              ok = refuse (r, S_BULK_INDEX, error, "string %" G_GUINT64_FORMAT " does not start a string of its block", next);
             else if (cited[next] && !bilat_record_is_valid_id (buffer + refs[next].offset))
               ok = refuse (r, S_CITE, error, "a row cites “%s”, which is not a source id",
                            buffer + refs[next].offset);

@@ -326,11 +326,25 @@ find_entry (guint8     *data,
 
 /* Writes @value at row 0 of section @name, and makes every checksum
  * match again: only the checks of values can catch it. */
+static void forge_at (guint8 *data, const char *name, gsize index, gconstpointer value, gsize size);
+
 static void
 forge (guint8     *data,
        const char *name,
        gconstpointer value,
        gsize       size)
+{
+  forge_at (data, name, 0, value, size);
+}
+
+/* Writes @value at entry @index (of @size bytes) of section @name, and
+ * makes every checksum match again. */
+static void
+forge_at (guint8       *data,
+          const char   *name,
+          gsize         index,
+          gconstpointer value,
+          gsize         size)
 {
   guint8 *entry = find_entry (data, name);
   guint64 offset, length, directory, checksum;
@@ -340,7 +354,7 @@ forge (guint8     *data,
     return;
   memcpy (&offset, entry + 24, 8);
   memcpy (&length, entry + 32, 8);
-  memcpy (data + offset, value, size);
+  memcpy (data + offset + index * size, value, size);
   checksum = XXH3_64bits (data + offset, length);
   memcpy (entry + 56, &checksum, 8);
   memcpy (&directory, data + 16, 8);
@@ -396,6 +410,29 @@ test_forged_values_refused (void **state)
       if (strstr (error->message, name) == NULL)
         fail_msg ("forged %s: %s", name, error->message);
     }
+
+  /* A string that starts inside another (in the middle of a character,
+   * maybe): every byte of the heap is UTF-8, the string need not be, and
+   * a save would write it as one. Found by fuzz-native. */
+  {
+    g_autofree guint8 *copy = g_memdup2 (data, length);
+    g_autoptr(BilatStore) target = bilat_store_new ();
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GError) error = NULL;
+    guint8 *entry = find_entry (copy, "strings.offsets");
+    guint64 offset, start;
+
+    if (entry == NULL)
+      return;   /* find_entry() failed the test */
+    memcpy (&offset, entry + 24, 8);
+    memcpy (&start, copy + offset + 8, 8);   /* string 1 */
+    start++;
+    forge_at (copy, "strings.offsets", 1, &start, 8);
+    bytes = g_bytes_new (copy, length);
+    assert_false (load_and_use (target, bytes, "forged.bilat", &error));
+    if (strstr (error->message, "strings.offsets") == NULL)
+      fail_msg ("forged string start: %s", error->message);
+  }
   g_unlink (path);
 }
 

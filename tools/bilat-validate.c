@@ -211,6 +211,20 @@ validate_one (Tool        *tool,
         }
     }
   *n_problems += problems->len;
+  /* Past the problems a check lists, the last says how many more there
+   * are ("N more problems, not listed: …", a problem of the file with no
+   * line): the count says them all. */
+  if (problems->len > 0)
+    {
+      const BilatProblem *last = g_ptr_array_index (problems, problems->len - 1);
+      const char *message = bilat_problem_get_message (last);
+      char *end = NULL;
+      guint64 more = g_ascii_strtoull (message, &end, 10);
+
+      if (bilat_problem_get_line (last) == 0 && bilat_problem_get_kind (last) == NULL &&
+          end != message && g_str_has_prefix (end, " more problems, not listed") && more > 0)
+        *n_problems += (guint) MIN (more, (guint64) G_MAXUINT - *n_problems) - 1;
+    }
 
   /* A pipe cannot be read a second time to count the records. */
   if (problems->len == 0 && !tool->json && !is_regular (path))

@@ -164,6 +164,16 @@ class TestHostile(unittest.TestCase):
         self.assertNotEqual(result.returncode, 0)
         self.assertIn(b"NUL character", result.stdout)
 
+    def test_validate_counts_unlisted_problems(self):
+        """Class 9/10: past 10,000 listed problems the rest are counted; the
+        summary said "10001 problems" whatever their number."""
+        sources = ",".join('{"id": "s%d", "title": 1}' % i for i in range(12345))
+        dataset = ('{"format": "bilat", "version": 1, "sources": [%s]}' % sources).encode()
+        result = run("validate", "/dev/stdin", input=dataset, timeout=60)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn(b"2345 more problems, not listed", result.stdout)
+        self.assertIn(b"12345 problems", result.stderr)
+
     def test_hard_linked_output(self):
         """Class 4: the output's other hard link keeps the old contents."""
         events = self.write("events.CSV", gdelt_rows(2))

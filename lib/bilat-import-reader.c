@@ -437,6 +437,35 @@ field_length (const char *p,
   return (gsize) (q - p);
 }
 
+/* Cuts [p, e) byte by byte, the columns before @p being @n and the
+ * current one starting at @start: the end of every way of cutting. */
+static inline guint
+split_rest (const char *p,
+            const char *e,
+            const char *start,
+            guint       n,
+            BilatField *columns,
+            guint       max)
+{
+  for (; p < e; p++)
+    if (*p == '\t')
+      {
+        if (n < max)
+          {
+            columns[n].text = start;
+            columns[n].length = (gsize) (p - start);
+          }
+        n++;
+        start = p + 1;
+      }
+  if (n < max)
+    {
+      columns[n].text = start;
+      columns[n].length = (gsize) (e - start);
+    }
+  return n + 1;
+}
+
 /* Cuts [p, e) into its columns; returns how many there are, which may be
  * more than @max (then only @max are filled). */
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
@@ -473,23 +502,7 @@ split_columns_avx2 (const char *p,
           mask &= mask - 1;
         }
     }
-  for (; p < e; p++)
-    if (*p == '\t')
-      {
-        if (n < max)
-          {
-            columns[n].text = start;
-            columns[n].length = (gsize) (p - start);
-          }
-        n++;
-        start = p + 1;
-      }
-  if (n < max)
-    {
-      columns[n].text = start;
-      columns[n].length = (gsize) (e - start);
-    }
-  return n + 1;
+  return split_rest (p, e, start, n, columns, max);
 }
 
 static gint narrow_scan_only;
@@ -561,23 +574,7 @@ split_columns (const char *p,
       p += 16;
     }
 #endif
-  for (; p < e; p++)
-    if (*p == '\t')
-      {
-        if (n < max)
-          {
-            columns[n].text = start;
-            columns[n].length = (gsize) (p - start);
-          }
-        n++;
-        start = p + 1;
-      }
-  if (n < max)
-    {
-      columns[n].text = start;
-      columns[n].length = (gsize) (e - start);
-    }
-  return n + 1;
+  return split_rest (p, e, start, n, columns, max);
 }
 
 /* Numbers and dates, parsed by hand. */

@@ -8,6 +8,48 @@
 
 #pragma once
 
+#include <glib/gstdio.h>
+
+/* A new temporary folder for a test's files. */
+static inline char *
+test_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("bilat-test-XXXXXX", &error);
+
+  if (dir == NULL)
+    fail_msg ("%s", error->message);
+  return dir;
+}
+
+/* Removes @dir and the files in it. */
+static inline void
+test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* Writes @length bytes of @data to @path, failing the test otherwise. */
+static inline void
+test_write_file (const char *path,
+                 const void *data,
+                 gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_set_contents (path, data, (gssize) length, &error))
+    fail_msg ("%s", error->message);
+}
+
 /* Counts the notifications of one property, and of all properties, so that
  * a test can check both that a change is notified once and that nothing
  * else is notified with it. */

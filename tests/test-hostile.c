@@ -32,6 +32,7 @@
 #include <bilat/bilat.h>
 
 #include "bilat-import-private.h"
+#include "bilat-test-util.h"
 
 /* Helpers */
 
@@ -53,43 +54,6 @@ under_valgrind (void)
   const char *preload = g_getenv ("LD_PRELOAD");
 
   return preload != NULL && strstr (preload, "vgpreload") != NULL;
-}
-
-static char *
-temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("bilat-test-hostile-XXXXXX", &error);
-
-  if (dir == NULL)
-    fail_msg ("%s", error->message);
-  return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
-write_file (const char *path,
-            const void *data,
-            gsize       length)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_set_contents (path, data, (gssize) length, &error))
-    fail_msg ("%s", error->message);
 }
 
 /* The columns of the first row of the GDELT 2.0 fixture. */
@@ -177,7 +141,7 @@ write_rows (const char *dir,
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
-  write_file (path, rows->data, rows->len);
+  test_write_file (path, rows->data, rows->len);
   return g_file_new_for_path (path);
 }
 
@@ -267,7 +231,7 @@ static void
 test_nul_after_actor_prefix (void **state)
 {
   static const char * const queries[] = { "actor:PAK", "dyad:PAK,RUS", "actor:PAK actor:RUS", NULL };
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_temp_dir ();
   g_autoptr(GByteArray) rows = g_byte_array_new ();
   g_autoptr(GPtrArray) row = template_row ();
   g_autoptr(GFile) file = NULL;
@@ -293,7 +257,7 @@ test_nul_after_actor_prefix (void **state)
       assert_int_equal (total_count (series), 1);
     }
 
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 /* Class 3: rows a store cannot keep (a CAMEO code outside the codebook,
@@ -304,7 +268,7 @@ test_nul_after_actor_prefix (void **state)
 static void
 test_rows_a_store_cannot_hold (void **state)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_temp_dir ();
   g_autofree char *saved = g_build_filename (dir, "saved.json", NULL);
   g_autoptr(GByteArray) rows = g_byte_array_new ();
   g_autoptr(GByteArray) icews = g_byte_array_new ();
@@ -376,7 +340,7 @@ test_rows_a_store_cannot_hold (void **state)
 
   g_object_unref (files[0]);
   g_object_unref (files[1]);
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 /* Class 5: with several threads, the duplicate-id set was shared, and the
@@ -386,7 +350,7 @@ test_rows_a_store_cannot_hold (void **state)
 static void
 test_jobs_first_occurrence (void **state)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_temp_dir ();
   g_autoptr(GByteArray) long_rows = g_byte_array_new ();
   g_autoptr(GByteArray) short_rows = g_byte_array_new ();
   g_autoptr(BilatSeries) sequential = NULL;
@@ -425,14 +389,14 @@ test_jobs_first_occurrence (void **state)
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     g_object_unref (files[i]);
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 /* Class 7: a filter of 20,000 actors was a list scanned for every row. */
 static void
 test_many_actors (void **state)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_temp_dir ();
   g_autoptr(GByteArray) rows = g_byte_array_new ();
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) actors = NULL;
@@ -466,7 +430,7 @@ test_many_actors (void **state)
   if (!under_valgrind ())
     assert_true (g_get_monotonic_time () - start < 3 * G_USEC_PER_SEC);
 
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 
@@ -498,7 +462,7 @@ shrink_file (BilatImporter *importer,
 static void
 test_file_shrinks_while_read (void **state)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_temp_dir ();
   g_autoptr(GByteArray) row = g_byte_array_new ();
   g_autoptr(GByteArray) rows = g_byte_array_new ();
   g_autoptr(GFile) file = NULL;
@@ -518,7 +482,7 @@ test_file_shrinks_while_read (void **state)
 
       g_autoptr(BilatImporter) importer = bilat_importer_new ();
 
-      write_file (path, rows->data, rows->len);
+      test_write_file (path, rows->data, rows->len);
       g_signal_connect (importer, "progress", G_CALLBACK (shrink_file), &shrink);
       if (operation == 0)
         {
@@ -540,7 +504,7 @@ test_file_shrinks_while_read (void **state)
       assert_non_null (strstr (error->message, "changed while it was read"));
     }
 
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 /* Class 7: costs that grew with the square of the input. */
@@ -677,7 +641,7 @@ test_query_of_many_actors (void **state)
 static void
 test_long_value_quoted_short (void **state)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_temp_dir ();
   g_autoptr(GString) text = g_string_new ("Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\t"
                                           "Event Text\tCAMEO Code\tIntensity\tTarget Name\tTarget Sectors\t"
                                           "Target Country\tStory ID\tSentence Number\tPublisher\tCity\tDistrict\t"
@@ -693,14 +657,14 @@ test_long_value_quoted_short (void **state)
     g_string_append_c (text, 'x');
   g_string_append (text, "\tMake a visit\t042\t1.9\tGovernment\tGovernment\tRussian Federation\t50000001\t1\t"
                          "Dawn\tMoscow\tNA\tMoskva\tRussian Federation\t55.7522\t37.6156\n");
-  write_file (path, text->str, text->len);
+  test_write_file (path, text->str, text->len);
   file = g_file_new_for_path (path);
   series = series_of (&file, 1, NULL, 1, &report);
   assert_int_equal (bilat_import_report_get_problems (report)->len, 1);
   message = bilat_problem_to_string (g_ptr_array_index (bilat_import_report_get_problems (report), 0));
   assert_non_null (strstr (message, "no country code for the name"));
   assert_true (strlen (message) < strlen (path) + 200);
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 /* Class 9: errors that misled. */
@@ -806,7 +770,7 @@ test_odd_containers (void **state)
 static void
 test_format_from_several_lines (void **state)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_temp_dir ();
   g_autoptr(GByteArray) rows = g_byte_array_new ();
   g_autoptr(GPtrArray) short_row = template_row ();
   g_autoptr(BilatImportReport) report = NULL;
@@ -826,7 +790,7 @@ test_format_from_several_lines (void **state)
   assert_int_equal (bilat_import_report_get_bad_rows (report), 1);
   assert_true (report_has (report, NULL, "58 columns instead of 61"));
 
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 /* The JSON store loader (classes 1, 8, 9, 10). It has since been
@@ -1080,7 +1044,7 @@ other_files (const char *dir,
 static void
 test_save_hard_link (void **state)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "target.json", NULL);
   g_autofree char *second = g_build_filename (dir, "link.json", NULL);
   g_autoptr(BilatStore) old_store = bilat_store_new_builtin ("pakistan-russia", NULL);
@@ -1092,7 +1056,7 @@ test_save_hard_link (void **state)
   g_autofree char *link_text = NULL;
   struct stat st;
 
-  write_file (path, old_text, strlen (old_text));
+  test_write_file (path, old_text, strlen (old_text));
   assert_int_equal (g_chmod (path, 0640), 0);
   assert_int_equal (link (path, second), 0);
   if (!bilat_store_save_to_path (new_store, path, &error))
@@ -1107,7 +1071,7 @@ test_save_hard_link (void **state)
 
   g_unlink (second);
   g_unlink (path);
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 /* A directory or a device as the target is refused, and so is an empty
@@ -1115,7 +1079,7 @@ test_save_hard_link (void **state)
 static void
 test_save_odd_targets (void **state)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_temp_dir ();
   g_autoptr(BilatStore) store = bilat_store_new_builtin ("pakistan-russia", NULL);
   g_autoptr(GError) error = NULL;
 
@@ -1128,7 +1092,7 @@ test_save_odd_targets (void **state)
   assert_false (bilat_store_save_to_path (store, "", &error));
   assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME));
   assert_non_null (strstr (error->message, "empty name"));
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 /* A writable target in a directory that cannot be written was written in
@@ -1138,7 +1102,7 @@ test_save_odd_targets (void **state)
 static void
 test_save_read_only_directory (void **state)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "target.json", NULL);
   g_autoptr(BilatStore) store = bilat_store_new_builtin ("pakistan-russia", NULL);
   static const char old_text[] = "{\"format\": \"bilat\", \"version\": 1}\n";
@@ -1146,7 +1110,7 @@ test_save_read_only_directory (void **state)
   pid_t child;
   int status;
 
-  write_file (path, old_text, strlen (old_text));
+  test_write_file (path, old_text, strlen (old_text));
   assert_int_equal (g_chmod (path, 0666), 0);
   assert_int_equal (g_chmod (dir, 0555), 0);
 
@@ -1166,7 +1130,7 @@ test_save_read_only_directory (void **state)
   assert_int_equal (g_chmod (dir, 0755), 0);
   if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
     {
-      remove_dir (dir);
+      test_remove_dir (dir);
       print_message ("# SKIP cannot become another user: read-only directory not tested\n");
       skip ();
       return;
@@ -1175,7 +1139,7 @@ test_save_read_only_directory (void **state)
   assert_int_equal (WEXITSTATUS (status), 1);
   text = read_text (path);
   assert_string_equal (text, old_text);
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 /* A full file system: the save fails, the old target is intact, a new
@@ -1184,8 +1148,8 @@ test_save_read_only_directory (void **state)
 static void
 test_save_full_filesystem (void **state)
 {
-  g_autofree char *dir = temp_dir ();
-  g_autofree char *work = temp_dir ();
+  g_autofree char *dir = test_temp_dir ();
+  g_autofree char *work = test_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "target.json", NULL);
   g_autofree char *fresh = g_build_filename (dir, "fresh.json", NULL);
   g_autoptr(BilatStore) small = bilat_store_new_builtin ("pakistan-russia", NULL);
@@ -1200,14 +1164,14 @@ test_save_full_filesystem (void **state)
     {
       int saved = errno;
 
-      remove_dir (dir);
-      remove_dir (work);
+      test_remove_dir (dir);
+      test_remove_dir (work);
       print_message ("# SKIP cannot mount a small tmpfs (%s): full-disk save not tested\n",
                      g_strerror (saved));
       skip ();
       return;
     }
-  write_file (path, small_text, strlen (small_text));
+  test_write_file (path, small_text, strlen (small_text));
 
   assert_false (bilat_store_save_to_path (large, path, &error));
   assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE));
@@ -1223,8 +1187,8 @@ test_save_full_filesystem (void **state)
     fail_msg ("left behind: %s", others);
 
   assert_int_equal (umount (dir), 0);
-  remove_dir (dir);
-  remove_dir (work);
+  test_remove_dir (dir);
+  test_remove_dir (work);
 }
 
 /* A child saves, the parent kills it at random moments (more than 20
@@ -1233,7 +1197,7 @@ test_save_full_filesystem (void **state)
 static void
 test_save_killed (void **state)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "target.json", NULL);
   g_autoptr(BilatStore) old_store = bilat_store_new_builtin ("pakistan-russia", NULL);
   g_autoptr(BilatStore) new_store = store_of_events (dir, under_valgrind () ? 500 : 5000, 100000000);
@@ -1257,7 +1221,7 @@ test_save_killed (void **state)
       pid_t child;
       int status;
 
-      write_file (path, old_text, strlen (old_text));
+      test_write_file (path, old_text, strlen (old_text));
       child = fork ();
       assert_true (child >= 0);
       if (child == 0)
@@ -1282,7 +1246,7 @@ test_save_killed (void **state)
   assert_true (n_old > 0);
 
   g_unlink (path);
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 int

@@ -242,43 +242,6 @@ check_participant (BilatEvent *event,
   assert_int_equal (found, role);
 }
 
-static char *
-temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("bilat-test-import-XXXXXX", &error);
-
-  if (dir == NULL)
-    fail_msg ("%s", error->message);
-  return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
-write_file (const char *path,
-            const void *data,
-            gsize       length)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_set_contents (path, data, (gssize) length, &error))
-    fail_msg ("%s", error->message);
-}
-
 /* gzip of @data, as one member. */
 static GBytes *
 gzip_bytes (const void *data,
@@ -619,7 +582,7 @@ test_gdelt1_layouts (void **state)
   g_autoptr(BilatImportReport) report = NULL;
   g_autoptr(GBytes) first = fixture_bytes ("gdelt1-daily.export.CSV");
   g_autoptr(GBytes) second = fixture_bytes ("gdelt1-backfile.CSV");
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "mixed.CSV", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GByteArray) both = g_byte_array_new ();
@@ -638,7 +601,7 @@ test_gdelt1_layouts (void **state)
   /* Both layouts in one file, as GDELT's own samples have them. */
   g_byte_array_append (both, g_bytes_get_data (first, NULL), g_bytes_get_size (first));
   g_byte_array_append (both, g_bytes_get_data (second, NULL), g_bytes_get_size (second));
-  write_file (path, both->data, both->len);
+  test_write_file (path, both->data, both->len);
   mixed = series_of (&file, 1, "dyad:PAK,RUS", BILAT_SERIES_UNIT_YEAR, 1, &mixed_report);
   check_counts (mixed_report, 9, 5, 5, 0, 0);
   check_bin (mixed, "2016", 3, 1.2, 2, 0, 1, 0);
@@ -659,7 +622,7 @@ test_gdelt1_layouts (void **state)
   assert_true (bilat_event_get_goldstein (BILAT_EVENT (event)) == 7.0);
   assert_true (isnan (bilat_event_get_own_goldstein (BILAT_EVENT (event))));
 
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 static void
@@ -854,7 +817,7 @@ test_duplicates_with_store (void **state)
 static void
 test_compressed_and_archived (void **state)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_temp_dir ();
   g_autofree char *gz_path = g_build_filename (dir, "gdelt2.export.CSV.gz", NULL);
   g_autofree char *multi_path = g_build_filename (dir, "multi.CSV.gz", NULL);
   g_autofree char *zip_path = g_build_filename (dir, "events.zip", NULL);
@@ -879,7 +842,7 @@ test_compressed_and_archived (void **state)
   g_autoptr(GByteArray) multi = g_byte_array_new ();
   g_autoptr(BilatSeries) daily = NULL;
 
-  write_file (gz_path, g_bytes_get_data (gz, NULL), g_bytes_get_size (gz));
+  test_write_file (gz_path, g_bytes_get_data (gz, NULL), g_bytes_get_size (gz));
   from_gz = series_of (&gz_file, 1, NULL, BILAT_SERIES_UNIT_DAY, 1, &report);
   assert_true (bilat_series_equal (from_gz, expected));
   check_counts (report, 12, 12, 12, 0, 0);
@@ -888,7 +851,7 @@ test_compressed_and_archived (void **state)
   /* Two gzip members, cut in the middle of a row, are one file. */
   g_byte_array_append (multi, g_bytes_get_data (gz1, NULL), g_bytes_get_size (gz1));
   g_byte_array_append (multi, g_bytes_get_data (gz2, NULL), g_bytes_get_size (gz2));
-  write_file (multi_path, multi->data, multi->len);
+  test_write_file (multi_path, multi->data, multi->len);
   from_multi = series_of (&multi_file, 1, NULL, BILAT_SERIES_UNIT_DAY, 1, NULL);
   assert_true (bilat_series_equal (from_multi, expected));
 
@@ -907,13 +870,13 @@ test_compressed_and_archived (void **state)
   assert_non_null (report);
   assert_int_equal (g_list_model_get_n_items (bilat_store_get_events (store)), 17);
 
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 static void
 test_truncated_and_damaged (void **state)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_temp_dir ();
   g_autofree char *gz_path = g_build_filename (dir, "cut.CSV.gz", NULL);
   g_autofree char *bad_gz_path = g_build_filename (dir, "damaged.CSV.gz", NULL);
   g_autofree char *zip_path = g_build_filename (dir, "whole.zip", NULL);
@@ -933,7 +896,7 @@ test_truncated_and_damaged (void **state)
   BilatSeries *series;
   gsize zip_length;
 
-  write_file (gz_path, g_bytes_get_data (gz, NULL), g_bytes_get_size (gz) * 2 / 3);
+  test_write_file (gz_path, g_bytes_get_data (gz, NULL), g_bytes_get_size (gz) * 2 / 3);
   report = import_file (store, gz_file, &error);
   assert_null (report);
   assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_TRUNCATED));
@@ -948,7 +911,7 @@ test_truncated_and_damaged (void **state)
 
   /* Damaged deflate data. */
   memset (damaged + 20, 0xff, 40);
-  write_file (bad_gz_path, damaged, g_bytes_get_size (gz));
+  test_write_file (bad_gz_path, damaged, g_bytes_get_size (gz));
   series = bilat_importer_compute_series (importer, &bad_gz_file, 1, BILAT_SERIES_UNIT_DAY, NULL, &error);
   assert_null (series);
   assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_CORRUPT));
@@ -958,7 +921,7 @@ test_truncated_and_damaged (void **state)
   /* A zip archive cut in the middle of its member. */
   write_zip (zip_path, members);
   assert_true (g_file_get_contents (zip_path, &zip_data, &zip_length, NULL));
-  write_file (cut_zip_path, zip_data, zip_length / 2);
+  test_write_file (cut_zip_path, zip_data, zip_length / 2);
   report = import_file (store, cut_zip_file, &error);
   assert_null (report);
   assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_TRUNCATED));
@@ -968,14 +931,14 @@ test_truncated_and_damaged (void **state)
 
   /* Cut after its member, before its central directory: every row can be
    * read, but the archive is not whole. */
-  write_file (cut_zip_path, zip_data, zip_length - 30);
+  test_write_file (cut_zip_path, zip_data, zip_length - 30);
   report = import_file (store, cut_zip_file, &error);
   assert_null (report);
   assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_TRUNCATED));
   assert_true (strstr (error->message, "cut.zip") != NULL);
   assert_int_equal (g_list_model_get_n_items (bilat_store_get_events (store)), 0);
 
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 static void
@@ -1131,7 +1094,7 @@ test_filters_match_queries (void **state)
     "type:exercise", "sector:defence", "actor:SRB", "dyad:PSE,ISR",
     NULL,
   };
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_temp_dir ();
 
   for (guint f = 0; names[f] != NULL; f++)
     {
@@ -1146,7 +1109,7 @@ test_filters_match_queries (void **state)
           const char *last = g_strrstr_len (data, (gssize) g_bytes_get_size (bytes) - 1, "\n");
           g_autofree char *path = g_build_filename (dir, "icews-unique.tab", NULL);
 
-          write_file (path, data, (gsize) (last - data) + 1);
+          test_write_file (path, data, (gsize) (last - data) + 1);
           g_object_unref (file);
           file = g_file_new_for_path (path);
         }
@@ -1174,7 +1137,7 @@ test_filters_match_queries (void **state)
             fail_msg ("%s, %s: the streamed series differs", names[f], queries[q]);
         }
     }
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 /* Imports the GDELT backfile with the USSR's code for Russia's into a
@@ -1232,7 +1195,7 @@ test_succession_cycle (void **state)
 static void
 test_merge_equals_concatenation (void **state)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_temp_dir ();
   g_autofree char *first_path = g_build_filename (dir, "first.CSV", NULL);
   g_autofree char *second_path = g_build_filename (dir, "second.CSV", NULL);
   g_autoptr(GBytes) plain = fixture_bytes ("gdelt2.export.CSV");
@@ -1244,8 +1207,8 @@ test_merge_equals_concatenation (void **state)
 
   for (guint i = 0; i < 5; i++)
     cut = strchr (cut, '\n') + 1;
-  write_file (first_path, data, (gsize) (cut - data));
-  write_file (second_path, cut, g_bytes_get_size (plain) - (gsize) (cut - data));
+  test_write_file (first_path, data, (gsize) (cut - data));
+  test_write_file (second_path, cut, g_bytes_get_size (plain) - (gsize) (cut - data));
   parts[0] = g_file_new_for_path (first_path);
   parts[1] = g_file_new_for_path (second_path);
 
@@ -1278,7 +1241,7 @@ test_merge_equals_concatenation (void **state)
 
   g_object_unref (parts[0]);
   g_object_unref (parts[1]);
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 typedef struct
@@ -1349,14 +1312,14 @@ write_large (const char *dir,
   for (guint c = 0; c < copies; c++)
     for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
       g_string_append_printf (out, "%u%s\n", id++, strchr (lines[i], '\t'));
-  write_file (path, out->str, out->len);
+  test_write_file (path, out->str, out->len);
   return path;
 }
 
 static void
 test_progress (void **state)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_temp_dir ();
   g_autofree char *first = write_large (dir, "first.CSV", 3000, 100000000);
   g_autofree char *second = write_large (dir, "second.CSV", 3000, 200000000);
   GFile *files[] = { g_file_new_for_path (first), g_file_new_for_path (second) };
@@ -1418,13 +1381,13 @@ test_progress (void **state)
 
   g_object_unref (files[0]);
   g_object_unref (files[1]);
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 static void
 test_cancel (void **state)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_temp_dir ();
   g_autofree char *large = write_large (dir, "large.CSV", 6000, 100000000);
   g_autoptr(GFile) file = g_file_new_for_path (large);
   g_autoptr(BilatStore) store = bilat_store_new ();
@@ -1464,7 +1427,7 @@ test_cancel (void **state)
       assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
     }
 
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 typedef struct
@@ -1491,7 +1454,7 @@ async_done (GObject      *source,
 static void
 test_async (void **state)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_temp_dir ();
   g_autofree char *large = write_large (dir, "large.CSV", 2000, 100000000);
   g_autoptr(GFile) file = g_file_new_for_path (large);
   g_autoptr(BilatStore) store = bilat_store_new ();
@@ -1547,7 +1510,7 @@ test_async (void **state)
   }
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 /* A store of coded events saves and loads back with every field. */

@@ -7,6 +7,13 @@
  * a new target at its own name (so a full disk leaves a torn file
  * there), and leaves its named temporary file behind when the process
  * is killed.
+ *
+ * The new file has no name while it is written (O_TMPFILE) and gets one
+ * only for the rename. A process killed in the moment between the two
+ * leaves a hidden “.target.<16 hex digits>.tmp” beside the target: the
+ * writer holds a flock() on it for as long as it has that name, so the
+ * next save to the same target finds the names no live process holds
+ * and removes them.
  */
 
 /* O_TMPFILE */
@@ -15,6 +22,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -162,7 +170,8 @@ set_errno_error (GError     **error,
   return FALSE;
 }
 
-/* A name for the new file, beside the target: hidden, and random. */
+/* A name for the new file, beside the target: hidden, and random.
+ * is_temp_name() must recognise it. */
 static char *
 temp_name (BilatAtomicFile *self)
 {
@@ -170,6 +179,68 @@ temp_name (BilatAtomicFile *self)
                                            g_random_int (), g_random_int ());
 
   return g_build_filename (self->dir, name, NULL);
+}
+
+/* Locks the named new file, and says whether its name is still its own. */
+static gboolean
+still_named (BilatAtomicFile *self)
+{
+  struct stat by_fd;
+  struct stat by_name;
+
+  flock (self->fd, LOCK_EX);
+  return fstat (self->fd, &by_fd) == 0 && lstat (self->temp_path, &by_name) == 0 &&
+         by_fd.st_dev == by_name.st_dev && by_fd.st_ino == by_name.st_ino;
+}
+
+/* Whether @name is one temp_name() gives for the target @basename. */
+static gboolean
+is_temp_name (const char *name,
+              const char *basename)
+{
+  size_t base_len = strlen (basename);
+  size_t len = strlen (name);
+
+  if (len != 1 + base_len + 1 + 16 + 4 || name[0] != '.' ||
+      strncmp (name + 1, basename, base_len) != 0 || name[1 + base_len] != '.' ||
+      strcmp (name + len - 4, ".tmp") != 0)
+    return FALSE;
+  for (size_t i = 0; i < 16; i++)
+    if (!g_ascii_isxdigit (name[1 + base_len + 1 + i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Removes the new files earlier saves to this target left behind when
+ * they were killed between naming and renaming: those whose flock() no
+ * live process holds. Best effort; it never fails a save. */
+static void
+remove_stale_temps (BilatAtomicFile *self)
+{
+  g_autoptr(GDir) dir = g_dir_open (self->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat by_fd;
+      struct stat by_name;
+      int fd;
+
+      if (!is_temp_name (name, self->basename))
+        continue;
+      path = g_build_filename (self->dir, name, NULL);
+      fd = open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+      if (fd < 0)
+        continue;
+      /* Unlocked, a regular file, and the name still that file: stale. */
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0 &&
+          fstat (fd, &by_fd) == 0 && S_ISREG (by_fd.st_mode) &&
+          lstat (path, &by_name) == 0 &&
+          by_fd.st_dev == by_name.st_dev && by_fd.st_ino == by_name.st_ino)
+        g_unlink (path);
+      close (fd);
+    }
 }
 
 BilatAtomicFile *
@@ -232,8 +303,13 @@ _bilat_atomic_file_new (GFile   *file,
       return NULL;
     }
 
+  remove_stale_temps (self);
+
 #ifdef O_TMPFILE
   self->fd = open (self->dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+  /* Held from before the file has a name: see remove_stale_temps(). */
+  if (self->fd >= 0)
+    flock (self->fd, LOCK_EX);
 #endif
   /* Without O_TMPFILE (or a file system that lacks it): a named file. */
   for (guint attempt = 0; self->fd < 0 && attempt < 100; attempt++)
@@ -243,6 +319,12 @@ _bilat_atomic_file_new (GFile   *file,
       self->fd = open (self->temp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
       if (self->fd < 0 && errno != EEXIST)
         break;
+      if (self->fd >= 0 && !still_named (self))
+        {
+          /* Removed as stale by another save before it was locked. */
+          close (self->fd);
+          self->fd = -1;
+        }
     }
   if (self->fd < 0)
     {

@@ -19,6 +19,8 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -1206,6 +1208,7 @@ test_save_killed (void **state)
   g_autoptr(GRand) rand = g_rand_new_with_seed (11);
   guint n_old = 0;
   guint n_new = 0;
+  guint n_named = 0;
   gint64 start;
   gint64 duration;
 
@@ -1239,13 +1242,69 @@ test_save_killed (void **state)
         fail_msg ("round %u: the target is neither file (%zu bytes)", round, strlen (text));
       others = other_files (dir, "target.json");
       if (others != NULL)
-        fail_msg ("round %u: left behind: %s", round, others);
+        {
+          /* Killed between naming the new file and renaming it: the
+           * one moment no process can clean up after itself. The next
+           * save to the target removes what it left. */
+          assert_true (g_str_has_prefix (others, ".target.json.") && g_str_has_suffix (others, ".tmp") &&
+                       strchr (others, ',') == NULL);
+          n_named++;
+          assert_true (bilat_store_save_to_path (old_store, path, NULL));
+          g_clear_pointer (&others, g_free);
+          others = other_files (dir, "target.json");
+          if (others != NULL)
+            fail_msg ("round %u: left behind after the next save: %s", round, others);
+        }
     }
   /* Kills fell before and after the rename. */
-  print_message ("# %u kills left the old file, %u the new one\n", n_old, n_new);
+  print_message ("# %u kills left the old file, %u the new one, %u a named new file\n",
+                 n_old, n_new, n_named);
   assert_true (n_old > 0);
 
   g_unlink (path);
+  test_remove_dir (dir);
+}
+
+/* What a save killed between naming and renaming left, the next save
+ * to the same target removes; a new file a live save holds, and names
+ * that are not its own, it keeps. */
+static void
+test_save_removes_stale (void **state)
+{
+  g_autofree char *dir = test_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "target.json", NULL);
+  g_autofree char *stale = g_build_filename (dir, ".target.json.0123456789abcdef.tmp", NULL);
+  g_autofree char *held = g_build_filename (dir, ".target.json.fedcba9876543210.tmp", NULL);
+  g_autofree char *other_target = g_build_filename (dir, ".other.json.0123456789abcdef.tmp", NULL);
+  g_autofree char *not_ours = g_build_filename (dir, ".target.json.backup.tmp", NULL);
+  g_autoptr(BilatStore) store = bilat_store_new_builtin ("pakistan-russia", NULL);
+  g_autofree char *others = NULL;
+  int held_fd;
+
+  test_write_file (stale, "x", 1);
+  test_write_file (held, "y", 1);
+  test_write_file (other_target, "z", 1);
+  test_write_file (not_ours, "w", 1);
+  held_fd = open (held, O_RDONLY | O_CLOEXEC);
+  assert_true (held_fd >= 0);
+  assert_int_equal (flock (held_fd, LOCK_EX), 0);
+
+  assert_true (bilat_store_save_to_path (store, path, NULL));
+  assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  assert_true (g_file_test (held, G_FILE_TEST_EXISTS));
+  assert_true (g_file_test (other_target, G_FILE_TEST_EXISTS));
+  assert_true (g_file_test (not_ours, G_FILE_TEST_EXISTS));
+
+  /* Once its writer is gone, it is stale too. */
+  close (held_fd);
+  assert_true (bilat_store_save_to_path (store, path, NULL));
+  assert_false (g_file_test (held, G_FILE_TEST_EXISTS));
+
+  g_unlink (path);
+  g_unlink (other_target);
+  g_unlink (not_ours);
+  others = other_files (dir, "");
+  assert_null (others);
   test_remove_dir (dir);
 }
 
@@ -1272,6 +1331,7 @@ main (void)
     cmocka_unit_test (test_save_odd_targets),
     cmocka_unit_test (test_save_read_only_directory),
     cmocka_unit_test (test_save_full_filesystem),
+    cmocka_unit_test (test_save_removes_stale),
     cmocka_unit_test (test_save_killed),
   };
 

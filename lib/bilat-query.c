@@ -1899,9 +1899,22 @@ row_matcher (BilatStore   *store,
   g_autoptr(GPtrArray) side_a = NULL;
   g_autoptr(GPtrArray) side_b = NULL;
   g_autoptr(GPtrArray) arrays = g_ptr_array_new ();
+  g_autoptr(BilatDate) period = NULL;
+  BilatSegmentCriteria criteria = { 0, };
 
   if (query == NULL)
-    return _bilat_segment_matcher_new (segment, NULL, NULL, NULL, NULL);
+    return _bilat_segment_matcher_new (segment, NULL);
+
+  /* Rows are coded events, which are no exercises and have no sectors. */
+  criteria.nothing = !g_type_is_a (BILAT_TYPE_CODED_EVENT, query->event_type) ||
+                     query->sectors != BILAT_SECTOR_NONE;
+  /* An open bound is the widest date a BilatDate can hold. */
+  period = bilat_query_get_period (query);
+  criteria.first_day = period != NULL ? bilat_date_get_first_julian (period) : 0;
+  criteria.last_day = period != NULL ? bilat_date_get_last_julian (period) : G_MAXUINT32;
+  criteria.cameo_prefix = query->cameo_prefix;
+  criteria.quad_class = query->quad_class;
+  criteria.text = query->text;
 
   for (guint i = 0; query->actors[i] != NULL; i++)
     {
@@ -1910,14 +1923,15 @@ row_matcher (BilatStore   *store,
       g_ptr_array_add (lineages, ids);
       g_ptr_array_add (arrays, ids->pdata);
     }
+  criteria.lineages = arrays;
   if (query->dyad_a != NULL)
     {
       side_a = lineage (query, store, query->dyad_a);
       side_b = lineage (query, store, query->dyad_b);
+      criteria.side_a = (const char * const *) side_a->pdata;
+      criteria.side_b = (const char * const *) side_b->pdata;
     }
-  return _bilat_segment_matcher_new (segment, query, arrays,
-                                     side_a ? (const char * const *) side_a->pdata : NULL,
-                                     side_b ? (const char * const *) side_b->pdata : NULL);
+  return _bilat_segment_matcher_new (segment, &criteria);
 }
 
 /**

@@ -36,6 +36,7 @@
 #include <bilat/bilat.h>
 
 #include "bilat-import-private.h"
+#include "bilat-row-event-private.h"
 #include "bilat-json-private.h"
 
 G_BEGIN_DECLS

@@ -1486,7 +1486,7 @@ _bilat_native_load_bytes (BilatStore  *store,
         }
     }
 
-  if (!bilat_store_load_from_data (store, objects, (gssize) raw, error))
+  if (!_bilat_format_load (store, NULL, objects, (gsize) raw, "<string>", NULL, error))
     {
       g_prefix_error (error, "%s: section “objects”: ", name);
       return FALSE;
@@ -1512,42 +1512,4 @@ _bilat_native_load_path (BilatStore  *store,
   if (name == NULL)
     name = display = g_filename_display_name (path);
   return _bilat_native_load_bytes (store, bytes, name, error);
-}
-
-/**
- * bilat_store_save_to_native_file:
- * @self: a [class@Bilat.Store]
- * @file: the [iface@Gio.File] to write, by convention named `*.bilat`
- * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
- * @error: return location for a [struct@GLib.Error], or %NULL
- *
- * Writes the whole store to @file in the native format: one file, with
- * the store's coded events as columns that loading maps into memory
- * without copying, and its other records as a JSON document (see
- * `docs/native-format.md`). The loaders ([method@Bilat.Store.load_from_file]
- * and the others) tell a native file from a JSON one by its first bytes.
- *
- * The file is replaced atomically: the store goes to a new file beside
- * it, which takes its place only once complete, so a failure (an error, a
- * cancellation, a full disk, the process killed) leaves the old file as it
- * was. As for [method@Bilat.Store.save_to_data], a store that would not
- * load back is refused with the first problem of [method@Bilat.Store.check]
- * that concerns its objects.
- *
- * Returns: %TRUE if the file was written, %FALSE with @error set otherwise
- *
- * Since: 1.0
- */
-gboolean
-bilat_store_save_to_native_file (BilatStore    *self,
-                                 GFile         *file,
-                                 GCancellable  *cancellable,
-                                 GError       **error)
-{
-  g_return_val_if_fail (BILAT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return _bilat_native_save (self, file, cancellable, error);
 }

@@ -4,9 +4,11 @@
  *
  * Layering: a segment knows records (it makes BilatCodedEvents and
  * BilatSources on demand) and the rows of the event readers
- * (bilat-import-private.h), but not the store; the store (bilat-store.c)
- * keeps one segment beside its objects and merges the two in its lists,
- * and the native file (bilat-native.c) writes and maps segments.
+ * (bilat-import-private.h, bilat-row-event-private.h), but not the
+ * readers, queries or the store: a query reaches its rows as plain
+ * criteria (BilatSegmentCriteria below). The store (bilat-store.c) keeps
+ * one segment beside its objects and merges the two in its lists, and the
+ * native file (bilat-native.c) writes and maps segments.
  *
  * A segment is immutable once built, and reference-counted: query results
  * keep the segment they were computed on, so that they stay valid when the

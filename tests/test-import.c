@@ -25,6 +25,7 @@
 
 #include "bilat-test-util.h"
 
+#include "bilat-id-set-private.h"
 #include "bilat-import-private.h"
 #include "bilat-inflate-private.h"
 

@@ -152,7 +152,10 @@ G_DEFINE_FINAL_TYPE (BilatIdentity, bilat_identity, G_TYPE_OBJECT)
 /**
  * bilat_identity_error_quark:
  *
- * Returns: the error domain of [class@Bilat.Identity]
+ * Returns the quark of the error domain of identities; use
+ * %BILAT_IDENTITY_ERROR instead.
+ *
+ * Returns: the %BILAT_IDENTITY_ERROR quark
  *
  * Since: 1.0
  */

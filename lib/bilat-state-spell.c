@@ -167,6 +167,8 @@ _bilat_state_spell_new (const char *state,
  * bilat_state_spell_get_state: (get-property state)
  * @self: a [class@Bilat.StateSpell]
  *
+ * Gets the actor id of the state that is a member during the spell.
+ *
  * Returns: (transfer none): the actor id of the state
  *
  * Since: 1.0
@@ -182,6 +184,8 @@ bilat_state_spell_get_state (BilatStateSpell *self)
 /**
  * bilat_state_spell_get_cow_code: (get-property cow-code)
  * @self: a [class@Bilat.StateSpell]
+ *
+ * Gets the Correlates of War state number the spell is listed under.
  *
  * Returns: the Correlates of War state number of the spell
  *
@@ -199,6 +203,8 @@ bilat_state_spell_get_cow_code (BilatStateSpell *self)
  * bilat_state_spell_get_start: (get-property start)
  * @self: a [class@Bilat.StateSpell]
  *
+ * Gets the first day of the spell.
+ *
  * Returns: (transfer none): the first day of the spell
  *
  * Since: 1.0
@@ -214,6 +220,8 @@ bilat_state_spell_get_start (BilatStateSpell *self)
 /**
  * bilat_state_spell_get_end: (get-property end)
  * @self: a [class@Bilat.StateSpell]
+ *
+ * Gets the last day of the spell.
  *
  * Returns: (transfer none) (nullable): the last day of the spell, or
  *   %NULL while the state is still a member (the membership list runs to

@@ -20,6 +20,8 @@
 
 #include <bilat/bilat.h>
 
+#include "bench-gdelt.h"
+
 #define N_PAIRS 4096
 
 typedef struct
@@ -48,14 +50,15 @@ now_s (void)
   return g_get_monotonic_time () / 1e6;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
+/* A random day of the years @first_year .. @last_year - 1. */
+static BilatDate *
+random_day (GRand *rand,
+            int    first_year,
+            int    last_year)
 {
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
+  return bilat_date_new_day (g_rand_int_range (rand, first_year, last_year),
+                             g_rand_int_range (rand, 1, 13),
+                             g_rand_int_range (rand, 1, 29), NULL);
 }
 
 /* Random (code, day) pairs of @scheme that resolve. */
@@ -76,9 +79,7 @@ make_code_pairs (BilatIdentity   *identity,
     {
       BilatCodeScheme scheme = schemes[made % G_N_ELEMENTS (schemes)];
       const char *state = states[g_rand_int_range (rand, 0, n_states)];
-      g_autoptr(BilatDate) date = bilat_date_new_day (g_rand_int_range (rand, 1900, 2016),
-                                                      g_rand_int_range (rand, 1, 13),
-                                                      g_rand_int_range (rand, 1, 29), NULL);
+      g_autoptr(BilatDate) date = random_day (rand, 1900, 2016);
       const char *code = bilat_identity_get_code (identity, state, scheme, date, NULL);
 
       if (code == NULL)
@@ -104,9 +105,7 @@ make_name_pairs (BilatIdentity *identity,
   while (made < n)
     {
       const char *name = names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))];
-      g_autoptr(BilatDate) date = bilat_date_new_day (g_rand_int_range (rand, 1950, 2016),
-                                                      g_rand_int_range (rand, 1, 13),
-                                                      g_rand_int_range (rand, 1, 29), NULL);
+      g_autoptr(BilatDate) date = random_day (rand, 1950, 2016);
       const char *id = bilat_identity_resolve (identity, BILAT_CODE_SCHEME_NAME, name, date, NULL);
 
       if (id == NULL)
@@ -125,8 +124,7 @@ time_pairs (BilatIdentity *identity,
             guint64        n,
             guint          runs)
 {
-  double *rates = g_new (double, runs);
-  double median;
+  g_autofree double *rates = g_new (double, runs);
 
   for (guint r = 0; r < runs; r++)
     {
@@ -147,10 +145,7 @@ time_pairs (BilatIdentity *identity,
           exit (1);
         }
     }
-  qsort (rates, runs, sizeof (double), compare_doubles);
-  median = rates[runs / 2];
-  g_free (rates);
-  return median;
+  return bench_median (rates, runs);
 }
 
 int

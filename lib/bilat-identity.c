@@ -877,6 +877,24 @@ add_found (guint16 *found,
 
 /* ---- Errors ------------------------------------------------------------ */
 
+/* Codes and names come from the caller's data: a message quotes at most
+ * this many characters of one, made valid UTF-8, so that a megabyte of
+ * garbage still gives a readable message. */
+#define MAX_QUOTED_CHARS 40
+
+static char *
+quote_text (const char *text,
+            gsize       length)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, length);
+  const char *end;
+
+  if (g_utf8_strlen (valid, -1) <= MAX_QUOTED_CHARS)
+    return g_steal_pointer (&valid);
+  end = g_utf8_offset_to_pointer (valid, MAX_QUOTED_CHARS);
+  return g_strdup_printf ("%.*s…", (int) (end - valid), valid);
+}
+
 static void
 set_not_valid_code (BilatIdentity   *self,
                     BilatCodeScheme  scheme,
@@ -888,6 +906,7 @@ set_not_valid_code (BilatIdentity   *self,
                     GError         **error)
 {
   g_autofree char *when = describe_when (first, last);
+  g_autofree char *quoted = quote_text (code, length);
   g_autoptr(GString) known = g_string_new (NULL);
 
   for (guint i = 0; i < entry->n && i < 6; i++)
@@ -898,8 +917,8 @@ set_not_valid_code (BilatIdentity   *self,
       append_days (known, span->first, span->last);
     }
   g_set_error (error, BILAT_IDENTITY_ERROR, BILAT_IDENTITY_ERROR_NOT_VALID,
-               "%s “%.*s” names no state %s (it names %s)", scheme_labels[scheme],
-               (int) length, code, when, known->str);
+               "%s “%s” names no state %s (it names %s)", scheme_labels[scheme],
+               quoted, when, known->str);
 }
 
 static void
@@ -913,10 +932,11 @@ set_ambiguous (BilatIdentity   *self,
                GError         **error)
 {
   g_autofree char *when = describe_when (first, last);
+  g_autofree char *quoted = quote_text (code, length);
 
   g_set_error (error, BILAT_IDENTITY_ERROR, BILAT_IDENTITY_ERROR_AMBIGUOUS,
-               "%s “%.*s” names both %s and %s %s: give a day", scheme_labels[scheme],
-               (int) length, code, self->states[found[0]].id, self->states[found[1]].id, when);
+               "%s “%s” names both %s and %s %s: give a day", scheme_labels[scheme],
+               quoted, self->states[found[0]].id, self->states[found[1]].id, when);
 }
 
 static void
@@ -925,12 +945,14 @@ set_unknown (BilatCodeScheme  scheme,
              gsize            length,
              GError         **error)
 {
+  g_autofree char *quoted = quote_text (code, length);
+
   if (scheme == BILAT_CODE_SCHEME_NAME)
     g_set_error (error, BILAT_IDENTITY_ERROR, BILAT_IDENTITY_ERROR_UNKNOWN,
-                 "“%.*s” is not the name of a state", (int) length, code);
+                 "“%s” is not the name of a state", quoted);
   else
     g_set_error (error, BILAT_IDENTITY_ERROR, BILAT_IDENTITY_ERROR_UNKNOWN,
-                 "“%.*s” is not a %s", (int) length, code, scheme_labels[scheme]);
+                 "“%s” is not a %s", quoted, scheme_labels[scheme]);
 }
 
 /* ---- Resolution -------------------------------------------------------- */
@@ -1064,6 +1086,7 @@ resolve_states (BilatIdentity   *self,
   if (n_found == 0)
     {
       g_autofree char *when = describe_when (first, last);
+      g_autofree char *quoted = quote_text (code, length);
       g_autoptr(GString) known = g_string_new (NULL);
 
       for (guint i = 0; i < n_states; i++)
@@ -1073,8 +1096,8 @@ resolve_states (BilatIdentity   *self,
           append_lives (known, self, states[i]);
         }
       g_set_error (error, BILAT_IDENTITY_ERROR, BILAT_IDENTITY_ERROR_NOT_VALID,
-                   "%s “%.*s” names no state %s (it names %s)", scheme_labels[scheme],
-                   (int) length, code, when, known->str);
+                   "%s “%s” names no state %s (it names %s)", scheme_labels[scheme],
+                   quoted, when, known->str);
     }
   else
     set_ambiguous (self, scheme, code, length, found, first, last, error);
@@ -1097,8 +1120,11 @@ get_patterns (BilatIdentity *self,
           g_autoptr(GError) error = NULL;
 
           patterns[i].state = GPOINTER_TO_INT (g_ptr_array_index (self->pattern_rows, 2 * i));
+          /* Not G_REGEX_OPTIMIZE: patterns only serve names the tables
+           * lack, and PCRE's JIT reads past the subject, which valgrind
+           * reports. */
           patterns[i].regex = g_regex_new (g_ptr_array_index (self->pattern_rows, 2 * i + 1),
-                                           G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &error);
+                                           G_REGEX_CASELESS, 0, &error);
           if (patterns[i].regex == NULL)
             g_error ("%s: the pattern of %s: %s", RESOURCE_PATH,
                      self->states[patterns[i].state].id, error->message);
@@ -1153,9 +1179,11 @@ resolve_name (BilatIdentity *self,
     }
   if (n_matched > 1)
     {
+      g_autofree char *quoted = quote_text (name, length);
+
       g_set_error (error, BILAT_IDENTITY_ERROR, BILAT_IDENTITY_ERROR_AMBIGUOUS,
-                   "“%.*s” is not the name of a state, and matches the name patterns "
-                   "of both %s and %s", (int) length, name,
+                   "“%s” is not the name of a state, and matches the name patterns "
+                   "of both %s and %s", quoted,
                    self->states[matched[0]].id, self->states[matched[1]].id);
       return NULL;
     }

@@ -181,6 +181,43 @@ test_refusals (void **state)
   assert_resolves (BILAT_CODE_SCHEME_COW, "265", "1990", "DDR");
 }
 
+/* Codes and names from hostile data: refused, with a short, valid quote. */
+static void
+test_hostile_input (void **state)
+{
+  BilatIdentity *identity = bilat_identity_get_default ();
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  const char *bad_utf8 = "Russ\xff\xfeia";
+  const char *codes[] = { "", "3", "36500", "-365", "3 65", "R", "RUSS", "R\xc3\xa9S", "\xff\xff", "ÄÄ" };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (long_name, "Ru\xcc\x81ssia ");
+  assert_null (bilat_identity_resolve (identity, BILAT_CODE_SCHEME_NAME, long_name->str, NULL, &error));
+  assert_true (g_error_matches (error, BILAT_IDENTITY_ERROR, BILAT_IDENTITY_ERROR_UNKNOWN));
+  assert_true (g_utf8_validate (error->message, -1, NULL));
+  assert_true (strlen (error->message) < 200);
+  g_clear_error (&error);
+
+  assert_null (bilat_identity_resolve (identity, BILAT_CODE_SCHEME_NAME, bad_utf8, NULL, &error));
+  assert_true (g_error_matches (error, BILAT_IDENTITY_ERROR, BILAT_IDENTITY_ERROR_UNKNOWN));
+  assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_clear_error (&error);
+
+  for (guint s = BILAT_CODE_SCHEME_ACTOR; s <= BILAT_CODE_SCHEME_CAMEO; s++)
+    for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+      {
+        const char *id = bilat_identity_resolve (identity, s, codes[i], NULL, &error);
+
+        if (id == NULL)
+          {
+            assert_non_null (error);
+            assert_true (g_utf8_validate (error->message, -1, NULL));
+            g_clear_error (&error);
+          }
+      }
+}
+
 static void
 test_codes_and_conversion (void **state)
 {
@@ -363,6 +400,7 @@ main (void)
     cmocka_unit_test (test_gw_and_iso_alike),
     cmocka_unit_test (test_names),
     cmocka_unit_test (test_refusals),
+    cmocka_unit_test (test_hostile_input),
     cmocka_unit_test (test_codes_and_conversion),
     cmocka_unit_test (test_members_and_spells),
     cmocka_unit_test (test_states),

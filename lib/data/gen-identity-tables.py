@@ -47,8 +47,11 @@ HISTORIC = {
     'YUG': dict(row='Yugoslavia', iso2='YU', iso3='YUG', isonum='891', m49='891', fips='YI',
                 names=['Federal Republic of Yugoslavia', 'Socialist Federal Republic of Yugoslavia',
                        'Kingdom of Yugoslavia']),
+    # The Federal Republic of Yugoslavia took the name Serbia and Montenegro
+    # in 2003, and was still called Yugoslavia: a name of SCG on its days.
     'SCG': dict(row='Serbia and Montenegro', iso2='CS', iso3='SCG', isonum='891', m49='891',
-                fips='YI', gwn='345', gwc='YUG', cow=['345'], names=['Serbia & Montenegro']),
+                fips='YI', gwn='345', gwc='YUG', cow=['345'],
+                names=['Serbia & Montenegro', 'Yugoslavia']),
     'YMD': dict(row="Yemen People's Republic", iso2='YD', iso3='YMD', isonum='720', m49='720',
                 names=['South Yemen', "People's Democratic Republic of Yemen", 'Yemen, South']),
     'VDR': dict(row=None, name='North Vietnam', iso2='VD', iso3='VDR', cow=['816'],
@@ -72,13 +75,18 @@ EXTRA = {
     'republic-of-vietnam': dict(names=['South Vietnam', 'Vietnam, South']),
     'KOR': dict(names=['Republic of Korea', 'Korea, South']),
     'PRK': dict(names=["Democratic People's Republic of Korea", 'Korea, North']),
+    'KNA': dict(names=['St. Christopher', 'Saint Christopher', 'St. Christopher and Nevis',
+                       'Saint Christopher and Nevis']),
     'USA': dict(names=['United States', 'US', 'U.S.', 'USA', 'U.S.A.']),
     'GBR': dict(names=['United Kingdom', 'UK', 'U.K.', 'Great Britain', 'Britain']),
 }
 
 # Lifetimes: the days a state is a state, as (first, last) with None for
-# open. Others come from their COW spells (from the first to the last,
-# open at 1816-01-01 and at 2016-12-31), or are open when they have none.
+# open. Where not given here, a state whose COW membership ended (Bavaria,
+# the Yemen Arab Republic) or that was born of a break-up or a union
+# (BORN) lives from its first COW spell to its last, open at 1816-01-01
+# and at 2016-12-31; every other state is open: its COW membership may
+# start long after it was a state (Tonga, a member from 1999).
 LIFETIMES = {
     'RUS': [(None, '1922-12-29'), ('1991-12-26', None)],
     'SUN': [('1922-12-30', '1991-12-25')],
@@ -92,6 +100,16 @@ LIFETIMES = {
     'VDR': [('1945-09-02', '1976-07-01')],
     'VNM': [('1976-07-02', None)],
     'ANT': [('1954-12-15', '2010-10-09')],
+}
+
+BORN = {
+    # of the Soviet Union
+    'ARM', 'AZE', 'BLR', 'EST', 'GEO', 'KAZ', 'KGZ', 'LVA', 'LTU', 'MDA', 'TJK', 'TKM',
+    'UKR', 'UZB',
+    # of Yugoslavia, Czechoslovakia, Ethiopia, Sudan, Indonesia, Pakistan, Malaysia
+    'SVN', 'HRV', 'BIH', 'MKD', 'kosovo', 'CZE', 'SVK', 'ERI', 'SSD', 'TLS', 'BGD', 'SGP',
+    # of a union
+    'YEM',
 }
 
 # Successions the library follows (a state continues its predecessor):
@@ -252,7 +270,10 @@ def main():
             sys.exit('%s shares a COW code: give its lifetime' % s['id'])
         first = min(sp['start'] for sp in own)
         last = None if any(sp['end'] is None for sp in own) else max(sp['end'] for sp in own)
-        life[s['id']] = [(None if first == (1816, 1, 1) else first, last)]
+        if last is None and s['id'] not in BORN:
+            life[s['id']] = [(None, None)]
+        else:
+            life[s['id']] = [(None if first == (1816, 1, 1) else first, last)]
 
     out = []
     out.append('# SPDX-License-Identifier: LGPL-2.1-or-later\n#\n'

@@ -27,25 +27,35 @@ date (const char *text)
 }
 
 /* Resolves @code of @scheme on @when (NULL: any date) and checks the id. */
+/* Resolves @code of @scheme on @when (NULL: any date). */
+static const char *
+resolve_on (BilatCodeScheme   scheme,
+            const char       *code,
+            const char       *when,
+            GError          **error)
+{
+  g_autoptr(BilatDate) day = when != NULL ? date (when) : NULL;
+
+  return bilat_identity_resolve (bilat_identity_get_default (), scheme, code, day, error);
+}
+
 static void
 assert_resolves (BilatCodeScheme  scheme,
                  const char      *code,
                  const char      *when,
                  const char      *expected)
 {
-  g_autoptr(BilatDate) day = when != NULL ? date (when) : NULL;
   g_autoptr(GError) error = NULL;
-  const char *id;
+  const char *id = resolve_on (scheme, code, when, &error);
 
-  id = bilat_identity_resolve (bilat_identity_get_default (), scheme, code, day, &error);
   if (id == NULL)
     fail_msg ("%s on %s: %s", code, when, error->message);
   if (strcmp (id, expected) != 0)
     fail_msg ("%s on %s: %s, not %s", code, when, id, expected);
 }
 
-/* Checks that resolving fails with @code_expected and a message that
- * names every one of the NULL-terminated words. */
+/* Checks that resolving fails with @expected and a message that names
+ * every one of the NULL-terminated words. */
 static void
 assert_refused (BilatCodeScheme     scheme,
                 const char         *code,
@@ -53,13 +63,11 @@ assert_refused (BilatCodeScheme     scheme,
                 BilatIdentityError  expected,
                 ...)
 {
-  g_autoptr(BilatDate) day = when != NULL ? date (when) : NULL;
   g_autoptr(GError) error = NULL;
   const char *word;
   va_list args;
 
-  assert_null (bilat_identity_resolve (bilat_identity_get_default (), scheme, code, day, &error));
-  assert_non_null (error);
+  assert_null (resolve_on (scheme, code, when, &error));
   if (!g_error_matches (error, BILAT_IDENTITY_ERROR, expected))
     fail_msg ("%s on %s: error %d (%s), not %d", code, when, error->code, error->message, expected);
   va_start (args, expected);

@@ -9,8 +9,8 @@
 
 #include <json-glib/json-glib.h>
 
-#include "bilat-date-private.h"
 #include "bilat-json-private.h"
+#include "bilat-series-private.h"
 
 /**
  * BilatExerciseCounts:
@@ -99,21 +99,14 @@ period_key (BilatDate       *date,
 {
   BilatDate *start = bilat_date_get_start (date);
   BilatDatePrecision precision = bilat_date_get_precision (start);
-  int year = bilat_date_get_year (start);
+  int month = bilat_date_get_month (start);
+  int day = bilat_date_get_day (start);
 
-  switch (unit)
-    {
-    case BILAT_SERIES_UNIT_YEAR:
-      *key = year;
-      return TRUE;
-    case BILAT_SERIES_UNIT_MONTH:
-      *key = (gint64) year * 12 + bilat_date_get_month (start) - 1;
-      return precision != BILAT_DATE_PRECISION_YEAR;
-    case BILAT_SERIES_UNIT_DAY:
-    default:
-      *key = bilat_date_get_first_julian (start);
-      return precision == BILAT_DATE_PRECISION_DAY;
-    }
+  *key = _bilat_series_key_for_civil (unit, bilat_date_get_year (start),
+                                      month > 0 ? month : 1, day > 0 ? day : 1);
+  return unit == BILAT_SERIES_UNIT_YEAR ||
+         (unit == BILAT_SERIES_UNIT_MONTH && precision != BILAT_DATE_PRECISION_YEAR) ||
+         precision == BILAT_DATE_PRECISION_DAY;
 }
 
 static Bin *
@@ -275,24 +268,10 @@ BilatDate *
 bilat_exercise_counts_get_period (BilatExerciseCounts *self,
                                   guint                index)
 {
-  gint64 key;
-  int year, month, day;
-
   g_return_val_if_fail (BILAT_IS_EXERCISE_COUNTS (self), NULL);
   g_return_val_if_fail (index < self->bins->len, NULL);
 
-  key = self->first_key + index;
-  switch (self->unit)
-    {
-    case BILAT_SERIES_UNIT_YEAR:
-      return bilat_date_new_year ((int) key, NULL);
-    case BILAT_SERIES_UNIT_MONTH:
-      return bilat_date_new_month ((int) (key / 12), (int) (key % 12) + 1, NULL);
-    case BILAT_SERIES_UNIT_DAY:
-    default:
-      _bilat_julian_to_civil ((guint32) key, &year, &month, &day);
-      return bilat_date_new_day (year, month, day, NULL);
-    }
+  return _bilat_series_key_to_date (self->unit, self->first_key + index);
 }
 
 /**

@@ -330,6 +330,24 @@ year_agrees (MmeReader *reader,
   return parse_number (text, 4, 4, &year) && year == bilat_date_get_year (date);
 }
 
+/* The date of column @known in *date, or NULL (a bad row, reported). */
+static gboolean
+date_column (MmeReader   *reader,
+             guint        known,
+             BilatDate  **date,
+             GError     **error)
+{
+  const char *text = field_at (reader, reader->known[known]);
+  const char *why;
+  g_autofree char *message = NULL;
+
+  *date = parse_date (text, &why);
+  if (*date != NULL)
+    return TRUE;
+  message = g_strdup_printf ("“%s”: %s", text, why);
+  return bad_row (reader, BILAT_IMPORT_ERROR_BAD_VALUE, reader->known[known], message, error);
+}
+
 static gboolean
 read_dates (MmeReader     *reader,
             BilatExercise *exercise,
@@ -339,25 +357,17 @@ read_dates (MmeReader     *reader,
   g_autoptr(BilatDate) start = NULL;
   g_autoptr(BilatDate) end = NULL;
   g_autoptr(BilatDate) interval = NULL;
-  const char *why;
 
   *keep = FALSE;
-  start = parse_date (field_at (reader, reader->known[COL_START]), &why);
+  /* A date that is none is a bad row, reported: not kept. */
+  if (!date_column (reader, COL_START, &start, error))
+    return FALSE;
   if (start == NULL)
-    {
-      g_autofree char *message = g_strdup_printf ("“%s”: %s",
-                                                  field_at (reader, reader->known[COL_START]), why);
-
-      return bad_row (reader, BILAT_IMPORT_ERROR_BAD_VALUE, reader->known[COL_START], message, error);
-    }
-  end = parse_date (field_at (reader, reader->known[COL_END]), &why);
+    return TRUE;
+  if (!date_column (reader, COL_END, &end, error))
+    return FALSE;
   if (end == NULL)
-    {
-      g_autofree char *message = g_strdup_printf ("“%s”: %s",
-                                                  field_at (reader, reader->known[COL_END]), why);
-
-      return bad_row (reader, BILAT_IMPORT_ERROR_BAD_VALUE, reader->known[COL_END], message, error);
-    }
+    return TRUE;
   if (!year_agrees (reader, reader->known[COL_START_YEAR], start))
     return bad_row (reader, BILAT_IMPORT_ERROR_BAD_VALUE, reader->known[COL_START_YEAR],
                     "the year is not the year of StartDate", error);

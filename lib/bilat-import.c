@@ -289,6 +289,31 @@ pending_add_row (BilatReader  *reader,
   return TRUE;
 }
 
+/* Reports a repeated event id (@message says where it was first): counted
+ * and kept in @report, or in strict mode the error. */
+static gboolean
+report_repeated_id (BilatImportReport  *report,
+                    BilatImportFlags    flags,
+                    const Origin       *origin,
+                    const char         *field,
+                    const char         *id,
+                    const char         *message,
+                    GError            **error)
+{
+  BilatProblem *problem = _bilat_import_problem_new (BILAT_IMPORT_ERROR_DUPLICATE_ID, origin->file,
+                                                     origin->line, 1, field, id, message);
+
+  if (flags & BILAT_IMPORT_FLAGS_STRICT)
+    {
+      g_propagate_error (error, _bilat_problem_to_error (problem));
+      bilat_problem_unref (problem);
+      return FALSE;
+    }
+  _bilat_import_report_counts (report)->duplicates++;
+  _bilat_import_report_take_problem (report, problem);
+  return TRUE;
+}
+
 /* An exercise of MME data; one whose id an earlier file of the import
  * had is a duplicate. */
 static gboolean
@@ -303,21 +328,8 @@ pending_add_exercise (BilatExercise  *exercise,
   Origin origin = { pending_file (pending, file), line };
 
   if (g_hash_table_contains (pending->exercise_ids, id))
-    {
-      BilatProblem *problem = _bilat_import_problem_new (BILAT_IMPORT_ERROR_DUPLICATE_ID, file,
-                                                         line, 1, "MMEID", id,
-                                                         "an earlier file has this exercise");
-
-      if (pending->flags & BILAT_IMPORT_FLAGS_STRICT)
-        {
-          g_propagate_error (error, _bilat_problem_to_error (problem));
-          bilat_problem_unref (problem);
-          return FALSE;
-        }
-      _bilat_import_report_counts (pending->report)->duplicates++;
-      _bilat_import_report_take_problem (pending->report, problem);
-      return TRUE;
-    }
+    return report_repeated_id (pending->report, pending->flags, &origin, "MMEID", id,
+                               "an earlier file has this exercise", error);
   g_ptr_array_add (pending->exercises, g_object_ref (exercise));
   g_array_append_val (pending->exercise_origins, origin);
   g_hash_table_add (pending->exercise_ids, (gpointer) id);
@@ -413,6 +425,8 @@ actor_for_id (const char *id)
   return actor;
 }
 
+#define STORED "the store has an event with this id already"
+
 /* Adds the pending events to @store, with the actors and sources they
  * refer to that the store lacks. An event whose id the store has already
  * is a duplicate, and brings in nothing; in strict mode the first fails
@@ -439,23 +453,13 @@ pending_commit (Pending            *pending,
   for (guint i = 0; i < n; i++)
     {
       const Origin *origin = &g_array_index (pending->origins, Origin, i);
-      BilatProblem *problem;
       char id[48];
 
       _bilat_segment_builder_format_id (pending->builder, i, id);
       if (!_bilat_store_has_event (store, id))
         continue;
-      problem = _bilat_import_problem_new (BILAT_IMPORT_ERROR_DUPLICATE_ID, origin->file,
-                                           origin->line, 1, NULL, id,
-                                           "the store has an event with this id already");
-      if (flags & BILAT_IMPORT_FLAGS_STRICT)
-        {
-          g_propagate_error (error, _bilat_problem_to_error (problem));
-          bilat_problem_unref (problem);
-          return FALSE;
-        }
-      counts->duplicates++;
-      _bilat_import_report_take_problem (report, problem);
+      if (!report_repeated_id (report, flags, origin, NULL, id, STORED, error))
+        return FALSE;
       if (removed == NULL)
         removed = g_new0 (guint8, n / 8 + 1);
       removed[i >> 3] |= (guint8) (1u << (i & 7));
@@ -467,22 +471,12 @@ pending_commit (Pending            *pending,
       BilatRecord *exercise = g_ptr_array_index (pending->exercises, i);
       const Origin *origin = &g_array_index (pending->exercise_origins, Origin, i);
       const char *id = bilat_record_get_id (exercise);
-      BilatProblem *problem;
 
       if (bilat_store_lookup_event (store, id) == NULL)
         continue;
-      problem = _bilat_import_problem_new (BILAT_IMPORT_ERROR_DUPLICATE_ID, origin->file,
-                                           origin->line, 1, "MMEID", id,
-                                           "the store has an event with this id already");
-      if (flags & BILAT_IMPORT_FLAGS_STRICT)
-        {
-          g_propagate_error (error, _bilat_problem_to_error (problem));
-          bilat_problem_unref (problem);
-          return FALSE;
-        }
-      counts->duplicates++;
+      if (!report_repeated_id (report, flags, origin, "MMEID", id, STORED, error))
+        return FALSE;
       counts->matched--;
-      _bilat_import_report_take_problem (report, problem);
       if (removed_exercises == NULL)
         removed_exercises = g_new0 (guint8, pending->exercises->len / 8 + 1);
       removed_exercises[i >> 3] |= (guint8) (1u << (i & 7));

@@ -81,6 +81,10 @@ class FixtureTests(unittest.TestCase):
         self.assertEqual(counts_by_year(store, "RUS", "IND"), {1989: 1, 2005: 1})
         counts = store.count_exercises(None, Bilat.SeriesUnit.YEAR)
         self.assertEqual(counts.get_total(), 6)
+        # the Pythonic form of the overrides: keywords, by year unless said
+        keywords = store.count_exercises(dyad=("RUS", "IND"))
+        self.assertEqual((keywords.get_unit(), keywords.get_total()), (Bilat.SeriesUnit.YEAR, 2))
+        self.assertEqual(store.count_exercises(by="month").get_n_periods(), 12 * 25 + 10)
         text = counts.to_string(Bilat.SeriesFormat.TSV)
         self.assertTrue(text.startswith("year\texercises\tcommand_post\tair\tland\tsea\t"
                                         "amphibious\tcyber\twarfighting\tpeacekeeping\t"

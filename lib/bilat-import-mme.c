@@ -428,6 +428,10 @@ read_place (MmeReader     *reader,
           return bad_row (reader, BILAT_IMPORT_ERROR_BAD_VALUE, reader->known[COL_LON],
                           "not a longitude (-180 to 180)", error);
         }
+      /* A place is named: coordinates alone are not kept, and said. */
+      if (name == NULL)
+        return problem (reader, BILAT_IMPORT_ERROR_BAD_VALUE, reader->known[COL_LOCATION],
+                        "coordinates without a location: the exercise has no place", error);
       place = bilat_place_new_with_coordinates (name, NULL, NULL, latitude, longitude);
     }
   else if (lat != NULL || lon != NULL)

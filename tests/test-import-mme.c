@@ -369,6 +369,24 @@ test_bad_input (void **state)
   assert_int_equal (bilat_import_report_get_kept (report), 1);
   assert_non_null (bilat_store_lookup_event (store, "mme:5"));
 
+  /* Coordinates without a location: no place (a place is named), said. */
+  {
+    static const char placeless[] =
+      "MMEID,Location,lat,lon,StartDate,EndDate,StateA\n"
+      "mme8,,10.5,20.5,1/1/90,1/2/90,India\n"
+      "mme9,Here,95,20.5,1/1/90,1/2/90,India\n";
+    g_autofree char *placeless_path = g_build_filename (dir, "placeless.csv", NULL);
+    g_autoptr(GFile) placeless_file = g_file_new_for_path (placeless_path);
+    g_autoptr(BilatImportReport) placeless_report = NULL;
+
+    test_write_file (placeless_path, placeless, strlen (placeless));
+    placeless_report = import_with (store, placeless_file, 0, NULL, NULL);
+    assert_non_null (placeless_report);
+    assert_int_equal (bilat_import_report_get_kept (placeless_report), 1);
+    assert_int_equal (bilat_import_report_get_bad_rows (placeless_report), 1);
+    assert_null (bilat_event_get_place (bilat_store_lookup_event (store, "mme:8")));
+  }
+
   /* Asked for GDELT, MME is refused. */
   bilat_importer_set_format (gdelt, BILAT_EVENT_FORMAT_GDELT2);
   assert_null (bilat_importer_import (gdelt, store, &file, 1, &error));

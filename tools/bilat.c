@@ -90,7 +90,7 @@ static const Command commands[] = {
     "Joint exercises with series, edition, dates and place",
     "Lists the exercises of the dataset in date order with their series,\n"
     "edition, host and place. The filters are those of “bilat timeline”.\n"
-    "With --by (year by default with --csv or --tsv), counts the exercises\n"
+    "With --by, --csv or --tsv (by year unless --by says), counts them\n"
     "per period instead: with --dyad A,B the joint exercises of the two,\n"
     "in all and per domain and mission; succession applies. --csv and\n"
     "--tsv print the columns year (or period), exercises, command_post, air,\n"
@@ -218,12 +218,11 @@ static const Command commands[] = {
     "Exercises: participants resolved by name on each exercise's start\n"
     "date, names that do not resolve reported); plain, .gz or .zip; the\n"
     "format is told from the content unless --format names it; keeps the\n"
-    "events that match the\n"
-    "filters, and writes them with their actors as a libbilat dataset to the\n"
-    "file of --output: a native store file (memory-mapped when read) if its\n"
-    "name ends in .bilat, the JSON format otherwise. Only matching rows are\n"
-    "kept in memory, as columns. Bad rows are\n"
-    "skipped and reported on standard error (--strict stops at the first);\n"
+    "events that match the filters, and writes them with their actors as a\n"
+    "libbilat dataset to the file of --output: a native store file\n"
+    "(memory-mapped when read) if its name ends in .bilat, the JSON format\n"
+    "otherwise. Only matching rows are kept in memory, as columns. Bad rows\n"
+    "are skipped and reported on standard error (--strict stops at the first);\n"
     "duplicate event ids are reported, not doubled. A progress line is shown\n"
     "on a terminal. --input FILE is another spelling of FILE. There is no\n"
     "--sector (event files hold no sectors) and no --json (the output is the\n"
@@ -332,7 +331,7 @@ static const CommandOption command_options[] = {
       "Do not follow state succession (SUN for RUS)", NULL } },
   { OPTION_BY, G_STRUCT_OFFSET (Tool, by),
     { "by", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      "Periods of a day, month (the default) or year", "UNIT" } },
+      "day, month or year (default month; exercises: year)", "UNIT" } },
   { OPTION_TABULAR, G_STRUCT_OFFSET (Tool, csv),
     { "csv", 0, 0, G_OPTION_ARG_NONE, NULL,
       "Print comma-separated values", NULL } },

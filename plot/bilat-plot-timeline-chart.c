@@ -346,13 +346,25 @@ bilat_plot_timeline_chart_build (BilatPlotChart  *chart,
 
       /* The label right of the mark, or left of it at the right edge. */
       label_x = mark_right + 4;
-      if (label_x + label_width > width - PLOT_MARGIN)
+      span_left = mark_left;
+      span_right = label_x + label_width;
+      if (span_right > width - PLOT_MARGIN)
         {
-          label_left = TRUE;
-          label_x = mark_left - 4;
+          if (mark_left - 4 - label_width >= PLOT_MARGIN)
+            {
+              label_left = TRUE;
+              label_x = mark_left - 4;
+              span_left = label_x - label_width;
+              span_right = mark_right;
+            }
+          else
+            {
+              /* A span as wide as the chart: the label over it. */
+              label_x = MAX (PLOT_MARGIN, MIN (mark_left, width - PLOT_MARGIN - label_width));
+              span_left = MIN (label_x, mark_left);
+              span_right = MAX (label_x + label_width, mark_right);
+            }
         }
-      span_left = label_left ? label_x - label_width : mark_left;
-      span_right = label_left ? mark_right : label_x + label_width;
 
       for (guint r = 0; r < n_rows && row == n_rows; r++)
         if (row_end[r] + 6 < span_left)

@@ -13,9 +13,10 @@
  * BilatPlotTimelineChart:
  *
  * A chronology on a date axis: each event a mark with a short label,
- * each exercise a span from its first day to its last. An event known
- * only to the month or the year is drawn as that whole month or year
- * (dashed for a year), never as its first day. Labels are laid out in
+ * each exercise a span from its first day to its last. An event or
+ * exercise known only to the month or the year is drawn as that whole
+ * month or year (dashed for a year, and for an exercise), never as its
+ * first day. Labels are laid out in
  * rows so that none overlaps another; where there is no room left for a
  * label the mark stays and a note under the chart counts the labels left
  * out. Events of unknown date are listed apart, under the axis.
@@ -44,11 +45,13 @@ typedef enum {
   MARK_DAY,       /* an event of one known day */
   MARK_PERIOD,    /* an event over a month or an interval */
   MARK_YEAR,      /* an event known only to the year */
-  MARK_EXERCISE,  /* an exercise, whatever its precision */
+  MARK_EXERCISE,  /* an exercise of known days */
+  MARK_EXERCISE_VAGUE,  /* an exercise known only to the month or year */
 } MarkKind;
 
 static const char *const mark_classes[] = {
   "mark event day", "span event period", "span event year", "span exercise",
+  "span exercise vague",
 };
 
 typedef struct
@@ -116,7 +119,8 @@ mark_kind (BilatEvent *event,
            BilatDate  *date)
 {
   if (BILAT_IS_EXERCISE (event))
-    return MARK_EXERCISE;
+    return bilat_date_is_interval (date) || bilat_date_get_precision (date) == BILAT_DATE_PRECISION_DAY
+           ? MARK_EXERCISE : MARK_EXERCISE_VAGUE;
   if (bilat_date_is_interval (date))
     return MARK_PERIOD;
   switch (bilat_date_get_precision (date))
@@ -203,6 +207,7 @@ draw_mark (PlotScene  *scene,
 {
   static const PlotColour period_fill = { 0.835, 0.369, 0.000, 0.35 };
   static const PlotColour year_fill = { 0.835, 0.369, 0.000, 0.12 };
+  static const PlotColour vague_fill = { 0.000, 0.447, 0.698, 0.25 };
   const char *id = bilat_record_get_id (BILAT_RECORD (mark->event));
   g_autofree char *escaped = g_markup_escape_text (id, -1);
   double h = row_height * 0.55;
@@ -224,9 +229,14 @@ draw_mark (PlotScene  *scene,
       item->dash = 3;
       break;
     case MARK_EXERCISE:
-    default:
       item = plot_scene_rect (scene, mark_classes[mark->kind], x0, middle - h / 2,
                               MAX (x1 - x0, 3), h, &plot_blue, NULL);
+      break;
+    case MARK_EXERCISE_VAGUE:
+    default:
+      item = plot_scene_rect (scene, mark_classes[mark->kind], x0, middle - h / 2,
+                              MAX (x1 - x0, 3), h, &vague_fill, &plot_blue);
+      item->dash = 3;
       break;
     }
   plot_item_set_data (item, "data-id=\"%s\" data-first=\"%u\" data-last=\"%u\"",
@@ -302,6 +312,8 @@ bilat_plot_timeline_chart_build (BilatPlotChart  *chart,
     plot_legend_add (legend, PLOT_SWATCH_HOLLOW_BOX, &plot_vermillion, 3, "Event dated only to a year");
   if (present[MARK_EXERCISE])
     plot_legend_add (legend, PLOT_SWATCH_BOX, &plot_blue, 0, "Exercise");
+  if (present[MARK_EXERCISE_VAGUE])
+    plot_legend_add (legend, PLOT_SWATCH_HOLLOW_BOX, &plot_blue, 3, "Exercise dated only to a month or year");
   top = plot_draw_legend (scene, legend, top) + 4;
 
   /* Under the axis: the tick labels, the note, the undated events. */

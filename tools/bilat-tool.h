@@ -65,6 +65,11 @@ typedef struct
   char      *output;
   gboolean   strict;
 
+  /* plot */
+  char      *chart;  /* the first positional argument */
+  char      *size;
+  char      *title;
+
   BilatStore *store;
 } Tool;
 
@@ -82,6 +87,15 @@ gboolean tool_run_sources     (Tool *tool, char **args, GError **error);
 gboolean tool_run_show        (Tool *tool, char **args, GError **error);
 gboolean tool_run_validate    (Tool *tool, char **args, GError **error);
 gboolean tool_run_import      (Tool *tool, char **args, GError **error);
+gboolean tool_run_plot        (Tool *tool, char **args, GError **error);
+
+/* Series (bilat-analysis.c), shared with plot. */
+gboolean     tool_parse_unit     (const char       *text,
+                                  BilatSeriesUnit  *unit,
+                                  GError          **error);
+BilatSeries *tool_compute_series (Tool             *tool,
+                                  BilatSeriesUnit   unit,
+                                  GError          **error);
 
 /* Event files (bilat-events.c). */
 BilatSeries *tool_series_from_files (Tool             *tool,

@@ -31,6 +31,9 @@ typedef enum {
   OPTION_OUTPUT     = 1 << 14,
   OPTION_STRICT     = 1 << 15,
   OPTION_DATA       = 1 << 16,  /* reads the dataset (--data or the built-in one) */
+  OPTION_SIZE       = 1 << 17,
+  OPTION_TITLE      = 1 << 18,
+  OPTION_CHART_OUTPUT = 1 << 19,  /* --output, of a chart */
 } CommandOptions;
 
 typedef enum {
@@ -39,6 +42,7 @@ typedef enum {
   ARGS_TWO,
   ARGS_SOME,  /* one or more */
   ARGS_ANY,   /* none or more */
+  ARGS_CHART, /* a chart name, then event files as with OPTION_INPUT */
 } CommandArgs;
 
 typedef struct
@@ -234,6 +238,40 @@ static const Command commands[] = {
     "where unknown); a problem of a native store file, only file and message.",
     "checks the dataset FILEs it is given",
     0, ARGS_SOME, tool_run_validate },
+#ifdef BILAT_TOOL_HAVE_PLOT
+  { "plot", "series|timeline|affinity [FILE…]",
+    "Charts of series, timelines and affinity as SVG, PNG or PDF",
+    "Draws a chart into the file of --output, in the format its extension\n"
+    "names (.svg, .png or .pdf), through libbilat-plot:\n"
+    "\n"
+    "  series    events per day, month or year (--by) as bars stacked by\n"
+    "            QuadClass, and the mean Goldstein score as a line; over the\n"
+    "            dataset, or streamed from event FILEs as “bilat series” does\n"
+    "  timeline  the events in date order on a date axis, exercises as\n"
+    "            spans, a date known to the month or year as that whole\n"
+    "            period, events of unknown date listed under the axis\n"
+    "  affinity  the affinity S of the two actors of --dyad per year, from\n"
+    "            the positions of the dataset dated in that year, as “bilat\n"
+    "            convergence” computes it; a year of fewer than 3 shared\n"
+    "            issues is drawn hollow (thin)\n"
+    "\n"
+    "The filters are those of “bilat timeline” (series and timeline) and of\n"
+    "“bilat convergence” (affinity). --size is WIDTHxHEIGHT in pixels (800x500,\n"
+    "the default) or in points with “pt” (432x288pt); --title replaces the\n"
+    "title made from the data. Month names and numbers follow the locale.\n"
+    "Nothing is written when there is nothing to draw.\n"
+    "\n"
+    "Examples:\n"
+    "  bilat plot series --dyad PAK,RUS --by year -o pak-rus.svg\n"
+    "  bilat plot timeline --dyad PAK,RUS --from 2014 -o timeline.png --size 1200x600\n"
+    "  bilat plot series 20191024143000.export.CSV --by day -o gdelt.pdf\n"
+    "  bilat plot affinity --dyad PAK,RUS -o affinity.svg",
+    NULL,
+    NULL,
+    EVENT_FILTERS | OPTION_TYPE | OPTION_BY | OPTION_ISSUE | OPTION_INPUT | OPTION_JOBS |
+    OPTION_FORMAT | OPTION_STRICT | OPTION_DATA | OPTION_CHART_OUTPUT | OPTION_SIZE | OPTION_TITLE,
+    ARGS_CHART, tool_run_plot },
+#endif
 };
 
 /* Where GOption stores a command's option, as an offset into Tool, since
@@ -303,6 +341,15 @@ static const CommandOption command_options[] = {
   { OPTION_TABULAR, G_STRUCT_OFFSET (Tool, tsv),
     { "tsv", 0, 0, G_OPTION_ARG_NONE, NULL,
       "Print tab-separated values", NULL } },
+  { OPTION_CHART_OUTPUT, G_STRUCT_OFFSET (Tool, output),
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+      "Write the chart to FILE (.svg, .png or .pdf)", "FILE" } },
+  { OPTION_SIZE, G_STRUCT_OFFSET (Tool, size),
+    { "size", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "The chart's size in pixels, or points with pt", "WxH" } },
+  { OPTION_TITLE, G_STRUCT_OFFSET (Tool, title),
+    { "title", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "The chart's title", "TITLE" } },
 };
 
 int
@@ -334,6 +381,9 @@ tool_clear (Tool *tool)
   g_free (tool->query);
   g_free (tool->kind);
   g_free (tool->by);
+  g_free (tool->chart);
+  g_free (tool->size);
+  g_free (tool->title);
   g_clear_object (&tool->store);
 }
 
@@ -520,6 +570,7 @@ check_arguments (const Command  *command,
         return TRUE;
       break;
     case ARGS_ANY:
+    case ARGS_CHART:
       return TRUE;
     default:
       g_assert_not_reached ();
@@ -688,6 +739,19 @@ run (Tool     *tool,
     {
       print_help (context);
       return TRUE;
+    }
+  /* plot: the chart first, then event files. */
+  if (command->args == ARGS_CHART)
+    {
+      if (argc < 2)
+        {
+          g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                       "“%s” needs a chart: %s", command->name, command->parameters);
+          return FALSE;
+        }
+      tool->chart = g_strdup (argv[1]);
+      argc--;
+      argv++;
     }
   /* Event files are the positional arguments, and the values of
    * --input, its other spelling (`--input FILE...`, as a shell glob

@@ -336,6 +336,8 @@ bilat_plot_affinity_chart_add_value (BilatPlotAffinityChart *self,
  * bilat_plot_affinity_chart_get_n_lines:
  * @self: a [class@BilatPlot.AffinityChart]
  *
+ * Counts the lines of the chart, one for each label values were added with.
+ *
  * Returns: how many lines (labels) the chart has
  *
  * Since: 1.0
@@ -350,6 +352,8 @@ bilat_plot_affinity_chart_get_n_lines (BilatPlotAffinityChart *self)
 /**
  * bilat_plot_affinity_chart_get_measure: (get-property measure)
  * @self: a [class@BilatPlot.AffinityChart]
+ *
+ * Gets the name of the measure drawn.
  *
  * Returns: the name of the measure drawn
  *

@@ -44,6 +44,16 @@ typedef struct
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (BilatPlotChart, bilat_plot_chart, G_TYPE_OBJECT)
 
+/**
+ * bilat_plot_error_quark:
+ *
+ * Returns the quark of the error domain of the charts; use
+ * %BILAT_PLOT_ERROR instead.
+ *
+ * Returns: the %BILAT_PLOT_ERROR quark
+ *
+ * Since: 1.0
+ */
 G_DEFINE_QUARK (bilat-plot-error-quark, bilat_plot_error)
 
 enum {
@@ -227,6 +237,8 @@ bilat_plot_chart_new (const char  *kind,
  * bilat_plot_chart_get_title: (get-property title)
  * @self: a [class@BilatPlot.Chart]
  *
+ * Gets the title set on the chart; %NULL when the chart makes its own.
+ *
  * Returns: (nullable): the title set on the chart
  *
  * Since: 1.0
@@ -266,6 +278,8 @@ bilat_plot_chart_set_title (BilatPlotChart *self,
 /**
  * bilat_plot_chart_get_width: (get-property width)
  * @self: a [class@BilatPlot.Chart]
+ *
+ * Gets the width of the chart.
  *
  * Returns: the width in the chart's [property@BilatPlot.Chart:unit]s
  *
@@ -307,6 +321,8 @@ bilat_plot_chart_set_width (BilatPlotChart *self,
  * bilat_plot_chart_get_height: (get-property height)
  * @self: a [class@BilatPlot.Chart]
  *
+ * Gets the height of the chart.
+ *
  * Returns: the height in the chart's [property@BilatPlot.Chart:unit]s
  *
  * Since: 1.0
@@ -346,6 +362,8 @@ bilat_plot_chart_set_height (BilatPlotChart *self,
 /**
  * bilat_plot_chart_get_unit: (get-property unit)
  * @self: a [class@BilatPlot.Chart]
+ *
+ * Gets whether the chart's size is in pixels or points.
  *
  * Returns: the unit of the chart's width and height
  *

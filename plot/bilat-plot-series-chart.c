@@ -567,6 +567,8 @@ bilat_plot_series_chart_add_series (BilatPlotSeriesChart *self,
  * bilat_plot_series_chart_get_n_series:
  * @self: a [class@BilatPlot.SeriesChart]
  *
+ * Counts the series added to the chart.
+ *
  * Returns: how many series the chart draws
  *
  * Since: 1.0

@@ -536,6 +536,8 @@ bilat_plot_timeline_chart_add_events (BilatPlotTimelineChart *self,
  * bilat_plot_timeline_chart_get_n_events:
  * @self: a [class@BilatPlot.TimelineChart]
  *
+ * Counts the events added to the timeline.
+ *
  * Returns: how many events the timeline has, dated or not
  *
  * Since: 1.0

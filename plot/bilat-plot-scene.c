@@ -167,17 +167,19 @@ add_item (PlotScene    *scene,
   return item;
 }
 
-PlotItem *
-plot_scene_rect (PlotScene        *scene,
-                 const char       *cls,
-                 double            x,
-                 double            y,
-                 double            w,
-                 double            h,
-                 const PlotColour *fill,
-                 const PlotColour *stroke)
+/* A rectangle, or a circle of centre (x, y) and radius w. */
+static PlotItem *
+add_shape (PlotScene        *scene,
+           PlotItemKind      kind,
+           const char       *cls,
+           double            x,
+           double            y,
+           double            w,
+           double            h,
+           const PlotColour *fill,
+           const PlotColour *stroke)
 {
-  PlotItem *item = add_item (scene, PLOT_ITEM_RECT, cls);
+  PlotItem *item = add_item (scene, kind, cls);
 
   item->x = x;
   item->y = y;
@@ -188,6 +190,19 @@ plot_scene_rect (PlotScene        *scene,
   if (stroke != NULL)
     item->stroke = *stroke;
   return item;
+}
+
+PlotItem *
+plot_scene_rect (PlotScene        *scene,
+                 const char       *cls,
+                 double            x,
+                 double            y,
+                 double            w,
+                 double            h,
+                 const PlotColour *fill,
+                 const PlotColour *stroke)
+{
+  return add_shape (scene, PLOT_ITEM_RECT, cls, x, y, w, h, fill, stroke);
 }
 
 PlotItem *
@@ -234,15 +249,8 @@ plot_scene_circle (PlotScene        *scene,
                    const PlotColour *fill,
                    const PlotColour *stroke)
 {
-  PlotItem *item = add_item (scene, PLOT_ITEM_CIRCLE, cls);
+  PlotItem *item = add_shape (scene, PLOT_ITEM_CIRCLE, cls, cx, cy, radius, 0, fill, stroke);
 
-  item->x = cx;
-  item->y = cy;
-  item->w = radius;
-  if (fill != NULL)
-    item->fill = *fill;
-  if (stroke != NULL)
-    item->stroke = *stroke;
   item->line_width = 1.5;
   return item;
 }

@@ -86,6 +86,19 @@ assert_error (GError *error,
   assert_true (strlen (error->message) > 10);
 }
 
+/* Saving @chart to @path fails with @code and leaves no file. */
+static void
+assert_save_fails (BilatPlotChart *chart,
+                   const char     *path,
+                   int             code)
+{
+  g_autoptr(GError) error = NULL;
+
+  assert_false (bilat_plot_chart_save_to_file (chart, path, BILAT_PLOT_FORMAT_AUTO, &error));
+  assert_error (error, code);
+  assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 static BilatEvent *
 make_event (GType       type,
             const char *id,
@@ -160,14 +173,9 @@ test_bad_size_writes_nothing (void **state)
   bilat_plot_series_chart_add_series (chart, series, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      g_autoptr(GError) error = NULL;
-
       bilat_plot_chart_set_size (BILAT_PLOT_CHART (chart), sizes[i][0], sizes[i][1],
                                  BILAT_PLOT_UNIT_PIXELS);
-      assert_false (bilat_plot_chart_save_to_file (BILAT_PLOT_CHART (chart), path,
-                                                   BILAT_PLOT_FORMAT_AUTO, &error));
-      assert_error (error, BILAT_PLOT_ERROR_SIZE);
-      assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      assert_save_fails (BILAT_PLOT_CHART (chart), path, BILAT_PLOT_ERROR_SIZE);
     }
   test_remove_dir (dir);
 }
@@ -194,13 +202,7 @@ test_empty_charts (void **state)
   bilat_plot_timeline_chart_add_event (undated_timeline, undated);
 
   for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      assert_false (bilat_plot_chart_save_to_file (charts[i], path, BILAT_PLOT_FORMAT_AUTO, &error));
-      assert_error (error, BILAT_PLOT_ERROR_EMPTY);
-      assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-    }
+    assert_save_fails (charts[i], path, BILAT_PLOT_ERROR_EMPTY);
   test_remove_dir (dir);
 }
 
@@ -230,22 +232,17 @@ test_bad_format (void **state)
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "chart.svg", NULL);
   g_autoptr(BilatPlotSeriesChart) chart = bilat_plot_series_chart_new ();
   g_autoptr(BilatSeries) series = make_series ();
-  g_autoptr(GError) error = NULL;
   g_autoptr(GError) auto_error = NULL;
-  g_autoptr(GError) write_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
   bilat_plot_series_chart_add_series (chart, series, NULL);
-  assert_false (bilat_plot_chart_save_to_file (BILAT_PLOT_CHART (chart), path, BILAT_PLOT_FORMAT_AUTO, &error));
-  assert_error (error, BILAT_PLOT_ERROR_FORMAT);
-  assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  assert_save_fails (BILAT_PLOT_CHART (chart), path, BILAT_PLOT_ERROR_FORMAT);
 
   bytes = bilat_plot_chart_save_to_bytes (BILAT_PLOT_CHART (chart), BILAT_PLOT_FORMAT_AUTO, &auto_error);
   assert_null (bytes);
   assert_error (auto_error, BILAT_PLOT_ERROR_FORMAT);
 
-  assert_false (bilat_plot_chart_save_to_file (BILAT_PLOT_CHART (chart), missing, BILAT_PLOT_FORMAT_AUTO, &write_error));
-  assert_error (write_error, BILAT_PLOT_ERROR_WRITE);
+  assert_save_fails (BILAT_PLOT_CHART (chart), missing, BILAT_PLOT_ERROR_WRITE);
 
   assert_int_equal (bilat_plot_format_from_path ("a/b.SVG"), BILAT_PLOT_FORMAT_SVG);
   assert_int_equal (bilat_plot_format_from_path ("b.png"), BILAT_PLOT_FORMAT_PNG);

@@ -16,7 +16,10 @@ import gi
 
 gi.require_version("Bilat", "1.0")
 gi.require_version("BilatPlot", "1.0")
-from gi.repository import Bilat, BilatPlot, GLib  # noqa: E402
+from gi.repository import Bilat, BilatPlot, Gio, GLib  # noqa: E402
+
+EVENT_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                          "tests", "data", "import", "gdelt2.export.CSV")
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -163,6 +166,17 @@ class SeriesChartTest(ChartTestCase):
         counted = sum(int(b.get("data-count")) for b in items(root, "bar"))
         series = store.compute_series(Bilat.Query.parse("dyad:PAK,RUS"), Bilat.SeriesUnit.YEAR)
         self.assertEqual(counted, series.get_total())
+
+
+    def test_streamed_from_event_files(self):
+        importer = Bilat.Importer.new()
+        series, _ = importer.compute_series([Gio.File.new_for_path(EVENT_FILE)], Bilat.SeriesUnit.DAY)
+        chart = BilatPlot.SeriesChart.new()
+        chart.add_series(series, "GDELT 2.0")
+        root = svg_of(chart)
+        self.assertEqual(sum(int(b.get("data-count")) for b in items(root, "bar")),
+                         series.get_total())
+        self.assertEqual(texts(root, "title"), ["Events per day: GDELT 2.0"])
 
 
 class TimelineChartTest(ChartTestCase):

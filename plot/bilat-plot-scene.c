@@ -480,6 +480,28 @@ append_common (GString  *svg,
     g_string_append_printf (svg, " %s", item->data);
 }
 
+/* A <rect> or a <circle>. */
+static void
+append_shape (GString  *svg,
+              PlotItem *item)
+{
+  gboolean rect = item->kind == PLOT_ITEM_RECT;
+
+  g_string_append (svg, rect ? "<rect" : "<circle");
+  append_common (svg, item);
+  append_attribute (svg, rect ? "x" : "cx", item->x);
+  append_attribute (svg, rect ? "y" : "cy", item->y);
+  if (rect)
+    {
+      append_attribute (svg, "width", item->w);
+      append_attribute (svg, "height", item->h);
+    }
+  else
+    append_attribute (svg, "r", item->w);
+  append_paint (svg, item);
+  g_string_append (svg, "/>\n");
+}
+
 static void
 append_text (GString  *svg,
              PlotItem *item)
@@ -539,23 +561,8 @@ plot_scene_to_svg (PlotScene  *scene,
       switch (item->kind)
         {
         case PLOT_ITEM_RECT:
-          g_string_append (svg, "<rect");
-          append_common (svg, item);
-          append_attribute (svg, "x", item->x);
-          append_attribute (svg, "y", item->y);
-          append_attribute (svg, "width", item->w);
-          append_attribute (svg, "height", item->h);
-          append_paint (svg, item);
-          g_string_append (svg, "/>\n");
-          break;
         case PLOT_ITEM_CIRCLE:
-          g_string_append (svg, "<circle");
-          append_common (svg, item);
-          append_attribute (svg, "cx", item->x);
-          append_attribute (svg, "cy", item->y);
-          append_attribute (svg, "r", item->w);
-          append_paint (svg, item);
-          g_string_append (svg, "/>\n");
+          append_shape (svg, item);
           break;
         case PLOT_ITEM_PATH:
           g_string_append (svg, "<path");

@@ -258,6 +258,18 @@ draw_period_labels (PlotScene       *scene,
     }
 }
 
+/* Where the first bin of @series stands among the chart's periods, which
+ * start at @first. */
+static gint64
+series_offset (BilatSeries     *series,
+               BilatSeriesUnit  unit,
+               gint64           first)
+{
+  g_autoptr(BilatDate) first_date = bilat_series_get_bin_date (series, 0);
+
+  return period_index (first_date, unit) - first;
+}
+
 static gboolean
 bilat_plot_series_chart_build (BilatPlotChart  *chart,
                                gpointer         data,
@@ -379,13 +391,8 @@ bilat_plot_series_chart_build (BilatPlotChart  *chart,
     {
       BilatSeries *series = g_array_index (self->entries, SeriesEntry, s).series;
       guint n_bins = bilat_series_get_n_bins (series);
-      g_autoptr(BilatDate) first_date = NULL;
-      gint64 offset;
+      gint64 offset = n_bins > 0 ? series_offset (series, unit, first) : 0;
 
-      if (n_bins == 0)
-        continue;
-      first_date = bilat_series_get_bin_date (series, 0);
-      offset = period_index (first_date, unit) - first;
       for (guint b = 0; b < n_bins; b++)
         {
           guint p = (guint) (offset + b);
@@ -425,14 +432,9 @@ bilat_plot_series_chart_build (BilatPlotChart  *chart,
       BilatSeries *series = g_array_index (self->entries, SeriesEntry, s).series;
       guint n_bins = bilat_series_get_n_bins (series);
       g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
-      g_autoptr(BilatDate) first_date = NULL;
-      gint64 offset;
+      gint64 offset = n_bins > 0 ? series_offset (series, unit, first) : 0;
 
-      if (n_bins == 0)
-        continue;
-      first_date = bilat_series_get_bin_date (series, 0);
-      offset = period_index (first_date, unit) - first;
-      for (guint b = 0; b <= n_bins; b++)
+      for (guint b = 0; n_bins > 0 && b <= n_bins; b++)
         {
           gboolean has_mean = b < n_bins && bilat_series_get_goldstein_count (series, b) > 0;
 

@@ -182,10 +182,12 @@ compare_ints (gconstpointer a,
 }
 
 /* S per year from the positions of the dataset: the affinity of
- * “bilat convergence” over the positions dated in each year. */
+ * “bilat convergence” over the positions dated in each year, a line for
+ * the dyad of tool->dyad. Adds to @n_values the values it draws. */
 static gboolean
 fill_affinity (Tool                   *tool,
                BilatPlotAffinityChart *chart,
+               guint                  *n_values,
                GError                **error)
 {
   g_autoptr(BilatQuery) query = NULL;
@@ -194,13 +196,7 @@ fill_affinity (Tool                   *tool,
   g_autofree char *label = NULL;
   BilatActor *actor_a, *actor_b;
   const char *a, *b;
-  guint n_values = 0;
 
-  if (tool->dyad == NULL)
-    {
-      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE, "“plot affinity” needs --dyad A,B");
-      return FALSE;
-    }
   query = tool_build_query (tool, error);
   if (query == NULL)
     return FALSE;
@@ -236,17 +232,23 @@ fill_affinity (Tool                   *tool,
         continue;
       bilat_plot_affinity_chart_add_value (chart, label, year, score,
                                            bilat_alignment_get_n_shared (alignment) < THIN_SHARED);
-      n_values++;
-    }
-
-  if (n_values == 0)
-    {
-      g_set_error (error, BILAT_PLOT_ERROR, BILAT_PLOT_ERROR_EMPTY,
-                   "nothing to plot: no year has dated positions of both %s and %s on a shared issue",
-                   a, b);
-      return FALSE;
+      (*n_values)++;
     }
   return TRUE;
+}
+
+/* What one dyad (tool->dyad, or none) adds to the chart. */
+static gboolean
+fill_chart (Tool            *tool,
+            BilatPlotChart  *chart,
+            guint           *n_values,
+            GError         **error)
+{
+  if (BILAT_PLOT_IS_SERIES_CHART (chart))
+    return fill_series (tool, BILAT_PLOT_SERIES_CHART (chart), error);
+  if (BILAT_PLOT_IS_TIMELINE_CHART (chart))
+    return fill_timeline (tool, BILAT_PLOT_TIMELINE_CHART (chart), error);
+  return fill_affinity (tool, BILAT_PLOT_AFFINITY_CHART (chart), n_values, error);
 }
 
 gboolean
@@ -257,7 +259,7 @@ tool_run_plot (Tool    *tool,
   g_autoptr(BilatPlotChart) chart = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *kind = tool_text_clean (tool->chart);
-  gboolean filled;
+  guint n_dyads, n_values = 0;
 
   /* Month names, decimal marks and digit groups of the user's locale. */
   setlocale (LC_ALL, "");
@@ -291,14 +293,36 @@ tool_run_plot (Tool    *tool,
   if (tool->title != NULL)
     bilat_plot_chart_set_title (chart, tool->title);
 
-  if (BILAT_PLOT_IS_SERIES_CHART (chart))
-    filled = fill_series (tool, BILAT_PLOT_SERIES_CHART (chart), error);
-  else if (BILAT_PLOT_IS_TIMELINE_CHART (chart))
-    filled = fill_timeline (tool, BILAT_PLOT_TIMELINE_CHART (chart), error);
-  else
-    filled = fill_affinity (tool, BILAT_PLOT_AFFINITY_CHART (chart), error);
-  if (!filled)
-    return FALSE;
+  n_dyads = tool->dyads != NULL ? g_strv_length (tool->dyads) : 0;
+  if (n_dyads > 1 && BILAT_PLOT_IS_TIMELINE_CHART (chart))
+    {
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE, "“plot timeline” takes one --dyad, not %u",
+                   n_dyads);
+      return FALSE;
+    }
+  if (n_dyads == 0 && BILAT_PLOT_IS_AFFINITY_CHART (chart))
+    {
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE, "“plot affinity” needs --dyad A,B");
+      return FALSE;
+    }
+  /* Each dyad in turn is the --dyad of the filters. */
+  for (guint i = 0; i < MAX (n_dyads, 1); i++)
+    {
+      g_free (tool->dyad);
+      tool->dyad = n_dyads > 0 ? g_strdup (tool->dyads[i]) : NULL;
+      if (!fill_chart (tool, chart, &n_values, error))
+        return FALSE;
+    }
+  if (BILAT_PLOT_IS_AFFINITY_CHART (chart) && n_values == 0)
+    {
+      g_autofree char *dyads = g_strjoinv (" or ", tool->dyads);
+      g_autofree char *clean = tool_text_clean (dyads);
+
+      g_set_error (error, BILAT_PLOT_ERROR, BILAT_PLOT_ERROR_EMPTY,
+                   "nothing to plot: no year has dated positions of both actors of %s on a shared issue",
+                   clean);
+      return FALSE;
+    }
 
   return bilat_plot_chart_save_to_file (chart, tool->output, BILAT_PLOT_FORMAT_AUTO, error);
 }

@@ -67,6 +67,7 @@ typedef struct
 
   /* plot */
   char      *chart;  /* the first positional argument */
+  char     **dyads;  /* --dyad, repeatable; each is set as dyad in turn */
   char      *size;
   char      *title;
 

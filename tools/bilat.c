@@ -34,6 +34,7 @@ typedef enum {
   OPTION_SIZE       = 1 << 17,
   OPTION_TITLE      = 1 << 18,
   OPTION_CHART_OUTPUT = 1 << 19,  /* --output, of a chart */
+  OPTION_DYADS      = 1 << 20,  /* --dyad, repeatable (plot) */
 } CommandOptions;
 
 typedef enum {
@@ -256,7 +257,9 @@ static const Command commands[] = {
     "            issues is drawn hollow (thin)\n"
     "\n"
     "The filters are those of “bilat timeline” (series and timeline) and of\n"
-    "“bilat convergence” (affinity). --size is WIDTHxHEIGHT in pixels (800x500,\n"
+    "“bilat convergence” (affinity). --dyad may be repeated for series (a\n"
+    "series for each dyad, side by side; event files are read once for each)\n"
+    "and affinity (a line for each dyad). --size is WIDTHxHEIGHT in pixels (800x500,\n"
     "the default) or in points with “pt” (432x288pt); --title replaces the\n"
     "title made from the data. Month names and numbers follow the locale.\n"
     "Nothing is written when there is nothing to draw.\n"
@@ -265,11 +268,13 @@ static const Command commands[] = {
     "  bilat plot series --dyad PAK,RUS --by year -o pak-rus.svg\n"
     "  bilat plot timeline --dyad PAK,RUS --from 2014 -o timeline.png --size 1200x600\n"
     "  bilat plot series 20191024143000.export.CSV --by day -o gdelt.pdf\n"
+    "  bilat plot series --dyad PAK,RUS --dyad IND,RUS --by year -o two.png\n"
     "  bilat plot affinity --dyad PAK,RUS -o affinity.svg",
     NULL,
     NULL,
-    EVENT_FILTERS | OPTION_TYPE | OPTION_BY | OPTION_ISSUE | OPTION_INPUT | OPTION_JOBS |
-    OPTION_FORMAT | OPTION_STRICT | OPTION_DATA | OPTION_CHART_OUTPUT | OPTION_SIZE | OPTION_TITLE,
+    (EVENT_FILTERS & ~OPTION_DYAD) | OPTION_DYADS | OPTION_TYPE | OPTION_BY | OPTION_ISSUE |
+    OPTION_INPUT | OPTION_JOBS | OPTION_FORMAT | OPTION_STRICT | OPTION_DATA |
+    OPTION_CHART_OUTPUT | OPTION_SIZE | OPTION_TITLE,
     ARGS_CHART, tool_run_plot },
 #endif
 };
@@ -293,6 +298,9 @@ static const CommandOption command_options[] = {
   { OPTION_DYAD, G_STRUCT_OFFSET (Tool, dyad),
     { "dyad", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       "Only records between actors A and B, either way", "A,B" } },
+  { OPTION_DYADS, G_STRUCT_OFFSET (Tool, dyads),
+    { "dyad", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      "Records between actors A and B (repeatable: a series or line each)", "A,B" } },
   { OPTION_PERIOD, G_STRUCT_OFFSET (Tool, from),
     { "from", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       "Only records dated in or after DATE", "DATE" } },
@@ -370,6 +378,7 @@ tool_clear (Tool *tool)
   g_free (tool->data);
   g_strfreev (tool->actors);
   g_free (tool->dyad);
+  g_strfreev (tool->dyads);
   g_free (tool->from);
   g_free (tool->to);
   g_free (tool->type);

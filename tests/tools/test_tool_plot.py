@@ -22,7 +22,8 @@ EVENT_FILE = os.path.join(SRCDIR, "..", "data", "import", "gdelt2.export.CSV")
 DATASET = {
     "format": "bilat",
     "version": 1,
-    "actors": [{"id": "PAK", "kind": "state"}, {"id": "RUS", "kind": "state"}],
+    "actors": [{"id": "PAK", "kind": "state"}, {"id": "RUS", "kind": "state"},
+               {"id": "IND", "kind": "state"}],
     "issues": [{"id": i} for i in ("energy", "cpec", "sco")],
     "events": [
         {"id": "talks", "type": "event", "date": "2017-03-01", "title": "Talks",
@@ -33,12 +34,15 @@ DATASET = {
          "participants": [{"actor": "PAK"}, {"actor": "RUS"}]},
         {"id": "undated", "type": "event", "date": None, "title": "Some time",
          "participants": [{"actor": "PAK"}, {"actor": "RUS"}]},
+        {"id": "india", "type": "event", "date": "2018-05-02", "title": "Talks with India",
+         "participants": [{"actor": "IND"}, {"actor": "RUS"}], "cameo": "111"},
     ],
     "positions": [
         {"id": "%s-%s-%d" % (h, i, y), "holder": h, "issue": i, "stance": s, "date": str(y)}
         for y, issues in ((2017, ("energy", "cpec", "sco")), (2018, ("energy",)))
         for i in issues
-        for h, s in (("PAK", "supports"), ("RUS", "supports" if i != "cpec" else "opposes"))
+        for h, s in (("PAK", "supports"), ("RUS", "supports" if i != "cpec" else "opposes"),
+                     ("IND", "opposes"))
     ],
 }
 
@@ -118,6 +122,26 @@ class PlotTest(unittest.TestCase):
         self.assertEqual([p.get("data-year") for p in points], ["2017", "2018"])
         self.assertEqual([p.get("data-year") for p in classes(self.svg("a.svg"), "point thin")],
                          ["2018"])
+
+    def test_several_dyads(self):
+        self.plot("--data", self.dataset, "series", "--dyad", "PAK,RUS", "--dyad", "IND,RUS",
+                  "--by", "year", "-o", self.path("two.svg"))
+        root = self.svg("two.svg")
+        bars = classes(root, "bar")
+        self.assertEqual({(b.get("data-series"), b.get("data-count")) for b in bars},
+                         {("0", "1"), ("1", "1")})
+        self.assertEqual([t.text for t in classes(root, "title")],
+                         ["Events per year: PAK–RUS and IND–RUS"])
+        self.plot("--data", self.dataset, "affinity", "--dyad", "PAK,RUS", "--dyad", "PAK,IND",
+                  "-o", self.path("lines.svg"))
+        root = self.svg("lines.svg")
+        self.assertEqual([t.text for t in classes(root, "legend-label")][:2], ["PAK–RUS", "PAK–IND"])
+        self.assertEqual(len([p for p in classes(root, "point") if p.get("data-line") == "1"]), 2)
+        status, _, err = run("--data", self.dataset, "plot", "timeline", "--dyad", "PAK,RUS",
+                             "--dyad", "IND,RUS", "-o", self.path("t.svg"))
+        self.assertEqual(status, 2)
+        self.assertIn("takes one --dyad", err)
+        self.assertFalse(os.path.exists(self.path("t.svg")))
 
     def test_png_sizes(self):
         for size, expected in (("640x400", (640, 400)), ("300x150pt", (400, 200))):

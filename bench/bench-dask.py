@@ -28,7 +28,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plain-bytes", type=int, required=True, help="bytes of the files uncompressed")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--files-per-task", type=int, default=20)
+    parser.add_argument("--files-per-task", type=int, default=None)
     parser.add_argument("files", nargs="+")
     args = parser.parse_args()
 

@@ -1,11 +1,11 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 """Series of event files computed on a Dask cluster.
 
-The files are split into tasks; each worker counts its files with
-``Bilat.Series.from_files`` (one file at a time, so that a bad file costs
-only itself), and ships every file's partial series back as bytes
-(``Bilat.Series.to_bytes``), with the span of the event ids it kept. The
-client merges the partials in the order of the files::
+The files are split into tasks of consecutive files; each worker counts a
+task's files with ``Bilat.Series.from_files`` (each file alone if one of
+them cannot be read, so that a bad file costs only itself), and ships the
+partial series back as bytes (``Bilat.Series.to_bytes``), with the span of
+the event ids it kept. The client merges the partials::
 
     from dask.distributed import Client
     import bilat.dask
@@ -85,11 +85,27 @@ def _figures(report):
     }
 
 
+def _part(files, series, report):
+    spans = {}
+    for prefix in _PREFIXES:
+        found, first, last = report.get_id_span(prefix)
+        if found:
+            spans[prefix] = (first, last)
+    return dict(_figures(report), files=list(files), series=bytes(series), spans=spans)
+
+
 def count_files(files, query_text, by, format, strict):
-    """The task a worker runs: each of @files counted alone. Returns one dict
-    per file: its series as bytes, its id spans and figures, or the error
-    that kept it out."""
+    """The task a worker runs: @files counted together, in their order, into
+    one partial series (as bytes, with its id spans and figures). If one of
+    them cannot be read, each is counted alone instead, so that only the
+    bad ones are left out. Returns a list of dicts: partials, and
+    ``{"file", "error"}`` for the files left out."""
     _, GLib, _ = _bilat()
+    try:
+        series, report = _read(files, query_text, by, format, strict)
+        return [_part(files, series, report)]
+    except GLib.Error:
+        pass
     out = []
     for f in files:
         try:
@@ -97,12 +113,7 @@ def count_files(files, query_text, by, format, strict):
         except GLib.Error as error:
             out.append({"file": f, "error": error.message})
             continue
-        spans = {}
-        for prefix in _PREFIXES:
-            found, first, last = report.get_id_span(prefix)
-            if found:
-                spans[prefix] = (first, last)
-        out.append(dict(_figures(report), file=f, series=bytes(series), spans=spans))
+        out.append(_part([f], series, report))
     return out
 
 
@@ -136,11 +147,12 @@ def _overlapping(results):
 
 
 def series(client, files, query=None, by="month", *, format=None, strict=False,
-           files_per_task=1, progress=False, **criteria):
+           files_per_task=None, progress=False, **criteria):
     """The series of the events of @files that match @query (a Bilat.Query,
     its string form, or keyword criteria as Bilat.make_query takes),
     counted on the workers of the Dask @client, ``files_per_task`` files
-    per task, and merged: the same series as ``Bilat.Series.from_files``
+    per task (by default about four tasks per worker, at most 200 files
+    each), and merged: the same series as ``Bilat.Series.from_files``
     gives in one process.
 
     A file that cannot be read is left out and named in the result's
@@ -153,6 +165,9 @@ def series(client, files, query=None, by="month", *, format=None, strict=False,
     query_text = _query_text(query, criteria)
     unit = getattr(Bilat.SeriesUnit, by.upper())
     format_name = format if format is None or isinstance(format, str) else format.value_nick
+    if files_per_task is None:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        files_per_task = min(200, -(-len(files) // (4 * workers)))
     per_task = max(1, int(files_per_task))
     chunks = [files[i:i + per_task] for i in range(0, len(files), per_task)]
 
@@ -168,19 +183,21 @@ def series(client, files, query=None, by="month", *, format=None, strict=False,
         raise FileError(left_out[0].file, left_out[0].message)
     read = [r for r in results if "error" not in r]
 
+    # Partials whose ids may overlap are counted again together, in the
+    # order of their files.
     parts = []
     involved = _overlapping(read)
     for index, result in enumerate(read):
         if index not in involved:
             parts.append(result)
     if involved:
-        together = [read[i]["file"] for i in sorted(involved)]
+        together = [f for i in sorted(involved) for f in read[i]["files"]]
         parts.append(client.submit(count_together, together, query_text, by, format_name, strict,
                                    pure=False).result())
 
     merged = Bilat.Series.new(unit)
     for part in parts:
         merged.merge(Bilat.Series.from_bytes(part["series"]))
-    return Result(merged, left_out, len(read),
+    return Result(merged, left_out, sum(len(r["files"]) for r in read),
                   sum(p["rows"] for p in parts), sum(p["kept"] for p in parts),
                   sum(p["bad_rows"] for p in parts), sum(p["duplicates"] for p in parts))

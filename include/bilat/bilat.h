@@ -33,5 +33,7 @@
 #include "bilat-import.h"
 #include "bilat-importer.h"
 #include "bilat-runtime.h"
+#include "bilat-state-spell.h"
+#include "bilat-identity.h"
 
 #undef __BILAT_INSIDE__

@@ -23,6 +23,9 @@
  *   - 1,000 small .zip files (0.9 MB of rows each, like GDELT's
  *     15-minute files) against one .zip of the same rows as one member,
  *     with each inflater: the cost of a file is the difference;
+ *   - the same small files with the Python bilat.dask module on a local
+ *     Dask cluster of 1 and 2 worker processes (bench-dask.py), where the
+ *     build has introspection and Python has dask and distributed;
  *   - importing the dyad's events of the first file into a store;
  *
  * and prints median wall time, MB/s, peak RSS and whether the answer is
@@ -44,6 +47,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -433,6 +437,45 @@ measure_small (const char      *self,
   if (*error == NULL)
     printf ("\ncost of a file: %.2f ms with the default inflater, %.2f ms with zlib\n\n",
             (walls[0][1] - walls[0][0]) * 1000 / n, (walls[1][1] - walls[1][0]) * 1000 / n);
+
+#ifdef BENCH_DASK_SCRIPT
+  if (*error == NULL)
+    {
+      g_autoptr(GPtrArray) argv_dask = g_ptr_array_new_with_free_func (g_free);
+      g_auto(GStrv) envp = g_get_environ ();
+      g_autofree char *output = NULL;
+      g_autofree char *errors = NULL;
+      int status = 0;
+
+      g_ptr_array_add (argv_dask, g_strdup (BENCH_PYTHON));
+      g_ptr_array_add (argv_dask, g_strdup (BENCH_DASK_SCRIPT));
+      g_ptr_array_add (argv_dask, g_strdup_printf ("--plain-bytes=%" G_GUINT64_FORMAT, bytes));
+      g_ptr_array_add (argv_dask, g_strdup_printf ("--runs=%d", runs));
+      for (guint i = 0; i < zips->len; i++)
+        g_ptr_array_add (argv_dask, g_strdup (g_ptr_array_index (zips, i)));
+      g_ptr_array_add (argv_dask, NULL);
+      envp = g_environ_setenv (envp, "GI_TYPELIB_PATH", BENCH_LIB_DIR, TRUE);
+      envp = g_environ_setenv (envp, "LD_LIBRARY_PATH", BENCH_LIB_DIR, TRUE);
+      envp = g_environ_setenv (envp, "PYTHONPATH", BENCH_PYTHONPATH, TRUE);
+      fprintf (stderr, "bilat.dask on 1 and 2 worker processes …\n");
+      printf ("| %d small .zip files, PAK–RUS monthly, Dask | wall s | MB/s | | | correct |\n", n);
+      printf ("|---|---:|---:|---:|---:|---|\n");
+      fflush (stdout);
+      if (g_spawn_sync (NULL, (char **) argv_dask->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                        &output, &errors, &status, NULL))
+        {
+          fputs (output, stdout);
+          if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+            printf ("(not run: %s)\n", g_strstrip (errors));
+          else if (!g_spawn_check_wait_status (status, NULL))
+            {
+              fprintf (stderr, "bench-dask.py: %s\n", errors);
+              *all_correct = FALSE;
+            }
+        }
+      printf ("\n");
+    }
+#endif
 
   for (guint i = 0; i < zips->len; i++)
     g_unlink (g_ptr_array_index (zips, i));

@@ -335,10 +335,10 @@ tool_run_convergence (Tool    *tool,
 
 /* Series. */
 
-static gboolean
-parse_unit (const char       *text,
-            BilatSeriesUnit  *unit,
-            GError          **error)
+gboolean
+tool_parse_unit (const char       *text,
+                 BilatSeriesUnit  *unit,
+                 GError          **error)
 {
   g_autoptr(GEnumClass) klass = NULL;
   g_autofree char *nick = NULL;
@@ -392,10 +392,10 @@ parse_output_form (Tool               *tool,
 /* The series of the dataset's events that match the filters. Streaming
  * event files is the other way a series will be made: each file (or job)
  * a series of its own, merged with bilat_series_merge(). */
-static BilatSeries *
-compute_dataset_series (Tool             *tool,
-                        BilatSeriesUnit   unit,
-                        GError          **error)
+BilatSeries *
+tool_compute_series (Tool             *tool,
+                     BilatSeriesUnit   unit,
+                     GError          **error)
 {
   g_autoptr(BilatQuery) query = tool_build_query (tool, error);
 
@@ -479,10 +479,10 @@ tool_run_series (Tool    *tool,
   gboolean table;
 
   if (!parse_output_form (tool, &table, &format, error) ||
-      !parse_unit (tool->by, &unit, error))
+      !tool_parse_unit (tool->by, &unit, error))
     return FALSE;
 
-  series = compute_dataset_series (tool, unit, error);
+  series = tool_compute_series (tool, unit, error);
   if (series == NULL)
     return FALSE;
 
@@ -560,7 +560,7 @@ tool_run_exercise_counts (Tool        *tool,
   gboolean table;
 
   if (!parse_output_form (tool, &table, &format, error) ||
-      (tool->by != NULL && !parse_unit (tool->by, &unit, error)))
+      (tool->by != NULL && !tool_parse_unit (tool->by, &unit, error)))
     return FALSE;
 
   counts = bilat_store_count_exercises (tool->store, query, unit);

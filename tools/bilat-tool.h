@@ -71,6 +71,12 @@ typedef struct
   char      *output;
   gboolean   strict;
 
+  /* plot */
+  char      *chart;  /* the first positional argument */
+  char     **dyads;  /* --dyad, repeatable; each is set as dyad in turn */
+  char      *size;
+  char      *title;
+
   BilatStore *store;
 } Tool;
 
@@ -89,6 +95,15 @@ gboolean tool_run_sources     (Tool *tool, char **args, GError **error);
 gboolean tool_run_show        (Tool *tool, char **args, GError **error);
 gboolean tool_run_validate    (Tool *tool, char **args, GError **error);
 gboolean tool_run_import      (Tool *tool, char **args, GError **error);
+gboolean tool_run_plot        (Tool *tool, char **args, GError **error);
+
+/* Series (bilat-analysis.c), shared with plot. */
+gboolean     tool_parse_unit     (const char       *text,
+                                  BilatSeriesUnit  *unit,
+                                  GError          **error);
+BilatSeries *tool_compute_series (Tool             *tool,
+                                  BilatSeriesUnit   unit,
+                                  GError          **error);
 
 /* The identity tables (bilat-identity.c). */
 gboolean tool_run_states      (Tool *tool, char **args, GError **error);

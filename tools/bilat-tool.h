@@ -85,6 +85,7 @@ typedef struct
  * name, already counted. */
 gboolean tool_run_timeline    (Tool *tool, char **args, GError **error);
 gboolean tool_run_exercises   (Tool *tool, char **args, GError **error);
+gboolean tool_run_exercise_counts (Tool *tool, BilatQuery *query, GError **error);
 gboolean tool_run_positions   (Tool *tool, char **args, GError **error);
 gboolean tool_run_convergence (Tool *tool, char **args, GError **error);
 gboolean tool_run_series      (Tool *tool, char **args, GError **error);

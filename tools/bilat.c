@@ -94,11 +94,21 @@ static const Command commands[] = {
   { "exercises", NULL,
     "Joint exercises with series, edition, dates and place",
     "Lists the exercises of the dataset in date order with their series,\n"
-    "edition, host and place. The filters are those of “bilat timeline”.",
+    "edition, host and place. The filters are those of “bilat timeline”.\n"
+    "With --by, --csv or --tsv (by year unless --by says), counts them\n"
+    "per period instead: with --dyad A,B the joint exercises of the two,\n"
+    "in all and per domain and mission; succession applies. --csv and\n"
+    "--tsv print the columns year (or period), exercises, command_post, air,\n"
+    "land, sea, amphibious, cyber, warfighting, peacekeeping, humanitarian.\n"
+    "\n"
+    "Examples:\n"
+    "  bilat import mme_v7.csv -o mme.json\n"
+    "  bilat --data mme.json exercises --dyad USA,IND --by year --csv",
     "an array of the matching exercises in date order,\n"
-    "each an object in the shape of the data format's exercises.",
+    "each an object in the shape of the data format's exercises;\n"
+    "with --by, an object with unit, total, undated, imprecise and periods.",
     NULL,
-    EVENT_FILTERS | OPTION_DATA, ARGS_NONE, tool_run_exercises },
+    EVENT_FILTERS | OPTION_BY | OPTION_TABULAR | OPTION_DATA, ARGS_NONE, tool_run_exercises },
   { "positions", NULL,
     "Positions of actors on issues",
     "Lists the positions of the dataset: who holds which stance on which\n"
@@ -207,15 +217,17 @@ static const Command commands[] = {
     EVENT_FILTERS | OPTION_TYPE | OPTION_BY | OPTION_TABULAR | OPTION_INPUT | OPTION_JOBS |
     OPTION_FORMAT | OPTION_STRICT | OPTION_DATA, ARGS_ANY, tool_run_series },
   { "import", "FILE…",
-    "Read GDELT or ICEWS files into a dataset",
+    "Read GDELT, ICEWS or MME files into a dataset",
     "Reads each FILE of machine-coded events (GDELT 1.0 in both layouts,\n"
-    "GDELT 2.0, ICEWS; plain, .gz or .zip; the format is told from the\n"
-    "content unless --format names it), keeps the events that match the\n"
-    "filters, and writes them with their actors as a libbilat dataset to the\n"
-    "file of --output: a native store file (memory-mapped when read) if its\n"
-    "name ends in .bilat, the JSON format otherwise. Only matching rows are\n"
-    "kept in memory, as columns. Bad rows are\n"
-    "skipped and reported on standard error (--strict stops at the first);\n"
+    "GDELT 2.0, ICEWS) or of exercises (MME, the Multinational Military\n"
+    "Exercises: participants resolved by name on each exercise's start\n"
+    "date, names that do not resolve reported); plain, .gz or .zip; the\n"
+    "format is told from the content unless --format names it; keeps the\n"
+    "events that match the filters, and writes them with their actors as a\n"
+    "libbilat dataset to the file of --output: a native store file\n"
+    "(memory-mapped when read) if its name ends in .bilat, the JSON format\n"
+    "otherwise. Only matching rows are kept in memory, as columns. Bad rows\n"
+    "are skipped and reported on standard error (--strict stops at the first);\n"
     "duplicate event ids are reported, not doubled. A progress line is shown\n"
     "on a terminal. --input FILE is another spelling of FILE. There is no\n"
     "--sector (event files hold no sectors) and no --json (the output is the\n"
@@ -365,7 +377,7 @@ static const CommandOption command_options[] = {
       "Do not follow state succession (SUN for RUS)", NULL } },
   { OPTION_BY, G_STRUCT_OFFSET (Tool, by),
     { "by", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      "Periods of a day, month (the default) or year", "UNIT" } },
+      "day, month or year (default month; exercises: year)", "UNIT" } },
   { OPTION_TABULAR, G_STRUCT_OFFSET (Tool, csv),
     { "csv", 0, 0, G_OPTION_ARG_NONE, NULL,
       "Print comma-separated values", NULL } },
@@ -377,7 +389,7 @@ static const CommandOption command_options[] = {
       "Read N files at a time (default 1)", "N" } },
   { OPTION_FORMAT, G_STRUCT_OFFSET (Tool, format),
     { "format", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      "gdelt1, gdelt2 or icews (default: from the content)", "FORMAT" } },
+      "gdelt1, gdelt2, icews or mme (default: detected)", "FORMAT" } },
   { OPTION_OUTPUT, G_STRUCT_OFFSET (Tool, output),
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
       "Write the dataset to FILE", "FILE" } },

@@ -60,7 +60,7 @@ FILTERS = {"--actor", "--dyad", "--from", "--to", "--sector", "--query",
 # it prints JSON, whether it reads the dataset)
 COMMANDS = {
     "timeline": ([], FILTERS | {"--type"}, True, True),
-    "exercises": ([], FILTERS, True, True),
+    "exercises": ([], FILTERS | {"--by", "--csv", "--tsv"}, True, True),
     "positions": ([], {"--actor", "--dyad", "--issue", "--query",
                        "--no-succession"}, True, True),
     "convergence": (["PAK", "RUS"], {"--from", "--to", "--sector", "--issue",

@@ -4,23 +4,28 @@
  */
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bilat-affinity-private.h"
 
 /* Stances score as bilat_stance_get_score() says: supports +1, neutral 0,
- * opposes −1, considering +0.5. The largest distance of two scores is 2. */
-#define D_MAX 2.0
-
-static const double scores[4] = {
-  [BILAT_STANCE_SUPPORTS] = 1.0,
-  [BILAT_STANCE_OPPOSES] = -1.0,
-  [BILAT_STANCE_NEUTRAL] = 0.0,
-  [BILAT_STANCE_CONSIDERING] = 0.5,
+ * opposes −1, considering +0.5. Here they are doubled, to integers, so
+ * that every sum below is of integers and exact in a double (for tables
+ * of fewer than 2^24 roll calls): a κ of 0 comes out as 0, not 1e-16. */
+static const int doubled_scores[4] = {
+  [BILAT_STANCE_SUPPORTS] = 2,
+  [BILAT_STANCE_OPPOSES] = -2,
+  [BILAT_STANCE_NEUTRAL] = 0,
+  [BILAT_STANCE_CONSIDERING] = 1,
 };
 
+/* The largest distance of two scores, doubled. */
+#define D_MAX_DOUBLED 4.0
+
 /* All the measures are functions of the table: with n the number of
- * shared issues, d_i the distance of the two scores on issue i,
+ * shared issues, d_i the distance of the two scores on issue i and
+ * d_max = 2 the largest,
  *
  *   D_o   = Σ d_i / n                         (observed mean distance)
  *   agree = 1 − D_o / d_max
@@ -30,7 +35,9 @@ static const double scores[4] = {
  *
  * where D_e is the mean distance expected by chance: over the product of
  * each actor's own marginal distribution of stances for Cohen's κ, over
- * the pooled distribution (the mean of the two) squared for Scott's π. */
+ * the pooled distribution (the mean of the two) squared for Scott's π.
+ * With r_i and c_j the marginal counts, D_e = Σ r_i c_j d_ij / n² for κ
+ * and Σ (r_i + c_i)(r_j + c_j) d_ij / 4n² for π. */
 void
 _bilat_affinity_figures_compute (const BilatStanceTable *table,
                                  BilatAffinityFigures   *figures)
@@ -38,17 +45,14 @@ _bilat_affinity_figures_compute (const BilatStanceTable *table,
   double row[4] = { 0, }, col[4] = { 0, };
   double sum_d = 0.0, sum_d2 = 0.0;
   double expected_kappa = 0.0, expected_pi = 0.0;
-  guint64 n = 0;
-  double observed;
+  double n = 0.0;
 
   for (guint i = 0; i < 4; i++)
     for (guint j = 0; j < 4; j++)
       {
-        guint32 c = table->cell[i][j];
-        double d = fabs (scores[i] - scores[j]);
+        double c = table->cell[i][j];
+        double d = abs (doubled_scores[i] - doubled_scores[j]);
 
-        if (c == 0)
-          continue;
         n += c;
         row[i] += c;
         col[j] += c;
@@ -56,34 +60,36 @@ _bilat_affinity_figures_compute (const BilatStanceTable *table,
         sum_d2 += c * d * d;
       }
 
-  figures->n = (guint) MIN (n, G_MAXUINT);
-  if (n == 0)
+  figures->n = (guint) MIN (n, (double) G_MAXUINT);
+  if (n == 0.0)
     {
       figures->agree = figures->s = figures->s2 = NAN;
       figures->kappa = figures->pi = NAN;
       return;
     }
 
-  observed = sum_d / (double) n;
-  figures->agree = 1.0 - observed / D_MAX;
-  figures->s = 1.0 - 2.0 * observed / D_MAX;
-  figures->s2 = 1.0 - 2.0 * (sum_d2 / (double) n) / (D_MAX * D_MAX);
+  /* sum_d / n is 2 D_o, sum_d2 / n is 4 Σd² / n. */
+  figures->agree = 1.0 - sum_d / (n * D_MAX_DOUBLED);
+  figures->s = 1.0 - 2.0 * sum_d / (n * D_MAX_DOUBLED);
+  figures->s2 = 1.0 - 2.0 * sum_d2 / (n * D_MAX_DOUBLED * D_MAX_DOUBLED);
 
   for (guint i = 0; i < 4; i++)
     for (guint j = 0; j < 4; j++)
       {
-        double d = fabs (scores[i] - scores[j]);
-        double pooled_i = (row[i] + col[i]) / (2.0 * (double) n);
-        double pooled_j = (row[j] + col[j]) / (2.0 * (double) n);
+        double d = abs (doubled_scores[i] - doubled_scores[j]);
 
-        expected_kappa += (row[i] / (double) n) * (col[j] / (double) n) * d;
-        expected_pi += pooled_i * pooled_j * d;
+        expected_kappa += row[i] * col[j] * d;
+        expected_pi += (row[i] + col[i]) * (row[j] + col[j]) * d;
       }
 
-  /* Both took one and the same stance throughout: chance agrees fully, and
-   * agreement beyond chance is not defined. */
-  figures->kappa = expected_kappa > 0.0 ? 1.0 - observed / expected_kappa : NAN;
-  figures->pi = expected_pi > 0.0 ? 1.0 - observed / expected_pi : NAN;
+  /* κ = 1 − (sum_d / 2n) / (expected_kappa / 2n²), and π alike with the
+   * pooled counts, which sum to 2n. Both took one and the same stance
+   * throughout: chance agrees fully, and agreement beyond chance is not
+   * defined. */
+  figures->kappa = expected_kappa > 0.0 ?
+    (expected_kappa - sum_d * n) / expected_kappa : NAN;
+  figures->pi = expected_pi > 0.0 ?
+    (expected_pi - 4.0 * sum_d * n) / expected_pi : NAN;
 }
 
 BilatStance

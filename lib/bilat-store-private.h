@@ -112,4 +112,12 @@ guint       _bilat_store_get_lineage       (BilatStore         *self,
                                             const char         *actor,
                                             const char         *lineage[_BILAT_LINEAGE_MAX]);
 
+/* Roll-call votes (bilat-votes-private.h): the store's table, or NULL,
+ * and its replacement (a new reference is taken; NULL: none). */
+typedef struct _BilatVotes BilatVotes;
+
+BilatVotes *_bilat_store_get_votes         (BilatStore         *self);
+void        _bilat_store_set_votes         (BilatStore         *self,
+                                            BilatVotes         *votes);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "bilat-segment-private.h"
 #include "bilat-store-private.h"
 #include "bilat-date-private.h"
+#include "bilat-votes-private.h"
 
 /**
  * BilatStore:
@@ -822,6 +823,9 @@ struct _BilatStore
   gboolean        kill_pending;
   gboolean        rows_accepted;  /* the rows are checked, or need not be */
   GError         *damage;
+
+  /* Roll-call votes, kept as a table (bilat-votes-private.h), or NULL. */
+  BilatVotes     *votes;
 };
 
 G_DEFINE_FINAL_TYPE (BilatStore, bilat_store, G_TYPE_OBJECT)
@@ -2272,6 +2276,7 @@ bilat_store_finalize (GObject *object)
   g_clear_pointer (&self->actor_aliases, g_hash_table_unref);
   g_clear_pointer (&self->event_index, g_hash_table_unref);
   g_clear_pointer (&self->facts, g_array_unref);
+  g_clear_pointer (&self->votes, _bilat_votes_unref);
   g_clear_error (&self->damage);
 
   for (guint kind = 0; kind < N_KINDS; kind++)
@@ -2727,6 +2732,8 @@ bilat_store_clear (BilatStore *self)
       free_entries (bilat_store_list_take_all (self->lists[kind]));
     }
 
+  g_clear_pointer (&self->votes, _bilat_votes_unref);
+
   /* What was said of a file's rows went with them. */
   self->kill_pending = FALSE;
   if (self->damage != NULL)
@@ -3051,4 +3058,20 @@ bilat_store_get_damage (BilatStore *self)
 
   store_rows_ready (self);
   return self->damage;
+}
+
+BilatVotes *
+_bilat_store_get_votes (BilatStore *self)
+{
+  return self->votes;
+}
+
+void
+_bilat_store_set_votes (BilatStore *self,
+                        BilatVotes *votes)
+{
+  if (votes != NULL)
+    _bilat_votes_ref (votes);
+  g_clear_pointer (&self->votes, _bilat_votes_unref);
+  self->votes = votes;
 }

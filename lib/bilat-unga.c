@@ -627,6 +627,7 @@ read_member (BilatUngaReader  *self,
              GError          **error)
 {
   gboolean header_read = FALSE;
+  gsize previous_length = 0;
 
   self->line = 0;
   for (;;)
@@ -680,7 +681,7 @@ read_member (BilatUngaReader  *self,
           _bilat_input_consume (input, length);
           return TRUE;
         }
-      if (p == data)
+      if (p == data && length == previous_length)
         {
           /* A record longer than the whole window. */
           self->line++;
@@ -690,6 +691,7 @@ read_member (BilatUngaReader  *self,
                        "(a quote not closed?)", self->file, self->line);
           return FALSE;
         }
+      previous_length = p == data ? length : 0;
       _bilat_input_consume (input, (gsize) (p - data));
     }
 }

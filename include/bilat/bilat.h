@@ -32,6 +32,7 @@
 #include "bilat-coded-event.h"
 #include "bilat-import.h"
 #include "bilat-importer.h"
+#include "bilat-affinity.h"
 #include "bilat-runtime.h"
 
 #undef __BILAT_INSIDE__

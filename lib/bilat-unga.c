@@ -296,13 +296,17 @@ lookup_holder (BilatUngaReader *self)
   const char *code = self->fields[COL_COUNTRY_CODE]->str;
   const char *holder;
 
-  if (self->columns[COL_COUNTRY_CODE] < 0 || is_na (code))
-    {
-      /* No code: the name, as the event readers read country names. */
-      const char *name = self->fields[COL_COUNTRY]->str;
+  const char *name = self->fields[COL_COUNTRY]->str;
+  const char *named = NULL;
 
-      return name[0] != '\0' ? _bilat_country_from_name_len (name, strlen (name)) : NULL;
-    }
+  if (name[0] != '\0' && !is_na (name))
+    named = _bilat_country_from_name_len (name, strlen (name));
+  /* No code: the name, as the event readers read country names. "NA" is
+   * R's missing value, and Namibia's code: the name tells which. */
+  if (self->columns[COL_COUNTRY_CODE] < 0 || code[0] == '\0')
+    return named;
+  if (strcmp (code, "NA") == 0 && named != NULL)
+    return named;
 
   holder = g_hash_table_lookup (self->holders, code);
   if (holder != NULL)

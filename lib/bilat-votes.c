@@ -569,16 +569,19 @@ _bilat_votes_builder_build (BilatVotesBuilder *self,
       keys[slot] = ((guint64) index << 34) | ((slot - counts[rank]) << 2) | vote->code;
     }
 
+  /* A holder whose every vote was left out is no holder: the heap gets
+   * the ids of the others, in their order. */
   votes->holder_start = g_new (guint64, n_holders + 1);
+  votes->holders = g_new (guint32, MAX (n_holders, 1));
   votes->votes = g_new (guint32, MAX (self->votes->len, 1));
   for (guint h = 0; h < n_holders; h++)
     {
       guint64 start = counts[h];
       guint64 end = counts[h + 1];
       guint64 last = G_MAXUINT64;
+      guint64 first_kept = kept;
 
       qsort (keys + start, end - start, sizeof (guint64), compare_keys);
-      votes->holder_start[h] = kept;
       for (guint64 k = start; k < end; k++)
         {
           guint64 rc = keys[k] >> 34;
@@ -593,16 +596,15 @@ _bilat_votes_builder_build (BilatVotesBuilder *self,
           last = rc;
           votes->votes[kept++] = _BILAT_VOTE_WORD (rc, keys[k] & 3u);
         }
+      if (kept == first_kept)
+        continue;
+      votes->holder_start[votes->n_holders] = first_kept;
+      votes->holders[votes->n_holders++] =
+        heap_add (self->heap, g_ptr_array_index (self->holder_ids, holder_order[h]));
     }
-  votes->holder_start[n_holders] = kept;
+  votes->holder_start[votes->n_holders] = kept;
   votes->n_votes = kept;
   votes->votes = g_renew (guint32, votes->votes, MAX (kept, 1));
-
-  /* The heap: the builder's, with the holder ids added in their order. */
-  votes->n_holders = n_holders;
-  votes->holders = g_new (guint32, MAX (n_holders, 1));
-  for (guint i = 0; i < n_holders; i++)
-    votes->holders[i] = heap_add (self->heap, g_ptr_array_index (self->holder_ids, holder_order[i]));
   votes->n_topics = self->n_topics;
   memcpy (votes->topic_codes, self->topic_codes, sizeof self->topic_codes);
   memcpy (votes->topic_names, self->topic_names, sizeof self->topic_names);

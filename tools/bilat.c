@@ -111,6 +111,9 @@ static const Command commands[] = {
     "over the n shared issues, stances coded supports +1, considering +0.5,\n"
     "neutral 0, opposes -1. S is 1 when they agree on everything and -1 when\n"
     "they are opposed on everything; with no shared issue there is no score.\n"
+    "Beside it: the agreement index, S with squared distances, and Cohen's\n"
+    "kappa and Scott's pi with linear weights (agreement beyond chance; a dash\n"
+    "where not defined), and a note when fewer than 10 issues are shared (thin).\n"
     "\n"
     "The filters choose the positions that count (a position of unknown date\n"
     "is outside any period); of several positions of an actor on one issue,\n"
@@ -123,7 +126,8 @@ static const Command commands[] = {
     "  bilat convergence Islamabad Moscow --issue cpec --json\n"
     "  bilat convergence Kremlin aslam --sector energy",
     "an object with actor_a, actor_b, affinity (null with\n"
-    "no shared issue), n_shared, counts and issues; an issue has the members\n"
+    "no shared issue), n_shared, agree, s, s2, kappa, pi (null where not\n"
+    "defined), thin, counts and issues; an issue has the members\n"
     "issue, title, agreement, distance, and a and b, the two positions as\n"
     "records of the data format (null for a side without one).",
     NULL,

@@ -65,6 +65,15 @@ typedef struct
   char      *output;
   gboolean   strict;
 
+  /* affinity */
+  char     **votes;          /* UNGA tables to read instead of the dataset */
+  char      *topic;
+  gboolean   important;
+  char      *measure;
+  gboolean   matrix;
+  char     **matrix_actors;
+  int        thin;           /* -1: the library's default */
+
   BilatStore *store;
 } Tool;
 
@@ -82,6 +91,7 @@ gboolean tool_run_sources     (Tool *tool, char **args, GError **error);
 gboolean tool_run_show        (Tool *tool, char **args, GError **error);
 gboolean tool_run_validate    (Tool *tool, char **args, GError **error);
 gboolean tool_run_import      (Tool *tool, char **args, GError **error);
+gboolean tool_run_affinity    (Tool *tool, char **args, GError **error);
 
 /* Event files (bilat-events.c). */
 BilatSeries *tool_series_from_files (Tool             *tool,

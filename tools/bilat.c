@@ -31,6 +31,7 @@ typedef enum {
   OPTION_OUTPUT     = 1 << 14,
   OPTION_STRICT     = 1 << 15,
   OPTION_DATA       = 1 << 16,  /* reads the dataset (--data or the built-in one) */
+  OPTION_AFFINITY   = 1 << 17,  /* --votes, --topic, --important, --measure, --matrix, --actors, --thin */
 } CommandOptions;
 
 typedef enum {
@@ -133,6 +134,43 @@ static const Command commands[] = {
     NULL,
     OPTION_PERIOD | OPTION_SECTOR | OPTION_ISSUE | OPTION_QUERY | OPTION_SUCCESSION | OPTION_DATA,
     ARGS_TWO, tool_run_convergence },
+  { "affinity", "[A B]",
+    "How close two states stand, from their UN votes",
+    "Measures the affinity of actors A and B from their votes in the UN\n"
+    "General Assembly (imported with “bilat import” from the roll-call,\n"
+    "issue and vote tables, or read straight from them with --votes FILE…):\n"
+    "over the roll calls both voted on (yes +1, abstain 0, no -1; absence is\n"
+    "no vote), n, the agreement index agree = 1 - Σd/(n·2), Signorino and\n"
+    "Ritter's S with absolute (s) and squared (s2) distances, and Cohen's kappa\n"
+    "and Scott's pi with linear weights (agreement beyond chance). A measure\n"
+    "that is not defined (no shared vote; both always voted alike) is shown as\n"
+    "a dash, empty in CSV/TSV and null in JSON. A score over fewer than 10\n"
+    "roll calls (--thin N) is flagged thin.\n"
+    "\n"
+    "--by year or session gives one score per calendar year or session of the\n"
+    "assembly, one line each; the default is one score over the whole period.\n"
+    "--from/--to choose the period, --topic a topic (me, nu, di, hr, co, ec),\n"
+    "--important the important votes only, --query any query (issue:unga:RCID,\n"
+    "text:…). --measure prints only some measures (s,kappa,pi,agree,s2).\n"
+    "A state without a vote of its own on a roll call takes that of a state it\n"
+    "continues (RUS that of SUN) unless --no-succession.\n"
+    "\n"
+    "--matrix gives one score for every pair of --actors A,B,C (default: every\n"
+    "state that voted in the period), over the whole period.\n"
+    "\n"
+    "--csv and --tsv print a header line and a line per score with the columns\n"
+    "a and b (a matrix), year or session (--by), n, agree, s, s2, kappa, pi\n"
+    "and thin, the names of Python's store.affinity() fields.\n"
+    "\n"
+    "Examples:\n"
+    "  bilat affinity PAK RUS --by year --votes votes.csv roll_calls.csv issues.csv\n"
+    "  bilat --data unga.bilat affinity PAK USA --by session --topic me --csv\n"
+    "  bilat --data unga.bilat affinity --matrix --from 2015-01-01 --to 2015-12-31",
+    "an array with an object per score, with the members\n"
+    "of the CSV columns (null for a measure that is not defined).",
+    NULL,
+    OPTION_PERIOD | OPTION_QUERY | OPTION_SUCCESSION | OPTION_BY | OPTION_TABULAR |
+    OPTION_STRICT | OPTION_AFFINITY | OPTION_DATA, ARGS_ANY, tool_run_affinity },
   { "actors", NULL,
     "The actors: states, organisations, persons, groups",
     "Lists the actors of the dataset with their kind, name and aliases.",
@@ -307,6 +345,27 @@ static const CommandOption command_options[] = {
   { OPTION_TABULAR, G_STRUCT_OFFSET (Tool, tsv),
     { "tsv", 0, 0, G_OPTION_ARG_NONE, NULL,
       "Print tab-separated values", NULL } },
+  { OPTION_AFFINITY, G_STRUCT_OFFSET (Tool, votes),
+    { "votes", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      "Read UN vote tables, not the dataset (repeatable)", "FILE" } },
+  { OPTION_AFFINITY, G_STRUCT_OFFSET (Tool, topic),
+    { "topic", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "Only roll calls on TOPIC (me, nu, di, hr, co, ec)", "TOPIC" } },
+  { OPTION_AFFINITY, G_STRUCT_OFFSET (Tool, important),
+    { "important", 0, 0, G_OPTION_ARG_NONE, NULL,
+      "Only important votes", NULL } },
+  { OPTION_AFFINITY, G_STRUCT_OFFSET (Tool, measure),
+    { "measure", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "Print only these measures", "M[,M…]" } },
+  { OPTION_AFFINITY, G_STRUCT_OFFSET (Tool, matrix),
+    { "matrix", 0, 0, G_OPTION_ARG_NONE, NULL,
+      "Every pair of --actors over the period", NULL } },
+  { OPTION_AFFINITY, G_STRUCT_OFFSET (Tool, matrix_actors),
+    { "actors", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      "The actors of the matrix", "A,B[,C…]" } },
+  { OPTION_AFFINITY, G_STRUCT_OFFSET (Tool, thin),
+    { "thin", 0, 0, G_OPTION_ARG_INT, NULL,
+      "Flag scores over fewer than N roll calls (default 10)", "N" } },
 };
 
 int
@@ -338,6 +397,10 @@ tool_clear (Tool *tool)
   g_free (tool->query);
   g_free (tool->kind);
   g_free (tool->by);
+  g_strfreev (tool->votes);
+  g_free (tool->topic);
+  g_free (tool->measure);
+  g_strfreev (tool->matrix_actors);
   g_clear_object (&tool->store);
 }
 
@@ -717,7 +780,15 @@ run (Tool     *tool,
       !check_option_use (command, tool, error))
     return FALSE;
   fold_no_succession (tool);
-  if ((command->options & OPTION_DATA) && tool->inputs == NULL && !load_store (tool, error))
+  if (tool->votes != NULL && (tool->data != NULL || tool->global_data != NULL))
+    {
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                   "“%s” reads either the dataset of --data or the tables of --votes, not both",
+                   command->name);
+      return FALSE;
+    }
+  if ((command->options & OPTION_DATA) && tool->inputs == NULL && tool->votes == NULL &&
+      !load_store (tool, error))
     return FALSE;
 
   return command->run (tool, args, error);
@@ -727,7 +798,7 @@ int
 main (int    argc,
       char **argv)
 {
-  Tool tool = { .jobs = TOOL_JOBS_UNSET };
+  Tool tool = { .jobs = TOOL_JOBS_UNSET, .thin = -1 };
   g_autoptr(GError) error = NULL;
   gboolean ok;
   int status = 0;

@@ -897,6 +897,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (BilatAffinity, bilat_affinity, G_TYPE_OBJECT,
 enum {
   PROP_0,
   PROP_UNIT,
+  PROP_MATRIX,
   PROP_THIN_THRESHOLD,
   N_PROPS
 };
@@ -985,6 +986,9 @@ bilat_affinity_get_property (GObject    *object,
     case PROP_UNIT:
       g_value_set_enum (value, self->unit);
       break;
+    case PROP_MATRIX:
+      g_value_set_boolean (value, self->pairs);
+      break;
     case PROP_THIN_THRESHOLD:
       g_value_set_uint (value, self->thin_threshold);
       break;
@@ -1011,6 +1015,17 @@ bilat_affinity_class_init (BilatAffinityClass *klass)
   properties[PROP_UNIT] =
     g_param_spec_enum ("unit", NULL, NULL, BILAT_TYPE_AFFINITY_UNIT, BILAT_AFFINITY_UNIT_PERIOD,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatAffinity:matrix: (getter get_matrix)
+   *
+   * Whether the scores are those of the pairs of a matrix
+   * ([method@Bilat.Store.compute_affinity_matrix]) rather than one dyad's.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_MATRIX] =
+    g_param_spec_boolean ("matrix", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   /**
    * BilatAffinity:thin-threshold: (getter get_thin_threshold)
@@ -1050,6 +1065,24 @@ bilat_affinity_get_unit (BilatAffinity *self)
   g_return_val_if_fail (BILAT_IS_AFFINITY (self), BILAT_AFFINITY_UNIT_PERIOD);
 
   return self->unit;
+}
+
+/**
+ * bilat_affinity_get_matrix: (get-property matrix)
+ * @self: a [class@Bilat.Affinity]
+ *
+ * Gets whether the scores are those of the pairs of a matrix.
+ *
+ * Returns: %TRUE for a matrix, %FALSE for one dyad's scores
+ *
+ * Since: 1.0
+ */
+gboolean
+bilat_affinity_get_matrix (BilatAffinity *self)
+{
+  g_return_val_if_fail (BILAT_IS_AFFINITY (self), FALSE);
+
+  return self->pairs;
 }
 
 /**

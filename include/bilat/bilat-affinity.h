@@ -156,6 +156,8 @@ G_DECLARE_FINAL_TYPE (BilatAffinity, bilat_affinity, BILAT, AFFINITY, GObject)
 BILAT_AVAILABLE_IN_1_0
 BilatAffinityUnit bilat_affinity_get_unit           (BilatAffinity        *self);
 BILAT_AVAILABLE_IN_1_0
+gboolean          bilat_affinity_get_matrix         (BilatAffinity        *self);
+BILAT_AVAILABLE_IN_1_0
 guint             bilat_affinity_get_thin_threshold (BilatAffinity        *self);
 BILAT_AVAILABLE_IN_1_0
 char             *bilat_affinity_to_string          (BilatAffinity        *self,

@@ -311,6 +311,61 @@ class TestReading(unittest.TestCase):
             self.assertEqual(matrix[0].get_n(), 3)
 
 
+class TestPython(unittest.TestCase):
+    """The overrides: store.affinity() and its named tuples."""
+
+    def setUp(self):
+        roll_calls, issues, votes = small_tables()
+        self.tmp = TempDir().__enter__()
+        self.paths = [self.tmp.write(n, t).get_path()
+                      for n, t in (("r.csv", roll_calls), ("i.csv", issues), ("v.csv", votes))]
+        self.store = Bilat.Store()
+        self.store.import_votes(self.paths, strict=True)
+
+    def tearDown(self):
+        self.tmp.__exit__()
+
+    def test_named_tuples(self):
+        rows = list(self.store.affinity("PAK", "RUS", by="year"))
+        self.assertEqual([r.year for r in rows], [2005, 2006])
+        self.assertEqual(rows[0]._fields, ("year", "n", "agree", "s", "s2", "kappa", "pi", "thin"))
+        self.assertEqual(rows[0].n, 2)
+        self.assertAlmostEqual(rows[0].s, 0.5)
+        (row,) = self.store.affinity("PAK", "IND", topic="me")
+        self.assertEqual(row._fields[0], "n")
+        self.assertIsNone(row.kappa)
+        self.assertEqual(row.s, 1.0)
+        (row,) = self.store.affinity("IND", "USA")
+        self.assertEqual(row.n, 0)
+        self.assertIsNone(row.s)
+        sessions = self.store.affinity("PAK", "RUS", by="session", since=2006)
+        self.assertEqual([(r.session, r.n) for r in sessions], [(61, 1)])
+        self.assertEqual(len(self.store.affinity("PAK", "RUS", important=True, thin=1)), 1)
+        self.assertFalse(self.store.affinity("PAK", "RUS", important=True, thin=1)[0].thin)
+        pairs = list(self.store.affinity_matrix(["PAK", "RUS"]))
+        self.assertEqual(pairs[0]._fields[:2], ("a", "b"))
+        self.assertEqual((pairs[0].a, pairs[0].b, pairs[0].n), ("PAK", "RUS", 3))
+        self.assertIn("kappa", str(self.store.affinity("PAK", "RUS")))
+
+    def test_alignment_attributes(self):
+        store = Bilat.Store()
+        for holder, issue, stance in (("PAK", "a", "SUPPORTS"), ("RUS", "a", "SUPPORTS"),
+                                      ("PAK", "b", "SUPPORTS"), ("RUS", "b", "OPPOSES")):
+            store.add(Bilat.Position.new("%s-%s" % (holder, issue), holder, issue,
+                                         getattr(Bilat.Stance, stance)))
+        alignment = store.align("PAK", "RUS")
+        self.assertEqual(alignment.s, 0.0)
+        self.assertEqual(alignment.agree, 0.5)
+        self.assertEqual(alignment.s2, 0.0)
+        # Pakistan always supports: chance explains it all.
+        self.assertEqual(alignment.kappa, 0.0)
+        self.assertIsNotNone(alignment.pi)
+        self.assertTrue(alignment.thin)
+        nothing = store.align("PAK", "USA")
+        for value in (nothing.s, nothing.s2, nothing.agree, nothing.kappa, nothing.pi):
+            self.assertIsNone(value)
+
+
 @unittest.skipUnless(SHARED and os.path.isdir(UNGA),
                      "BILAT_SHARED_DATA is not set: the real UN votes of shared/data are not read")
 class TestSharedData(unittest.TestCase):

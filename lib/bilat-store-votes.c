@@ -14,6 +14,44 @@
 #include "bilat-unga-private.h"
 #include "bilat-votes-private.h"
 
+/* Hands @votes to @store, with what the votes refer to that the store
+ * does not have yet: an actor (a state) for each holder, and an issue for
+ * each topic, `unga-topic:CODE` titled with the topic's name, so that the
+ * positions' holders and the roll calls' parent issues are records of the
+ * store as in any dataset. */
+static void
+commit_votes (BilatStore *store,
+              BilatVotes *votes)
+{
+  for (guint t = 0; t < _bilat_votes_get_n_topics (votes); t++)
+    {
+      g_autofree char *id = g_strconcat ("unga-topic:", _bilat_votes_get_topic_code (votes, t), NULL);
+      const char *name = _bilat_votes_get_topic_name (votes, t);
+
+      if (bilat_store_lookup_issue (store, id) == NULL)
+        {
+          g_autoptr(BilatIssue) issue = bilat_issue_new (id);
+
+          if (name[0] != '\0')
+            bilat_issue_set_title (issue, name);
+          bilat_store_add (store, BILAT_RECORD (issue), NULL);
+        }
+    }
+  for (guint h = 0; h < _bilat_votes_get_n_holders (votes); h++)
+    {
+      const char *id = _bilat_votes_get_holder (votes, h);
+
+      /* By id, not alias: an actor whose alias is the code is another. */
+      if (bilat_store_lookup_actor (store, id) == NULL)
+        {
+          g_autoptr(BilatActor) actor = bilat_actor_new (id, BILAT_ACTOR_KIND_STATE);
+
+          bilat_store_add (store, BILAT_RECORD (actor), NULL);
+        }
+    }
+  _bilat_store_set_votes (store, votes);
+}
+
 /* Reads @inputs (files, or @stream when it is not NULL), then merges what
  * they hold into the store's table. */
 static BilatImportReport *
@@ -59,7 +97,7 @@ import_votes (BilatStore        *store,
   if (!ok)
     return NULL;
 
-  _bilat_store_set_votes (store, votes);
+  commit_votes (store, votes);
   _bilat_votes_unref (votes);
   return g_steal_pointer (&report);
 }

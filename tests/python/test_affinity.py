@@ -136,6 +136,9 @@ class TestMeasures(unittest.TestCase):
             report = store.import_votes(files, Bilat.ImportFlags.NONE, None)
         self.assertEqual(report.get_bad_rows(), 0)
         self.assertEqual(report.get_n_files(), 3)
+        # The topics are issues of the store, as the roll calls' parents.
+        self.assertEqual(store.lookup_issue("unga-topic:me").get_title(), "Palestinian conflict")
+        self.assertEqual(sorted(a.get_id() for a in store.get_actors()), ["IND", "PAK", "RUS", "USA"])
         settings = Bilat.AffinitySettings(unit=Bilat.AffinityUnit.YEAR)
         rows = scores(store.compute_affinity("PAK", "RUS", settings))
         self.assertEqual([r.get_year() for r in rows], [2005, 2006])
@@ -222,10 +225,10 @@ class TestMeasures(unittest.TestCase):
             store = Bilat.Store()
             store.import_votes([tmp.write("r.csv", roll_calls), tmp.write("v.csv", votes)],
                                Bilat.ImportFlags.NONE, None)
-        russia = Bilat.Actor.new("RUS", Bilat.ActorKind.STATE)
-        russia.set_predecessor("SUN")
-        store.add(russia)
-        store.add(Bilat.Actor.new("SUN", Bilat.ActorKind.STATE))
+        # The import added the states that voted; Russia continues the USSR.
+        self.assertIsNotNone(store.lookup_actor("SUN"))
+        self.assertIsNotNone(store.lookup_actor("PAK"))
+        store.lookup_actor("RUS").set_predecessor("SUN")
         (row,) = scores(store.compute_affinity("PAK", "RUS", None))
         self.assertEqual(row.get_n(), 2)
         query = Bilat.Query()

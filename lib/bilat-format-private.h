@@ -133,6 +133,26 @@ GPtrArray    *_bilat_format_read_stream  (GInputStream         *stream,
                                           _BilatFormatRecords  *records,
                                           GError              **error);
 
+/* Adds the dataset @stream holds, or @data (@length bytes) when @stream
+ * is NULL, to @self: all or nothing, failing with the first problem (see
+ * bilat_store_load_from_data()). @name names the data in problems. */
+gboolean      _bilat_format_load         (BilatStore       *self,
+                                          GInputStream     *stream,
+                                          const char       *data,
+                                          gsize             length,
+                                          const char       *name,
+                                          GCancellable     *cancellable,
+                                          GError          **error);
+
+/* Writes @store as a dataset: to @stream through @text, a buffer flushed
+ * every _BILAT_JSON_WRITER_CHUNK bytes, or, with a NULL @stream, into
+ * @text whole. The store must be savable (_bilat_store_check_savable()). */
+gboolean      _bilat_format_write        (BilatStore       *store,
+                                          GOutputStream    *stream,
+                                          GString          *text,
+                                          GCancellable     *cancellable,
+                                          GError          **error);
+
 /* Fails with the first problem of bilat_store_check(), if any. */
 gboolean      _bilat_store_check_savable (BilatStore       *self,
                                           GError          **error);

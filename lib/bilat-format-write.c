@@ -23,7 +23,6 @@
 
 #include <json-glib/json-glib.h>
 
-#include "bilat-file-private.h"
 #include "bilat-format-private.h"
 #include "bilat-json-private.h"
 #include "bilat-place-private.h"
@@ -771,12 +770,12 @@ write_item (guint        position,
 /* Writes the document, record by record: each is asked of its list, written
  * and let go, so that a store whose lists make their items on demand is
  * never held whole twice. Stops at the first failed write. */
-static gboolean
-write_document (BilatStore    *store,
-                GOutputStream *stream,
-                GString       *text,
-                GCancellable  *cancellable,
-                GError       **error)
+gboolean
+_bilat_format_write (BilatStore    *store,
+                     GOutputStream *stream,
+                     GString       *text,
+                     GCancellable  *cancellable,
+                     GError       **error)
 {
   _BilatJsonWriter writer;
   Sink sink = { NULL, &writer };
@@ -842,7 +841,7 @@ _bilat_store_write_json (BilatStore    *store,
 
   text = g_string_sized_new (_BILAT_JSON_WRITER_CHUNK + 4096);
 
-  return write_document (store, stream, text, cancellable, error);
+  return _bilat_format_write (store, stream, text, cancellable, error);
 }
 
 /**
@@ -876,222 +875,4 @@ bilat_record_to_json (BilatRecord *record)
   g_object_unref (sink.builder);
 
   return root;
-}
-
-/**
- * bilat_store_save_to_data:
- * @self: a [class@Bilat.Store]
- * @length: (out) (optional): return location for the length of the text
- *   in bytes, or %NULL
- * @error: return location for a [error@Bilat.FormatError], or %NULL
- *
- * Writes the whole store as a dataset in the libbilat JSON format.
- *
- * The output is stable: the same store always gives the same bytes. The
- * members of each record come in the order of the format's tables, the
- * records in the order of the store's lists (events by date, the rest by
- * id), optional members are left out when unset (but an event's `date` is
- * always there, `null` when unknown), the text is indented by two spaces
- * and ends with a newline. An actor's name is written only if it was given
- * (see [method@Bilat.Actor.get_own_name]), never the iso-codes name a state
- * falls back to.
- *
- * Loading the text into an empty store gives a store equal to @self. A
- * store that the format could not express that way fails instead: a
- * reference to a record that is not in the store, an unknown code, two
- * actors sharing a name (see [method@Bilat.Store.check], whose first
- * problem the error reports).
- *
- * Returns: (transfer full) (nullable): the dataset as UTF-8 text,
- *   nul-terminated, or %NULL with @error set
- *
- * Since: 1.0
- */
-char *
-bilat_store_save_to_data (BilatStore  *self,
-                          gsize       *length,
-                          GError     **error)
-{
-  GString *text;
-
-  g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!_bilat_store_check_savable (self, error))
-    return NULL;
-
-  /* Without a stream, the text stays whole in the writer's string. */
-  text = g_string_new (NULL);
-  if (!write_document (self, NULL, text, NULL, error))
-    {
-      g_string_free (text, TRUE);
-      return NULL;
-    }
-
-  if (length != NULL)
-    *length = text->len;
-
-  return g_string_free (text, FALSE);
-}
-
-/**
- * bilat_store_save_to_file:
- * @self: a [class@Bilat.Store]
- * @file: the [iface@Gio.File] to write
- * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
- * @error: return location for a [struct@GLib.Error], or %NULL
- *
- * Writes the store to @file as [method@Bilat.Store.save_to_data] does,
- * creating or replacing it.
- *
- * The file is replaced atomically: the text goes to a new file beside it,
- * synced to disk, that then takes the place of the old one, so a failed
- * save (an error, a cancellation, a full disk, a killed process) leaves
- * the old file as it was, and no temporary file. A file with several
- * hard links is replaced, not written through: the other links keep the
- * old contents. A target that is not a regular file (a directory, a
- * device) is refused. A file that is not local (GVfs) is replaced as
- * atomically as its backend can. No backup is kept.
- *
- * Returns: %TRUE if the file was written, %FALSE with @error (in the
- *   %G_IO_ERROR domain) set otherwise
- *
- * Since: 1.0
- */
-gboolean
-bilat_store_save_to_file (BilatStore    *self,
-                          GFile         *file,
-                          GCancellable  *cancellable,
-                          GError       **error)
-{
-  g_autoptr(BilatAtomicFile) target = NULL;
-  g_autoptr(GString) text = NULL;
-
-  g_return_val_if_fail (BILAT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  /* Before the file is touched: a store that cannot be saved leaves no
-   * trace. */
-  if (!_bilat_store_check_savable (self, error))
-    return FALSE;
-
-  /* A new file beside the target, renamed into place once complete and
-   * synced; on any failure it is removed and the target is as it was. */
-  target = _bilat_atomic_file_new (file, error);
-  if (target == NULL)
-    return FALSE;
-
-  text = g_string_sized_new (_BILAT_JSON_WRITER_CHUNK + 4096);
-  return write_document (self, _bilat_atomic_file_get_stream (target), text, cancellable, error) &&
-         _bilat_atomic_file_commit (target, error);
-}
-
-/**
- * bilat_store_save_to_path:
- * @self: a [class@Bilat.Store]
- * @path: (type filename): the path of the file to write
- * @error: return location for a [struct@GLib.Error], or %NULL
- *
- * Writes the store to the file at @path, atomically, as
- * [method@Bilat.Store.save_to_file] does.
- *
- * Returns: %TRUE if the file was written, %FALSE with @error set otherwise
- *
- * Since: 1.0
- */
-gboolean
-bilat_store_save_to_path (BilatStore  *self,
-                          const char  *path,
-                          GError     **error)
-{
-  g_autoptr(GFile) file = NULL;
-
-  g_return_val_if_fail (BILAT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  file = g_file_new_for_path (path);
-
-  return bilat_store_save_to_file (self, file, NULL, error);
-}
-
-/* Saving in a worker thread. */
-
-static char save_to_file_tag;
-
-static void
-save_to_file_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (!bilat_store_save_to_file (source_object, task_data, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-/**
- * bilat_store_save_to_file_async:
- * @self: a [class@Bilat.Store]
- * @file: the [iface@Gio.File] to write
- * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
- * @callback: (scope async) (closure user_data): called when the file is
- *   written
- * @user_data: data for @callback
- *
- * Writes the store to @file as [method@Bilat.Store.save_to_file] does,
- * atomically, in a worker thread that reads the store: use the store in
- * no other way (neither change nor read it) until @callback is called, in
- * the thread-default main context of the caller.
- *
- * Since: 1.0
- */
-void
-bilat_store_save_to_file_async (BilatStore          *self,
-                                GFile               *file,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (BILAT_IS_STORE (self));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, &save_to_file_tag);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, save_to_file_thread);
-}
-
-/**
- * bilat_store_save_to_file_finish:
- * @self: a [class@Bilat.Store]
- * @result: the [iface@Gio.AsyncResult] given to the callback
- * @error: return location for a [struct@GLib.Error], or %NULL
- *
- * Finishes [method@Bilat.Store.save_to_file_async].
- *
- * Returns: %TRUE if the file was written, %FALSE with @error set otherwise
- *   (the old file, if any, is then as it was)
- *
- * Since: 1.0
- */
-gboolean
-bilat_store_save_to_file_finish (BilatStore    *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
-{
-  g_return_val_if_fail (BILAT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &save_to_file_tag, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }

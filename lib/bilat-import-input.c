@@ -17,9 +17,13 @@
  * opened is an error that says so.
  *
  * The kind of data is told from its first bytes, not from the file name:
- * gzip (1f 8b) is inflated with zlib, members following members as gzip
- * allows; zip (PK 03 04) is read with libarchive, each file of the
- * archive as a member of the input; anything else is plain text.
+ * gzip (1f 8b) is inflated, members following members as gzip allows;
+ * zip (PK 03 04) is read member by member from its local headers, each
+ * file of the archive as a member of the input; anything else is plain
+ * text. Deflate data is inflated with ISA-L where the library was built
+ * with it (bilat-inflate.c), else with zlib; every zip member's CRC-32
+ * and size are checked, and an archive must end with its central
+ * directory.
  */
 
 #include <bilat/bilat.h>
@@ -30,19 +34,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <zlib.h>
 
 #include "bilat-import-private.h"
+#include "bilat-inflate-private.h"
 
 /* Buffered windows: small enough to stay in the cache between the copy
  * and the scan; larger buffers make reading several times slower on
  * machines whose memory is slow. */
 #define BUFFER_SIZE (192u << 10)
 
-/* Compressed bytes read at a time. */
-#define RAW_BUFFER_SIZE (128u << 10)
+/* Compressed bytes read at a time; a zip header (30 bytes, a name and an
+ * extra field of up to 65535 bytes each) fits in it whole. */
+#define RAW_BUFFER_SIZE (256u << 10)
 
 /* The end of a zip archive that holds its end-of-central-directory
  * record: 22 bytes and a comment of up to 65535. */
@@ -82,15 +86,25 @@ struct _BilatInput
   gboolean        exhausted;     /* the member has no more bytes */
   gboolean        member_checked; /* its first bytes are not compressed again */
 
-  /* gzip */
-  z_stream        zstream;
-  gboolean        zstream_ready;
-  gboolean        zmember_ended;
+  /* Compressed bytes: raw_buffer[raw_position, raw_length) read and not
+   * yet used. */
   guchar         *raw_buffer;
+  gsize           raw_position;
+  gsize           raw_length;
+  BilatInflater  *inflater;
+  gboolean        member_ended;  /* gzip: between members */
 
-  /* zip */
-  struct archive *archive;
-  GError         *archive_error; /* from the read callback */
+  /* zip: the member being read */
+  guint16         zip_flags;
+  guint16         zip_method;
+  gboolean        zip_zip64;     /* sizes of 8 bytes in its descriptor */
+  guint32         zip_crc;
+  guint64         zip_compressed;
+  guint64         zip_size;
+  guint64         zip_left;      /* stored: bytes still to copy */
+  guint64         zip_produced;
+  guint32         zip_crc_so_far; /* stored: computed here */
+  gboolean        zip_done;      /* the members have ended */
   guchar         *tail;          /* the last bytes read */
   gsize           tail_length;
 };
@@ -339,11 +353,7 @@ _bilat_input_free (BilatInput *self)
   if (self == NULL)
     return;
 
-  if (self->zstream_ready)
-    inflateEnd (&self->zstream);
-  if (self->archive != NULL)
-    archive_read_free (self->archive);
-  g_clear_error (&self->archive_error);
+  g_clear_pointer (&self->inflater, _bilat_inflater_free);
   if (self->fd >= 0)
     close (self->fd);
   g_clear_object (&self->stream);
@@ -356,66 +366,388 @@ _bilat_input_free (BilatInput *self)
   g_free (self);
 }
 
-/* zip, through libarchive, reading through raw_read(). */
+/* Compressed bytes, buffered. */
 
-static la_ssize_t
-archive_read_cb (struct archive *archive,
-                 void           *data,
-                 const void    **buffer)
+/* Makes at least @need bytes available at raw_buffer + raw_position,
+ * fewer only at the end of the data; returns how many are. */
+static gssize
+raw_fill (BilatInput  *self,
+          gsize        need,
+          GError     **error)
 {
-  BilatInput *self = data;
-  gssize n;
-
-  g_clear_error (&self->archive_error);
-  n = raw_read (self, self->raw_buffer, RAW_BUFFER_SIZE, &self->archive_error);
-  if (n < 0)
+  g_assert (need <= RAW_BUFFER_SIZE);
+  if (self->raw_length - self->raw_position >= need)
+    return (gssize) (self->raw_length - self->raw_position);
+  if (self->raw_position > 0)
     {
-      archive_set_error (archive, EIO, "%s", self->archive_error->message);
-      return -1;
+      memmove (self->raw_buffer, self->raw_buffer + self->raw_position,
+               self->raw_length - self->raw_position);
+      self->raw_length -= self->raw_position;
+      self->raw_position = 0;
     }
-  *buffer = self->raw_buffer;
-  return n;
+  while (self->raw_length < need)
+    {
+      gssize n = raw_read (self, self->raw_buffer + self->raw_length,
+                           RAW_BUFFER_SIZE - self->raw_length, error);
+
+      if (n < 0)
+        return -1;
+      if (n == 0)
+        break;
+      self->raw_length += (gsize) n;
+    }
+  return (gssize) self->raw_length;
 }
 
-/* The error of the archive: a read error as it was, a truncated archive
- * as such, anything else as damage. */
-static gboolean
-set_archive_error (BilatInput  *self,
-                   GError     **error)
+/* Puts back @n bytes that were used, before the bytes not yet used. */
+static void
+raw_unread (BilatInput   *self,
+            const guint8 *bytes,
+            gsize         n)
 {
-  const char *message = archive_error_string (self->archive);
-
-  if (self->archive_error != NULL)
+  if (self->raw_position < n)
     {
-      g_propagate_error (error, g_steal_pointer (&self->archive_error));
-      return FALSE;
+      memmove (self->raw_buffer + n, self->raw_buffer + self->raw_position,
+               self->raw_length - self->raw_position);
+      self->raw_length += n - self->raw_position;
+      self->raw_position = n;
     }
-  if (message == NULL)
-    message = "unreadable archive";
-  /* Reading streams the archive: an error once all of it has been read
-   * is data that ends too early. */
-  if (self->raw_eof || strstr (message, "runcated") != NULL)
-    g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_TRUNCATED,
-                 "%s is truncated: %s", self->member_name ? self->member_name : self->name, message);
-  else
-    g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_CORRUPT,
-                 "%s is not a readable zip archive: %s",
-                 self->member_name ? self->member_name : self->name, message);
+  self->raw_position -= n;
+  memcpy (self->raw_buffer + self->raw_position, bytes, n);
+}
+
+static guint16
+le16 (const guchar *p)
+{
+  return (guint16) (p[0] | p[1] << 8);
+}
+
+static guint32
+le32 (const guchar *p)
+{
+  return (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16 | (guint32) p[3] << 24;
+}
+
+static guint64
+le64 (const guchar *p)
+{
+  return (guint64) le32 (p) | (guint64) le32 (p + 4) << 32;
+}
+
+static gboolean
+set_zip_error (BilatInput  *self,
+               int          code,
+               GError     **error,
+               const char  *format,
+               ...) G_GNUC_PRINTF (4, 5);
+
+/* “NAME is truncated: …” or “NAME is damaged: …”, NAME the member being
+ * read or else the archive. */
+static gboolean
+set_zip_error (BilatInput  *self,
+               int          code,
+               GError     **error,
+               const char  *format,
+               ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, BILAT_IMPORT_ERROR, code, "%s is %s: %s",
+               self->member_name != NULL ? self->member_name : self->name,
+               code == BILAT_IMPORT_ERROR_TRUNCATED ? "truncated" : "damaged",
+               what);
   return FALSE;
 }
 
+/* zip */
+
+/* Reads the rest of an archive whose members have ended: it must end
+ * with the end of its central directory (reading streams the members and
+ * needs no directory, but an archive without one was cut). */
 static gboolean
-open_archive (BilatInput  *self,
-              GError     **error)
+zip_finish (BilatInput  *self,
+            GError     **error)
 {
-  self->archive = archive_read_new ();
-  archive_read_support_format_zip (self->archive);
-  if (archive_read_open (self->archive, self, NULL, archive_read_cb, NULL) != ARCHIVE_OK)
-    return set_archive_error (self, error);
+  self->raw_position = self->raw_length = 0;
+  for (;;)
+    {
+      gssize n = raw_read (self, self->raw_buffer, RAW_BUFFER_SIZE, error);
+
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+    }
+  if (!tail_has_directory_end (self))
+    {
+      g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_TRUNCATED,
+                   "%s is truncated: the zip archive ends before its central directory",
+                   self->name);
+      return FALSE;
+    }
+  if (self->n_members == 0)
+    {
+      g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_UNKNOWN_FORMAT,
+                   "%s: the zip archive holds no files", self->name);
+      return FALSE;
+    }
   return TRUE;
 }
 
-/* gzip, through zlib. */
+static gssize zip_read (BilatInput *self,
+                        char       *out,
+                        gsize       size,
+                        GError    **error);
+
+/* Reads the next local header: TRUE with the member's name (a file; a
+ * folder is skipped), FALSE with no error once the members have ended. */
+static gboolean
+zip_next_header (BilatInput  *self,
+                 char       **name,
+                 GError     **error)
+{
+  for (;;)
+    {
+      const guchar *h;
+      guint16 name_length;
+      guint16 extra_length;
+      gssize available = raw_fill (self, 4, error);
+      guint32 signature;
+      gboolean folder;
+
+      if (available < 0)
+        return FALSE;
+      if (available < 4)
+        return set_zip_error (self, BILAT_IMPORT_ERROR_TRUNCATED, error,
+                              "the zip archive ends before its central directory");
+      h = self->raw_buffer + self->raw_position;
+      signature = le32 (h);
+      /* The central directory, the end of it, or their zip64 forms. */
+      if (signature == 0x02014b50 || signature == 0x06054b50 ||
+          signature == 0x06064b50 || signature == 0x07064b50)
+        {
+          self->zip_done = TRUE;
+          return FALSE;
+        }
+      if (signature != 0x04034b50)
+        return set_zip_error (self, BILAT_IMPORT_ERROR_CORRUPT, error,
+                              "no member header where one belongs (offset %" G_GUINT64_FORMAT ")",
+                              self->raw_read - (self->raw_length - self->raw_position));
+
+      available = raw_fill (self, 30, error);
+      if (available < 0)
+        return FALSE;
+      if (available < 30)
+        return set_zip_error (self, BILAT_IMPORT_ERROR_TRUNCATED, error,
+                              "the archive ends inside a member header");
+      h = self->raw_buffer + self->raw_position;
+      name_length = le16 (h + 26);
+      extra_length = le16 (h + 28);
+      available = raw_fill (self, 30u + name_length + extra_length, error);
+      if (available < 0)
+        return FALSE;
+      if ((gsize) available < 30u + name_length + extra_length)
+        return set_zip_error (self, BILAT_IMPORT_ERROR_TRUNCATED, error,
+                              "the archive ends inside a member header");
+      h = self->raw_buffer + self->raw_position;
+
+      self->zip_flags = le16 (h + 6);
+      self->zip_method = le16 (h + 8);
+      self->zip_crc = le32 (h + 14);
+      self->zip_compressed = le32 (h + 18);
+      self->zip_size = le32 (h + 22);
+      self->zip_zip64 = FALSE;
+      /* Extra fields: the zip64 one holds the sizes that do not fit. */
+      for (guint i = 0; i + 4 <= extra_length; )
+        {
+          const guchar *field = h + 30 + name_length + i;
+          guint16 id = le16 (field);
+          guint16 size = le16 (field + 2);
+          guint at = 4;
+
+          if (i + 4u + size > extra_length)
+            break;
+          if (id == 0x0001)
+            {
+              self->zip_zip64 = TRUE;
+              if (self->zip_size == 0xffffffffu && at + 8 <= 4u + size)
+                {
+                  self->zip_size = le64 (field + at);
+                  at += 8;
+                }
+              if (self->zip_compressed == 0xffffffffu && at + 8 <= 4u + size)
+                self->zip_compressed = le64 (field + at);
+            }
+          i += 4u + size;
+        }
+      folder = name_length > 0 && h[30 + name_length - 1] == '/';
+      g_free (*name);
+      *name = g_utf8_make_valid ((const char *) h + 30, name_length);
+      self->raw_position += 30u + name_length + extra_length;
+
+      if (self->zip_flags & 0x0001)
+        return set_zip_error (self, BILAT_IMPORT_ERROR_CORRUPT, error,
+                              "member %s is encrypted", *name);
+      if (self->zip_method != 0 && self->zip_method != 8)
+        return set_zip_error (self, BILAT_IMPORT_ERROR_CORRUPT, error,
+                              "member %s uses compression method %u (only stored and deflate are read)",
+                              *name, self->zip_method);
+      if (self->zip_method == 0 && (self->zip_flags & 0x0008) && self->zip_compressed == 0 && !folder)
+        return set_zip_error (self, BILAT_IMPORT_ERROR_CORRUPT, error,
+                              "member %s is stored with no size in its header", *name);
+
+      self->zip_left = self->zip_method == 0 ? self->zip_compressed : 0;
+      self->zip_produced = 0;
+      self->zip_crc_so_far = (guint32) crc32 (0, NULL, 0);
+      if (self->zip_method == 8)
+        _bilat_inflater_reset (self->inflater);
+      if (!folder)
+        return TRUE;
+
+      /* A folder: its data (none, as a rule) is read and dropped. */
+      for (;;)
+        {
+          char sink[4096];
+          gssize n = zip_read (self, sink, sizeof sink, error);
+
+          if (n < 0)
+            return FALSE;
+          if (self->exhausted)
+            break;
+        }
+      self->exhausted = FALSE;
+    }
+}
+
+/* At the end of a member's data: its data descriptor read where it has
+ * one, and its CRC-32 and size checked. */
+static gboolean
+zip_end_member (BilatInput  *self,
+                guint32      crc,
+                GError     **error)
+{
+  guint32 expected_crc = self->zip_crc;
+  guint64 expected_size = self->zip_size;
+
+  if (self->zip_flags & 0x0008)
+    {
+      gsize size = self->zip_zip64 ? 20 : 12;
+      gssize available = raw_fill (self, 4 + size, error);
+      const guchar *d;
+
+      if (available < 0)
+        return FALSE;
+      d = self->raw_buffer + self->raw_position;
+      /* The descriptor's signature is optional. */
+      if (available >= 4 && le32 (d) == 0x08074b50)
+        {
+          d += 4;
+          self->raw_position += 4;
+          available -= 4;
+        }
+      if ((gsize) available < size)
+        return set_zip_error (self, BILAT_IMPORT_ERROR_TRUNCATED, error,
+                              "the archive ends inside the descriptor of a member");
+      expected_crc = le32 (d);
+      expected_size = self->zip_zip64 ? le64 (d + 12) : le32 (d + 8);
+      self->raw_position += size;
+    }
+  if (crc != expected_crc)
+    return set_zip_error (self, BILAT_IMPORT_ERROR_CORRUPT, error,
+                          "its data does not match its CRC-32 (%08x, not %08x)", crc, expected_crc);
+  if (self->zip_produced != expected_size &&
+      !(!self->zip_zip64 && (self->zip_produced & 0xffffffffu) == expected_size))
+    return set_zip_error (self, BILAT_IMPORT_ERROR_CORRUPT, error,
+                          "its data has %" G_GUINT64_FORMAT " bytes, not the %" G_GUINT64_FORMAT
+                          " its header gives", self->zip_produced, expected_size);
+  return TRUE;
+}
+
+/* Up to @size bytes of the member's data: 0 at its end, -1 on error. */
+static gssize
+zip_read (BilatInput *self,
+          char       *out,
+          gsize       size,
+          GError    **error)
+{
+  gsize produced = 0;
+
+  while (produced < size)
+    {
+      gssize available = raw_fill (self, 1, error);
+
+      if (available < 0)
+        return -1;
+      if (self->zip_method == 0)
+        {
+          gsize n;
+
+          if (self->zip_left == 0)
+            {
+              if (!zip_end_member (self, self->zip_crc_so_far, error))
+                return -1;
+              self->exhausted = TRUE;
+              break;
+            }
+          if (available == 0)
+            {
+              set_zip_error (self, BILAT_IMPORT_ERROR_TRUNCATED, error,
+                             "the archive ends inside the member");
+              return -1;
+            }
+          n = (gsize) MIN ((guint64) MIN ((gsize) available, size - produced), self->zip_left);
+          memcpy (out + produced, self->raw_buffer + self->raw_position, n);
+          self->zip_crc_so_far = (guint32) crc32 (self->zip_crc_so_far, (const Bytef *) out + produced, (uInt) n);
+          self->raw_position += n;
+          self->zip_left -= n;
+          self->zip_produced += n;
+          produced += n;
+        }
+      else
+        {
+          const guint8 *in = self->raw_buffer + self->raw_position;
+          gsize in_length = (gsize) available;
+          gsize n;
+          const char *message = NULL;
+          BilatInflateStatus status;
+
+          status = _bilat_inflater_run (self->inflater, &in, &in_length, (guint8 *) out + produced,
+                                        size - produced, &n, &message);
+          self->raw_position = (gsize) (in - self->raw_buffer);
+          self->zip_produced += n;
+          produced += n;
+          if (status == BILAT_INFLATE_ERROR)
+            {
+              set_zip_error (self, BILAT_IMPORT_ERROR_CORRUPT, error, "%s", message);
+              return -1;
+            }
+          if (status == BILAT_INFLATE_END)
+            {
+              guint8 unused[8];
+              gsize back = _bilat_inflater_take_unused (self->inflater, unused);
+
+              raw_unread (self, unused, back);
+              if (!zip_end_member (self, _bilat_inflater_get_crc (self->inflater), error))
+                return -1;
+              self->exhausted = TRUE;
+              break;
+            }
+          if (available == 0 && n == 0)
+            {
+              set_zip_error (self, BILAT_IMPORT_ERROR_TRUNCATED, error,
+                             "the archive ends inside the member");
+              return -1;
+            }
+        }
+    }
+  return (gssize) produced;
+}
+
+/* gzip */
 
 /* Inflates up to @size bytes into @out: 0 at the end, -1 on error. */
 static gssize
@@ -424,67 +756,61 @@ gzip_read (BilatInput *self,
            gsize       size,
            GError    **error)
 {
-  z_stream *z = &self->zstream;
   gsize produced = 0;
 
   while (produced < size)
     {
-      int status;
+      gssize available = raw_fill (self, 1, error);
+      const guint8 *in;
+      gsize in_length;
+      gsize n;
+      const char *message = NULL;
+      BilatInflateStatus status;
 
-      if (z->avail_in == 0 && !self->raw_eof)
-        {
-          gssize n = raw_read (self, self->raw_buffer, RAW_BUFFER_SIZE, error);
+      if (available < 0)
+        return -1;
 
-          if (n < 0)
-            return -1;
-          z->next_in = self->raw_buffer;
-          z->avail_in = (uInt) n;
-        }
-
-      if (self->zmember_ended)
+      if (self->member_ended)
         {
           /* gzip files may be several gzip members in a row, which are
            * one file; zeros may pad the end. */
-          while (z->avail_in > 0 && z->next_in[0] == 0)
+          while (self->raw_position < self->raw_length && self->raw_buffer[self->raw_position] == 0)
+            self->raw_position++;
+          if (self->raw_position == self->raw_length)
             {
-              z->next_in++;
-              z->avail_in--;
-            }
-          if (z->avail_in == 0)
-            {
-              if (self->raw_eof)
+              if (available == 0)
                 break;
               continue;
             }
-          if (z->next_in[0] != 0x1f)
+          if (self->raw_buffer[self->raw_position] != 0x1f)
             {
               g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_CORRUPT,
                            "%s is damaged: data after the end of the gzip stream", self->name);
               return -1;
             }
-          inflateReset (z);
-          self->zmember_ended = FALSE;
+          _bilat_inflater_reset (self->inflater);
+          self->member_ended = FALSE;
         }
 
-      if (z->avail_in == 0 && self->raw_eof)
-        {
-          g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_TRUNCATED,
-                       "%s is truncated: the gzip data ends before its end", self->name);
-          return -1;
-        }
-
-      z->next_out = (Bytef *) out + produced;
-      z->avail_out = (uInt) (size - produced);
-      status = inflate (z, Z_NO_FLUSH);
-      produced = size - z->avail_out;
-
-      if (status == Z_STREAM_END)
-        self->zmember_ended = TRUE;
-      else if (status != Z_OK && status != Z_BUF_ERROR)
+      in = self->raw_buffer + self->raw_position;
+      in_length = (gsize) available;
+      status = _bilat_inflater_run (self->inflater, &in, &in_length, (guint8 *) out + produced,
+                                    size - produced, &n, &message);
+      self->raw_position = (gsize) (in - self->raw_buffer);
+      produced += n;
+      if (status == BILAT_INFLATE_END)
+        self->member_ended = TRUE;
+      else if (status == BILAT_INFLATE_ERROR)
         {
           g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_CORRUPT,
-                       "%s is damaged: %s", self->name,
-                       z->msg != NULL ? z->msg : "invalid gzip data");
+                       "%s is damaged: %s", self->name, message);
+          return -1;
+        }
+      else if (available == 0 && n == 0)
+        {
+          /* No input left, and nothing held back to write. */
+          g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_TRUNCATED,
+                       "%s is truncated: the gzip data ends before its end", self->name);
           return -1;
         }
     }
@@ -512,13 +838,13 @@ _bilat_input_next_member (BilatInput  *self,
         return FALSE;
       if (self->kind == KIND_GZIP)
         {
-          if (inflateInit2 (&self->zstream, 16 + MAX_WBITS) != Z_OK)
+          self->inflater = _bilat_inflater_new (BILAT_INFLATE_GZIP);
+          if (self->inflater == NULL)
             {
               g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_CORRUPT,
                            "Cannot decompress %s: out of memory", self->name);
               return FALSE;
             }
-          self->zstream_ready = TRUE;
           self->raw_buffer = g_malloc (RAW_BUFFER_SIZE);
         }
       self->buffer = g_malloc (BUFFER_SIZE);
@@ -527,62 +853,39 @@ _bilat_input_next_member (BilatInput  *self,
       return TRUE;
     }
 
-  if (self->archive == NULL)
+  if (self->raw_buffer == NULL)
     {
       self->raw_buffer = g_malloc (RAW_BUFFER_SIZE);
       self->buffer = g_malloc (BUFFER_SIZE);
-      if (!open_archive (self, error))
-        return FALSE;
-    }
-
-  for (;;)
-    {
-      struct archive_entry *entry;
-      int status = archive_read_next_header (self->archive, &entry);
-
-      if (status == ARCHIVE_EOF)
+      self->inflater = _bilat_inflater_new (BILAT_INFLATE_RAW);
+      if (self->inflater == NULL)
         {
-          /* Reading streams the members and does not need the central
-           * directory at the end, but an archive without it was cut.
-           * What libarchive did not read of it is read here. */
-          for (;;)
-            {
-              gssize n = raw_read (self, self->raw_buffer, RAW_BUFFER_SIZE, error);
-
-              if (n < 0)
-                return FALSE;
-              if (n == 0)
-                break;
-            }
-          if (!tail_has_directory_end (self))
-            {
-              g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_TRUNCATED,
-                           "%s is truncated: the zip archive ends before its central directory",
-                           self->name);
-              return FALSE;
-            }
-          if (self->n_members == 0)
-            {
-              g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_UNKNOWN_FORMAT,
-                           "%s: the zip archive holds no files", self->name);
-              return FALSE;
-            }
+          g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_CORRUPT,
+                       "Cannot decompress %s: out of memory", self->name);
           return FALSE;
         }
-      if (status < ARCHIVE_WARN)
-        return set_archive_error (self, error);
-      if (archive_entry_filetype (entry) == AE_IFREG)
-        {
-          const char *path = archive_entry_pathname_utf8 (entry);
-
-          if (path == NULL)
-            path = archive_entry_pathname (entry);
-          self->n_members++;
-          self->member_name = g_strdup_printf ("%s(%s)", self->name, path ? path : "?");
-          *name = self->member_name;
-          return TRUE;
-        }
     }
+  if (self->zip_done)
+    return FALSE;
+
+  {
+    g_autofree char *path = NULL;
+
+    g_autoptr(GError) local_error = NULL;
+
+    if (!zip_next_header (self, &path, &local_error))
+      {
+        if (local_error != NULL)
+          g_propagate_error (error, g_steal_pointer (&local_error));
+        else
+          zip_finish (self, error);  /* no member left: FALSE either way */
+        return FALSE;
+      }
+    self->n_members++;
+    self->member_name = g_strdup_printf ("%s(%s)", self->name, path);
+    *name = self->member_name;
+    return TRUE;
+  }
 }
 
 gboolean
@@ -615,12 +918,7 @@ _bilat_input_fill (BilatInput  *self,
           n = gzip_read (self, free_space, free_size, error);
           break;
         case KIND_ZIP:
-          n = archive_read_data (self->archive, free_space, free_size);
-          if (n < 0)
-            {
-              set_archive_error (self, error);
-              return FALSE;
-            }
+          n = zip_read (self, free_space, free_size, error);
           break;
         case KIND_PLAIN:
         default:

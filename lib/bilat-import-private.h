@@ -8,11 +8,15 @@
  *   or zip, into members (the file itself, or each file of an archive)
  *   and each member into windows of bytes;
  * - the reader (bilat-import-reader.c) cuts windows into rows, tells the
- *   format, rejects rows with a filter compiled from a BilatQuery while
- *   looking at as few columns as it can, and parses and checks the rows
- *   that pass into a BilatRow, handed to a sink;
+ *   format, rejects rows with a filter compiled from a BilatQuery
+ *   (bilat-row-filter.c) while looking at as few columns as it can, and
+ *   parses and checks the rows that pass into a BilatRow, handed to a
+ *   sink;
+ * - rows become events and sources (bilat-row-event.c), or columns of a
+ *   segment (bilat-segment.c);
  * - the operations (bilat-import.c) provide the sinks: one counts rows
- *   into a BilatSeries, one builds BilatCodedEvents for a store.
+ *   into a BilatSeries, one builds BilatCodedEvents for a store, and
+ *   drop repeated rows with sets of event ids (bilat-id-set.c).
  */
 
 #pragma once
@@ -194,37 +198,6 @@ void        _bilat_input_consume        (BilatInput    *self,
 guint64     _bilat_input_get_bytes_read (BilatInput    *self);
 guint64     _bilat_input_get_size       (BilatInput    *self);
 
-/* Sets of event ids, exact, with at most about one bit per id in the
- * range of the ids added, and two bytes per id where they are sparse.
- * Not thread-safe. */
-
-typedef struct _BilatIdSet BilatIdSet;
-
-BilatIdSet *_bilat_id_set_new           (void);
-void        _bilat_id_set_free          (BilatIdSet    *self);
-/* Adds @id; returns FALSE if it was in the set already. */
-gboolean    _bilat_id_set_add           (BilatIdSet    *self,
-                                         guint64        id);
-gboolean    _bilat_id_set_contains      (BilatIdSet    *self,
-                                         guint64        id);
-/* Calls @func on each id of @self, in no particular order, while it
- * returns TRUE; returns FALSE if @func stopped it. */
-typedef gboolean (*BilatIdSetForeachFunc) (guint64  id,
-                                           gpointer user_data);
-gboolean    _bilat_id_set_foreach       (BilatIdSet           *self,
-                                         BilatIdSetForeachFunc func,
-                                         gpointer              user_data);
-
-/* Row filters: a BilatQuery compiled for raw rows. */
-
-typedef struct _BilatRowFilter BilatRowFilter;
-
-/* With @store, actors follow state succession as the store's actors say
- * (if the query follows it). NULL @query: every row matches. */
-BilatRowFilter *_bilat_row_filter_new   (BilatQuery    *query,
-                                         BilatStore    *store);
-void            _bilat_row_filter_free  (BilatRowFilter *self);
-
 /* Rows. */
 
 #define _BILAT_MAX_COLUMNS 64
@@ -277,47 +250,6 @@ typedef struct
   int               added_day;
 } BilatRow;
 
-/* The index of a column of @format, by its role, or -1 when the format
- * has no such column. */
-typedef enum
-{
-  BILAT_COLUMN_ID,
-  BILAT_COLUMN_DATE,
-  BILAT_COLUMN_ACTOR1_CODE,
-  BILAT_COLUMN_ACTOR1_NAME,
-  BILAT_COLUMN_ACTOR1_COUNTRY,
-  BILAT_COLUMN_ACTOR1_TYPES,      /* GDELT: the first of three; ICEWS: sectors */
-  BILAT_COLUMN_ACTOR2_CODE,
-  BILAT_COLUMN_ACTOR2_NAME,
-  BILAT_COLUMN_ACTOR2_COUNTRY,
-  BILAT_COLUMN_ACTOR2_TYPES,
-  BILAT_COLUMN_EVENT_CODE,
-  BILAT_COLUMN_EVENT_TEXT,        /* ICEWS */
-  BILAT_COLUMN_URL,               /* GDELT */
-  BILAT_COLUMN_STORY,             /* ICEWS */
-  BILAT_COLUMN_PUBLISHER,         /* ICEWS */
-  BILAT_COLUMN_CITY,              /* ICEWS: city, district, province, country */
-  BILAT_N_COLUMN_ROLES,
-} BilatColumnRole;
-
-int         _bilat_row_column           (const BilatRow *row,
-                                         BilatColumnRole role);
-
-/* The title of the event of @row: "A → B: what", appended to @out. */
-void        _bilat_row_append_title     (const BilatRow *row,
-                                         GString        *out);
-
-/* A new coded event for @row, with its place, title and citation (whose
- * source is @source_id, when not NULL). */
-BilatCodedEvent *_bilat_row_to_event    (const BilatRow *row,
-                                         const char     *source_id);
-
-/* The id of the source of @row (from its URL or story), or NULL. */
-char       *_bilat_row_source_id        (const BilatRow *row);
-
-/* A new source for @row, with the id _bilat_row_source_id() gives. */
-BilatSource *_bilat_row_to_source       (const BilatRow *row);
-
 /* Reading. */
 
 typedef struct _BilatReader BilatReader;
@@ -339,7 +271,7 @@ typedef void     (*BilatReadProgressFunc) (guint64  bytes_read,
 typedef struct
 {
   BilatEventFormat        format;
-  const BilatRowFilter   *filter;      /* NULL: every row */
+  const struct _BilatRowFilter *filter; /* NULL: every row */
   BilatImportFlags        flags;
   BilatRowFunc            row_func;
   gpointer                row_data;
@@ -366,10 +298,6 @@ gboolean    _bilat_reader_problem       (BilatReader      *reader,
 
 /* The counts of the report @reader counts into. */
 BilatImportCounts *_bilat_reader_counts (BilatReader    *reader);
-
-/* The "gdelt:123" form of the id of @row. */
-void        _bilat_row_format_id        (const BilatRow *row,
-                                         char            buffer[48]);
 
 /* For tests: whether the readers may cut lines with the processor's widest
  * vectors (AVX2, where there is), or only with the baseline's. */

@@ -8,8 +8,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "bilat-id-set-private.h"
 #include "bilat-import-private.h"
 #include "bilat-problem-private.h"
+#include "bilat-row-filter-private.h"
 #include "bilat-segment-private.h"
 #include "bilat-store-private.h"
 #include "bilat-series-private.h"

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * Layering: uses the store (its objects and its segment), the segment's
- * layout and the JSON format (for the objects); see docs/native-format.md
- * for the file itself.
+ * layout and the JSON format (for the objects); used by the store's
+ * loading and saving (bilat-store-io.c), which tells a native file from a
+ * JSON one. See docs/native-format.md for the file itself.
  */
 
 #pragma once

@@ -30,6 +30,7 @@
 #include "bilat-format-private.h"
 #include "bilat-json-private.h"
 #include "bilat-file-private.h"
+#include "bilat-bulk-strings-private.h"
 #include "bilat-native-private.h"
 #include "bilat-segment-layout-private.h"
 #include "bilat-store-private.h"
@@ -142,79 +143,6 @@ _bilat_native_detect (const char *data,
 {
   return length >= _BILAT_NATIVE_MAGIC_LENGTH &&
          memcmp (data, _BILAT_NATIVE_MAGIC, _BILAT_NATIVE_MAGIC_LENGTH) == 0;
-}
-
-/* Bulk strings of a mapped segment */
-
-typedef struct
-{
-  guint32 block;
-  guint32 offset;
-} BulkRef;
-
-struct _BilatBulkStrings
-{
-  const BulkRef *index;        /* per string; entry 0 unused */
-  guint          n_strings;
-  const guint64 *block_offsets; /* n_blocks + 1, into blocks */
-  guint          n_blocks;
-  const guint8  *blocks;
-  guint64        blocks_size;
-
-  /* The last block decompressed. */
-  GMutex         lock;
-  guint          cached;       /* block + 1, 0: none */
-  char          *buffer;
-  gsize          buffer_length;
-  ZSTD_DCtx     *context;
-};
-
-guint
-_bilat_bulk_strings_get_n (BilatBulkStrings *bulk)
-{
-  return bulk->n_strings;
-}
-
-void
-_bilat_bulk_strings_free (BilatBulkStrings *bulk)
-{
-  g_mutex_clear (&bulk->lock);
-  g_free (bulk->buffer);
-  ZSTD_freeDCtx (bulk->context);
-  g_free (bulk);
-}
-
-const char *
-_bilat_bulk_strings_get (BilatBulkStrings *bulk,
-                         guint32           index)
-{
-  const BulkRef *ref;
-
-  if (index == 0 || index >= bulk->n_strings)
-    return NULL;
-  ref = &bulk->index[index];
-
-  g_mutex_lock (&bulk->lock);
-  if (bulk->cached != ref->block + 1)
-    {
-      const guint8 *frame = bulk->blocks + bulk->block_offsets[ref->block];
-      gsize frame_size = bulk->block_offsets[ref->block + 1] - bulk->block_offsets[ref->block];
-      unsigned long long raw = ZSTD_getFrameContentSize (frame, frame_size);
-      size_t done;
-
-      /* Checked at load: every frame decompresses to its stated size. */
-      if (raw > bulk->buffer_length)
-        {
-          g_free (bulk->buffer);
-          bulk->buffer = g_malloc ((gsize) raw + 1);
-          bulk->buffer_length = (gsize) raw;
-        }
-      done = ZSTD_decompressDCtx (bulk->context, bulk->buffer, bulk->buffer_length, frame, frame_size);
-      g_assert (!ZSTD_isError (done) && done == raw);
-      bulk->cached = ref->block + 1;
-    }
-  g_mutex_unlock (&bulk->lock);
-  return bulk->buffer + ref->offset;
 }
 
 /* Writing */
@@ -1373,7 +1301,6 @@ map_segment (Reader *r,
              GBytes *bytes)
 {
   BilatSegment *self = g_new0 (BilatSegment, 1);
-  BilatBulkStrings *bulk = g_new0 (BilatBulkStrings, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
   self->owned = g_ptr_array_new_with_free_func (g_free);
@@ -1424,15 +1351,12 @@ map_segment (Reader *r,
   self->pair_rows = section_data (r, S_PAIR_ROWS);
   self->n_pairs = (guint) r->meta[M_PAIRS];
 
-  g_mutex_init (&bulk->lock);
-  bulk->index = section_data (r, S_BULK_INDEX);
-  bulk->n_strings = (guint) r->meta[M_BULK_STRINGS];
-  bulk->block_offsets = section_data (r, S_BLOCK_OFFSETS);
-  bulk->n_blocks = (guint) r->meta[M_BLOCKS];
-  bulk->blocks = section_data (r, S_BLOCKS);
-  bulk->blocks_size = r->sections[S_BLOCKS].size;
-  bulk->context = ZSTD_createDCtx ();
-  self->bulk = bulk;
+  self->bulk = _bilat_bulk_strings_new (section_data (r, S_BULK_INDEX),
+                                       (guint) r->meta[M_BULK_STRINGS],
+                                       section_data (r, S_BLOCK_OFFSETS),
+                                       (guint) r->meta[M_BLOCKS],
+                                       section_data (r, S_BLOCKS),
+                                       r->sections[S_BLOCKS].size);
 
   /* The content is checked on first use. */
   self->origin = g_strdup (r->name);
@@ -1562,7 +1486,7 @@ _bilat_native_load_bytes (BilatStore  *store,
         }
     }
 
-  if (!bilat_store_load_from_data (store, objects, (gssize) raw, error))
+  if (!_bilat_format_load (store, NULL, objects, (gsize) raw, "<string>", NULL, error))
     {
       g_prefix_error (error, "%s: section “objects”: ", name);
       return FALSE;
@@ -1588,42 +1512,4 @@ _bilat_native_load_path (BilatStore  *store,
   if (name == NULL)
     name = display = g_filename_display_name (path);
   return _bilat_native_load_bytes (store, bytes, name, error);
-}
-
-/**
- * bilat_store_save_to_native_file:
- * @self: a [class@Bilat.Store]
- * @file: the [iface@Gio.File] to write, by convention named `*.bilat`
- * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
- * @error: return location for a [struct@GLib.Error], or %NULL
- *
- * Writes the whole store to @file in the native format: one file, with
- * the store's coded events as columns that loading maps into memory
- * without copying, and its other records as a JSON document (see
- * `docs/native-format.md`). The loaders ([method@Bilat.Store.load_from_file]
- * and the others) tell a native file from a JSON one by its first bytes.
- *
- * The file is replaced atomically: the store goes to a new file beside
- * it, which takes its place only once complete, so a failure (an error, a
- * cancellation, a full disk, the process killed) leaves the old file as it
- * was. As for [method@Bilat.Store.save_to_data], a store that would not
- * load back is refused with the first problem of [method@Bilat.Store.check]
- * that concerns its objects.
- *
- * Returns: %TRUE if the file was written, %FALSE with @error set otherwise
- *
- * Since: 1.0
- */
-gboolean
-bilat_store_save_to_native_file (BilatStore    *self,
-                                 GFile         *file,
-                                 GCancellable  *cancellable,
-                                 GError       **error)
-{
-  g_return_val_if_fail (BILAT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return _bilat_native_save (self, file, cancellable, error);
 }

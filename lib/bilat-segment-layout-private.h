@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "bilat-bulk-strings-private.h"
 #include "bilat-segment-private.h"
 
 G_BEGIN_DECLS
@@ -120,15 +121,6 @@ struct _BilatSegment
   char          *origin;         /* the file a mapped segment is of */
 };
 
-
-/* Compressed strings of a mapped segment (see bilat-native.c): the URLs,
- * titles and citation ids, which are read only when an event is made. */
-typedef struct _BilatBulkStrings BilatBulkStrings;
-
-const char *_bilat_bulk_strings_get  (BilatBulkStrings *bulk,
-                                      guint32           index);
-void        _bilat_bulk_strings_free (BilatBulkStrings *bulk);
-guint       _bilat_bulk_strings_get_n (BilatBulkStrings *bulk);
 
 /* The text of bulk string @index of @self (0: NULL), valid until the
  * next call on the segment. */

@@ -4,9 +4,11 @@
  *
  * Layering: a segment knows records (it makes BilatCodedEvents and
  * BilatSources on demand) and the rows of the event readers
- * (bilat-import-private.h), but not the store; the store (bilat-store.c)
- * keeps one segment beside its objects and merges the two in its lists,
- * and the native file (bilat-native.c) writes and maps segments.
+ * (bilat-import-private.h, bilat-row-event-private.h), but not the
+ * readers, queries or the store: a query reaches its rows as plain
+ * criteria (BilatSegmentCriteria below). The store (bilat-store.c) keeps
+ * one segment beside its objects and merges the two in its lists, and the
+ * native file (bilat-native.c) writes and maps segments.
  *
  * A segment is immutable once built, and reference-counted: query results
  * keep the segment they were computed on, so that they stay valid when the
@@ -36,6 +38,7 @@
 #include <bilat/bilat.h>
 
 #include "bilat-import-private.h"
+#include "bilat-row-event-private.h"
 #include "bilat-json-private.h"
 
 G_BEGIN_DECLS
@@ -282,14 +285,27 @@ gboolean            _bilat_segment_strings_valid     (BilatSegment         *self
 
 typedef struct _BilatSegmentMatcher BilatSegmentMatcher;
 
-/* A query compiled for the segment's rows. @lineages: for each actor of
- * the actor filter, NULL-terminated arrays of the ids it stands for; the
- * dyad's two sides likewise in @side_a and @side_b (NULL: no dyad). */
-BilatSegmentMatcher *_bilat_segment_matcher_new      (BilatSegment         *self,
-                                                      BilatQuery           *query,
-                                                      GPtrArray            *lineages,
-                                                      const char * const   *side_a,
-                                                      const char * const   *side_b);
+/* What a query asks of rows, in plain values (bilat-query.c compiles a
+ * BilatQuery into them, so that the segment does not read queries). */
+typedef struct
+{
+  gboolean            nothing;       /* no row can match */
+  guint32             first_day;     /* the period, as Julian days: */
+  guint32             last_day;      /* 0 and G_MAXUINT32 for any time */
+  const char         *cameo_prefix;  /* NULL: any code */
+  BilatQuadClass      quad_class;    /* BILAT_QUAD_CLASS_NONE: any */
+  const char         *text;          /* NULL: any text */
+  /* For each actor of the actor filter, the NULL-terminated array of the
+   * ids it stands for (NULL or empty: no actor filter); the dyad's two
+   * sides likewise (NULL: no dyad). */
+  GPtrArray          *lineages;
+  const char * const *side_a;
+  const char * const *side_b;
+} BilatSegmentCriteria;
+
+/* @criteria compiled for the segment's rows; NULL @criteria: every row. */
+BilatSegmentMatcher *_bilat_segment_matcher_new      (BilatSegment               *self,
+                                                      const BilatSegmentCriteria *criteria);
 void                _bilat_segment_matcher_free      (BilatSegmentMatcher  *matcher);
 
 /* The rows that match, in row order; skips the rows @dead says are dead

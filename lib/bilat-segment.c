@@ -2514,38 +2514,32 @@ pair_rows_of (BilatSegment *self,
 }
 
 BilatSegmentMatcher *
-_bilat_segment_matcher_new (BilatSegment       *self,
-                            BilatQuery         *query,
-                            GPtrArray          *lineages,
-                            const char * const *side_a,
-                            const char * const *side_b)
+_bilat_segment_matcher_new (BilatSegment               *self,
+                            const BilatSegmentCriteria *criteria)
 {
   BilatSegmentMatcher *matcher = g_new0 (BilatSegmentMatcher, 1);
-  g_autoptr(BilatDate) period = query != NULL ? bilat_query_get_period (query) : NULL;
-  const char *prefix = query != NULL ? bilat_query_get_cameo_prefix (query) : NULL;
-  BilatQuadClass quad = query != NULL ? bilat_query_get_quad_class (query) : BILAT_QUAD_CLASS_NONE;
-  const char *text = query != NULL ? bilat_query_get_text (query) : NULL;
+  const char *prefix;
+  BilatQuadClass quad;
+  GPtrArray *lineages;
 
   matcher->segment = _bilat_segment_ref (self);
   matcher->first_day = 0;
   matcher->last_day = G_MAXUINT32;
 
-  if (query == NULL)
+  if (criteria == NULL)
     return matcher;
 
-  if (!g_type_is_a (BILAT_TYPE_CODED_EVENT, bilat_query_get_event_type (query)) ||
-      bilat_query_get_sectors (query) != BILAT_SECTOR_NONE)
+  if (criteria->nothing)
     {
       matcher->nothing = TRUE;
       return matcher;
     }
 
-  if (period != NULL)
-    {
-      /* An open bound is the widest date a BilatDate can hold. */
-      matcher->first_day = bilat_date_get_first_julian (period);
-      matcher->last_day = bilat_date_get_last_julian (period);
-    }
+  matcher->first_day = criteria->first_day;
+  matcher->last_day = criteria->last_day;
+  prefix = criteria->cameo_prefix;
+  quad = criteria->quad_class;
+  lineages = criteria->lineages;
 
   if (prefix != NULL || quad != BILAT_QUAD_CLASS_NONE)
     {
@@ -2559,8 +2553,8 @@ _bilat_segment_matcher_new (BilatSegment       *self,
         }
     }
 
-  if (text != NULL)
-    matcher->text_folded = g_utf8_casefold (text, -1);
+  if (criteria->text != NULL)
+    matcher->text_folded = g_utf8_casefold (criteria->text, -1);
 
   if (lineages != NULL && lineages->len > 0)
     {
@@ -2574,10 +2568,10 @@ _bilat_segment_matcher_new (BilatSegment       *self,
       matcher->candidates = rows_of (self, matcher->any_of);
     }
 
-  if (side_a != NULL && side_b != NULL)
+  if (criteria->side_a != NULL && criteria->side_b != NULL)
     {
-      matcher->side_a = participant_set (self, side_a);
-      matcher->side_b = participant_set (self, side_b);
+      matcher->side_a = participant_set (self, criteria->side_a);
+      matcher->side_b = participant_set (self, criteria->side_b);
       if (matcher->candidates == NULL)
         {
           matcher->candidates = pair_rows_of (self, matcher->side_a, matcher->side_b);

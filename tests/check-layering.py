@@ -8,16 +8,11 @@
 # depends on file B when A's object refers to a symbol that B's object
 # defines (nm: an undefined symbol of A, a global definition of B). The
 # files and their references make a directed graph, which must have no
-# cycle.
+# cycle. There are no exceptions: a reference that points up the layering
+# is fixed where it is made (by moving what both sides need below both),
+# not listed.
 #
-# A few references still point the wrong way, in files that are being
-# changed elsewhere or that must first be split. They are listed, each with
-# its reason, in layering-back-edges.txt beside this script. The check
-# leaves exactly those references out and then requires a graph without
-# cycles; a listed reference that no longer exists fails the check too, so
-# that the list only ever shrinks.
-#
-# Usage: check-layering.py NM LIBRARY.a BACK-EDGES-FILE
+# Usage: check-layering.py NM LIBRARY.a
 # Prints TAP; exits non-zero when the layering is broken.
 
 import collections
@@ -59,20 +54,6 @@ def read_symbols(nm, archive):
         if fields and fields[0] == "U":
             references[object_name(member)].add(fields[-1])
     return defined, references
-
-
-def read_back_edges(path):
-    edges = {}
-    with open(path, encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            text = line.split("#", 1)[0].strip()
-            if not text:
-                continue
-            parts = text.split()
-            if len(parts) != 3 or parts[1] != "->":
-                sys.exit(f"{path}:{number}: expected “FILE -> FILE  # why”")
-            edges[(parts[0], parts[2])] = number
-    return edges
 
 
 def strongly_connected(nodes, graph):
@@ -141,11 +122,10 @@ def a_cycle(component, graph):
 
 
 def main():
-    if len(sys.argv) != 4:
-        sys.exit("usage: check-layering.py NM LIBRARY.a BACK-EDGES-FILE")
-    nm, archive, back_edges_path = sys.argv[1:]
+    if len(sys.argv) != 3:
+        sys.exit("usage: check-layering.py NM LIBRARY.a")
+    nm, archive = sys.argv[1:]
     defined, references = read_symbols(nm, archive)
-    back_edges = read_back_edges(back_edges_path)
 
     files = {f for f in set(defined.values()) | set(references) if f.startswith("bilat-")}
     graph = collections.defaultdict(set)
@@ -157,24 +137,10 @@ def main():
                 graph[source].add(target)
                 why[(source, target)].add(symbol)
 
-    print("1..2")
-    stale = [e for e in back_edges if e[1] not in graph[e[0]]]
-    if stale:
-        print("not ok 1 - every listed back edge still exists")
-        for source, target in stale:
-            print(f"# {back_edges_path}:{back_edges[(source, target)]}: "
-                  f"{source} no longer refers to {target}: remove the line")
-    else:
-        print("ok 1 - every listed back edge still exists")
-        for source, target in sorted(back_edges):
-            print(f"# left out: {source} -> {target} "
-                  f"({', '.join(sorted(why[(source, target)]))})")
-
-    for source, target in back_edges:
-        graph[source].discard(target)
+    print("1..1")
     cycles = strongly_connected(files, graph)
     if cycles:
-        print("not ok 2 - the files of lib/ depend on each other without a cycle")
+        print("not ok 1 - the files of lib/ depend on each other without a cycle")
         for component in cycles:
             cycle = a_cycle(component, graph)
             print(f"# cycle among {len(component)} files: {' -> '.join(cycle)}")
@@ -184,9 +150,9 @@ def main():
                 print(f"#   {source} -> {target}: {shown}")
     else:
         edges = sum(len(v) for v in graph.values())
-        print(f"ok 2 - the files of lib/ depend on each other without a cycle "
+        print(f"ok 1 - the files of lib/ depend on each other without a cycle "
               f"({len(files)} files, {edges} dependencies)")
-    return 1 if stale or cycles else 0
+    return 1 if cycles else 0
 
 
 if __name__ == "__main__":

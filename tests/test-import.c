@@ -25,7 +25,9 @@
 
 #include "bilat-test-util.h"
 
+#include "bilat-id-set-private.h"
 #include "bilat-import-private.h"
+#include "bilat-inflate-private.h"
 
 /* Helpers */
 
@@ -261,15 +263,32 @@ gzip_bytes (const void *data,
   return g_bytes_new_take (out, z.total_out);
 }
 
-/* A zip archive of the fixtures @names, written with libarchive. */
+/* A zip archive of the fixtures @names, written with libarchive with the
+ * format @options ("compression=store", "zip64", or NULL), after a folder
+ * entry @folder (or none). */
 static void
-write_zip (const char         *path,
-           const char * const *names)
+write_zip_with (const char         *path,
+                const char * const *names,
+                const char         *options,
+                const char         *folder)
 {
   struct archive *zip = archive_write_new ();
 
   archive_write_set_format_zip (zip);
+  if (options != NULL)
+    assert_int_equal (archive_write_set_format_option (zip, "zip", options, "1") == ARCHIVE_OK ||
+                      archive_write_set_options (zip, options) == ARCHIVE_OK, TRUE);
   assert_int_equal (archive_write_open_filename (zip, path), ARCHIVE_OK);
+  if (folder != NULL)
+    {
+      struct archive_entry *entry = archive_entry_new ();
+
+      archive_entry_set_pathname (entry, folder);
+      archive_entry_set_filetype (entry, AE_IFDIR);
+      archive_entry_set_perm (entry, 0755);
+      assert_int_equal (archive_write_header (zip, entry), ARCHIVE_OK);
+      archive_entry_free (entry);
+    }
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_autoptr(GBytes) bytes = fixture_bytes (names[i]);
@@ -287,6 +306,13 @@ write_zip (const char         *path,
     }
   archive_write_close (zip);
   archive_write_free (zip);
+}
+
+static void
+write_zip (const char         *path,
+           const char * const *names)
+{
+  write_zip_with (path, names, NULL, NULL);
 }
 
 static int
@@ -870,6 +896,174 @@ test_compressed_and_archived (void **state)
   assert_non_null (report);
   assert_int_equal (g_list_model_get_n_items (bilat_store_get_events (store)), 17);
 
+  test_remove_dir (dir);
+}
+
+/* The series of @path, or NULL with the error's code and message in
+ * *@code and *@message. */
+static BilatSeries *
+series_or_error (const char  *path,
+                 int         *code,
+                 char       **message)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BilatImporter) importer = bilat_importer_new ();
+  g_autoptr(GError) error = NULL;
+  BilatSeries *series = bilat_importer_compute_series (importer, &file, 1, BILAT_SERIES_UNIT_DAY,
+                                                       NULL, &error);
+
+  *code = error != NULL ? error->code : -1;
+  *message = error != NULL ? g_strdup (error->message) : NULL;
+  return series;
+}
+
+/* Overwrites @n bytes at @offset of the file @path with @byte, or xors
+ * them with @byte when @flip. */
+static void
+patch_file (const char *path,
+            gsize       offset,
+            gsize       n,
+            guint8      byte,
+            gboolean    flip)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  assert_true (g_file_get_contents (path, &data, &length, NULL));
+  assert_true (offset + n <= length);
+  for (gsize i = 0; i < n; i++)
+    data[offset + i] = (char) (flip ? (guint8) data[offset + i] ^ byte : byte);
+  test_write_file (path, data, length);
+}
+
+/* Where the data of the zip member whose local header is at 0 begins. */
+static gsize
+zip_data_offset (const char *path)
+{
+  g_autofree guint8 *data = NULL;
+  gsize length;
+
+  assert_true (g_file_get_contents (path, (char **) &data, &length, NULL));
+  assert_true (length >= 30);
+  return 30 + (data[26] | data[27] << 8) + (data[28] | data[29] << 8);
+}
+
+/* Both inflaters (ISA-L where built in, and zlib) read every layout of
+ * gzip and zip alike, and refuse the same damage. */
+static void
+test_inflate_backends (void **state)
+{
+  const BilatInflateBackend backends[] = { BILAT_INFLATE_BACKEND_ZLIB, BILAT_INFLATE_BACKEND_ISAL };
+  const char *members[] = { "gdelt2.export.CSV", "gdelt1-daily.export.CSV", NULL };
+  g_autofree char *dir = test_temp_dir ();
+  g_autoptr(BilatSeries) expected = series_of_fixture ("gdelt1-daily.export.CSV", NULL,
+                                                       BILAT_SERIES_UNIT_DAY, NULL);
+  g_autoptr(BilatSeries) gdelt2 = series_of_fixture ("gdelt2.export.CSV", NULL,
+                                                     BILAT_SERIES_UNIT_DAY, NULL);
+  g_autoptr(GBytes) plain = fixture_bytes ("gdelt2.export.CSV");
+  guint n_tested = 0;
+
+  bilat_series_merge (expected, gdelt2, NULL);
+  for (guint b = 0; b < G_N_ELEMENTS (backends); b++)
+    {
+      const struct { const char *name; const char *options; const char *folder; } layouts[] = {
+        { "deflate.zip", NULL, NULL },
+        { "stored.zip", "compression=store", NULL },
+        { "zip64.zip", "zip64", NULL },
+        { "folder.zip", NULL, "events/" },
+      };
+      g_autofree char *gz_path = g_build_filename (dir, "events.CSV.gz", NULL);
+      g_autoptr(GBytes) gz = NULL;
+      g_autoptr(BilatSeries) from_gz = NULL;
+      g_autofree char *message = NULL;
+      int code;
+
+      if (!_bilat_inflate_has_backend (backends[b]))
+        {
+          print_message ("# ISA-L is not built in: only zlib is tested\n");
+          continue;
+        }
+      _bilat_inflate_set_backend (backends[b]);
+      n_tested++;
+
+      /* gzip, in two members. */
+      {
+        gsize half = g_bytes_get_size (plain) / 3;
+        g_autoptr(GBytes) a = gzip_bytes (g_bytes_get_data (plain, NULL), half);
+        g_autoptr(GBytes) rest = gzip_bytes ((const char *) g_bytes_get_data (plain, NULL) + half,
+                                             g_bytes_get_size (plain) - half);
+        g_autoptr(GByteArray) both = g_byte_array_new ();
+
+        g_byte_array_append (both, g_bytes_get_data (a, NULL), g_bytes_get_size (a));
+        g_byte_array_append (both, g_bytes_get_data (rest, NULL), g_bytes_get_size (rest));
+        test_write_file (gz_path, both->data, both->len);
+        from_gz = series_or_error (gz_path, &code, &message);
+        assert_non_null (from_gz);
+        assert_true (bilat_series_equal (from_gz, gdelt2));
+
+        /* The trailer's CRC-32 is checked. */
+        patch_file (gz_path, both->len - 8, 1, 0x01, TRUE);
+        g_clear_object (&from_gz);
+        from_gz = series_or_error (gz_path, &code, &message);
+        assert_null (from_gz);
+        assert_int_equal (code, BILAT_IMPORT_ERROR_CORRUPT);
+        g_clear_pointer (&message, g_free);
+      }
+
+      for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
+        {
+          g_autofree char *path = g_build_filename (dir, layouts[i].name, NULL);
+          g_autoptr(BilatSeries) series = NULL;
+
+          write_zip_with (path, members, layouts[i].options, layouts[i].folder);
+          series = series_or_error (path, &code, &message);
+          if (series == NULL)
+            fail_msg ("%s with %s: %s", layouts[i].name, _bilat_inflate_backend_name (), message);
+          assert_true (bilat_series_equal (series, expected));
+          g_unlink (path);
+        }
+
+      /* Damage: stored data that does not match its CRC-32, deflate data
+       * that cannot be inflated, an encrypted member, another method. */
+      {
+        g_autofree char *path = g_build_filename (dir, "damaged.zip", NULL);
+        g_autoptr(BilatSeries) series = NULL;
+
+        write_zip_with (path, members, "compression=store", NULL);
+        patch_file (path, zip_data_offset (path) + 100, 1, 0x20, TRUE);
+        series = series_or_error (path, &code, &message);
+        assert_null (series);
+        assert_int_equal (code, BILAT_IMPORT_ERROR_CORRUPT);
+        assert_non_null (strstr (message, "CRC-32"));
+        assert_non_null (strstr (message, "damaged.zip(gdelt2.export.CSV)"));
+        g_clear_pointer (&message, g_free);
+
+        write_zip_with (path, members, NULL, NULL);
+        patch_file (path, zip_data_offset (path) + 40, 64, 0xff, FALSE);
+        series = series_or_error (path, &code, &message);
+        assert_null (series);
+        assert_int_equal (code, BILAT_IMPORT_ERROR_CORRUPT);
+        g_clear_pointer (&message, g_free);
+
+        write_zip_with (path, members, NULL, NULL);
+        patch_file (path, 6, 1, 0x01, TRUE);
+        series = series_or_error (path, &code, &message);
+        assert_null (series);
+        assert_non_null (strstr (message, "encrypted"));
+        g_clear_pointer (&message, g_free);
+
+        write_zip_with (path, members, NULL, NULL);
+        patch_file (path, 8, 1, 12, FALSE);
+        series = series_or_error (path, &code, &message);
+        assert_null (series);
+        assert_non_null (strstr (message, "compression method 12"));
+        g_clear_pointer (&message, g_free);
+        g_unlink (path);
+      }
+      g_unlink (gz_path);
+    }
+  _bilat_inflate_set_backend (BILAT_INFLATE_BACKEND_DEFAULT);
+  assert_true (n_tested >= 1);
   test_remove_dir (dir);
 }
 
@@ -1652,6 +1846,7 @@ main (void)
     cmocka_unit_test (test_strict),
     cmocka_unit_test (test_duplicates_with_store),
     cmocka_unit_test (test_compressed_and_archived),
+    cmocka_unit_test (test_inflate_backends),
     cmocka_unit_test (test_truncated_and_damaged),
     cmocka_unit_test (test_formats),
     cmocka_unit_test (test_text_forms),

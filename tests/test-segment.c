@@ -620,7 +620,7 @@ test_count_twice (void **state)
 
   for (guint round = 0; round < 2; round++)
     {
-      BilatSegmentMatcher *matcher = _bilat_segment_matcher_new (segment, NULL, NULL, NULL, NULL);
+      BilatSegmentMatcher *matcher = _bilat_segment_matcher_new (segment, NULL);
 
       _bilat_segment_matcher_count (matcher, dead, counted);
       _bilat_segment_matcher_free (matcher);

@@ -516,6 +516,43 @@ _bilat_votes_builder_build (BilatVotesBuilder *self,
 
   votes->ref_count = 1;
 
+  /* Topics in the order of their codes, whatever order they came in, so
+   * that a table read back from a file is the table written. */
+  {
+    guint32 topic_order[_BILAT_VOTES_MAX_TOPICS];
+    guint32 topic_rank[_BILAT_VOTES_MAX_TOPICS];
+    guint32 codes[_BILAT_VOTES_MAX_TOPICS], names[_BILAT_VOTES_MAX_TOPICS];
+
+    for (guint t = 0; t < self->n_topics; t++)
+      topic_order[t] = t;
+    for (guint t = 1; t < self->n_topics; t++)
+      for (guint u = t; u > 0 && strcmp (self->heap->str + self->topic_codes[topic_order[u - 1]],
+                                         self->heap->str + self->topic_codes[topic_order[u]]) > 0; u--)
+        {
+          guint32 swap = topic_order[u];
+
+          topic_order[u] = topic_order[u - 1];
+          topic_order[u - 1] = swap;
+        }
+    for (guint t = 0; t < self->n_topics; t++)
+      {
+        topic_rank[topic_order[t]] = t;
+        codes[t] = self->topic_codes[topic_order[t]];
+        names[t] = self->topic_names[topic_order[t]];
+      }
+    memcpy (self->topic_codes, codes, self->n_topics * sizeof (guint32));
+    memcpy (self->topic_names, names, self->n_topics * sizeof (guint32));
+    for (guint i = 0; i < n_rcs; i++)
+      {
+        guint32 mask = 0;
+
+        for (guint t = 0; t < self->n_topics; t++)
+          if (rcs[i].topics & (1u << t))
+            mask |= 1u << topic_rank[t];
+        rcs[i].topics = mask;
+      }
+  }
+
   /* Roll calls by day and number; an index by number beside them. */
   for (guint i = 0; i < n_rcs; i++)
     order[i] = i;

@@ -314,6 +314,79 @@ class TestReading(unittest.TestCase):
             self.assertEqual(matrix[0].get_n(), 3)
 
 
+def data_of(store):
+    text = store.save_to_data()
+    return text[0] if isinstance(text, tuple) else text
+
+
+class TestSaveLoad(unittest.TestCase):
+    """Roll calls and votes are saved with the store and come back."""
+
+    def setUp(self):
+        roll_calls, issues, votes = small_tables()
+        with TempDir() as tmp:
+            self.store = Bilat.Store()
+            self.store.import_votes([tmp.write("r.csv", roll_calls), tmp.write("i.csv", issues),
+                                     tmp.write("v.csv", votes)], Bilat.ImportFlags.NONE, None)
+
+    def figures(self, store):
+        settings = Bilat.AffinitySettings(unit=Bilat.AffinityUnit.YEAR)
+        return (store.compute_affinity_matrix(None, None).to_string(Bilat.AffinityFormat.CSV, 0) +
+                store.compute_affinity("PAK", "RUS", settings).to_string(Bilat.AffinityFormat.CSV, 0) +
+                store.compute_affinity("PAK", "RUS", Bilat.AffinitySettings(topic="me", important_only=True))
+                .to_string(Bilat.AffinityFormat.CSV, 0))
+
+    def test_json(self):
+        text = data_of(self.store)
+        self.assertIn('"type": "roll-call"', text)
+        self.assertEqual(Bilat.validate_data(text.encode()), [])
+        copy = Bilat.Store()
+        self.assertTrue(copy.load_from_data(text.encode()))
+        self.assertEqual(self.figures(copy), self.figures(self.store))
+        self.assertEqual(data_of(copy), text)
+        # Loading the same roll calls again adds nothing new, but a roll
+        # call with other facts is refused and changes nothing.
+        with self.assertRaises(GLib.Error):
+            copy.load_from_data(text.encode())
+        changed = Bilat.Store()
+        self.assertTrue(changed.load_from_data(text.encode()))
+        with self.assertRaises(GLib.Error):
+            changed.load_from_data(text.replace('"date": "2005-11-02"', '"date": "2005-11-03"')
+                                   .replace('"id": "PAK"', '"id": "PAX"').encode())
+        self.assertEqual(self.figures(changed), self.figures(self.store))
+
+    def test_native(self):
+        with TempDir() as tmp:
+            path = os.path.join(tmp.dir.name, "votes.bilat")
+            self.store.save_to_native_file(Gio.File.new_for_path(path), None)
+            copy = Bilat.Store()
+            self.assertTrue(copy.load_from_path(path))
+        self.assertEqual(self.figures(copy), self.figures(self.store))
+        self.assertEqual(data_of(copy), data_of(self.store))
+
+    def test_bad_roll_calls(self):
+        text = data_of(self.store)
+        cases = [
+            ('"date": "2005-11-02"', '"date": "2005-11"', "date"),
+            ('"yes": ["PAK", "RUS"]', '"yes": ["PAK", "XXX"]', "yes[1]"),
+            ('"yes": ["PAK", "RUS"]', '"yes": ["PAK", "PAK"]', "yes[1]"),
+            ('"id": "unga:1"', '"id": "unga:01"', "id"),
+            ('"session": 60,\n      "resolution": "R/60/1"', '"session": "60",\n      "resolution": "R/60/1"', "session"),
+            ('"parents": ["unga-topic:me"]', '"parents": ["unga-topic:zz"]', "parents[0]"),
+            ('"type": "roll-call",', '"type": "roll-call", "colour": "red",', "colour"),
+        ]
+        for old, new, field in cases:
+            with self.subTest(field=field):
+                self.assertIn(old, text)
+                problems = Bilat.validate_data(text.replace(old, new, 1).encode())
+                self.assertTrue(problems)
+                self.assertIn(field, [p.get_field() for p in problems])
+                store = Bilat.Store()
+                with self.assertRaises(GLib.Error):
+                    store.load_from_data(text.replace(old, new, 1).encode())
+                self.assertEqual(len(store.get_issues()), 0)
+
+
 class TestPython(unittest.TestCase):
     """The overrides: store.affinity() and its named tuples."""
 
@@ -414,6 +487,15 @@ class TestSharedData(unittest.TestCase):
         self.assertEqual(row.get_n(), 78)
         self.assertAlmostEqual(row.get_s(), 0.538462, places=6)
         self.assertAlmostEqual(row.get_kappa(), 0.332382, places=6)
+
+    def test_save_load_same_figures(self):
+        text = data_of(self.store)
+        copy = Bilat.Store()
+        copy.load_from_data(text.encode())
+        settings = Bilat.AffinitySettings(unit=Bilat.AffinityUnit.YEAR)
+        for a, b in itertools.combinations(sorted(self.votes), 2):
+            self.assertEqual(copy.compute_affinity(a, b, settings).to_string(Bilat.AffinityFormat.CSV, 0),
+                             self.store.compute_affinity(a, b, settings).to_string(Bilat.AffinityFormat.CSV, 0))
 
     def test_matrix_equals_pairs(self):
         query = Bilat.Query.parse("from:2010-01-01 to:2010-12-31")

@@ -256,8 +256,14 @@ static const Command commands[] = {
     "--sector (event files hold no sectors) and no --json (the output is the\n"
     "dataset file).\n"
     "\n"
+    "UN General Assembly votes are read too: the roll-call, issue and vote\n"
+    "tables of Voeten's data (in any order; told by their header, or --format\n"
+    "unga), imported whole, each roll call an issue unga:RCID and each vote a\n"
+    "position; measure them with “bilat affinity”.\n"
+    "\n"
     "Examples:\n"
     "  bilat import 20191024143000.export.CSV.zip --dyad PAK,RUS -o pak-rus.json\n"
+    "  bilat import un_votes.csv un_roll_calls.csv un_roll_call_issues.csv -o unga.bilat\n"
     "  bilat import events.2018.tab.gz --actor PAK --from 2018-06 -o pak.json\n"
     "  bilat import 2019*.export.CSV.zip -o gdelt-2019.bilat",
     NULL,
@@ -335,7 +341,7 @@ static const CommandOption command_options[] = {
       "Read N files at a time (default 1)", "N" } },
   { OPTION_FORMAT, G_STRUCT_OFFSET (Tool, format),
     { "format", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      "gdelt1, gdelt2 or icews (default: from the content)", "FORMAT" } },
+      "gdelt1, gdelt2, icews, unga (default: the content)", "FORMAT" } },
   { OPTION_OUTPUT, G_STRUCT_OFFSET (Tool, output),
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
       "Write the dataset to FILE", "FILE" } },

@@ -117,6 +117,26 @@ class AffinityTest(unittest.TestCase):
         self.assertEqual(result.returncode, 1)
         self.assertIn("more.csv:3", result.stderr)
 
+    def test_import_then_data(self):
+        for name in ("unga.json", "unga.bilat"):
+            with self.subTest(output=name):
+                output = os.path.join(self.tmp.name, name)
+                result = run("import", *self.files, "-o", output)
+                self.assertEqual(result.returncode, 0, result.stderr)
+                self.assertIn("from 3 files", result.stderr)
+                direct = run("affinity", "PAK", "RUS", "--by", "year", "--csv", *self.votes())
+                stored = run("--data", output, "affinity", "PAK", "RUS", "--by", "year", "--csv")
+                self.assertEqual(stored.returncode, 0, stored.stderr)
+                self.assertEqual(stored.stdout, direct.stdout)
+        valid = run("validate", os.path.join(self.tmp.name, "unga.json"))
+        self.assertEqual(valid.returncode, 0, valid.stdout)
+        # UN votes are imported whole: the event filters do not apply.
+        result = run("import", *self.files, "--dyad", "PAK,RUS", "-o", os.path.join(self.tmp.name, "x.json"))
+        self.assertEqual(result.returncode, 2)
+        result = run("import", self.files[0], "--format", "unga", "--strict", "-o",
+                     os.path.join(self.tmp.name, "y.json"))
+        self.assertEqual(result.returncode, 0, result.stderr)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -76,28 +76,8 @@ read_votes (Tool    *tool,
                                      NULL, error);
   if (report == NULL)
     return NULL;
-  /* Bad rows do not stop the reading: say how many, and the first few
-   * with their file, line and field. */
-  if (bilat_import_report_get_n_problems (report) > 0)
-    {
-      GPtrArray *problems = bilat_import_report_get_problems (report);
-      guint64 bad = bilat_import_report_get_bad_rows (report);
-      guint64 duplicates = bilat_import_report_get_duplicates (report);
-
-      fprintf (stderr, "bilat: skipped %" G_GUINT64_FORMAT " bad row%s and %" G_GUINT64_FORMAT
-               " duplicate%s of %" G_GUINT64_FORMAT " rows\n",
-               bad, bad == 1 ? "" : "s", duplicates, duplicates == 1 ? "" : "s",
-               bilat_import_report_get_rows (report));
-      for (guint i = 0; i < problems->len && i < 10; i++)
-        {
-          g_autofree char *text = bilat_problem_to_string (g_ptr_array_index (problems, i));
-          g_autofree char *clean = tool_text_clean (text);
-
-          fprintf (stderr, "  %s\n", clean);
-        }
-      if (problems->len > 10)
-        fprintf (stderr, "  … and %u more\n", problems->len - 10);
-    }
+  if (!tool_print_import_report (report, error))
+    return NULL;
   return g_steal_pointer (&store);
 }
 

@@ -110,9 +110,9 @@ progress_finish (Progress *progress)
 /* Bad rows and duplicates do not stop a reading: say how many there were
  * and show the first few, each with its file, line and field. But input
  * of which every row is bad is not event data read: that fails. */
-static gboolean
-print_report (BilatImportReport  *report,
-              GError            **error)
+gboolean
+tool_print_import_report (BilatImportReport  *report,
+                          GError            **error)
 {
   guint64 bad = bilat_import_report_get_bad_rows (report);
   guint64 duplicates = bilat_import_report_get_duplicates (report);
@@ -123,7 +123,7 @@ print_report (BilatImportReport  *report,
     return TRUE;
 
   fprintf (stderr, "bilat: skipped %" G_GUINT64_FORMAT " bad row%s and %" G_GUINT64_FORMAT
-           " duplicate event id%s of %" G_GUINT64_FORMAT " rows\n",
+           " duplicate id%s of %" G_GUINT64_FORMAT " rows\n",
            bad, bad == 1 ? "" : "s", duplicates, duplicates == 1 ? "" : "s",
            bilat_import_report_get_rows (report));
   for (guint i = 0; i < problems->len && i < SHOWN_PROBLEMS; i++)
@@ -231,7 +231,7 @@ tool_series_from_files (Tool             *tool,
                                           &report, error);
   progress_finish (&progress);
 
-  if (report != NULL && !print_report (report, error))
+  if (report != NULL && !tool_print_import_report (report, error))
     g_clear_object (&series);
   return series;
 }
@@ -286,7 +286,7 @@ import_votes (Tool     *tool,
                    "(choose roll calls when measuring, with “bilat affinity”)");
       return FALSE;
     }
-  if (!print_report (report, error) || !save_dataset (tool, store, error))
+  if (!tool_print_import_report (report, error) || !save_dataset (tool, store, error))
     return FALSE;
 
   fprintf (stderr, "bilat: kept %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
@@ -347,7 +347,7 @@ tool_run_import (Tool    *tool,
   if (total == NULL)
     return FALSE;
 
-  if (!print_report (total, error) || !save_dataset (tool, store, error))
+  if (!tool_print_import_report (total, error) || !save_dataset (tool, store, error))
     return FALSE;
 
   fprintf (stderr, "bilat: kept %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT

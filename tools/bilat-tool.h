@@ -99,6 +99,11 @@ BilatSeries *tool_series_from_files (Tool             *tool,
                                      BilatSeriesUnit   unit,
                                      GError          **error);
 
+/* Says on standard error how many bad rows and duplicates @report counts,
+ * with the first few problems; fails when every row was bad. */
+gboolean     tool_print_import_report (BilatImportReport  *report,
+                                       GError            **error);
+
 /* Filters (bilat-filter.c). */
 BilatQuery  *tool_build_query      (Tool        *tool,
                                     GError     **error);

@@ -13,6 +13,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include <bilat/bilat.h>
 
 #include "bilat-affinity-private.h"
@@ -417,6 +419,61 @@ test_reader_formats (void **state)
   assert_false (_bilat_unga_detect ("GLOBALEVENTID\tSQLDATE\n", 22));
 }
 
+/* Saving and loading: JSON and native files give the same table. */
+static void
+test_save_load (void **state)
+{
+  const char *tables[] = {
+    VOTE_HEADER "1,Pakistan,PK,yes\n1,Russia,RU,no\n2,Pakistan,PK,abstain\n2,USSR,SU,yes\n",
+    RC_HEADER "1,60,1,2005-11-02,R/60/1,0,1,\"a, b\",\"x \"\"y\"\"\"\n2,45,0,1990-10-01,,1,,,\n",
+    "rcid,short_name,issue\n1,me,Palestinian conflict\n1,hr,Human rights\n2,hr,Human rights\n",
+    NULL,
+  };
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatStore) copy = bilat_store_new ();
+  g_autoptr(BilatStore) native = bilat_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-votes-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "votes.bilat", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  /* One table at a time, in the order that lets each find the roll calls
+   * it names in the store: roll calls, their topics, then the votes. */
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      const char *table = tables[(i + 1) % 3];
+      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (table, -1, NULL);
+      g_autoptr(BilatImportReport) report =
+        bilat_store_import_votes_from_stream (store, stream, "table", BILAT_IMPORT_FLAGS_STRICT, NULL, &error);
+
+      assert_null (error);
+      assert_non_null (report);
+    }
+  assert_non_null (_bilat_store_get_votes (store));
+  assert_int_equal (_bilat_votes_get_n_votes (_bilat_store_get_votes (store)), 4);
+
+  text = bilat_store_save_to_data (store, NULL, &error);
+  assert_non_null (text);
+  assert_non_null (strstr (text, "\"type\": \"roll-call\""));
+  assert_true (bilat_store_load_from_data (copy, text, -1, &error));
+  assert_true (_bilat_votes_equal (_bilat_store_get_votes (store), _bilat_store_get_votes (copy)));
+  again = bilat_store_save_to_data (copy, NULL, &error);
+  assert_string_equal (again, text);
+
+  assert_true (bilat_store_save_to_native_file (store, file, NULL, &error));
+  assert_true (bilat_store_load_from_path (native, path, &error));
+  assert_true (_bilat_votes_equal (_bilat_store_get_votes (store), _bilat_store_get_votes (native)));
+
+  /* Clearing the store clears its votes. */
+  bilat_store_clear (native);
+  assert_null (_bilat_store_get_votes (native));
+
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (dir);
+}
+
 int
 main (void)
 {
@@ -427,6 +484,7 @@ main (void)
     cmocka_unit_test (test_series_matrix_lineage),
     cmocka_unit_test (test_reader_bad_rows),
     cmocka_unit_test (test_reader_formats),
+    cmocka_unit_test (test_save_load),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

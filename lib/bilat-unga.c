@@ -107,7 +107,7 @@ _bilat_unga_reader_new (BilatImportFlags   flags,
   self->topic_tags = g_array_new (FALSE, FALSE, sizeof (guint64));
   self->dated_votes = g_array_new (FALSE, FALSE, sizeof (DatedVote));
   self->files = g_ptr_array_new_with_free_func (g_free);
-  self->holders = g_hash_table_new (g_str_hash, g_str_equal);
+  self->holders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < N_COLS; i++)
     self->fields[i] = g_string_new (NULL);
   return self;

@@ -961,7 +961,8 @@ lineage (BilatStore *store,
 static GHashTable *
 positions_by_issue (BilatStore *store,
                     BilatQuery *query,
-                    const char *actor)
+                    const char *actor,
+                    GPtrArray  *keep)
 {
   g_autoptr(GHashTable) best = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) ids = lineage (store, actor, query == NULL ||
@@ -991,7 +992,12 @@ positions_by_issue (BilatStore *store,
             continue;
           current = g_hash_table_lookup (found, issue);
           if (current == NULL || supersedes (position, current))
-            g_hash_table_insert (found, (gpointer) issue, position);
+            {
+              /* A vote's position is made for the asking and lives as
+               * long as someone holds it: @keep does. */
+              g_ptr_array_add (keep, g_object_ref (position));
+              g_hash_table_insert (found, (gpointer) issue, position);
+            }
         }
 
       g_hash_table_iter_init (&iter, found);
@@ -1039,6 +1045,7 @@ bilat_store_align (BilatStore *store,
   g_autoptr(GHashTable) of_a = NULL;
   g_autoptr(GHashTable) of_b = NULL;
   g_autoptr(GHashTable) issues = NULL;
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
   BilatAlignment *self;
   GHashTableIter iter;
   gpointer key;
@@ -1057,8 +1064,8 @@ bilat_store_align (BilatStore *store,
       bilat_query_set_dyad (filter, NULL, NULL);
     }
 
-  of_a = positions_by_issue (store, filter, actor_a);
-  of_b = positions_by_issue (store, filter, actor_b);
+  of_a = positions_by_issue (store, filter, actor_a, keep);
+  of_b = positions_by_issue (store, filter, actor_b, keep);
 
   self = g_object_new (BILAT_TYPE_ALIGNMENT, NULL);
   self->actor_a = g_strdup (actor_a);

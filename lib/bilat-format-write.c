@@ -850,6 +850,14 @@ _bilat_format_write (BilatStore    *store,
         }
       else if (kind == _BILAT_KIND_ISSUE && _bilat_store_get_votes (store) != NULL)
         write_issues_and_roll_calls (&sink, lists[kind], _bilat_store_get_votes (store));
+      else if (kind == _BILAT_KIND_POSITION && _bilat_store_get_votes (store) != NULL)
+        {
+          /* Votes are written with their roll calls: the objects only. */
+          g_autoptr(GPtrArray) objects = _bilat_store_list_objects (store, (guint) kind);
+
+          for (guint i = 0; i < objects->len && !_bilat_json_writer_failed (&writer); i++)
+            write_record (&sink, g_ptr_array_index (objects, i));
+        }
       else
         for (guint i = 0; i < n && !_bilat_json_writer_failed (&writer); i++)
           {

@@ -80,7 +80,8 @@ BilatSegment *_bilat_store_ref_live_segment (BilatStore        *self);
 
 /* Calls @func on every record of kind @kind (a _BilatKind: sources or
  * events have rows) in list order: with the object, or with NULL and the
- * row of the store's segment. */
+ * row of the store's segment. Positions that are votes are not walked:
+ * they are rows of the vote table (see _bilat_store_get_votes()). */
 typedef void (*BilatWalkFunc) (guint        position,
                                BilatRecord *object,
                                guint        row,

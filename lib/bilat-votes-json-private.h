@@ -23,6 +23,11 @@ typedef struct _BilatVotesByRollCall BilatVotesByRollCall;
 BilatVotesByRollCall *_bilat_votes_by_roll_call_new  (const BilatVotes     *votes);
 void                  _bilat_votes_by_roll_call_free (BilatVotesByRollCall *self);
 
+/* The vote at @position of the votes by roll call: the holder's index
+ * shifted left by two, and the vote. */
+guint32   _bilat_votes_by_roll_call_word (BilatVotesByRollCall *self,
+                                          guint64               position);
+
 /* The id of roll call @rc: `unga:RCID`. */
 void      _bilat_votes_format_id       (const BilatVotes     *votes,
                                         guint                 rc,

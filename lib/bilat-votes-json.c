@@ -234,3 +234,10 @@ _bilat_votes_append_roll_calls (const BilatVotes *votes,
   _bilat_votes_by_roll_call_free (index);
   return n > 0;
 }
+
+guint32
+_bilat_votes_by_roll_call_word (BilatVotesByRollCall *self,
+                                guint64               position)
+{
+  return self->words[position];
+}

@@ -23,7 +23,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <bilat/bilat.h>
 
 G_BEGIN_DECLS
 
@@ -192,5 +192,35 @@ void                 _bilat_votes_builder_foreach_orphan (BilatVotesBuilder *sel
  * be NULL). The builder is empty afterwards. */
 BilatVotes          *_bilat_votes_builder_build    (BilatVotesBuilder *self,
                                                     guint64           *n_duplicates);
+
+G_END_DECLS
+
+/* Votes as rows of the store's list of positions (bilat-vote-rows.c): each
+ * vote is the position `unga:RCID:HOLDER` of its holder on the issue
+ * `unga:RCID`, and the rows are in strcmp() order of those ids, as the
+ * list's objects are. The order is built when first asked for. */
+
+G_BEGIN_DECLS
+
+typedef struct _BilatVoteRows BilatVoteRows;
+
+BilatVoteRows       *_bilat_vote_rows_new          (BilatVotes       *votes);
+void                 _bilat_vote_rows_free         (BilatVoteRows    *self);
+guint                _bilat_vote_rows_get_n_rows   (BilatVoteRows    *self);
+/* The first row whose id sorts at or after @id. */
+guint                _bilat_vote_rows_lower_bound  (BilatVoteRows    *self,
+                                                    const char       *id);
+/* The row with id @id, or -1. */
+gint64               _bilat_vote_rows_find         (BilatVoteRows    *self,
+                                                    const char       *id);
+/* A new position for @row: its id, holder, issue, stance and the roll
+ * call's date. */
+BilatPosition       *_bilat_vote_rows_make         (BilatVoteRows    *self,
+                                                    guint             row);
+
+/* A new issue for the roll call with id @id (`unga:RCID`), titled and
+ * described as the roll call is, or NULL if the table has none. */
+BilatIssue          *_bilat_votes_make_issue       (const BilatVotes *votes,
+                                                    const char       *id);
 
 G_END_DECLS

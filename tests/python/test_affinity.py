@@ -387,6 +387,65 @@ class TestSaveLoad(unittest.TestCase):
                 self.assertEqual(len(store.get_issues()), 0)
 
 
+class TestStoreRecords(unittest.TestCase):
+    """Votes are positions of the store, made as they are asked for."""
+
+    def setUp(self):
+        roll_calls, issues, votes = small_tables()
+        with TempDir() as tmp:
+            self.store = Bilat.Store()
+            self.changes = []
+            self.store.get_positions().connect(
+                "items-changed", lambda _m, p, r, a: self.changes.append((p, r, a)))
+            self.store.import_votes([tmp.write("r.csv", roll_calls), tmp.write("i.csv", issues),
+                                     tmp.write("v.csv", votes)], Bilat.ImportFlags.NONE, None)
+
+    def test_positions(self):
+        positions = self.store.get_positions()
+        self.assertEqual(self.changes, [(0, 0, 9)])
+        ids = [positions.get_item(i).get_id() for i in range(positions.get_n_items())]
+        self.assertEqual(ids, sorted(ids))
+        self.assertEqual(ids[0], "unga:1:PAK")
+        vote = self.store.lookup_position("unga:3:RUS")
+        self.assertEqual((vote.get_holder(), vote.get_issue(), vote.get_stance()),
+                         ("RUS", "unga:3", Bilat.Stance.OPPOSES))
+        self.assertEqual(vote.get_date().to_string(), "2006-10-05")
+        self.assertIs(self.store.lookup_position("unga:3:RUS"), vote)
+        self.assertIsNone(self.store.lookup_position("unga:3:USA"))
+        issue = self.store.lookup_issue("unga:1")
+        self.assertEqual((issue.get_title(), issue.get_description()),
+                         ("First", "The first, with a comma"))
+        self.assertIsNone(self.store.lookup_issue("unga:9"))
+        # A vote is not taken out alone, nor given again as an object.
+        with self.assertRaises(GLib.Error):
+            self.store.remove(vote)
+        with self.assertRaises(GLib.Error):
+            self.store.add(Bilat.Position.new("unga:3:RUS", "RUS", "unga:3", Bilat.Stance.SUPPORTS))
+        # An object among them, in id order.
+        self.store.add(Bilat.Position.new("unga:2:ZZZ", "PAK", "unga:2", Bilat.Stance.NEUTRAL))
+        self.assertEqual(self.changes[-1], (6, 0, 1))
+        self.assertEqual(positions.get_item(6).get_id(), "unga:2:ZZZ")
+        self.assertEqual(positions.get_n_items(), 10)
+
+    def test_queries_and_alignment(self):
+        query = Bilat.Query.parse("issue:unga:2")
+        self.assertEqual([p.get_id() for p in self.store.find_positions(query)],
+                         ["unga:2:PAK", "unga:2:RUS", "unga:2:USA"])
+        # The issue-by-issue alignment sees the votes: the same figures.
+        alignment = self.store.align("PAK", "RUS")
+        (score,) = self.store.affinity("PAK", "RUS")
+        self.assertEqual(alignment.get_n_shared(), score.n)
+        self.assertAlmostEqual(alignment.s, score.s)
+        self.assertAlmostEqual(alignment.kappa, score.kappa)
+
+    def test_clear(self):
+        self.store.clear()
+        self.assertEqual(self.store.get_positions().get_n_items(), 0)
+        self.assertIsNone(self.store.lookup_issue("unga:1"))
+        (row,) = self.store.affinity("PAK", "RUS")
+        self.assertEqual(row.n, 0)
+
+
 class TestPython(unittest.TestCase):
     """The overrides: store.affinity() and its named tuples."""
 

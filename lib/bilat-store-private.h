@@ -118,6 +118,12 @@ guint       _bilat_store_get_lineage       (BilatStore         *self,
 typedef struct _BilatVotes BilatVotes;
 
 BilatVotes *_bilat_store_get_votes         (BilatStore         *self);
+
+/* Whether issue @issue is under issue @parent: a roll call under one of
+ * its topics (`unga:4521` under `unga-topic:me`). */
+gboolean    _bilat_store_issue_is_under    (BilatStore         *self,
+                                            const char         *issue,
+                                            const char         *parent);
 void        _bilat_store_set_votes         (BilatStore         *self,
                                             BilatVotes         *votes);
 

@@ -7,12 +7,15 @@
  * nothing reaches the store before every input is read.
  */
 
+#include <string.h>
+
 #include <bilat/bilat.h>
 
 #include "bilat-import-private.h"
 #include "bilat-store-private.h"
 #include "bilat-unga-private.h"
 #include "bilat-votes-private.h"
+#include "bilat-votes-json-private.h"
 
 /* Hands @votes to @store, with what the votes refer to that the store
  * does not have yet: an actor (a state) for each holder, and an issue for
@@ -185,4 +188,23 @@ bilat_store_import_votes_from_stream (BilatStore        *store,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return import_votes (store, NULL, 0, stream, name, flags, cancellable, error);
+}
+
+gboolean
+_bilat_store_issue_is_under (BilatStore *self,
+                             const char *issue,
+                             const char *parent)
+{
+  BilatVotes *votes = _bilat_store_get_votes (self);
+  guint32 number;
+  gint64 rc;
+  int topic;
+
+  if (votes == NULL || issue == NULL || !g_str_has_prefix (parent, "unga-topic:") ||
+      !_bilat_votes_parse_id (issue, &number))
+    return FALSE;
+  topic = _bilat_votes_find_topic (votes, parent + strlen ("unga-topic:"));
+  rc = _bilat_votes_find_roll_call (votes, number);
+  return topic >= 0 && rc >= 0 &&
+         (_bilat_votes_get_roll_calls (votes)[rc].topics & (1u << topic)) != 0;
 }

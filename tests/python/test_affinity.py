@@ -431,12 +431,22 @@ class TestStoreRecords(unittest.TestCase):
         query = Bilat.Query.parse("issue:unga:2")
         self.assertEqual([p.get_id() for p in self.store.find_positions(query)],
                          ["unga:2:PAK", "unga:2:RUS", "unga:2:USA"])
+        # A topic is the parent issue of its roll calls.
+        query = Bilat.Query.parse("issue:unga-topic:me")
+        self.assertEqual([p.get_id() for p in self.store.find_positions(query)],
+                         ["unga:1:PAK", "unga:1:RUS", "unga:1:USA", "unga:3:IND",
+                          "unga:3:PAK", "unga:3:RUS"])
         # The issue-by-issue alignment sees the votes: the same figures.
         alignment = self.store.align("PAK", "RUS")
         (score,) = self.store.affinity("PAK", "RUS")
         self.assertEqual(alignment.get_n_shared(), score.n)
         self.assertAlmostEqual(alignment.s, score.s)
         self.assertAlmostEqual(alignment.kappa, score.kappa)
+        alignment = self.store.align("PAK", "RUS", issue="unga-topic:me")
+        (score,) = self.store.affinity("PAK", "RUS", topic="me")
+        self.assertEqual(alignment.get_n_shared(), score.n)
+        self.assertEqual(alignment.get_n_shared(), 2)
+        self.assertAlmostEqual(alignment.s, score.s)
 
     def test_clear(self):
         self.store.clear()

@@ -48,7 +48,17 @@ typedef struct
   guint64          bad_rows;
   guint64          duplicates;
   guint64          n_problems;
+  /* The smallest and largest number of the ids of the rows kept, per id
+   * set: [0] gdelt:, [1] icews:; has_ids[i] FALSE while none. */
+  gboolean         has_ids[2];
+  guint64          id_first[2];
+  guint64          id_last[2];
 } BilatImportCounts;
+
+/* Widens the span of the ids kept by the id of a kept row. */
+void                _bilat_import_counts_keep_id  (BilatImportCounts  *counts,
+                                                   gboolean            icews,
+                                                   guint64             id);
 
 /* The counts of @self, to update in place. */
 BilatImportCounts  *_bilat_import_report_counts       (BilatImportReport  *self);

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <string.h>
+
 #include <bilat/bilat.h>
 
 #include "bilat-import-private.h"
@@ -487,9 +489,81 @@ bilat_import_report_merge (BilatImportReport *self,
   self->counts.bad_rows += other->counts.bad_rows;
   self->counts.duplicates += other->counts.duplicates;
   self->counts.n_problems += other->counts.n_problems;
+  for (guint set = 0; set < 2; set++)
+    if (other->counts.has_ids[set])
+      {
+        _bilat_import_counts_keep_id (&self->counts, set == 1, other->counts.id_first[set]);
+        _bilat_import_counts_keep_id (&self->counts, set == 1, other->counts.id_last[set]);
+      }
 
   for (guint i = 0; i < other->problems->len && self->problems->len < BILAT_IMPORT_MAX_PROBLEMS; i++)
     g_ptr_array_add (self->problems, bilat_problem_ref (g_ptr_array_index (other->problems, i)));
+}
+
+void
+_bilat_import_counts_keep_id (BilatImportCounts *counts,
+                              gboolean           icews,
+                              guint64            id)
+{
+  guint set = icews ? 1 : 0;
+
+  if (!counts->has_ids[set])
+    {
+      counts->has_ids[set] = TRUE;
+      counts->id_first[set] = counts->id_last[set] = id;
+      return;
+    }
+  counts->id_first[set] = MIN (counts->id_first[set], id);
+  counts->id_last[set] = MAX (counts->id_last[set], id);
+}
+
+/**
+ * bilat_import_report_get_id_span:
+ * @self: a [class@Bilat.ImportReport]
+ * @prefix: the prefix of the ids, without its colon: `gdelt` (GDELT 1.0
+ *   and 2.0 share it) or `icews`
+ * @first: (out) (optional): the smallest number of an id kept
+ * @last: (out) (optional): the largest number of an id kept
+ *
+ * Gets the span of the ids of the events kept (imported, or counted in a
+ * series) that have @prefix: event ids of coded data are `PREFIX:NUMBER`.
+ * Inputs read apart whose spans do not overlap share no event id, so their
+ * series merge into the series one reading of all of them gives; inputs
+ * whose spans overlap may share ids, of which only the first occurrence
+ * counts. That is how the Python `bilat.dask` module splits work over
+ * machines. (An import into a store that had some of the events already
+ * keeps fewer than it read; the span is of those read and not refused as
+ * duplicates of each other, which never hides a shared id.)
+ *
+ * Returns: %TRUE if an event with @prefix was kept; %FALSE otherwise (and
+ *   for a prefix libbilat does not read)
+ *
+ * Since: 1.0
+ */
+gboolean
+bilat_import_report_get_id_span (BilatImportReport *self,
+                                 const char        *prefix,
+                                 guint64           *first,
+                                 guint64           *last)
+{
+  guint set;
+
+  g_return_val_if_fail (BILAT_IS_IMPORT_REPORT (self), FALSE);
+  g_return_val_if_fail (prefix != NULL, FALSE);
+
+  if (strcmp (prefix, "gdelt") == 0)
+    set = 0;
+  else if (strcmp (prefix, "icews") == 0)
+    set = 1;
+  else
+    return FALSE;
+  if (!self->counts.has_ids[set])
+    return FALSE;
+  if (first != NULL)
+    *first = self->counts.id_first[set];
+  if (last != NULL)
+    *last = self->counts.id_last[set];
+  return TRUE;
 }
 
 /**

@@ -248,6 +248,8 @@ pending_add_row (BilatReader  *reader,
 
   if (!seen_ids_add (&pending->ids, row))
     return report_duplicate (reader, row, error);
+  _bilat_import_counts_keep_id (_bilat_reader_counts (reader), row->format == BILAT_EVENT_FORMAT_ICEWS,
+                                row->id);
 
   /* Straight into columns: no object per event. */
   _bilat_segment_builder_add_row (pending->builder, row);
@@ -849,6 +851,8 @@ series_add_row (BilatReader  *reader,
 
   if (!seen_ids_add (sink->ids, row))
     return report_duplicate (reader, row, error);
+  _bilat_import_counts_keep_id (_bilat_reader_counts (reader), row->format == BILAT_EVENT_FORMAT_ICEWS,
+                                row->id);
   _bilat_series_add_key (sink->series,
                          _bilat_series_key_for_civil (sink->unit, row->year, row->month, row->day),
                          row->goldstein, row->quad_class);

@@ -48,11 +48,35 @@ _bilat_inflate_set_backend (BilatInflateBackend backend)
   chosen = backend;
 }
 
+/* The backend the environment asks for: BILAT_INFLATE=zlib (or isal),
+ * to compare the two (bench-import does); anything else, or ISA-L in a
+ * build without it, is the default. Read once. */
+static BilatInflateBackend
+environment_backend (void)
+{
+  static gsize once = 0;
+  static BilatInflateBackend backend = BILAT_INFLATE_BACKEND_DEFAULT;
+
+  if (g_once_init_enter (&once))
+    {
+      const char *value = g_getenv ("BILAT_INFLATE");
+
+      if (g_strcmp0 (value, "zlib") == 0)
+        backend = BILAT_INFLATE_BACKEND_ZLIB;
+      else if (g_strcmp0 (value, "isal") == 0 && _bilat_inflate_has_backend (BILAT_INFLATE_BACKEND_ISAL))
+        backend = BILAT_INFLATE_BACKEND_ISAL;
+      g_once_init_leave (&once, 1);
+    }
+  return backend;
+}
+
 static BilatInflateBackend
 effective_backend (void)
 {
   if (chosen != BILAT_INFLATE_BACKEND_DEFAULT)
     return chosen;
+  if (environment_backend () != BILAT_INFLATE_BACKEND_DEFAULT)
+    return environment_backend ();
 #ifdef HAVE_ISAL
   return BILAT_INFLATE_BACKEND_ISAL;
 #else

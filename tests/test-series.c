@@ -382,6 +382,130 @@ test_store_series_follows_changes (void **state)
     }
 }
 
+/* The bytes of a series read back as the same series, to the last bit of
+ * every Goldstein sum; bytes that are not a series are refused. */
+static void
+test_bytes_round_trip (void **state)
+{
+  static const char *codes[] = { "010", "043", "062", "1123", "190", NULL };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2024);
+
+  for (guint unit = BILAT_SERIES_UNIT_DAY; unit <= BILAT_SERIES_UNIT_YEAR; unit++)
+    {
+      g_autoptr(BilatSeries) series = bilat_series_new (unit);
+      g_autoptr(BilatSeries) empty = bilat_series_new (unit);
+      g_autoptr(BilatSeries) back = NULL;
+      g_autoptr(BilatSeries) empty_back = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GBytes) empty_bytes = NULL;
+      g_autoptr(GBytes) again = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; i < 500; i++)
+        {
+          g_autofree char *when = g_rand_int_range (rand, 0, 40) == 0 ? NULL
+            : g_strdup_printf ("%04d-%02d-%02d", g_rand_int_range (rand, 1979, 2020),
+                               g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+          g_autoptr(BilatEvent) event = make_event ("e", when, codes[g_rand_int_range (rand, 0, G_N_ELEMENTS (codes))]);
+
+          bilat_series_add_event (series, event);
+        }
+      bytes = bilat_series_to_bytes (series);
+      back = bilat_series_new_from_bytes (bytes, &error);
+      assert_null (error);
+      assert_non_null (back);
+      assert_true (bilat_series_equal (series, back));
+      assert_int_equal (bilat_series_get_unit (back), unit);
+      for (guint bin = 0; bin < bilat_series_get_n_bins (series); bin++)
+        {
+          double a = bilat_series_get_goldstein_sum (series, bin);
+          double b = bilat_series_get_goldstein_sum (back, bin);
+
+          assert_memory_equal (&a, &b, sizeof a);
+        }
+      /* The same bytes again. */
+      again = bilat_series_to_bytes (back);
+      assert_true (g_bytes_equal (bytes, again));
+
+      empty_bytes = bilat_series_to_bytes (empty);
+      empty_back = bilat_series_new_from_bytes (empty_bytes, &error);
+      assert_non_null (empty_back);
+      assert_true (bilat_series_equal (empty, empty_back));
+    }
+}
+
+/* What is refused, each with BILAT_SERIES_ERROR_INVALID_DATA. */
+static void
+check_refused (GVariant   *variant,
+               const char *expected)
+{
+  g_autoptr(GVariant) owned = g_variant_ref_sink (variant);
+  g_autoptr(GBytes) bytes = g_variant_get_data_as_bytes (owned);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BilatSeries) series = bilat_series_new_from_bytes (bytes, &error);
+
+  assert_null (series);
+  assert_true (g_error_matches (error, BILAT_SERIES_ERROR, BILAT_SERIES_ERROR_INVALID_DATA));
+  if (strstr (error->message, expected) == NULL)
+    fail_msg ("“%s” does not say “%s”", error->message, expected);
+}
+
+static GVariant *
+series_variant (const char *magic,
+                guint16     version,
+                const char *unit,
+                gint64      first_key,
+                guint64     count,
+                guint64     goldstein_count,
+                double      sum,
+                guint64     q1)
+{
+  GVariantBuilder bins;
+
+  g_variant_builder_init (&bins, G_VARIANT_TYPE ("a(ttdtttt)"));
+  g_variant_builder_add (&bins, "(ttdtttt)", count, goldstein_count, sum, q1, (guint64) 0, (guint64) 0, (guint64) 0);
+  return g_variant_new ("(sqsxtta(ttdtttt))", magic, version, unit, first_key, (guint64) 0, (guint64) 0, &bins);
+}
+
+static void
+test_bytes_refused (void **state)
+{
+  g_autoptr(BilatSeries) series = bilat_series_new (BILAT_SERIES_UNIT_YEAR);
+  g_autoptr(BilatEvent) event = make_event ("e", "2018-10-21", "043");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) cut = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BilatSeries) back = NULL;
+
+  /* A series well made refuses nothing. */
+  {
+    g_autoptr(GVariant) fine = g_variant_ref_sink (series_variant ("bilat-series", 1, "year", 2018, 1, 1, 2.8, 1));
+    g_autoptr(GBytes) fine_bytes = g_variant_get_data_as_bytes (fine);
+
+    back = bilat_series_new_from_bytes (fine_bytes, &error);
+    assert_non_null (back);
+    assert_int_equal (bilat_series_get_count (back, 0), 1);
+    g_clear_object (&back);
+  }
+  check_refused (series_variant ("bilat-serie", 1, "year", 2018, 1, 1, 2.8, 1), "not a series");
+  check_refused (series_variant ("bilat-series", 2, "year", 2018, 1, 1, 2.8, 1), "layout version 2");
+  check_refused (series_variant ("bilat-series", 1, "week", 2018, 1, 1, 2.8, 1), "unknown unit");
+  check_refused (series_variant ("bilat-series", 1, "year", 12000, 1, 1, 2.8, 1), "years 1 to 9999");
+  check_refused (series_variant ("bilat-series", 1, "year", 2018, 1, 2, 2.8, 1), "inconsistent");
+  check_refused (series_variant ("bilat-series", 1, "year", 2018, 1, 1, NAN, 1), "inconsistent");
+  check_refused (series_variant ("bilat-series", 1, "year", 2018, 1, 1, 2.8, 2), "inconsistent");
+  check_refused (series_variant ("bilat-series", 1, "year", 2018, 0, 0, 0, 0), "empty");
+  check_refused (g_variant_new ("(ss)", "bilat-series", "year"), "not a series");
+
+  /* Cut bytes. */
+  bilat_series_add_event (series, event);
+  bytes = bilat_series_to_bytes (series);
+  cut = g_bytes_new_from_bytes (bytes, 0, g_bytes_get_size (bytes) / 2);
+  back = bilat_series_new_from_bytes (cut, &error);
+  assert_null (back);
+  assert_true (g_error_matches (error, BILAT_SERIES_ERROR, BILAT_SERIES_ERROR_INVALID_DATA));
+}
+
 int
 main (void)
 {
@@ -394,6 +518,8 @@ main (void)
     cmocka_unit_test (test_observations),
     cmocka_unit_test (test_merge_equals_union),
     cmocka_unit_test (test_merge_into_gaps_and_mismatch),
+    cmocka_unit_test (test_bytes_round_trip),
+    cmocka_unit_test (test_bytes_refused),
     cmocka_unit_test (test_text_forms),
     cmocka_unit_test (test_store_series_with_query),
     cmocka_unit_test (test_store_series_follows_changes),

@@ -58,6 +58,12 @@ typedef struct
   gboolean   csv;
   gboolean   tsv;
 
+  /* states, code: the date, and the schemes of code */
+  char      *year;
+  char      *date;
+  char      *scheme_from;
+  char      *scheme_to;
+
   /* event files (import, series): the positional arguments and --input */
   char     **inputs;
   char      *format;
@@ -92,6 +98,10 @@ gboolean tool_run_show        (Tool *tool, char **args, GError **error);
 gboolean tool_run_validate    (Tool *tool, char **args, GError **error);
 gboolean tool_run_import      (Tool *tool, char **args, GError **error);
 gboolean tool_run_affinity    (Tool *tool, char **args, GError **error);
+
+/* The identity tables (bilat-identity.c). */
+gboolean tool_run_states      (Tool *tool, char **args, GError **error);
+gboolean tool_run_code        (Tool *tool, char **args, GError **error);
 
 /* Event files (bilat-events.c). */
 BilatSeries *tool_series_from_files (Tool             *tool,

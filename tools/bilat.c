@@ -31,7 +31,9 @@ typedef enum {
   OPTION_OUTPUT     = 1 << 14,
   OPTION_STRICT     = 1 << 15,
   OPTION_DATA       = 1 << 16,  /* reads the dataset (--data or the built-in one) */
-  OPTION_AFFINITY   = 1 << 17,  /* --votes, --topic, --important, --measure, --matrix, --actors, --thin */
+  OPTION_WHEN       = 1 << 17,  /* --year, --date */
+  OPTION_SCHEMES    = 1 << 18,  /* --from, --to: code schemes */
+  OPTION_AFFINITY   = 1 << 19,  /* --votes, --topic, --important, --measure, --matrix, --actors, --thin */
 } CommandOptions;
 
 typedef enum {
@@ -282,6 +284,42 @@ static const Command commands[] = {
     "where unknown); a problem of a native store file, only file and message.",
     "checks the dataset FILEs it is given",
     0, ARGS_SOME, tool_run_validate },
+  { "states", NULL,
+    "Members of the state system on a date or in a year",
+    "Lists the members of the Correlates of War state system on a date\n"
+    "(--date 1991-12-31) or in a year (--year 1991: every state that was a\n"
+    "member on any day of it, so both the Soviet Union and Russia), with the\n"
+    "COW code, the actor id and the membership spell. A spell in which a state\n"
+    "changed identity is cut where it did (COW 365 is SUN to 1991-12-25, RUS\n"
+    "from 1991-12-26). The tables come with libbilat; no dataset is read.\n"
+    "\n"
+    "Examples:\n"
+    "  bilat states --year 1991\n"
+    "  bilat states --date 1970-06-30 --json",
+    "an array of the spells, each an object with state\n"
+    "(the actor id), name, cow_code, start and end (null while it lasts).",
+    "reads the state system tables of libbilat, not a dataset",
+    OPTION_WHEN, ARGS_NONE, tool_run_states },
+  { "code", "CODE",
+    "Convert a code or name between schemes on a date",
+    "Converts CODE from the scheme of --from (name by default: a name of a\n"
+    "state in any usual form, without regard to case or accents) to that of\n"
+    "--to (actor by default: the actor id of libbilat) on the date of --date\n"
+    "or in the year of --year. Schemes: actor, name, iso2, iso3, iso-numeric,\n"
+    "cow, cow-letter, gw, gw-letter, fips, m49, cameo. A code means one state\n"
+    "on a given day: COW 365 is SUN in 1985 and RUS in 2000. Without a date,\n"
+    "a code that has named two states is refused, as is a year in which it\n"
+    "named two (COW 365 in 1991), a code that named no state then, or a\n"
+    "state without a code in the scheme then; the message says which and when.\n"
+    "\n"
+    "Examples:\n"
+    "  bilat code 365 --from cow --to iso3 --date 1985-06-01\n"
+    "  bilat code 'Congo - Kinshasa'\n"
+    "  bilat code DEU --from actor --to cow --year 1970 --json",
+    "an object with input, from, to, date (null without\n"
+    "one), state (the actor id) and code (the result).",
+    "reads the identity tables of libbilat, not a dataset",
+    OPTION_WHEN | OPTION_SCHEMES, ARGS_ONE, tool_run_code },
 };
 
 /* Where GOption stores a command's option, as an offset into Tool, since
@@ -351,6 +389,18 @@ static const CommandOption command_options[] = {
   { OPTION_TABULAR, G_STRUCT_OFFSET (Tool, tsv),
     { "tsv", 0, 0, G_OPTION_ARG_NONE, NULL,
       "Print tab-separated values", NULL } },
+  { OPTION_WHEN, G_STRUCT_OFFSET (Tool, year),
+    { "year", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "In the year YEAR", "YEAR" } },
+  { OPTION_WHEN, G_STRUCT_OFFSET (Tool, date),
+    { "date", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "On DATE (a day, month, year or interval)", "DATE" } },
+  { OPTION_SCHEMES, G_STRUCT_OFFSET (Tool, scheme_from),
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "The scheme of CODE (default: name)", "SCHEME" } },
+  { OPTION_SCHEMES, G_STRUCT_OFFSET (Tool, scheme_to),
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "The scheme to convert to (default: actor)", "SCHEME" } },
   { OPTION_AFFINITY, G_STRUCT_OFFSET (Tool, votes),
     { "votes", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
       "Read UN vote tables, not the dataset (repeatable)", "FILE" } },
@@ -403,6 +453,10 @@ tool_clear (Tool *tool)
   g_free (tool->query);
   g_free (tool->kind);
   g_free (tool->by);
+  g_free (tool->year);
+  g_free (tool->date);
+  g_free (tool->scheme_from);
+  g_free (tool->scheme_to);
   g_strfreev (tool->votes);
   g_free (tool->topic);
   g_free (tool->measure);

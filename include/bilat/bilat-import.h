@@ -121,6 +121,11 @@ guint64           bilat_import_report_get_n_problems (BilatImportReport *self);
 BILAT_AVAILABLE_IN_1_0
 GPtrArray        *bilat_import_report_get_problems   (BilatImportReport *self);
 BILAT_AVAILABLE_IN_1_0
+gboolean          bilat_import_report_get_id_span    (BilatImportReport *self,
+                                                      const char        *prefix,
+                                                      guint64           *first,
+                                                      guint64           *last);
+BILAT_AVAILABLE_IN_1_0
 void              bilat_import_report_merge          (BilatImportReport *self,
                                                       BilatImportReport *other);
 BILAT_AVAILABLE_IN_1_0

@@ -65,6 +65,8 @@ typedef enum {
  * BilatSeriesError:
  * @BILAT_SERIES_ERROR_UNIT_MISMATCH: two series of different units cannot
  *   be merged
+ * @BILAT_SERIES_ERROR_INVALID_DATA: bytes are not a series that
+ *   [method@Bilat.Series.to_bytes] wrote, or one of a later version
  *
  * Error codes of the %BILAT_SERIES_ERROR domain.
  *
@@ -72,6 +74,7 @@ typedef enum {
  */
 typedef enum {
   BILAT_SERIES_ERROR_UNIT_MISMATCH,
+  BILAT_SERIES_ERROR_INVALID_DATA,
 } BilatSeriesError;
 
 #define BILAT_TYPE_SERIES (bilat_series_get_type ())
@@ -139,5 +142,11 @@ BilatSeries    *bilat_store_compute_series     (BilatStore       *store,
 BILAT_AVAILABLE_IN_1_0
 char           *bilat_series_to_string         (BilatSeries      *self,
                                                 BilatSeriesFormat format);
+
+BILAT_AVAILABLE_IN_1_0
+GBytes         *bilat_series_to_bytes          (BilatSeries      *self);
+BILAT_AVAILABLE_IN_1_0
+BilatSeries    *bilat_series_new_from_bytes    (GBytes           *bytes,
+                                                GError          **error);
 
 G_END_DECLS

@@ -34,5 +34,7 @@
 #include "bilat-importer.h"
 #include "bilat-affinity.h"
 #include "bilat-runtime.h"
+#include "bilat-state-spell.h"
+#include "bilat-identity.h"
 
 #undef __BILAT_INSIDE__

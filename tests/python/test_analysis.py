@@ -125,6 +125,25 @@ class SeriesTests(unittest.TestCase):
         with self.assertRaises(GLib.Error):
             early.merge(Bilat.Series.new(Bilat.SeriesUnit.DAY))
 
+    def test_bytes_round_trip(self):
+        """Partial series travel between processes as bytes."""
+        import pickle
+        series = build_store().compute_series(None, Bilat.SeriesUnit.MONTH)
+        data = series.to_bytes().get_data()
+        self.assertIsInstance(data, bytes)
+        # Bytes survive pickling, as Dask and multiprocessing ship them.
+        back = Bilat.Series.new_from_bytes(GLib.Bytes.new(pickle.loads(pickle.dumps(data))))
+        self.assertTrue(series.equal(back))
+        self.assertEqual(back.get_unit(), Bilat.SeriesUnit.MONTH)
+        with self.assertRaises(GLib.Error) as caught:
+            Bilat.Series.new_from_bytes(GLib.Bytes.new(data[: len(data) // 2]))
+        self.assertTrue(caught.exception.matches(Bilat.series_error_quark(),
+                                                 Bilat.SeriesError.INVALID_DATA))
+        # The overrides: bytes(), from_bytes() and pickling.
+        self.assertEqual(bytes(series), data)
+        self.assertTrue(Bilat.Series.from_bytes(data).equal(series))
+        self.assertTrue(pickle.loads(pickle.dumps(series)).equal(series))
+
     def test_csv(self):
         series = build_store().compute_series(Bilat.Query.parse("type:exercise"),
                                               Bilat.SeriesUnit.YEAR)

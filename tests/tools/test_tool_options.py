@@ -49,6 +49,7 @@ OPTIONS = {
     "--query": "", "--kind": "event", "--no-succession": None,
     "--by": "year", "--csv": None, "--tsv": None, "--input": EVENT_FILE,
     "--jobs": "1", "--format": "gdelt2", "--output": "OUT", "--strict": None,
+    "--year": "1991", "--date": "1985-06-01",
 }
 
 FILTERS = {"--actor", "--dyad", "--from", "--to", "--sector", "--query",
@@ -73,6 +74,9 @@ COMMANDS = {
                (FILTERS - {"--sector"}) | {"--input", "--format", "--output",
                                            "--strict"}, False, False),
     "validate": (["DATASET"], set(), True, False),
+    "states": (["--year", "1991"], {"--year", "--date"}, True, False),
+    "code": (["365", "--from", "cow", "--to", "iso3", "--date", "1985-06-01"],
+             {"--from", "--to", "--year", "--date"}, True, False),
 }
 
 
@@ -215,6 +219,13 @@ class OptionTableTest(unittest.TestCase):
             (["import", *events, "--json"], ["--json", "does not apply"]),
             (["import", *events, "--data", "/nonexistent"], ["--data", "does not apply"]),
             (["validate", self.dataset, "--data", "x"], ["--data", "does not apply"]),
+            (["states"], ["states", "--year", "--date"]),
+            (["states", "--year", "1991", "--date", "1991"], ["--year", "--date", "not both"]),
+            (["states", "--year", "1991-06"], ["--year", "1991-06"]),
+            (["code", "365", "--from", "cox"], ["--from", "cox", "cow"]),
+            (["code", "365", "--from", "cow", "--to", "iso4"], ["--to", "iso4"]),
+            (["code"], ["code", "CODE"]),
+            (["code", "365", "--from", "cow", "--date", "1985-13"], ["1985-13"]),
         ]
         for args, words in cases:
             with self.subTest(args=args):

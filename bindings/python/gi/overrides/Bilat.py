@@ -23,6 +23,8 @@ the library's domain and code.
 import collections
 import math
 
+from gi.repository import GLib
+
 from ..importer import modules
 from ..overrides import override
 
@@ -477,6 +479,23 @@ class Series(Bilat.Series):
     def __repr__(self):
         return "<Bilat.Series by %s, %d bins, %d events>" % (
             self.get_unit().value_nick, self.get_n_bins(), self.get_total())
+
+    def __bytes__(self):
+        """The series as bytes (Bilat.Series.to_bytes), exact and versioned."""
+        return self.to_bytes().get_data()
+
+    @classmethod
+    def from_bytes(cls, data):
+        """The series of bytes that bytes(series) or to_bytes() gave."""
+        return Bilat.Series.new_from_bytes(GLib.Bytes.new(bytes(data)))
+
+    def __reduce__(self):
+        # Pickled as its bytes: series travel to and from worker processes.
+        return (_series_from_bytes, (bytes(self),))
+
+
+def _series_from_bytes(data):
+    return Series.from_bytes(data)
 
 
 Series = _register(Series)

@@ -775,7 +775,7 @@ write_issues_and_roll_calls (Sink        *sink,
                              GListModel  *issues,
                              BilatVotes  *votes)
 {
-  g_autofree guint32 *order = _bilat_votes_order_by_id (votes);
+  g_autofree guint32 *order = _bilat_votes_order_by_id (votes, "");
   BilatVotesByRollCall *index = _bilat_votes_by_roll_call_new (votes);
   guint n_issues = g_list_model_get_n_items (issues);
   guint n_rcs = _bilat_votes_get_n_roll_calls (votes);

@@ -60,21 +60,6 @@ _bilat_vote_rows_get_n_rows (BilatVoteRows *self)
   return (guint) MIN (self->n_rows, G_MAXUINT);
 }
 
-static int
-compare_position_ids (gconstpointer a,
-                      gconstpointer b,
-                      gpointer      data)
-{
-  const BilatRollCall *rcs = data;
-  char x[24], y[24];
-
-  /* What the ids differ in: the number and the colon after it
-   * ("unga:123:…" sorts before "unga:12:…"). */
-  g_snprintf (x, sizeof x, "%u:", rcs[*(const guint32 *) a].number);
-  g_snprintf (y, sizeof y, "%u:", rcs[*(const guint32 *) b].number);
-  return strcmp (x, y);
-}
-
 static void
 ensure_order (BilatVoteRows *self)
 {
@@ -86,11 +71,7 @@ ensure_order (BilatVoteRows *self)
   if (self->order != NULL)
     return;
 
-  self->order = g_new (guint32, MAX (n_rcs, 1));
-  for (guint i = 0; i < n_rcs; i++)
-    self->order[i] = i;
-  g_qsort_with_data (self->order, (gint) n_rcs, sizeof (guint32), compare_position_ids,
-                     (gpointer) _bilat_votes_get_roll_calls (votes));
+  self->order = _bilat_votes_order_by_id (votes, ":");
 
   counts = g_new0 (guint64, n_rcs + 1);
   for (guint h = 0; h < n_holders; h++)

@@ -33,9 +33,11 @@ void      _bilat_votes_format_id       (const BilatVotes     *votes,
                                         guint                 rc,
                                         char                  buffer[_BILAT_VOTES_ID_SIZE]);
 
-/* The roll calls in strcmp() order of their ids, as a new array of
- * indexes. */
-guint32  *_bilat_votes_order_by_id     (const BilatVotes     *votes);
+/* The roll calls in strcmp() order of their ids followed by @suffix
+ * ("": the roll calls' own ids; ":": the ids of the votes on them), as a
+ * new array of indexes. */
+guint32  *_bilat_votes_order_by_id     (const BilatVotes     *votes,
+                                        const char           *suffix);
 
 /* Writes roll call @rc as an issue record of type "roll-call". */
 void      _bilat_votes_write_roll_call (const BilatVotes     *votes,

@@ -73,31 +73,39 @@ _bilat_votes_format_id (const BilatVotes *votes,
   g_snprintf (buffer, _BILAT_VOTES_ID_SIZE, "unga:%u", _bilat_votes_get_roll_calls (votes)[rc].number);
 }
 
+typedef struct
+{
+  const BilatRollCall *roll_calls;
+  const char          *suffix;
+} IdOrder;
+
 static int
 compare_ids (gconstpointer a,
              gconstpointer b,
              gpointer      data)
 {
-  const BilatRollCall *rcs = data;
-  char x[16], y[16];
+  const IdOrder *order = data;
+  char x[24], y[24];
 
   /* The ids share their prefix: their order is that of the numbers as
-   * text ("unga:10" before "unga:9"). */
-  g_snprintf (x, sizeof x, "%u", rcs[*(const guint32 *) a].number);
-  g_snprintf (y, sizeof y, "%u", rcs[*(const guint32 *) b].number);
+   * text, followed by what comes after them ("unga:10" before "unga:9";
+   * "unga:123:AFG" before "unga:12:PAK"). */
+  g_snprintf (x, sizeof x, "%u%s", order->roll_calls[*(const guint32 *) a].number, order->suffix);
+  g_snprintf (y, sizeof y, "%u%s", order->roll_calls[*(const guint32 *) b].number, order->suffix);
   return strcmp (x, y);
 }
 
 guint32 *
-_bilat_votes_order_by_id (const BilatVotes *votes)
+_bilat_votes_order_by_id (const BilatVotes *votes,
+                          const char       *suffix)
 {
   guint n = _bilat_votes_get_n_roll_calls (votes);
   guint32 *order = g_new (guint32, MAX (n, 1));
+  IdOrder data = { _bilat_votes_get_roll_calls (votes), suffix };
 
   for (guint i = 0; i < n; i++)
     order[i] = i;
-  g_qsort_with_data (order, (gint) n, sizeof (guint32), compare_ids,
-                     (gpointer) _bilat_votes_get_roll_calls (votes));
+  g_qsort_with_data (order, (gint) n, sizeof (guint32), compare_ids, &data);
   return order;
 }
 
@@ -215,7 +223,7 @@ _bilat_votes_append_roll_calls (const BilatVotes *votes,
                                 GString          *out,
                                 gboolean          first)
 {
-  g_autofree guint32 *order = _bilat_votes_order_by_id (votes);
+  g_autofree guint32 *order = _bilat_votes_order_by_id (votes, "");
   BilatVotesByRollCall *index = _bilat_votes_by_roll_call_new (votes);
   guint n = _bilat_votes_get_n_roll_calls (votes);
 

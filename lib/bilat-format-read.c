@@ -2938,6 +2938,7 @@ read_roll_call (Reader *r,
   const char *id = NULL;
   const char *title, *description, *resolution;
   guint32 number = 0;
+  gboolean numbered = FALSE;
   guint32 day = 0;
   gint64 session = 0;
   guint8 flags = 0;
@@ -2965,7 +2966,9 @@ read_roll_call (Reader *r,
     report (r, &where, BILAT_FORMAT_ERROR_MISSING_FIELD, "every record needs member “id”");
   else
     id = expect_id (r, id_node, &where);
-  if (id != NULL && !_bilat_votes_parse_id (id, &number))
+  if (id != NULL)
+    numbered = _bilat_votes_parse_id (id, &number);
+  if (id != NULL && !numbered)
     {
       report (r, &where, BILAT_FORMAT_ERROR_INVALID_VALUE,
               "the id of a roll call is “unga:” and its number (“unga:4521”), not “%s”", id);
@@ -3058,12 +3061,12 @@ read_roll_call (Reader *r,
               continue;
             }
           defer_reference (r, &at_element, _BILAT_KIND_ACTOR, holder);
-          if (r->problems->len == before && number != 0)
+          if (r->problems->len == before && numbered)
             _bilat_votes_builder_add_vote (r->votes, holder, number, groups[g].code, 0);
         }
     }
 
-  if (r->problems->len == before && number != 0 && day != 0)
+  if (r->problems->len == before && numbered && day != 0)
     {
       _bilat_votes_builder_add_roll_call (r->votes, number, day, (guint16) session, flags, topics,
                                           resolution, title, description);

@@ -321,6 +321,20 @@ lookup_holder (BilatUngaReader *self)
   return holder;
 }
 
+/* Text as the data gives it, made valid UTF-8 (a byte that is not becomes
+ * U+FFFD), so that what is kept can be written as JSON. */
+static const char *
+clean_text (GString *field)
+{
+  if (!g_utf8_validate (field->str, (gssize) field->len, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (field->str, (gssize) field->len);
+
+      g_string_assign (field, valid);
+    }
+  return is_na (field->str) ? NULL : field->str;
+}
+
 /* Rows. */
 
 static gboolean
@@ -358,10 +372,8 @@ read_roll_call (BilatUngaReader  *self,
     flags |= BILAT_ROLL_CALL_PARAGRAPH;
 
   if (!_bilat_votes_builder_add_roll_call (self->builder, (guint32) number, day, (guint16) session,
-                                           flags, 0,
-                                           is_na (f[COL_UNRES]->str) ? NULL : f[COL_UNRES]->str,
-                                           is_na (f[COL_SHORT]->str) ? NULL : f[COL_SHORT]->str,
-                                           is_na (f[COL_DESCR]->str) ? NULL : f[COL_DESCR]->str))
+                                           flags, 0, clean_text (f[COL_UNRES]),
+                                           clean_text (f[COL_SHORT]), clean_text (f[COL_DESCR])))
     return problem (self, BILAT_IMPORT_ERROR_DUPLICATE_ID, COL_RCID,
                     "a second roll call with this number", error);
   self->counts->kept++;
@@ -382,8 +394,16 @@ read_issue (BilatUngaReader  *self,
     return problem (self, BILAT_IMPORT_ERROR_BAD_VALUE, COL_RCID, "not a roll-call number", error);
   if (is_na (f[COL_SHORT_NAME]->str))
     return problem (self, BILAT_IMPORT_ERROR_BAD_VALUE, COL_SHORT_NAME, "no topic code", error);
+  /* The code is part of the topic's issue id. */
+  {
+    g_autofree char *id = g_strconcat ("unga-topic:", f[COL_SHORT_NAME]->str, NULL);
+
+    if (strlen (id) != strlen ("unga-topic:") + f[COL_SHORT_NAME]->len || !bilat_record_is_valid_id (id))
+      return problem (self, BILAT_IMPORT_ERROR_BAD_VALUE, COL_SHORT_NAME,
+                      "not a topic code (letters, digits, “.”, “_”, “-”)", error);
+  }
   topic = _bilat_votes_builder_add_topic (self->builder, f[COL_SHORT_NAME]->str,
-                                          is_na (f[COL_ISSUE]->str) ? NULL : f[COL_ISSUE]->str);
+                                          clean_text (f[COL_ISSUE]));
   if (topic < 0)
     return problem (self, BILAT_IMPORT_ERROR_BAD_VALUE, COL_SHORT_NAME,
                     "more than 32 topics", error);

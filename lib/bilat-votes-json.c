@@ -209,10 +209,12 @@ _bilat_votes_parse_id (const char *id,
   if (!g_str_has_prefix (id, "unga:"))
     return FALSE;
   id += strlen ("unga:");
-  /* The form the writer gives: digits, no sign, no leading zero. */
-  if (id[0] < '1' || id[0] > '9' || strspn (id, "0123456789") != strlen (id))
+  /* The form the writer gives: digits, no sign, no leading zero (but
+   * 0 itself, a number too). */
+  if (id[0] < '0' || id[0] > '9' || (id[0] == '0' && id[1] != '\0') ||
+      strspn (id, "0123456789") != strlen (id))
     return FALSE;
-  if (!g_ascii_string_to_unsigned (id, 10, 1, G_MAXUINT32, &value, NULL))
+  if (!g_ascii_string_to_unsigned (id, 10, 0, G_MAXUINT32, &value, NULL))
     return FALSE;
   *number = (guint32) value;
   return TRUE;

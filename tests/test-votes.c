@@ -474,6 +474,55 @@ test_save_load (void **state)
   g_rmdir (dir);
 }
 
+/* What the fuzzer found: roll call 0, text that is not UTF-8 and topic
+ * codes that cannot be part of an id; what is read saves and loads. */
+static void
+test_reader_odd_values (void **state)
+{
+  const char *tables[] = {
+    RC_HEADER "0,60,0,2005-11-02,R/60/\xff,,,Ti\xfetle,\"D\xc3\"\n",
+    VOTE_HEADER "0,Pakistan,PK,yes\n0,Russia,RU,no\n",
+    "rcid,short_name,issue\n0,me,Pal\xe9stine\n0,a b,Spaces\n",
+    NULL,
+  };
+  g_autoptr(BilatImportReport) report = bilat_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatStore) copy = bilat_store_new ();
+  g_autofree char *text = NULL;
+  BilatVotes *votes = read_tables (tables, BILAT_IMPORT_FLAGS_NONE, report, &error);
+  const BilatRollCall *rc;
+
+  assert_non_null (votes);
+  /* The topic "a b" is a bad row, "me" is kept. */
+  assert_int_equal (bilat_import_report_get_bad_rows (report), 1);
+  assert_int_equal (_bilat_votes_get_n_topics (votes), 1);
+  rc = &_bilat_votes_get_roll_calls (votes)[0];
+  assert_int_equal (rc->number, 0);
+  assert_true (g_utf8_validate (_bilat_votes_get_string (votes, rc->title), -1, NULL));
+  assert_true (g_utf8_validate (_bilat_votes_get_string (votes, rc->resolution), -1, NULL));
+  assert_true (g_utf8_validate (_bilat_votes_get_string (votes, rc->description), -1, NULL));
+  assert_true (g_utf8_validate (_bilat_votes_get_topic_name (votes, 0), -1, NULL));
+
+  /* Through the store's import, which adds the states and topics the
+   * votes refer to: roll calls, topics, then votes. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (tables[(i * 2) % 3], -1, NULL);
+      g_autoptr(BilatImportReport) one =
+        bilat_store_import_votes_from_stream (store, stream, "table", BILAT_IMPORT_FLAGS_NONE, NULL, &error);
+
+      assert_non_null (one);
+    }
+  assert_true (_bilat_votes_equal (votes, _bilat_store_get_votes (store)));
+  text = bilat_store_save_to_data (store, NULL, &error);
+  assert_non_null (text);
+  assert_non_null (strstr (text, "\"id\": \"unga:0\""));
+  assert_true (bilat_store_load_from_data (copy, text, -1, &error));
+  assert_true (_bilat_votes_equal (votes, _bilat_store_get_votes (copy)));
+  _bilat_votes_unref (votes);
+}
+
 int
 main (void)
 {
@@ -485,6 +534,7 @@ main (void)
     cmocka_unit_test (test_reader_bad_rows),
     cmocka_unit_test (test_reader_formats),
     cmocka_unit_test (test_save_load),
+    cmocka_unit_test (test_reader_odd_values),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

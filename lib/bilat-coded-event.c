@@ -453,7 +453,7 @@ bilat_coded_event_new (const char       *id,
                        BilatEventFormat  dataset)
 {
   g_return_val_if_fail (bilat_record_is_valid_id (id), NULL);
-  g_return_val_if_fail (_bilat_enum_is_valid (BILAT_TYPE_EVENT_FORMAT, dataset), NULL);
+  g_return_val_if_fail (dataset <= BILAT_EVENT_FORMAT_ICEWS, NULL);
 
   return g_object_new (BILAT_TYPE_CODED_EVENT, "id", id, "dataset", dataset, NULL);
 }

@@ -35,6 +35,10 @@ struct _BilatExercise
   char                *host;
   BilatExerciseDomain  domain;
   char                *focus;
+  BilatExerciseDomains domains;
+  BilatExerciseMissions missions;
+  char                *participant_info;
+  guint                unknown_participants;
 };
 
 G_DEFINE_FINAL_TYPE (BilatExercise, bilat_exercise, BILAT_TYPE_EVENT)
@@ -46,6 +50,10 @@ enum {
   PROP_HOST,
   PROP_DOMAIN,
   PROP_FOCUS,
+  PROP_DOMAINS,
+  PROP_MISSIONS,
+  PROP_PARTICIPANT_INFO,
+  PROP_UNKNOWN_PARTICIPANTS,
   N_PROPS
 };
 
@@ -59,6 +67,7 @@ bilat_exercise_finalize (GObject *object)
   g_clear_pointer (&self->series, g_free);
   g_clear_pointer (&self->host, g_free);
   g_clear_pointer (&self->focus, g_free);
+  g_clear_pointer (&self->participant_info, g_free);
 
   G_OBJECT_CLASS (bilat_exercise_parent_class)->finalize (object);
 }
@@ -91,6 +100,22 @@ bilat_exercise_get_property (GObject    *object,
 
     case PROP_FOCUS:
       g_value_set_string (value, self->focus);
+      break;
+
+    case PROP_DOMAINS:
+      g_value_set_flags (value, self->domains);
+      break;
+
+    case PROP_MISSIONS:
+      g_value_set_flags (value, self->missions);
+      break;
+
+    case PROP_PARTICIPANT_INFO:
+      g_value_set_string (value, self->participant_info);
+      break;
+
+    case PROP_UNKNOWN_PARTICIPANTS:
+      g_value_set_uint (value, self->unknown_participants);
       break;
 
     default:
@@ -126,6 +151,22 @@ bilat_exercise_set_property (GObject      *object,
 
     case PROP_FOCUS:
       bilat_exercise_set_focus (self, g_value_get_string (value));
+      break;
+
+    case PROP_DOMAINS:
+      bilat_exercise_set_domains (self, g_value_get_flags (value));
+      break;
+
+    case PROP_MISSIONS:
+      bilat_exercise_set_missions (self, g_value_get_flags (value));
+      break;
+
+    case PROP_PARTICIPANT_INFO:
+      bilat_exercise_set_participant_info (self, g_value_get_string (value));
+      break;
+
+    case PROP_UNKNOWN_PARTICIPANTS:
+      bilat_exercise_set_unknown_participants (self, g_value_get_uint (value));
       break;
 
     default:
@@ -205,6 +246,62 @@ bilat_exercise_class_init (BilatExerciseClass *klass)
     g_param_spec_string ("focus", NULL, NULL,
                          NULL,
                          _BILAT_PARAM_READWRITE);
+
+  /**
+   * BilatExercise:domains: (getter get_domains) (setter set_domains)
+   *
+   * Where the exercise takes place (air, land, sea …), as research data
+   * record it; unlike [property@Bilat.Exercise:domain], any number of
+   * them.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_DOMAINS] =
+    g_param_spec_flags ("domains", NULL, NULL,
+                        BILAT_TYPE_EXERCISE_DOMAINS,
+                        BILAT_EXERCISE_DOMAINS_NONE,
+                        _BILAT_PARAM_READWRITE);
+
+  /**
+   * BilatExercise:missions: (getter get_missions) (setter set_missions)
+   *
+   * What the exercise trains for: warfighting, peacekeeping, humanitarian
+   * relief.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_MISSIONS] =
+    g_param_spec_flags ("missions", NULL, NULL,
+                        BILAT_TYPE_EXERCISE_MISSIONS,
+                        BILAT_EXERCISE_MISSIONS_NONE,
+                        _BILAT_PARAM_READWRITE);
+
+  /**
+   * BilatExercise:participant-info: (getter get_participant_info) (setter set_participant_info)
+   *
+   * What the source says about the participants beyond their names
+   * (observers, units, numbers), as text, or %NULL.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_PARTICIPANT_INFO] =
+    g_param_spec_string ("participant-info", NULL, NULL,
+                         NULL,
+                         _BILAT_PARAM_READWRITE);
+
+  /**
+   * BilatExercise:unknown-participants: (getter get_unknown_participants) (setter set_unknown_participants)
+   *
+   * How many participants the source lists without saying who they are
+   * (MME's `-9`): they are not among the event's participants, and are
+   * counted here so that the exercise does not look smaller than it was.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_UNKNOWN_PARTICIPANTS] =
+    g_param_spec_uint ("unknown-participants", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       _BILAT_PARAM_READWRITE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -426,4 +523,160 @@ bilat_exercise_set_focus (BilatExercise *self,
 
   if (_bilat_set_str (&self->focus, focus))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS]);
+}
+
+/**
+ * bilat_exercise_get_domains: (get-property domains)
+ * @self: a [class@Bilat.Exercise]
+ *
+ * Gets where the exercise takes place.
+ *
+ * Returns: the domains, %BILAT_EXERCISE_DOMAINS_NONE if none is recorded
+ *
+ * Since: 1.0
+ */
+BilatExerciseDomains
+bilat_exercise_get_domains (BilatExercise *self)
+{
+  g_return_val_if_fail (BILAT_IS_EXERCISE (self), BILAT_EXERCISE_DOMAINS_NONE);
+
+  return self->domains;
+}
+
+/**
+ * bilat_exercise_set_domains: (set-property domains)
+ * @self: a [class@Bilat.Exercise]
+ * @domains: the domains
+ *
+ * Sets where the exercise takes place.
+ *
+ * Since: 1.0
+ */
+void
+bilat_exercise_set_domains (BilatExercise        *self,
+                            BilatExerciseDomains  domains)
+{
+  g_return_if_fail (BILAT_IS_EXERCISE (self));
+  g_return_if_fail (_bilat_flags_are_valid (BILAT_TYPE_EXERCISE_DOMAINS, domains));
+
+  if (self->domains == domains)
+    return;
+  self->domains = domains;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOMAINS]);
+}
+
+/**
+ * bilat_exercise_get_missions: (get-property missions)
+ * @self: a [class@Bilat.Exercise]
+ *
+ * Gets what the exercise trains for.
+ *
+ * Returns: the missions, %BILAT_EXERCISE_MISSIONS_NONE if none is recorded
+ *
+ * Since: 1.0
+ */
+BilatExerciseMissions
+bilat_exercise_get_missions (BilatExercise *self)
+{
+  g_return_val_if_fail (BILAT_IS_EXERCISE (self), BILAT_EXERCISE_MISSIONS_NONE);
+
+  return self->missions;
+}
+
+/**
+ * bilat_exercise_set_missions: (set-property missions)
+ * @self: a [class@Bilat.Exercise]
+ * @missions: the missions
+ *
+ * Sets what the exercise trains for.
+ *
+ * Since: 1.0
+ */
+void
+bilat_exercise_set_missions (BilatExercise         *self,
+                             BilatExerciseMissions  missions)
+{
+  g_return_if_fail (BILAT_IS_EXERCISE (self));
+  g_return_if_fail (_bilat_flags_are_valid (BILAT_TYPE_EXERCISE_MISSIONS, missions));
+
+  if (self->missions == missions)
+    return;
+  self->missions = missions;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MISSIONS]);
+}
+
+/**
+ * bilat_exercise_get_participant_info: (get-property participant-info)
+ * @self: a [class@Bilat.Exercise]
+ *
+ * Gets what the source says about the participants beyond their names.
+ *
+ * Returns: (transfer none) (nullable): the text, or %NULL
+ *
+ * Since: 1.0
+ */
+const char *
+bilat_exercise_get_participant_info (BilatExercise *self)
+{
+  g_return_val_if_fail (BILAT_IS_EXERCISE (self), NULL);
+
+  return self->participant_info;
+}
+
+/**
+ * bilat_exercise_set_participant_info: (set-property participant-info)
+ * @self: a [class@Bilat.Exercise]
+ * @info: (nullable): the text, or %NULL
+ *
+ * Sets what the source says about the participants beyond their names.
+ *
+ * Since: 1.0
+ */
+void
+bilat_exercise_set_participant_info (BilatExercise *self,
+                                     const char    *info)
+{
+  g_return_if_fail (BILAT_IS_EXERCISE (self));
+
+  if (_bilat_set_str (&self->participant_info, info))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTICIPANT_INFO]);
+}
+
+/**
+ * bilat_exercise_get_unknown_participants: (get-property unknown-participants)
+ * @self: a [class@Bilat.Exercise]
+ *
+ * Gets how many participants the source lists without naming them.
+ *
+ * Returns: the number of unnamed participants
+ *
+ * Since: 1.0
+ */
+guint
+bilat_exercise_get_unknown_participants (BilatExercise *self)
+{
+  g_return_val_if_fail (BILAT_IS_EXERCISE (self), 0);
+
+  return self->unknown_participants;
+}
+
+/**
+ * bilat_exercise_set_unknown_participants: (set-property unknown-participants)
+ * @self: a [class@Bilat.Exercise]
+ * @n: the number of unnamed participants
+ *
+ * Sets how many participants the source lists without naming them.
+ *
+ * Since: 1.0
+ */
+void
+bilat_exercise_set_unknown_participants (BilatExercise *self,
+                                         guint          n)
+{
+  g_return_if_fail (BILAT_IS_EXERCISE (self));
+
+  if (self->unknown_participants == n)
+    return;
+  self->unknown_participants = n;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNKNOWN_PARTICIPANTS]);
 }

@@ -312,6 +312,10 @@ GETTER (exercise_edition, uint, BilatExercise, bilat_exercise_get_edition)
 GETTER (exercise_host, string, BilatExercise, bilat_exercise_get_host)
 GETTER (exercise_domain, enumeration, BilatExercise, bilat_exercise_get_domain)
 GETTER (exercise_focus, string, BilatExercise, bilat_exercise_get_focus)
+GETTER (exercise_domains, uint, BilatExercise, bilat_exercise_get_domains)
+GETTER (exercise_missions, uint, BilatExercise, bilat_exercise_get_missions)
+GETTER (exercise_participant_info, string, BilatExercise, bilat_exercise_get_participant_info)
+GETTER (exercise_unknown_participants, uint, BilatExercise, bilat_exercise_get_unknown_participants)
 GETTER (coded_dataset, enumeration, BilatCodedEvent, bilat_coded_event_get_dataset)
 GETTER (coded_actor1_code, string, BilatCodedEvent, bilat_coded_event_get_actor1_code)
 GETTER (coded_actor1_name, string, BilatCodedEvent, bilat_coded_event_get_actor1_name)
@@ -364,6 +368,10 @@ static const struct
   { bilat_exercise_get_type, "host", exercise_host },
   { bilat_exercise_get_type, "domain", exercise_domain },
   { bilat_exercise_get_type, "focus", exercise_focus },
+  { bilat_exercise_get_type, "domains", exercise_domains },
+  { bilat_exercise_get_type, "missions", exercise_missions },
+  { bilat_exercise_get_type, "participant-info", exercise_participant_info },
+  { bilat_exercise_get_type, "unknown-participants", exercise_unknown_participants },
   { bilat_coded_event_get_type, "dataset", coded_dataset },
   { bilat_coded_event_get_type, "actor1-code", coded_actor1_code },
   { bilat_coded_event_get_type, "actor1-name", coded_actor1_name },

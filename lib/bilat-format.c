@@ -76,6 +76,10 @@ const _BilatField _bilat_exercise_fields[] = {
   { "host", "host", _BILAT_FIELD_REFERENCE, 0, _BILAT_KIND_ACTOR },
   { "domain", "domain", _BILAT_FIELD_ENUM, 0, 0 },
   { "focus", "focus", _BILAT_FIELD_STRING, 0, 0 },
+  { "domains", "domains", _BILAT_FIELD_SECTORS, 0, 0 },
+  { "missions", "missions", _BILAT_FIELD_SECTORS, 0, 0 },
+  { "participant_info", "participant-info", _BILAT_FIELD_STRING, 0, 0 },
+  { "unknown_participants", "unknown-participants", _BILAT_FIELD_COUNT, 0, 0 },
   { NULL, NULL, 0, 0, 0 },
 };
 

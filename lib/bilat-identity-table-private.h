@@ -92,7 +92,6 @@ typedef struct
   GArray      *spell_states;  /* guint16 per spell */
   GHashTable  *by_name;       /* folded name → NameEntry */
   GStringChunk *strings;
-  GPtrArray   *pattern_rows;  /* (state index, pattern text) pairs */
 } IdentityTable;
 
 static inline gboolean

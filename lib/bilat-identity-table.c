@@ -435,7 +435,6 @@ load_names (IdentityTable *self,
 {
   self->strings = g_string_chunk_new (16 * 1024);
   self->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  self->pattern_rows = g_ptr_array_new ();
   for (guint i = 0; i < lines->len; i++)
     {
       char **f = g_ptr_array_index (lines, i);
@@ -445,14 +444,6 @@ load_names (IdentityTable *self,
       NameEntry *grown;
       guint16 state;
 
-      if (strcmp (f[1], "pattern") == 0)
-        {
-          if (n_fields (f) != 3)
-            table_error (line, "a pattern has 3 fields");
-          g_ptr_array_add (self->pattern_rows, GINT_TO_POINTER (state_field (self, f[2], line)));
-          g_ptr_array_add (self->pattern_rows, f[3]);
-          continue;
-        }
       if (strcmp (f[1], "name") != 0)
         continue;
       if (n_fields (f) != 3)

@@ -32,8 +32,8 @@
  * Names are compared without regard to case, accents or punctuation
  * (`Côte d’Ivoire`, `cote d'ivoire`), among the usual names and variants
  * of each state (`Russia`, `Federal Republic of Germany`, `Congo -
- * Kinshasa`); a name of no state is then matched against the name
- * patterns of the countrycode crosswalk. A name of a state that continues
+ * Kinshasa`); a name that is none of them is refused, never guessed at.
+ * A name of a state that continues
  * another names its predecessor on the predecessor's days: `Russia` in
  * 1985 is the Soviet Union.
  *
@@ -46,25 +46,15 @@
  * Since: 1.0
  */
 
-#define RESOURCE_PATH "/org/libbilat/bilat/identity.tsv"
-
 /* Predecessor chains are short (SRB ← SCG ← YUG); the bound stops a
  * damaged table from looping. */
 #define MAX_CHAIN 8
-
-typedef struct
-{
-  guint16  state;
-  GRegex  *regex;
-} Pattern;
 
 struct _BilatIdentity
 {
   GObject        parent_instance;
 
   IdentityTable  table;
-  Pattern       *patterns;   /* compiled on first use */
-  guint          n_patterns;
 };
 
 G_DEFINE_FINAL_TYPE (BilatIdentity, bilat_identity, G_TYPE_OBJECT)
@@ -480,39 +470,6 @@ resolve_states (BilatIdentity   *self,
   return NULL;
 }
 
-static const Pattern *
-get_patterns (BilatIdentity *self,
-              guint         *n_patterns)
-{
-  static gsize compiled = 0;
-
-  if (g_once_init_enter (&compiled))
-    {
-      guint n = self->table.pattern_rows->len / 2;
-      Pattern *patterns = g_new0 (Pattern, n);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GError) error = NULL;
-
-          patterns[i].state = GPOINTER_TO_INT (g_ptr_array_index (self->table.pattern_rows, 2 * i));
-          /* Not G_REGEX_OPTIMIZE: patterns only serve names the tables
-           * lack, and PCRE's JIT reads past the subject, which valgrind
-           * reports. */
-          patterns[i].regex = g_regex_new (g_ptr_array_index (self->table.pattern_rows, 2 * i + 1),
-                                           G_REGEX_CASELESS, 0, &error);
-          if (patterns[i].regex == NULL)
-            g_error ("%s: the pattern of %s: %s", RESOURCE_PATH,
-                     self->table.states[patterns[i].state].id, error->message);
-        }
-      self->patterns = patterns;
-      self->n_patterns = n;
-      g_once_init_leave (&compiled, 1);
-    }
-  *n_patterns = self->n_patterns;
-  return self->patterns;
-}
-
 static const char *
 resolve_name (BilatIdentity *self,
               const char    *name,
@@ -523,12 +480,6 @@ resolve_name (BilatIdentity *self,
 {
   char key[MAX_NAME_LENGTH + 1];
   const NameEntry *entry;
-  const Pattern *patterns;
-  g_autofree char *text = NULL;
-  g_autofree char *lower = NULL;
-  guint16 matched[2];
-  guint n_matched = 0;
-  guint n_patterns;
 
   if (!_bilat_identity_fold_name (name, length, key))
     {
@@ -540,31 +491,8 @@ resolve_name (BilatIdentity *self,
     return resolve_states (self, BILAT_CODE_SCHEME_NAME, name, length,
                            entry->states, entry->n, first, last, error);
 
-  /* Not a name of the tables: countrycode's patterns, which must point to
-   * one state alone. */
-  patterns = get_patterns (self, &n_patterns);
-  text = g_strndup (name, length);
-  lower = g_utf8_strdown (text, -1);
-  for (guint i = 0; i < n_patterns; i++)
-    if (g_regex_match (patterns[i].regex, lower, 0, NULL))
-      add_found (matched, &n_matched, patterns[i].state);
-  if (n_matched == 0)
-    {
-      set_unknown (BILAT_CODE_SCHEME_NAME, name, length, error);
-      return NULL;
-    }
-  if (n_matched > 1)
-    {
-      g_autofree char *quoted = quote_text (name, length);
-
-      g_set_error (error, BILAT_IDENTITY_ERROR, BILAT_IDENTITY_ERROR_AMBIGUOUS,
-                   "“%s” is not the name of a state, and matches the name patterns "
-                   "of both %s and %s", quoted,
-                   self->table.states[matched[0]].id, self->table.states[matched[1]].id);
-      return NULL;
-    }
-  return resolve_states (self, BILAT_CODE_SCHEME_NAME, name, length,
-                         matched, 1, first, last, error);
+  set_unknown (BILAT_CODE_SCHEME_NAME, name, length, error);
+  return NULL;
 }
 
 const char *

@@ -278,6 +278,14 @@ typedef void     (*BilatReadProgressFunc) (guint64  bytes_read,
                                            guint64  rows,
                                            gpointer user_data);
 
+/* Called for every exercise of MME data (@exercise: transfer none), with
+ * where its row begins; returning FALSE (with @error set) stops. */
+typedef gboolean (*BilatExerciseFunc) (BilatExercise  *exercise,
+                                       const char     *file,
+                                       guint64         line,
+                                       gpointer        user_data,
+                                       GError        **error);
+
 typedef struct
 {
   BilatEventFormat        format;
@@ -287,6 +295,8 @@ typedef struct
   gpointer                row_data;
   BilatReadProgressFunc   progress;
   gpointer                progress_data;
+  BilatExerciseFunc       exercise_func; /* NULL: MME data is refused */
+  gpointer                exercise_data;
 } BilatReadOptions;
 
 /* Reads every member of @input, counting into @report. */
@@ -308,6 +318,24 @@ gboolean    _bilat_reader_problem       (BilatReader      *reader,
 
 /* The counts of the report @reader counts into. */
 BilatImportCounts *_bilat_reader_counts (BilatReader    *reader);
+
+/* MME (bilat-import-mme.c). */
+
+/* Whether the @length bytes at @p are the header line of MME. */
+gboolean    _bilat_mme_is_header        (const char             *p,
+                                         gsize                   length);
+/* Reads what is left of the member @input is in, from the header line
+ * (line @first_line) on, handing each exercise to the options'
+ * exercise_func. */
+gboolean    _bilat_read_mme_member      (BilatInput             *input,
+                                         const char             *file,
+                                         guint64                 first_line,
+                                         const BilatReadOptions *options,
+                                         BilatImportReport      *report,
+                                         GError                **error);
+/* The actor of a participant id the MME reader gave: a state of the
+ * identity tables (with its predecessor), or an organisation. */
+BilatActor *_bilat_mme_actor_new        (const char             *id);
 
 /* For tests: whether the readers may cut lines with the processor's widest
  * vectors (AVX2, where there is), or only with the baseline's. */

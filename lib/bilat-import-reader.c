@@ -1148,6 +1148,21 @@ read_member (BilatReader  *reader,
               p = e < end ? e + 1 : end;
               continue;
             }
+          if (_bilat_mme_is_header (p, (gsize) (line_end - p)) ||
+              reader->options->format == BILAT_EVENT_FORMAT_MME)
+            {
+              /* Exercises, not events: the rest of the member is MME's. */
+              if (!_bilat_mme_is_header (p, (gsize) (line_end - p)))
+                {
+                  g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_UNKNOWN_FORMAT,
+                               "%s:%" G_GUINT64_FORMAT ": not the header of MME data "
+                               "(its first column is MMEID)", reader->file, reader->line);
+                  return FALSE;
+                }
+              _bilat_input_consume (input, (gsize) (p - data));
+              return _bilat_read_mme_member (input, reader->file, reader->line,
+                                             reader->options, reader->report, error);
+            }
           if (!detect_format (reader, p, line_end, end, &header, error))
             return FALSE;
           detected = TRUE;

@@ -585,6 +585,7 @@ bilat_import_report_to_string (BilatImportReport *self)
     [BILAT_EVENT_FORMAT_GDELT1] = "GDELT 1.0",
     [BILAT_EVENT_FORMAT_GDELT2] = "GDELT 2.0",
     [BILAT_EVENT_FORMAT_ICEWS] = "ICEWS",
+    [BILAT_EVENT_FORMAT_MME] = "MME",
   };
   const BilatImportCounts *c;
 

@@ -208,12 +208,25 @@ typedef struct
   GStringChunk        *strings;
   const char          *last_file;     /* a row's, and its copy */
   const char          *last_copy;
+
+  /* Exercises (MME), kept as objects: there are few. */
+  GPtrArray           *exercises;     /* BilatExercise */
+  GArray              *exercise_origins;
+  GHashTable          *exercise_ids;  /* the ids above */
+  BilatQuery          *query;         /* a copy, for the exercises; or NULL */
+  BilatImportReport   *report;        /* while reading */
+  BilatImportFlags     flags;
 } Pending;
 
 static Pending *
-pending_new (void)
+pending_new (BilatQuery *query)
 {
   Pending *pending = g_new0 (Pending, 1);
+
+  pending->exercises = g_ptr_array_new_with_free_func (g_object_unref);
+  pending->exercise_origins = g_array_new (FALSE, FALSE, sizeof (Origin));
+  pending->exercise_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  pending->query = query != NULL ? bilat_query_copy (query) : NULL;
 
   seen_ids_init (&pending->ids);
   pending->builder = _bilat_segment_builder_new ();
@@ -234,7 +247,26 @@ pending_free (Pending *pending)
   _bilat_segment_builder_free (pending->builder);
   g_array_unref (pending->origins);
   g_string_chunk_free (pending->strings);
+  g_hash_table_unref (pending->exercise_ids);
+  g_ptr_array_unref (pending->exercises);
+  g_array_unref (pending->exercise_origins);
+  g_clear_object (&pending->query);
   g_free (pending);
+}
+
+/* The name of @file as the pending set keeps it. */
+static const char *
+pending_file (Pending    *pending,
+              const char *file)
+{
+  /* Rows of one file share its name (compared too: another file's name
+   * may come at the same address once the first is freed). */
+  if (file != pending->last_file || strcmp (file, pending->last_copy) != 0)
+    {
+      pending->last_file = file;
+      pending->last_copy = g_string_chunk_insert_const (pending->strings, file);
+    }
+  return pending->last_copy;
 }
 
 static gboolean
@@ -253,17 +285,128 @@ pending_add_row (BilatReader  *reader,
 
   /* Straight into columns: no object per event. */
   _bilat_segment_builder_add_row (pending->builder, row);
-  /* Rows of one file share its name (compared too: another file's name
-   * may come at the same address once the first is freed). */
-  if (row->file != pending->last_file || strcmp (row->file, pending->last_copy) != 0)
-    {
-      pending->last_file = row->file;
-      pending->last_copy = g_string_chunk_insert_const (pending->strings, row->file);
-    }
-  origin.file = pending->last_copy;
+  origin.file = pending_file (pending, row->file);
   origin.line = row->line;
   g_array_append_val (pending->origins, origin);
   return TRUE;
+}
+
+/* Reports a repeated event id (@message says where it was first): counted
+ * and kept in @report, or in strict mode the error. */
+static gboolean
+report_repeated_id (BilatImportReport  *report,
+                    BilatImportFlags    flags,
+                    const Origin       *origin,
+                    const char         *field,
+                    const char         *id,
+                    const char         *message,
+                    GError            **error)
+{
+  BilatProblem *problem = _bilat_import_problem_new (BILAT_IMPORT_ERROR_DUPLICATE_ID, origin->file,
+                                                     origin->line, 1, field, id, message);
+
+  if (flags & BILAT_IMPORT_FLAGS_STRICT)
+    {
+      g_propagate_error (error, _bilat_problem_to_error (problem));
+      bilat_problem_unref (problem);
+      return FALSE;
+    }
+  _bilat_import_report_counts (report)->duplicates++;
+  _bilat_import_report_take_problem (report, problem);
+  return TRUE;
+}
+
+/* An exercise of MME data; one whose id an earlier file of the import
+ * had is a duplicate. */
+static gboolean
+pending_add_exercise (BilatExercise  *exercise,
+                      const char     *file,
+                      guint64         line,
+                      gpointer        user_data,
+                      GError        **error)
+{
+  Pending *pending = user_data;
+  const char *id = bilat_record_get_id (BILAT_RECORD (exercise));
+  Origin origin = { pending_file (pending, file), line };
+
+  if (g_hash_table_contains (pending->exercise_ids, id))
+    return report_repeated_id (pending->report, pending->flags, &origin, "MMEID", id,
+                               "an earlier file has this exercise", error);
+  g_ptr_array_add (pending->exercises, g_object_ref (exercise));
+  g_array_append_val (pending->exercise_origins, origin);
+  g_hash_table_add (pending->exercise_ids, (gpointer) id);
+  return TRUE;
+}
+
+/* Adds what the store lacks of the actors @id stands for: the state or
+ * organisation, and the states it continues. */
+static void
+add_exercise_actor (BilatStore *store,
+                    const char *id)
+{
+  for (guint depth = 0; id != NULL && depth < 8; depth++)
+    {
+      g_autoptr(BilatActor) actor = NULL;
+
+      if (bilat_store_lookup_actor (store, id) != NULL)
+        return;
+      actor = _bilat_mme_actor_new (id);
+      bilat_store_add (store, BILAT_RECORD (actor), NULL);
+      id = bilat_actor_get_predecessor (actor);
+    }
+}
+
+/* Adds the pending exercises that the query selects to @store, with their
+ * actors. The actors the query names come first, so that it can follow
+ * their succession (RUS continues SUN). Cannot fail: duplicates are
+ * checked before. */
+static void
+commit_exercises (Pending           *pending,
+                  BilatStore        *store,
+                  const guint8      *removed,
+                  BilatImportCounts *counts)
+{
+  BilatIdentity *identity = bilat_identity_get_default ();
+  guint n = pending->exercises->len;
+  guint64 rejected = 0;
+
+  if (n == 0)
+    return;
+  if (pending->query != NULL)
+    {
+      const char * const *actors = bilat_query_get_actors (pending->query);
+      const char *dyad[2];
+
+      for (guint i = 0; actors != NULL && actors[i] != NULL; i++)
+        if (bilat_identity_get_name (identity, actors[i]) != NULL)
+          add_exercise_actor (store, actors[i]);
+      if (bilat_query_get_dyad (pending->query, &dyad[0], &dyad[1]))
+        for (guint i = 0; i < 2; i++)
+          if (bilat_identity_get_name (identity, dyad[i]) != NULL)
+            add_exercise_actor (store, dyad[i]);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      BilatEvent *event = g_ptr_array_index (pending->exercises, i);
+      GPtrArray *participants;
+
+      if (removed != NULL && (removed[i >> 3] & (1u << (i & 7))) != 0)
+        continue;
+      if (pending->query != NULL && !bilat_query_match_event (pending->query, store, event, NULL))
+        {
+          rejected++;
+          continue;
+        }
+      participants = bilat_event_get_participants (event);
+      for (guint k = 0; k < participants->len; k++)
+        add_exercise_actor (store,
+                            bilat_participant_get_actor (g_ptr_array_index (participants, k)));
+      bilat_store_add (store, BILAT_RECORD (event), NULL);
+      counts->kept++;
+    }
+  /* The reader counted every exercise it read as matched: the query
+   * selects here. */
+  counts->matched -= rejected;
 }
 
 /* The actor a participant id of imported data stands for: a state when
@@ -284,6 +427,8 @@ actor_for_id (const char *id)
   return actor;
 }
 
+#define STORED "the store has an event with this id already"
+
 /* Adds the pending events to @store, with the actors and sources they
  * refer to that the store lacks. An event whose id the store has already
  * is a duplicate, and brings in nothing; in strict mode the first fails
@@ -298,6 +443,7 @@ pending_commit (Pending            *pending,
   BilatImportCounts *counts = _bilat_import_report_counts (report);
   guint n = _bilat_segment_builder_get_n_rows (pending->builder);
   g_autofree guint8 *removed = NULL;
+  g_autofree guint8 *removed_exercises = NULL;
   g_autoptr(GPtrArray) actor_ids = NULL;
   BilatSegment *segment;
   guint kept = n;
@@ -309,27 +455,33 @@ pending_commit (Pending            *pending,
   for (guint i = 0; i < n; i++)
     {
       const Origin *origin = &g_array_index (pending->origins, Origin, i);
-      BilatProblem *problem;
       char id[48];
 
       _bilat_segment_builder_format_id (pending->builder, i, id);
       if (!_bilat_store_has_event (store, id))
         continue;
-      problem = _bilat_import_problem_new (BILAT_IMPORT_ERROR_DUPLICATE_ID, origin->file,
-                                           origin->line, 1, NULL, id,
-                                           "the store has an event with this id already");
-      if (flags & BILAT_IMPORT_FLAGS_STRICT)
-        {
-          g_propagate_error (error, _bilat_problem_to_error (problem));
-          bilat_problem_unref (problem);
-          return FALSE;
-        }
-      counts->duplicates++;
-      _bilat_import_report_take_problem (report, problem);
+      if (!report_repeated_id (report, flags, origin, NULL, id, STORED, error))
+        return FALSE;
       if (removed == NULL)
         removed = g_new0 (guint8, n / 8 + 1);
       removed[i >> 3] |= (guint8) (1u << (i & 7));
       kept--;
+    }
+  /* Exercises whose ids the store has already are duplicates too. */
+  for (guint i = 0; i < pending->exercises->len; i++)
+    {
+      BilatRecord *exercise = g_ptr_array_index (pending->exercises, i);
+      const Origin *origin = &g_array_index (pending->exercise_origins, Origin, i);
+      const char *id = bilat_record_get_id (exercise);
+
+      if (bilat_store_lookup_event (store, id) == NULL)
+        continue;
+      if (!report_repeated_id (report, flags, origin, "MMEID", id, STORED, error))
+        return FALSE;
+      counts->matched--;
+      if (removed_exercises == NULL)
+        removed_exercises = g_new0 (guint8, pending->exercises->len / 8 + 1);
+      removed_exercises[i >> 3] |= (guint8) (1u << (i & 7));
     }
   if (removed != NULL)
     _bilat_segment_builder_remove_rows (pending->builder, removed);
@@ -337,6 +489,8 @@ pending_commit (Pending            *pending,
   /* Nothing below can fail: ids are checked, and the store checks no
    * references. Actors first, in the order of their ids, so that the same
    * import gives the same store. */
+  commit_exercises (pending, store, removed_exercises, counts);
+
   segment = _bilat_segment_builder_finish (g_steal_pointer (&pending->builder));
   actor_ids = _bilat_segment_list_actors (segment);
   for (guint i = 0; i < actor_ids->len; i++)
@@ -378,8 +532,12 @@ read_pending (BilatInput            *input,
     .row_data = pending,
     .progress = progress_report,
     .progress_data = progress,
+    .exercise_func = pending_add_exercise,
+    .exercise_data = pending,
   };
 
+  pending->report = report;
+  pending->flags = flags;
   return _bilat_read_events (input, &options, report, cancellable, error);
 }
 
@@ -460,7 +618,7 @@ import_input (BilatStore               *self,
 {
   g_autoptr(BilatImportReport) report = bilat_import_report_new ();
   BilatRowFilter *filter = _bilat_row_filter_new (query, self);
-  Pending *pending = pending_new ();
+  Pending *pending = pending_new (query);
   Progress throttle = { progress, progress_data, 0, 0, 0 };
   gboolean ok;
 
@@ -476,7 +634,7 @@ import_input (BilatStore               *self,
 static gboolean
 check_format (BilatEventFormat format)
 {
-  return (guint) format <= BILAT_EVENT_FORMAT_ICEWS;
+  return (guint) format <= BILAT_EVENT_FORMAT_MME;
 }
 
 /* Imports @files as one, with one report, committed once every file has
@@ -510,7 +668,7 @@ _bilat_store_import_files (BilatStore               *self,
 
   report = bilat_import_report_new ();
   filter = _bilat_row_filter_new (query, self);
-  pending = pending_new ();
+  pending = pending_new (query);
 
   ok = read_files (files, n_files, format, filter, flags, pending, report, &throttle,
                    cancellable, error) &&
@@ -802,7 +960,7 @@ _bilat_store_import_async (BilatStore               *self,
    * worker. */
   job->filter = _bilat_row_filter_new (query, self);
   job->flags = flags;
-  job->pending = pending_new ();
+  job->pending = pending_new (query);
   job->report = bilat_import_report_new ();
   job->relay = _bilat_progress_relay_new (progress, progress_data, progress_data_destroy);
 

@@ -313,7 +313,7 @@ bilat_importer_set_format (BilatImporter    *self,
                            BilatEventFormat  format)
 {
   g_return_if_fail (BILAT_IS_IMPORTER (self));
-  g_return_if_fail (format <= BILAT_EVENT_FORMAT_ICEWS);
+  g_return_if_fail (format <= BILAT_EVENT_FORMAT_MME);
 
   if (self->format == format)
     return;

@@ -19,6 +19,9 @@ gint64  _bilat_series_key_for_civil (BilatSeriesUnit  unit,
                                      int              year,
                                      int              month,
                                      int              day);
+/* The period of a bin key: a day, a month or a year. */
+BilatDate *_bilat_series_key_to_date (BilatSeriesUnit  unit,
+                                      gint64           key);
 void    _bilat_series_add_key       (BilatSeries     *self,
                                      gint64           key,
                                      double           goldstein,

@@ -296,6 +296,25 @@ _bilat_series_key_for_civil (BilatSeriesUnit unit,
   return _bilat_civil_to_julian (year, month, day);
 }
 
+BilatDate *
+_bilat_series_key_to_date (BilatSeriesUnit unit,
+                           gint64          key)
+{
+  int year, month, day;
+
+  switch (unit)
+    {
+    case BILAT_SERIES_UNIT_DAY:
+      _bilat_julian_to_civil ((guint32) key, &year, &month, &day);
+      return bilat_date_new_day (year, month, day, NULL);
+    case BILAT_SERIES_UNIT_MONTH:
+      return bilat_date_new_month ((int) (key / 12), (int) (key % 12) + 1, NULL);
+    case BILAT_SERIES_UNIT_YEAR:
+    default:
+      return bilat_date_new_year ((int) key, NULL);
+    }
+}
+
 /**
  * bilat_series_add_observation:
  * @self: a [class@Bilat.Series]
@@ -532,24 +551,10 @@ BilatDate *
 bilat_series_get_bin_date (BilatSeries *self,
                            guint        bin)
 {
-  gint64 key;
-  int year, month, day;
-
   g_return_val_if_fail (BILAT_IS_SERIES (self), NULL);
   g_return_val_if_fail (bin < self->bins->len, NULL);
 
-  key = self->first_key + bin;
-  switch (self->unit)
-    {
-    case BILAT_SERIES_UNIT_DAY:
-      _bilat_julian_to_civil ((guint32) key, &year, &month, &day);
-      return bilat_date_new_day (year, month, day, NULL);
-    case BILAT_SERIES_UNIT_MONTH:
-      return bilat_date_new_month ((int) (key / 12), (int) (key % 12) + 1, NULL);
-    case BILAT_SERIES_UNIT_YEAR:
-    default:
-      return bilat_date_new_year ((int) key, NULL);
-    }
+  return _bilat_series_key_to_date (self->unit, self->first_key + bin);
 }
 
 /**

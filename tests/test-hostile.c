@@ -35,18 +35,11 @@
 
 #include "bilat-import-private.h"
 #include "bilat-test-util.h"
+#include "bilat-test-files.h"
 
 /* Helpers */
 
 #define HEADER "{\"format\": \"bilat\", \"version\": 1, "
-
-static char *
-fixture_path (const char *name)
-{
-  const char *srcdir = g_getenv ("BILAT_TEST_SRCDIR");
-
-  return g_build_filename (srcdir != NULL ? srcdir : ".", "data", "import", name, NULL);
-}
 
 /* Under valgrind everything is some 50 times slower: time bounds are
  * checked only without it. */
@@ -670,24 +663,6 @@ test_long_value_quoted_short (void **state)
 }
 
 /* Class 9: errors that misled. */
-
-static GBytes *
-gzip_bytes (const void *data,
-            gsize       length)
-{
-  z_stream z = { 0 };
-  gsize capacity = length + length / 2 + 1024;
-  guchar *out = g_malloc (capacity);
-
-  assert_int_equal (deflateInit2 (&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  z.next_in = (Bytef *) data;
-  z.avail_in = (uInt) length;
-  z.next_out = out;
-  z.avail_out = (uInt) capacity;
-  assert_int_equal (deflate (&z, Z_FINISH), Z_STREAM_END);
-  deflateEnd (&z);
-  return g_bytes_new_take (out, z.total_out);
-}
 
 /* A zip archive of @entry (NULL: none; a name ending in / is a folder)
  * holding @data. */

@@ -144,9 +144,6 @@ test_names (void **state)
   assert_resolves (BILAT_CODE_SCHEME_NAME, "Serbia", "2004", "SCG");
   assert_resolves (BILAT_CODE_SCHEME_NAME, "Serbia", "2010", "SRB");
   assert_resolves (BILAT_CODE_SCHEME_NAME, "Zaire", "1990", "COD");
-  /* not a name of the tables: the crosswalk's patterns */
-  assert_resolves (BILAT_CODE_SCHEME_NAME, "Republic of Kazakhstan", "2000", "KAZ");
-  assert_resolves (BILAT_CODE_SCHEME_NAME, "the Soviet Union", "1985", "SUN");
 }
 
 static void
@@ -161,6 +158,11 @@ test_refusals (void **state)
   assert_refused (BILAT_CODE_SCHEME_NAME, "Atlantis", "1985", BILAT_IDENTITY_ERROR_UNKNOWN,
                   "Atlantis", NULL);
   assert_refused (BILAT_CODE_SCHEME_NAME, "", "1985", BILAT_IDENTITY_ERROR_UNKNOWN, NULL);
+  /* a name the tables lack is refused, not matched against patterns */
+  assert_refused (BILAT_CODE_SCHEME_NAME, "Republic of Kazakhstan", "2000",
+                  BILAT_IDENTITY_ERROR_UNKNOWN, "Republic of Kazakhstan", NULL);
+  assert_refused (BILAT_CODE_SCHEME_NAME, "the Soviet Union", "1985",
+                  BILAT_IDENTITY_ERROR_UNKNOWN, "the Soviet Union", NULL);
   assert_refused (BILAT_CODE_SCHEME_ACTOR, "XXX", "1985", BILAT_IDENTITY_ERROR_UNKNOWN,
                   "XXX", NULL);
 

@@ -383,10 +383,10 @@ tool_run_convergence (Tool    *tool,
 
 /* Series. */
 
-static gboolean
-parse_unit (const char       *text,
-            BilatSeriesUnit  *unit,
-            GError          **error)
+gboolean
+tool_parse_unit (const char       *text,
+                 BilatSeriesUnit  *unit,
+                 GError          **error)
 {
   g_autoptr(GEnumClass) klass = NULL;
   g_autofree char *nick = NULL;
@@ -440,10 +440,10 @@ parse_output_form (Tool               *tool,
 /* The series of the dataset's events that match the filters. Streaming
  * event files is the other way a series will be made: each file (or job)
  * a series of its own, merged with bilat_series_merge(). */
-static BilatSeries *
-compute_dataset_series (Tool             *tool,
-                        BilatSeriesUnit   unit,
-                        GError          **error)
+BilatSeries *
+tool_compute_series (Tool             *tool,
+                     BilatSeriesUnit   unit,
+                     GError          **error)
 {
   g_autoptr(BilatQuery) query = tool_build_query (tool, error);
 
@@ -527,10 +527,10 @@ tool_run_series (Tool    *tool,
   gboolean table;
 
   if (!parse_output_form (tool, &table, &format, error) ||
-      !parse_unit (tool->by, &unit, error))
+      !tool_parse_unit (tool->by, &unit, error))
     return FALSE;
 
-  series = compute_dataset_series (tool, unit, error);
+  series = tool_compute_series (tool, unit, error);
   if (series == NULL)
     return FALSE;
 
@@ -539,6 +539,84 @@ tool_run_series (Tool    *tool,
   else
     {
       g_autofree char *text = bilat_series_to_string (series, format);
+
+      fputs (text, stdout);
+    }
+  return TRUE;
+}
+
+/* Exercises counted per period (bilat exercises --by). */
+
+static const ToolColumn exercise_count_columns[] = {
+  { "PERIOD", 0, 0, 0 },
+  { "EXERCISES", 0, 0, TOOL_COLUMN_RIGHT },
+  { "CPX", 0, 0, TOOL_COLUMN_RIGHT },
+  { "AIR", 0, 0, TOOL_COLUMN_RIGHT },
+  { "LAND", 0, 0, TOOL_COLUMN_RIGHT },
+  { "SEA", 0, 0, TOOL_COLUMN_RIGHT },
+  { "AMPHIB.", 0, 0, TOOL_COLUMN_RIGHT },
+  { "CYBER", 0, 0, TOOL_COLUMN_RIGHT },
+  { "WAR", 0, 0, TOOL_COLUMN_RIGHT },
+  { "PEACE", 0, 0, TOOL_COLUMN_RIGHT },
+  { "HUMAN.", 0, 0, TOOL_COLUMN_RIGHT },
+};
+
+static void
+print_exercise_counts_table (BilatExerciseCounts *counts)
+{
+  guint n = bilat_exercise_counts_get_n_periods (counts);
+  ToolColumn columns[G_N_ELEMENTS (exercise_count_columns)];
+  g_autoptr(ToolTable) table = NULL;
+
+  memcpy (columns, exercise_count_columns, sizeof columns);
+  if (bilat_exercise_counts_get_unit (counts) == BILAT_SERIES_UNIT_YEAR)
+    columns[0].header = "YEAR";
+  table = tool_table_new (columns, G_N_ELEMENTS (columns));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BilatDate) date = bilat_exercise_counts_get_period (counts, i);
+      char *cells[G_N_ELEMENTS (exercise_count_columns)];
+      guint c = 0;
+
+      cells[c++] = bilat_date_to_string (date);
+      cells[c++] = g_strdup_printf ("%u", bilat_exercise_counts_get_exercises (counts, i));
+      for (guint b = 0; b < 6; b++)
+        cells[c++] = g_strdup_printf ("%u", bilat_exercise_counts_get_domain_count (counts, i, 1u << b));
+      for (guint b = 0; b < 3; b++)
+        cells[c++] = g_strdup_printf ("%u", bilat_exercise_counts_get_mission_count (counts, i, 1u << b));
+      tool_table_add_row (table, (const char **) cells);
+      for (guint k = 0; k < c; k++)
+        g_free (cells[k]);
+    }
+  tool_table_print (table, stdout, "No dated exercises match.");
+  if (bilat_exercise_counts_get_n_undated (counts) > 0 ||
+      bilat_exercise_counts_get_n_imprecise (counts) > 0)
+    printf ("Not in a period: %u undated, %u less precise than a period.\n",
+            bilat_exercise_counts_get_n_undated (counts),
+            bilat_exercise_counts_get_n_imprecise (counts));
+}
+
+gboolean
+tool_run_exercise_counts (Tool        *tool,
+                          BilatQuery  *query,
+                          GError     **error)
+{
+  g_autoptr(BilatExerciseCounts) counts = NULL;
+  BilatSeriesUnit unit = BILAT_SERIES_UNIT_YEAR;
+  BilatSeriesFormat format;
+  gboolean table;
+
+  if (!parse_output_form (tool, &table, &format, error) ||
+      (tool->by != NULL && !tool_parse_unit (tool->by, &unit, error)))
+    return FALSE;
+
+  counts = bilat_store_count_exercises (tool->store, query, unit);
+  if (table)
+    print_exercise_counts_table (counts);
+  else
+    {
+      g_autofree char *text = bilat_exercise_counts_to_string (counts, format);
 
       fputs (text, stdout);
     }

@@ -21,6 +21,7 @@ parse_format (Tool              *tool,
     { "gdelt1", BILAT_EVENT_FORMAT_GDELT1 },
     { "gdelt2", BILAT_EVENT_FORMAT_GDELT2 },
     { "icews", BILAT_EVENT_FORMAT_ICEWS },
+    { "mme", BILAT_EVENT_FORMAT_MME },
   };
 
   *format = BILAT_EVENT_FORMAT_AUTO;
@@ -33,7 +34,7 @@ parse_format (Tool              *tool,
         return TRUE;
       }
   g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
-               "--format is auto, gdelt1, gdelt2 or icews (unga: UN votes, with “bilat import”), not “%s”", tool->format);
+               "--format is auto, gdelt1, gdelt2, icews or mme (unga: UN votes, with “bilat import”), not “%s”", tool->format);
   return FALSE;
 }
 

@@ -91,6 +91,10 @@ tool_run_exercises (Tool    *tool,
     return FALSE;
 
   bilat_query_set_event_type (query, BILAT_TYPE_EXERCISE);
+  /* Counted per period rather than listed. */
+  if (tool->by != NULL || tool->csv || tool->tsv)
+    return tool_run_exercise_counts (tool, query, error);
+
   exercises = bilat_store_find_events (tool->store, query);
   if (tool->json)
     return print_json_records (exercises);

@@ -71,6 +71,12 @@ typedef struct
   char      *output;
   gboolean   strict;
 
+  /* plot */
+  char      *chart;  /* the first positional argument */
+  char     **dyads;  /* --dyad, repeatable; each is set as dyad in turn */
+  char      *size;
+  char      *title;
+
   /* affinity */
   char     **votes;          /* UNGA tables to read instead of the dataset */
   char      *topic;
@@ -88,6 +94,7 @@ typedef struct
  * name, already counted. */
 gboolean tool_run_timeline    (Tool *tool, char **args, GError **error);
 gboolean tool_run_exercises   (Tool *tool, char **args, GError **error);
+gboolean tool_run_exercise_counts (Tool *tool, BilatQuery *query, GError **error);
 gboolean tool_run_positions   (Tool *tool, char **args, GError **error);
 gboolean tool_run_convergence (Tool *tool, char **args, GError **error);
 gboolean tool_run_series      (Tool *tool, char **args, GError **error);
@@ -97,7 +104,16 @@ gboolean tool_run_sources     (Tool *tool, char **args, GError **error);
 gboolean tool_run_show        (Tool *tool, char **args, GError **error);
 gboolean tool_run_validate    (Tool *tool, char **args, GError **error);
 gboolean tool_run_import      (Tool *tool, char **args, GError **error);
+gboolean tool_run_plot        (Tool *tool, char **args, GError **error);
 gboolean tool_run_affinity    (Tool *tool, char **args, GError **error);
+
+/* Series (bilat-analysis.c), shared with plot. */
+gboolean     tool_parse_unit     (const char       *text,
+                                  BilatSeriesUnit  *unit,
+                                  GError          **error);
+BilatSeries *tool_compute_series (Tool             *tool,
+                                  BilatSeriesUnit   unit,
+                                  GError          **error);
 
 /* The identity tables (bilat-identity.c). */
 gboolean tool_run_states      (Tool *tool, char **args, GError **error);

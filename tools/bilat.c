@@ -33,7 +33,11 @@ typedef enum {
   OPTION_DATA       = 1 << 16,  /* reads the dataset (--data or the built-in one) */
   OPTION_WHEN       = 1 << 17,  /* --year, --date */
   OPTION_SCHEMES    = 1 << 18,  /* --from, --to: code schemes */
-  OPTION_AFFINITY   = 1 << 19,  /* --votes, --topic, --important, --measure, --matrix, --actors, --thin */
+  OPTION_SIZE       = 1 << 19,
+  OPTION_TITLE      = 1 << 20,
+  OPTION_CHART_OUTPUT = 1 << 21,  /* --output, of a chart */
+  OPTION_DYADS      = 1 << 22,  /* --dyad, repeatable (plot) */
+  OPTION_AFFINITY   = 1 << 23,  /* --votes, --topic, --important, --measure, --matrix, --actors, --thin */
 } CommandOptions;
 
 typedef enum {
@@ -42,6 +46,7 @@ typedef enum {
   ARGS_TWO,
   ARGS_SOME,  /* one or more */
   ARGS_ANY,   /* none or more */
+  ARGS_CHART, /* a chart name, then event files as with OPTION_INPUT */
 } CommandArgs;
 
 typedef struct
@@ -90,11 +95,21 @@ static const Command commands[] = {
   { "exercises", NULL,
     "Joint exercises with series, edition, dates and place",
     "Lists the exercises of the dataset in date order with their series,\n"
-    "edition, host and place. The filters are those of “bilat timeline”.",
+    "edition, host and place. The filters are those of “bilat timeline”.\n"
+    "With --by, --csv or --tsv (by year unless --by says), counts them\n"
+    "per period instead: with --dyad A,B the joint exercises of the two,\n"
+    "in all and per domain and mission; succession applies. --csv and\n"
+    "--tsv print the columns year (or period), exercises, command_post, air,\n"
+    "land, sea, amphibious, cyber, warfighting, peacekeeping, humanitarian.\n"
+    "\n"
+    "Examples:\n"
+    "  bilat import mme_v7.csv -o mme.json\n"
+    "  bilat --data mme.json exercises --dyad USA,IND --by year --csv",
     "an array of the matching exercises in date order,\n"
-    "each an object in the shape of the data format's exercises.",
+    "each an object in the shape of the data format's exercises;\n"
+    "with --by, an object with unit, total, undated, imprecise and periods.",
     NULL,
-    EVENT_FILTERS | OPTION_DATA, ARGS_NONE, tool_run_exercises },
+    EVENT_FILTERS | OPTION_BY | OPTION_TABULAR | OPTION_DATA, ARGS_NONE, tool_run_exercises },
   { "positions", NULL,
     "Positions of actors on issues",
     "Lists the positions of the dataset: who holds which stance on which\n"
@@ -244,15 +259,17 @@ static const Command commands[] = {
     EVENT_FILTERS | OPTION_TYPE | OPTION_BY | OPTION_TABULAR | OPTION_INPUT | OPTION_JOBS |
     OPTION_FORMAT | OPTION_STRICT | OPTION_DATA, ARGS_ANY, tool_run_series },
   { "import", "FILE…",
-    "Read GDELT or ICEWS files into a dataset",
+    "Read GDELT, ICEWS or MME files into a dataset",
     "Reads each FILE of machine-coded events (GDELT 1.0 in both layouts,\n"
-    "GDELT 2.0, ICEWS; plain, .gz or .zip; the format is told from the\n"
-    "content unless --format names it), keeps the events that match the\n"
-    "filters, and writes them with their actors as a libbilat dataset to the\n"
-    "file of --output: a native store file (memory-mapped when read) if its\n"
-    "name ends in .bilat, the JSON format otherwise. Only matching rows are\n"
-    "kept in memory, as columns. Bad rows are\n"
-    "skipped and reported on standard error (--strict stops at the first);\n"
+    "GDELT 2.0, ICEWS) or of exercises (MME, the Multinational Military\n"
+    "Exercises: participants resolved by name on each exercise's start\n"
+    "date, names that do not resolve reported); plain, .gz or .zip; the\n"
+    "format is told from the content unless --format names it; keeps the\n"
+    "events that match the filters, and writes them with their actors as a\n"
+    "libbilat dataset to the file of --output: a native store file\n"
+    "(memory-mapped when read) if its name ends in .bilat, the JSON format\n"
+    "otherwise. Only matching rows are kept in memory, as columns. Bad rows\n"
+    "are skipped and reported on standard error (--strict stops at the first);\n"
     "duplicate event ids are reported, not doubled. A progress line is shown\n"
     "on a terminal. --input FILE is another spelling of FILE. There is no\n"
     "--sector (event files hold no sectors) and no --json (the output is the\n"
@@ -320,6 +337,44 @@ static const Command commands[] = {
     "one), state (the actor id) and code (the result).",
     "reads the identity tables of libbilat, not a dataset",
     OPTION_WHEN | OPTION_SCHEMES, ARGS_ONE, tool_run_code },
+#ifdef BILAT_TOOL_HAVE_PLOT
+  { "plot", "series|timeline|affinity [FILE…]",
+    "Charts of series, timelines and affinity as SVG, PNG or PDF",
+    "Draws a chart into the file of --output, in the format its extension\n"
+    "names (.svg, .png or .pdf), through libbilat-plot:\n"
+    "\n"
+    "  series    events per day, month or year (--by) as bars stacked by\n"
+    "            QuadClass, and the mean Goldstein score as a line; over the\n"
+    "            dataset, or streamed from event FILEs as “bilat series” does\n"
+    "  timeline  the events in date order on a date axis, exercises as\n"
+    "            spans, a date known to the month or year as that whole\n"
+    "            period, events of unknown date listed under the axis\n"
+    "  affinity  the affinity S of the two actors of --dyad per year, from\n"
+    "            the positions of the dataset dated in that year, as “bilat\n"
+    "            convergence” computes it; a year of fewer than 3 shared\n"
+    "            issues is drawn hollow (thin)\n"
+    "\n"
+    "The filters are those of “bilat timeline” (series and timeline) and of\n"
+    "“bilat convergence” (affinity). --dyad may be repeated for series (a\n"
+    "series for each dyad, side by side; event files are read once for each)\n"
+    "and affinity (a line for each dyad). --size is WIDTHxHEIGHT in pixels (800x500,\n"
+    "the default) or in points with “pt” (432x288pt); --title replaces the\n"
+    "title made from the data. Month names and numbers follow the locale.\n"
+    "Nothing is written when there is nothing to draw.\n"
+    "\n"
+    "Examples:\n"
+    "  bilat plot series --dyad PAK,RUS --by year -o pak-rus.svg\n"
+    "  bilat plot timeline --dyad PAK,RUS --from 2014 -o timeline.png --size 1200x600\n"
+    "  bilat plot series 20191024143000.export.CSV --by day -o gdelt.pdf\n"
+    "  bilat plot series --dyad PAK,RUS --dyad IND,RUS --by year -o two.png\n"
+    "  bilat plot affinity --dyad PAK,RUS -o affinity.svg",
+    NULL,
+    NULL,
+    (EVENT_FILTERS & ~OPTION_DYAD) | OPTION_DYADS | OPTION_TYPE | OPTION_BY | OPTION_ISSUE |
+    OPTION_INPUT | OPTION_JOBS | OPTION_FORMAT | OPTION_STRICT | OPTION_DATA |
+    OPTION_CHART_OUTPUT | OPTION_SIZE | OPTION_TITLE,
+    ARGS_CHART, tool_run_plot },
+#endif
 };
 
 /* Where GOption stores a command's option, as an offset into Tool, since
@@ -341,6 +396,9 @@ static const CommandOption command_options[] = {
   { OPTION_DYAD, G_STRUCT_OFFSET (Tool, dyad),
     { "dyad", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       "Only records between actors A and B, either way", "A,B" } },
+  { OPTION_DYADS, G_STRUCT_OFFSET (Tool, dyads),
+    { "dyad", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      "Records between actors A and B (repeatable: a series or line each)", "A,B" } },
   { OPTION_PERIOD, G_STRUCT_OFFSET (Tool, from),
     { "from", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       "Only records dated in or after DATE", "DATE" } },
@@ -367,7 +425,7 @@ static const CommandOption command_options[] = {
       "Do not follow state succession (SUN for RUS)", NULL } },
   { OPTION_BY, G_STRUCT_OFFSET (Tool, by),
     { "by", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      "Periods of a day, month (the default) or year", "UNIT" } },
+      "day, month or year (default month; exercises: year)", "UNIT" } },
   { OPTION_TABULAR, G_STRUCT_OFFSET (Tool, csv),
     { "csv", 0, 0, G_OPTION_ARG_NONE, NULL,
       "Print comma-separated values", NULL } },
@@ -379,7 +437,7 @@ static const CommandOption command_options[] = {
       "Read N files at a time (default 1)", "N" } },
   { OPTION_FORMAT, G_STRUCT_OFFSET (Tool, format),
     { "format", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      "gdelt1, gdelt2, icews, unga (default: the content)", "FORMAT" } },
+      "gdelt1, gdelt2, icews, mme, unga (default: detected)", "FORMAT" } },
   { OPTION_OUTPUT, G_STRUCT_OFFSET (Tool, output),
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
       "Write the dataset to FILE", "FILE" } },
@@ -401,6 +459,15 @@ static const CommandOption command_options[] = {
   { OPTION_SCHEMES, G_STRUCT_OFFSET (Tool, scheme_to),
     { "to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       "The scheme to convert to (default: actor)", "SCHEME" } },
+  { OPTION_CHART_OUTPUT, G_STRUCT_OFFSET (Tool, output),
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+      "Write the chart to FILE (.svg, .png or .pdf)", "FILE" } },
+  { OPTION_SIZE, G_STRUCT_OFFSET (Tool, size),
+    { "size", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "The chart's size in pixels, or points with pt", "WxH" } },
+  { OPTION_TITLE, G_STRUCT_OFFSET (Tool, title),
+    { "title", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "The chart's title", "TITLE" } },
   { OPTION_AFFINITY, G_STRUCT_OFFSET (Tool, votes),
     { "votes", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
       "Read UN vote tables, not the dataset (repeatable)", "FILE" } },
@@ -442,6 +509,7 @@ tool_clear (Tool *tool)
   g_free (tool->data);
   g_strfreev (tool->actors);
   g_free (tool->dyad);
+  g_strfreev (tool->dyads);
   g_free (tool->from);
   g_free (tool->to);
   g_free (tool->type);
@@ -457,6 +525,9 @@ tool_clear (Tool *tool)
   g_free (tool->date);
   g_free (tool->scheme_from);
   g_free (tool->scheme_to);
+  g_free (tool->chart);
+  g_free (tool->size);
+  g_free (tool->title);
   g_strfreev (tool->votes);
   g_free (tool->topic);
   g_free (tool->measure);
@@ -647,6 +718,7 @@ check_arguments (const Command  *command,
         return TRUE;
       break;
     case ARGS_ANY:
+    case ARGS_CHART:
       return TRUE;
     default:
       g_assert_not_reached ();
@@ -815,6 +887,19 @@ run (Tool     *tool,
     {
       print_help (context);
       return TRUE;
+    }
+  /* plot: the chart first, then event files. */
+  if (command->args == ARGS_CHART)
+    {
+      if (argc < 2)
+        {
+          g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                       "“%s” needs a chart: %s", command->name, command->parameters);
+          return FALSE;
+        }
+      tool->chart = g_strdup (argv[1]);
+      argc--;
+      argv++;
     }
   /* Event files are the positional arguments, and the values of
    * --input, its other spelling (`--input FILE...`, as a shell glob

@@ -24,9 +24,13 @@ G_BEGIN_DECLS
  * @BILAT_EVENT_FORMAT_ICEWS: ICEWS coded event data: tab-separated, 20
  *   columns, with a header line; countries are names and `NA` marks a
  *   missing value
+ * @BILAT_EVENT_FORMAT_MME: the Multinational Military Exercises dataset
+ *   (MME): comma-separated values with a header line that begins with
+ *   `MMEID`; its rows become [class@Bilat.Exercise]s, never coded events
  *
- * The layouts of machine-coded event data that libbilat reads, and the
- * dataset a [class@Bilat.CodedEvent] comes from.
+ * The layouts of machine-coded event data and research data that
+ * libbilat reads, and the dataset a [class@Bilat.CodedEvent] comes from
+ * (one of the first four).
  *
  * Since: 1.0
  */
@@ -35,6 +39,7 @@ typedef enum {
   BILAT_EVENT_FORMAT_GDELT1,
   BILAT_EVENT_FORMAT_GDELT2,
   BILAT_EVENT_FORMAT_ICEWS,
+  BILAT_EVENT_FORMAT_MME,
 } BilatEventFormat;
 
 #define BILAT_TYPE_CODED_EVENT (bilat_coded_event_get_type ())

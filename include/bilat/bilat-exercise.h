@@ -33,6 +33,53 @@ typedef enum {
   BILAT_EXERCISE_DOMAIN_JOINT,
 } BilatExerciseDomain;
 
+/**
+ * BilatExerciseDomains:
+ * @BILAT_EXERCISE_DOMAINS_NONE: none recorded
+ * @BILAT_EXERCISE_DOMAINS_COMMAND_POST: a command post exercise (staffs
+ *   and headquarters rather than troops in the field)
+ * @BILAT_EXERCISE_DOMAINS_AIR: in the air
+ * @BILAT_EXERCISE_DOMAINS_LAND: on land
+ * @BILAT_EXERCISE_DOMAINS_SEA: at sea
+ * @BILAT_EXERCISE_DOMAINS_AMPHIBIOUS: from the sea onto land
+ * @BILAT_EXERCISE_DOMAINS_CYBER: in computer networks
+ *
+ * Where an exercise takes place, as research data such as the
+ * Multinational Military Exercises dataset record it: a flags type, since
+ * one exercise can be in several domains.
+ *
+ * Since: 1.0
+ */
+typedef enum /*< flags >*/ {
+  BILAT_EXERCISE_DOMAINS_NONE = 0,
+  BILAT_EXERCISE_DOMAINS_COMMAND_POST = 1 << 0,
+  BILAT_EXERCISE_DOMAINS_AIR = 1 << 1,
+  BILAT_EXERCISE_DOMAINS_LAND = 1 << 2,
+  BILAT_EXERCISE_DOMAINS_SEA = 1 << 3,
+  BILAT_EXERCISE_DOMAINS_AMPHIBIOUS = 1 << 4,
+  BILAT_EXERCISE_DOMAINS_CYBER = 1 << 5,
+} BilatExerciseDomains;
+
+/**
+ * BilatExerciseMissions:
+ * @BILAT_EXERCISE_MISSIONS_NONE: none recorded
+ * @BILAT_EXERCISE_MISSIONS_WARFIGHTING: combat operations
+ * @BILAT_EXERCISE_MISSIONS_PEACEKEEPING: peacekeeping and peace support
+ * @BILAT_EXERCISE_MISSIONS_HUMANITARIAN: humanitarian assistance and
+ *   disaster relief
+ *
+ * What an exercise trains for: a flags type, since one exercise can train
+ * for several missions.
+ *
+ * Since: 1.0
+ */
+typedef enum /*< flags >*/ {
+  BILAT_EXERCISE_MISSIONS_NONE = 0,
+  BILAT_EXERCISE_MISSIONS_WARFIGHTING = 1 << 0,
+  BILAT_EXERCISE_MISSIONS_PEACEKEEPING = 1 << 1,
+  BILAT_EXERCISE_MISSIONS_HUMANITARIAN = 1 << 2,
+} BilatExerciseMissions;
+
 #define BILAT_TYPE_EXERCISE (bilat_exercise_get_type ())
 
 BILAT_AVAILABLE_IN_1_0
@@ -65,5 +112,26 @@ const char         *bilat_exercise_get_focus   (BilatExercise       *self);
 BILAT_AVAILABLE_IN_1_0
 void                bilat_exercise_set_focus   (BilatExercise       *self,
                                                 const char          *focus);
+
+BILAT_AVAILABLE_IN_1_0
+BilatExerciseDomains  bilat_exercise_get_domains  (BilatExercise         *self);
+BILAT_AVAILABLE_IN_1_0
+void                  bilat_exercise_set_domains  (BilatExercise         *self,
+                                                   BilatExerciseDomains   domains);
+BILAT_AVAILABLE_IN_1_0
+BilatExerciseMissions bilat_exercise_get_missions (BilatExercise         *self);
+BILAT_AVAILABLE_IN_1_0
+void                  bilat_exercise_set_missions (BilatExercise         *self,
+                                                   BilatExerciseMissions  missions);
+BILAT_AVAILABLE_IN_1_0
+const char           *bilat_exercise_get_participant_info (BilatExercise *self);
+BILAT_AVAILABLE_IN_1_0
+void                  bilat_exercise_set_participant_info (BilatExercise *self,
+                                                           const char    *info);
+BILAT_AVAILABLE_IN_1_0
+guint                 bilat_exercise_get_unknown_participants (BilatExercise *self);
+BILAT_AVAILABLE_IN_1_0
+void                  bilat_exercise_set_unknown_participants (BilatExercise *self,
+                                                               guint          n);
 
 G_END_DECLS

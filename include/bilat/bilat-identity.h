@@ -71,7 +71,7 @@ typedef enum {
  *   state on the date
  * @BILAT_IDENTITY_ERROR_AMBIGUOUS: the code or name names more than one
  *   state over the date (a year in which one state succeeded another, or
- *   no date), or a name matches the patterns of several states
+ *   no date)
  * @BILAT_IDENTITY_ERROR_NO_CODE: the state has no code in the scheme asked
  *   for on the date
  *

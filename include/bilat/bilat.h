@@ -21,6 +21,7 @@
 #include "bilat-issue.h"
 #include "bilat-event.h"
 #include "bilat-exercise.h"
+#include "bilat-exercise-counts.h"
 #include "bilat-position.h"
 #include "bilat-problem.h"
 #include "bilat-format.h"

@@ -13,8 +13,10 @@ facts taken from it are:
   membership spells (COW code, letters, first and last day);
 - countrycodes/countrycode_codelist_without_cldr.csv: the codes of each
   country in ISO 3166-1 (alpha-2, alpha-3, numeric), COW, Gleditsch-Ward,
-  FIPS 10-4 and UN M49, its names in English, and the English
-  name-matching pattern of each country.
+  FIPS 10-4 and UN M49, and its names in English. Only these facts are
+  taken: the crosswalk's name-matching regular expressions are not (they
+  are countrycode's code, under the GPL); names resolve through the
+  names below alone.
 
 The states that ISO 3166-3 lists as no longer existing (SUN, DDR, CSK,
 YUG, SCG, YMD, VDR, ANT) and the dates at which states began, ended or
@@ -191,7 +193,7 @@ def main():
     states = {}  # id -> dict
 
     def new_state(sid, row, name):
-        s = dict(id=sid, row=row, name=name, codes={}, cow=[], names=[], pattern=None)
+        s = dict(id=sid, row=row, name=name, codes={}, cow=[], names=[])
         for scheme, field in (('iso2', 'iso2c'), ('iso3', 'iso3c'), ('iso-numeric', 'iso3n'),
                               ('gw', 'gwn'), ('gw-letter', 'gwc'), ('fips', 'fips'), ('m49', 'un')):
             if value(row, field):
@@ -203,8 +205,6 @@ def main():
                 s['names'].append(value(row, field))
                 if field == 'iso.name.en':
                     s['names'].append(re.sub(r' \(the\)$', '', value(row, field)))
-        if value(row, 'country.name.en.regex'):
-            s['pattern'] = value(row, 'country.name.en.regex')
         states[sid] = s
         return s
 
@@ -286,8 +286,7 @@ def main():
                '#   code   SCHEME  CODE  ID  FIRST  LAST   (the code names ID on these days)\n'
                '#          SCHEME: iso2 iso3 iso-numeric cow cow-letter gw gw-letter fips m49\n'
                '#   spell  COW-CODE  ID  FIRST  LAST        (a COW state system membership spell)\n'
-               '#   name   ID  NAME                          (a name or variant of ID)\n'
-               '#   pattern ID  REGEX                        (countrycode\'s English name pattern)\n')
+               '#   name   ID  NAME                          (a name or variant of ID)\n')
     codes = []  # (scheme, code, id, first, last)
     out_spells = []
     for c in sorted(by_cow, key=int):
@@ -354,9 +353,6 @@ def main():
             continue
         for sid, n in sorted(sids.items()):
             out.append('name\t%s\t%s\n' % (sid, n))
-    for sid in sorted(states):
-        if states[sid]['pattern']:
-            out.append('pattern\t%s\t%s\n' % (sid, states[sid]['pattern']))
     sys.stdout.write(''.join(out))
 
 

@@ -146,7 +146,8 @@ def main():
         build = os.path.join(work, "build")
         log = os.path.join(work, "meson.log")
         with open(log, "w") as f:
-            setup = subprocess.run(["meson", "setup", build, source_root, "-Dtests=false", "-Ddocs=false"],
+            setup = subprocess.run(["meson", "setup", build, source_root, "-Dtests=false", "-Ddocs=false",
+                                    "-Dplot=disabled"],
                                    stdout=f, stderr=subprocess.STDOUT)
             if setup.returncode == 0:
                 setup = subprocess.run(["meson", "compile", "-C", build], stdout=f, stderr=subprocess.STDOUT)

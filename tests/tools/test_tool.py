@@ -1351,5 +1351,75 @@ class EventFilesTest(ToolTestCase):
         self.assertIn("nope.CSV", missing.err)
 
 
+class ExerciseDataTest(ToolTestCase):
+    """MME: bilat import detects it; bilat exercises counts it per period."""
+
+    def imported(self, *filters):
+        out = os.path.join(self.tmp, "mme.json")
+        result = run("import", fixture("mme.csv"), *filters, "-o", out)
+        self.assertEqual(result.status, 0, result.err)
+        return out, result
+
+    def test_import_detects_and_reports(self):
+        out, result = self.imported()
+        # the unknown name and the bad date, with line, column and text
+        self.assertIn("mme.csv:5: column 26 (StateA): “Atlantis”", result.err)
+        self.assertIn("mme.csv:6: column 7 (StartDate): “2/30/95”", result.err)
+        self.assertIn("kept 6 of 7", result.err)
+        listed = run("--data", out, "exercises", "--json")
+        self.assertEqual(listed.status, 0, listed.err)
+        by_id = {e["id"]: e for e in listed.json()}
+        self.assertEqual(sorted(by_id), ["mme:1", "mme:2", "mme:3", "mme:4", "mme:6", "mme:7"])
+        self.assertEqual(by_id["mme:2"]["date"], "1989-08")
+        self.assertEqual(by_id["mme:2"]["unknown_participants"], 2)
+        self.assertEqual(by_id["mme:3"]["missions"], ["warfighting", "peacekeeping"])
+        valid = run("validate", out)
+        self.assertEqual(valid.status, 0, valid.out + valid.err)
+
+    def test_import_strict_and_format(self):
+        out = os.path.join(self.tmp, "x.json")
+        strict = run("import", fixture("mme.csv"), "--strict", "-o", out)
+        self.assertEqual(strict.status, 1, strict.err)
+        self.assertIn("2/30/95", strict.err)
+        self.assertFalse(os.path.exists(out))
+        forced = run("import", fixture("mme.csv"), "--format", "mme", "-o", out)
+        self.assertEqual(forced.status, 0, forced.err)
+        wrong = run("import", fixture("mme.csv"), "--format", "icews", "-o", out)
+        self.assertEqual(wrong.status, 1, wrong.err)
+
+    def test_import_with_a_dyad(self):
+        out, _ = self.imported("--dyad", "RUS,IND")
+        listed = run("--data", out, "exercises", "--json")
+        self.assertEqual([e["id"] for e in listed.json()], ["mme:2", "mme:6"])
+
+    def test_counts_per_year(self):
+        out, _ = self.imported()
+        csv_result = run("--data", out, "exercises", "--dyad", "RUS,IND", "--by", "year", "--csv")
+        self.assertOk(csv_result)
+        lines = csv_result.lines
+        self.assertEqual(lines[0], "year,exercises,command_post,air,land,sea,amphibious,cyber,"
+                                   "warfighting,peacekeeping,humanitarian")
+        self.assertEqual(lines[1], "1989,1,0,0,0,1,0,0,1,0,0")
+        self.assertEqual(lines[-1], "2005,1,0,0,1,0,0,1,0,1,0")
+        self.assertEqual(len(lines), 1 + 17)
+        tsv = run("--data", out, "exercises", "--dyad", "RUS,IND", "--tsv")
+        self.assertOk(tsv)
+        self.assertEqual(tsv.out.replace("\t", ","), csv_result.out)
+        own = run("--data", out, "exercises", "--dyad", "RUS,IND", "--by", "year",
+                  "--no-succession", "--csv")
+        self.assertEqual(own.lines[1:], ["2005,1,0,0,1,0,0,1,0,1,0"])
+        by_month = run("--data", out, "exercises", "--by", "month", "--json")
+        self.assertOk(by_month)
+        data = by_month.json()
+        self.assertEqual((data["unit"], data["total"], data["imprecise"]), ("month", 6, 0))
+        self.assertEqual(data["periods"][0]["period"], "1980-01")
+        table = run("--data", out, "exercises", "--dyad", "USA,IND", "--by", "year")
+        self.assertOk(table)
+        self.assertFits(table)
+        self.assertEqual(table.out, "No dated exercises match.\n")
+        bad = run("--data", out, "exercises", "--by", "week")
+        self.assertFails(bad, 2)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

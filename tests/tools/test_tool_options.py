@@ -50,6 +50,7 @@ OPTIONS = {
     "--by": "year", "--csv": None, "--tsv": None, "--input": EVENT_FILE,
     "--jobs": "1", "--format": "gdelt2", "--output": "OUT", "--strict": None,
     "--year": "1991", "--date": "1985-06-01",
+    "--size": "640x400", "--title": "A title",
 }
 
 FILTERS = {"--actor", "--dyad", "--from", "--to", "--sector", "--query",
@@ -59,7 +60,7 @@ FILTERS = {"--actor", "--dyad", "--from", "--to", "--sector", "--query",
 # it prints JSON, whether it reads the dataset)
 COMMANDS = {
     "timeline": ([], FILTERS | {"--type"}, True, True),
-    "exercises": ([], FILTERS, True, True),
+    "exercises": ([], FILTERS | {"--by", "--csv", "--tsv"}, True, True),
     "positions": ([], {"--actor", "--dyad", "--issue", "--query",
                        "--no-succession"}, True, True),
     "convergence": (["PAK", "RUS"], {"--from", "--to", "--sector", "--issue",
@@ -90,6 +91,16 @@ class Result:
 def run(*args):
     return Result(subprocess.run([BILAT, *args], capture_output=True,
                                  timeout=60, check=False))
+
+
+# `bilat plot` exists when the tool is built with libbilat-plot.
+HAS_PLOT = "\n  plot " in subprocess.run([BILAT, "--help"], capture_output=True,
+                                        check=False).stdout.decode("utf-8")
+if HAS_PLOT:
+    COMMANDS["plot"] = (["series", "--output", "OUT_SVG"],
+                        FILTERS | {"--type", "--by", "--issue", "--input", "--jobs",
+                                   "--format", "--strict", "--output", "--size",
+                                   "--title"}, False, True)
 
 
 def options_in_help(text):
@@ -123,6 +134,7 @@ class OptionTableTest(unittest.TestCase):
         args = COMMANDS[command][0]
         return [self.dataset if a == "DATASET"
                 else os.path.join(self.tmp, "out.json") if a == "OUT"
+                else os.path.join(self.tmp, "out.svg") if a == "OUT_SVG"
                 else a for a in args]
 
     def option_args(self, option):
@@ -227,10 +239,24 @@ class OptionTableTest(unittest.TestCase):
             (["code"], ["code", "CODE"]),
             (["code", "365", "--from", "cow", "--date", "1985-13"], ["1985-13"]),
         ]
+        if HAS_PLOT:
+            svg = os.path.join(self.tmp, "x.svg")
+            cases += [
+                (["plot", "timeline", *events, "-o", svg], ["event files", "plot series"]),
+                (["plot", "affinity", "--input", EVENT_FILE, "-o", svg], ["event files"]),
+                (["plot", "timeline", "--by", "year", "-o", svg], ["--by", "plot series"]),
+                (["plot", "affinity", "--dyad", "PAK,RUS", "--type", "exercise", "-o", svg],
+                 ["--type", "plot affinity"]),
+                (["plot", "series", "--issue", "energy", "-o", svg], ["--issue", "plot affinity"]),
+                (["plot", "series", *events, "--data", self.dataset, "-o", svg],
+                 ["--data", "event files"]),
+                (["plot", "timeline", "--jobs", "2", "-o", svg], ["--jobs", "event files"]),
+            ]
         for args, words in cases:
             with self.subTest(args=args):
                 self.assertUsageError(run(*args), *words)
         self.assertFalse(os.path.exists(os.path.join(self.tmp, "x.json")))
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "x.svg")))
 
     def test_event_files_are_positional(self):
         out_a = os.path.join(self.tmp, "a.json")

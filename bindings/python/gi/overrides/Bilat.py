@@ -8,7 +8,8 @@ Installed beside PyGObject's own overrides, this module is loaded by
   equality and hashing of dates;
 - keyword queries: ``store.find_events(dyad=("PAK", "RUS"), since="2015")``,
   ``store.find_positions(actor="PAK")``, ``store.align("PAK", "RUS")`` and
-  ``store.compute_series(by="month", dyad=("PAK", "RUS"))``;
+  ``store.compute_series(by="month", dyad=("PAK", "RUS"))`` and
+  ``store.count_exercises(dyad=("USA", "IND"))`` (joint exercises by year);
 - event data read through a ``Bilat.Importer`` in one call:
   ``store.import_events("events.CSV.zip", dyad=("PAK", "RUS"))`` and
   ``Series.from_files(paths, by="month", actor="PAK", jobs=4)``;
@@ -253,6 +254,17 @@ class Store(Bilat.Store):
         if query is None and not criteria:
             return Bilat.Store.compute_series(self, None, unit)
         return Bilat.Store.compute_series(self, make_query(query, **criteria), unit)
+
+    def count_exercises(self, query=None, unit=None, by=None, **criteria):
+        """The matching exercises counted per day, month or year (by year
+        unless said): ``store.count_exercises(dyad=("USA", "IND"))``."""
+        if isinstance(query, Bilat.SeriesUnit):
+            query, unit = None, query
+        if unit is None:
+            unit = getattr(Bilat.SeriesUnit, (by or "year").upper())
+        if query is None and not criteria:
+            return Bilat.Store.count_exercises(self, None, unit)
+        return Bilat.Store.count_exercises(self, make_query(query, **criteria), unit)
 
     def import_events(self, source, format=None, query=None, *, strict=False, cancellable=None,
                       progress=None, name=None, **criteria):

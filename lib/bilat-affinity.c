@@ -1712,3 +1712,179 @@ bilat_store_compute_affinity_matrix (BilatStore            *store,
                   &g_array_index (tables, BilatStanceTable, pair));
   return self;
 }
+
+/* Affinity scores as bytes: a GVariant of type AFFINITY_TYPE, little-endian,
+ * in normal form:
+ *   (s  "bilat-affinity"
+ *    q  version (1)
+ *    s  unit: "period", "year" or "session"
+ *    b  a matrix (rows of many pairs)
+ *    u  the thin threshold
+ *    a(ssuuddddd)  the rows: actor a, actor b, year or session (0 for a
+ *                  period), n, agree, S, S2, kappa, pi (NaN: undefined)) */
+#define AFFINITY_MAGIC "bilat-affinity"
+#define AFFINITY_VERSION 1
+#define AFFINITY_ROW_TYPE "(ssuuddddd)"
+#define AFFINITY_TYPE "(sqsbua" AFFINITY_ROW_TYPE ")"
+
+/**
+ * bilat_affinity_to_bytes:
+ * @self: a [class@Bilat.Affinity]
+ *
+ * Serialises the scores, exactly, so that results computed in other
+ * processes or on other machines travel: [ctor@Bilat.Affinity.new_from_bytes]
+ * reads them back on a machine of any byte order.
+ *
+ * The bytes are a [struct@GLib.Variant] of type
+ * `(sqsbua(ssuuddddd))` in little-endian normal form: the text
+ * `bilat-affinity`, the version of the layout (1), the unit (`period`,
+ * `year` or `session`), whether it is a matrix, the thin threshold, and
+ * per score the two actors, the year or session (0 for a period), n and
+ * the measures agree, S, S2, κ and π (NaN where undefined).
+ *
+ * Returns: (transfer full): the scores as bytes
+ *
+ * Since: 1.0
+ */
+GBytes *
+bilat_affinity_to_bytes (BilatAffinity *self)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  g_autoptr(GVariant) variant = NULL;
+  g_autoptr(GVariant) normal = NULL;
+  GVariantBuilder rows;
+
+  g_return_val_if_fail (BILAT_IS_AFFINITY (self), NULL);
+
+  klass = g_type_class_ref (BILAT_TYPE_AFFINITY_UNIT);
+  g_variant_builder_init (&rows, G_VARIANT_TYPE ("a" AFFINITY_ROW_TYPE));
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const Row *row = &g_array_index (self->rows, Row, i);
+      const BilatAffinityFigures *f = &row->figures;
+
+      g_variant_builder_add (&rows, AFFINITY_ROW_TYPE, row->actor_a, row->actor_b, row->key, f->n,
+                             f->agree, f->s, f->s2, f->kappa, f->pi);
+    }
+  variant = g_variant_ref_sink (g_variant_new (AFFINITY_TYPE, AFFINITY_MAGIC, (guint16) AFFINITY_VERSION,
+                                               g_enum_get_value (klass, self->unit)->value_nick,
+                                               self->pairs, self->thin_threshold, &rows));
+  normal = g_variant_get_normal_form (variant);
+  if (G_BYTE_ORDER == G_BIG_ENDIAN)
+    {
+      GVariant *swapped = g_variant_byteswap (normal);
+
+      g_variant_unref (normal);
+      normal = swapped;
+    }
+  return g_variant_get_data_as_bytes (normal);
+}
+
+static BilatAffinity *
+invalid_affinity (GError    **error,
+                  const char *why)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Not affinity scores: %s", why);
+  return NULL;
+}
+
+/* A measure as it can be: NaN, or within [@low, 1]. */
+static gboolean
+measure_in_range (double value,
+                  double low)
+{
+  return isnan (value) || (value >= low && value <= 1.0);
+}
+
+/**
+ * bilat_affinity_new_from_bytes:
+ * @bytes: what [method@Bilat.Affinity.to_bytes] wrote
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads affinity scores back from their bytes. Bytes from elsewhere are
+ * checked: their layout, version and unit, and each score (non-empty
+ * actor ids; no measure without a roll call; agree in [0, 1], S and S2 in
+ * [−1, 1], κ and π at most 1).
+ *
+ * Returns: (transfer full): the scores, or %NULL with
+ *   %G_IO_ERROR_INVALID_DATA
+ *
+ * Since: 1.0
+ */
+BilatAffinity *
+bilat_affinity_new_from_bytes (GBytes  *bytes,
+                               GError **error)
+{
+  g_autoptr(GVariant) variant = NULL;
+  g_autoptr(GVariant) rows = NULL;
+  g_autoptr(GEnumClass) klass = NULL;
+  g_autoptr(BilatAffinity) self = NULL;
+  const char *magic;
+  const char *unit_name;
+  GEnumValue *unit;
+  guint16 version;
+  gboolean pairs;
+  guint threshold;
+  gsize n_rows;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  variant = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (AFFINITY_TYPE), bytes, FALSE));
+  if (!g_variant_is_normal_form (variant))
+    return invalid_affinity (error, "the bytes are not scores of this layout");
+  if (G_BYTE_ORDER == G_BIG_ENDIAN)
+    {
+      GVariant *swapped = g_variant_byteswap (variant);
+
+      g_variant_unref (variant);
+      variant = swapped;
+    }
+  g_variant_get (variant, "(&sq&sbu@a" AFFINITY_ROW_TYPE ")", &magic, &version, &unit_name, &pairs,
+                 &threshold, &rows);
+  if (strcmp (magic, AFFINITY_MAGIC) != 0)
+    return invalid_affinity (error, "the bytes are not scores of this layout");
+  if (version != AFFINITY_VERSION)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "Not affinity scores this version of libbilat reads: layout version %u (this one reads %u)",
+                   version, AFFINITY_VERSION);
+      return NULL;
+    }
+  klass = g_type_class_ref (BILAT_TYPE_AFFINITY_UNIT);
+  unit = g_enum_get_value_by_nick (klass, unit_name);
+  if (unit == NULL)
+    return invalid_affinity (error, "an unknown unit");
+
+  self = g_object_new (BILAT_TYPE_AFFINITY, NULL);
+  self->unit = unit->value;
+  self->pairs = pairs;
+  self->thin_threshold = threshold;
+  n_rows = g_variant_n_children (rows);
+  for (gsize i = 0; i < n_rows; i++)
+    {
+      const char *a;
+      const char *b;
+      Row row = { NULL, };
+      BilatAffinityFigures *f = &row.figures;
+
+      g_variant_get_child (rows, i, "(&s&suuddddd)", &a, &b, &row.key, &f->n, &f->agree, &f->s,
+                           &f->s2, &f->kappa, &f->pi);
+      if (a[0] == '\0' || b[0] == '\0' ||
+          (self->unit == BILAT_AFFINITY_UNIT_PERIOD) != (row.key == 0) ||
+          !measure_in_range (f->agree, 0.0) || !measure_in_range (f->s, -1.0) ||
+          !measure_in_range (f->s2, -1.0) || !measure_in_range (f->kappa, -G_MAXDOUBLE) ||
+          !measure_in_range (f->pi, -G_MAXDOUBLE) ||
+          (f->n == 0 && !(isnan (f->agree) && isnan (f->s) && isnan (f->s2) && isnan (f->kappa) &&
+                          isnan (f->pi))))
+        {
+          g_autofree char *why = g_strdup_printf ("score %" G_GSIZE_FORMAT " is inconsistent", i);
+
+          return invalid_affinity (error, why);
+        }
+      row.actor_a = g_strdup (a);
+      row.actor_b = g_strdup (b);
+      g_array_append_val (self->rows, row);
+    }
+  return g_steal_pointer (&self);
+}

@@ -474,6 +474,102 @@ test_save_load (void **state)
   g_rmdir (dir);
 }
 
+/* Affinity scores as bytes: read back the same, NaN where undefined
+ * included; bytes that are not scores are refused. */
+static void
+test_affinity_bytes (void **state)
+{
+  const char *tables[] = {
+    RC_HEADER "1,60,1,2005-11-02,R/60/1,0,1,a,b\n2,60,0,2005-11-03,,1,,,\n3,61,0,2006-11-03,,1,,,\n",
+    VOTE_HEADER "1,Pakistan,PK,yes\n1,Russia,RU,no\n2,Pakistan,PK,abstain\n2,Russia,RU,abstain\n"
+                "3,Pakistan,PK,yes\n",
+    NULL,
+  };
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatAffinitySettings) settings = bilat_affinity_settings_new ();
+  g_autoptr(BilatAffinity) affinity = NULL;
+  g_autoptr(BilatAffinity) back = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GBytes) cut = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (tables[i], -1, NULL);
+      g_autoptr(BilatImportReport) report =
+        bilat_store_import_votes_from_stream (store, stream, "table", BILAT_IMPORT_FLAGS_STRICT, NULL, &error);
+
+      assert_non_null (report);
+    }
+  bilat_affinity_settings_set_unit (settings, BILAT_AFFINITY_UNIT_YEAR);
+  affinity = bilat_store_compute_affinity (store, "PAK", "RUS", settings);
+  n = g_list_model_get_n_items (G_LIST_MODEL (affinity));
+  assert_int_equal (n, 2);
+
+  bytes = bilat_affinity_to_bytes (affinity);
+  back = bilat_affinity_new_from_bytes (bytes, &error);
+  assert_null (error);
+  assert_non_null (back);
+  assert_int_equal (g_list_model_get_n_items (G_LIST_MODEL (back)), n);
+  assert_int_equal (bilat_affinity_get_unit (back), BILAT_AFFINITY_UNIT_YEAR);
+  assert_int_equal (bilat_affinity_get_thin_threshold (back), bilat_affinity_get_thin_threshold (affinity));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BilatAffinityScore) a = g_list_model_get_item (G_LIST_MODEL (affinity), i);
+      g_autoptr(BilatAffinityScore) b = g_list_model_get_item (G_LIST_MODEL (back), i);
+      double x[] = { bilat_affinity_score_get_agree (a), bilat_affinity_score_get_s (a),
+                     bilat_affinity_score_get_s2 (a), bilat_affinity_score_get_kappa (a),
+                     bilat_affinity_score_get_pi (a) };
+      double y[] = { bilat_affinity_score_get_agree (b), bilat_affinity_score_get_s (b),
+                     bilat_affinity_score_get_s2 (b), bilat_affinity_score_get_kappa (b),
+                     bilat_affinity_score_get_pi (b) };
+
+      assert_string_equal (bilat_affinity_score_get_actor_a (a), bilat_affinity_score_get_actor_a (b));
+      assert_string_equal (bilat_affinity_score_get_actor_b (a), bilat_affinity_score_get_actor_b (b));
+      assert_int_equal (bilat_affinity_score_get_year (a), bilat_affinity_score_get_year (b));
+      assert_int_equal (bilat_affinity_score_get_n (a), bilat_affinity_score_get_n (b));
+      assert_int_equal (bilat_affinity_score_get_thin (a), bilat_affinity_score_get_thin (b));
+      assert_memory_equal (x, y, sizeof x);
+    }
+  /* 2006 has no roll call both voted on: undefined, and still so. */
+  {
+    g_autoptr(BilatAffinityScore) last = g_list_model_get_item (G_LIST_MODEL (back), 1);
+
+    assert_int_equal (bilat_affinity_score_get_n (last), 0);
+    assert_true (isnan (bilat_affinity_score_get_s (last)));
+  }
+  again = bilat_affinity_to_bytes (back);
+  assert_true (g_bytes_equal (bytes, again));
+
+  cut = g_bytes_new_from_bytes (bytes, 0, g_bytes_get_size (bytes) / 2);
+  g_clear_object (&back);
+  back = bilat_affinity_new_from_bytes (cut, &error);
+  assert_null (back);
+  assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA));
+  g_clear_error (&error);
+
+  /* A measure out of its range, and a score without votes but with S. */
+  {
+    const char *bad[][2] = { { "1.5", "2" }, { "0.5", "0" } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autofree char *text = g_strdup_printf ("('bilat-affinity', uint16 1, 'year', false, uint32 10, "
+                                                 "[('PAK', 'RUS', uint32 2005, uint32 %s, 0.5, %s, 0.5, 0.5, 0.5)])",
+                                                 bad[i][1], bad[i][0]);
+        g_autoptr(GVariant) variant = g_variant_ref_sink (g_variant_parse (NULL, text, NULL, NULL, NULL));
+        g_autoptr(GBytes) forged = g_variant_get_data_as_bytes (variant);
+
+        assert_null (bilat_affinity_new_from_bytes (forged, &error));
+        assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA));
+        assert_non_null (strstr (error->message, "inconsistent"));
+        g_clear_error (&error);
+      }
+  }
+}
+
 /* What the fuzzer found: roll call 0, text that is not UTF-8 and topic
  * codes that cannot be part of an id; what is read saves and loads. */
 static void
@@ -534,6 +630,7 @@ main (void)
     cmocka_unit_test (test_reader_bad_rows),
     cmocka_unit_test (test_reader_formats),
     cmocka_unit_test (test_save_load),
+    cmocka_unit_test (test_affinity_bytes),
     cmocka_unit_test (test_reader_odd_values),
   };
 

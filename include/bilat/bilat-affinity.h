@@ -175,6 +175,12 @@ BilatAffinity    *bilat_store_compute_affinity_matrix (BilatStore            *st
                                                        BilatAffinitySettings *settings);
 
 BILAT_AVAILABLE_IN_1_0
+GBytes           *bilat_affinity_to_bytes            (BilatAffinity         *self);
+BILAT_AVAILABLE_IN_1_0
+BilatAffinity    *bilat_affinity_new_from_bytes      (GBytes                *bytes,
+                                                       GError               **error);
+
+BILAT_AVAILABLE_IN_1_0
 BilatImportReport *bilat_store_import_votes           (BilatStore            *store,
                                                        GFile                **files,
                                                        guint                  n_files,

@@ -159,6 +159,27 @@ class TestMeasures(unittest.TestCase):
         # Pakistan always yes, Russia always no: chance explains it all.
         self.assertTrue(math.isnan(rows[1].get_pi()) or rows[1].get_pi() <= 0)
 
+    def test_bytes_round_trip(self):
+        """Scores travel between processes as bytes (and pickle)."""
+        import pickle
+        roll_calls, issues, votes = small_tables()
+        with TempDir() as tmp:
+            store = Bilat.Store()
+            store.import_votes([tmp.write("r.csv", roll_calls), tmp.write("i.csv", issues),
+                                tmp.write("v.csv", votes)], Bilat.ImportFlags.NONE, None)
+        affinity = store.compute_affinity("PAK", "RUS", Bilat.AffinitySettings(unit=Bilat.AffinityUnit.YEAR))
+        data = bytes(affinity)
+        for back in (Bilat.Affinity.from_bytes(data), pickle.loads(pickle.dumps(affinity))):
+            self.assertEqual(back.get_unit(), Bilat.AffinityUnit.YEAR)
+            self.assertEqual(bytes(back), data)
+            for a, b in zip(scores(affinity), scores(back)):
+                self.assertEqual((a.get_year(), a.get_n(), a.get_thin()), (b.get_year(), b.get_n(), b.get_thin()))
+                for x, y in ((a.get_s(), b.get_s()), (a.get_kappa(), b.get_kappa()), (a.get_pi(), b.get_pi())):
+                    self.assertTrue((math.isnan(x) and math.isnan(y)) or x == y)
+        with self.assertRaises(GLib.Error) as caught:
+            Bilat.Affinity.from_bytes(data[: len(data) // 2])
+        self.assertTrue(caught.exception.matches(Gio.io_error_quark(), Gio.IOErrorEnum.INVALID_DATA))
+
     def test_undefined_is_absent(self):
         roll_calls, issues, votes = small_tables()
         with TempDir() as tmp:

@@ -568,5 +568,22 @@ class Affinity(Bilat.Affinity):
     def __repr__(self):
         return "<Bilat.Affinity by %s, %d scores>" % (self.get_unit().value_nick, self.get_n_items())
 
+    def __bytes__(self):
+        """The scores as bytes (Bilat.Affinity.to_bytes), exact and versioned."""
+        return self.to_bytes().get_data()
+
+    @classmethod
+    def from_bytes(cls, data):
+        """The scores of bytes that bytes(affinity) or to_bytes() gave."""
+        return Bilat.Affinity.new_from_bytes(GLib.Bytes.new(bytes(data)))
+
+    def __reduce__(self):
+        # Pickled as its bytes, like Series.
+        return (_affinity_from_bytes, (bytes(self),))
+
+
+def _affinity_from_bytes(data):
+    return Affinity.from_bytes(data)
+
 
 Affinity = _register(Affinity)

@@ -180,6 +180,21 @@ test_subdivisions (void **state)
 }
 
 static void
+test_subdivision_common_names (void **state)
+{
+  /* Official names inverted for sorting are given as people write them. */
+  assert_string_equal (bilat_subdivision_get_name ("RU-BA"), "Bashkortostan");
+  assert_string_equal (bilat_subdivision_get_name ("RU-TA"), "Tatarstan");
+  assert_string_equal (bilat_subdivision_get_name ("GB-BST"), "Bristol");
+  assert_string_equal (bilat_subdivision_get_name ("ES-MD"), "Madrid");
+  /* Lists, abbreviations and names that only contain a comma stay. */
+  assert_string_equal (bilat_subdivision_get_name ("GB-NMD"), "Newry, Mourne and Down");
+  assert_string_equal (bilat_subdivision_get_name ("CO-SAP"),
+                       "San Andrés, Providencia y Santa Catalina");
+  assert_string_equal (bilat_subdivision_get_name ("BE-WAL"), "wallonne, Région");
+}
+
+static void
 test_strings_are_stable (void **state)
 {
   /* (transfer none) strings stay put: the same pointer every time. */
@@ -411,6 +426,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_is_historic, setup, teardown),
     cmocka_unit_test_setup_teardown (test_from_alpha2, setup, teardown),
     cmocka_unit_test_setup_teardown (test_subdivisions, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_subdivision_common_names, setup, teardown),
     cmocka_unit_test_setup_teardown (test_strings_are_stable, setup, teardown),
     cmocka_unit_test_setup_teardown (test_override_directory, setup, teardown),
     cmocka_unit_test_setup_teardown (test_override_empty_directory, setup, teardown),

@@ -120,7 +120,7 @@ append_inherited (GString       *note,
 /* The stance columns are headed by the actors' ids, filled in per run. */
 static const ToolColumn convergence_columns[] = {
   { "ISSUE", 2, 12, 0 },
-  { "TITLE", 1, 12, TOOL_COLUMN_OPTIONAL | TOOL_COLUMN_HIDE_EMPTY },
+  { "TITLE", 1, 12, TOOL_COLUMN_OPTIONAL | TOOL_COLUMN_HIDE_EMPTY | TOOL_COLUMN_WRAP },
   { NULL, 3, 11, 0 },
   { NULL, 3, 11, 0 },
   { "AGREEMENT", 3, 12, 0 },
@@ -430,11 +430,21 @@ print_series_footer (BilatSeries *series)
 
   printf ("\n");
   if (undated > 0)
-    printf ("%" G_GUINT64_FORMAT " event%s of unknown date %s in no period.\n",
-            undated, undated == 1 ? "" : "s", undated == 1 ? "is" : "are");
+    {
+      g_autofree char *text =
+        g_strdup_printf ("%" G_GUINT64_FORMAT " event%s of unknown date %s in no period.",
+                         undated, undated == 1 ? "" : "s", undated == 1 ? "is" : "are");
+
+      tool_print_paragraph (stdout, text);
+    }
   if (imprecise > 0)
-    printf ("%" G_GUINT64_FORMAT " event%s whose date spans several %ss %s counted in the first.\n",
-            imprecise, imprecise == 1 ? "" : "s", unit, imprecise == 1 ? "is" : "are");
+    {
+      g_autofree char *text =
+        g_strdup_printf ("%" G_GUINT64_FORMAT " event%s whose date spans several %ss %s counted in the first.",
+                         imprecise, imprecise == 1 ? "" : "s", unit, imprecise == 1 ? "is" : "are");
+
+      tool_print_paragraph (stdout, text);
+    }
 }
 
 static void

@@ -243,6 +243,62 @@ test_succession (void **state)
   assert_int_equal (bilat_alignment_get_n_shared (without), 1);
 }
 
+static void
+test_speaks_for (void **state)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatActor) rus = bilat_actor_new ("RUS", BILAT_ACTOR_KIND_STATE);
+  g_autoptr(BilatActor) sun = bilat_actor_new ("SUN", BILAT_ACTOR_KIND_STATE);
+  g_autoptr(BilatActor) putin = bilat_actor_new ("putin", BILAT_ACTOR_KIND_PERSON);
+  g_autoptr(BilatActor) analyst = bilat_actor_new ("analyst", BILAT_ACTOR_KIND_PERSON);
+  g_autoptr(BilatActor) gromyko = bilat_actor_new ("gromyko", BILAT_ACTOR_KIND_PERSON);
+  g_autoptr(BilatAlignment) alignment = NULL;
+  BilatIssueAlignment *item;
+
+  bilat_actor_set_predecessor (rus, "SUN");
+  bilat_actor_set_speaks_for (putin, "RUS");
+  /* Belonging to a state is not speaking for it. */
+  bilat_actor_set_affiliation (analyst, "RUS");
+  bilat_actor_set_speaks_for (gromyko, "SUN");
+  assert_true (bilat_store_add (store, BILAT_RECORD (rus), NULL));
+  assert_true (bilat_store_add (store, BILAT_RECORD (sun), NULL));
+  assert_true (bilat_store_add (store, BILAT_RECORD (putin), NULL));
+  assert_true (bilat_store_add (store, BILAT_RECORD (analyst), NULL));
+  assert_true (bilat_store_add (store, BILAT_RECORD (gromyko), NULL));
+
+  hold (store, "PAK", "sco", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "putin", "sco", BILAT_STANCE_SUPPORTS, NULL);
+  /* The state's own position wins over its voice's, even a later one. */
+  hold (store, "PAK", "cpec", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "RUS", "cpec", BILAT_STANCE_CONSIDERING, "2015");
+  hold (store, "putin", "cpec", BILAT_STANCE_OPPOSES, "2019");
+  hold (store, "PAK", "energy", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "analyst", "energy", BILAT_STANCE_OPPOSES, NULL);
+  /* A voice of a predecessor counts through succession. */
+  hold (store, "PAK", "old", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "gromyko", "old", BILAT_STANCE_OPPOSES, NULL);
+
+  alignment = bilat_store_align (store, "PAK", "RUS", NULL);
+  item = item_for (alignment, "sco");
+  assert_int_equal (bilat_issue_alignment_get_agreement (item), BILAT_AGREEMENT_AGREE);
+  assert_string_equal (bilat_position_get_holder (bilat_issue_alignment_get_position_b (item)), "putin");
+  item = item_for (alignment, "cpec");
+  assert_int_equal (bilat_issue_alignment_get_agreement (item), BILAT_AGREEMENT_PARTIAL);
+  assert_string_equal (bilat_position_get_holder (bilat_issue_alignment_get_position_b (item)), "RUS");
+  item = item_for (alignment, "energy");
+  assert_int_equal (bilat_issue_alignment_get_agreement (item), BILAT_AGREEMENT_ONLY_A);
+  item = item_for (alignment, "old");
+  assert_int_equal (bilat_issue_alignment_get_agreement (item), BILAT_AGREEMENT_DISAGREE);
+  assert_string_equal (bilat_position_get_holder (bilat_issue_alignment_get_position_b (item)), "gromyko");
+  assert_int_equal (bilat_alignment_get_n_shared (alignment), 3);
+
+  /* The speaker itself still stands for its own positions. */
+  g_clear_object (&alignment);
+  alignment = bilat_store_align (store, "PAK", "putin", NULL);
+  assert_string_equal (bilat_position_get_holder (bilat_issue_alignment_get_position_b (item_for (alignment, "cpec"))),
+                       "putin");
+}
+
 int
 main (void)
 {
@@ -253,6 +309,7 @@ main (void)
     cmocka_unit_test (test_stance_scores_and_partial_cases),
     cmocka_unit_test (test_latest_position_counts),
     cmocka_unit_test (test_succession),
+    cmocka_unit_test (test_speaks_for),
   };
 
   return cmocka_run_group_tests_name ("alignment", tests, NULL, NULL);

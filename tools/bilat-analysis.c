@@ -102,10 +102,13 @@ stance_text (BilatPosition *position)
  * of a state it continues; the reader has to know whose it is. */
 static void
 append_inherited (GString       *note,
+                  BilatStore    *store,
                   BilatPosition *position,
                   const char    *actor)
 {
   const char *holder;
+  BilatActor *record;
+  const char *voice_of;
 
   if (position == NULL)
     return;
@@ -114,7 +117,16 @@ append_inherited (GString       *note,
     return;
   if (note->len > 0)
     g_string_append (note, "; ");
-  g_string_append_printf (note, "%s takes the position of %s, its predecessor", actor, holder);
+  /* Or a person speaking for the actor (or for a predecessor of it). */
+  record = bilat_store_lookup_actor (store, holder);
+  voice_of = record != NULL ? bilat_actor_get_speaks_for (record) : NULL;
+  if (voice_of != NULL && strcmp (voice_of, actor) == 0)
+    g_string_append_printf (note, "%s takes the position of %s, who speaks for it", actor, holder);
+  else if (voice_of != NULL)
+    g_string_append_printf (note, "%s takes the position of %s, who speaks for %s, its predecessor",
+                            actor, holder, voice_of);
+  else
+    g_string_append_printf (note, "%s takes the position of %s, its predecessor", actor, holder);
 }
 
 /* The stance columns are headed by the actors' ids, filled in per run. */
@@ -157,8 +169,8 @@ print_alignment_table (BilatStore     *store,
         stance_text (a), stance_text (b), agreement,
       });
 
-      append_inherited (note, a, actor_a);
-      append_inherited (note, b, actor_b);
+      append_inherited (note, store, a, actor_a);
+      append_inherited (note, store, b, actor_b);
       if (note->len > 0)
         tool_table_add_note (table, note->str);
     }

@@ -813,6 +813,24 @@ class SeriesTest(ToolTestCase):
         self.assertOk(run("series", "--by", "YEAR"))
 
 
+class SpeaksForTest(ToolTestCase):
+    def test_builtin_convergence(self):
+        # Putin speaks for Russia: his support for Pakistan's SCO membership
+        # is Russia's position, said under the row.
+        result = run("convergence", "PAK", "RUS")
+        self.assertOk(result)
+        row = next(i for i, line in enumerate(result.lines)
+                   if line.startswith("sco-membership"))
+        self.assertEqual(result.lines[row].split()[-3:], ["supports", "only", "RUS"])
+        note = result.lines[row + 1]
+        self.assertTrue(note.lstrip().startswith("↳"), note)
+        self.assertIn("RUS takes the position of putin, who speaks for it", note)
+        self.assertIn("1 of RUS only", result.out)
+        actors = run("actors", "--json").json()
+        putin = next(a for a in actors if a["id"] == "putin")
+        self.assertEqual(putin["speaks_for"], "RUS")
+
+
 class CatalogueTest(ToolTestCase):
     def test_actors(self):
         result = run("actors")

@@ -243,28 +243,50 @@ test_succession (void **state)
   assert_int_equal (bilat_alignment_get_n_shared (without), 1);
 }
 
+/* Asserts how @issue compares and whose position counted for the second
+ * actor (NULL: none). */
+static void
+assert_counted (BilatAlignment *alignment,
+                const char     *issue,
+                BilatAgreement  agreement,
+                const char     *holder_b)
+{
+  BilatIssueAlignment *item = item_for (alignment, issue);
+  BilatPosition *b = bilat_issue_alignment_get_position_b (item);
+
+  assert_int_equal (bilat_issue_alignment_get_agreement (item), agreement);
+  if (holder_b == NULL)
+    assert_null (b);
+  else
+    assert_string_equal (bilat_position_get_holder (b), holder_b);
+}
+
 static void
 test_speaks_for (void **state)
 {
   g_autoptr(BilatStore) store = bilat_store_new ();
-  g_autoptr(BilatActor) rus = bilat_actor_new ("RUS", BILAT_ACTOR_KIND_STATE);
-  g_autoptr(BilatActor) sun = bilat_actor_new ("SUN", BILAT_ACTOR_KIND_STATE);
-  g_autoptr(BilatActor) putin = bilat_actor_new ("putin", BILAT_ACTOR_KIND_PERSON);
-  g_autoptr(BilatActor) analyst = bilat_actor_new ("analyst", BILAT_ACTOR_KIND_PERSON);
-  g_autoptr(BilatActor) gromyko = bilat_actor_new ("gromyko", BILAT_ACTOR_KIND_PERSON);
+  /* id (upper case: a state), predecessor, affiliation, speaks for */
+  const char *actors[][4] = {
+    { "RUS", "SUN", NULL, NULL },
+    { "SUN", NULL, NULL, NULL },
+    { "putin", NULL, "RUS", "RUS" },
+    /* Belonging to a state is not speaking for it. */
+    { "analyst", NULL, "RUS", NULL },
+    { "gromyko", NULL, "SUN", "SUN" },
+  };
   g_autoptr(BilatAlignment) alignment = NULL;
-  BilatIssueAlignment *item;
 
-  bilat_actor_set_predecessor (rus, "SUN");
-  bilat_actor_set_speaks_for (putin, "RUS");
-  /* Belonging to a state is not speaking for it. */
-  bilat_actor_set_affiliation (analyst, "RUS");
-  bilat_actor_set_speaks_for (gromyko, "SUN");
-  assert_true (bilat_store_add (store, BILAT_RECORD (rus), NULL));
-  assert_true (bilat_store_add (store, BILAT_RECORD (sun), NULL));
-  assert_true (bilat_store_add (store, BILAT_RECORD (putin), NULL));
-  assert_true (bilat_store_add (store, BILAT_RECORD (analyst), NULL));
-  assert_true (bilat_store_add (store, BILAT_RECORD (gromyko), NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (actors); i++)
+    {
+      gboolean is_state = g_ascii_isupper (actors[i][0][0]);
+      g_autoptr(BilatActor) actor =
+        bilat_actor_new (actors[i][0], is_state ? BILAT_ACTOR_KIND_STATE : BILAT_ACTOR_KIND_PERSON);
+
+      bilat_actor_set_predecessor (actor, actors[i][1]);
+      bilat_actor_set_affiliation (actor, actors[i][2]);
+      bilat_actor_set_speaks_for (actor, actors[i][3]);
+      assert_true (bilat_store_add (store, BILAT_RECORD (actor), NULL));
+    }
 
   hold (store, "PAK", "sco", BILAT_STANCE_SUPPORTS, NULL);
   hold (store, "putin", "sco", BILAT_STANCE_SUPPORTS, NULL);
@@ -279,24 +301,16 @@ test_speaks_for (void **state)
   hold (store, "gromyko", "old", BILAT_STANCE_OPPOSES, NULL);
 
   alignment = bilat_store_align (store, "PAK", "RUS", NULL);
-  item = item_for (alignment, "sco");
-  assert_int_equal (bilat_issue_alignment_get_agreement (item), BILAT_AGREEMENT_AGREE);
-  assert_string_equal (bilat_position_get_holder (bilat_issue_alignment_get_position_b (item)), "putin");
-  item = item_for (alignment, "cpec");
-  assert_int_equal (bilat_issue_alignment_get_agreement (item), BILAT_AGREEMENT_PARTIAL);
-  assert_string_equal (bilat_position_get_holder (bilat_issue_alignment_get_position_b (item)), "RUS");
-  item = item_for (alignment, "energy");
-  assert_int_equal (bilat_issue_alignment_get_agreement (item), BILAT_AGREEMENT_ONLY_A);
-  item = item_for (alignment, "old");
-  assert_int_equal (bilat_issue_alignment_get_agreement (item), BILAT_AGREEMENT_DISAGREE);
-  assert_string_equal (bilat_position_get_holder (bilat_issue_alignment_get_position_b (item)), "gromyko");
+  assert_counted (alignment, "sco", BILAT_AGREEMENT_AGREE, "putin");
+  assert_counted (alignment, "cpec", BILAT_AGREEMENT_PARTIAL, "RUS");
+  assert_counted (alignment, "energy", BILAT_AGREEMENT_ONLY_A, NULL);
+  assert_counted (alignment, "old", BILAT_AGREEMENT_DISAGREE, "gromyko");
   assert_int_equal (bilat_alignment_get_n_shared (alignment), 3);
 
   /* The speaker itself still stands for its own positions. */
   g_clear_object (&alignment);
   alignment = bilat_store_align (store, "PAK", "putin", NULL);
-  assert_string_equal (bilat_position_get_holder (bilat_issue_alignment_get_position_b (item_for (alignment, "cpec"))),
-                       "putin");
+  assert_counted (alignment, "cpec", BILAT_AGREEMENT_DISAGREE, "putin");
 }
 
 int

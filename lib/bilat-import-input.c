@@ -48,6 +48,9 @@
  * extra field of up to 65535 bytes each) fits in it whole. */
 #define RAW_BUFFER_SIZE (256u << 10)
 
+/* Bytes used that stay in front of the unused ones (see raw_fill()). */
+#define RAW_HISTORY 8u
+
 /* The end of a zip archive that holds its end-of-central-directory
  * record: 22 bytes and a comment of up to 65535. */
 #define ZIP_TAIL_SIZE (22u + 65535u)
@@ -375,17 +378,20 @@ raw_fill (BilatInput  *self,
           gsize        need,
           GError     **error)
 {
-  g_assert (need <= RAW_BUFFER_SIZE);
+  g_assert (need <= RAW_BUFFER_SIZE - RAW_HISTORY);
   if (self->raw_length - self->raw_position >= need)
     return (gssize) (self->raw_length - self->raw_position);
-  if (self->raw_position > 0)
+  /* The last RAW_HISTORY bytes used stay before the position: an
+   * inflater may give back bytes it read ahead (bilat-inflate-private.h). */
+  if (self->raw_position > RAW_HISTORY)
     {
-      memmove (self->raw_buffer, self->raw_buffer + self->raw_position,
-               self->raw_length - self->raw_position);
-      self->raw_length -= self->raw_position;
-      self->raw_position = 0;
+      gsize drop = self->raw_position - RAW_HISTORY;
+
+      memmove (self->raw_buffer, self->raw_buffer + drop, self->raw_length - drop);
+      self->raw_length -= drop;
+      self->raw_position = RAW_HISTORY;
     }
-  while (self->raw_length < need)
+  while (self->raw_length - self->raw_position < need && self->raw_length < RAW_BUFFER_SIZE)
     {
       gssize n = raw_read (self, self->raw_buffer + self->raw_length,
                            RAW_BUFFER_SIZE - self->raw_length, error);
@@ -396,7 +402,7 @@ raw_fill (BilatInput  *self,
         break;
       self->raw_length += (gsize) n;
     }
-  return (gssize) self->raw_length;
+  return (gssize) (self->raw_length - self->raw_position);
 }
 
 /* Puts back @n bytes that were used, before the bytes not yet used. */

@@ -55,7 +55,11 @@ void                _bilat_inflater_reset        (BilatInflater       *self);
 
 /* Inflates from *@in (*@in_length bytes, both advanced past what was
  * used) into @out (@out_size bytes); *@produced is what was written.
- * On BILAT_INFLATE_ERROR, *@message says what is wrong (static text). */
+ * At the end of a gzip member, *@in may move back, by at most 8 bytes,
+ * before where it was (bytes read ahead, given back): the 8 bytes before
+ * *@in must be the input's bytes before it, as given in earlier calls.
+ * On BILAT_INFLATE_ERROR, *@message says what is wrong (static text),
+ * and *@in is as it was. */
 BilatInflateStatus  _bilat_inflater_run          (BilatInflater       *self,
                                                   const guint8       **in,
                                                   gsize               *in_length,

@@ -968,6 +968,165 @@ test_inflate_backends (void **state)
   test_remove_dir (dir);
 }
 
+/* A stream that hands out at most 7 bytes a read: compressed data then
+ * reaches the inflater in pieces, and members and streams end across
+ * reads. */
+#define TEST_TYPE_TRICKLE_STREAM (test_trickle_stream_get_type ())
+G_DECLARE_FINAL_TYPE (TestTrickleStream, test_trickle_stream, TEST, TRICKLE_STREAM, GInputStream)
+
+struct _TestTrickleStream
+{
+  GInputStream parent_instance;
+  GBytes      *bytes;
+  gsize        position;
+};
+
+G_DEFINE_FINAL_TYPE (TestTrickleStream, test_trickle_stream, G_TYPE_INPUT_STREAM)
+
+static gssize
+test_trickle_stream_read (GInputStream  *stream,
+                          void          *buffer,
+                          gsize          count,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  TestTrickleStream *self = TEST_TRICKLE_STREAM (stream);
+  gsize length;
+  const guint8 *data = g_bytes_get_data (self->bytes, &length);
+  gsize n = MIN (MIN (count, (gsize) 7), length - self->position);
+
+  memcpy (buffer, data + self->position, n);
+  self->position += n;
+  return (gssize) n;
+}
+
+static void
+test_trickle_stream_finalize (GObject *object)
+{
+  g_bytes_unref (TEST_TRICKLE_STREAM (object)->bytes);
+  G_OBJECT_CLASS (test_trickle_stream_parent_class)->finalize (object);
+}
+
+static void
+test_trickle_stream_class_init (TestTrickleStreamClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_trickle_stream_finalize;
+  G_INPUT_STREAM_CLASS (klass)->read_fn = test_trickle_stream_read;
+}
+
+static void
+test_trickle_stream_init (TestTrickleStream *self)
+{
+}
+
+static GInputStream *
+trickle_stream_new (GBytes *bytes)
+{
+  TestTrickleStream *self = g_object_new (TEST_TYPE_TRICKLE_STREAM, NULL);
+
+  self->bytes = g_bytes_ref (bytes);
+  return G_INPUT_STREAM (self);
+}
+
+/* Compressed data a few bytes at a time, through each inflater: gzip of
+ * many members (ISA-L gives back what it read past a member's end, which
+ * may come from an earlier read) and a zip archive with data
+ * descriptors. */
+static void
+test_inflate_in_pieces (void **state)
+{
+  const BilatInflateBackend backends[] = { BILAT_INFLATE_BACKEND_ZLIB, BILAT_INFLATE_BACKEND_ISAL };
+  g_autofree char *dir = test_temp_dir ();
+  g_autofree char *zip_path = g_build_filename (dir, "events.zip", NULL);
+  const char *members[] = { "gdelt2.export.CSV", NULL };
+  g_autoptr(GBytes) plain = fixture_bytes ("gdelt2.export.CSV");
+  g_autoptr(BilatSeries) expected = series_of_fixture ("gdelt2.export.CSV", NULL, BILAT_SERIES_UNIT_DAY, NULL);
+  g_autoptr(GByteArray) many = g_byte_array_new ();
+  g_autoptr(GBytes) gz = NULL;
+  g_autoptr(GBytes) zip = NULL;
+  gsize length;
+  const char *text = g_bytes_get_data (plain, &length);
+  g_autofree char *zip_data = NULL;
+  gsize zip_length;
+
+  /* 23 gzip members of uneven sizes, cut anywhere in the rows. */
+  for (gsize start = 0, i = 0; start < length; i++)
+    {
+      gsize size = MIN (length - start, 97 + i * 37);
+      g_autoptr(GBytes) member = gzip_bytes (text + start, size);
+
+      g_byte_array_append (many, g_bytes_get_data (member, NULL), g_bytes_get_size (member));
+      start += size;
+    }
+  gz = g_bytes_new (many->data, many->len);
+  write_zip (zip_path, members);
+  assert_true (g_file_get_contents (zip_path, &zip_data, &zip_length, NULL));
+  zip = g_bytes_new (zip_data, zip_length);
+
+  for (guint b = 0; b < G_N_ELEMENTS (backends); b++)
+    {
+      GBytes *inputs[] = { gz, zip };
+
+      if (!_bilat_inflate_has_backend (backends[b]))
+        continue;
+      _bilat_inflate_set_backend (backends[b]);
+      for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+        {
+          g_autoptr(GInputStream) stream = trickle_stream_new (inputs[i]);
+          g_autoptr(BilatImporter) importer = bilat_importer_new ();
+          g_autoptr(GError) error = NULL;
+          g_autoptr(BilatSeries) series =
+            bilat_importer_compute_series_from_stream (importer, stream, "pieces", BILAT_SERIES_UNIT_DAY,
+                                                       NULL, &error);
+
+          if (series == NULL)
+            fail_msg ("%s, input %u: %s", _bilat_inflate_backend_name (), i, error->message);
+          assert_true (bilat_series_equal (series, expected));
+        }
+    }
+  _bilat_inflate_set_backend (BILAT_INFLATE_BACKEND_DEFAULT);
+  g_unlink (zip_path);
+  test_remove_dir (dir);
+}
+
+/* A forged zip member (found by fuzzing the UN-vote reader) whose deflate
+ * data ISA-L refuses with its input counters past the input: an error
+ * for each inflater, and no pointer moved by those counters (UBSan). */
+static void
+test_inflate_refused_counters (void **state)
+{
+  static const guint8 forged[] = {
+    0x50, 0x4b, 0x03, 0x04, 0x72, 0x00, 0x00, 0x00, 0x08, 0x00, 0x10, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0xe8, 0x35, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x05, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x63, 0x69, 0x64,
+    0x2c, 0x73, 0x65, 0x73, 0x73, 0x69, 0x6f, 0x6e, 0x2c, 0x69, 0x6d, 0x70,
+    0x6f, 0x72, 0x61, 0x74, 0x6e, 0x74, 0x76, 0x6f, 0x74, 0x50, 0x4b, 0x05,
+    0x06, 0x72, 0x63, 0x69, 0x64, 0x2c, 0x73, 0x65, 0x73, 0x73, 0x69, 0x6f,
+    0x69, 0x55, 0x53, 0x41, 0x64, 0x2c, 0x73, 0x0a,
+  };
+  const BilatInflateBackend backends[] = { BILAT_INFLATE_BACKEND_ZLIB, BILAT_INFLATE_BACKEND_ISAL };
+
+  for (guint b = 0; b < G_N_ELEMENTS (backends); b++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (forged, sizeof forged);
+      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+      g_autoptr(BilatImporter) importer = bilat_importer_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BilatSeries) series = NULL;
+
+      if (!_bilat_inflate_has_backend (backends[b]))
+        continue;
+      _bilat_inflate_set_backend (backends[b]);
+      series = bilat_importer_compute_series_from_stream (importer, stream, "forged.zip",
+                                                          BILAT_SERIES_UNIT_DAY, NULL, &error);
+      assert_null (series);
+      assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_CORRUPT) ||
+                   g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_TRUNCATED));
+    }
+  _bilat_inflate_set_backend (BILAT_INFLATE_BACKEND_DEFAULT);
+}
+
 static void
 test_truncated_and_damaged (void **state)
 {
@@ -1748,6 +1907,8 @@ main (void)
     cmocka_unit_test (test_duplicates_with_store),
     cmocka_unit_test (test_compressed_and_archived),
     cmocka_unit_test (test_inflate_backends),
+    cmocka_unit_test (test_inflate_in_pieces),
+    cmocka_unit_test (test_inflate_refused_counters),
     cmocka_unit_test (test_truncated_and_damaged),
     cmocka_unit_test (test_formats),
     cmocka_unit_test (test_text_forms),

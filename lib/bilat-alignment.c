@@ -8,6 +8,7 @@
 
 #include <bilat/bilat.h>
 
+#include "bilat-affinity-private.h"
 #include "bilat-store-private.h"
 
 /**
@@ -335,6 +336,7 @@ struct _BilatAlignment
   char *actor_a;
   char *actor_b;
   GPtrArray *items;      /* (element-type BilatIssueAlignment) */
+  guint thin_threshold;
 };
 
 static void bilat_alignment_list_model_init (GListModelInterface *iface);
@@ -348,6 +350,13 @@ enum {
   PROP_ACTOR_A,
   PROP_ACTOR_B,
   PROP_N_SHARED,
+  PROP_AGREE,
+  PROP_S,
+  PROP_S2,
+  PROP_KAPPA,
+  PROP_PI,
+  PROP_THIN,
+  PROP_THIN_THRESHOLD,
   N_PROPS
 };
 
@@ -415,6 +424,45 @@ bilat_alignment_get_property (GObject    *object,
     case PROP_N_SHARED:
       g_value_set_uint (value, bilat_alignment_get_n_shared (self));
       break;
+    case PROP_AGREE:
+      g_value_set_double (value, bilat_alignment_get_agree (self));
+      break;
+    case PROP_S:
+      g_value_set_double (value, bilat_alignment_get_s (self));
+      break;
+    case PROP_S2:
+      g_value_set_double (value, bilat_alignment_get_s2 (self));
+      break;
+    case PROP_KAPPA:
+      g_value_set_double (value, bilat_alignment_get_kappa (self));
+      break;
+    case PROP_PI:
+      g_value_set_double (value, bilat_alignment_get_pi (self));
+      break;
+    case PROP_THIN:
+      g_value_set_boolean (value, bilat_alignment_get_thin (self));
+      break;
+    case PROP_THIN_THRESHOLD:
+      g_value_set_uint (value, self->thin_threshold);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bilat_alignment_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  BilatAlignment *self = BILAT_ALIGNMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_THIN_THRESHOLD:
+      bilat_alignment_set_thin_threshold (self, g_value_get_uint (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -427,6 +475,7 @@ bilat_alignment_class_init (BilatAlignmentClass *klass)
 
   object_class->finalize = bilat_alignment_finalize;
   object_class->get_property = bilat_alignment_get_property;
+  object_class->set_property = bilat_alignment_set_property;
 
   /**
    * BilatAlignment:actor-a: (getter get_actor_a)
@@ -462,6 +511,92 @@ bilat_alignment_class_init (BilatAlignmentClass *klass)
     g_param_spec_uint ("n-shared", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * BilatAlignment:agree: (getter get_agree)
+   *
+   * The agreement index over the shared issues, 1 − Σd / (n·d_max), or NaN
+   * when there is none.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_AGREE] =
+    g_param_spec_double ("agree", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatAlignment:s: (getter get_s)
+   *
+   * Signorino and Ritter's S with absolute distances, the affinity score
+   * of [method@Bilat.Alignment.get_affinity], or NaN when there is no
+   * shared issue.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_S] =
+    g_param_spec_double ("s", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatAlignment:s2: (getter get_s2)
+   *
+   * Signorino and Ritter's S with squared distances, or NaN when there is
+   * no shared issue.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_S2] =
+    g_param_spec_double ("s2", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatAlignment:kappa: (getter get_kappa)
+   *
+   * Cohen's κ with linear distance weights over the shared issues, or NaN
+   * when it is not defined (see [property@Bilat.AffinityScore:kappa]).
+   *
+   * Since: 1.0
+   */
+  properties[PROP_KAPPA] =
+    g_param_spec_double ("kappa", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatAlignment:pi: (getter get_pi)
+   *
+   * Scott's π with linear distance weights over the shared issues, or NaN
+   * when it is not defined (see [property@Bilat.AffinityScore:pi]).
+   *
+   * Since: 1.0
+   */
+  properties[PROP_PI] =
+    g_param_spec_double ("pi", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatAlignment:thin: (getter get_thin)
+   *
+   * Whether the measures rest on fewer shared issues than
+   * [property@Bilat.Alignment:thin-threshold].
+   *
+   * Since: 1.0
+   */
+  properties[PROP_THIN] =
+    g_param_spec_boolean ("thin", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatAlignment:thin-threshold: (getter get_thin_threshold) (setter set_thin_threshold)
+   *
+   * The number of shared issues below which the measures are thin,
+   * %BILAT_AFFINITY_DEFAULT_THIN_THRESHOLD unless set.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_THIN_THRESHOLD] =
+    g_param_spec_uint ("thin-threshold", NULL, NULL, 0, G_MAXUINT,
+                       BILAT_AFFINITY_DEFAULT_THIN_THRESHOLD,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -469,6 +604,189 @@ static void
 bilat_alignment_init (BilatAlignment *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->thin_threshold = BILAT_AFFINITY_DEFAULT_THIN_THRESHOLD;
+}
+
+/* The measures over the issues both hold a position on. */
+static void
+compute_figures (BilatAlignment       *self,
+                 BilatAffinityFigures *figures)
+{
+  BilatStanceTable table = { { { 0, } } };
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      BilatIssueAlignment *item = g_ptr_array_index (self->items, i);
+
+      if (item->position_a != NULL && item->position_b != NULL)
+        table.cell[bilat_position_get_stance (item->position_a)]
+                  [bilat_position_get_stance (item->position_b)]++;
+    }
+  _bilat_affinity_figures_compute (&table, figures);
+}
+
+/**
+ * bilat_alignment_get_agree: (get-property agree)
+ * @self: a [class@Bilat.Alignment]
+ *
+ * Gets the agreement index over the shared issues.
+ *
+ * Returns: the index, or NaN when there is no shared issue
+ *
+ * Since: 1.0
+ */
+double
+bilat_alignment_get_agree (BilatAlignment *self)
+{
+  BilatAffinityFigures figures;
+
+  g_return_val_if_fail (BILAT_IS_ALIGNMENT (self), NAN);
+
+  compute_figures (self, &figures);
+  return figures.agree;
+}
+
+/**
+ * bilat_alignment_get_s: (get-property s)
+ * @self: a [class@Bilat.Alignment]
+ *
+ * Gets S with absolute distances over the shared issues.
+ *
+ * Returns: S, or NaN when there is no shared issue
+ *
+ * Since: 1.0
+ */
+double
+bilat_alignment_get_s (BilatAlignment *self)
+{
+  BilatAffinityFigures figures;
+
+  g_return_val_if_fail (BILAT_IS_ALIGNMENT (self), NAN);
+
+  compute_figures (self, &figures);
+  return figures.s;
+}
+
+/**
+ * bilat_alignment_get_s2: (get-property s2)
+ * @self: a [class@Bilat.Alignment]
+ *
+ * Gets S with squared distances over the shared issues.
+ *
+ * Returns: S, or NaN when there is no shared issue
+ *
+ * Since: 1.0
+ */
+double
+bilat_alignment_get_s2 (BilatAlignment *self)
+{
+  BilatAffinityFigures figures;
+
+  g_return_val_if_fail (BILAT_IS_ALIGNMENT (self), NAN);
+
+  compute_figures (self, &figures);
+  return figures.s2;
+}
+
+/**
+ * bilat_alignment_get_kappa: (get-property kappa)
+ * @self: a [class@Bilat.Alignment]
+ *
+ * Gets Cohen's κ over the shared issues.
+ *
+ * Returns: κ, or NaN when it is not defined
+ *
+ * Since: 1.0
+ */
+double
+bilat_alignment_get_kappa (BilatAlignment *self)
+{
+  BilatAffinityFigures figures;
+
+  g_return_val_if_fail (BILAT_IS_ALIGNMENT (self), NAN);
+
+  compute_figures (self, &figures);
+  return figures.kappa;
+}
+
+/**
+ * bilat_alignment_get_pi: (get-property pi)
+ * @self: a [class@Bilat.Alignment]
+ *
+ * Gets Scott's π over the shared issues.
+ *
+ * Returns: π, or NaN when it is not defined
+ *
+ * Since: 1.0
+ */
+double
+bilat_alignment_get_pi (BilatAlignment *self)
+{
+  BilatAffinityFigures figures;
+
+  g_return_val_if_fail (BILAT_IS_ALIGNMENT (self), NAN);
+
+  compute_figures (self, &figures);
+  return figures.pi;
+}
+
+/**
+ * bilat_alignment_get_thin: (get-property thin)
+ * @self: a [class@Bilat.Alignment]
+ *
+ * Gets whether the measures rest on fewer shared issues than the thin
+ * threshold.
+ *
+ * Returns: %TRUE if they are thin
+ *
+ * Since: 1.0
+ */
+gboolean
+bilat_alignment_get_thin (BilatAlignment *self)
+{
+  g_return_val_if_fail (BILAT_IS_ALIGNMENT (self), FALSE);
+
+  return bilat_alignment_get_n_shared (self) < self->thin_threshold;
+}
+
+/**
+ * bilat_alignment_get_thin_threshold: (get-property thin-threshold)
+ * @self: a [class@Bilat.Alignment]
+ *
+ * Gets the number of shared issues below which the measures are thin.
+ *
+ * Returns: the threshold
+ *
+ * Since: 1.0
+ */
+guint
+bilat_alignment_get_thin_threshold (BilatAlignment *self)
+{
+  g_return_val_if_fail (BILAT_IS_ALIGNMENT (self), BILAT_AFFINITY_DEFAULT_THIN_THRESHOLD);
+
+  return self->thin_threshold;
+}
+
+/**
+ * bilat_alignment_set_thin_threshold: (set-property thin-threshold)
+ * @self: a [class@Bilat.Alignment]
+ * @threshold: the fewest shared issues measures that are not thin have
+ *
+ * Sets the number of shared issues below which the measures are thin.
+ *
+ * Since: 1.0
+ */
+void
+bilat_alignment_set_thin_threshold (BilatAlignment *self,
+                                    guint           threshold)
+{
+  g_return_if_fail (BILAT_IS_ALIGNMENT (self));
+
+  if (self->thin_threshold == threshold)
+    return;
+  self->thin_threshold = threshold;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THIN_THRESHOLD]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THIN]);
 }
 
 /**
@@ -638,16 +956,27 @@ lineage (BilatStore *store,
   return result;
 }
 
-/* Whether @holder speaks for @actor (BilatActor:speaks-for). */
-static gboolean
-speaks_for (BilatStore *store,
-            const char *holder,
-            const char *actor)
+/* The ids of the actors that speak for @actor (BilatActor:speaks-for), a
+ * set of borrowed strings; found once per actor rather than per position,
+ * since positions (votes) may be many and speakers are few. */
+static GHashTable *
+speakers_of (BilatStore *store,
+             const char *actor)
 {
-  BilatActor *record = bilat_store_lookup_actor (store, holder);
-  const char *voice_of = record != NULL ? bilat_actor_get_speaks_for (record) : NULL;
+  GHashTable *speakers = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *actors = bilat_store_get_actors (store);
+  guint n = g_list_model_get_n_items (actors);
 
-  return voice_of != NULL && strcmp (voice_of, actor) == 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BilatActor) record = g_list_model_get_item (actors, i);
+      const char *voice_of = bilat_actor_get_speaks_for (record);
+
+      /* The store keeps the actor, and so its id, alive. */
+      if (voice_of != NULL && strcmp (voice_of, actor) == 0)
+        g_hash_table_add (speakers, (gpointer) bilat_record_get_id (BILAT_RECORD (record)));
+    }
+  return speakers;
 }
 
 /* issue id → the position that counts for an actor, its own before its
@@ -658,7 +987,8 @@ speaks_for (BilatStore *store,
 static GHashTable *
 positions_by_issue (BilatStore *store,
                     BilatQuery *query,
-                    const char *actor)
+                    const char *actor,
+                    GPtrArray  *keep)
 {
   g_autoptr(GHashTable) best = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) ids = lineage (store, actor, query == NULL ||
@@ -671,11 +1001,11 @@ positions_by_issue (BilatStore *store,
   for (guint level = 0; level < ids->len; level++)
     {
       g_autoptr(GHashTable) found = g_hash_table_new (g_str_hash, g_str_equal);
-      GHashTableIter iter;
-      gpointer key, value;
-
       g_autoptr(GHashTable) spoken = g_hash_table_new (g_str_hash, g_str_equal);
       const char *id = g_ptr_array_index (ids, level);
+      g_autoptr(GHashTable) speakers = speakers_of (store, id);
+      GHashTableIter iter;
+      gpointer key, value;
 
       for (guint i = 0; i < n; i++)
         {
@@ -687,7 +1017,7 @@ positions_by_issue (BilatStore *store,
 
           if (strcmp (holder, id) != 0)
             {
-              if (!speaks_for (store, holder, id))
+              if (!g_hash_table_contains (speakers, holder))
                 continue;
               into = spoken;
             }
@@ -697,7 +1027,12 @@ positions_by_issue (BilatStore *store,
             continue;
           current = g_hash_table_lookup (into, issue);
           if (current == NULL || supersedes (position, current))
-            g_hash_table_insert (into, (gpointer) issue, position);
+            {
+              /* A vote's position is made for the asking and lives as
+               * long as someone holds it: @keep does. */
+              g_ptr_array_add (keep, g_object_ref (position));
+              g_hash_table_insert (into, (gpointer) issue, position);
+            }
         }
 
       g_hash_table_iter_init (&iter, spoken);
@@ -757,6 +1092,7 @@ bilat_store_align (BilatStore *store,
   g_autoptr(GHashTable) of_a = NULL;
   g_autoptr(GHashTable) of_b = NULL;
   g_autoptr(GHashTable) issues = NULL;
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
   BilatAlignment *self;
   GHashTableIter iter;
   gpointer key;
@@ -775,8 +1111,8 @@ bilat_store_align (BilatStore *store,
       bilat_query_set_dyad (filter, NULL, NULL);
     }
 
-  of_a = positions_by_issue (store, filter, actor_a);
-  of_b = positions_by_issue (store, filter, actor_b);
+  of_a = positions_by_issue (store, filter, actor_a, keep);
+  of_b = positions_by_issue (store, filter, actor_b, keep);
 
   self = g_object_new (BILAT_TYPE_ALIGNMENT, NULL);
   self->actor_a = g_strdup (actor_a);

@@ -119,6 +119,10 @@ typedef struct
    * objects, in file order, not yet in any store; NULL when there are
    * problems. */
   GPtrArray                   *records[_BILAT_N_KINDS];
+  /* Out: the roll calls and votes read (issues of type "roll-call"), as
+   * a vote table (bilat-votes-private.h), or NULL when there are none or
+   * there are problems. */
+  struct _BilatVotes          *votes;
 } _BilatFormatRecords;
 
 /* Reads a dataset from @stream as _bilat_format_read() does from memory,

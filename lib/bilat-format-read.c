@@ -40,6 +40,7 @@
 #include "bilat-segment-private.h"
 #include "bilat-date-private.h"
 #include "bilat-store-private.h"
+#include "bilat-votes-json-private.h"
 
 /* Problems quote what a file says; a 10 MB id is quoted by its start. */
 #define MAX_QUOTED 200
@@ -280,6 +281,8 @@ typedef struct
   gboolean             build;
   BilatSegmentBuilder *builder;
   GPtrArray           *records[_BILAT_N_KINDS];
+  BilatVotesBuilder   *votes;        /* roll calls and their votes */
+  guint                n_roll_calls;
 
   GStringChunk        *strings;      /* what outlives a record */
   GHashTable          *ids[_BILAT_N_KINDS];   /* id → index in the file + 1 */
@@ -2870,6 +2873,207 @@ read_plain_coded_event (Reader *r,
   return TRUE;
 }
 
+/* Roll calls: issues of type "roll-call" that carry their votes (see
+ * bilat-votes-json.c), read into the vote table rather than objects. */
+
+static const char * const roll_call_members[] = {
+  "id", "type", "title", "description", "date", "session", "resolution", "important",
+  "amendment", "paragraph", "parents", "yes", "no", "abstain", NULL
+};
+
+static gboolean
+is_roll_call (Node *object)
+{
+  Node *type = member_of (object, "type");
+
+  return type != NULL && type->type == NODE_STRING && strcmp (type->string.text, "roll-call") == 0;
+}
+
+/* The string of member @name, or "" when it is absent; NULL when it is
+ * not a string (reported). */
+static const char *
+roll_call_string (Reader     *r,
+                  Node       *object,
+                  const char *name)
+{
+  Node *node = member_of (object, name);
+  Location where = at (r, node, name, -1, NULL);
+
+  if (is_absent (node))
+    return "";
+  return expect_string (r, node, &where);
+}
+
+static gboolean
+roll_call_flag (Reader     *r,
+                Node       *object,
+                const char *name)
+{
+  Node *node = member_of (object, name);
+  Location where = at (r, node, name, -1, NULL);
+
+  if (is_absent (node))
+    return FALSE;
+  if (node->type != NODE_BOOLEAN)
+    {
+      report (r, &where, BILAT_FORMAT_ERROR_WRONG_TYPE, "expected true or false, not %s",
+              describe_node (node));
+      return FALSE;
+    }
+  return node->boolean;
+}
+
+static void
+read_roll_call (Reader *r,
+                Node   *object)
+{
+  static const struct { const char *name; BilatVoteCode code; } groups[] = {
+    { "yes", BILAT_VOTE_CODE_YES },
+    { "no", BILAT_VOTE_CODE_NO },
+    { "abstain", BILAT_VOTE_CODE_ABSTAIN },
+  };
+  Node *id_node = member_of (object, "id");
+  Node *node;
+  Location where = at (r, id_node, "id", -1, NULL);
+  const char *id = NULL;
+  const char *title, *description, *resolution;
+  guint32 number = 0;
+  gboolean numbered = FALSE;
+  guint32 day = 0;
+  gint64 session = 0;
+  guint8 flags = 0;
+  guint32 topics = 0;
+  guint before = r->problems->len;
+  g_autoptr(GHashTable) voted = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (Node *member = object->container.first; member != NULL; member = member->next)
+    {
+      gboolean known = FALSE;
+
+      for (guint i = 0; roll_call_members[i] != NULL && !known; i++)
+        known = names_equal (member, roll_call_members[i], strlen (roll_call_members[i]));
+      if (!known)
+        {
+          Location at_member = at (r, member, member->name, -1, NULL);
+          g_autofree char *name = quoted (member->name);
+
+          report (r, &at_member, BILAT_FORMAT_ERROR_UNKNOWN_FIELD,
+                  "%s is not a member of a roll call", name);
+        }
+    }
+
+  if (is_absent (id_node))
+    report (r, &where, BILAT_FORMAT_ERROR_MISSING_FIELD, "every record needs member “id”");
+  else
+    id = expect_id (r, id_node, &where);
+  if (id != NULL)
+    numbered = _bilat_votes_parse_id (id, &number);
+  if (id != NULL && !numbered)
+    {
+      report (r, &where, BILAT_FORMAT_ERROR_INVALID_VALUE,
+              "the id of a roll call is “unga:” and its number (“unga:4521”), not “%s”", id);
+      id = NULL;
+    }
+  r->record.record_id = id;
+
+  node = member_of (object, "date");
+  where = at (r, node, "date", -1, NULL);
+  if (is_absent (node))
+    report (r, &where, BILAT_FORMAT_ERROR_MISSING_FIELD, "a roll call needs member “date”");
+  else
+    {
+      const char *text = expect_string (r, node, &where);
+      g_autoptr(BilatDate) date = text != NULL ? bilat_date_parse (text, NULL) : NULL;
+
+      if (text != NULL && (date == NULL || bilat_date_get_first_julian (date) != bilat_date_get_last_julian (date)))
+        report (r, &where, BILAT_FORMAT_ERROR_INVALID_VALUE, "the date of a roll call is a day, not “%s”", text);
+      else if (date != NULL)
+        day = bilat_date_get_first_julian (date);
+    }
+
+  node = member_of (object, "session");
+  where = at (r, node, "session", -1, NULL);
+  if (!is_absent (node))
+    expect_integer (r, node, &where, 1, G_MAXUINT16, &session);
+
+  title = roll_call_string (r, object, "title");
+  description = roll_call_string (r, object, "description");
+  resolution = roll_call_string (r, object, "resolution");
+  if (roll_call_flag (r, object, "important"))
+    flags |= BILAT_ROLL_CALL_IMPORTANT;
+  if (roll_call_flag (r, object, "amendment"))
+    flags |= BILAT_ROLL_CALL_AMENDMENT;
+  if (roll_call_flag (r, object, "paragraph"))
+    flags |= BILAT_ROLL_CALL_PARAGRAPH;
+
+  node = member_of (object, "parents");
+  where = at (r, node, "parents", -1, NULL);
+  if (!is_absent (node) && expect_array (r, node, &where))
+    {
+      int i = 0;
+
+      for (Node *element = node->container.first; element != NULL; element = element->next, i++)
+        {
+          Location at_element = at (r, element, "parents", i, NULL);
+          const char *parent = expect_id (r, element, &at_element);
+          int topic;
+
+          if (parent == NULL)
+            continue;
+          if (!g_str_has_prefix (parent, "unga-topic:") || parent[strlen ("unga-topic:")] == '\0')
+            {
+              report (r, &at_element, BILAT_FORMAT_ERROR_INVALID_VALUE,
+                      "the parent of a roll call is a topic, “unga-topic:CODE”, not “%s”", parent);
+              continue;
+            }
+          defer_reference (r, &at_element, _BILAT_KIND_ISSUE, parent);
+          topic = _bilat_votes_builder_add_topic (r->votes, parent + strlen ("unga-topic:"), NULL);
+          if (topic < 0)
+            report (r, &at_element, BILAT_FORMAT_ERROR_INVALID_VALUE,
+                    "roll calls have at most %d topics", _BILAT_VOTES_MAX_TOPICS);
+          else
+            topics |= 1u << topic;
+        }
+    }
+
+  if (id != NULL)
+    register_id (r, object, id);
+
+  for (gsize g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      int i = 0;
+
+      node = member_of (object, groups[g].name);
+      where = at (r, node, groups[g].name, -1, NULL);
+      if (is_absent (node) || !expect_array (r, node, &where))
+        continue;
+      for (Node *element = node->container.first; element != NULL; element = element->next, i++)
+        {
+          Location at_element = at (r, element, groups[g].name, i, NULL);
+          const char *holder = expect_id (r, element, &at_element);
+
+          if (holder == NULL)
+            continue;
+          if (!g_hash_table_add (voted, (gpointer) holder))
+            {
+              report (r, &at_element, BILAT_FORMAT_ERROR_INVALID_VALUE,
+                      "“%s” votes twice on this roll call", holder);
+              continue;
+            }
+          defer_reference (r, &at_element, _BILAT_KIND_ACTOR, holder);
+          if (r->problems->len == before && numbered)
+            _bilat_votes_builder_add_vote (r->votes, holder, number, groups[g].code, 0);
+        }
+    }
+
+  if (r->problems->len == before && numbered && day != 0)
+    {
+      _bilat_votes_builder_add_roll_call (r->votes, number, day, (guint16) session, flags, topics,
+                                          resolution, title, description);
+      r->n_roll_calls++;
+    }
+}
+
 static void
 read_record (Reader     *r,
              _BilatKind  kind,
@@ -2896,6 +3100,12 @@ read_record (Reader     *r,
 
   if (!expect_object (r, node, &where))
     return;
+
+  if (kind == _BILAT_KIND_ISSUE && is_roll_call (node))
+    {
+      read_roll_call (r, node);
+      return;
+    }
 
   /* Most events of a large dataset take the short way. */
   if (kind == _BILAT_KIND_EVENT && (!r->build || r->builder != NULL) &&
@@ -2955,6 +3165,16 @@ read_record (Reader     *r,
 
   if (id != NULL && register_id (r, node, id) && kind == _BILAT_KIND_ACTOR)
     check_actor (r, node, id);
+
+  /* The issue of a topic of roll calls names the topic. */
+  if (kind == _BILAT_KIND_ISSUE && id != NULL && g_str_has_prefix (id, "unga-topic:"))
+    {
+      Node *title = member_of (node, "title");
+
+      _bilat_votes_builder_add_topic (r->votes, id + strlen ("unga-topic:"),
+                                      title != NULL && title->type == NODE_STRING &&
+                                      title->string.clean ? title->string.text : NULL);
+    }
 
   /* One problem anywhere, and nothing read is loaded: build no more. */
   if (r->build && r->problems->len == 0)
@@ -3658,6 +3878,7 @@ reader_init (Reader     *r,
   r->actor_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r->countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r->predecessors = g_hash_table_new (g_str_hash, g_str_equal);
+  r->votes = _bilat_votes_builder_new ();
   r->references = g_array_new (FALSE, FALSE, sizeof (Reference));
   draft_init (&r->draft);
 
@@ -3693,6 +3914,7 @@ reader_clear (Reader *r)
   g_clear_pointer (&r->references, g_array_unref);
   g_clear_pointer (&r->strings, g_string_chunk_free);
   g_clear_pointer (&r->event_formats, g_type_class_unref);
+  g_clear_pointer (&r->votes, _bilat_votes_builder_free);
   if (r->draft.names != NULL)
     draft_clear (&r->draft);
   r->draft.names = NULL;
@@ -3785,6 +4007,8 @@ read_json (_BilatJsonReader     *json,
     {
       for (int kind = 0; kind < _BILAT_N_KINDS; kind++)
         out->records[kind] = problems->len == 0 ? g_ptr_array_ref (r.records[kind]) : NULL;
+      out->votes = problems->len == 0 && r.n_roll_calls > 0 ?
+                     _bilat_votes_builder_build (r.votes, NULL) : NULL;
     }
   reader_clear (&r);
 
@@ -3812,6 +4036,8 @@ _bilat_format_read (const char *data,
 
   for (int kind = 0; records != NULL && kind < _BILAT_N_KINDS; kind++)
     records[kind] = out.records[kind];
+  /* Those who ask for records here do not take roll calls. */
+  g_clear_pointer (&out.votes, _bilat_votes_unref);
 
   return problems;
 }
@@ -3858,7 +4084,17 @@ add_records (BilatStore           *self,
              GError              **error)
 {
   g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  BilatVotes *votes = NULL;
   gboolean ok = TRUE;
+
+  /* Roll calls that contradict those of the store fail the load before
+   * anything is added. */
+  if (records->votes != NULL)
+    {
+      votes = _bilat_votes_merge (_bilat_store_get_votes (self), records->votes, NULL, error);
+      g_clear_pointer (&records->votes, _bilat_votes_unref);
+      ok = votes != NULL;
+    }
 
   /* The reader checked what the store checks; should the store refuse a
    * record all the same, the records already added go again. */
@@ -3886,8 +4122,11 @@ add_records (BilatStore           *self,
 
       _bilat_store_add_segment (self, segment);
       _bilat_segment_unref (segment);
+      if (votes != NULL)
+        _bilat_store_set_votes (self, votes);
     }
   records->builder = NULL;
+  g_clear_pointer (&votes, _bilat_votes_unref);
 
   for (int kind = 0; kind < _BILAT_N_KINDS; kind++)
     g_clear_pointer (&records->records[kind], g_ptr_array_unref);
@@ -3925,6 +4164,7 @@ _bilat_format_load (BilatStore    *self,
       if (problems != NULL)
         propagate_problems (problems, error);
       _bilat_segment_builder_free (records.builder);
+      g_clear_pointer (&records.votes, _bilat_votes_unref);
       return FALSE;
     }
 

@@ -28,6 +28,7 @@
 #include "bilat-place-private.h"
 #include "bilat-segment-private.h"
 #include "bilat-store-private.h"
+#include "bilat-votes-json-private.h"
 
 /* Where the writer puts a record: into a tree, for bilat_record_to_json(),
  * or straight out as text, for saving, so that both come from one walk
@@ -777,6 +778,44 @@ write_item (guint        position,
     _bilat_segment_write_source (rows->segment, row, rows->sink->writer);
 }
 
+/* The issue objects and the roll calls of @votes, merged in the order of
+ * their ids, as the store's issues are sorted. */
+static void
+write_issues_and_roll_calls (Sink        *sink,
+                             GListModel  *issues,
+                             BilatVotes  *votes)
+{
+  g_autofree guint32 *order = _bilat_votes_order_by_id (votes, "");
+  BilatVotesByRollCall *index = _bilat_votes_by_roll_call_new (votes);
+  guint n_issues = g_list_model_get_n_items (issues);
+  guint n_rcs = _bilat_votes_get_n_roll_calls (votes);
+  guint i = 0, j = 0;
+  BilatRecord *issue = NULL;
+
+  while ((i < n_issues || j < n_rcs) && !_bilat_json_writer_failed (sink->writer))
+    {
+      char id[_BILAT_VOTES_ID_SIZE];
+
+      if (issue == NULL && i < n_issues)
+        issue = g_list_model_get_item (issues, i);
+      if (j < n_rcs)
+        _bilat_votes_format_id (votes, order[j], id);
+      if (j >= n_rcs || (issue != NULL && strcmp (bilat_record_get_id (issue), id) < 0))
+        {
+          write_record (sink, issue);
+          g_clear_object (&issue);
+          i++;
+        }
+      else
+        {
+          _bilat_votes_write_roll_call (votes, index, order[j], sink->writer);
+          j++;
+        }
+    }
+  g_clear_object (&issue);
+  _bilat_votes_by_roll_call_free (index);
+}
+
 /* Writes the document, record by record: each is asked of its list, written
  * and let go, so that a store whose lists make their items on demand is
  * never held whole twice. Stops at the first failed write. */
@@ -818,6 +857,16 @@ _bilat_format_write (BilatStore    *store,
           Rows rows = { &sink, segment, kind };
 
           _bilat_store_walk (store, (guint) kind, write_item, &rows);
+        }
+      else if (kind == _BILAT_KIND_ISSUE && _bilat_store_get_votes (store) != NULL)
+        write_issues_and_roll_calls (&sink, lists[kind], _bilat_store_get_votes (store));
+      else if (kind == _BILAT_KIND_POSITION && _bilat_store_get_votes (store) != NULL)
+        {
+          /* Votes are written with their roll calls: the objects only. */
+          g_autoptr(GPtrArray) objects = _bilat_store_list_objects (store, (guint) kind);
+
+          for (guint i = 0; i < objects->len && !_bilat_json_writer_failed (&writer); i++)
+            write_record (&sink, g_ptr_array_index (objects, i));
         }
       else
         for (guint i = 0; i < n && !_bilat_json_writer_failed (&writer); i++)

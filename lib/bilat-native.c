@@ -34,6 +34,7 @@
 #include "bilat-native-private.h"
 #include "bilat-segment-layout-private.h"
 #include "bilat-store-private.h"
+#include "bilat-votes-json-private.h"
 
 #define VERSION 1
 #define HEADER_SIZE 64
@@ -344,6 +345,9 @@ objects_document (BilatStore   *store,
           _bilat_json_print (out, node);
           first = FALSE;
         }
+      /* Roll calls and their votes are issues of the JSON format. */
+      if (kind == _BILAT_KIND_ISSUE && _bilat_store_get_votes (store) != NULL)
+        first = !_bilat_votes_append_roll_calls (_bilat_store_get_votes (store), out, first) && first;
       g_string_append (out, first ? "]" : "\n  ]");
     }
   g_string_append (out, "\n}\n");

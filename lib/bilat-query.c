@@ -1279,7 +1279,9 @@ bilat_query_match_position (BilatQuery    *self,
   holder = bilat_position_get_holder (position);
   target = bilat_position_get_target (position);
 
-  if (self->issue != NULL && g_strcmp0 (bilat_position_get_issue (position), self->issue) != 0)
+  if (self->issue != NULL && g_strcmp0 (bilat_position_get_issue (position), self->issue) != 0 &&
+      !(store != NULL && _bilat_store_issue_is_under (store, bilat_position_get_issue (position),
+                                                      self->issue)))
     return FALSE;
   if (!matches_period (self, bilat_position_get_date (position)))
     return FALSE;

@@ -80,7 +80,8 @@ BilatSegment *_bilat_store_ref_live_segment (BilatStore        *self);
 
 /* Calls @func on every record of kind @kind (a _BilatKind: sources or
  * events have rows) in list order: with the object, or with NULL and the
- * row of the store's segment. */
+ * row of the store's segment. Positions that are votes are not walked:
+ * they are rows of the vote table (see _bilat_store_get_votes()). */
 typedef void (*BilatWalkFunc) (guint        position,
                                BilatRecord *object,
                                guint        row,
@@ -111,5 +112,19 @@ gboolean    _bilat_store_has_dead_sources  (BilatStore         *self);
 guint       _bilat_store_get_lineage       (BilatStore         *self,
                                             const char         *actor,
                                             const char         *lineage[_BILAT_LINEAGE_MAX]);
+
+/* Roll-call votes (bilat-votes-private.h): the store's table, or NULL,
+ * and its replacement (a new reference is taken; NULL: none). */
+typedef struct _BilatVotes BilatVotes;
+
+BilatVotes *_bilat_store_get_votes         (BilatStore         *self);
+
+/* Whether issue @issue is under issue @parent: a roll call under one of
+ * its topics (`unga:4521` under `unga-topic:me`). */
+gboolean    _bilat_store_issue_is_under    (BilatStore         *self,
+                                            const char         *issue,
+                                            const char         *parent);
+void        _bilat_store_set_votes         (BilatStore         *self,
+                                            BilatVotes         *votes);
 
 G_END_DECLS

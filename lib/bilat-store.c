@@ -11,6 +11,7 @@
 #include "bilat-segment-private.h"
 #include "bilat-store-private.h"
 #include "bilat-date-private.h"
+#include "bilat-votes-private.h"
 
 /**
  * BilatStore:
@@ -265,6 +266,7 @@ struct _BilatStoreList
   RecordKind        kind;
   BilatStore       *store;          /* while it lives */
   BilatSegment     *segment;
+  BilatVoteRows    *vote_rows;      /* positions: the votes of the store */
   guint             n_rows;         /* of the segment, dead ones included */
   guint8           *dead;           /* bitmap of rows taken out, or NULL */
   GArray           *dead_rows;      /* guint32, sorted */
@@ -384,6 +386,7 @@ bulk_reset (BilatStoreList *self,
   if (self->made != NULL)
     made_forget_all (self);
   g_clear_pointer (&self->segment, _bilat_segment_unref);
+  g_clear_pointer (&self->vote_rows, _bilat_vote_rows_free);
   g_clear_pointer (&self->dead, g_free);
   g_clear_pointer (&self->dead_rows, g_array_unref);
   self->n_rows = 0;
@@ -394,6 +397,25 @@ bulk_reset (BilatStoreList *self,
   self->segment = _bilat_segment_ref (segment);
   self->n_rows = self->kind == KIND_EVENT ? _bilat_segment_get_n_rows (segment)
                                           : _bilat_segment_get_n_sources (segment);
+}
+
+/* Gives the list of positions the votes of @votes as rows (or none). */
+static void
+bulk_reset_votes (BilatStoreList *self,
+                  BilatVotes     *votes)
+{
+  bulk_reset (self, NULL);
+  if (votes == NULL)
+    return;
+  self->vote_rows = _bilat_vote_rows_new (votes);
+  self->n_rows = _bilat_vote_rows_get_n_rows (self->vote_rows);
+}
+
+/* Whether the list merges rows with its objects. */
+static gboolean
+has_rows (BilatStoreList *self)
+{
+  return self->segment != NULL || self->vote_rows != NULL;
 }
 
 static gboolean
@@ -477,6 +499,8 @@ static guint
 bulk_lower_bound (BilatStoreList *self,
                   const Entry    *entry)
 {
+  if (self->vote_rows != NULL)
+    return _bilat_vote_rows_lower_bound (self->vote_rows, entry->id);
   if (self->kind == KIND_EVENT)
     return _bilat_segment_event_lower_bound (self->segment, entry->sort_date, entry->id);
   return _bilat_segment_source_lower_bound (self->segment, entry->id);
@@ -489,7 +513,7 @@ bulk_rank (BilatStoreList *self,
 {
   guint bound;
 
-  if (self->segment == NULL)
+  if (!has_rows (self))
     return 0;
   bound = bulk_lower_bound (self, entry);
   return bound - bulk_dead_before (self, bound);
@@ -527,7 +551,9 @@ bulk_make (BilatStoreList *self,
 
   if (made != NULL)
     return g_object_ref (made->object);
-  if (self->kind == KIND_EVENT)
+  if (self->vote_rows != NULL)
+    object = G_OBJECT (_bilat_vote_rows_make (self->vote_rows, row));
+  else if (self->kind == KIND_EVENT)
     object = G_OBJECT (_bilat_segment_make_event (self->segment, row));
   else
     object = G_OBJECT (_bilat_segment_make_source (self->segment, row));
@@ -630,7 +656,7 @@ bilat_store_list_get_item (GListModel *model,
 
   if (self->store != NULL)
     store_rows_ready (self->store);
-  if (self->segment == NULL || bulk_n_live (self) == 0)
+  if (!has_rows (self) || bulk_n_live (self) == 0)
     {
       item = get_object_item (self, position);
       return item != NULL ? g_object_ref (item) : NULL;
@@ -703,7 +729,7 @@ bilat_store_list_items_changed (BilatStoreList *self,
 {
   /* A change at or before the cached item may have moved or removed it;
    * a change after it leaves it where it was. */
-  if (self->last_iter != NULL && (position <= self->last_position || self->segment != NULL))
+  if (self->last_iter != NULL && (position <= self->last_position || has_rows (self)))
     self->last_iter = NULL;
   self->merged_valid = FALSE;
 
@@ -822,6 +848,11 @@ struct _BilatStore
   gboolean        kill_pending;
   gboolean        rows_accepted;  /* the rows are checked, or need not be */
   GError         *damage;
+
+  /* Roll-call votes, kept as a table (bilat-votes-private.h), or NULL,
+   * and the issues of roll calls made when looked up: id → BilatIssue. */
+  BilatVotes     *votes;
+  GHashTable     *roll_call_issues;
 };
 
 G_DEFINE_FINAL_TYPE (BilatStore, bilat_store, G_TYPE_OBJECT)
@@ -1629,6 +1660,8 @@ live_row (BilatStoreList *list,
 {
   gint64 row;
 
+  if (list->vote_rows != NULL)
+    return _bilat_vote_rows_find (list->vote_rows, id);
   if (list->segment == NULL)
     return -1;
   row = list->kind == KIND_EVENT ? _bilat_segment_find_event (list->segment, id)
@@ -2056,6 +2089,8 @@ _bilat_store_walk (BilatStore    *self,
   GSequenceIter *iter = g_sequence_get_begin_iter (list->items);
   guint row = 0;
   guint position = 0;
+  /* The rows of a segment; votes are no segment's and not walked. */
+  guint n_rows = list->segment != NULL ? list->n_rows : 0;
 
   store_rows_ready (self);
 
@@ -2064,13 +2099,13 @@ _bilat_store_walk (BilatStore    *self,
       Entry *entry = g_sequence_iter_is_end (iter) ? NULL : g_sequence_get (iter);
       gboolean take_row;
 
-      while (row < list->n_rows && bulk_is_dead (list, row))
+      while (row < n_rows && bulk_is_dead (list, row))
         row++;
-      if (entry == NULL && row >= list->n_rows)
+      if (entry == NULL && row >= n_rows)
         break;
       if (entry == NULL)
         take_row = TRUE;
-      else if (row >= list->n_rows)
+      else if (row >= n_rows)
         take_row = FALSE;
       else if (kind == KIND_EVENT)
         take_row = _bilat_segment_compare_event (list->segment, row, entry->sort_date, entry->id) < 0;
@@ -2272,6 +2307,8 @@ bilat_store_finalize (GObject *object)
   g_clear_pointer (&self->actor_aliases, g_hash_table_unref);
   g_clear_pointer (&self->event_index, g_hash_table_unref);
   g_clear_pointer (&self->facts, g_array_unref);
+  g_clear_pointer (&self->votes, _bilat_votes_unref);
+  g_clear_pointer (&self->roll_call_issues, g_hash_table_unref);
   g_clear_error (&self->damage);
 
   for (guint kind = 0; kind < N_KINDS; kind++)
@@ -2638,6 +2675,14 @@ bilat_store_remove (BilatStore   *self,
       BilatStoreList *list = self->lists[kind];
       gint64 row = made_row (list, G_OBJECT (record));
 
+      /* A vote goes with the table it is a row of. */
+      if (list->vote_rows != NULL && live_row (list, id) >= 0)
+        {
+          g_set_error (error, BILAT_STORE_ERROR, BILAT_STORE_ERROR_INVALID_RECORD,
+                       "Position “%s” is a vote of the store's roll calls, which are "
+                       "removed all together (bilat_store_clear()), not one by one", id);
+          return FALSE;
+        }
       if (row >= 0)
         {
           g_object_ref (record);
@@ -2727,6 +2772,9 @@ bilat_store_clear (BilatStore *self)
       free_entries (bilat_store_list_take_all (self->lists[kind]));
     }
 
+  g_clear_pointer (&self->votes, _bilat_votes_unref);
+  g_clear_pointer (&self->roll_call_issues, g_hash_table_unref);
+
   /* What was said of a file's rows went with them. */
   self->kill_pending = FALSE;
   if (self->damage != NULL)
@@ -2734,6 +2782,30 @@ bilat_store_clear (BilatStore *self)
       g_clear_error (&self->damage);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGE]);
     }
+}
+
+/* The issue of the roll call with id @id, made the first time it is asked
+ * for and kept with the votes, or NULL. */
+static BilatIssue *
+roll_call_issue (BilatStore *self,
+                 const char *id)
+{
+  BilatIssue *issue;
+
+  if (self->roll_call_issues != NULL)
+    {
+      issue = g_hash_table_lookup (self->roll_call_issues, id);
+      if (issue != NULL)
+        return issue;
+    }
+  issue = _bilat_votes_make_issue (self->votes, id);
+  if (issue == NULL)
+    return NULL;
+  if (self->roll_call_issues == NULL)
+    self->roll_call_issues = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  g_hash_table_insert (self->roll_call_issues,
+                       (gpointer) bilat_record_get_id (BILAT_RECORD (issue)), issue);
+  return issue;
 }
 
 static BilatRecord *
@@ -2746,7 +2818,9 @@ lookup_record (BilatStore *self,
 
   if (entry != NULL)
     return entry->record;
-  if (kind != KIND_EVENT && kind != KIND_SOURCE)
+  if (kind == KIND_ISSUE && self->votes != NULL)
+    return (BilatRecord *) roll_call_issue (self, id);
+  if (kind != KIND_EVENT && kind != KIND_SOURCE && kind != KIND_POSITION)
     return NULL;
   store_rows_ready (self);
   row = live_row (self->lists[kind], id);
@@ -3051,4 +3125,30 @@ bilat_store_get_damage (BilatStore *self)
 
   store_rows_ready (self);
   return self->damage;
+}
+
+BilatVotes *
+_bilat_store_get_votes (BilatStore *self)
+{
+  return self->votes;
+}
+
+void
+_bilat_store_set_votes (BilatStore *self,
+                        BilatVotes *votes)
+{
+  BilatStoreList *positions = self->lists[KIND_POSITION];
+  guint before = list_n_items (positions);
+
+  if (votes != NULL)
+    _bilat_votes_ref (votes);
+  g_clear_pointer (&self->votes, _bilat_votes_unref);
+  g_clear_pointer (&self->roll_call_issues, g_hash_table_unref);
+  self->votes = votes;
+
+  /* The votes are rows of the positions, merged with the objects in id
+   * order: the list is given anew. */
+  bulk_reset_votes (positions, votes);
+  if (before > 0 || list_n_items (positions) > 0)
+    bilat_store_list_items_changed (positions, 0, before, list_n_items (positions));
 }

@@ -313,6 +313,46 @@ test_speaks_for (void **state)
   assert_counted (alignment, "cpec", BILAT_AGREEMENT_DISAGREE, "putin");
 }
 
+/* The chance-corrected measures and the thin flag beside S. */
+static void
+test_measures_and_thin (void **state)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatAlignment) alignment = NULL;
+  g_autoptr(BilatAlignment) none = NULL;
+
+  /* (supports, supports) ×2, (supports, opposes), (neutral, supports):
+   * worked by hand in test-votes.c: κ = −0.2, π = 1 − 48/38. */
+  hold (store, "PAK", "a", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "RUS", "a", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "PAK", "b", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "RUS", "b", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "PAK", "c", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "RUS", "c", BILAT_STANCE_OPPOSES, NULL);
+  hold (store, "PAK", "d", BILAT_STANCE_NEUTRAL, NULL);
+  hold (store, "RUS", "d", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "PAK", "e", BILAT_STANCE_OPPOSES, NULL);
+
+  alignment = bilat_store_align (store, "PAK", "RUS", NULL);
+  assert_int_equal (bilat_alignment_get_n_shared (alignment), 4);
+  assert_true (fabs (bilat_alignment_get_s (alignment) - 0.25) < 1e-12);
+  assert_true (fabs (bilat_alignment_get_agree (alignment) - 0.625) < 1e-12);
+  assert_true (fabs (bilat_alignment_get_s2 (alignment) - 0.375) < 1e-12);
+  assert_true (fabs (bilat_alignment_get_kappa (alignment) + 0.2) < 1e-12);
+  assert_true (fabs (bilat_alignment_get_pi (alignment) - (1.0 - 48.0 / 38.0)) < 1e-12);
+  assert_true (bilat_alignment_get_thin (alignment));
+  bilat_alignment_set_thin_threshold (alignment, 4);
+  assert_false (bilat_alignment_get_thin (alignment));
+
+  /* Nothing shared: absent, not 0. */
+  none = bilat_store_align (store, "PAK", "USA", NULL);
+  assert_true (isnan (bilat_alignment_get_s (none)));
+  assert_true (isnan (bilat_alignment_get_kappa (none)));
+  assert_true (isnan (bilat_alignment_get_pi (none)));
+  assert_true (isnan (bilat_alignment_get_agree (none)));
+  assert_true (bilat_alignment_get_thin (none));
+}
+
 int
 main (void)
 {
@@ -324,6 +364,7 @@ main (void)
     cmocka_unit_test (test_latest_position_counts),
     cmocka_unit_test (test_succession),
     cmocka_unit_test (test_speaks_for),
+    cmocka_unit_test (test_measures_and_thin),
   };
 
   return cmocka_run_group_tests_name ("alignment", tests, NULL, NULL);

@@ -189,6 +189,35 @@ print_fitted (const char *line)
   printf ("%s\n", fitted);
 }
 
+/* A measure, or a dash where it is not defined. */
+static char *
+format_measure (double value)
+{
+  return isnan (value) ? g_strdup ("-") : format_double ("%.3f", value);
+}
+
+/* The chance-corrected measures beside S, and whether they rest on too few
+ * issues to say much. */
+static void
+print_measures (BilatAlignment *alignment)
+{
+  g_autofree char *agree = format_measure (bilat_alignment_get_agree (alignment));
+  g_autofree char *s2 = format_measure (bilat_alignment_get_s2 (alignment));
+  g_autofree char *kappa = format_measure (bilat_alignment_get_kappa (alignment));
+  g_autofree char *pi = format_measure (bilat_alignment_get_pi (alignment));
+  g_autofree char *line = g_strdup_printf ("Agreement %s, S (squared) %s, Cohen's kappa %s, Scott's pi %s.",
+                                           agree, s2, kappa, pi);
+
+  print_fitted (line);
+  if (bilat_alignment_get_thin (alignment))
+    {
+      g_autofree char *thin = g_strdup_printf ("Thin: fewer than %u shared issues, the measures say little.",
+                                               bilat_alignment_get_thin_threshold (alignment));
+
+      print_fitted (thin);
+    }
+}
+
 /* The score, or that there is none: with no shared issue S is undefined,
  * and a 0 would claim the actors are as near as they are far. */
 static void
@@ -212,6 +241,7 @@ print_affinity (BilatAlignment *alignment)
 
       print_fitted (line);
       print_fitted (counts);
+      print_measures (alignment);
     }
   else
     print_fitted ("No shared issue: no affinity score.");
@@ -266,6 +296,18 @@ issue_alignment_to_json (BilatStore          *store,
   return node;
 }
 
+/* JSON has no NaN: an undefined measure is null. */
+static void
+set_measure (JsonObject *object,
+             const char *name,
+             double      value)
+{
+  if (isnan (value))
+    json_object_set_null_member (object, name);
+  else
+    json_object_set_double_member (object, name, value);
+}
+
 static JsonNode *
 alignment_to_json (BilatStore     *store,
                    BilatAlignment *alignment,
@@ -284,6 +326,12 @@ alignment_to_json (BilatStore     *store,
   else
     json_object_set_null_member (object, "affinity");
   json_object_set_int_member (object, "n_shared", bilat_alignment_get_n_shared (alignment));
+  set_measure (object, "agree", bilat_alignment_get_agree (alignment));
+  set_measure (object, "s", bilat_alignment_get_s (alignment));
+  set_measure (object, "s2", bilat_alignment_get_s2 (alignment));
+  set_measure (object, "kappa", bilat_alignment_get_kappa (alignment));
+  set_measure (object, "pi", bilat_alignment_get_pi (alignment));
+  json_object_set_boolean_member (object, "thin", bilat_alignment_get_thin (alignment));
 
   for (guint i = 0; i < G_N_ELEMENTS (count_keys); i++)
     json_object_set_int_member (counts, count_keys[i].key,

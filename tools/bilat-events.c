@@ -34,7 +34,7 @@ parse_format (Tool              *tool,
         return TRUE;
       }
   g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
-               "--format is auto, gdelt1, gdelt2, icews or mme, not “%s”", tool->format);
+               "--format is auto, gdelt1, gdelt2, icews or mme (unga: UN votes, with “bilat import”), not “%s”", tool->format);
   return FALSE;
 }
 
@@ -111,9 +111,9 @@ progress_finish (Progress *progress)
 /* Bad rows and duplicates do not stop a reading: say how many there were
  * and show the first few, each with its file, line and field. But input
  * of which every row is bad is not event data read: that fails. */
-static gboolean
-print_report (BilatImportReport  *report,
-              GError            **error)
+gboolean
+tool_print_import_report (BilatImportReport  *report,
+                          GError            **error)
 {
   guint64 bad = bilat_import_report_get_bad_rows (report);
   guint64 duplicates = bilat_import_report_get_duplicates (report);
@@ -124,7 +124,7 @@ print_report (BilatImportReport  *report,
     return TRUE;
 
   fprintf (stderr, "bilat: skipped %" G_GUINT64_FORMAT " bad row%s and %" G_GUINT64_FORMAT
-           " duplicate event id%s of %" G_GUINT64_FORMAT " rows\n",
+           " duplicate id%s of %" G_GUINT64_FORMAT " rows\n",
            bad, bad == 1 ? "" : "s", duplicates, duplicates == 1 ? "" : "s",
            bilat_import_report_get_rows (report));
   for (guint i = 0; i < problems->len && i < SHOWN_PROBLEMS; i++)
@@ -232,9 +232,69 @@ tool_series_from_files (Tool             *tool,
                                           &report, error);
   progress_finish (&progress);
 
-  if (report != NULL && !print_report (report, error))
+  if (report != NULL && !tool_print_import_report (report, error))
     g_clear_object (&series);
   return series;
+}
+
+static gboolean
+save_dataset (Tool        *tool,
+              BilatStore  *store,
+              GError     **error)
+{
+  /* By the name: a native file for *.bilat, the JSON format otherwise. */
+  if (g_str_has_suffix (tool->output, ".bilat"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (tool->output);
+
+      return bilat_store_save_to_native_file (store, file, NULL, error);
+    }
+  return bilat_store_save_to_path (store, tool->output, error);
+}
+
+/* Imports UN roll-call, issue and vote tables into a dataset. Unless
+ * @sure (--format unga), returns FALSE without an error when the first
+ * file is no such table, for the event readers to try. */
+static gboolean
+import_votes (Tool     *tool,
+              char    **args,
+              gboolean  sure,
+              GError  **error)
+{
+  g_autoptr(GPtrArray) files = files_of (args);
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatImportReport) report = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *first = g_file_get_parse_name (g_ptr_array_index (files, 0));
+
+  report = bilat_store_import_votes (store, (GFile **) files->pdata, files->len,
+                                     tool->strict ? BILAT_IMPORT_FLAGS_STRICT : BILAT_IMPORT_FLAGS_NONE,
+                                     NULL, &local_error);
+  if (report == NULL)
+    {
+      /* The first table is not one: event data, perhaps. */
+      if (!sure && g_error_matches (local_error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_UNKNOWN_FORMAT) &&
+          g_str_has_prefix (local_error->message, first))
+        return FALSE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (tool->actors != NULL || tool->dyad != NULL || tool->from != NULL || tool->to != NULL ||
+      tool->query != NULL)
+    {
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                   "the filters apply to event files: UN votes are imported whole "
+                   "(choose roll calls when measuring, with “bilat affinity”)");
+      return FALSE;
+    }
+  if (!tool_print_import_report (report, error) || !save_dataset (tool, store, error))
+    return FALSE;
+
+  fprintf (stderr, "bilat: kept %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+           " rows (roll calls, topics and votes) from %u file%s in %s\n",
+           bilat_import_report_get_kept (report), bilat_import_report_get_rows (report),
+           files->len, files->len == 1 ? "" : "s", tool->output);
+  return TRUE;
 }
 
 gboolean
@@ -256,8 +316,23 @@ tool_run_import (Tool    *tool,
                    "import needs --output FILE, the dataset to write");
       return FALSE;
     }
+  if (tool->format != NULL && g_ascii_strcasecmp (tool->format, "unga") == 0)
+    return import_votes (tool, args, TRUE, error);
   if (!parse_format (tool, &format, error))
     return FALSE;
+  /* UN votes are told by the header of the first table. */
+  if (format == BILAT_EVENT_FORMAT_AUTO)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (import_votes (tool, args, FALSE, &local_error))
+        return TRUE;
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
   query = tool_build_query (tool, error);
   if (query == NULL || !check_event_file_query (tool, query, error))
     return FALSE;
@@ -273,17 +348,7 @@ tool_run_import (Tool    *tool,
   if (total == NULL)
     return FALSE;
 
-  if (!print_report (total, error))
-    return FALSE;
-  /* By the name: a native file for *.bilat, the JSON format otherwise. */
-  if (g_str_has_suffix (tool->output, ".bilat"))
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (tool->output);
-
-      if (!bilat_store_save_to_native_file (store, file, NULL, error))
-        return FALSE;
-    }
-  else if (!bilat_store_save_to_path (store, tool->output, error))
+  if (!tool_print_import_report (total, error) || !save_dataset (tool, store, error))
     return FALSE;
 
   fprintf (stderr, "bilat: kept %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT

@@ -80,6 +80,15 @@ typedef struct
   char      *size;
   char      *title;
 
+  /* affinity */
+  char     **votes;          /* UNGA tables to read instead of the dataset */
+  char      *topic;
+  gboolean   important;
+  char      *measure;
+  gboolean   matrix;
+  char     **matrix_actors;
+  int        thin;           /* -1: the library's default */
+
   BilatStore *store;
 } Tool;
 
@@ -99,6 +108,7 @@ gboolean tool_run_show        (Tool *tool, char **args, GError **error);
 gboolean tool_run_validate    (Tool *tool, char **args, GError **error);
 gboolean tool_run_import      (Tool *tool, char **args, GError **error);
 gboolean tool_run_plot        (Tool *tool, char **args, GError **error);
+gboolean tool_run_affinity    (Tool *tool, char **args, GError **error);
 
 /* Series (bilat-analysis.c), shared with plot. */
 gboolean     tool_parse_unit     (const char       *text,
@@ -117,6 +127,11 @@ BilatSeries *tool_series_from_files (Tool             *tool,
                                      BilatQuery       *query,
                                      BilatSeriesUnit   unit,
                                      GError          **error);
+
+/* Says on standard error how many bad rows and duplicates @report counts,
+ * with the first few problems; fails when every row was bad. */
+gboolean     tool_print_import_report (BilatImportReport  *report,
+                                       GError            **error);
 
 /* Filters (bilat-filter.c). */
 BilatQuery  *tool_build_query      (Tool        *tool,

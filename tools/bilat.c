@@ -37,6 +37,7 @@ typedef enum {
   OPTION_TITLE      = 1 << 20,
   OPTION_CHART_OUTPUT = 1 << 21,  /* --output, of a chart */
   OPTION_DYADS      = 1 << 22,  /* --dyad, repeatable (plot) */
+  OPTION_AFFINITY   = 1 << 23,  /* --votes, --topic, --important, --measure, --matrix, --actors, --thin */
 } CommandOptions;
 
 typedef enum {
@@ -128,6 +129,9 @@ static const Command commands[] = {
     "over the n shared issues, stances coded supports +1, considering +0.5,\n"
     "neutral 0, opposes -1. S is 1 when they agree on everything and -1 when\n"
     "they are opposed on everything; with no shared issue there is no score.\n"
+    "Beside it: the agreement index, S with squared distances, and Cohen's\n"
+    "kappa and Scott's pi with linear weights (agreement beyond chance; a dash\n"
+    "where not defined), and a note when fewer than 10 issues are shared (thin).\n"
     "\n"
     "The filters choose the positions that count (a position of unknown date\n"
     "is outside any period); of several positions of an actor on one issue,\n"
@@ -140,12 +144,50 @@ static const Command commands[] = {
     "  bilat convergence Islamabad Moscow --issue cpec --json\n"
     "  bilat convergence Kremlin aslam --sector energy",
     "an object with actor_a, actor_b, affinity (null with\n"
-    "no shared issue), n_shared, counts and issues; an issue has the members\n"
+    "no shared issue), n_shared, agree, s, s2, kappa, pi (null where not\n"
+    "defined), thin, counts and issues; an issue has the members\n"
     "issue, title, agreement, distance, and a and b, the two positions as\n"
     "records of the data format (null for a side without one).",
     NULL,
     OPTION_PERIOD | OPTION_SECTOR | OPTION_ISSUE | OPTION_QUERY | OPTION_SUCCESSION | OPTION_DATA,
     ARGS_TWO, tool_run_convergence },
+  { "affinity", "[A B]",
+    "How close two states stand, from their UN votes",
+    "Measures the affinity of actors A and B from their votes in the UN\n"
+    "General Assembly (imported with “bilat import” from the roll-call,\n"
+    "issue and vote tables, or read straight from them with --votes FILE…):\n"
+    "over the roll calls both voted on (yes +1, abstain 0, no -1; absence is\n"
+    "no vote), n, the agreement index agree = 1 - Σd/(n·2), Signorino and\n"
+    "Ritter's S with absolute (s) and squared (s2) distances, and Cohen's kappa\n"
+    "and Scott's pi with linear weights (agreement beyond chance). A measure\n"
+    "that is not defined (no shared vote; both always voted alike) is shown as\n"
+    "a dash, empty in CSV/TSV and null in JSON. A score over fewer than 10\n"
+    "roll calls (--thin N) is flagged thin.\n"
+    "\n"
+    "--by year or session gives one score per calendar year or session of the\n"
+    "assembly, one line each; the default is one score over the whole period.\n"
+    "--from/--to choose the period, --topic a topic (me, nu, di, hr, co, ec),\n"
+    "--important the important votes only, --query any query (issue:unga:RCID,\n"
+    "text:…). --measure prints only some measures (s,kappa,pi,agree,s2).\n"
+    "A state without a vote of its own on a roll call takes that of a state it\n"
+    "continues (RUS that of SUN) unless --no-succession.\n"
+    "\n"
+    "--matrix gives one score for every pair of --actors A,B,C (default: every\n"
+    "state that voted in the period), over the whole period.\n"
+    "\n"
+    "--csv and --tsv print a header line and a line per score with the columns\n"
+    "a and b (a matrix), year or session (--by), n, agree, s, s2, kappa, pi\n"
+    "and thin, the names of Python's store.affinity() fields.\n"
+    "\n"
+    "Examples:\n"
+    "  bilat affinity PAK RUS --by year --votes votes.csv roll_calls.csv issues.csv\n"
+    "  bilat --data unga.bilat affinity PAK USA --by session --topic me --csv\n"
+    "  bilat --data unga.bilat affinity --matrix --from 2015-01-01 --to 2015-12-31",
+    "an array with an object per score, with the members\n"
+    "of the CSV columns (null for a measure that is not defined).",
+    NULL,
+    OPTION_PERIOD | OPTION_QUERY | OPTION_SUCCESSION | OPTION_BY | OPTION_TABULAR |
+    OPTION_STRICT | OPTION_AFFINITY | OPTION_DATA, ARGS_ANY, tool_run_affinity },
   { "actors", NULL,
     "The actors: states, organisations, persons, groups",
     "Lists the actors of the dataset with their kind, name and aliases.",
@@ -233,8 +275,14 @@ static const Command commands[] = {
     "--sector (event files hold no sectors) and no --json (the output is the\n"
     "dataset file).\n"
     "\n"
+    "UN General Assembly votes are read too: the roll-call, issue and vote\n"
+    "tables of Voeten's data (in any order; told by their header, or --format\n"
+    "unga), imported whole, each roll call an issue unga:RCID and each vote a\n"
+    "position; measure them with “bilat affinity”.\n"
+    "\n"
     "Examples:\n"
     "  bilat import 20191024143000.export.CSV.zip --dyad PAK,RUS -o pak-rus.json\n"
+    "  bilat import un_votes.csv un_roll_calls.csv un_roll_call_issues.csv -o unga.bilat\n"
     "  bilat import events.2018.tab.gz --actor PAK --from 2018-06 -o pak.json\n"
     "  bilat import 2019*.export.CSV.zip -o gdelt-2019.bilat",
     NULL,
@@ -389,7 +437,7 @@ static const CommandOption command_options[] = {
       "Read N files at a time (default 1)", "N" } },
   { OPTION_FORMAT, G_STRUCT_OFFSET (Tool, format),
     { "format", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      "gdelt1, gdelt2, icews or mme (default: detected)", "FORMAT" } },
+      "gdelt1, gdelt2, icews, mme, unga (default: detected)", "FORMAT" } },
   { OPTION_OUTPUT, G_STRUCT_OFFSET (Tool, output),
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
       "Write the dataset to FILE", "FILE" } },
@@ -420,6 +468,27 @@ static const CommandOption command_options[] = {
   { OPTION_TITLE, G_STRUCT_OFFSET (Tool, title),
     { "title", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       "The chart's title", "TITLE" } },
+  { OPTION_AFFINITY, G_STRUCT_OFFSET (Tool, votes),
+    { "votes", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      "Read UN vote tables, not the dataset (repeatable)", "FILE" } },
+  { OPTION_AFFINITY, G_STRUCT_OFFSET (Tool, topic),
+    { "topic", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "Only roll calls on TOPIC (me, nu, di, hr, co, ec)", "TOPIC" } },
+  { OPTION_AFFINITY, G_STRUCT_OFFSET (Tool, important),
+    { "important", 0, 0, G_OPTION_ARG_NONE, NULL,
+      "Only important votes", NULL } },
+  { OPTION_AFFINITY, G_STRUCT_OFFSET (Tool, measure),
+    { "measure", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "Print only these measures", "M[,M…]" } },
+  { OPTION_AFFINITY, G_STRUCT_OFFSET (Tool, matrix),
+    { "matrix", 0, 0, G_OPTION_ARG_NONE, NULL,
+      "Every pair of --actors over the period", NULL } },
+  { OPTION_AFFINITY, G_STRUCT_OFFSET (Tool, matrix_actors),
+    { "actors", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      "The actors of the matrix", "A,B[,C…]" } },
+  { OPTION_AFFINITY, G_STRUCT_OFFSET (Tool, thin),
+    { "thin", 0, 0, G_OPTION_ARG_INT, NULL,
+      "Flag scores over fewer than N roll calls (default 10)", "N" } },
 };
 
 int
@@ -459,6 +528,10 @@ tool_clear (Tool *tool)
   g_free (tool->chart);
   g_free (tool->size);
   g_free (tool->title);
+  g_strfreev (tool->votes);
+  g_free (tool->topic);
+  g_free (tool->measure);
+  g_strfreev (tool->matrix_actors);
   g_clear_object (&tool->store);
 }
 
@@ -852,7 +925,15 @@ run (Tool     *tool,
       !check_option_use (command, tool, error))
     return FALSE;
   fold_no_succession (tool);
-  if ((command->options & OPTION_DATA) && tool->inputs == NULL && !load_store (tool, error))
+  if (tool->votes != NULL && (tool->data != NULL || tool->global_data != NULL))
+    {
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                   "“%s” reads either the dataset of --data or the tables of --votes, not both",
+                   command->name);
+      return FALSE;
+    }
+  if ((command->options & OPTION_DATA) && tool->inputs == NULL && tool->votes == NULL &&
+      !load_store (tool, error))
     return FALSE;
 
   return command->run (tool, args, error);
@@ -862,7 +943,7 @@ int
 main (int    argc,
       char **argv)
 {
-  Tool tool = { .jobs = TOOL_JOBS_UNSET };
+  Tool tool = { .jobs = TOOL_JOBS_UNSET, .thin = -1 };
   g_autoptr(GError) error = NULL;
   gboolean ok;
   int status = 0;

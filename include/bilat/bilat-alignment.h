@@ -76,6 +76,23 @@ guint           bilat_alignment_count                (BilatAlignment      *self,
 BILAT_AVAILABLE_IN_1_0
 gboolean        bilat_alignment_get_affinity         (BilatAlignment      *self,
                                                       double              *score);
+BILAT_AVAILABLE_IN_1_0
+double          bilat_alignment_get_agree            (BilatAlignment      *self);
+BILAT_AVAILABLE_IN_1_0
+double          bilat_alignment_get_s                (BilatAlignment      *self);
+BILAT_AVAILABLE_IN_1_0
+double          bilat_alignment_get_s2               (BilatAlignment      *self);
+BILAT_AVAILABLE_IN_1_0
+double          bilat_alignment_get_kappa            (BilatAlignment      *self);
+BILAT_AVAILABLE_IN_1_0
+double          bilat_alignment_get_pi               (BilatAlignment      *self);
+BILAT_AVAILABLE_IN_1_0
+gboolean        bilat_alignment_get_thin             (BilatAlignment      *self);
+BILAT_AVAILABLE_IN_1_0
+guint           bilat_alignment_get_thin_threshold   (BilatAlignment      *self);
+BILAT_AVAILABLE_IN_1_0
+void            bilat_alignment_set_thin_threshold   (BilatAlignment      *self,
+                                                      guint                threshold);
 
 BILAT_AVAILABLE_IN_1_0
 BilatAlignment *bilat_store_align                    (BilatStore          *store,

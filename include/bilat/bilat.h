@@ -33,6 +33,7 @@
 #include "bilat-coded-event.h"
 #include "bilat-import.h"
 #include "bilat-importer.h"
+#include "bilat-affinity.h"
 #include "bilat-runtime.h"
 #include "bilat-state-spell.h"
 #include "bilat-identity.h"

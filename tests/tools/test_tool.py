@@ -500,8 +500,18 @@ class ConvergenceTest(ToolTestCase):
         self.assertOk(result)
         data = result.json()
         self.assertEqual(set(data), {"actor_a", "actor_b", "affinity",
-                                     "n_shared", "counts", "issues"})
+                                     "n_shared", "agree", "s", "s2", "kappa", "pi",
+                                     "thin", "counts", "issues"})
         self.assertEqual((data["actor_a"], data["actor_b"]), ("PAK", "RUS"))
+        # Seven agreements and one partial (0.5 apart) over eight issues:
+        # S = 1 - 0.5/8; kappa is 0, as Russia's stances barely vary; the
+        # eight issues are fewer than the threshold of ten.
+        self.assertAlmostEqual(data["s"], data["affinity"])
+        self.assertAlmostEqual(data["s"], 1 - 0.5 / 8)
+        self.assertAlmostEqual(data["agree"], 1 - 0.5 / 16)
+        self.assertAlmostEqual(data["s2"], 1 - 2 * 0.25 / (8 * 4))
+        self.assertAlmostEqual(data["kappa"], 0.0)
+        self.assertTrue(data["thin"])
         issues = {i["issue"]: i for i in data["issues"]}
         for issue in self.AGREEMENTS:
             self.assertEqual(issues[issue]["agreement"], "agree", issue)

@@ -286,6 +286,46 @@ class Store(Bilat.Store):
             return importer.import_(self, [_as_file(f) for f in source])
         return importer.import_(self, [_as_file(source)])
 
+    def import_votes(self, source, flags=None, cancellable=None, *, strict=False, name=None):
+        """Reads UN General Assembly roll calls, their topics and votes.
+
+        ``source`` is a path or Gio.File, a list of them (the three tables
+        in any order, plain, .gz or .zip), or a Gio.InputStream (called
+        ``name`` in messages). ``strict=True`` (or ``flags``
+        Bilat.ImportFlags.STRICT, as in C) fails on the first bad row.
+        Returns the import report.
+        """
+        from gi.repository import Gio
+        if flags is None:
+            flags = Bilat.ImportFlags.NONE
+        if strict:
+            flags |= Bilat.ImportFlags.STRICT
+        if isinstance(source, Gio.InputStream):
+            return Bilat.Store.import_votes_from_stream(self, source, name, flags, cancellable)
+        if not isinstance(source, (list, tuple)):
+            source = [source]
+        return Bilat.Store.import_votes(self, [_as_file(f) for f in source], flags, cancellable)
+
+    def affinity(self, actor_a, actor_b, by=None, topic=None, important=False, thin=None,
+                 query=None, **criteria):
+        """How close two actors stand from their votes: a Bilat.Affinity
+        that iterates named tuples (year or session when ``by`` is "year"
+        or "session", then n, agree, s, s2, kappa, pi, thin), None where a
+        measure is not defined. ``topic`` is a topic code ("me"),
+        ``important`` keeps important votes only, ``thin`` sets the thin
+        threshold, and the query (or keyword criteria such as
+        ``since=2010``) chooses the roll calls."""
+        settings = _affinity_settings(by, topic, important, thin, query, criteria)
+        return Bilat.Store.compute_affinity(self, actor_a, actor_b, settings)
+
+    def affinity_matrix(self, actors=None, topic=None, important=False, thin=None,
+                        query=None, **criteria):
+        """The affinity of every pair of ``actors`` (default: every state
+        that voted) over one period: named tuples (a, b, n, agree, s, s2,
+        kappa, pi, thin)."""
+        settings = _affinity_settings(None, topic, important, thin, query, criteria)
+        return Bilat.Store.compute_affinity_matrix(self, actors, settings)
+
     def __repr__(self):
         return "<Bilat.Store %d sources, %d actors, %d issues, %d events, %d positions>" % (
             len(self.get_sources()), len(self.get_actors()), len(self.get_issues()),
@@ -316,6 +356,22 @@ def _maybe_query(query, criteria):
     return make_query(query, **criteria)
 
 
+def _affinity_settings(by, topic, important, thin, query, criteria):
+    settings = Bilat.AffinitySettings.new()
+    if by is not None:
+        unit = by if isinstance(by, Bilat.AffinityUnit) else getattr(Bilat.AffinityUnit, by.upper())
+        settings.set_unit(unit)
+    if topic is not None:
+        settings.set_topic(topic)
+    settings.set_important_only(bool(important))
+    if thin is not None:
+        settings.set_thin_threshold(int(thin))
+    query = _maybe_query(query, criteria)
+    if query is not None:
+        settings.set_query(query)
+    return settings
+
+
 def _importer(format, query, strict, cancellable, progress, jobs=1):
     """A Bilat.Importer with these settings; ``progress`` gets the figures
     of its ::progress signal."""
@@ -333,12 +389,47 @@ def _importer(format, query, strict, cancellable, progress, jobs=1):
 
 # Analysis ------------------------------------------------------------------
 
+def _measure(value):
+    """None for an undefined measure (NaN in C), else the value."""
+    return None if math.isnan(value) else value
+
+
 class Alignment(Bilat.Alignment):
     @property
     def affinity(self):
         """Signorino-Ritter S, or None when the actors share no issue."""
         ok, score = self.get_affinity()
         return score if ok else None
+
+    @property
+    def agree(self):
+        """The agreement index, or None when the actors share no issue."""
+        return _measure(self.get_agree())
+
+    @property
+    def s(self):
+        """S with absolute distances, or None when undefined."""
+        return _measure(self.get_s())
+
+    @property
+    def s2(self):
+        """S with squared distances, or None when undefined."""
+        return _measure(self.get_s2())
+
+    @property
+    def kappa(self):
+        """Cohen's kappa with linear weights, or None when undefined."""
+        return _measure(self.get_kappa())
+
+    @property
+    def pi(self):
+        """Scott's pi with linear weights, or None when undefined."""
+        return _measure(self.get_pi())
+
+    @property
+    def thin(self):
+        """Whether the measures rest on fewer issues than the threshold."""
+        return self.get_thin()
 
     def __repr__(self):
         score = self.affinity
@@ -420,3 +511,62 @@ def _series_from_bytes(data):
 
 
 Series = _register(Series)
+
+
+_MEASURES = "n agree s s2 kappa pi thin"
+YearScore = collections.namedtuple("YearScore", "year " + _MEASURES)
+SessionScore = collections.namedtuple("SessionScore", "session " + _MEASURES)
+PeriodScore = collections.namedtuple("PeriodScore", _MEASURES)
+PairScore = collections.namedtuple("PairScore", "a b " + _MEASURES)
+__all__.extend(["YearScore", "SessionScore", "PeriodScore", "PairScore"])
+
+
+class AffinityScore(Bilat.AffinityScore):
+    def __repr__(self):
+        return "<Bilat.AffinityScore %s/%s n=%d S=%s>" % (
+            self.get_actor_a(), self.get_actor_b(), self.get_n(),
+            "none" if math.isnan(self.get_s()) else "%.3f" % self.get_s())
+
+
+AffinityScore = _register(AffinityScore)
+
+
+class Affinity(Bilat.Affinity):
+    """Iterates named tuples with the fields of the tool's CSV columns."""
+
+    def _row(self, score):
+        measures = (score.get_n(), _measure(score.get_agree()), _measure(score.get_s()),
+                    _measure(score.get_s2()), _measure(score.get_kappa()),
+                    _measure(score.get_pi()), score.get_thin())
+        unit = self.get_unit()
+        if unit == Bilat.AffinityUnit.YEAR:
+            return YearScore(score.get_year(), *measures)
+        if unit == Bilat.AffinityUnit.SESSION:
+            return SessionScore(score.get_session(), *measures)
+        if self.get_matrix():
+            return PairScore(score.get_actor_a(), score.get_actor_b(), *measures)
+        return PeriodScore(*measures)
+
+    def __len__(self):
+        return self.get_n_items()
+
+    def __getitem__(self, index):
+        n = self.get_n_items()
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError("affinity score out of range")
+        return self._row(self.get_item(index))
+
+    def __iter__(self):
+        for index in range(self.get_n_items()):
+            yield self[index]
+
+    def __str__(self):
+        return self.to_string(Bilat.AffinityFormat.TABLE, Bilat.AffinityMeasures.ALL)
+
+    def __repr__(self):
+        return "<Bilat.Affinity by %s, %d scores>" % (self.get_unit().value_nick, self.get_n_items())
+
+
+Affinity = _register(Affinity)

@@ -42,6 +42,7 @@ struct _BilatActor
    * entries share an alias key. */
   GStrv aliases;
   char *affiliation;
+  char *speaks_for;
   char *predecessor;
 };
 
@@ -53,6 +54,7 @@ enum {
   PROP_NAME,
   PROP_ALIASES,
   PROP_AFFILIATION,
+  PROP_SPEAKS_FOR,
   PROP_PREDECESSOR,
   N_PROPS
 };
@@ -67,6 +69,7 @@ bilat_actor_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->aliases, g_strfreev);
   g_clear_pointer (&self->affiliation, g_free);
+  g_clear_pointer (&self->speaks_for, g_free);
   g_clear_pointer (&self->predecessor, g_free);
 
   G_OBJECT_CLASS (bilat_actor_parent_class)->finalize (object);
@@ -96,6 +99,10 @@ bilat_actor_get_property (GObject    *object,
 
     case PROP_AFFILIATION:
       g_value_set_string (value, self->affiliation);
+      break;
+
+    case PROP_SPEAKS_FOR:
+      g_value_set_string (value, self->speaks_for);
       break;
 
     case PROP_PREDECESSOR:
@@ -131,6 +138,10 @@ bilat_actor_set_property (GObject      *object,
 
     case PROP_AFFILIATION:
       bilat_actor_set_affiliation (self, g_value_get_string (value));
+      break;
+
+    case PROP_SPEAKS_FOR:
+      bilat_actor_set_speaks_for (self, g_value_get_string (value));
       break;
 
     case PROP_PREDECESSOR:
@@ -206,6 +217,27 @@ bilat_actor_class_init (BilatActorClass *klass)
                          _BILAT_PARAM_READWRITE);
 
   /**
+   * BilatActor:speaks-for: (getter get_speaks_for) (setter set_speaks_for)
+   *
+   * The id of the actor, typically a state, on whose behalf this one
+   * speaks, or %NULL when its positions are its own. A head of state or a
+   * minister speaks for a state; an analyst affiliated to an institute
+   * speaks for no one. This is a claim of the data, distinct from
+   * [property@Bilat.Actor:affiliation]: belonging to a state does not make
+   * a person its voice.
+   *
+   * Alignment counts a position of a speaker for the actor it speaks for,
+   * unless that actor holds a position of its own on the same issue (see
+   * [method@Bilat.Store.align]).
+   *
+   * Since: 1.0
+   */
+  properties[PROP_SPEAKS_FOR] =
+    g_param_spec_string ("speaks-for", NULL, NULL,
+                         NULL,
+                         _BILAT_PARAM_READWRITE);
+
+  /**
    * BilatActor:predecessor: (getter get_predecessor) (setter set_predecessor)
    *
    * The id of the actor that this one continues, such as `SUN` (the USSR)
@@ -266,7 +298,8 @@ notify_name_if_changed (BilatActor *self,
  *   state its ISO 3166 alpha-3 code, otherwise a slug
  * @kind: what kind of actor it is
  *
- * Creates an actor with no name, aliases, affiliation or predecessor yet.
+ * Creates an actor with no name, aliases, affiliation, speaker role or
+ * predecessor yet.
  *
  * Returns: (transfer full): a new [class@Bilat.Actor]
  *
@@ -579,6 +612,48 @@ bilat_actor_set_affiliation (BilatActor *self,
 
   if (_bilat_set_str (&self->affiliation, affiliation))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AFFILIATION]);
+}
+
+/**
+ * bilat_actor_get_speaks_for: (get-property speaks-for)
+ * @self: a [class@Bilat.Actor]
+ *
+ * Gets the id of the actor that @self speaks for, see
+ * [property@Bilat.Actor:speaks-for].
+ *
+ * Returns: (transfer none) (nullable): an actor id, or %NULL
+ *
+ * Since: 1.0
+ */
+const char *
+bilat_actor_get_speaks_for (BilatActor *self)
+{
+  g_return_val_if_fail (BILAT_IS_ACTOR (self), NULL);
+
+  return self->speaks_for;
+}
+
+/**
+ * bilat_actor_set_speaks_for: (set-property speaks-for)
+ * @self: a [class@Bilat.Actor]
+ * @speaks_for: (nullable): a valid actor id, or %NULL for none
+ *
+ * Sets the id of the actor that @self speaks for, so that its positions
+ * count for that actor too, see [property@Bilat.Actor:speaks-for]. The
+ * actor need not exist (yet): a [class@Bilat.Store] resolves ids when it
+ * is asked to.
+ *
+ * Since: 1.0
+ */
+void
+bilat_actor_set_speaks_for (BilatActor *self,
+                            const char *speaks_for)
+{
+  g_return_if_fail (BILAT_IS_ACTOR (self));
+  g_return_if_fail (_bilat_is_valid_optional_id (speaks_for));
+
+  if (_bilat_set_str (&self->speaks_for, speaks_for))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEAKS_FOR]);
 }
 
 /**

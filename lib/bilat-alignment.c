@@ -956,8 +956,34 @@ lineage (BilatStore *store,
   return result;
 }
 
+/* The ids of the actors that speak for @actor (BilatActor:speaks-for), a
+ * set of borrowed strings; found once per actor rather than per position,
+ * since positions (votes) may be many and speakers are few. */
+static GHashTable *
+speakers_of (BilatStore *store,
+             const char *actor)
+{
+  GHashTable *speakers = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *actors = bilat_store_get_actors (store);
+  guint n = g_list_model_get_n_items (actors);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BilatActor) record = g_list_model_get_item (actors, i);
+      const char *voice_of = bilat_actor_get_speaks_for (record);
+
+      /* The store keeps the actor, and so its id, alive. */
+      if (voice_of != NULL && strcmp (voice_of, actor) == 0)
+        g_hash_table_add (speakers, (gpointer) bilat_record_get_id (BILAT_RECORD (record)));
+    }
+  return speakers;
+}
+
 /* issue id → the position that counts for an actor, its own before its
- * predecessors'. */
+ * predecessors'. At each level of the lineage a state's own positions come
+ * first; a position of a person who speaks for it counts only on issues
+ * where it holds none of its own: what a state says for itself is its
+ * position, whatever one of its voices said, earlier or later. */
 static GHashTable *
 positions_by_issue (BilatStore *store,
                     BilatQuery *query,
@@ -975,6 +1001,9 @@ positions_by_issue (BilatStore *store,
   for (guint level = 0; level < ids->len; level++)
     {
       g_autoptr(GHashTable) found = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GHashTable) spoken = g_hash_table_new (g_str_hash, g_str_equal);
+      const char *id = g_ptr_array_index (ids, level);
+      g_autoptr(GHashTable) speakers = speakers_of (store, id);
       GHashTableIter iter;
       gpointer key, value;
 
@@ -982,23 +1011,34 @@ positions_by_issue (BilatStore *store,
         {
           g_autoptr(BilatPosition) position = g_list_model_get_item (positions, i);
           const char *issue = bilat_position_get_issue (position);
+          const char *holder = bilat_position_get_holder (position);
+          GHashTable *into = found;
           BilatPosition *current;
 
-          if (strcmp (bilat_position_get_holder (position), g_ptr_array_index (ids, level)) != 0)
-            continue;
+          if (strcmp (holder, id) != 0)
+            {
+              if (!g_hash_table_contains (speakers, holder))
+                continue;
+              into = spoken;
+            }
           if (g_hash_table_contains (best, issue))
             continue;
           if (query != NULL && !bilat_query_match_position (query, store, position))
             continue;
-          current = g_hash_table_lookup (found, issue);
+          current = g_hash_table_lookup (into, issue);
           if (current == NULL || supersedes (position, current))
             {
               /* A vote's position is made for the asking and lives as
                * long as someone holds it: @keep does. */
               g_ptr_array_add (keep, g_object_ref (position));
-              g_hash_table_insert (found, (gpointer) issue, position);
+              g_hash_table_insert (into, (gpointer) issue, position);
             }
         }
+
+      g_hash_table_iter_init (&iter, spoken);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (!g_hash_table_contains (found, key))
+          g_hash_table_insert (found, key, value);
 
       g_hash_table_iter_init (&iter, found);
       while (g_hash_table_iter_next (&iter, &key, &value))
@@ -1030,6 +1070,13 @@ compare_items (gconstpointer a,
  *
  * Compares the positions of two actors issue by issue; see
  * [class@Bilat.Alignment].
+ *
+ * An actor's position on an issue is its own; failing that, the position
+ * of an actor that speaks for it ([property@Bilat.Actor:speaks-for], such
+ * as a head of state for the state); failing that, with succession, the
+ * same for the states it continues, nearest first. An actor's own position
+ * always wins over a speaker's on the same issue, whatever their dates; the
+ * [class@Bilat.IssueAlignment]'s position says whose position counted.
  *
  * Returns: (transfer full): a new [class@Bilat.Alignment]
  *

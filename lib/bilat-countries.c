@@ -5,6 +5,8 @@
 
 #include <bilat/bilat.h>
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 
 #include "bilat-countries-private.h"
@@ -232,6 +234,56 @@ add_historic_country (gpointer    data,
  * the alpha-2 prefix of its code ("PK" of "PK-KP"), mapped to alpha-3. */
 static CountryTables *get_tables (void);
 
+/* Official names of some subdivisions are inverted for sorting, with the
+ * designation after a comma: "Bashkortostan, Respublika", "Bristol, City
+ * of", "Murcia, Región de". People write the part before the comma. The
+ * rule: exactly one ", ", the part before it starts with a capital letter,
+ * and the part after it is at most three words of letters only. That leaves
+ * lists ("Newry, Mourne and Down", "San Andrés, Providencia y Santa
+ * Catalina"), abbreviations ("Virgin Islands, U.S.") and names that are not
+ * inverted ("wallonne, Région") as iso-codes writes them.
+ *
+ * Returns the common name, newly allocated, or %NULL when @name is not of
+ * the inverted form. */
+static char *
+uninvert_name (const char *name)
+{
+  const char *comma = strstr (name, ", ");
+  const char *tail;
+  guint words = 1;
+
+  if (comma == NULL || strstr (comma + 2, ", ") != NULL || comma == name)
+    return NULL;
+  if (!g_unichar_isupper (g_utf8_get_char_validated (name, -1)))
+    return NULL;
+
+  tail = comma + 2;
+  if (*tail == '\0')
+    return NULL;
+  for (const char *p = tail; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == ' ')
+        words++;
+      else if (!g_unichar_isalpha (c))
+        return NULL;
+    }
+  if (words > 3)
+    return NULL;
+  for (const char *conjunction = "and\0y\0et\0und\0e\0i\0";
+       *conjunction != '\0'; conjunction += strlen (conjunction) + 1)
+    {
+      g_autofree char *word = g_strdup_printf (" %s ", conjunction);
+      g_autofree char *padded = g_strdup_printf (" %s ", tail);
+
+      if (strstr (padded, word) != NULL)
+        return NULL;
+    }
+
+  return g_strndup (name, comma - name);
+}
+
 static void
 add_subdivision (gpointer    data,
                  JsonObject *entry)
@@ -240,6 +292,8 @@ add_subdivision (gpointer    data,
   char key[MAX_CODE_LENGTH + 1];
   const char *code = get_string_member (entry, "code");
   const char *name = get_string_member (entry, "name");
+  const char *common_name = get_string_member (entry, "common_name");
+  g_autofree char *uninverted = NULL;
   const char *country;
   char prefix[3];
 
@@ -247,6 +301,12 @@ add_subdivision (gpointer    data,
     return;
   if (!g_ascii_isalpha (code[0]) || !g_ascii_isalpha (code[1]) || code[2] != '-')
     return;
+  /* The name people use: iso-codes' own common name where it gives one
+   * (it does for some countries), else the official name set straight. */
+  if (common_name != NULL && *common_name != '\0')
+    name = common_name;
+  else if ((uninverted = uninvert_name (name)) != NULL)
+    name = uninverted;
   if (!insert_entry (tables->strings, tables->subdivision_names, code, name))
     return;
 
@@ -467,6 +527,15 @@ bilat_country_from_alpha2 (const char *alpha2)
  * the iso-codes package gives it, usually in the local language written in
  * Latin letters: `Khyber Pakhtunkhwa` for `PK-KP`. See
  * [func@Bilat.country_get_name] for where the names are read from.
+ *
+ * The name is the common one: iso-codes' `common_name` where it has one;
+ * else an official name inverted for sorting, with its designation after a
+ * comma, is given as people write it: `Bashkortostan` for `RU-BA`
+ * (`Bashkortostan, Respublika`), `Bristol` for `GB-BST` (`Bristol, City of`).
+ * A name counts as inverted when it has exactly one comma, starts with a
+ * capital letter, and what follows the comma is at most three words of
+ * letters with no conjunction; lists such as `Newry, Mourne and Down` and
+ * abbreviations such as `Virgin Islands, U.S.` are kept as they are.
  *
  * Returns: (nullable) (transfer none): the name, valid for the life of the
  *   process, or %NULL if @code is not known

@@ -145,6 +145,7 @@ check_actor (Checker    *c,
     }
 
   check_reference (c, "affiliation", _BILAT_KIND_ACTOR, bilat_actor_get_affiliation (actor));
+  check_reference (c, "speaks_for", _BILAT_KIND_ACTOR, bilat_actor_get_speaks_for (actor));
   check_reference (c, "predecessor", _BILAT_KIND_ACTOR, bilat_actor_get_predecessor (actor));
 
   /* A chain of predecessors that comes back would make succession loop. */

@@ -299,6 +299,7 @@ GETTER (source_published, date, BilatSource, bilat_source_get_published)
 GETTER (source_url, string, BilatSource, bilat_source_get_url)
 GETTER (actor_kind, enumeration, BilatActor, bilat_actor_get_kind)
 GETTER (actor_affiliation, string, BilatActor, bilat_actor_get_affiliation)
+GETTER (actor_speaks_for, string, BilatActor, bilat_actor_get_speaks_for)
 GETTER (actor_predecessor, string, BilatActor, bilat_actor_get_predecessor)
 GETTER (issue_title, string, BilatIssue, bilat_issue_get_title)
 GETTER (issue_description, string, BilatIssue, bilat_issue_get_description)
@@ -355,6 +356,7 @@ static const struct
   { bilat_source_get_type, "url", source_url },
   { bilat_actor_get_type, "kind", actor_kind },
   { bilat_actor_get_type, "affiliation", actor_affiliation },
+  { bilat_actor_get_type, "speaks_for", actor_speaks_for },
   { bilat_actor_get_type, "predecessor", actor_predecessor },
   { bilat_issue_get_type, "title", issue_title },
   { bilat_issue_get_type, "description", issue_description },

@@ -42,6 +42,7 @@ static const _BilatField actor_fields[] = {
   { "name", "name", _BILAT_FIELD_OWN_NAME, 0, 0 },
   { "aliases", NULL, _BILAT_FIELD_ALIASES, 0, 0 },
   { "affiliation", "affiliation", _BILAT_FIELD_REFERENCE, 0, _BILAT_KIND_ACTOR },
+  { "speaks_for", "speaks-for", _BILAT_FIELD_REFERENCE, 0, _BILAT_KIND_ACTOR },
   { "predecessor", "predecessor", _BILAT_FIELD_REFERENCE, 0, _BILAT_KIND_ACTOR },
   { "citations", NULL, _BILAT_FIELD_CITATIONS, 0, 0 },
   { NULL, NULL, 0, 0, 0 },

@@ -243,6 +243,76 @@ test_succession (void **state)
   assert_int_equal (bilat_alignment_get_n_shared (without), 1);
 }
 
+/* Asserts how @issue compares and whose position counted for the second
+ * actor (NULL: none). */
+static void
+assert_counted (BilatAlignment *alignment,
+                const char     *issue,
+                BilatAgreement  agreement,
+                const char     *holder_b)
+{
+  BilatIssueAlignment *item = item_for (alignment, issue);
+  BilatPosition *b = bilat_issue_alignment_get_position_b (item);
+
+  assert_int_equal (bilat_issue_alignment_get_agreement (item), agreement);
+  if (holder_b == NULL)
+    assert_null (b);
+  else
+    assert_string_equal (bilat_position_get_holder (b), holder_b);
+}
+
+static void
+test_speaks_for (void **state)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  /* id (upper case: a state), predecessor, affiliation, speaks for */
+  const char *actors[][4] = {
+    { "RUS", "SUN", NULL, NULL },
+    { "SUN", NULL, NULL, NULL },
+    { "putin", NULL, "RUS", "RUS" },
+    /* Belonging to a state is not speaking for it. */
+    { "analyst", NULL, "RUS", NULL },
+    { "gromyko", NULL, "SUN", "SUN" },
+  };
+  g_autoptr(BilatAlignment) alignment = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (actors); i++)
+    {
+      gboolean is_state = g_ascii_isupper (actors[i][0][0]);
+      g_autoptr(BilatActor) actor =
+        bilat_actor_new (actors[i][0], is_state ? BILAT_ACTOR_KIND_STATE : BILAT_ACTOR_KIND_PERSON);
+
+      bilat_actor_set_predecessor (actor, actors[i][1]);
+      bilat_actor_set_affiliation (actor, actors[i][2]);
+      bilat_actor_set_speaks_for (actor, actors[i][3]);
+      assert_true (bilat_store_add (store, BILAT_RECORD (actor), NULL));
+    }
+
+  hold (store, "PAK", "sco", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "putin", "sco", BILAT_STANCE_SUPPORTS, NULL);
+  /* The state's own position wins over its voice's, even a later one. */
+  hold (store, "PAK", "cpec", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "RUS", "cpec", BILAT_STANCE_CONSIDERING, "2015");
+  hold (store, "putin", "cpec", BILAT_STANCE_OPPOSES, "2019");
+  hold (store, "PAK", "energy", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "analyst", "energy", BILAT_STANCE_OPPOSES, NULL);
+  /* A voice of a predecessor counts through succession. */
+  hold (store, "PAK", "old", BILAT_STANCE_SUPPORTS, NULL);
+  hold (store, "gromyko", "old", BILAT_STANCE_OPPOSES, NULL);
+
+  alignment = bilat_store_align (store, "PAK", "RUS", NULL);
+  assert_counted (alignment, "sco", BILAT_AGREEMENT_AGREE, "putin");
+  assert_counted (alignment, "cpec", BILAT_AGREEMENT_PARTIAL, "RUS");
+  assert_counted (alignment, "energy", BILAT_AGREEMENT_ONLY_A, NULL);
+  assert_counted (alignment, "old", BILAT_AGREEMENT_DISAGREE, "gromyko");
+  assert_int_equal (bilat_alignment_get_n_shared (alignment), 3);
+
+  /* The speaker itself still stands for its own positions. */
+  g_clear_object (&alignment);
+  alignment = bilat_store_align (store, "PAK", "putin", NULL);
+  assert_counted (alignment, "cpec", BILAT_AGREEMENT_DISAGREE, "putin");
+}
+
 /* The chance-corrected measures and the thin flag beside S. */
 static void
 test_measures_and_thin (void **state)
@@ -293,6 +363,7 @@ main (void)
     cmocka_unit_test (test_stance_scores_and_partial_cases),
     cmocka_unit_test (test_latest_position_counts),
     cmocka_unit_test (test_succession),
+    cmocka_unit_test (test_speaks_for),
     cmocka_unit_test (test_measures_and_thin),
   };
 

@@ -180,6 +180,25 @@ test_subdivisions (void **state)
 }
 
 static void
+test_subdivision_common_names (void **state)
+{
+  /* Official names inverted for sorting are given as people write them;
+   * lists, and names that merely contain a comma, stay. */
+  const char *names[][2] = {
+    { "RU-BA", "Bashkortostan" },
+    { "RU-TA", "Tatarstan" },
+    { "GB-BST", "Bristol" },
+    { "ES-MD", "Madrid" },
+    { "GB-NMD", "Newry, Mourne and Down" },
+    { "CO-SAP", "San Andrés, Providencia y Santa Catalina" },
+    { "BE-WAL", "wallonne, Région" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    assert_string_equal (bilat_subdivision_get_name (names[i][0]), names[i][1]);
+}
+
+static void
 test_strings_are_stable (void **state)
 {
   /* (transfer none) strings stay put: the same pointer every time. */
@@ -411,6 +430,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_is_historic, setup, teardown),
     cmocka_unit_test_setup_teardown (test_from_alpha2, setup, teardown),
     cmocka_unit_test_setup_teardown (test_subdivisions, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_subdivision_common_names, setup, teardown),
     cmocka_unit_test_setup_teardown (test_strings_are_stable, setup, teardown),
     cmocka_unit_test_setup_teardown (test_override_directory, setup, teardown),
     cmocka_unit_test_setup_teardown (test_override_empty_directory, setup, teardown),

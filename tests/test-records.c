@@ -484,6 +484,7 @@ test_actor_references (void **state)
 
   check_string_property (rus, "predecessor", "SUN");
   check_string_property (putin, "affiliation", "RUS");
+  check_string_property (putin, "speaks-for", "RUS");
 
   bilat_actor_set_predecessor (rus, "SUN");
   bilat_actor_set_affiliation (putin, "RUS");
@@ -491,6 +492,12 @@ test_actor_references (void **state)
   assert_string_equal (bilat_actor_get_affiliation (putin), "RUS");
   assert_null (bilat_actor_get_affiliation (rus));
   assert_null (bilat_actor_get_predecessor (putin));
+
+  assert_null (bilat_actor_get_speaks_for (putin));
+  bilat_actor_set_speaks_for (putin, "RUS");
+  assert_string_equal (bilat_actor_get_speaks_for (putin), "RUS");
+  bilat_actor_set_speaks_for (putin, NULL);
+  assert_null (bilat_actor_get_speaks_for (putin));
 }
 
 /* Issue */

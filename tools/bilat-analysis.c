@@ -102,10 +102,13 @@ stance_text (BilatPosition *position)
  * of a state it continues; the reader has to know whose it is. */
 static void
 append_inherited (GString       *note,
+                  BilatStore    *store,
                   BilatPosition *position,
                   const char    *actor)
 {
   const char *holder;
+  BilatActor *record;
+  const char *voice_of;
 
   if (position == NULL)
     return;
@@ -114,13 +117,22 @@ append_inherited (GString       *note,
     return;
   if (note->len > 0)
     g_string_append (note, "; ");
-  g_string_append_printf (note, "%s takes the position of %s, its predecessor", actor, holder);
+  /* Or a person speaking for the actor (or for a predecessor of it). */
+  record = bilat_store_lookup_actor (store, holder);
+  voice_of = record != NULL ? bilat_actor_get_speaks_for (record) : NULL;
+  if (voice_of != NULL && strcmp (voice_of, actor) == 0)
+    g_string_append_printf (note, "%s takes the position of %s, who speaks for it", actor, holder);
+  else if (voice_of != NULL)
+    g_string_append_printf (note, "%s takes the position of %s, who speaks for %s, its predecessor",
+                            actor, holder, voice_of);
+  else
+    g_string_append_printf (note, "%s takes the position of %s, its predecessor", actor, holder);
 }
 
 /* The stance columns are headed by the actors' ids, filled in per run. */
 static const ToolColumn convergence_columns[] = {
   { "ISSUE", 2, 12, 0 },
-  { "TITLE", 1, 12, TOOL_COLUMN_OPTIONAL | TOOL_COLUMN_HIDE_EMPTY },
+  { "TITLE", 1, 12, TOOL_COLUMN_OPTIONAL | TOOL_COLUMN_HIDE_EMPTY | TOOL_COLUMN_WRAP },
   { NULL, 3, 11, 0 },
   { NULL, 3, 11, 0 },
   { "AGREEMENT", 3, 12, 0 },
@@ -157,8 +169,8 @@ print_alignment_table (BilatStore     *store,
         stance_text (a), stance_text (b), agreement,
       });
 
-      append_inherited (note, a, actor_a);
-      append_inherited (note, b, actor_b);
+      append_inherited (note, store, a, actor_a);
+      append_inherited (note, store, b, actor_b);
       if (note->len > 0)
         tool_table_add_note (table, note->str);
     }
@@ -478,11 +490,21 @@ print_series_footer (BilatSeries *series)
 
   printf ("\n");
   if (undated > 0)
-    printf ("%" G_GUINT64_FORMAT " event%s of unknown date %s in no period.\n",
-            undated, undated == 1 ? "" : "s", undated == 1 ? "is" : "are");
+    {
+      g_autofree char *text =
+        g_strdup_printf ("%" G_GUINT64_FORMAT " event%s of unknown date %s in no period.",
+                         undated, undated == 1 ? "" : "s", undated == 1 ? "is" : "are");
+
+      tool_print_paragraph (stdout, text);
+    }
   if (imprecise > 0)
-    printf ("%" G_GUINT64_FORMAT " event%s whose date spans several %ss %s counted in the first.\n",
-            imprecise, imprecise == 1 ? "" : "s", unit, imprecise == 1 ? "is" : "are");
+    {
+      g_autofree char *text =
+        g_strdup_printf ("%" G_GUINT64_FORMAT " event%s whose date spans several %ss %s counted in the first.",
+                         imprecise, imprecise == 1 ? "" : "s", unit, imprecise == 1 ? "is" : "are");
+
+      tool_print_paragraph (stdout, text);
+    }
 }
 
 static void

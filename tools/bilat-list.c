@@ -23,7 +23,7 @@ static const ToolColumn timeline_columns[] = {
   { "DATE", 0, 0, 0 },
   { "EVENT", 3, 16, 0 },
   { "ACTORS", 1, 7, 0 },
-  { "TITLE", 2, 18, TOOL_COLUMN_HIDE_EMPTY },
+  { "TITLE", 2, 18, TOOL_COLUMN_HIDE_EMPTY | TOOL_COLUMN_WRAP },
 };
 
 gboolean
@@ -73,8 +73,8 @@ static const ToolColumn exercise_columns[] = {
   { "EXERCISE", 3, 16, 0 },
   { "SERIES", 2, 10, TOOL_COLUMN_HIDE_EMPTY },
   { "ED.", 0, 0, TOOL_COLUMN_RIGHT | TOOL_COLUMN_HIDE_EMPTY },
-  { "HOST", 0, 0, TOOL_COLUMN_HIDE_EMPTY },
-  { "PLACE", 1, 12, TOOL_COLUMN_HIDE_EMPTY },
+  { "HOST", 0, 0, 0 },
+  { "PLACE", 1, 12, TOOL_COLUMN_WRAP },
 };
 
 gboolean
@@ -116,7 +116,9 @@ tool_run_exercises (Tool    *tool,
       tool_table_add_row (table, (const char *[]) {
         date, bilat_record_get_id (BILAT_RECORD (exercise)),
         bilat_exercise_get_series (exercise), edition,
-        bilat_exercise_get_host (exercise), place,
+        /* An unknown host is said to be unknown, like dates and places. */
+        bilat_exercise_get_host (exercise) != NULL ? bilat_exercise_get_host (exercise) : "unknown",
+        place,
       });
     }
 
@@ -132,8 +134,8 @@ static const ToolColumn position_columns[] = {
   { "STANCE", 0, 0, 0 },
   { "ISSUE", 2, 12, 0 },
   { "TARGET", 0, 0, TOOL_COLUMN_HIDE_EMPTY },
-  { "DATE", 0, 0, TOOL_COLUMN_HIDE_EMPTY },
-  { "SUMMARY", 1, 24, TOOL_COLUMN_OPTIONAL | TOOL_COLUMN_HIDE_EMPTY },
+  { "DATE", 0, 0, 0 },
+  { "SUMMARY", 1, 24, TOOL_COLUMN_OPTIONAL | TOOL_COLUMN_HIDE_EMPTY | TOOL_COLUMN_WRAP },
 };
 
 gboolean
@@ -159,8 +161,7 @@ tool_run_positions (Tool    *tool,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BilatPosition) position = g_list_model_get_item (positions, i);
-      BilatDate *date = bilat_position_get_date (position);
-      g_autofree char *date_text = date != NULL ? tool_date_text (date) : NULL;
+      g_autofree char *date_text = tool_date_text (bilat_position_get_date (position));
 
       tool_table_add_row (table, (const char *[]) {
         bilat_record_get_id (BILAT_RECORD (position)),
@@ -183,7 +184,7 @@ static const ToolColumn actor_columns[] = {
   { "ACTOR", 3, 12, 0 },
   { "KIND", 0, 0, 0 },
   { "NAME", 2, 16, TOOL_COLUMN_HIDE_EMPTY },
-  { "ALIASES", 1, 12, TOOL_COLUMN_OPTIONAL | TOOL_COLUMN_HIDE_EMPTY },
+  { "ALIASES", 1, 12, TOOL_COLUMN_OPTIONAL | TOOL_COLUMN_HIDE_EMPTY | TOOL_COLUMN_WRAP },
 };
 
 gboolean
@@ -225,7 +226,7 @@ tool_run_actors (Tool    *tool,
 static const ToolColumn issue_columns[] = {
   { "ISSUE", 3, 12, 0 },
   { "TITLE", 2, 20, TOOL_COLUMN_HIDE_EMPTY },
-  { "DESCRIPTION", 1, 20, TOOL_COLUMN_OPTIONAL | TOOL_COLUMN_HIDE_EMPTY },
+  { "DESCRIPTION", 1, 20, TOOL_COLUMN_OPTIONAL | TOOL_COLUMN_HIDE_EMPTY | TOOL_COLUMN_WRAP },
 };
 
 gboolean
@@ -260,9 +261,9 @@ tool_run_issues (Tool    *tool,
 
 static const ToolColumn source_columns[] = {
   { "SOURCE", 3, 12, 0 },
-  { "PUBLISHED", 0, 0, TOOL_COLUMN_HIDE_EMPTY },
+  { "PUBLISHED", 0, 0, 0 },
   { "AUTHOR", 1, 12, TOOL_COLUMN_HIDE_EMPTY },
-  { "TITLE", 2, 20, TOOL_COLUMN_HIDE_EMPTY },
+  { "TITLE", 2, 20, TOOL_COLUMN_HIDE_EMPTY | TOOL_COLUMN_WRAP },
 };
 
 gboolean
@@ -283,8 +284,7 @@ tool_run_sources (Tool    *tool,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BilatSource) source = g_list_model_get_item (sources, i);
-      BilatDate *published = bilat_source_get_published (source);
-      g_autofree char *published_text = published != NULL ? tool_date_text (published) : NULL;
+      g_autofree char *published_text = tool_date_text (bilat_source_get_published (source));
 
       tool_table_add_row (table, (const char *[]) {
         bilat_record_get_id (BILAT_RECORD (source)),

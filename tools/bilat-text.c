@@ -4,11 +4,17 @@
  */
 
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "bilat-tool.h"
 
 /* Columns between two table columns. */
 #define COLUMN_GAP 2
+
+/* The narrowest a column is made on a terminal too narrow for the
+ * columns' own minimum widths: a few characters and the ellipsis. */
+#define MIN_COLUMN_WIDTH 5
 
 /* Where the values of `show` start: two spaces of indentation, the label,
  * and at least one space after the longest label ("Participants"). */
@@ -16,6 +22,45 @@
 #define FIELD_LABEL_WIDTH 13
 
 static const char ellipsis[] = "…";
+
+/* The width of a terminal that does not say (a serial line, `script`). */
+#define DEFAULT_TERMINAL_WIDTH 80
+
+/* No line is narrower than this, however narrow the terminal: below it a
+ * table is cut to nothing. */
+#define MIN_LINE_WIDTH 20
+
+/* The width when standard output is not a terminal: no line is cut. Far
+ * from G_MAXUINT, so that widths can be added to it. */
+#define UNLIMITED_WIDTH (G_MAXINT / 4)
+
+/* The terminal's own size (TIOCGWINSZ) wins over $COLUMNS, which a shell
+ * sets once and does not update in a child that outlives a resize. Read
+ * once: a listing is laid out for one width. */
+guint
+tool_line_width (void)
+{
+  static guint width;
+
+  if (width == 0)
+    {
+      struct winsize size = { 0 };
+      const char *columns = g_getenv ("COLUMNS");
+      guint64 value = 0;
+
+      if (!isatty (STDOUT_FILENO))
+        width = UNLIMITED_WIDTH;
+      else if (ioctl (STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+        width = size.ws_col;
+      else if (columns != NULL &&
+               g_ascii_string_to_unsigned (columns, 10, 1, 10000, &value, NULL))
+        width = (guint) value;
+      else
+        width = DEFAULT_TERMINAL_WIDTH;
+      width = MAX (width, MIN_LINE_WIDTH);
+    }
+  return width;
+}
 
 /* Text measure. */
 
@@ -168,17 +213,20 @@ tool_date_text (BilatDate *date)
 }
 
 /* "Cherat, Khyber Pakhtunkhwa, PAK": the most specific names first, the
- * country as its code since table columns are narrow. */
+ * country as its code since table columns are narrow. A place given only by
+ * its subdivision takes the subdivision's name as its own, which is then
+ * said once; an unknown place is said to be unknown. */
 char *
 tool_place_text (BilatPlace *place)
 {
   const char *subdivision;
   const char *parts[3];
-  GString *out = g_string_new (NULL);
+  GString *out;
 
   if (place == NULL)
-    return g_string_free (out, FALSE);
+    return g_strdup ("unknown");
 
+  out = g_string_new (NULL);
   subdivision = bilat_place_get_subdivision (place);
   parts[0] = bilat_place_get_name (place);
   parts[1] = subdivision;
@@ -188,12 +236,20 @@ tool_place_text (BilatPlace *place)
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
+      gboolean repeated = FALSE;
+
       if (parts[i] == NULL)
+        continue;
+      for (guint j = 0; j < i; j++)
+        repeated |= parts[j] != NULL && g_str_equal (parts[i], parts[j]);
+      if (repeated)
         continue;
       if (out->len > 0)
         g_string_append (out, ", ");
       g_string_append (out, parts[i]);
     }
+  if (out->len == 0)
+    g_string_append (out, "unknown");
   return g_string_free (out, FALSE);
 }
 
@@ -362,7 +418,9 @@ layout_columns (ToolTable *self,
         }
       shown[c] = !(content == 0 && (column->flags & TOOL_COLUMN_HIDE_EMPTY));
       widths[c] = MAX (content, tool_text_width (column->header));
-      narrowest[c] = column->shrink > 0 ? MIN (widths[c], column->min_width) : widths[c];
+      narrowest[c] = column->shrink > 0 || (column->flags & TOOL_COLUMN_WRAP)
+        ? MIN (widths[c], MAX (column->min_width, 1))
+        : widths[c];
       max_rank = MAX (max_rank, column->shrink);
     }
 
@@ -376,7 +434,19 @@ layout_columns (ToolTable *self,
         shown[c] = FALSE;
     }
 
+  /* Wrapping loses nothing, so wrapping columns give up room first. */
   total = line_width (self, widths, shown);
+  for (guint c = self->n_columns; c-- > 0 && total > TOOL_LINE_WIDTH;)
+    {
+      guint spare;
+
+      if (!shown[c] || !(self->columns[c].flags & TOOL_COLUMN_WRAP))
+        continue;
+      spare = MIN (widths[c] - narrowest[c], total - TOOL_LINE_WIDTH);
+      widths[c] -= spare;
+      total -= spare;
+    }
+
   for (guint rank = 1; rank <= max_rank && total > TOOL_LINE_WIDTH; rank++)
     for (guint c = self->n_columns; c-- > 0 && total > TOOL_LINE_WIDTH;)
       {
@@ -385,6 +455,25 @@ layout_columns (ToolTable *self,
         if (!shown[c] || self->columns[c].shrink != rank)
           continue;
         spare = MIN (widths[c] - narrowest[c], total - TOOL_LINE_WIDTH);
+        widths[c] -= spare;
+        total -= spare;
+      }
+
+  /* A terminal narrower than every minimum still gets lines that fit it:
+   * the columns give up what they must below their minimum, down to a few
+   * cells: by rank first, then the wrapping column, which holds the
+   * longest text and is cut last, then the columns that never shrink. */
+  for (guint pass = 1; pass <= max_rank + 2 && total > TOOL_LINE_WIDTH; pass++)
+    for (guint c = self->n_columns; c-- > 0 && total > TOOL_LINE_WIDTH;)
+      {
+        const ToolColumn *column = &self->columns[c];
+        gboolean wraps = (column->flags & TOOL_COLUMN_WRAP) != 0;
+        guint column_pass = wraps ? max_rank + 1 : column->shrink > 0 ? column->shrink : max_rank + 2;
+        guint spare;
+
+        if (!shown[c] || column_pass != pass || widths[c] <= MIN_COLUMN_WIDTH)
+          continue;
+        spare = MIN (widths[c] - MIN_COLUMN_WIDTH, total - TOOL_LINE_WIDTH);
         widths[c] -= spare;
         total -= spare;
       }
@@ -411,28 +500,52 @@ append_cell (GString          *line,
   g_string_append_printf (line, "%s%*s", cell, (int) padding, "");
 }
 
+/* Prints one row, on as many lines as its wrapping cells need; the other
+ * cells are on the first line. */
 static void
 print_line (ToolTable          *self,
             FILE               *out,
             const guint        *widths,
             const char * const *cells)
 {
-  g_autoptr(GString) line = g_string_new (NULL);
-  gboolean first = TRUE;
+  g_autofree GPtrArray **wrapped = g_new0 (GPtrArray *, self->n_columns);
+  guint n_lines = 1;
 
   for (guint c = 0; c < self->n_columns; c++)
+    if (widths[c] > 0 && (self->columns[c].flags & TOOL_COLUMN_WRAP) &&
+        tool_text_width (cells[c]) > widths[c])
+      {
+        wrapped[c] = wrap_text (cells[c], widths[c]);
+        n_lines = MAX (n_lines, wrapped[c]->len);
+      }
+
+  for (guint l = 0; l < n_lines; l++)
     {
-      if (widths[c] == 0)
-        continue;
-      if (!first)
-        g_string_append_printf (line, "%*s", COLUMN_GAP, "");
-      append_cell (line, cells[c], &self->columns[c], widths[c]);
-      first = FALSE;
+      g_autoptr(GString) line = g_string_new (NULL);
+      gboolean first = TRUE;
+
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          const char *text = l == 0 ? cells[c] : "";
+
+          if (widths[c] == 0)
+            continue;
+          if (wrapped[c] != NULL)
+            text = l < wrapped[c]->len ? g_ptr_array_index (wrapped[c], l) : "";
+          if (!first)
+            g_string_append_printf (line, "%*s", COLUMN_GAP, "");
+          append_cell (line, text, &self->columns[c], widths[c]);
+          first = FALSE;
+        }
+      /* The padding of the last cells is not worth printing. */
+      while (line->len > 0 && line->str[line->len - 1] == ' ')
+        g_string_truncate (line, line->len - 1);
+      fprintf (out, "%s\n", line->str);
     }
-  /* The padding of the last cells is not worth printing. */
-  while (line->len > 0 && line->str[line->len - 1] == ' ')
-    g_string_truncate (line, line->len - 1);
-  fprintf (out, "%s\n", line->str);
+
+  for (guint c = 0; c < self->n_columns; c++)
+    if (wrapped[c] != NULL)
+      g_ptr_array_unref (wrapped[c]);
 }
 
 static void
@@ -441,14 +554,17 @@ print_note (FILE        *out,
             const char  *note)
 {
   g_autofree char *text = g_strdup_printf ("↳ %s", note);
-  g_autofree char *fitted = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
   guint indent = widths[0] > 0 ? widths[0] + COLUMN_GAP : 0;
 
-  /* A note too long for its place starts at the margin instead. */
+  /* A note too long for its place starts at the margin instead, and
+   * wraps there if it is still too long. */
   if (indent + tool_text_width (text) > TOOL_LINE_WIDTH)
     indent = COLUMN_GAP;
-  fitted = tool_text_truncate (text, TOOL_LINE_WIDTH - indent);
-  fprintf (out, "%*s%s\n", (int) indent, "", fitted);
+  lines = wrap_text (text, TOOL_LINE_WIDTH - indent - 2);
+  for (guint i = 0; i < lines->len; i++)
+    fprintf (out, "%*s%s\n", (int) (i == 0 ? indent : indent + 2), "",
+             (const char *) g_ptr_array_index (lines, i));
 }
 
 /* Prints a header line and the rows, or @empty_text when there are none. */
@@ -527,6 +643,18 @@ tool_print_field (FILE       *out,
       else
         fprintf (out, "%*s%s\n", (int) (value_column + extra), "", text);
     }
+}
+
+/* Prints a sentence, wrapped to the terminal's width at spaces. */
+void
+tool_print_paragraph (FILE       *out,
+                      const char *text)
+{
+  g_autofree char *clean = tool_text_clean (text);
+  g_autoptr(GPtrArray) lines = wrap_text (clean, TOOL_LINE_WIDTH);
+
+  for (guint i = 0; i < lines->len; i++)
+    fprintf (out, "%s\n", (const char *) g_ptr_array_index (lines, i));
 }
 
 /* JSON. */

@@ -17,8 +17,11 @@ G_BEGIN_DECLS
 /* The value of Tool.jobs when --jobs is not given. */
 #define TOOL_JOBS_UNSET G_MININT
 
-/* Human output is laid out for a terminal of this many columns. */
-#define TOOL_LINE_WIDTH 80
+/* Human output is laid out for the width of the terminal standard output
+ * is (tool_line_width() in bilat-text.c); when it is not a terminal, lines
+ * are as long as their values, so that a pipe gets them whole. */
+guint tool_line_width (void);
+#define TOOL_LINE_WIDTH (tool_line_width ())
 
 /* Errors of the tool itself. Library errors keep their own domains; the
  * exit status follows from the domain (see tool_exit_status()). */
@@ -168,11 +171,14 @@ typedef enum {
   TOOL_COLUMN_OPTIONAL   = 1 << 0,  /* left out when there is no room for min_width */
   TOOL_COLUMN_HIDE_EMPTY = 1 << 1,  /* left out when every cell is empty */
   TOOL_COLUMN_RIGHT      = 1 << 2,  /* right-aligned */
+  TOOL_COLUMN_WRAP       = 1 << 3,  /* wraps onto more lines rather than being cut */
 } ToolColumnFlags;
 
-/* A column narrower than its content truncates it. When a line is too
- * wide, the columns with a @shrink rank give up room down to @min_width,
- * rank 1 first; rank 0 never shrinks. */
+/* A column narrower than its content truncates it, or wraps it if it is a
+ * TOOL_COLUMN_WRAP column (the last, with the longest text). When a line is
+ * too wide, wrapping columns give up room first, down to @min_width, since
+ * wrapping loses nothing; then the columns with a @shrink rank, rank 1
+ * first; rank 0 never shrinks. */
 typedef struct
 {
   const char      *header;
@@ -202,6 +208,8 @@ void       tool_print_heading (FILE               *out,
 void       tool_print_field   (FILE               *out,
                                const char         *label,
                                const char         *value);
+void       tool_print_paragraph (FILE             *out,
+                                 const char       *text);
 
 /* JSON output (bilat-text.c). */
 JsonNode  *tool_records_to_json (GListModel *records);

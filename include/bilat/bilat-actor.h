@@ -69,6 +69,11 @@ BILAT_AVAILABLE_IN_1_0
 void                bilat_actor_set_affiliation (BilatActor         *self,
                                                  const char         *affiliation);
 BILAT_AVAILABLE_IN_1_0
+const char         *bilat_actor_get_speaks_for  (BilatActor         *self);
+BILAT_AVAILABLE_IN_1_0
+void                bilat_actor_set_speaks_for  (BilatActor         *self,
+                                                 const char         *speaks_for);
+BILAT_AVAILABLE_IN_1_0
 const char         *bilat_actor_get_predecessor (BilatActor         *self);
 BILAT_AVAILABLE_IN_1_0
 void                bilat_actor_set_predecessor (BilatActor         *self,

@@ -193,6 +193,46 @@ class BuiltinTests(unittest.TestCase):
         self.assertIn("pakistan-russia", caught.exception.message)
 
 
+class SpeaksForTests(unittest.TestCase):
+    def test_property_and_round_trip(self):
+        store = make_store()
+        putin = Bilat.Actor.new("putin", Bilat.ActorKind.PERSON)
+        self.assertIsNone(putin.get_speaks_for())
+        putin.set_affiliation("RUS")
+        putin.props.speaks_for = "RUS"
+        self.assertEqual(putin.get_speaks_for(), "RUS")
+        store.add(putin)
+        text = data_of(store)
+        data = json.loads(text)
+        record = next(a for a in data["actors"] if a["id"] == "putin")
+        self.assertEqual(record["speaks_for"], "RUS")
+        # Actors that speak for no one write no member.
+        self.assertNotIn("speaks_for", next(a for a in data["actors"] if a["id"] == "PAK"))
+        copy = Bilat.Store.new()
+        self.assertTrue(copy.load_from_data(text.encode()))
+        self.assertEqual(copy.lookup_actor("putin").get_speaks_for(), "RUS")
+        self.assertEqual(data_of(copy), text)
+
+    def test_unknown_reference(self):
+        text = ('{"format": "bilat", "version": 1, "actors": [{"id": "putin",'
+                ' "kind": "person", "speaks_for": "XYZ"}]}')
+        with self.assertRaises(GLib.Error) as caught:
+            Bilat.Store.new().load_from_data(text.encode())
+        self.assertIn("speaks_for", caught.exception.message)
+
+    def test_builtin_alignment(self):
+        # Putin's support for Pakistan's SCO membership is Russia's position.
+        store = Bilat.Store.new_builtin("pakistan-russia")
+        self.assertEqual(store.lookup_actor("putin").get_speaks_for(), "RUS")
+        self.assertIsNone(store.lookup_actor("aslam").get_speaks_for())
+        alignment = store.align("PAK", "RUS", None)
+        items = {alignment.get_item(i).get_issue(): alignment.get_item(i)
+                 for i in range(alignment.get_n_items())}
+        sco = items["sco-membership"]
+        self.assertEqual(sco.get_agreement(), Bilat.Agreement.ONLY_B)
+        self.assertEqual(sco.get_position_b().get_holder(), "putin")
+
+
 class BadTextTests(unittest.TestCase):
     def test_validate_stream(self):
         text = b'{"format": "bilat", "version": 1, "actors": [{"id": "PAK", "kind": "stat"}]}'

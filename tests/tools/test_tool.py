@@ -14,6 +14,8 @@ import tempfile
 import textwrap
 import unittest
 
+from ttyrun import run_tty
+
 BILAT = os.environ.get("BILAT", "bilat")
 LINE_WIDTH = 80
 
@@ -137,7 +139,9 @@ BAD_DATASET = textwrap.dedent("""\
 
 
 class Result:
-    def __init__(self, completed):
+    def __init__(self, completed, args=(), env=None):
+        self.args = args
+        self.env = env
         self.status = completed.returncode
         # Strict decoding: output must be valid UTF-8, never cut inside a
         # character.
@@ -166,7 +170,7 @@ def section_offset(data, name):
 def run(*args, env=None):
     completed = subprocess.run([BILAT, *args], capture_output=True,
                                env=env, timeout=60, check=False)
-    return Result(completed)
+    return Result(completed, args, env)
 
 
 def table_rows(result):
@@ -235,7 +239,11 @@ class ToolTestCase(unittest.TestCase):
         return lines[0]
 
     def assertFits(self, result):
-        for line in result.lines:
+        """A pipe gets whole values; the same command on a terminal of
+        LINE_WIDTH columns has lines that fit it."""
+        on_terminal = run_tty(BILAT, result.args, LINE_WIDTH, env=result.env)
+        self.assertEqual(on_terminal.status, result.status, on_terminal.err)
+        for line in on_terminal.lines:
             self.assertLessEqual(len(line), LINE_WIDTH, repr(line))
 
 
@@ -815,6 +823,24 @@ class SeriesTest(ToolTestCase):
         self.assertOk(run("series", "--by", "YEAR"))
 
 
+class SpeaksForTest(ToolTestCase):
+    def test_builtin_convergence(self):
+        # Putin speaks for Russia: his support for Pakistan's SCO membership
+        # is Russia's position, said under the row.
+        result = run("convergence", "PAK", "RUS")
+        self.assertOk(result)
+        row = next(i for i, line in enumerate(result.lines)
+                   if line.startswith("sco-membership"))
+        self.assertEqual(result.lines[row].split()[-3:], ["supports", "only", "RUS"])
+        note = result.lines[row + 1]
+        self.assertTrue(note.lstrip().startswith("↳"), note)
+        self.assertIn("RUS takes the position of putin, who speaks for it", note)
+        self.assertIn("1 of RUS only", result.out)
+        actors = run("actors", "--json").json()
+        putin = next(a for a in actors if a["id"] == "putin")
+        self.assertEqual(putin["speaks_for"], "RUS")
+
+
 class CatalogueTest(ToolTestCase):
     def test_actors(self):
         result = run("actors")
@@ -1093,13 +1119,21 @@ class LayoutTest(ToolTestCase):
                 result = run("--data", path, *args)
                 self.assertOk(result)
                 self.assertFits(result)
-        timeline = run("--data", path, "timeline")
-        # The interval is never cut; long text is, with an ellipsis.
+        # Through a pipe nothing is cut.
+        piped = run("--data", path, "timeline")
+        self.assertNotIn("…", piped.out)
+        self.assertIn("e-" + "x" * 60, piped.lines[1])
+        self.assertIn("中巴经济走廊" * 20, piped.out)
+        # On a terminal the interval is never cut; ids that do not fit are,
+        # with an ellipsis; the title, the longest text, wraps instead.
+        timeline = run_tty(BILAT, ["--data", path, "timeline"], LINE_WIDTH)
         self.assertTrue(timeline.lines[1].startswith("2018-10-21/2018-11-04 "))
-        self.assertTrue(timeline.lines[1].endswith("…"))
-        self.assertTrue(timeline.lines[2].endswith("…"))
+        self.assertIn("e-xxx", timeline.lines[1])
+        self.assertIn("…", timeline.lines[1])
         self.assertIn("Écoles", timeline.lines[1])
-        self.assertIn("中巴经济走廊", timeline.lines[2])
+        self.assertEqual(timeline.out.count("coopération"), 5)
+        self.assertIn("中巴经济走廊", timeline.out)
+        self.assertEqual("".join(timeline.out.split()).count("中巴经济走廊"), 20)
 
     def test_locale_independent(self):
         env = dict(os.environ, LC_ALL="C", LANG="C")

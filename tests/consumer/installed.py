@@ -212,6 +212,12 @@ def main():
                 ok = out.returncode == 0 and re.search(r"^2016\S*\s+friendship-2016$", out.stdout, re.M) is not None
                 tap(ok, f"{heading}: the GJS example runs",
                     f"exit {out.returncode}\n{out.stdout[-2000:]}\n{out.stderr[-3000:]}")
+            # The bilat package (bilat.dask) lies beside gi/overrides.
+            out = run([python, "-c", "import bilat, os; print(os.path.dirname(bilat.__file__))"],
+                      env=env, cwd=examples)
+            ok = out.returncode == 0 and (not destdir or out.stdout.strip().startswith(destdir))
+            tap(ok, f"{heading}: the bilat Python package is found",
+                f"exit {out.returncode}\n{out.stdout[-500:]}\n{out.stderr[-2000:]}")
 
 
 main()

@@ -511,7 +511,8 @@ split_record (BilatUngaReader *self,
         }
       else
         {
-          const char *q = memchr (p, ',', (gsize) (end - p));
+          /* p < end here; said so, for the compiler's bounds check. */
+          const char *q = p < end ? memchr (p, ',', (gsize) (end - p)) : NULL;
 
           if (q == NULL)
             q = end;

@@ -559,7 +559,7 @@ test_affinity_bytes (void **state)
         g_autofree char *text = g_strdup_printf ("('bilat-affinity', uint16 1, 'year', false, uint32 10, "
                                                  "[('PAK', 'RUS', uint32 2005, uint32 %s, 0.5, %s, 0.5, 0.5, 0.5)])",
                                                  bad[i][1], bad[i][0]);
-        g_autoptr(GVariant) variant = g_variant_ref_sink (g_variant_parse (NULL, text, NULL, NULL, NULL));
+        g_autoptr(GVariant) variant = g_variant_parse (NULL, text, NULL, NULL, NULL);
         g_autoptr(GBytes) forged = g_variant_get_data_as_bytes (variant);
 
         assert_null (bilat_affinity_new_from_bytes (forged, &error));

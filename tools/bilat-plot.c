@@ -5,6 +5,7 @@
  */
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include <bilat-plot/bilat-plot.h>
@@ -181,9 +182,10 @@ compare_ints (gconstpointer a,
   return *(const int *) a - *(const int *) b;
 }
 
-/* S per year from the positions of the dataset: the affinity of
- * “bilat convergence” over the positions dated in each year, a line for
- * the dyad of tool->dyad. Adds to @n_values the values it draws. */
+/* S per year for the dyad of tool->dyad, a line: from the dataset's UN
+ * votes (bilat_store_compute_affinity()) when it holds the dyad's, else
+ * the affinity of “bilat convergence” over the positions dated in each
+ * year. Adds to @n_values the values it draws. */
 static gboolean
 fill_affinity (Tool                   *tool,
                BilatPlotAffinityChart *chart,
@@ -213,6 +215,36 @@ fill_affinity (Tool                   *tool,
   bilat_query_set_dyad (query, NULL, NULL);
   label = g_strdup_printf ("%s–%s", a, b);
 
+  /* From the UN votes the dataset holds, where it holds the dyad's:
+   * S per calendar year, thin years as BilatAffinity marks them. */
+  {
+    g_autoptr(BilatAffinitySettings) settings = bilat_affinity_settings_new ();
+    g_autoptr(BilatAffinity) affinity = NULL;
+    guint from_votes = 0;
+
+    bilat_affinity_settings_set_unit (settings, BILAT_AFFINITY_UNIT_YEAR);
+    bilat_affinity_settings_set_query (settings, query);
+    affinity = bilat_store_compute_affinity (tool->store, a, b, settings);
+    for (guint i = 0; affinity != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (affinity)); i++)
+      {
+        g_autoptr(BilatAffinityScore) score = g_list_model_get_item (G_LIST_MODEL (affinity), i);
+
+        /* A year without a vote both cast has no S: no point. */
+        if (isnan (bilat_affinity_score_get_s (score)))
+          continue;
+        bilat_plot_affinity_chart_add_value (chart, label, (int) bilat_affinity_score_get_year (score),
+                                             bilat_affinity_score_get_s (score),
+                                             bilat_affinity_score_get_thin (score));
+        from_votes++;
+      }
+    if (from_votes > 0)
+      {
+        *n_values += from_votes;
+        return TRUE;
+      }
+  }
+
+  /* Else from the positions of the dataset, as “bilat convergence”. */
   years = position_years (tool->store, a, b);
   g_array_sort (years, compare_ints);
   for (guint i = 0; i < years->len; i++)

@@ -123,6 +123,35 @@ class PlotTest(unittest.TestCase):
         self.assertEqual([p.get("data-year") for p in classes(self.svg("a.svg"), "point thin")],
                          ["2018"])
 
+    def test_affinity_of_votes(self):
+        """With UN votes in the dataset, the chart is their S per year, thin
+        years marked, as `bilat affinity --by year` gives them."""
+        tables = {
+            "rc.csv": "rcid,session,importantvote,date,unres,amend,para,short,descr\n"
+                      "1,60,1,2005-11-02,R/60/1,,,First,First\n"
+                      "2,60,0,2005-12-20,R/60/2,,,Second,Second\n"
+                      "3,61,0,2006-10-05,R/61/1,,,Third,Third\n",
+            "votes.csv": "rcid,country,country_code,vote\n"
+                         "1,Pakistan,PK,yes\n1,Russia,RU,yes\n2,Pakistan,PK,abstain\n2,Russia,RU,yes\n"
+                         "3,Pakistan,PK,yes\n3,Russia,RU,no\n",
+        }
+        files = []
+        for name, text in tables.items():
+            with open(self.path(name), "w") as f:
+                f.write(text)
+            files.append(self.path(name))
+        status, _, err = run("import", *files, "--format", "unga", "-o", self.path("unga.json"))
+        self.assertEqual(status, 0, err)
+        self.plot("--data", self.path("unga.json"), "affinity", "--dyad", "PAK,RUS", "-o", self.path("v.svg"))
+        points = classes(self.svg("v.svg"), "point")
+        self.assertEqual([p.get("data-year") for p in points], ["2005", "2006"])
+        # Fewer than 10 shared roll calls in each year: both thin.
+        self.assertEqual(len(classes(self.svg("v.svg"), "point thin")), 2)
+        status, out, err = run("--data", self.path("unga.json"), "affinity", "PAK", "RUS", "--by", "year",
+                               "--csv")
+        self.assertEqual(status, 0, err)
+        self.assertEqual([line.split(",")[0] for line in out.splitlines()[1:]], ["2005", "2006"])
+
     def test_several_dyads(self):
         self.plot("--data", self.dataset, "series", "--dyad", "PAK,RUS", "--dyad", "IND,RUS",
                   "--by", "year", "-o", self.path("two.svg"))

@@ -17,7 +17,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:?usage: tests/fuzz/run.sh SECONDS [TARGET...]}
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(json native query events votes)
+[ ${#targets[@]} -gt 0 ] || targets=(json native query events votes bytes)
 
 build=${BILAT_FUZZ_BUILD:-_build/fuzz}
 if [ ! -f "$build/build.ninja" ]; then

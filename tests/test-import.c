@@ -1127,6 +1127,44 @@ test_inflate_refused_counters (void **state)
   _bilat_inflate_set_backend (BILAT_INFLATE_BACKEND_DEFAULT);
 }
 
+/* The span of the ids a report kept, and of two reports merged. */
+static void
+test_report_id_span (void **state)
+{
+  g_autoptr(BilatImportReport) gdelt = NULL;
+  g_autoptr(BilatImportReport) icews = NULL;
+  g_autoptr(BilatImportReport) merged = bilat_import_report_new ();
+  g_autoptr(BilatSeries) a = series_of_fixture ("gdelt2.export.CSV", NULL, BILAT_SERIES_UNIT_DAY, &gdelt);
+  g_autoptr(BilatSeries) b = series_of_fixture ("icews.tab", NULL, BILAT_SERIES_UNIT_DAY, &icews);
+  g_autoptr(GBytes) text = fixture_bytes ("gdelt2.export.CSV");
+  g_auto(GStrv) lines = g_strsplit (g_bytes_get_data (text, NULL), "\n", -1);
+  guint64 lowest = G_MAXUINT64, highest = 0, first = 0, last = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      {
+        guint64 id = g_ascii_strtoull (lines[i], NULL, 10);
+
+        lowest = MIN (lowest, id);
+        highest = MAX (highest, id);
+      }
+  assert_true (bilat_import_report_get_id_span (gdelt, "gdelt", &first, &last));
+  assert_int_equal (first, lowest);
+  assert_int_equal (last, highest);
+  assert_false (bilat_import_report_get_id_span (gdelt, "icews", NULL, NULL));
+  assert_false (bilat_import_report_get_id_span (gdelt, "other", NULL, NULL));
+  assert_true (bilat_import_report_get_id_span (icews, "icews", NULL, NULL));
+
+  /* An empty report has none; merging widens. */
+  assert_false (bilat_import_report_get_id_span (merged, "gdelt", NULL, NULL));
+  bilat_import_report_merge (merged, gdelt);
+  bilat_import_report_merge (merged, icews);
+  assert_true (bilat_import_report_get_id_span (merged, "gdelt", &first, &last));
+  assert_int_equal (first, lowest);
+  assert_int_equal (last, highest);
+  assert_true (bilat_import_report_get_id_span (merged, "icews", NULL, NULL));
+}
+
 static void
 test_truncated_and_damaged (void **state)
 {
@@ -1907,6 +1945,7 @@ main (void)
     cmocka_unit_test (test_duplicates_with_store),
     cmocka_unit_test (test_compressed_and_archived),
     cmocka_unit_test (test_inflate_backends),
+    cmocka_unit_test (test_report_id_span),
     cmocka_unit_test (test_inflate_in_pieces),
     cmocka_unit_test (test_inflate_refused_counters),
     cmocka_unit_test (test_truncated_and_damaged),

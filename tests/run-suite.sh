@@ -45,7 +45,7 @@ if [ "$fuzz_seconds" != 0 ]; then
   echo "== fuzz targets, ${fuzz_seconds}s each (clang, ASan+UBSan)"
   rm -rf _build/fuzz
   if command -v clang >/dev/null; then
-    for target in json native query events; do
+    for target in $(bash tests/fuzz/run.sh --list); do
       if bash tests/fuzz/run.sh "$fuzz_seconds" "$target"; then
         echo '{"name": "fuzz-'$target'", "result": "OK"}' >>"$fuzz_log"
       else

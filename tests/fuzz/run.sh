@@ -14,10 +14,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-seconds=${1:?usage: tests/fuzz/run.sh SECONDS [TARGET...]}
+# Every target; `run.sh --list` prints them (the test suite runs each).
+all_targets=(json native query events votes bytes)
+if [ "${1:-}" = "--list" ]; then
+  echo "${all_targets[@]}"
+  exit 0
+fi
+
+seconds=${1:?usage: tests/fuzz/run.sh SECONDS [TARGET...] | --list}
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(json native query events votes bytes)
+[ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
 
 build=${BILAT_FUZZ_BUILD:-_build/fuzz}
 if [ ! -f "$build/build.ninja" ]; then

@@ -227,6 +227,8 @@ typedef struct
   guint64           line;
   guint             n_columns;
   BilatField        columns[_BILAT_MAX_COLUMNS];
+  gboolean          plain;           /* the line is ASCII without NUL: its
+                                      * text needs no check */
 
   guint64           id;
   const char       *id_prefix;       /* "gdelt" or "icews" */

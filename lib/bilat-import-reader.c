@@ -103,19 +103,27 @@ split_rest (const char *p,
             const char *start,
             guint       n,
             BilatField *columns,
-            guint       max)
+            guint       max,
+            gboolean   *plain)
 {
+  gboolean clean = TRUE;
+
   for (; p < e; p++)
-    if (*p == '\t')
-      {
-        if (n < max)
-          {
-            columns[n].text = start;
-            columns[n].length = (gsize) (p - start);
-          }
-        n++;
-        start = p + 1;
-      }
+    {
+      clean &= (guchar) *p < 0x80 && *p != '\0';
+      if (*p == '\t')
+        {
+          if (n < max)
+            {
+              columns[n].text = start;
+              columns[n].length = (gsize) (p - start);
+            }
+          n++;
+          start = p + 1;
+        }
+    }
+  if (!clean)
+    *plain = FALSE;
   if (n < max)
     {
       columns[n].text = start;
@@ -125,7 +133,8 @@ split_rest (const char *p,
 }
 
 /* Cuts [p, e) into its columns; returns how many there are, which may be
- * more than @max (then only @max are filled). */
+ * more than @max (then only @max are filled). *plain is set to whether
+ * the line is all ASCII without NUL: then its text needs no check. */
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define HAVE_SPLIT_AVX2 1
 
@@ -135,16 +144,22 @@ static guint
 split_columns_avx2 (const char *p,
                     const char *e,
                     BilatField *columns,
-                    guint       max)
+                    guint       max,
+                    gboolean   *plain)
 {
   const __m256i tabs = _mm256_set1_epi8 ('\t');
   const char *start = p;
+  guint32 unusual = 0;
   guint n = 0;
 
   for (; p + 32 <= e; p += 32)
     {
       __m256i block = _mm256_loadu_si256 ((const __m256i *) p);
       guint32 mask = (guint32) _mm256_movemask_epi8 (_mm256_cmpeq_epi8 (block, tabs));
+
+      /* A byte with its high bit set (not ASCII), or a NUL. */
+      unusual |= (guint32) _mm256_movemask_epi8 (block) |
+                 (guint32) _mm256_movemask_epi8 (_mm256_cmpeq_epi8 (block, _mm256_setzero_si256 ()));
 
       while (mask != 0)
         {
@@ -160,7 +175,8 @@ split_columns_avx2 (const char *p,
           mask &= mask - 1;
         }
     }
-  return split_rest (p, e, start, n, columns, max);
+  *plain = unusual == 0;
+  return split_rest (p, e, start, n, columns, max, plain);
 }
 
 static gint narrow_scan_only;
@@ -199,22 +215,28 @@ static guint
 split_columns (const char *p,
                const char *e,
                BilatField *columns,
-               guint       max)
+               guint       max,
+               gboolean   *plain)
 {
   const char *start = p;
   guint n = 0;
 
 #ifdef HAVE_SPLIT_AVX2
   if (have_avx2 ())
-    return split_columns_avx2 (p, e, columns, max);
+    return split_columns_avx2 (p, e, columns, max, plain);
 #endif
+  *plain = TRUE;
 #if defined(__SSE2__)
   const __m128i tabs = _mm_set1_epi8 ('\t');
+  guint unusual = 0;
 
   while (p + 16 <= e)
     {
       __m128i block = _mm_loadu_si128 ((const __m128i *) p);
       guint mask = (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (block, tabs));
+
+      unusual |= (guint) _mm_movemask_epi8 (block) |
+                 (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (block, _mm_setzero_si128 ()));
 
       while (mask != 0)
         {
@@ -231,8 +253,9 @@ split_columns (const char *p,
         }
       p += 16;
     }
+  *plain = unusual == 0;
 #endif
-  return split_rest (p, e, start, n, columns, max);
+  return split_rest (p, e, start, n, columns, max, plain);
 }
 
 /* Numbers and dates, parsed by hand. */
@@ -717,7 +740,7 @@ parse_gdelt (BilatReader  *reader,
     return bad_value (reader, row, GDELT_ACTOR2_COUNTRY, "not a CAMEO country code", error);
   /* The text the event keeps: its actors' codes, names and types. */
   for (guint i = 0; i < G_N_ELEMENTS (gdelt_texts); i++)
-    if ((why = text_problem (&row->columns[gdelt_texts[i]])) != NULL)
+    if (!row->plain && (why = text_problem (&row->columns[gdelt_texts[i]])) != NULL)
       return bad_value (reader, row, gdelt_texts[i], why, error);
 
   if (!parse_cameo (&row->columns[GDELT_EVENT_CODE], row->code))
@@ -759,7 +782,7 @@ parse_gdelt (BilatReader  *reader,
     {
       int latitude = geo + (gdelt2 ? 5 : 4);
 
-      if ((why = text_problem (&row->place_name)) != NULL)
+      if (!row->plain && (why = text_problem (&row->place_name)) != NULL)
         return bad_value (reader, row, geo + GEO_NAME, why, error);
       row->place_country = _bilat_country_from_fips_len (row->columns[geo + GEO_COUNTRY].text,
                                                          row->columns[geo + GEO_COUNTRY].length);
@@ -780,7 +803,7 @@ parse_gdelt (BilatReader  *reader,
                       error);
 
   url = _bilat_row_column (row, BILAT_COLUMN_URL);
-  if (url >= 0 && (why = text_problem (&row->columns[url])) != NULL)
+  if (url >= 0 && !row->plain && (why = text_problem (&row->columns[url])) != NULL)
     return bad_value (reader, row, url, why, error);
 
   *ok = TRUE;
@@ -844,7 +867,7 @@ parse_icews (BilatReader  *reader,
   *ok = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if ((why = text_problem (&row->columns[texts[i]])) != NULL)
+    if (!row->plain && (why = text_problem (&row->columns[texts[i]])) != NULL)
       return bad_value (reader, row, texts[i], why, error);
   if (!is_missing (&row->columns[ICEWS_STORY]) && !parse_uint64 (&row->columns[ICEWS_STORY], &story))
     return bad_value (reader, row, ICEWS_STORY, "not a story id", error);
@@ -887,7 +910,7 @@ handle_row (BilatReader  *reader,
   row->file = reader->file;
   row->line = reader->line;
   row->id_prefix = NULL;
-  row->n_columns = split_columns (p, e, row->columns, _BILAT_MAX_COLUMNS);
+  row->n_columns = split_columns (p, e, row->columns, _BILAT_MAX_COLUMNS, &row->plain);
 
   switch (reader->format)
     {

@@ -255,6 +255,66 @@ test_nul_after_actor_prefix (void **state)
   test_remove_dir (dir);
 }
 
+/* The reader checks a line's text only where the line holds a byte that
+ * is not ASCII, or a NUL: such a byte is found wherever it is in the
+ * line (in a block of the wide or narrow scan, or in the tail after the
+ * last block) and in every kept text column (actor name, place name,
+ * URL, the last column). */
+static void
+test_bad_bytes_anywhere_in_line (void **state)
+{
+  static const struct
+  {
+    guint       column;
+    const char *field;
+  } columns[] = {
+    { 6, "Actor1Name" }, { 52, "ActionGeo_FullName" }, { 60, "SOURCEURL" },
+  };
+  static const struct
+  {
+    const char *bytes;
+    gsize       length;
+    const char *why;
+  } bad[] = {
+    { "\xff", 1, "not UTF-8" }, { "\0", 1, "holds a NUL byte" },
+  };
+
+  for (int wide = 0; wide < 2; wide++)
+    for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+      for (guint b = 0; b < G_N_ELEMENTS (bad); b++)
+        /* The bad byte at each place of a 40-byte value: the start, inside
+         * a 16- or 32-byte block, and the last bytes of the line. */
+        for (guint at = 0; at < 40; at++)
+          {
+            g_autofree char *dir = test_temp_dir ();
+            g_autoptr(GByteArray) rows = g_byte_array_new ();
+            g_autoptr(GPtrArray) row = template_row ();
+            g_autoptr(BilatStore) store = bilat_store_new ();
+            g_autoptr(BilatImportReport) report = NULL;
+            g_autoptr(GFile) file = NULL;
+            char value[40];
+
+            memset (value, 'a', sizeof value);
+            memcpy (value + at, bad[b].bytes, bad[b].length);
+            set_text (row, 0, "900000070");
+            set_text (row, 51, "4");
+            set_column (row, columns[c].column, value, sizeof value);
+            append_row (rows, row);
+            append_event (rows, 900000071, "20181016", "RUS", "PAK", "042");
+            file = write_rows (dir, "bytes.export.CSV", rows);
+
+            _bilat_reader_set_wide_scan (wide);
+            report = import_files (store, &file, 1, NULL);
+            _bilat_reader_set_wide_scan (TRUE);
+            assert_int_equal (bilat_import_report_get_kept (report), 1);
+            assert_int_equal (bilat_import_report_get_bad_rows (report), 1);
+            if (!report_has (report, columns[c].field, bad[b].why))
+              fail_msg ("%s, byte %u of %s, %s scan: not reported as %s", bad[b].why, at,
+                        columns[c].field, wide ? "wide" : "narrow", bad[b].why);
+            test_remove_dir (dir);
+          }
+}
+
 /* Class 3: rows a store cannot keep (a CAMEO code outside the codebook,
  * an actor code that is not UTF-8, NUL bytes in kept text) were read
  * and counted, and the save then refused the whole store. They are bad
@@ -1288,6 +1348,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_nul_after_actor_prefix),
+    cmocka_unit_test (test_bad_bytes_anywhere_in_line),
     cmocka_unit_test (test_rows_a_store_cannot_hold),
     cmocka_unit_test (test_jobs_first_occurrence),
     cmocka_unit_test (test_many_actors),

@@ -414,6 +414,8 @@ struct _BilatSegmentBuilder
   GPtrArray *row_chunks;   /* of CHUNK_ROWS Rows each */
   guint    n_rows;
   guint32  line;           /* given to the rows added next */
+  guint64  last_key;       /* of the row added last */
+  gboolean keys_rising;    /* each row's key above the one before */
   gboolean lean;           /* finishing may not hold rows and columns at once */
 
   /* Copying rows of another segment: what each of its strings and table
@@ -444,6 +446,14 @@ struct _BilatSegmentBuilder
   GArray     *title_values;     /* guint32 per title key */
   GPtrArray  *code_names;
   GArray     *code_scores;
+
+  /* Code texts of up to four bytes (CAMEO's), packed, → their entry:
+   * most rows find their code here without hashing its text. */
+  struct
+  {
+    guint32 packed;      /* 0: empty */
+    guint16 entry;
+  } code_cache[1024];
 };
 
 typedef struct
@@ -468,6 +478,7 @@ _bilat_segment_builder_new (void)
   entries_init (&self->prefixes, sizeof (guint32));
   self->row_chunks = g_ptr_array_new_with_free_func (g_free);
   self->lean = TRUE;
+  self->keys_rising = TRUE;
   self->source_rows = g_array_new (FALSE, FALSE, sizeof (SourceRow));
   self->source_index = g_hash_table_new (NULL, NULL);
   self->has_source = g_byte_array_new ();
@@ -570,16 +581,43 @@ append_row (BilatSegmentBuilder *self,
   stored = row_at (self, self->n_rows);
   *stored = *row;
   stored->line = self->line;
+  /* Removing rows keeps the others' order, so the flag stays true. */
+  if (self->n_rows > 0 && row->key <= self->last_key)
+    self->keys_rising = FALSE;
+  self->last_key = row->key;
   self->n_rows++;
+}
+
+static guint16
+intern_code_text (BilatSegmentBuilder *self,
+                  const char          *code)
+{
+  guint32 text = strings_intern (&self->strings, code);
+
+  return code != NULL ? (guint16) entries_intern (&self->codes, &text) : 0;
 }
 
 static guint16
 intern_code (BilatSegmentBuilder *self,
              const char          *code)
 {
-  guint32 text = strings_intern (&self->strings, code);
+  guint32 packed = 0;
+  gsize length;
+  guint slot;
 
-  return code != NULL ? (guint16) entries_intern (&self->codes, &text) : 0;
+  if (code == NULL)
+    return 0;
+  length = strnlen (code, sizeof packed + 1);
+  if (length == 0 || length > sizeof packed)
+    return intern_code_text (self, code);
+  memcpy (&packed, code, length);
+  slot = (packed * 2654435761u) >> 22;
+  if (self->code_cache[slot].packed != packed)
+    {
+      self->code_cache[slot].packed = packed;
+      self->code_cache[slot].entry = intern_code_text (self, code);
+    }
+  return self->code_cache[slot].entry;
 }
 
 static guint16
@@ -1572,6 +1610,7 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
   guint64 *key;
   guint32 *by_id;
   guint32 *prefixes;
+  gboolean keys_rising;
 
   g_atomic_ref_count_init (&self->ref_count);
   g_mutex_init (&self->verify_lock);
@@ -1596,6 +1635,9 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
   self->n_prefixes = n_prefixes;
 
   order = sort_rows (builder, rank, n);
+  keys_rising = builder->keys_rising;
+  for (guint p = 2; p < n_prefixes && keys_rising; p++)
+    keys_rising = rank[p] > rank[p - 1];
 
   for (guint c = 0; c < N_COLUMNS; c++)
     columns[c] = own (self, big_alloc (MAX (n, 1) * column_sizes[c]));
@@ -1681,11 +1723,20 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
   self->cite = columns[C_CITE];
   self->url = columns[C_URL];
 
-  /* Rows in id order, for look-ups. */
+  /* Rows in id order, for look-ups. Where the rows came in id order (as
+   * a file's rows do) and the prefixes' ranks keep that order, the row
+   * added i-th has the i-th id: by_id is the inverse of the order the
+   * rows were put in, with no sort. */
   by_id = own (self, g_new (guint32, MAX (n, 1)));
-  for (guint i = 0; i < n; i++)
-    by_id[i] = i;
-  sort_by_key (by_id, key, n);
+  if (keys_rising)
+    for (guint i = 0; i < n; i++)
+      by_id[order[i]] = i;
+  else
+    {
+      for (guint i = 0; i < n; i++)
+        by_id[i] = i;
+      sort_by_key (by_id, key, n);
+    }
   self->by_id = by_id;
 
   /* Sources in id order. */

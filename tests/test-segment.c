@@ -660,6 +660,126 @@ test_wide_scan_equals_narrow (void **state)
     }
 }
 
+/* Look-up by id is built two ways: from the order rows were put in when
+ * they came in id order (a file's usual order), by a sort otherwise. The
+ * same rows in their order and reversed give the same store (where no
+ * row is refused or repeated), and every event is found by its id in
+ * both. */
+static void
+test_lookup_by_id_either_order (void **state)
+{
+  g_autoptr(GPtrArray) paths = sample_paths ();
+  g_autofree char *spread_dir = test_temp_dir ();
+  g_autofree char *spread = g_build_filename (spread_dir, "spread.export.CSV", NULL);
+
+  /* Rows in id order whose days are spread over years, so that the order
+   * by day is far from the order by id (the samples' rows are mostly of
+   * one day). */
+  {
+    g_autofree char *fixture = g_build_filename (g_getenv ("BILAT_TEST_SRCDIR"), "data", "import",
+                                                 "gdelt2.export.CSV", NULL);
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+    g_auto(GStrv) columns = NULL;
+    g_autoptr(GString) out = g_string_new (NULL);
+    g_autoptr(GRand) rand = g_rand_new_with_seed (9);
+
+    if (!g_file_get_contents (fixture, &text, NULL, NULL))
+      fail_msg ("cannot read %s", fixture);
+    lines = g_strsplit (text, "\n", 2);
+    columns = g_strsplit (lines[0], "\t", -1);
+    for (guint i = 0; i < 500; i++)
+      {
+        g_free (columns[0]);
+        columns[0] = g_strdup_printf ("%u", 700000000 + i * 3);
+        g_free (columns[1]);
+        columns[1] = g_strdup_printf ("%04d%02d%02d", g_rand_int_range (rand, 1990, 2020),
+                                      g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+        g_autofree char *line = g_strjoinv ("\t", columns);
+        g_string_append_printf (out, "%s\n", line);
+      }
+    test_write_file (spread, out->str, out->len);
+    g_ptr_array_add (paths, g_strdup (spread));
+  }
+
+  for (guint p = 0; p < paths->len; p++)
+    {
+      const char *path = g_ptr_array_index (paths, p);
+      g_autofree char *dir = test_temp_dir ();
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *reversed_path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = NULL;
+      g_auto(GStrv) lines = NULL;
+      g_autoptr(GString) reversed = g_string_new (NULL);
+      g_autoptr(BilatStore) forward = NULL;
+      g_autoptr(BilatStore) backward = NULL;
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) ids = NULL;
+      GListModel *events;
+      guint n_lines, first = 0;
+
+      if (!g_file_get_contents (path, &text, NULL, &error))
+        fail_msg ("%s: %s", path, error->message);
+      lines = g_strsplit (text, "\n", -1);
+      n_lines = g_strv_length (lines);
+      while (n_lines > 0 && lines[n_lines - 1][0] == '\0')
+        n_lines--;
+      if (n_lines > 0 && g_str_has_prefix (lines[0], "Event ID\t"))
+        {
+          g_string_append_printf (reversed, "%s\n", lines[0]);
+          first = 1;
+        }
+      for (guint i = n_lines; i > first; i--)
+        g_string_append_printf (reversed, "%s\n", lines[i - 1]);
+      test_write_file (reversed_path, reversed->str, reversed->len);
+
+      forward = import_store (path);
+      backward = import_store (reversed_path);
+      events = bilat_store_get_events (forward);
+      assert_true (g_list_model_get_n_items (events) > 1);
+      ids = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+        {
+          g_autoptr(BilatEvent) event = g_list_model_get_item (events, i);
+
+          g_ptr_array_add (ids, g_strdup (bilat_record_get_id (BILAT_RECORD (event))));
+        }
+      /* Looked up in stores whose events were never listed (a listed
+       * event is found through the objects made). */
+      {
+        g_autoptr(BilatStore) fresh_file = import_store (path);
+        g_autoptr(BilatStore) fresh_reversed = import_store (reversed_path);
+        BilatStore *fresh[2] = { fresh_file, fresh_reversed };
+
+        for (guint i = 0; i < ids->len; i++)
+          for (guint k = 0; k < 2; k++)
+            {
+              const char *id = g_ptr_array_index (ids, i);
+              BilatEvent *found = bilat_store_lookup_event (fresh[k], id);
+
+              if (found == NULL)
+                fail_msg ("%s: event %s not found by its id (%s order)", path, id, k == 0 ? "file" : "reversed");
+              assert_string_equal (bilat_record_get_id (BILAT_RECORD (found)), id);
+            }
+        assert_null (bilat_store_lookup_event (fresh[0], "gdelt:1"));
+      }
+      /* Where every line became an event (no repeated id or bad row,
+       * whose first occurrence depends on the order), the stores are
+       * equal. */
+      if (g_list_model_get_n_items (events) == n_lines - first)
+        {
+          a = bilat_store_save_to_data (forward, NULL, NULL);
+          b = bilat_store_save_to_data (backward, NULL, NULL);
+          assert_non_null (a);
+          assert_string_equal (a, b);
+        }
+      test_remove_dir (dir);
+    }
+  test_remove_dir (spread_dir);
+}
+
 /* Numbers are parsed by hand, eight digits at a time where they can be:
  * every tone reads as strtod() reads it, whatever its digits. */
 static void
@@ -739,6 +859,7 @@ main (void)
     cmocka_unit_test (test_json_rows_equal_objects),
     cmocka_unit_test (test_import_from_files),
     cmocka_unit_test (test_wide_scan_equals_narrow),
+    cmocka_unit_test (test_lookup_by_id_either_order),
     cmocka_unit_test (test_decimals_as_strtod),
   };
 

@@ -41,6 +41,8 @@ typedef enum
   _BILAT_FIELD_PARTICIPANTS,  /* an event's participants */
   _BILAT_FIELD_PLACE,         /* an event's place */
   _BILAT_FIELD_CITATIONS,     /* the citations every record may carry */
+  _BILAT_FIELD_SESSION,       /* a guint property 1…65535, 0 meaning unknown */
+  _BILAT_FIELD_PARENTS,       /* an issue's parent issues */
 } _BilatFieldType;
 
 typedef enum

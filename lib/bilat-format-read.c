@@ -254,6 +254,7 @@ typedef struct
   GPtrArray     *names;         /* of the properties (static strings) */
   GArray        *values;        /* of GValue */
   GPtrArray     *aliases;       /* (element-type utf8), borrowed from the record */
+  GPtrArray     *parents;       /* (element-type utf8), borrowed from the record */
   GPtrArray     *participants;  /* (element-type BilatParticipant) */
   BilatPlace    *place;
   GPtrArray     *citations;     /* (element-type BilatCitation) */
@@ -319,7 +320,7 @@ static const char * const document_members[] = {
   "format", "version", "sources", "actors", "issues", "events", "positions", NULL
 };
 static const char * const citation_members[] = {
-  "source", "paragraph", "start", "end", "quote", NULL
+  "source", "row", "paragraph", "start", "end", "quote", NULL
 };
 static const char * const participant_members[] = { "actor", "role", NULL };
 static const char * const place_members[] = {
@@ -1311,6 +1312,7 @@ draft_init (Draft *draft)
   draft->values = g_array_new (FALSE, TRUE, sizeof (GValue));
   g_array_set_clear_func (draft->values, (GDestroyNotify) g_value_unset);
   draft->aliases = g_ptr_array_new ();
+  draft->parents = g_ptr_array_new ();
   draft->participants = g_ptr_array_new_with_free_func (g_object_unref);
   draft->place = NULL;
   draft->citations = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1323,6 +1325,7 @@ draft_reset (Draft *draft)
   g_ptr_array_set_size (draft->names, 0);
   g_array_set_size (draft->values, 0);
   g_ptr_array_set_size (draft->aliases, 0);
+  g_ptr_array_set_size (draft->parents, 0);
   g_ptr_array_set_size (draft->participants, 0);
   g_clear_pointer (&draft->place, bilat_place_unref);
   g_ptr_array_set_size (draft->citations, 0);
@@ -1334,6 +1337,7 @@ draft_clear (Draft *draft)
   g_ptr_array_unref (draft->names);
   g_array_unref (draft->values);
   g_ptr_array_unref (draft->aliases);
+  g_ptr_array_unref (draft->parents);
   g_ptr_array_unref (draft->participants);
   g_clear_pointer (&draft->place, bilat_place_unref);
   g_ptr_array_unref (draft->citations);
@@ -1369,6 +1373,12 @@ draft_build (Draft *draft,
     {
       g_ptr_array_add (draft->aliases, NULL);
       bilat_actor_set_aliases (BILAT_ACTOR (record), (const char * const *) draft->aliases->pdata);
+    }
+
+  if (draft->parents->len > 0)
+    {
+      g_ptr_array_add (draft->parents, NULL);
+      bilat_issue_set_parents (BILAT_ISSUE (record), (const char * const *) draft->parents->pdata);
     }
 
   for (guint i = 0; i < draft->participants->len; i++)
@@ -1526,6 +1536,40 @@ read_aliases (Reader         *r,
         }
 
       g_ptr_array_add (draft->aliases, (gpointer) alias);
+    }
+}
+
+/* An issue's parents: ids of issues, each once, never the issue's own. */
+static void
+read_parents (Reader         *r,
+              Node           *node,
+              const Location *member_where,
+              Draft          *draft)
+{
+  Node *element = expect_array (r, node, member_where) ? node->container.first : NULL;
+
+  for (guint i = 0; element != NULL; element = element->next, i++)
+    {
+      Location where = at (r, element, "parents", i, NULL);
+      const char *id = expect_id (r, element, &where);
+
+      if (id == NULL)
+        continue;
+      if (g_strcmp0 (id, r->record.record_id) == 0)
+        {
+          report (r, &where, BILAT_FORMAT_ERROR_INVALID_VALUE, "an issue is not its own parent");
+          continue;
+        }
+      if (g_ptr_array_find_with_equal_func (draft->parents, id, g_str_equal, NULL))
+        {
+          g_autofree char *text = quoted (id);
+
+          report (r, &where, BILAT_FORMAT_ERROR_INVALID_VALUE,
+                  "parent “%s” is given more than once", text);
+          continue;
+        }
+      defer_reference (r, &where, _BILAT_KIND_ISSUE, id);
+      g_ptr_array_add (draft->parents, (gpointer) id);
     }
 }
 
@@ -1704,7 +1748,7 @@ read_citation (Reader *r,
   static const MemberSet members = { NULL, NULL, citation_members };
   Location where = at (r, element, "citations", i, NULL);
   Node *node, *start_node, *end_node;
-  const char *source = NULL, *quote;
+  const char *source = NULL, *quote, *row = NULL;
   gint64 paragraph = 0, start = -1, end = -1;
   gboolean ok = TRUE;
 
@@ -1753,7 +1797,26 @@ read_citation (Reader *r,
 
   ok &= read_sub_string (r, element, "citations", i, "quote", &quote);
 
-  if (ok)
+  node = sub_member (r, element, "citations", i, "row", &where);
+  if (node != NULL)
+    {
+      ok &= read_sub_string (r, element, "citations", i, "row", &row);
+      if (row != NULL && row[0] == '\0')
+        {
+          report (r, &where, BILAT_FORMAT_ERROR_INVALID_VALUE, "a row's key may not be empty");
+          ok = FALSE;
+        }
+      else if (row != NULL && (paragraph != 0 || start_node != NULL || quote != NULL))
+        {
+          report (r, &where, BILAT_FORMAT_ERROR_INVALID_VALUE,
+                  "a citation of a row has no paragraph, range or quote");
+          ok = FALSE;
+        }
+    }
+
+  if (ok && row != NULL)
+    g_ptr_array_add (draft->citations, bilat_citation_new_for_row (source, row));
+  else if (ok)
     g_ptr_array_add (draft->citations,
                      bilat_citation_new (source, (guint) paragraph, start, end, quote));
 }
@@ -1875,6 +1938,19 @@ read_field (Reader            *r,
 
     case _BILAT_FIELD_ALIASES:
       read_aliases (r, node, &where, draft);
+      break;
+
+    case _BILAT_FIELD_SESSION:
+      {
+        gint64 session;
+
+        if (expect_integer (r, node, &where, 1, G_MAXUINT16, &session))
+          g_value_set_uint (draft_add (draft, field->property, G_TYPE_UINT), (guint) session);
+      }
+      break;
+
+    case _BILAT_FIELD_PARENTS:
+      read_parents (r, node, &where, draft);
       break;
 
     case _BILAT_FIELD_PARTICIPANTS:
@@ -4123,7 +4199,11 @@ add_records (BilatStore           *self,
       _bilat_store_add_segment (self, segment);
       _bilat_segment_unref (segment);
       if (votes != NULL)
-        _bilat_store_set_votes (self, votes);
+        {
+          /* Files written before votes cited their rows lack it. */
+          _bilat_store_add_votes_source (self);
+          _bilat_store_set_votes (self, votes);
+        }
     }
   records->builder = NULL;
   g_clear_pointer (&votes, _bilat_votes_unref);

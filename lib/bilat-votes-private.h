@@ -198,7 +198,12 @@ G_END_DECLS
 /* Votes as rows of the store's list of positions (bilat-vote-rows.c): each
  * vote is the position `unga:RCID:HOLDER` of its holder on the issue
  * `unga:RCID`, and the rows are in strcmp() order of those ids, as the
- * list's objects are. The order is built when first asked for. */
+ * list's objects are. The order is built when first asked for. A vote
+ * cites its row of the votes table: the source _BILAT_VOTES_SOURCE (the
+ * data set, a source of every store that holds votes) and the row's key,
+ * `rcid=RCID country=HOLDER`, made with the position, never stored. */
+
+#define _BILAT_VOTES_SOURCE "unga-votes"
 
 G_BEGIN_DECLS
 
@@ -213,14 +218,33 @@ guint                _bilat_vote_rows_lower_bound  (BilatVoteRows    *self,
 /* The row with id @id, or -1. */
 gint64               _bilat_vote_rows_find         (BilatVoteRows    *self,
                                                     const char       *id);
-/* A new position for @row: its id, holder, issue, stance and the roll
- * call's date. */
+/* A new position for @row: its id, holder, issue, stance, the roll
+ * call's date and the citation of its row. */
 BilatPosition       *_bilat_vote_rows_make         (BilatVoteRows    *self,
                                                     guint             row);
 
-/* A new issue for the roll call with id @id (`unga:RCID`), titled and
- * described as the roll call is, or NULL if the table has none. */
+/* A new issue for the roll call with id @id (`unga:RCID`), with the roll
+ * call's title, description, date, session, resolution, importance and
+ * topics (as parents `unga-topic:CODE`), or NULL if the table has none. */
 BilatIssue          *_bilat_votes_make_issue       (const BilatVotes *votes,
                                                     const char       *id);
+
+/* Roll calls as rows of the store's list of issues, in strcmp() order of
+ * their ids, as the list's objects are. */
+
+typedef struct _BilatRollCallRows BilatRollCallRows;
+
+BilatRollCallRows   *_bilat_roll_call_rows_new     (BilatVotes        *votes);
+void                 _bilat_roll_call_rows_free    (BilatRollCallRows *self);
+guint                _bilat_roll_call_rows_get_n_rows (BilatRollCallRows *self);
+/* The first row whose id sorts at or after @id. */
+guint                _bilat_roll_call_rows_lower_bound (BilatRollCallRows *self,
+                                                    const char        *id);
+/* The row with id @id, or -1. */
+gint64               _bilat_roll_call_rows_find    (BilatRollCallRows *self,
+                                                    const char        *id);
+/* A new issue for @row (see _bilat_votes_make_issue()). */
+BilatIssue          *_bilat_roll_call_rows_make    (BilatRollCallRows *self,
+                                                    guint              row);
 
 G_END_DECLS

@@ -299,6 +299,8 @@ typedef struct
   gsize                last_prefix_length;
   guint                last_prefix_rank;
   gboolean             store_has[_BILAT_N_KINDS]; /* records of the kind */
+  const BilatVotes    *given_votes;  /* roll calls the document comes with
+                                      * (a native file's), or NULL */
   GHashTable          *actor_names;  /* alias key → id of the actor it names */
   GHashTable          *countries;    /* code → whether it is a country's */
   GHashTable          *predecessors; /* actor id → id of its predecessor */
@@ -3272,6 +3274,13 @@ reference_resolves (Reader     *r,
    * lookup by text. */
   if (g_hash_table_contains (r->ids[kind], id))
     return TRUE;
+  if (kind == _BILAT_KIND_ISSUE && r->given_votes != NULL)
+    {
+      guint32 number;
+
+      if (_bilat_votes_parse_id (id, &number) && _bilat_votes_find_roll_call (r->given_votes, number) >= 0)
+        return TRUE;
+    }
   if (!r->store_has[kind])
     return FALSE;
 
@@ -3324,6 +3333,43 @@ check_predecessor_chain (Reader          *r,
   if (g_hash_table_contains (r->cycles, origin))
     report (r, &reference->where, BILAT_FORMAT_ERROR_INVALID_VALUE,
             "the chain of predecessors of “%s” comes back to it", origin);
+}
+
+/* The roll calls the document comes with refer to its records as a
+ * document's own roll calls would: their voters are actors and their
+ * topics issues of the document or the store; and no issue of the
+ * document has the id of one of them. */
+static void
+check_given_votes (Reader *r)
+{
+  const BilatVotes *votes = r->given_votes;
+  Location where = { 0, -1, -1, NULL, NULL, -1, NULL };
+
+  for (guint h = 0; h < _bilat_votes_get_n_holders (votes); h++)
+    if (!reference_resolves (r, _BILAT_KIND_ACTOR, _bilat_votes_get_holder (votes, h)))
+      report (r, &where, BILAT_FORMAT_ERROR_UNKNOWN_REFERENCE,
+              "the votes (section “votes.holders”) name “%s”, which no actor has as its id",
+              _bilat_votes_get_holder (votes, h));
+  for (guint t = 0; t < _bilat_votes_get_n_topics (votes); t++)
+    {
+      g_autofree char *id = g_strconcat ("unga-topic:", _bilat_votes_get_topic_code (votes, t), NULL);
+
+      if (!reference_resolves (r, _BILAT_KIND_ISSUE, id))
+        report (r, &where, BILAT_FORMAT_ERROR_UNKNOWN_REFERENCE,
+                "the roll calls (section “votes.topics”) have the topic “%s”, which no issue has as its id",
+                id);
+    }
+  if (g_hash_table_size (r->ids[_BILAT_KIND_ISSUE]) == 0)
+    return;
+  for (guint i = 0; i < _bilat_votes_get_n_roll_calls (votes); i++)
+    {
+      char id[_BILAT_VOTES_ID_SIZE];
+
+      _bilat_votes_format_id (votes, i, id);
+      if (g_hash_table_contains (r->ids[_BILAT_KIND_ISSUE], id))
+        report (r, &where, BILAT_FORMAT_ERROR_DUPLICATE_ID,
+                "issue “%s” is also a roll call of the votes (section “votes.roll-calls”)", id);
+    }
 }
 
 static void
@@ -4002,6 +4048,7 @@ static GPtrArray *
 read_json (_BilatJsonReader     *json,
            const char           *file,
            BilatStore           *store,
+           const BilatVotes     *given_votes,
            _BilatFormatRecords  *out,
            GError              **error)
 {
@@ -4011,6 +4058,7 @@ read_json (_BilatJsonReader     *json,
   DocumentResult result;
 
   reader_init (&r, file, store);
+  r.given_votes = given_votes;
   r.json = json;
   r.build = out != NULL;
   r.builder = out != NULL ? out->builder : NULL;
@@ -4058,6 +4106,8 @@ read_json (_BilatJsonReader     *json,
         {
           check_event_keys (&r);
           check_references (&r);
+          if (given_votes != NULL)
+            check_given_votes (&r);
         }
     }
 
@@ -4085,6 +4135,25 @@ read_json (_BilatJsonReader     *json,
         out->records[kind] = problems->len == 0 ? g_ptr_array_ref (r.records[kind]) : NULL;
       out->votes = problems->len == 0 && r.n_roll_calls > 0 ?
                      _bilat_votes_builder_build (r.votes, NULL) : NULL;
+      /* The roll calls the document comes with, as they are, unless it
+       * has roll calls of its own too. */
+      if (problems->len == 0 && given_votes != NULL)
+        {
+          BilatVotes *own = out->votes;
+
+          out->votes = own == NULL ? _bilat_votes_ref ((BilatVotes *) given_votes)
+                                   : _bilat_votes_merge (given_votes, own, NULL, NULL);
+          g_clear_pointer (&own, _bilat_votes_unref);
+          if (out->votes == NULL)
+            {
+              g_ptr_array_add (problems, _bilat_problem_new (
+                BILAT_FORMAT_ERROR_DUPLICATE_ID, r.file, 0, NULL, -1, NULL, NULL,
+                "a roll call of the document is one of the votes' (section “votes.roll-calls”), "
+                "with other facts"));
+              for (int kind = 0; kind < _BILAT_N_KINDS; kind++)
+                g_clear_pointer (&out->records[kind], g_ptr_array_unref);
+            }
+        }
     }
   reader_clear (&r);
 
@@ -4107,7 +4176,7 @@ _bilat_format_read (const char *data,
     data = "";
 
   json = _bilat_json_reader_new_for_data (data, length >= 0 ? (gsize) length : strlen (data));
-  problems = read_json (json, file, store, records != NULL ? &out : NULL, NULL);
+  problems = read_json (json, file, store, NULL, records != NULL ? &out : NULL, NULL);
   _bilat_json_reader_free (json);
 
   for (int kind = 0; records != NULL && kind < _BILAT_N_KINDS; kind++)
@@ -4127,7 +4196,7 @@ _bilat_format_read_stream (GInputStream         *stream,
                            GError              **error)
 {
   _BilatJsonReader *json = _bilat_json_reader_new_for_stream (stream, cancellable);
-  GPtrArray *problems = read_json (json, file, store, records, error);
+  GPtrArray *problems = read_json (json, file, store, NULL, records, error);
 
   _bilat_json_reader_free (json);
 
@@ -4167,7 +4236,12 @@ add_records (BilatStore           *self,
    * anything is added. */
   if (records->votes != NULL)
     {
-      votes = _bilat_votes_merge (_bilat_store_get_votes (self), records->votes, NULL, error);
+      /* Into a store without votes, the table as it is (a native file's
+       * stays where it is mapped). */
+      if (_bilat_store_get_votes (self) == NULL)
+        votes = g_steal_pointer (&records->votes);
+      else
+        votes = _bilat_votes_merge (_bilat_store_get_votes (self), records->votes, NULL, error);
       g_clear_pointer (&records->votes, _bilat_votes_unref);
       ok = votes != NULL;
     }
@@ -4214,6 +4288,16 @@ add_records (BilatStore           *self,
   return ok;
 }
 
+static gboolean
+load_with_votes (BilatStore        *self,
+                 GInputStream      *stream,
+                 const char        *data,
+                 gsize              length,
+                 const char        *name,
+                 const BilatVotes  *given_votes,
+                 GCancellable      *cancellable,
+                 GError           **error);
+
 gboolean
 _bilat_format_load (BilatStore    *self,
                     GInputStream  *stream,
@@ -4222,6 +4306,43 @@ _bilat_format_load (BilatStore    *self,
                     const char    *name,
                     GCancellable  *cancellable,
                     GError       **error)
+{
+  return load_with_votes (self, stream, data, length, name, NULL, cancellable, error);
+}
+
+gboolean
+_bilat_format_load_with_votes (BilatStore        *self,
+                               const char        *data,
+                               gsize              length,
+                               const char        *name,
+                               const BilatVotes  *votes,
+                               GError           **error)
+{
+  return load_with_votes (self, NULL, data, length, name, votes, NULL, error);
+}
+
+GPtrArray *
+_bilat_format_read_with_votes (const char       *data,
+                               gsize             length,
+                               const char       *file,
+                               const BilatVotes *votes)
+{
+  _BilatJsonReader *json = _bilat_json_reader_new_for_data (data, length);
+  GPtrArray *problems = read_json (json, file, NULL, votes, NULL, NULL);
+
+  _bilat_json_reader_free (json);
+  return problems;
+}
+
+static gboolean
+load_with_votes (BilatStore        *self,
+                 GInputStream      *stream,
+                 const char        *data,
+                 gsize              length,
+                 const char        *name,
+                 const BilatVotes  *given_votes,
+                 GCancellable      *cancellable,
+                 GError           **error)
 {
   _BilatFormatRecords records = { NULL, };
   g_autoptr(GPtrArray) problems = NULL;
@@ -4236,7 +4357,7 @@ _bilat_format_load (BilatStore    *self,
     json = _bilat_json_reader_new_for_stream (stream, cancellable);
   else
     json = _bilat_json_reader_new_for_data (data, length);
-  problems = read_json (json, name, self, &records, error);
+  problems = read_json (json, name, self, given_votes, &records, error);
   _bilat_json_reader_free (json);
 
   if (problems == NULL || problems->len > 0)

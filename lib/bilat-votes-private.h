@@ -125,6 +125,44 @@ BilatVotes          *_bilat_votes_merge            (const BilatVotes *a,
                                                     guint64          *n_duplicates,
                                                     GError          **error);
 
+/* The columns of a table, as a native file keeps them (bilat-native.c):
+ * the arrays of the table as they are in memory. */
+typedef struct
+{
+  const BilatRollCall *roll_calls;
+  guint                n_roll_calls;
+  const guint32       *by_number;      /* n_roll_calls */
+  const guint32       *topics;         /* heap offsets of the code and the
+                                        * name of each topic, in turn */
+  guint                n_topics;
+  const guint32       *holders;        /* n_holders */
+  guint                n_holders;
+  const guint64       *holder_start;   /* n_holders + 1 */
+  const guint32       *votes;          /* n_votes */
+  guint64              n_votes;
+  const char          *heap;
+  gsize                heap_size;
+  /* Where _bilat_votes_get_columns() puts the topics for @topics. */
+  guint32              topic_pairs[2 * _BILAT_VOTES_MAX_TOPICS];
+} BilatVotesColumns;
+
+/* The columns of @self; they stay valid as long as @self. */
+void                 _bilat_votes_get_columns      (const BilatVotes  *self,
+                                                    BilatVotesColumns *columns);
+
+/* A table over @columns, which stay where they are, in memory that
+ * @mapping (referenced) keeps; or NULL when a value is out of place, with
+ * the name of the column ("roll-calls", "by-number", "topics", "holders",
+ * "holder-start", "words", "heap") in *bad_column and why in @error.
+ * Everything the table's users rely on is checked: offsets and indexes in
+ * bounds, strings UTF-8 and where strings start, roll calls, numbers,
+ * topics and holders in their order, each holder's votes on roll calls in
+ * order, each once, with a vote. */
+BilatVotes          *_bilat_votes_new_for_columns  (const BilatVotesColumns *columns,
+                                                    GBytes            *mapping,
+                                                    const char       **bad_column,
+                                                    GError           **error);
+
 /* Whether two tables hold the same roll calls, topics and votes. */
 gboolean             _bilat_votes_equal            (const BilatVotes *a,
                                                     const BilatVotes *b);

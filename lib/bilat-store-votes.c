@@ -68,6 +68,33 @@ commit_votes (BilatStore *store,
   _bilat_store_set_votes (store, votes);
 }
 
+/* A roll call is an issue of the store's: no issue object of the store
+ * may have its id. */
+static gboolean
+check_issue_ids (BilatStore  *store,
+                 BilatVotes  *votes,
+                 GError     **error)
+{
+  BilatVotes *before = _bilat_store_get_votes (store);
+
+  for (guint i = 0; i < _bilat_votes_get_n_roll_calls (votes); i++)
+    {
+      guint32 number = _bilat_votes_get_roll_calls (votes)[i].number;
+      char id[_BILAT_VOTES_ID_SIZE];
+
+      if (before != NULL && _bilat_votes_find_roll_call (before, number) >= 0)
+        continue;
+      _bilat_votes_format_id (votes, i, id);
+      if (bilat_store_lookup_issue (store, id) != NULL)
+        {
+          g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_DUPLICATE_ID,
+                       "roll call %u has the id of an issue of the store, “%s”", number, id);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Reads @inputs (files, or @stream when it is not NULL), then merges what
  * they hold into the store's table. */
 static BilatImportReport *
@@ -110,8 +137,13 @@ import_votes (BilatStore        *store,
       ok = votes != NULL;
     }
   _bilat_unga_reader_free (reader);
+  if (ok)
+    ok = check_issue_ids (store, votes, error);
   if (!ok)
-    return NULL;
+    {
+      g_clear_pointer (&votes, _bilat_votes_unref);
+      return NULL;
+    }
 
   commit_votes (store, votes);
   _bilat_votes_unref (votes);

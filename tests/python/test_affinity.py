@@ -418,6 +418,9 @@ class TestStoreRecords(unittest.TestCase):
             self.changes = []
             self.store.get_positions().connect(
                 "items-changed", lambda _m, p, r, a: self.changes.append((p, r, a)))
+            self.issue_changes = []
+            self.store.get_issues().connect(
+                "items-changed", lambda _m, p, r, a: self.issue_changes.append((p, r, a)))
             self.store.import_votes([tmp.write("r.csv", roll_calls), tmp.write("i.csv", issues),
                                      tmp.write("v.csv", votes)], Bilat.ImportFlags.NONE, None)
 
@@ -473,6 +476,8 @@ class TestStoreRecords(unittest.TestCase):
         issues = self.store.get_issues()
         ids = [issues.get_item(i).get_id() for i in range(issues.get_n_items())]
         self.assertEqual(ids, ["unga-topic:hr", "unga-topic:me", "unga:1", "unga:2", "unga:3"])
+        # The topics come as objects, one at a time; the roll calls all at once.
+        self.assertEqual(self.issue_changes[-1], (0, 2, 5))
         issue = issues.get_item(2)
         self.assertEqual((issue.get_date().to_string(), issue.get_session(), issue.get_resolution(),
                           issue.get_important(), list(issue.get_parents())),
@@ -492,6 +497,18 @@ class TestStoreRecords(unittest.TestCase):
             self.store.remove(third)
         with self.assertRaises(GLib.Error):
             self.store.add(Bilat.Issue.new("unga:3"))
+
+    def test_import_refuses_an_issue_id(self):
+        roll_calls, issues, votes = small_tables()
+        store = Bilat.Store()
+        store.add(Bilat.Issue.new("unga:2"))
+        with TempDir() as tmp:
+            with self.assertRaises(GLib.Error) as caught:
+                store.import_votes([tmp.write("r.csv", roll_calls), tmp.write("i.csv", issues),
+                                    tmp.write("v.csv", votes)], Bilat.ImportFlags.NONE, None)
+        self.assertIn("unga:2", caught.exception.message)
+        self.assertEqual(store.get_issues().get_n_items(), 1)
+        self.assertEqual(store.get_positions().get_n_items(), 0)
 
     def test_votes_cite_their_row(self):
         vote = self.store.lookup_position("unga:3:RUS")

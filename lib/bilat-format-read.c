@@ -1899,10 +1899,12 @@ read_field (Reader            *r,
       break;
 
     case _BILAT_FIELD_COUNT:
+    case _BILAT_FIELD_SESSION:
       {
+        gboolean session = field->type == _BILAT_FIELD_SESSION;
         gint64 count;
 
-        if (expect_integer (r, node, &where, 0, G_MAXUINT, &count))
+        if (expect_integer (r, node, &where, session ? 1 : 0, session ? G_MAXUINT16 : G_MAXUINT, &count))
           g_value_set_uint (draft_add (draft, field->property, G_TYPE_UINT), (guint) count);
       }
       break;
@@ -1940,15 +1942,6 @@ read_field (Reader            *r,
 
     case _BILAT_FIELD_ALIASES:
       read_aliases (r, node, &where, draft);
-      break;
-
-    case _BILAT_FIELD_SESSION:
-      {
-        gint64 session;
-
-        if (expect_integer (r, node, &where, 1, G_MAXUINT16, &session))
-          g_value_set_uint (draft_add (draft, field->property, G_TYPE_UINT), (guint) session);
-      }
       break;
 
     case _BILAT_FIELD_PARENTS:

@@ -534,6 +534,22 @@ read_property (BilatRecord       *record,
   return owned;
 }
 
+/* An array of strings on one line, unless it is empty. */
+static void
+write_strings (Sink               *sink,
+               const char         *name,
+               const char * const *strings)
+{
+  if (strings == NULL || strings[0] == NULL)
+    return;
+
+  member (sink, name);
+  begin_array (sink, TRUE);
+  for (guint i = 0; strings[i] != NULL; i++)
+    string_value (sink, strings[i]);
+  end_array (sink);
+}
+
 static void
 write_field (Sink              *sink,
              BilatRecord       *record,
@@ -643,33 +659,11 @@ write_field (Sink              *sink,
       break;
 
     case _BILAT_FIELD_ALIASES:
-      {
-        const char * const *aliases = bilat_actor_get_aliases ((BilatActor *) record);
-
-        if (aliases == NULL || aliases[0] == NULL)
-          break;
-
-        member (sink, field->name);
-        begin_array (sink, TRUE);
-        for (guint i = 0; aliases[i] != NULL; i++)
-          string_value (sink, aliases[i]);
-        end_array (sink);
-      }
+      write_strings (sink, field->name, bilat_actor_get_aliases ((BilatActor *) record));
       break;
 
     case _BILAT_FIELD_PARENTS:
-      {
-        const char * const *parents = bilat_issue_get_parents ((BilatIssue *) record);
-
-        if (parents[0] == NULL)
-          break;
-
-        member (sink, field->name);
-        begin_array (sink, TRUE);
-        for (guint i = 0; parents[i] != NULL; i++)
-          string_value (sink, parents[i]);
-        end_array (sink);
-      }
+      write_strings (sink, field->name, bilat_issue_get_parents ((BilatIssue *) record));
       break;
 
     case _BILAT_FIELD_PARTICIPANTS:

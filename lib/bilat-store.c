@@ -3024,6 +3024,11 @@ bilat_store_get_actors (BilatStore *self)
  *
  * Gets the issues of the store, in the order of their ids.
  *
+ * The roll calls of the votes the store holds
+ * ([method@Bilat.Store.import_votes]) are among them, `unga:RCID` with
+ * their date, session, resolution, importance and topics as parents: they
+ * are kept as a table and an issue is made for one when it is asked for.
+ *
  * The list is the same object for the lifetime of the store and follows
  * its changes; see [class@Bilat.Store].
  *
@@ -3068,6 +3073,11 @@ bilat_store_get_events (BilatStore *self)
  * @self: a [class@Bilat.Store]
  *
  * Gets the positions of the store, in the order of their ids.
+ *
+ * The votes the store holds ([method@Bilat.Store.import_votes]) are among
+ * them, `unga:RCID:STATE`, each citing its row of the votes table; they
+ * are kept as a table and a position is made for one when it is asked
+ * for.
  *
  * The list is the same object for the lifetime of the store and follows
  * its changes; see [class@Bilat.Store].

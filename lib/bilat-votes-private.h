@@ -113,7 +113,8 @@ guint32              _bilat_votes_get_vote         (const BilatVotes *self,
 const char          *_bilat_votes_get_string       (const BilatVotes *self,
                                                     guint32           offset);
 
-/* Bytes the table takes in memory, everything included. */
+/* Bytes the table takes in memory, everything included; for a table over
+ * mapped columns (_bilat_votes_new_for_columns()), what it allocates. */
 gsize                _bilat_votes_get_size         (const BilatVotes *self);
 
 /* A new table with the roll calls and votes of both, or NULL with a

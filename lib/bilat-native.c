@@ -836,6 +836,38 @@ refuse (Reader      *r,
   return FALSE;
 }
 
+/* The first section (by offset) of a truncated file that its end cuts,
+ * when the directory is there to say, or -1. */
+static int
+first_cut_section (Reader       *r,
+                   const guint8 *header)
+{
+  guint64 directory_offset = get_u64 (header + 16);
+  guint n_sections = get_u32 (header + 12);
+  guint64 first_offset = G_MAXUINT64;
+  int first = -1;
+
+  if (n_sections != r->n_sections || directory_offset > r->length ||
+      r->length - directory_offset < (guint64) ENTRY_SIZE * n_sections ||
+      get_u64 (header + 32) != XXH3_64bits (r->data + directory_offset, (gsize) ENTRY_SIZE * n_sections))
+    return -1;
+  for (guint i = 0; i < n_sections; i++)
+    {
+      const guint8 *entry = r->data + directory_offset + (gsize) i * ENTRY_SIZE;
+      guint64 offset = get_u64 (entry + 24), size = get_u64 (entry + 32);
+
+      if (strncmp ((const char *) entry, section_names[i], NAME_SIZE) != 0 ||
+          offset > G_MAXUINT64 - size)
+        continue;
+      if (offset + size > r->length && offset < first_offset)
+        {
+          first_offset = offset;
+          first = (int) i;
+        }
+    }
+  return first;
+}
+
 static gboolean
 read_directory (Reader  *r,
                 GError **error)
@@ -857,7 +889,8 @@ read_directory (Reader  *r,
   directory_offset = get_u64 (header + 16);
   file_size = get_u64 (header + 24);
   if (file_size != r->length)
-    return refuse (r, -1, error, "the file has %" G_GSIZE_FORMAT " bytes where its header says %"
+    return refuse (r, r->length < file_size ? first_cut_section (r, header) : -1, error,
+                   "the file has %" G_GSIZE_FORMAT " bytes where its header says %"
                    G_GUINT64_FORMAT ": it is truncated or was extended", r->length, file_size);
   if (n_sections != r->n_sections || directory_offset > r->length ||
       r->length - directory_offset < (guint64) ENTRY_SIZE * n_sections)

@@ -287,9 +287,11 @@ test_damage_refused (void **state)
   gsize length;
   GRand *rand = g_rand_new_with_seed (42);
   guint sections_named = 0;
+  guint32 n_sections;
 
   save_native (store, path);
   assert_true (g_file_get_contents (path, &data, &length, NULL));
+  memcpy (&n_sections, data + 12, 4);
 
   for (gsize cut = 0; cut < length; cut += (cut < 256 ? 1 : 1 + g_rand_int_range (rand, 0, 97)))
     {
@@ -300,6 +302,9 @@ test_damage_refused (void **state)
       assert_false (_bilat_native_load_bytes (target, bytes, "damage.bilat", &error));
       assert_non_null (error);
       assert_int_equal (g_list_model_get_n_items (bilat_store_get_events (target)), 0);
+      /* Past the header and the directory, the cut section is named. */
+      if (cut >= 64 + (gsize) n_sections * 64 && strstr (error->message, "damage.bilat: section “") == NULL)
+        fail_msg ("cut at %" G_GSIZE_FORMAT ": %s", cut, error->message);
     }
 
   for (gsize at = 0; at < length; at += 1 + g_rand_int_range (rand, 0, 13))
@@ -569,8 +574,12 @@ test_vote_sections (void **state)
         g_autoptr(GBytes) bytes = g_bytes_new (data, (gsize) (offset + size / 2));
         g_autoptr(GError) refused = NULL;
 
+        g_autofree char *want = g_strdup_printf ("votes.bilat: section “%s”", names[k]);
+
         assert_false (_bilat_native_load_bytes (target, bytes, "votes.bilat", &refused));
         assert_non_null (strstr (refused->message, "truncated"));
+        if (strstr (refused->message, want) == NULL)
+          fail_msg ("%s cut: %s", names[k], refused->message);
       }
     }
 

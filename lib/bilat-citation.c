@@ -37,6 +37,7 @@ struct _BilatCitation
   gint64   end;
   char    *source;
   char    *quote;
+  char    *row;
 };
 
 G_DEFINE_FINAL_TYPE (BilatCitation, bilat_citation, G_TYPE_OBJECT)
@@ -48,6 +49,7 @@ enum {
   PROP_START,
   PROP_END,
   PROP_QUOTE,
+  PROP_ROW,
   N_PROPS
 };
 
@@ -60,6 +62,7 @@ bilat_citation_finalize (GObject *object)
 
   g_free (self->source);
   g_free (self->quote);
+  g_free (self->row);
 
   G_OBJECT_CLASS (bilat_citation_parent_class)->finalize (object);
 }
@@ -88,6 +91,9 @@ bilat_citation_get_property (GObject    *object,
       break;
     case PROP_QUOTE:
       g_value_set_string (value, self->quote);
+      break;
+    case PROP_ROW:
+      g_value_set_string (value, self->row);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -159,6 +165,20 @@ bilat_citation_class_init (BilatCitationClass *klass)
     g_param_spec_string ("quote", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * BilatCitation:row: (getter get_row)
+   *
+   * The row of a data source (a table, a data file) the fact is read
+   * from, as the key that finds it there — `rcid=4521 country=PAK` for a
+   * vote of the UN General Assembly — or %NULL for a citation of a
+   * document.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ROW] =
+    g_param_spec_string ("row", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -206,6 +226,33 @@ bilat_citation_new (const char *source,
   self->end = end;
   self->quote = g_strdup (quote);
 
+  return self;
+}
+
+/**
+ * bilat_citation_new_for_row:
+ * @source: the id of the cited [class@Bilat.Source], a data set or file
+ * @row: the key of the row in @source: non-empty UTF-8 such as
+ *   `rcid=4521 country=PAK`
+ *
+ * Creates a citation of one row of a data source, with no paragraph,
+ * range or quote.
+ *
+ * Returns: (transfer full): a new citation
+ *
+ * Since: 1.0
+ */
+BilatCitation *
+bilat_citation_new_for_row (const char *source,
+                            const char *row)
+{
+  BilatCitation *self;
+
+  g_return_val_if_fail (source != NULL && *source != '\0', NULL);
+  g_return_val_if_fail (row != NULL && *row != '\0' && g_utf8_validate (row, -1, NULL), NULL);
+
+  self = bilat_citation_new (source, 0, -1, -1, NULL);
+  self->row = g_strdup (row);
   return self;
 }
 
@@ -320,14 +367,34 @@ bilat_citation_get_quote (const BilatCitation *self)
 }
 
 /**
+ * bilat_citation_get_row: (get-property row)
+ * @self: a [class@Bilat.Citation]
+ *
+ * Returns the key of the cited row of a data source.
+ *
+ * Returns: (nullable) (transfer none): the row's key, or %NULL for a
+ *   citation of a document
+ *
+ * Since: 1.0
+ */
+const char *
+bilat_citation_get_row (const BilatCitation *self)
+{
+  g_return_val_if_fail (BILAT_IS_CITATION ((BilatCitation *) self), NULL);
+
+  return self->row;
+}
+
+/**
  * bilat_citation_to_string:
  * @self: a [class@Bilat.Citation]
  *
  * Formats the locator of the citation for people: the source id, then
  * the paragraph after a pilcrow, then the half-open character range, each
  * only when given, as in `pakistan-russia-oped ¶6 [1451, 1946)`,
- * `pakistan-russia-oped ¶6` or `pakistan-russia-oped [1451, 1946)`. The
- * quote is not included.
+ * `pakistan-russia-oped ¶6` or `pakistan-russia-oped [1451, 1946)`; for
+ * a row, the source and the row's key after a colon
+ * (`unga-votes: rcid=4521 country=PAK`). The quote is not included.
  *
  * Returns: (transfer full): the locator text
  *
@@ -341,6 +408,8 @@ bilat_citation_to_string (const BilatCitation *self)
   g_return_val_if_fail (BILAT_IS_CITATION ((BilatCitation *) self), NULL);
 
   text = g_string_new (self->source);
+  if (self->row != NULL)
+    g_string_append_printf (text, ": %s", self->row);
   if (self->paragraph != 0)
     g_string_append_printf (text, " ¶%u", self->paragraph);
   if (self->start >= 0)
@@ -355,8 +424,8 @@ bilat_citation_to_string (const BilatCitation *self)
  * @a: (nullable): a [class@Bilat.Citation], or %NULL
  * @b: (nullable): a [class@Bilat.Citation], or %NULL
  *
- * Returns whether two citations have the same source, paragraph, range and
- * quote. Two %NULL citations are equal.
+ * Returns whether two citations have the same source, row, paragraph,
+ * range and quote. Two %NULL citations are equal.
  *
  * Returns: %TRUE if @a and @b are equal
  *
@@ -375,5 +444,6 @@ bilat_citation_equal (const BilatCitation *a,
          a->start == b->start &&
          a->end == b->end &&
          g_strcmp0 (a->source, b->source) == 0 &&
-         g_strcmp0 (a->quote, b->quote) == 0;
+         g_strcmp0 (a->quote, b->quote) == 0 &&
+         g_strcmp0 (a->row, b->row) == 0;
 }

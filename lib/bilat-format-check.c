@@ -224,6 +224,16 @@ check_event (Checker    *c,
 }
 
 static void
+check_issue (Checker    *c,
+             BilatIssue *issue)
+{
+  const char * const *parents = bilat_issue_get_parents (issue);
+
+  for (guint i = 0; parents[i] != NULL; i++)
+    check_reference (c, "parents", _BILAT_KIND_ISSUE, parents[i]);
+}
+
+static void
 check_position (Checker       *c,
                 BilatPosition *position)
 {
@@ -271,6 +281,8 @@ check_item (guint        position,
     check_actor (c, BILAT_ACTOR (record));
   else if (w->kind == _BILAT_KIND_EVENT)
     check_event (c, BILAT_EVENT (record));
+  else if (w->kind == _BILAT_KIND_ISSUE)
+    check_issue (c, BILAT_ISSUE (record));
   else if (w->kind == _BILAT_KIND_POSITION)
     check_position (c, BILAT_POSITION (record));
 }

@@ -41,6 +41,8 @@ typedef enum
   _BILAT_FIELD_PARTICIPANTS,  /* an event's participants */
   _BILAT_FIELD_PLACE,         /* an event's place */
   _BILAT_FIELD_CITATIONS,     /* the citations every record may carry */
+  _BILAT_FIELD_SESSION,       /* a guint property 1…65535, 0 meaning unknown */
+  _BILAT_FIELD_PARENTS,       /* an issue's parent issues */
 } _BilatFieldType;
 
 typedef enum
@@ -147,6 +149,25 @@ gboolean      _bilat_format_load         (BilatStore       *self,
                                           const char       *name,
                                           GCancellable     *cancellable,
                                           GError          **error);
+
+/* The same for a document that comes with the roll calls and votes
+ * @votes (a native file's objects and its vote table): the document may
+ * refer to the roll calls, and the votes' holders and topics must be
+ * records of the document or the store. The store gets @votes itself when
+ * it has none. */
+gboolean      _bilat_format_load_with_votes (BilatStore       *self,
+                                          const char       *data,
+                                          gsize             length,
+                                          const char       *name,
+                                          const struct _BilatVotes *votes,
+                                          GError          **error);
+
+/* Checks a document as _bilat_format_read() does, for a document that
+ * comes with @votes. */
+GPtrArray    *_bilat_format_read_with_votes (const char       *data,
+                                          gsize             length,
+                                          const char       *file,
+                                          const struct _BilatVotes *votes);
 
 /* Writes @store as a dataset: to @stream through @text, a buffer flushed
  * every _BILAT_JSON_WRITER_CHUNK bytes, or, with a NULL @stream, into

@@ -254,6 +254,7 @@ typedef struct
   GPtrArray     *names;         /* of the properties (static strings) */
   GArray        *values;        /* of GValue */
   GPtrArray     *aliases;       /* (element-type utf8), borrowed from the record */
+  GPtrArray     *parents;       /* (element-type utf8), borrowed from the record */
   GPtrArray     *participants;  /* (element-type BilatParticipant) */
   BilatPlace    *place;
   GPtrArray     *citations;     /* (element-type BilatCitation) */
@@ -298,6 +299,8 @@ typedef struct
   gsize                last_prefix_length;
   guint                last_prefix_rank;
   gboolean             store_has[_BILAT_N_KINDS]; /* records of the kind */
+  const BilatVotes    *given_votes;  /* roll calls the document comes with
+                                      * (a native file's), or NULL */
   GHashTable          *actor_names;  /* alias key → id of the actor it names */
   GHashTable          *countries;    /* code → whether it is a country's */
   GHashTable          *predecessors; /* actor id → id of its predecessor */
@@ -319,7 +322,7 @@ static const char * const document_members[] = {
   "format", "version", "sources", "actors", "issues", "events", "positions", NULL
 };
 static const char * const citation_members[] = {
-  "source", "paragraph", "start", "end", "quote", NULL
+  "source", "row", "paragraph", "start", "end", "quote", NULL
 };
 static const char * const participant_members[] = { "actor", "role", NULL };
 static const char * const place_members[] = {
@@ -1311,6 +1314,7 @@ draft_init (Draft *draft)
   draft->values = g_array_new (FALSE, TRUE, sizeof (GValue));
   g_array_set_clear_func (draft->values, (GDestroyNotify) g_value_unset);
   draft->aliases = g_ptr_array_new ();
+  draft->parents = g_ptr_array_new ();
   draft->participants = g_ptr_array_new_with_free_func (g_object_unref);
   draft->place = NULL;
   draft->citations = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1323,6 +1327,7 @@ draft_reset (Draft *draft)
   g_ptr_array_set_size (draft->names, 0);
   g_array_set_size (draft->values, 0);
   g_ptr_array_set_size (draft->aliases, 0);
+  g_ptr_array_set_size (draft->parents, 0);
   g_ptr_array_set_size (draft->participants, 0);
   g_clear_pointer (&draft->place, bilat_place_unref);
   g_ptr_array_set_size (draft->citations, 0);
@@ -1334,6 +1339,7 @@ draft_clear (Draft *draft)
   g_ptr_array_unref (draft->names);
   g_array_unref (draft->values);
   g_ptr_array_unref (draft->aliases);
+  g_ptr_array_unref (draft->parents);
   g_ptr_array_unref (draft->participants);
   g_clear_pointer (&draft->place, bilat_place_unref);
   g_ptr_array_unref (draft->citations);
@@ -1369,6 +1375,12 @@ draft_build (Draft *draft,
     {
       g_ptr_array_add (draft->aliases, NULL);
       bilat_actor_set_aliases (BILAT_ACTOR (record), (const char * const *) draft->aliases->pdata);
+    }
+
+  if (draft->parents->len > 0)
+    {
+      g_ptr_array_add (draft->parents, NULL);
+      bilat_issue_set_parents (BILAT_ISSUE (record), (const char * const *) draft->parents->pdata);
     }
 
   for (guint i = 0; i < draft->participants->len; i++)
@@ -1526,6 +1538,40 @@ read_aliases (Reader         *r,
         }
 
       g_ptr_array_add (draft->aliases, (gpointer) alias);
+    }
+}
+
+/* An issue's parents: ids of issues, each once, never the issue's own. */
+static void
+read_parents (Reader         *r,
+              Node           *node,
+              const Location *member_where,
+              Draft          *draft)
+{
+  Node *element = expect_array (r, node, member_where) ? node->container.first : NULL;
+
+  for (guint i = 0; element != NULL; element = element->next, i++)
+    {
+      Location where = at (r, element, "parents", i, NULL);
+      const char *id = expect_id (r, element, &where);
+
+      if (id == NULL)
+        continue;
+      if (g_strcmp0 (id, r->record.record_id) == 0)
+        {
+          report (r, &where, BILAT_FORMAT_ERROR_INVALID_VALUE, "an issue is not its own parent");
+          continue;
+        }
+      if (g_ptr_array_find_with_equal_func (draft->parents, id, g_str_equal, NULL))
+        {
+          g_autofree char *text = quoted (id);
+
+          report (r, &where, BILAT_FORMAT_ERROR_INVALID_VALUE,
+                  "parent “%s” is given more than once", text);
+          continue;
+        }
+      defer_reference (r, &where, _BILAT_KIND_ISSUE, id);
+      g_ptr_array_add (draft->parents, (gpointer) id);
     }
 }
 
@@ -1704,7 +1750,7 @@ read_citation (Reader *r,
   static const MemberSet members = { NULL, NULL, citation_members };
   Location where = at (r, element, "citations", i, NULL);
   Node *node, *start_node, *end_node;
-  const char *source = NULL, *quote;
+  const char *source = NULL, *quote, *row = NULL;
   gint64 paragraph = 0, start = -1, end = -1;
   gboolean ok = TRUE;
 
@@ -1753,7 +1799,26 @@ read_citation (Reader *r,
 
   ok &= read_sub_string (r, element, "citations", i, "quote", &quote);
 
-  if (ok)
+  node = sub_member (r, element, "citations", i, "row", &where);
+  if (node != NULL)
+    {
+      ok &= read_sub_string (r, element, "citations", i, "row", &row);
+      if (row != NULL && row[0] == '\0')
+        {
+          report (r, &where, BILAT_FORMAT_ERROR_INVALID_VALUE, "a row's key may not be empty");
+          ok = FALSE;
+        }
+      else if (row != NULL && (paragraph != 0 || start_node != NULL || quote != NULL))
+        {
+          report (r, &where, BILAT_FORMAT_ERROR_INVALID_VALUE,
+                  "a citation of a row has no paragraph, range or quote");
+          ok = FALSE;
+        }
+    }
+
+  if (ok && row != NULL)
+    g_ptr_array_add (draft->citations, bilat_citation_new_for_row (source, row));
+  else if (ok)
     g_ptr_array_add (draft->citations,
                      bilat_citation_new (source, (guint) paragraph, start, end, quote));
 }
@@ -1834,10 +1899,12 @@ read_field (Reader            *r,
       break;
 
     case _BILAT_FIELD_COUNT:
+    case _BILAT_FIELD_SESSION:
       {
+        gboolean session = field->type == _BILAT_FIELD_SESSION;
         gint64 count;
 
-        if (expect_integer (r, node, &where, 0, G_MAXUINT, &count))
+        if (expect_integer (r, node, &where, session ? 1 : 0, session ? G_MAXUINT16 : G_MAXUINT, &count))
           g_value_set_uint (draft_add (draft, field->property, G_TYPE_UINT), (guint) count);
       }
       break;
@@ -1875,6 +1942,10 @@ read_field (Reader            *r,
 
     case _BILAT_FIELD_ALIASES:
       read_aliases (r, node, &where, draft);
+      break;
+
+    case _BILAT_FIELD_PARENTS:
+      read_parents (r, node, &where, draft);
       break;
 
     case _BILAT_FIELD_PARTICIPANTS:
@@ -3196,6 +3267,13 @@ reference_resolves (Reader     *r,
    * lookup by text. */
   if (g_hash_table_contains (r->ids[kind], id))
     return TRUE;
+  if (kind == _BILAT_KIND_ISSUE && r->given_votes != NULL)
+    {
+      guint32 number;
+
+      if (_bilat_votes_parse_id (id, &number) && _bilat_votes_find_roll_call (r->given_votes, number) >= 0)
+        return TRUE;
+    }
   if (!r->store_has[kind])
     return FALSE;
 
@@ -3248,6 +3326,43 @@ check_predecessor_chain (Reader          *r,
   if (g_hash_table_contains (r->cycles, origin))
     report (r, &reference->where, BILAT_FORMAT_ERROR_INVALID_VALUE,
             "the chain of predecessors of “%s” comes back to it", origin);
+}
+
+/* The roll calls the document comes with refer to its records as a
+ * document's own roll calls would: their voters are actors and their
+ * topics issues of the document or the store; and no issue of the
+ * document has the id of one of them. */
+static void
+check_given_votes (Reader *r)
+{
+  const BilatVotes *votes = r->given_votes;
+  Location where = { 0, -1, -1, NULL, NULL, -1, NULL };
+
+  for (guint h = 0; h < _bilat_votes_get_n_holders (votes); h++)
+    if (!reference_resolves (r, _BILAT_KIND_ACTOR, _bilat_votes_get_holder (votes, h)))
+      report (r, &where, BILAT_FORMAT_ERROR_UNKNOWN_REFERENCE,
+              "the votes (section “votes.holders”) name “%s”, which no actor has as its id",
+              _bilat_votes_get_holder (votes, h));
+  for (guint t = 0; t < _bilat_votes_get_n_topics (votes); t++)
+    {
+      g_autofree char *id = g_strconcat ("unga-topic:", _bilat_votes_get_topic_code (votes, t), NULL);
+
+      if (!reference_resolves (r, _BILAT_KIND_ISSUE, id))
+        report (r, &where, BILAT_FORMAT_ERROR_UNKNOWN_REFERENCE,
+                "the roll calls (section “votes.topics”) have the topic “%s”, which no issue has as its id",
+                id);
+    }
+  if (g_hash_table_size (r->ids[_BILAT_KIND_ISSUE]) == 0)
+    return;
+  for (guint i = 0; i < _bilat_votes_get_n_roll_calls (votes); i++)
+    {
+      char id[_BILAT_VOTES_ID_SIZE];
+
+      _bilat_votes_format_id (votes, i, id);
+      if (g_hash_table_contains (r->ids[_BILAT_KIND_ISSUE], id))
+        report (r, &where, BILAT_FORMAT_ERROR_DUPLICATE_ID,
+                "issue “%s” is also a roll call of the votes (section “votes.roll-calls”)", id);
+    }
 }
 
 static void
@@ -3926,6 +4041,7 @@ static GPtrArray *
 read_json (_BilatJsonReader     *json,
            const char           *file,
            BilatStore           *store,
+           const BilatVotes     *given_votes,
            _BilatFormatRecords  *out,
            GError              **error)
 {
@@ -3935,6 +4051,7 @@ read_json (_BilatJsonReader     *json,
   DocumentResult result;
 
   reader_init (&r, file, store);
+  r.given_votes = given_votes;
   r.json = json;
   r.build = out != NULL;
   r.builder = out != NULL ? out->builder : NULL;
@@ -3982,6 +4099,8 @@ read_json (_BilatJsonReader     *json,
         {
           check_event_keys (&r);
           check_references (&r);
+          if (given_votes != NULL)
+            check_given_votes (&r);
         }
     }
 
@@ -4009,6 +4128,25 @@ read_json (_BilatJsonReader     *json,
         out->records[kind] = problems->len == 0 ? g_ptr_array_ref (r.records[kind]) : NULL;
       out->votes = problems->len == 0 && r.n_roll_calls > 0 ?
                      _bilat_votes_builder_build (r.votes, NULL) : NULL;
+      /* The roll calls the document comes with, as they are, unless it
+       * has roll calls of its own too. */
+      if (problems->len == 0 && given_votes != NULL)
+        {
+          BilatVotes *own = out->votes;
+
+          out->votes = own == NULL ? _bilat_votes_ref ((BilatVotes *) given_votes)
+                                   : _bilat_votes_merge (given_votes, own, NULL, NULL);
+          g_clear_pointer (&own, _bilat_votes_unref);
+          if (out->votes == NULL)
+            {
+              g_ptr_array_add (problems, _bilat_problem_new (
+                BILAT_FORMAT_ERROR_DUPLICATE_ID, r.file, 0, NULL, -1, NULL, NULL,
+                "a roll call of the document is one of the votes' (section “votes.roll-calls”), "
+                "with other facts"));
+              for (int kind = 0; kind < _BILAT_N_KINDS; kind++)
+                g_clear_pointer (&out->records[kind], g_ptr_array_unref);
+            }
+        }
     }
   reader_clear (&r);
 
@@ -4031,7 +4169,7 @@ _bilat_format_read (const char *data,
     data = "";
 
   json = _bilat_json_reader_new_for_data (data, length >= 0 ? (gsize) length : strlen (data));
-  problems = read_json (json, file, store, records != NULL ? &out : NULL, NULL);
+  problems = read_json (json, file, store, NULL, records != NULL ? &out : NULL, NULL);
   _bilat_json_reader_free (json);
 
   for (int kind = 0; records != NULL && kind < _BILAT_N_KINDS; kind++)
@@ -4051,7 +4189,7 @@ _bilat_format_read_stream (GInputStream         *stream,
                            GError              **error)
 {
   _BilatJsonReader *json = _bilat_json_reader_new_for_stream (stream, cancellable);
-  GPtrArray *problems = read_json (json, file, store, records, error);
+  GPtrArray *problems = read_json (json, file, store, NULL, records, error);
 
   _bilat_json_reader_free (json);
 
@@ -4091,7 +4229,12 @@ add_records (BilatStore           *self,
    * anything is added. */
   if (records->votes != NULL)
     {
-      votes = _bilat_votes_merge (_bilat_store_get_votes (self), records->votes, NULL, error);
+      /* Into a store without votes, the table as it is (a native file's
+       * stays where it is mapped). */
+      if (_bilat_store_get_votes (self) == NULL)
+        votes = g_steal_pointer (&records->votes);
+      else
+        votes = _bilat_votes_merge (_bilat_store_get_votes (self), records->votes, NULL, error);
       g_clear_pointer (&records->votes, _bilat_votes_unref);
       ok = votes != NULL;
     }
@@ -4123,7 +4266,11 @@ add_records (BilatStore           *self,
       _bilat_store_add_segment (self, segment);
       _bilat_segment_unref (segment);
       if (votes != NULL)
-        _bilat_store_set_votes (self, votes);
+        {
+          /* Files written before votes cited their rows lack it. */
+          _bilat_store_add_votes_source (self);
+          _bilat_store_set_votes (self, votes);
+        }
     }
   records->builder = NULL;
   g_clear_pointer (&votes, _bilat_votes_unref);
@@ -4134,6 +4281,16 @@ add_records (BilatStore           *self,
   return ok;
 }
 
+static gboolean
+load_with_votes (BilatStore        *self,
+                 GInputStream      *stream,
+                 const char        *data,
+                 gsize              length,
+                 const char        *name,
+                 const BilatVotes  *given_votes,
+                 GCancellable      *cancellable,
+                 GError           **error);
+
 gboolean
 _bilat_format_load (BilatStore    *self,
                     GInputStream  *stream,
@@ -4142,6 +4299,43 @@ _bilat_format_load (BilatStore    *self,
                     const char    *name,
                     GCancellable  *cancellable,
                     GError       **error)
+{
+  return load_with_votes (self, stream, data, length, name, NULL, cancellable, error);
+}
+
+gboolean
+_bilat_format_load_with_votes (BilatStore        *self,
+                               const char        *data,
+                               gsize              length,
+                               const char        *name,
+                               const BilatVotes  *votes,
+                               GError           **error)
+{
+  return load_with_votes (self, NULL, data, length, name, votes, NULL, error);
+}
+
+GPtrArray *
+_bilat_format_read_with_votes (const char       *data,
+                               gsize             length,
+                               const char       *file,
+                               const BilatVotes *votes)
+{
+  _BilatJsonReader *json = _bilat_json_reader_new_for_data (data, length);
+  GPtrArray *problems = read_json (json, file, NULL, votes, NULL, NULL);
+
+  _bilat_json_reader_free (json);
+  return problems;
+}
+
+static gboolean
+load_with_votes (BilatStore        *self,
+                 GInputStream      *stream,
+                 const char        *data,
+                 gsize              length,
+                 const char        *name,
+                 const BilatVotes  *given_votes,
+                 GCancellable      *cancellable,
+                 GError           **error)
 {
   _BilatFormatRecords records = { NULL, };
   g_autoptr(GPtrArray) problems = NULL;
@@ -4156,7 +4350,7 @@ _bilat_format_load (BilatStore    *self,
     json = _bilat_json_reader_new_for_stream (stream, cancellable);
   else
     json = _bilat_json_reader_new_for_data (data, length);
-  problems = read_json (json, name, self, &records, error);
+  problems = read_json (json, name, self, given_votes, &records, error);
   _bilat_json_reader_free (json);
 
   if (problems == NULL || problems->len > 0)

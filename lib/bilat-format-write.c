@@ -252,6 +252,8 @@ write_citations (Sink        *sink,
 
       begin_object (sink, TRUE);
       add_string_member (sink, "source", bilat_citation_get_source (citation));
+      if (bilat_citation_get_row (citation) != NULL)
+        add_string_member (sink, "row", bilat_citation_get_row (citation));
       if (bilat_citation_get_paragraph (citation) > 0)
         add_int_member (sink, "paragraph", bilat_citation_get_paragraph (citation));
       if (bilat_citation_has_range (citation))
@@ -303,6 +305,10 @@ GETTER (actor_speaks_for, string, BilatActor, bilat_actor_get_speaks_for)
 GETTER (actor_predecessor, string, BilatActor, bilat_actor_get_predecessor)
 GETTER (issue_title, string, BilatIssue, bilat_issue_get_title)
 GETTER (issue_description, string, BilatIssue, bilat_issue_get_description)
+GETTER (issue_date, date, BilatIssue, bilat_issue_get_date)
+GETTER (issue_session, uint, BilatIssue, bilat_issue_get_session)
+GETTER (issue_resolution, string, BilatIssue, bilat_issue_get_resolution)
+GETTER (issue_important, boolean, BilatIssue, bilat_issue_get_important)
 GETTER (event_date, date, BilatEvent, bilat_event_get_date)
 GETTER (event_title, string, BilatEvent, bilat_event_get_title)
 GETTER (event_summary, string, BilatEvent, bilat_event_get_summary)
@@ -360,6 +366,10 @@ static const struct
   { bilat_actor_get_type, "predecessor", actor_predecessor },
   { bilat_issue_get_type, "title", issue_title },
   { bilat_issue_get_type, "description", issue_description },
+  { bilat_issue_get_type, "date", issue_date },
+  { bilat_issue_get_type, "session", issue_session },
+  { bilat_issue_get_type, "resolution", issue_resolution },
+  { bilat_issue_get_type, "important", issue_important },
   { bilat_event_get_type, "date", event_date },
   { bilat_event_get_type, "title", event_title },
   { bilat_event_get_type, "summary", event_summary },
@@ -505,6 +515,7 @@ read_property (BilatRecord       *record,
 
     case _BILAT_FIELD_SECTORS:
     case _BILAT_FIELD_COUNT:
+    case _BILAT_FIELD_SESSION:
       g_object_get (object, field->property, &value->uint, NULL);
       break;
 
@@ -521,6 +532,22 @@ read_property (BilatRecord       *record,
     }
 
   return owned;
+}
+
+/* An array of strings on one line, unless it is empty. */
+static void
+write_strings (Sink               *sink,
+               const char         *name,
+               const char * const *strings)
+{
+  if (strings == NULL || strings[0] == NULL)
+    return;
+
+  member (sink, name);
+  begin_array (sink, TRUE);
+  for (guint i = 0; strings[i] != NULL; i++)
+    string_value (sink, strings[i]);
+  end_array (sink);
 }
 
 static void
@@ -613,6 +640,7 @@ write_field (Sink              *sink,
       break;
 
     case _BILAT_FIELD_COUNT:
+    case _BILAT_FIELD_SESSION:
       read_property (record, field, get, &value);
       if (value.uint > 0)
         add_int_member (sink, field->name, value.uint);
@@ -631,18 +659,11 @@ write_field (Sink              *sink,
       break;
 
     case _BILAT_FIELD_ALIASES:
-      {
-        const char * const *aliases = bilat_actor_get_aliases ((BilatActor *) record);
+      write_strings (sink, field->name, bilat_actor_get_aliases ((BilatActor *) record));
+      break;
 
-        if (aliases == NULL || aliases[0] == NULL)
-          break;
-
-        member (sink, field->name);
-        begin_array (sink, TRUE);
-        for (guint i = 0; aliases[i] != NULL; i++)
-          string_value (sink, aliases[i]);
-        end_array (sink);
-      }
+    case _BILAT_FIELD_PARENTS:
+      write_strings (sink, field->name, bilat_issue_get_parents ((BilatIssue *) record));
       break;
 
     case _BILAT_FIELD_PARTICIPANTS:
@@ -778,32 +799,30 @@ write_item (guint        position,
     _bilat_segment_write_source (rows->segment, row, rows->sink->writer);
 }
 
-/* The issue objects and the roll calls of @votes, merged in the order of
- * their ids, as the store's issues are sorted. */
+/* The issue objects of @store and the roll calls of @votes (the rows of
+ * its list of issues), merged in the order of their ids, as the store's
+ * issues are sorted. */
 static void
 write_issues_and_roll_calls (Sink        *sink,
-                             GListModel  *issues,
+                             BilatStore  *store,
                              BilatVotes  *votes)
 {
+  g_autoptr(GPtrArray) issues = _bilat_store_list_objects (store, _BILAT_KIND_ISSUE);
   g_autofree guint32 *order = _bilat_votes_order_by_id (votes, "");
   BilatVotesByRollCall *index = _bilat_votes_by_roll_call_new (votes);
-  guint n_issues = g_list_model_get_n_items (issues);
   guint n_rcs = _bilat_votes_get_n_roll_calls (votes);
   guint i = 0, j = 0;
-  BilatRecord *issue = NULL;
 
-  while ((i < n_issues || j < n_rcs) && !_bilat_json_writer_failed (sink->writer))
+  while ((i < issues->len || j < n_rcs) && !_bilat_json_writer_failed (sink->writer))
     {
+      BilatRecord *issue = i < issues->len ? g_ptr_array_index (issues, i) : NULL;
       char id[_BILAT_VOTES_ID_SIZE];
 
-      if (issue == NULL && i < n_issues)
-        issue = g_list_model_get_item (issues, i);
       if (j < n_rcs)
         _bilat_votes_format_id (votes, order[j], id);
       if (j >= n_rcs || (issue != NULL && strcmp (bilat_record_get_id (issue), id) < 0))
         {
           write_record (sink, issue);
-          g_clear_object (&issue);
           i++;
         }
       else
@@ -812,7 +831,6 @@ write_issues_and_roll_calls (Sink        *sink,
           j++;
         }
     }
-  g_clear_object (&issue);
   _bilat_votes_by_roll_call_free (index);
 }
 
@@ -859,7 +877,7 @@ _bilat_format_write (BilatStore    *store,
           _bilat_store_walk (store, (guint) kind, write_item, &rows);
         }
       else if (kind == _BILAT_KIND_ISSUE && _bilat_store_get_votes (store) != NULL)
-        write_issues_and_roll_calls (&sink, lists[kind], _bilat_store_get_votes (store));
+        write_issues_and_roll_calls (&sink, store, _bilat_store_get_votes (store));
       else if (kind == _BILAT_KIND_POSITION && _bilat_store_get_votes (store) != NULL)
         {
           /* Votes are written with their roll calls: the objects only. */

@@ -52,6 +52,11 @@ static const _BilatField issue_fields[] = {
   { "id", NULL, _BILAT_FIELD_ID, _BILAT_FIELD_REQUIRED, 0 },
   { "title", "title", _BILAT_FIELD_STRING, 0, 0 },
   { "description", "description", _BILAT_FIELD_STRING, 0, 0 },
+  { "date", "date", _BILAT_FIELD_DATE, 0, 0 },
+  { "session", "session", _BILAT_FIELD_SESSION, 0, 0 },
+  { "resolution", "resolution", _BILAT_FIELD_STRING, 0, 0 },
+  { "important", "important", _BILAT_FIELD_BOOLEAN, 0, 0 },
+  { "parents", NULL, _BILAT_FIELD_PARENTS, 0, _BILAT_KIND_ISSUE },
   { "citations", NULL, _BILAT_FIELD_CITATIONS, 0, 0 },
   { NULL, NULL, 0, 0, 0 },
 };

@@ -2,10 +2,10 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * One file holds a whole store: the columns of its segment as they are in
- * memory, so that opening maps them and copies nothing, and its objects
- * (curated records) as a JSON document of the libbilat format. The layout
- * is in docs/native-format.md:
+ * One file holds a whole store: the columns of its segment and of its vote
+ * table as they are in memory, so that opening maps them and copies
+ * nothing, and its objects (curated records) as a JSON document of the
+ * libbilat format. The layout is in docs/native-format.md:
  *
  *   header (64 bytes) | sections, each 64-byte aligned | directory
  *
@@ -35,8 +35,14 @@
 #include "bilat-segment-layout-private.h"
 #include "bilat-store-private.h"
 #include "bilat-votes-json-private.h"
+#include "bilat-votes-private.h"
 
-#define VERSION 1
+/* Version 2 added the vote table's sections (and its counts to meta);
+ * files of version 1, whose roll calls are in the objects, are read
+ * still. */
+#define VERSION 2
+#define N_SECTIONS_V1 38
+#define N_META_V1 12
 #define HEADER_SIZE 64
 #define ENTRY_SIZE 64
 #define NAME_SIZE 24
@@ -75,6 +81,8 @@ enum
   S_ACTOR_IDS, S_ACTOR_OFFSETS, S_ACTOR_ROWS,
   S_PAIR_KEYS, S_PAIR_OFFSETS, S_PAIR_ROWS,
   S_BULK_INDEX, S_BLOCK_OFFSETS, S_BLOCKS,
+  S_VOTE_ROLL_CALLS, S_VOTE_BY_NUMBER, S_VOTE_TOPICS, S_VOTE_HOLDERS, S_VOTE_HOLDER_START,
+  S_VOTE_WORDS, S_VOTE_HEAP,
   N_SECTIONS
 };
 
@@ -117,7 +125,16 @@ static const char * const section_names[N_SECTIONS] = {
   [S_BULK_INDEX] = "bulk.index",
   [S_BLOCK_OFFSETS] = "bulk.block-offsets",
   [S_BLOCKS] = "bulk.blocks",
+  [S_VOTE_ROLL_CALLS] = "votes.roll-calls",
+  [S_VOTE_BY_NUMBER] = "votes.by-number",
+  [S_VOTE_TOPICS] = "votes.topics",
+  [S_VOTE_HOLDERS] = "votes.holders",
+  [S_VOTE_HOLDER_START] = "votes.holder-start",
+  [S_VOTE_WORDS] = "votes.words",
+  [S_VOTE_HEAP] = "votes.heap",
 };
+
+G_STATIC_ASSERT (sizeof (BilatRollCall) == 32);
 
 /* The element size of each section (0: bytes). */
 static const guint element_sizes[N_SECTIONS] = {
@@ -129,13 +146,18 @@ static const guint element_sizes[N_SECTIONS] = {
   [S_CODES] = 4, [S_SCORES] = 8, [S_PREFIXES] = 4, [S_ACTOR_IDS] = 4, [S_ACTOR_OFFSETS] = 4,
   [S_ACTOR_ROWS] = 4, [S_PAIR_KEYS] = 8, [S_PAIR_OFFSETS] = 4, [S_PAIR_ROWS] = 4,
   [S_BULK_INDEX] = 8, [S_BLOCK_OFFSETS] = 8,
+  [S_VOTE_ROLL_CALLS] = sizeof (BilatRollCall), [S_VOTE_BY_NUMBER] = 4, [S_VOTE_TOPICS] = 8,
+  [S_VOTE_HOLDERS] = 4, [S_VOTE_HOLDER_START] = 8, [S_VOTE_WORDS] = 4,
 };
 
 /* The meta section: counts, as guint64. */
 enum
 {
   M_ROWS, M_SOURCES, M_STRINGS, M_SIDES, M_PLACES, M_CODES, M_SCORES, M_PREFIXES,
-  M_ACTORS, M_BULK_STRINGS, M_BLOCKS, M_PAIRS, N_META
+  M_ACTORS, M_BULK_STRINGS, M_BLOCKS, M_PAIRS,
+  /* Version 2: the vote table (all 0 without one) */
+  M_ROLL_CALLS, M_TOPICS, M_VOTE_HOLDERS, M_VOTES, M_VOTE_HEAP,
+  N_META
 };
 
 gboolean
@@ -345,15 +367,16 @@ objects_document (BilatStore   *store,
           _bilat_json_print (out, node);
           first = FALSE;
         }
-      /* Roll calls and their votes are issues of the JSON format. */
-      if (kind == _BILAT_KIND_ISSUE && _bilat_store_get_votes (store) != NULL)
-        first = !_bilat_votes_append_roll_calls (_bilat_store_get_votes (store), out, first) && first;
+      /* Roll calls and their votes have sections of their own. */
       g_string_append (out, first ? "]" : "\n  ]");
     }
   g_string_append (out, "\n}\n");
 
-  /* What is saved must load back: the objects are checked as a dataset. */
-  problems = _bilat_format_read (out->str, (gssize) out->len, "objects", NULL, NULL);
+  /* What is saved must load back: the objects are checked as a dataset
+   * that comes with the votes. */
+  problems = _bilat_store_get_votes (store) != NULL
+               ? _bilat_format_read_with_votes (out->str, out->len, "objects", _bilat_store_get_votes (store))
+               : _bilat_format_read (out->str, (gssize) out->len, "objects", NULL, NULL);
   if (problems->len > 0)
     {
       g_autofree char *text = bilat_problem_to_string (g_ptr_array_index (problems, 0));
@@ -643,6 +666,30 @@ get_u64 (const guint8 *p)
   return GUINT64_FROM_LE (value);
 }
 
+/* The vote table's columns, as they are in memory. */
+static gboolean
+write_votes (Writer     *w,
+             BilatVotes *votes,
+             guint64    *meta,
+             GError    **error)
+{
+  BilatVotesColumns c;
+
+  _bilat_votes_get_columns (votes, &c);
+  meta[M_ROLL_CALLS] = c.n_roll_calls;
+  meta[M_TOPICS] = c.n_topics;
+  meta[M_VOTE_HOLDERS] = c.n_holders;
+  meta[M_VOTES] = c.n_votes;
+  meta[M_VOTE_HEAP] = c.heap_size;
+  return write_section (w, S_VOTE_ROLL_CALLS, c.roll_calls, c.n_roll_calls * sizeof (BilatRollCall), error) &&
+         write_section (w, S_VOTE_BY_NUMBER, c.by_number, c.n_roll_calls * sizeof (guint32), error) &&
+         write_section (w, S_VOTE_TOPICS, c.topics, c.n_topics * 2 * sizeof (guint32), error) &&
+         write_section (w, S_VOTE_HOLDERS, c.holders, c.n_holders * sizeof (guint32), error) &&
+         write_section (w, S_VOTE_HOLDER_START, c.holder_start, (c.n_holders + 1) * sizeof (guint64), error) &&
+         write_section (w, S_VOTE_WORDS, c.votes, (gsize) c.n_votes * sizeof (guint32), error) &&
+         write_section (w, S_VOTE_HEAP, c.heap, c.heap_size, error);
+}
+
 static gboolean
 write_file (Writer       *w,
             BilatStore   *store,
@@ -672,6 +719,10 @@ write_file (Writer       *w,
   end_section (w, S_META, sizeof meta, ENCODING_RAW);
 
   if (!write_compressed (w, S_OBJECTS, objects->str, objects->len, error))
+    return FALSE;
+  /* Opening reads the votes: they come next. */
+  if (_bilat_store_get_votes (store) != NULL &&
+      !write_votes (w, _bilat_store_get_votes (store), meta, error))
     return FALSE;
   if (segment != NULL && !write_segment (w, segment, meta, error))
     return FALSE;
@@ -756,6 +807,8 @@ typedef struct
   const char   *name;      /* of the file, for messages */
   const guint8 *data;
   gsize         length;
+  guint         version;
+  guint         n_sections;  /* of the file's version */
   Section       sections[N_SECTIONS];
   guint64       meta[N_META];
 } Reader;
@@ -783,6 +836,38 @@ refuse (Reader      *r,
   return FALSE;
 }
 
+/* The first section (by offset) of a truncated file that its end cuts,
+ * when the directory is there to say, or -1. */
+static int
+first_cut_section (Reader       *r,
+                   const guint8 *header)
+{
+  guint64 directory_offset = get_u64 (header + 16);
+  guint n_sections = get_u32 (header + 12);
+  guint64 first_offset = G_MAXUINT64;
+  int first = -1;
+
+  if (n_sections != r->n_sections || directory_offset > r->length ||
+      r->length - directory_offset < (guint64) ENTRY_SIZE * n_sections ||
+      get_u64 (header + 32) != XXH3_64bits (r->data + directory_offset, (gsize) ENTRY_SIZE * n_sections))
+    return -1;
+  for (guint i = 0; i < n_sections; i++)
+    {
+      const guint8 *entry = r->data + directory_offset + (gsize) i * ENTRY_SIZE;
+      guint64 offset = get_u64 (entry + 24), size = get_u64 (entry + 32);
+
+      if (strncmp ((const char *) entry, section_names[i], NAME_SIZE) != 0 ||
+          offset > G_MAXUINT64 - size)
+        continue;
+      if (offset + size > r->length && offset < first_offset)
+        {
+          first_offset = offset;
+          first = (int) i;
+        }
+    }
+  return first;
+}
+
 static gboolean
 read_directory (Reader  *r,
                 GError **error)
@@ -795,22 +880,25 @@ read_directory (Reader  *r,
     return refuse (r, -1, error, "not a native libbilat file, or truncated before its header ends");
   if (get_u64 (header + 40) != XXH3_64bits (header, 40))
     return refuse (r, -1, error, "the header is damaged (its checksum does not match)");
-  if (get_u32 (header + 8) != VERSION)
-    return refuse (r, -1, error, "version %u of the native format is not supported (this library reads %u)",
-                   get_u32 (header + 8), VERSION);
+  r->version = get_u32 (header + 8);
+  if (r->version != 1 && r->version != VERSION)
+    return refuse (r, -1, error, "version %u of the native format is not supported (this library reads "
+                   "1 to %u)", r->version, VERSION);
+  r->n_sections = r->version == 1 ? N_SECTIONS_V1 : N_SECTIONS;
   n_sections = get_u32 (header + 12);
   directory_offset = get_u64 (header + 16);
   file_size = get_u64 (header + 24);
   if (file_size != r->length)
-    return refuse (r, -1, error, "the file has %" G_GSIZE_FORMAT " bytes where its header says %"
+    return refuse (r, r->length < file_size ? first_cut_section (r, header) : -1, error,
+                   "the file has %" G_GSIZE_FORMAT " bytes where its header says %"
                    G_GUINT64_FORMAT ": it is truncated or was extended", r->length, file_size);
-  if (n_sections != N_SECTIONS || directory_offset > r->length ||
-      r->length - directory_offset < (guint64) ENTRY_SIZE * N_SECTIONS)
+  if (n_sections != r->n_sections || directory_offset > r->length ||
+      r->length - directory_offset < (guint64) ENTRY_SIZE * n_sections)
     return refuse (r, -1, error, "the directory of sections is out of the file");
-  if (get_u64 (header + 32) != XXH3_64bits (r->data + directory_offset, (gsize) ENTRY_SIZE * N_SECTIONS))
+  if (get_u64 (header + 32) != XXH3_64bits (r->data + directory_offset, (gsize) ENTRY_SIZE * n_sections))
     return refuse (r, -1, error, "the directory of sections is damaged (its checksum does not match)");
 
-  for (guint i = 0; i < N_SECTIONS; i++)
+  for (guint i = 0; i < n_sections; i++)
     {
       const guint8 *entry = r->data + directory_offset + (gsize) i * ENTRY_SIZE;
       Section *section = &r->sections[i];
@@ -1278,7 +1366,8 @@ verify_content (gpointer   data,
 {
   Reader *r = data;
 
-  for (guint id = 0; id < N_SECTIONS; id++)
+  /* The votes' sections were checked on opening. */
+  for (guint id = 0; id < S_VOTE_ROLL_CALLS; id++)
     if (id != S_META && id != S_OBJECTS && !check_sum (r, id, error))
       return FALSE;
   return check_content (r, error);
@@ -1382,6 +1471,8 @@ _bilat_native_load_bytes (BilatStore  *store,
   gsize length;
   g_autofree char *objects = NULL;
   g_autoptr(BilatSegment) segment = NULL;
+  BilatVotes *votes = NULL;
+  gboolean ok;
   unsigned long long raw;
   gboolean has_segment;
 
@@ -1391,16 +1482,19 @@ _bilat_native_load_bytes (BilatStore  *store,
   if (G_BYTE_ORDER != G_LITTLE_ENDIAN)
     return refuse (&r, -1, error, "native files are read on little-endian machines only");
   if (!read_directory (&r, error) ||
-      !check_section (&r, S_META, N_META, error) ||
+      !check_section (&r, S_META, r.version == 1 ? N_META_V1 : N_META, error) ||
       !check_sum (&r, S_META, error))
     return FALSE;
-  memcpy (r.meta, section_data (&r, S_META), sizeof r.meta);
+  memcpy (r.meta, section_data (&r, S_META), (gsize) r.sections[S_META].size);
   if (r.meta[M_ROWS] >= G_MAXUINT32 / 2 || r.meta[M_SOURCES] >= G_MAXUINT32 ||
       r.meta[M_STRINGS] >= G_MAXUINT32 || r.meta[M_BULK_STRINGS] >= G_MAXUINT32 ||
       r.meta[M_SIDES] > G_MAXUINT32 || r.meta[M_PLACES] > G_MAXUINT32 ||
       r.meta[M_CODES] > G_MAXUINT16 || r.meta[M_SCORES] > G_MAXUINT16 ||
       r.meta[M_PREFIXES] > 255 || r.meta[M_ACTORS] >= G_MAXUINT32 || r.meta[M_BLOCKS] >= G_MAXUINT32 ||
-      r.meta[M_PAIRS] >= G_MAXUINT32)
+      r.meta[M_PAIRS] >= G_MAXUINT32 ||
+      r.meta[M_ROLL_CALLS] >= _BILAT_VOTES_MAX_ROLL_CALLS || r.meta[M_TOPICS] > _BILAT_VOTES_MAX_TOPICS ||
+      r.meta[M_VOTE_HOLDERS] >= G_MAXUINT32 || r.meta[M_VOTES] >= G_MAXUINT64 / 8 ||
+      r.meta[M_VOTE_HEAP] >= G_MAXUINT32)
     return refuse (&r, S_META, error, "a count is out of range");
 
   has_segment = r.meta[M_STRINGS] > 0;
@@ -1490,7 +1584,55 @@ _bilat_native_load_bytes (BilatStore  *store,
         }
     }
 
-  if (!_bilat_format_load (store, NULL, objects, (gsize) raw, "<string>", NULL, error))
+  /* The votes: their columns checked whole now, as opening a file of
+   * their size costs little (a few milliseconds for a million votes). */
+  if (r.meta[M_VOTE_HEAP] > 0)
+    {
+      static const guint vote_sections[] = {
+        S_VOTE_ROLL_CALLS, S_VOTE_BY_NUMBER, S_VOTE_TOPICS, S_VOTE_HOLDERS, S_VOTE_HOLDER_START,
+        S_VOTE_WORDS, S_VOTE_HEAP,
+      };
+      const guint64 counts[] = {
+        r.meta[M_ROLL_CALLS], r.meta[M_ROLL_CALLS], r.meta[M_TOPICS], r.meta[M_VOTE_HOLDERS],
+        r.meta[M_VOTE_HOLDERS] + 1, r.meta[M_VOTES], G_MAXUINT64,
+      };
+      BilatVotesColumns c = { 0, };
+      const char *bad_column = NULL;
+      GError *bad = NULL;
+
+      for (gsize i = 0; i < G_N_ELEMENTS (vote_sections); i++)
+        if (!check_section (&r, vote_sections[i], counts[i], error) ||
+            !check_sum (&r, vote_sections[i], error))
+          return FALSE;
+      if (r.sections[S_VOTE_HEAP].size != r.meta[M_VOTE_HEAP])
+        return refuse (&r, S_VOTE_HEAP, error, "it has %" G_GUINT64_FORMAT " bytes where %"
+                       G_GUINT64_FORMAT " are needed", r.sections[S_VOTE_HEAP].size, r.meta[M_VOTE_HEAP]);
+      c.roll_calls = section_data (&r, S_VOTE_ROLL_CALLS);
+      c.n_roll_calls = (guint) r.meta[M_ROLL_CALLS];
+      c.by_number = section_data (&r, S_VOTE_BY_NUMBER);
+      c.topics = section_data (&r, S_VOTE_TOPICS);
+      c.n_topics = (guint) r.meta[M_TOPICS];
+      c.holders = section_data (&r, S_VOTE_HOLDERS);
+      c.n_holders = (guint) r.meta[M_VOTE_HOLDERS];
+      c.holder_start = section_data (&r, S_VOTE_HOLDER_START);
+      c.votes = section_data (&r, S_VOTE_WORDS);
+      c.n_votes = r.meta[M_VOTES];
+      c.heap = section_data (&r, S_VOTE_HEAP);
+      c.heap_size = (gsize) r.meta[M_VOTE_HEAP];
+      votes = _bilat_votes_new_for_columns (&c, bytes, &bad_column, &bad);
+      if (votes == NULL)
+        {
+          g_set_error (error, BILAT_FORMAT_ERROR, BILAT_FORMAT_ERROR_INVALID_VALUE,
+                       "%s: section “votes.%s”: %s", name, bad_column, bad->message);
+          g_error_free (bad);
+          return FALSE;
+        }
+    }
+
+  ok = votes != NULL ? _bilat_format_load_with_votes (store, objects, (gsize) raw, "<string>", votes, error)
+                     : _bilat_format_load (store, NULL, objects, (gsize) raw, "<string>", NULL, error);
+  g_clear_pointer (&votes, _bilat_votes_unref);
+  if (!ok)
     {
       g_prefix_error (error, "%s: section “objects”: ", name);
       return FALSE;

@@ -1232,7 +1232,7 @@ _bilat_segment_builder_add_event (BilatSegmentBuilder *self,
       BilatCitation *citation = g_ptr_array_index (citations, 0);
 
       if (bilat_citation_get_paragraph (citation) != 0 || bilat_citation_has_range (citation) ||
-          bilat_citation_get_quote (citation) != NULL)
+          bilat_citation_get_quote (citation) != NULL || bilat_citation_get_row (citation) != NULL)
         return FALSE;
       f.cite = bilat_citation_get_source (citation);
     }

@@ -120,10 +120,14 @@ typedef struct _BilatVotes BilatVotes;
 BilatVotes *_bilat_store_get_votes         (BilatStore         *self);
 
 /* Whether issue @issue is under issue @parent: a roll call under one of
- * its topics (`unga:4521` under `unga-topic:me`). */
+ * its topics (`unga:4521` under `unga-topic:me`), any other issue under
+ * one of its parents (bilat_issue_get_parents()). */
 gboolean    _bilat_store_issue_is_under    (BilatStore         *self,
                                             const char         *issue,
                                             const char         *parent);
+/* Adds the source the votes cite (_BILAT_VOTES_SOURCE) unless the store
+ * has it. */
+void        _bilat_store_add_votes_source  (BilatStore         *self);
 void        _bilat_store_set_votes         (BilatStore         *self,
                                             BilatVotes         *votes);
 

@@ -17,11 +17,23 @@
 #include "bilat-votes-private.h"
 #include "bilat-votes-json-private.h"
 
+void
+_bilat_store_add_votes_source (BilatStore *self)
+{
+  g_autoptr(BilatSource) source = NULL;
+
+  if (bilat_store_lookup_source (self, _BILAT_VOTES_SOURCE) != NULL)
+    return;
+  source = bilat_source_new (_BILAT_VOTES_SOURCE);
+  bilat_source_set_title (source, "UN General Assembly roll calls and votes");
+  bilat_store_add (self, BILAT_RECORD (source), NULL);
+}
+
 /* Hands @votes to @store, with what the votes refer to that the store
  * does not have yet: an actor (a state) for each holder, and an issue for
  * each topic, `unga-topic:CODE` titled with the topic's name, so that the
  * positions' holders and the roll calls' parent issues are records of the
- * store as in any dataset. */
+ * store as in any dataset, and the source the votes cite. */
 static void
 commit_votes (BilatStore *store,
               BilatVotes *votes)
@@ -52,7 +64,35 @@ commit_votes (BilatStore *store,
           bilat_store_add (store, BILAT_RECORD (actor), NULL);
         }
     }
+  _bilat_store_add_votes_source (store);
   _bilat_store_set_votes (store, votes);
+}
+
+/* A roll call is an issue of the store's: no issue object of the store
+ * may have its id. */
+static gboolean
+check_issue_ids (BilatStore  *store,
+                 BilatVotes  *votes,
+                 GError     **error)
+{
+  BilatVotes *before = _bilat_store_get_votes (store);
+
+  for (guint i = 0; i < _bilat_votes_get_n_roll_calls (votes); i++)
+    {
+      guint32 number = _bilat_votes_get_roll_calls (votes)[i].number;
+      char id[_BILAT_VOTES_ID_SIZE];
+
+      if (before != NULL && _bilat_votes_find_roll_call (before, number) >= 0)
+        continue;
+      _bilat_votes_format_id (votes, i, id);
+      if (bilat_store_lookup_issue (store, id) != NULL)
+        {
+          g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_DUPLICATE_ID,
+                       "roll call %u has the id of an issue of the store, “%s”", number, id);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 /* Reads @inputs (files, or @stream when it is not NULL), then merges what
@@ -97,8 +137,13 @@ import_votes (BilatStore        *store,
       ok = votes != NULL;
     }
   _bilat_unga_reader_free (reader);
+  if (ok)
+    ok = check_issue_ids (store, votes, error);
   if (!ok)
-    return NULL;
+    {
+      g_clear_pointer (&votes, _bilat_votes_unref);
+      return NULL;
+    }
 
   commit_votes (store, votes);
   _bilat_votes_unref (votes);
@@ -196,15 +241,26 @@ _bilat_store_issue_is_under (BilatStore *self,
                              const char *parent)
 {
   BilatVotes *votes = _bilat_store_get_votes (self);
+  BilatIssue *object;
   guint32 number;
   gint64 rc;
-  int topic;
 
-  if (votes == NULL || issue == NULL || !g_str_has_prefix (parent, "unga-topic:") ||
-      !_bilat_votes_parse_id (issue, &number))
+  if (issue == NULL)
     return FALSE;
-  topic = _bilat_votes_find_topic (votes, parent + strlen ("unga-topic:"));
-  rc = _bilat_votes_find_roll_call (votes, number);
-  return topic >= 0 && rc >= 0 &&
-         (_bilat_votes_get_roll_calls (votes)[rc].topics & (1u << topic)) != 0;
+
+  /* A roll call of the table: its topics, without making its issue. */
+  if (votes != NULL && _bilat_votes_parse_id (issue, &number) &&
+      (rc = _bilat_votes_find_roll_call (votes, number)) >= 0)
+    {
+      int topic;
+
+      if (!g_str_has_prefix (parent, "unga-topic:"))
+        return FALSE;
+      topic = _bilat_votes_find_topic (votes, parent + strlen ("unga-topic:"));
+      return topic >= 0 && (_bilat_votes_get_roll_calls (votes)[rc].topics & (1u << topic)) != 0;
+    }
+
+  /* Any other issue: the parents it was given. */
+  object = bilat_store_lookup_issue (self, issue);
+  return object != NULL && bilat_issue_has_parent (object, parent);
 }

@@ -267,6 +267,7 @@ struct _BilatStoreList
   BilatStore       *store;          /* while it lives */
   BilatSegment     *segment;
   BilatVoteRows    *vote_rows;      /* positions: the votes of the store */
+  BilatRollCallRows *roll_call_rows; /* issues: the roll calls of the store */
   guint             n_rows;         /* of the segment, dead ones included */
   guint8           *dead;           /* bitmap of rows taken out, or NULL */
   GArray           *dead_rows;      /* guint32, sorted */
@@ -387,6 +388,7 @@ bulk_reset (BilatStoreList *self,
     made_forget_all (self);
   g_clear_pointer (&self->segment, _bilat_segment_unref);
   g_clear_pointer (&self->vote_rows, _bilat_vote_rows_free);
+  g_clear_pointer (&self->roll_call_rows, _bilat_roll_call_rows_free);
   g_clear_pointer (&self->dead, g_free);
   g_clear_pointer (&self->dead_rows, g_array_unref);
   self->n_rows = 0;
@@ -399,7 +401,8 @@ bulk_reset (BilatStoreList *self,
                                           : _bilat_segment_get_n_sources (segment);
 }
 
-/* Gives the list of positions the votes of @votes as rows (or none). */
+/* Gives the list of positions the votes of @votes as rows, or the list
+ * of issues its roll calls (or none). */
 static void
 bulk_reset_votes (BilatStoreList *self,
                   BilatVotes     *votes)
@@ -407,6 +410,12 @@ bulk_reset_votes (BilatStoreList *self,
   bulk_reset (self, NULL);
   if (votes == NULL)
     return;
+  if (self->kind == KIND_ISSUE)
+    {
+      self->roll_call_rows = _bilat_roll_call_rows_new (votes);
+      self->n_rows = _bilat_roll_call_rows_get_n_rows (self->roll_call_rows);
+      return;
+    }
   self->vote_rows = _bilat_vote_rows_new (votes);
   self->n_rows = _bilat_vote_rows_get_n_rows (self->vote_rows);
 }
@@ -415,7 +424,7 @@ bulk_reset_votes (BilatStoreList *self,
 static gboolean
 has_rows (BilatStoreList *self)
 {
-  return self->segment != NULL || self->vote_rows != NULL;
+  return self->segment != NULL || self->vote_rows != NULL || self->roll_call_rows != NULL;
 }
 
 static gboolean
@@ -501,6 +510,8 @@ bulk_lower_bound (BilatStoreList *self,
 {
   if (self->vote_rows != NULL)
     return _bilat_vote_rows_lower_bound (self->vote_rows, entry->id);
+  if (self->roll_call_rows != NULL)
+    return _bilat_roll_call_rows_lower_bound (self->roll_call_rows, entry->id);
   if (self->kind == KIND_EVENT)
     return _bilat_segment_event_lower_bound (self->segment, entry->sort_date, entry->id);
   return _bilat_segment_source_lower_bound (self->segment, entry->id);
@@ -553,6 +564,8 @@ bulk_make (BilatStoreList *self,
     return g_object_ref (made->object);
   if (self->vote_rows != NULL)
     object = G_OBJECT (_bilat_vote_rows_make (self->vote_rows, row));
+  else if (self->roll_call_rows != NULL)
+    object = G_OBJECT (_bilat_roll_call_rows_make (self->roll_call_rows, row));
   else if (self->kind == KIND_EVENT)
     object = G_OBJECT (_bilat_segment_make_event (self->segment, row));
   else
@@ -849,10 +862,9 @@ struct _BilatStore
   gboolean        rows_accepted;  /* the rows are checked, or need not be */
   GError         *damage;
 
-  /* Roll-call votes, kept as a table (bilat-votes-private.h), or NULL,
-   * and the issues of roll calls made when looked up: id → BilatIssue. */
+  /* Roll-call votes, kept as a table (bilat-votes-private.h), or NULL:
+   * its roll calls are rows of the issues, its votes of the positions. */
   BilatVotes     *votes;
-  GHashTable     *roll_call_issues;
 };
 
 G_DEFINE_FINAL_TYPE (BilatStore, bilat_store, G_TYPE_OBJECT)
@@ -1662,6 +1674,8 @@ live_row (BilatStoreList *list,
 
   if (list->vote_rows != NULL)
     return _bilat_vote_rows_find (list->vote_rows, id);
+  if (list->roll_call_rows != NULL)
+    return _bilat_roll_call_rows_find (list->roll_call_rows, id);
   if (list->segment == NULL)
     return -1;
   row = list->kind == KIND_EVENT ? _bilat_segment_find_event (list->segment, id)
@@ -2308,7 +2322,6 @@ bilat_store_finalize (GObject *object)
   g_clear_pointer (&self->event_index, g_hash_table_unref);
   g_clear_pointer (&self->facts, g_array_unref);
   g_clear_pointer (&self->votes, _bilat_votes_unref);
-  g_clear_pointer (&self->roll_call_issues, g_hash_table_unref);
   g_clear_error (&self->damage);
 
   for (guint kind = 0; kind < N_KINDS; kind++)
@@ -2675,11 +2688,18 @@ bilat_store_remove (BilatStore   *self,
       BilatStoreList *list = self->lists[kind];
       gint64 row = made_row (list, G_OBJECT (record));
 
-      /* A vote goes with the table it is a row of. */
+      /* A vote or a roll call goes with the table it is a row of. */
       if (list->vote_rows != NULL && live_row (list, id) >= 0)
         {
           g_set_error (error, BILAT_STORE_ERROR, BILAT_STORE_ERROR_INVALID_RECORD,
                        "Position “%s” is a vote of the store's roll calls, which are "
+                       "removed all together (bilat_store_clear()), not one by one", id);
+          return FALSE;
+        }
+      if (list->roll_call_rows != NULL && live_row (list, id) >= 0)
+        {
+          g_set_error (error, BILAT_STORE_ERROR, BILAT_STORE_ERROR_INVALID_RECORD,
+                       "Issue “%s” is a roll call of the store's votes, which are "
                        "removed all together (bilat_store_clear()), not one by one", id);
           return FALSE;
         }
@@ -2773,7 +2793,6 @@ bilat_store_clear (BilatStore *self)
     }
 
   g_clear_pointer (&self->votes, _bilat_votes_unref);
-  g_clear_pointer (&self->roll_call_issues, g_hash_table_unref);
 
   /* What was said of a file's rows went with them. */
   self->kill_pending = FALSE;
@@ -2782,30 +2801,6 @@ bilat_store_clear (BilatStore *self)
       g_clear_error (&self->damage);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGE]);
     }
-}
-
-/* The issue of the roll call with id @id, made the first time it is asked
- * for and kept with the votes, or NULL. */
-static BilatIssue *
-roll_call_issue (BilatStore *self,
-                 const char *id)
-{
-  BilatIssue *issue;
-
-  if (self->roll_call_issues != NULL)
-    {
-      issue = g_hash_table_lookup (self->roll_call_issues, id);
-      if (issue != NULL)
-        return issue;
-    }
-  issue = _bilat_votes_make_issue (self->votes, id);
-  if (issue == NULL)
-    return NULL;
-  if (self->roll_call_issues == NULL)
-    self->roll_call_issues = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  g_hash_table_insert (self->roll_call_issues,
-                       (gpointer) bilat_record_get_id (BILAT_RECORD (issue)), issue);
-  return issue;
 }
 
 static BilatRecord *
@@ -2818,9 +2813,7 @@ lookup_record (BilatStore *self,
 
   if (entry != NULL)
     return entry->record;
-  if (kind == KIND_ISSUE && self->votes != NULL)
-    return (BilatRecord *) roll_call_issue (self, id);
-  if (kind != KIND_EVENT && kind != KIND_SOURCE && kind != KIND_POSITION)
+  if (kind != KIND_EVENT && kind != KIND_SOURCE && kind != KIND_POSITION && kind != KIND_ISSUE)
     return NULL;
   store_rows_ready (self);
   row = live_row (self->lists[kind], id);
@@ -3031,6 +3024,11 @@ bilat_store_get_actors (BilatStore *self)
  *
  * Gets the issues of the store, in the order of their ids.
  *
+ * The roll calls of the votes the store holds
+ * ([method@Bilat.Store.import_votes]) are among them, `unga:RCID` with
+ * their date, session, resolution, importance and topics as parents: they
+ * are kept as a table and an issue is made for one when it is asked for.
+ *
  * The list is the same object for the lifetime of the store and follows
  * its changes; see [class@Bilat.Store].
  *
@@ -3075,6 +3073,11 @@ bilat_store_get_events (BilatStore *self)
  * @self: a [class@Bilat.Store]
  *
  * Gets the positions of the store, in the order of their ids.
+ *
+ * The votes the store holds ([method@Bilat.Store.import_votes]) are among
+ * them, `unga:RCID:STATE`, each citing its row of the votes table; they
+ * are kept as a table and a position is made for one when it is asked
+ * for.
  *
  * The list is the same object for the lifetime of the store and follows
  * its changes; see [class@Bilat.Store].
@@ -3138,17 +3141,21 @@ _bilat_store_set_votes (BilatStore *self,
                         BilatVotes *votes)
 {
   BilatStoreList *positions = self->lists[KIND_POSITION];
+  BilatStoreList *issues = self->lists[KIND_ISSUE];
   guint before = list_n_items (positions);
+  guint issues_before = list_n_items (issues);
 
   if (votes != NULL)
     _bilat_votes_ref (votes);
   g_clear_pointer (&self->votes, _bilat_votes_unref);
-  g_clear_pointer (&self->roll_call_issues, g_hash_table_unref);
   self->votes = votes;
 
   /* The votes are rows of the positions, merged with the objects in id
    * order: the list is given anew. */
   bulk_reset_votes (positions, votes);
+  bulk_reset_votes (issues, votes);
+  if (issues_before > 0 || list_n_items (issues) > 0)
+    bilat_store_list_items_changed (issues, 0, issues_before, list_n_items (issues));
   if (before > 0 || list_n_items (positions) > 0)
     bilat_store_list_items_changed (positions, 0, before, list_n_items (positions));
 }

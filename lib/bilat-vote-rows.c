@@ -198,15 +198,63 @@ _bilat_vote_rows_make (BilatVoteRows *self,
   _bilat_julian_to_civil (rcs[rc].day, &year, &month, &day);
   date = bilat_date_new_day (year, month, day, NULL);
   bilat_position_set_date (position, date);
+  {
+    char key[ID_SIZE + 16];
+    g_autoptr(BilatCitation) citation = NULL;
+
+    g_snprintf (key, sizeof key, "rcid=%u country=%s", rcs[rc].number,
+                _bilat_votes_get_holder (self->votes, word >> 2));
+    citation = bilat_citation_new_for_row (_BILAT_VOTES_SOURCE, key);
+    bilat_record_add_citation (BILAT_RECORD (position), citation);
+  }
   return position;
+}
+
+/* The issue of roll call @index of @votes. */
+static BilatIssue *
+make_issue (const BilatVotes *votes,
+            guint             index)
+{
+  const BilatRollCall *rc = &_bilat_votes_get_roll_calls (votes)[index];
+  g_autoptr(BilatDate) date = NULL;
+  char id[_BILAT_VOTES_ID_SIZE];
+  const char *parents[_BILAT_VOTES_MAX_TOPICS + 1];
+  char *owned[_BILAT_VOTES_MAX_TOPICS];
+  guint n_parents = 0;
+  BilatIssue *issue;
+  int year, month, day;
+
+  _bilat_votes_format_id (votes, index, id);
+  issue = bilat_issue_new (id);
+  if (rc->title != 0)
+    bilat_issue_set_title (issue, _bilat_votes_get_string (votes, rc->title));
+  if (rc->description != 0)
+    bilat_issue_set_description (issue, _bilat_votes_get_string (votes, rc->description));
+  _bilat_julian_to_civil (rc->day, &year, &month, &day);
+  date = bilat_date_new_day (year, month, day, NULL);
+  bilat_issue_set_date (issue, date);
+  bilat_issue_set_session (issue, rc->session);
+  if (rc->resolution != 0)
+    bilat_issue_set_resolution (issue, _bilat_votes_get_string (votes, rc->resolution));
+  bilat_issue_set_important (issue, (rc->flags & BILAT_ROLL_CALL_IMPORTANT) != 0);
+  for (guint t = 0; t < _bilat_votes_get_n_topics (votes); t++)
+    if (rc->topics & (1u << t))
+      {
+        owned[n_parents] = g_strconcat ("unga-topic:", _bilat_votes_get_topic_code (votes, t), NULL);
+        parents[n_parents] = owned[n_parents];
+        n_parents++;
+      }
+  parents[n_parents] = NULL;
+  bilat_issue_set_parents (issue, parents);
+  for (guint i = 0; i < n_parents; i++)
+    g_free (owned[i]);
+  return issue;
 }
 
 BilatIssue *
 _bilat_votes_make_issue (const BilatVotes *votes,
                          const char       *id)
 {
-  const BilatRollCall *rc;
-  BilatIssue *issue;
   guint32 number;
   gint64 found;
 
@@ -215,11 +263,97 @@ _bilat_votes_make_issue (const BilatVotes *votes,
   found = _bilat_votes_find_roll_call (votes, number);
   if (found < 0)
     return NULL;
-  rc = &_bilat_votes_get_roll_calls (votes)[found];
-  issue = bilat_issue_new (id);
-  if (rc->title != 0)
-    bilat_issue_set_title (issue, _bilat_votes_get_string (votes, rc->title));
-  if (rc->description != 0)
-    bilat_issue_set_description (issue, _bilat_votes_get_string (votes, rc->description));
-  return issue;
+  return make_issue (votes, (guint) found);
+}
+
+/* Roll calls as issues */
+
+struct _BilatRollCallRows
+{
+  BilatVotes *votes;
+  guint32    *order;          /* roll-call indexes in the order of their ids */
+};
+
+BilatRollCallRows *
+_bilat_roll_call_rows_new (BilatVotes *votes)
+{
+  BilatRollCallRows *self = g_new0 (BilatRollCallRows, 1);
+
+  self->votes = _bilat_votes_ref (votes);
+  return self;
+}
+
+void
+_bilat_roll_call_rows_free (BilatRollCallRows *self)
+{
+  if (self == NULL)
+    return;
+  _bilat_votes_unref (self->votes);
+  g_free (self->order);
+  g_free (self);
+}
+
+guint
+_bilat_roll_call_rows_get_n_rows (BilatRollCallRows *self)
+{
+  return _bilat_votes_get_n_roll_calls (self->votes);
+}
+
+/* The order is sorted text, built when first needed: counting the list
+ * costs nothing. */
+static const guint32 *
+roll_call_order (BilatRollCallRows *self)
+{
+  if (self->order == NULL)
+    self->order = _bilat_votes_order_by_id (self->votes, "");
+  return self->order;
+}
+
+guint
+_bilat_roll_call_rows_lower_bound (BilatRollCallRows *self,
+                                   const char        *id)
+{
+  const guint32 *order = roll_call_order (self);
+  guint lo = 0, hi = _bilat_votes_get_n_roll_calls (self->votes);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      char at[_BILAT_VOTES_ID_SIZE];
+
+      _bilat_votes_format_id (self->votes, order[mid], at);
+      if (strcmp (at, id) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+gint64
+_bilat_roll_call_rows_find (BilatRollCallRows *self,
+                            const char        *id)
+{
+  guint32 number;
+  gint64 index;
+  guint row;
+
+  if (!_bilat_votes_parse_id (id, &number))
+    return -1;
+  index = _bilat_votes_find_roll_call (self->votes, number);
+  if (index < 0)
+    return -1;
+  /* The id names the roll call found: the row is where it sorts. */
+  row = _bilat_roll_call_rows_lower_bound (self, id);
+  return row < _bilat_votes_get_n_roll_calls (self->votes) && self->order[row] == (guint32) index
+         ? (gint64) row : -1;
+}
+
+BilatIssue *
+_bilat_roll_call_rows_make (BilatRollCallRows *self,
+                            guint              row)
+{
+  g_return_val_if_fail (row < _bilat_votes_get_n_roll_calls (self->votes), NULL);
+
+  return make_issue (self->votes, roll_call_order (self)[row]);
 }

@@ -45,14 +45,6 @@ void      _bilat_votes_write_roll_call (const BilatVotes     *votes,
                                         guint                 rc,
                                         _BilatJsonWriter     *writer);
 
-/* Appends every roll call of @votes to @out as elements of an array,
- * each after ",\n    " (after "\n    " for the first, when @first):
- * the issues of a document built as text. Returns whether it appended
- * any. */
-gboolean  _bilat_votes_append_roll_calls (const BilatVotes   *votes,
-                                          GString            *out,
-                                          gboolean            first);
-
 /* The number of a roll-call id as the writer writes it (`unga:4521`). */
 gboolean  _bilat_votes_parse_id        (const char           *id,
                                         guint32              *number);

@@ -220,31 +220,6 @@ _bilat_votes_parse_id (const char *id,
   return TRUE;
 }
 
-gboolean
-_bilat_votes_append_roll_calls (const BilatVotes *votes,
-                                GString          *out,
-                                gboolean          first)
-{
-  g_autofree guint32 *order = _bilat_votes_order_by_id (votes, "");
-  BilatVotesByRollCall *index = _bilat_votes_by_roll_call_new (votes);
-  guint n = _bilat_votes_get_n_roll_calls (votes);
-
-  for (guint i = 0; i < n; i++)
-    {
-      _BilatJsonWriter writer;
-      g_autoptr(GString) text = g_string_new (NULL);
-
-      _bilat_json_writer_init (&writer, text, NULL, NULL);
-      _bilat_votes_write_roll_call (votes, index, order[i], &writer);
-      /* Without a stream, nothing can fail. */
-      _bilat_json_writer_finish (&writer, NULL);
-      g_string_append (out, first && i == 0 ? "\n    " : ",\n    ");
-      g_string_append_len (out, text->str, (gssize) text->len);
-    }
-  _bilat_votes_by_roll_call_free (index);
-  return n > 0;
-}
-
 guint32
 _bilat_votes_by_roll_call_word (BilatVotesByRollCall *self,
                                 guint64               position)

@@ -113,7 +113,8 @@ guint32              _bilat_votes_get_vote         (const BilatVotes *self,
 const char          *_bilat_votes_get_string       (const BilatVotes *self,
                                                     guint32           offset);
 
-/* Bytes the table takes in memory, everything included. */
+/* Bytes the table takes in memory, everything included; for a table over
+ * mapped columns (_bilat_votes_new_for_columns()), what it allocates. */
 gsize                _bilat_votes_get_size         (const BilatVotes *self);
 
 /* A new table with the roll calls and votes of both, or NULL with a
@@ -124,6 +125,44 @@ BilatVotes          *_bilat_votes_merge            (const BilatVotes *a,
                                                     const BilatVotes *b,
                                                     guint64          *n_duplicates,
                                                     GError          **error);
+
+/* The columns of a table, as a native file keeps them (bilat-native.c):
+ * the arrays of the table as they are in memory. */
+typedef struct
+{
+  const BilatRollCall *roll_calls;
+  guint                n_roll_calls;
+  const guint32       *by_number;      /* n_roll_calls */
+  const guint32       *topics;         /* heap offsets of the code and the
+                                        * name of each topic, in turn */
+  guint                n_topics;
+  const guint32       *holders;        /* n_holders */
+  guint                n_holders;
+  const guint64       *holder_start;   /* n_holders + 1 */
+  const guint32       *votes;          /* n_votes */
+  guint64              n_votes;
+  const char          *heap;
+  gsize                heap_size;
+  /* Where _bilat_votes_get_columns() puts the topics for @topics. */
+  guint32              topic_pairs[2 * _BILAT_VOTES_MAX_TOPICS];
+} BilatVotesColumns;
+
+/* The columns of @self; they stay valid as long as @self. */
+void                 _bilat_votes_get_columns      (const BilatVotes  *self,
+                                                    BilatVotesColumns *columns);
+
+/* A table over @columns, which stay where they are, in memory that
+ * @mapping (referenced) keeps; or NULL when a value is out of place, with
+ * the name of the column ("roll-calls", "by-number", "topics", "holders",
+ * "holder-start", "words", "heap") in *bad_column and why in @error.
+ * Everything the table's users rely on is checked: offsets and indexes in
+ * bounds, strings UTF-8 and where strings start, roll calls, numbers,
+ * topics and holders in their order, each holder's votes on roll calls in
+ * order, each once, with a vote. */
+BilatVotes          *_bilat_votes_new_for_columns  (const BilatVotesColumns *columns,
+                                                    GBytes            *mapping,
+                                                    const char       **bad_column,
+                                                    GError           **error);
 
 /* Whether two tables hold the same roll calls, topics and votes. */
 gboolean             _bilat_votes_equal            (const BilatVotes *a,
@@ -198,7 +237,12 @@ G_END_DECLS
 /* Votes as rows of the store's list of positions (bilat-vote-rows.c): each
  * vote is the position `unga:RCID:HOLDER` of its holder on the issue
  * `unga:RCID`, and the rows are in strcmp() order of those ids, as the
- * list's objects are. The order is built when first asked for. */
+ * list's objects are. The order is built when first asked for. A vote
+ * cites its row of the votes table: the source _BILAT_VOTES_SOURCE (the
+ * data set, a source of every store that holds votes) and the row's key,
+ * `rcid=RCID country=HOLDER`, made with the position, never stored. */
+
+#define _BILAT_VOTES_SOURCE "unga-votes"
 
 G_BEGIN_DECLS
 
@@ -213,14 +257,33 @@ guint                _bilat_vote_rows_lower_bound  (BilatVoteRows    *self,
 /* The row with id @id, or -1. */
 gint64               _bilat_vote_rows_find         (BilatVoteRows    *self,
                                                     const char       *id);
-/* A new position for @row: its id, holder, issue, stance and the roll
- * call's date. */
+/* A new position for @row: its id, holder, issue, stance, the roll
+ * call's date and the citation of its row. */
 BilatPosition       *_bilat_vote_rows_make         (BilatVoteRows    *self,
                                                     guint             row);
 
-/* A new issue for the roll call with id @id (`unga:RCID`), titled and
- * described as the roll call is, or NULL if the table has none. */
+/* A new issue for the roll call with id @id (`unga:RCID`), with the roll
+ * call's title, description, date, session, resolution, importance and
+ * topics (as parents `unga-topic:CODE`), or NULL if the table has none. */
 BilatIssue          *_bilat_votes_make_issue       (const BilatVotes *votes,
                                                     const char       *id);
+
+/* Roll calls as rows of the store's list of issues, in strcmp() order of
+ * their ids, as the list's objects are. */
+
+typedef struct _BilatRollCallRows BilatRollCallRows;
+
+BilatRollCallRows   *_bilat_roll_call_rows_new     (BilatVotes        *votes);
+void                 _bilat_roll_call_rows_free    (BilatRollCallRows *self);
+guint                _bilat_roll_call_rows_get_n_rows (BilatRollCallRows *self);
+/* The first row whose id sorts at or after @id. */
+guint                _bilat_roll_call_rows_lower_bound (BilatRollCallRows *self,
+                                                    const char        *id);
+/* The row with id @id, or -1. */
+gint64               _bilat_roll_call_rows_find    (BilatRollCallRows *self,
+                                                    const char        *id);
+/* A new issue for @row (see _bilat_votes_make_issue()). */
+BilatIssue          *_bilat_roll_call_rows_make    (BilatRollCallRows *self,
+                                                    guint              row);
 
 G_END_DECLS

@@ -35,6 +35,10 @@ struct _BilatVotes
 
   char          *heap;
   gsize          heap_size;
+
+  /* When not NULL, the arrays are in the memory it keeps (a native file),
+   * not allocations of their own. */
+  GBytes        *mapping;
 };
 
 BilatVotes *
@@ -49,6 +53,12 @@ _bilat_votes_unref (BilatVotes *self)
 {
   if (self == NULL || !g_atomic_int_dec_and_test (&self->ref_count))
     return;
+  if (self->mapping != NULL)
+    {
+      g_bytes_unref (self->mapping);
+      g_free (self);
+      return;
+    }
   g_free (self->roll_calls);
   g_free (self->by_number);
   g_free (self->holders);
@@ -229,6 +239,10 @@ _bilat_votes_get_string (const BilatVotes *self,
 gsize
 _bilat_votes_get_size (const BilatVotes *self)
 {
+  /* Mapped, the columns are the file's; what is the table's own is its
+   * header. */
+  if (self->mapping != NULL)
+    return sizeof *self;
   return sizeof *self +
          self->n_roll_calls * (sizeof (BilatRollCall) + sizeof (guint32)) +
          self->n_holders * sizeof (guint32) +
@@ -791,4 +805,170 @@ _bilat_votes_equal (const BilatVotes *a,
         a->holder_start[h + 1] != b->holder_start[h + 1])
       return FALSE;
   return memcmp (a->votes, b->votes, a->n_votes * sizeof (guint32)) == 0;
+}
+
+/* Tables over columns kept elsewhere. */
+
+void
+_bilat_votes_get_columns (const BilatVotes  *self,
+                          BilatVotesColumns *columns)
+{
+  /* Topics are two arrays in the table, pairs in a file. */
+  for (guint t = 0; t < self->n_topics; t++)
+    {
+      columns->topic_pairs[2 * t] = self->topic_codes[t];
+      columns->topic_pairs[2 * t + 1] = self->topic_names[t];
+    }
+  columns->topics = columns->topic_pairs;
+  columns->roll_calls = self->roll_calls;
+  columns->n_roll_calls = self->n_roll_calls;
+  columns->by_number = self->by_number;
+  columns->n_topics = self->n_topics;
+  columns->holders = self->holders;
+  columns->n_holders = self->n_holders;
+  columns->holder_start = self->holder_start;
+  columns->votes = self->votes;
+  columns->n_votes = self->n_votes;
+  columns->heap = self->heap;
+  columns->heap_size = self->heap_size;
+}
+
+/* Whether @offset is the start of a string of the heap: the empty string,
+ * or just after the end of another. */
+static gboolean
+is_string_start (const BilatVotesColumns *c,
+                 guint32                  offset)
+{
+  return offset < c->heap_size && (offset == 0 || c->heap[offset - 1] == '\0');
+}
+
+G_GNUC_PRINTF (2, 3)
+static BilatVotes *
+refuse_column (GError     **error,
+               const char  *format,
+               ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (BILAT_FORMAT_ERROR, BILAT_FORMAT_ERROR_INVALID_VALUE, format, args));
+  va_end (args);
+  return NULL;
+}
+
+#define REFUSE(column, ...) \
+  (*bad_column = (column), refuse_column (error, __VA_ARGS__))
+
+BilatVotes *
+_bilat_votes_new_for_columns (const BilatVotesColumns *c,
+                              GBytes                  *mapping,
+                              const char             **bad_column,
+                              GError                 **error)
+{
+  BilatVotes *self;
+  const guint32 max_day = 3652059;   /* 9999-12-31 */
+
+  /* The heap: the empty string first, NUL-terminated UTF-8 strings. */
+  if (c->heap_size == 0 || c->heap[0] != '\0' || c->heap[c->heap_size - 1] != '\0' ||
+      c->heap_size > G_MAXUINT32)
+    return REFUSE ("heap", "it does not start with an empty string and end with a NUL");
+  for (gsize at = 1; at < c->heap_size;)
+    {
+      const char *end = memchr (c->heap + at, '\0', c->heap_size - at);
+      gsize length = (gsize) (end - (c->heap + at));
+
+      if (!g_utf8_validate_len (c->heap + at, length, NULL))
+        return REFUSE ("heap", "the string at %" G_GSIZE_FORMAT " is not UTF-8", at);
+      at += length + 1;
+    }
+
+  /* Topics: codes in strcmp() order, each non-empty. */
+  if (c->n_topics > _BILAT_VOTES_MAX_TOPICS)
+    return REFUSE ("topics", "%u topics, past the %u a table may have", c->n_topics,
+                   _BILAT_VOTES_MAX_TOPICS);
+  for (guint t = 0; t < c->n_topics; t++)
+    {
+      guint32 code = c->topics[2 * t], name = c->topics[2 * t + 1];
+
+      if (code == 0 || !is_string_start (c, code) || !is_string_start (c, name))
+        return REFUSE ("topics", "topic %u refers to no string of the heap", t);
+      if (t > 0 && strcmp (c->heap + c->topics[2 * (t - 1)], c->heap + code) >= 0)
+        return REFUSE ("topics", "topic %u is out of order", t);
+    }
+
+  /* Roll calls: by day, then number; facts in range; strings of the heap. */
+  if (c->n_roll_calls >= _BILAT_VOTES_MAX_ROLL_CALLS)
+    return REFUSE ("roll-calls", "too many roll calls");
+  for (guint i = 0; i < c->n_roll_calls; i++)
+    {
+      const BilatRollCall *rc = &c->roll_calls[i];
+      int year, month, mday;
+
+      if (rc->day == 0 || rc->day > max_day)
+        return REFUSE ("roll-calls", "roll call %u has no valid day", i);
+      _bilat_julian_to_civil (rc->day, &year, &month, &mday);
+      if (rc->year != year || (rc->flags & ~0x07u) != 0 ||
+          rc->reserved[0] != 0 || rc->reserved[1] != 0 || rc->reserved[2] != 0 ||
+          (c->n_topics < 32 && (rc->topics >> c->n_topics) != 0))
+        return REFUSE ("roll-calls", "roll call %u has a value it cannot have", i);
+      if (!is_string_start (c, rc->resolution) || !is_string_start (c, rc->title) ||
+          !is_string_start (c, rc->description))
+        return REFUSE ("roll-calls", "roll call %u refers to no string of the heap", i);
+      if (i > 0 && (c->roll_calls[i - 1].day > rc->day ||
+                    (c->roll_calls[i - 1].day == rc->day && c->roll_calls[i - 1].number >= rc->number)))
+        return REFUSE ("roll-calls", "roll call %u is out of order", i);
+    }
+
+  /* By number: indexes of roll calls whose numbers rise, so each once. */
+  for (guint i = 0; i < c->n_roll_calls; i++)
+    {
+      if (c->by_number[i] >= c->n_roll_calls)
+        return REFUSE ("by-number", "entry %u refers to no roll call", i);
+      if (i > 0 && c->roll_calls[c->by_number[i - 1]].number >= c->roll_calls[c->by_number[i]].number)
+        return REFUSE ("by-number", "entry %u is out of order", i);
+    }
+
+  /* Holders: ids of records in strcmp() order; their runs of votes. */
+  if (c->holder_start[0] != 0 || c->holder_start[c->n_holders] != c->n_votes)
+    return REFUSE ("holder-start", "the runs of votes do not cover the votes");
+  for (guint h = 0; h < c->n_holders; h++)
+    {
+      if (!is_string_start (c, c->holders[h]) || !bilat_record_is_valid_id (c->heap + c->holders[h]))
+        return REFUSE ("holders", "holder %u is no id of the heap", h);
+      if (h > 0 && strcmp (c->heap + c->holders[h - 1], c->heap + c->holders[h]) >= 0)
+        return REFUSE ("holders", "holder %u is out of order", h);
+      if (c->holder_start[h + 1] <= c->holder_start[h])
+        return REFUSE ("holder-start", "holder %u has no votes, or its run ends before it starts", h);
+    }
+  for (guint h = 0; h < c->n_holders; h++)
+    for (guint64 v = c->holder_start[h]; v < c->holder_start[h + 1]; v++)
+      {
+        guint32 word = c->votes[v];
+
+        if (_BILAT_VOTE_ROLL_CALL (word) >= c->n_roll_calls || _BILAT_VOTE_CODE (word) == BILAT_VOTE_CODE_NONE)
+          return REFUSE ("words", "vote %" G_GUINT64_FORMAT " is on no roll call, or no vote", v);
+        if (v > c->holder_start[h] && _BILAT_VOTE_ROLL_CALL (c->votes[v - 1]) >= _BILAT_VOTE_ROLL_CALL (word))
+          return REFUSE ("words", "vote %" G_GUINT64_FORMAT " is out of order", v);
+      }
+
+  self = g_new0 (BilatVotes, 1);
+  self->ref_count = 1;
+  self->mapping = g_bytes_ref (mapping);
+  self->n_roll_calls = c->n_roll_calls;
+  self->roll_calls = (BilatRollCall *) c->roll_calls;
+  self->by_number = (guint32 *) c->by_number;
+  self->n_topics = c->n_topics;
+  for (guint t = 0; t < c->n_topics; t++)
+    {
+      self->topic_codes[t] = c->topics[2 * t];
+      self->topic_names[t] = c->topics[2 * t + 1];
+    }
+  self->n_holders = c->n_holders;
+  self->holders = (guint32 *) c->holders;
+  self->holder_start = (guint64 *) c->holder_start;
+  self->n_votes = c->n_votes;
+  self->votes = (guint32 *) c->votes;
+  self->heap = (char *) c->heap;
+  self->heap_size = c->heap_size;
+  return self;
 }

@@ -119,6 +119,34 @@ test_equal (void **state)
   assert_false (bilat_citation_equal (NULL, a));
 }
 
+/* A citation of a row of a data source: its key, and nothing else. */
+static void
+test_row (void **state)
+{
+  g_autofree char *key = g_strdup ("rcid=4521 country=PAK");
+  g_autoptr(BilatCitation) row = bilat_citation_new_for_row ("unga-votes", key);
+  g_autoptr(BilatCitation) same = bilat_citation_new_for_row ("unga-votes", "rcid=4521 country=PAK");
+  g_autoptr(BilatCitation) other = bilat_citation_new_for_row ("unga-votes", "rcid=4521 country=RUS");
+  g_autoptr(BilatCitation) whole = bilat_citation_new ("unga-votes", 0, -1, -1, NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *property = NULL;
+
+  key[0] = 'X';
+  assert_string_equal (bilat_citation_get_source (row), "unga-votes");
+  assert_string_equal (bilat_citation_get_row (row), "rcid=4521 country=PAK");
+  assert_int_equal (bilat_citation_get_paragraph (row), 0);
+  assert_false (bilat_citation_has_range (row));
+  assert_null (bilat_citation_get_quote (row));
+  assert_null (bilat_citation_get_row (whole));
+  g_object_get (row, "row", &property, NULL);
+  assert_string_equal (property, "rcid=4521 country=PAK");
+  text = bilat_citation_to_string (row);
+  assert_string_equal (text, "unga-votes: rcid=4521 country=PAK");
+  assert_true (bilat_citation_equal (row, same));
+  assert_false (bilat_citation_equal (row, other));
+  assert_false (bilat_citation_equal (row, whole));
+}
+
 static void
 test_strings_are_copied (void **state)
 {
@@ -171,6 +199,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_full),
     cmocka_unit_test (test_source_only),
+    cmocka_unit_test (test_row),
     cmocka_unit_test (test_paragraph_only),
     cmocka_unit_test (test_range_only),
     cmocka_unit_test (test_empty_range),

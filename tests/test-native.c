@@ -35,7 +35,35 @@ sample_paths (void)
   return event_file_paths (fixtures, samples);
 }
 
-/* A store with imported rows, and objects: the built-in dataset. */
+/* Three roll calls, their topics and nine votes. */
+static void
+add_votes (BilatStore *store)
+{
+  const char *tables[] = {
+    "rcid,session,importantvote,date,unres,amend,para,short,descr\n"
+    "1,60,1,2005-11-02,R/60/1,0,0,First,\"The first, with a comma\"\n"
+    "2,60,0,2005-12-20,R/60/2,,,Second,Second text\n"
+    "3,61,0,2006-10-05,R/61/1,,,Third,Third text \xc3\xa9\n",
+    "rcid,short_name,issue\n1,me,Palestinian conflict\n3,me,Palestinian conflict\n2,hr,Human rights\n",
+    "rcid,country,country_code,vote\n1,Pakistan,PK,yes\n1,Russia,RU,yes\n1,United States,US,no\n"
+    "2,Pakistan,PK,abstain\n2,Russia,RU,yes\n2,United States,US,yes\n"
+    "3,Pakistan,PK,yes\n3,Russia,RU,no\n3,India,IN,yes\n",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (tables[i], -1, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BilatImportReport) report =
+        bilat_store_import_votes_from_stream (store, stream, "votes", BILAT_IMPORT_FLAGS_STRICT, NULL, &error);
+
+      if (report == NULL)
+        fail_msg ("%s", error->message);
+    }
+}
+
+/* A store with imported rows and votes, and objects: the built-in
+ * dataset. */
 static BilatStore *
 mixed_store (const char *path)
 {
@@ -48,6 +76,7 @@ mixed_store (const char *path)
   report = import_file (store, file, &error);
   if (report == NULL)
     fail_msg ("%s: %s", path, error->message);
+  add_votes (store);
   return store;
 }
 
@@ -102,7 +131,9 @@ load_and_use (BilatStore  *target,
 
   g_propagate_error (error, g_error_copy (damage));
   assert_int_equal (damage_warnings, warnings + 1);
-  /* The file's objects (the built-in dataset) stay; its rows are gone. */
+  /* The file's objects (the built-in dataset, and the source its votes
+   * cite) stay; its rows are gone. */
+  add_votes (builtin);
   assert_int_equal (g_list_model_get_n_items (bilat_store_get_events (target)),
                     g_list_model_get_n_items (bilat_store_get_events (builtin)));
   assert_int_equal (g_list_model_get_n_items (bilat_store_get_sources (target)),
@@ -256,9 +287,11 @@ test_damage_refused (void **state)
   gsize length;
   GRand *rand = g_rand_new_with_seed (42);
   guint sections_named = 0;
+  guint32 n_sections;
 
   save_native (store, path);
   assert_true (g_file_get_contents (path, &data, &length, NULL));
+  memcpy (&n_sections, data + 12, 4);
 
   for (gsize cut = 0; cut < length; cut += (cut < 256 ? 1 : 1 + g_rand_int_range (rand, 0, 97)))
     {
@@ -269,6 +302,9 @@ test_damage_refused (void **state)
       assert_false (_bilat_native_load_bytes (target, bytes, "damage.bilat", &error));
       assert_non_null (error);
       assert_int_equal (g_list_model_get_n_items (bilat_store_get_events (target)), 0);
+      /* Past the header and the directory, the cut section is named. */
+      if (cut >= 64 + (gsize) n_sections * 64 && strstr (error->message, "damage.bilat: section “") == NULL)
+        fail_msg ("cut at %" G_GSIZE_FORMAT ": %s", cut, error->message);
     }
 
   for (gsize at = 0; at < length; at += 1 + g_rand_int_range (rand, 0, 13))
@@ -473,6 +509,151 @@ test_damage_into_full_store (void **state)
   g_unlink (path);
 }
 
+/* The vote table has sections of its own: mapped, not parsed; each
+ * refused, by name, when a byte of it flips or a value of it is forged;
+ * and files of version 1, with the roll calls in the objects, still
+ * load. */
+static void
+test_vote_sections (void **state)
+{
+  static const char * const names[] = {
+    "votes.roll-calls", "votes.by-number", "votes.topics", "votes.holders",
+    "votes.holder-start", "votes.words", "votes.heap",
+  };
+  g_autoptr(BilatStore) store = bilat_store_new_builtin ("pakistan-russia", NULL);
+  g_autoptr(BilatStore) loaded = bilat_store_new ();
+  g_autofree char *path = temp_path ("votes.bilat");
+  g_autofree char *v1 = g_build_filename (g_getenv ("BILAT_TEST_SRCDIR"), "data", "native",
+                                          "votes-v1.bilat", NULL);
+  g_autofree guint8 *data = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  guint32 version;
+
+  add_votes (store);
+  save_native (store, path);
+  assert_true (g_file_get_contents (path, (char **) &data, &length, NULL));
+  memcpy (&version, data + 8, 4);
+  assert_int_equal (version, 2);
+  assert_true (_bilat_native_load_path (loaded, path, NULL, &error));
+  json = bilat_store_save_to_data (store, NULL, NULL);
+  again = bilat_store_save_to_data (loaded, NULL, NULL);
+  assert_string_equal (again, json);
+  assert_string_equal (bilat_issue_get_resolution (bilat_store_lookup_issue (loaded, "unga:3")), "R/61/1");
+
+  for (gsize k = 0; k < G_N_ELEMENTS (names); k++)
+    {
+      guint8 *entry = find_entry (data, names[k]);
+      guint64 offset, size;
+
+      if (entry == NULL)
+        return;   /* find_entry() failed the test */
+      memcpy (&offset, entry + 24, 8);
+      memcpy (&size, entry + 32, 8);
+      assert_true (size > 0);
+      for (guint64 at = 0; at < size; at += MAX (size / 5, 1))
+        {
+          g_autofree guint8 *copy = g_memdup2 (data, length);
+          g_autoptr(BilatStore) target = bilat_store_new ();
+          g_autoptr(GBytes) bytes = NULL;
+          g_autoptr(GError) refused = NULL;
+          g_autofree char *want = g_strdup_printf ("votes.bilat: section “%s”", names[k]);
+
+          copy[offset + at] ^= 0x10;
+          bytes = g_bytes_new (copy, length);
+          assert_false (_bilat_native_load_bytes (target, bytes, "votes.bilat", &refused));
+          if (strstr (refused->message, want) == NULL)
+            fail_msg ("%s flipped at %" G_GUINT64_FORMAT ": %s", names[k], at, refused->message);
+          assert_int_equal (g_list_model_get_n_items (bilat_store_get_issues (target)), 0);
+        }
+      /* Cut inside the section. */
+      {
+        g_autoptr(BilatStore) target = bilat_store_new ();
+        g_autoptr(GBytes) bytes = g_bytes_new (data, (gsize) (offset + size / 2));
+        g_autoptr(GError) refused = NULL;
+
+        g_autofree char *want = g_strdup_printf ("votes.bilat: section “%s”", names[k]);
+
+        assert_false (_bilat_native_load_bytes (target, bytes, "votes.bilat", &refused));
+        assert_non_null (strstr (refused->message, "truncated"));
+        if (strstr (refused->message, want) == NULL)
+          fail_msg ("%s cut: %s", names[k], refused->message);
+      }
+    }
+
+  /* Values forged behind matching checksums. */
+  {
+    const guint32 huge = 0x7fffffff;
+    const guint32 zero = 0;
+    const guint64 huge64 = G_GUINT64_CONSTANT (0x7fffffffffff);
+    const guint32 no_vote = 1u << 2;   /* roll call 1, vote code 0 */
+    const guint8 bad_utf8 = 0xff;
+    const struct { const char *name; gsize index; gconstpointer value; gsize size; } forged[] = {
+      { "votes.roll-calls", 1, &zero, 4 },        /* the day of roll call 0 */
+      { "votes.by-number", 0, &huge, 4 },
+      { "votes.topics", 0, &huge, 4 },
+      { "votes.holders", 1, &huge, 4 },
+      { "votes.holder-start", 1, &huge64, 8 },
+      { "votes.words", 0, &huge, 4 },
+      { "votes.words", 1, &no_vote, 4 },
+      { "votes.heap", 1, &bad_utf8, 1 },
+    };
+
+    for (gsize k = 0; k < G_N_ELEMENTS (forged); k++)
+      {
+        g_autofree guint8 *copy = g_memdup2 (data, length);
+        g_autoptr(BilatStore) target = bilat_store_new ();
+        g_autoptr(GBytes) bytes = NULL;
+        g_autoptr(GError) refused = NULL;
+
+        forge_at (copy, forged[k].name, forged[k].index, forged[k].value, forged[k].size);
+        bytes = g_bytes_new (copy, length);
+        assert_false (_bilat_native_load_bytes (target, bytes, "forged.bilat", &refused));
+        if (strstr (refused->message, forged[k].name) == NULL)
+          fail_msg ("forged %s: %s", forged[k].name, refused->message);
+      }
+
+    /* A holder that starts inside another string. */
+    {
+      g_autofree guint8 *copy = g_memdup2 (data, length);
+      g_autoptr(BilatStore) target = bilat_store_new ();
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) refused = NULL;
+      guint8 *entry = find_entry (copy, "votes.holders");
+      guint64 offset;
+      guint32 start;
+
+      if (entry == NULL)
+        return;
+      memcpy (&offset, entry + 24, 8);
+      memcpy (&start, copy + offset, 4);
+      start++;
+      forge_at (copy, "votes.holders", 0, &start, 4);
+      bytes = g_bytes_new (copy, length);
+      assert_false (_bilat_native_load_bytes (target, bytes, "forged.bilat", &refused));
+      assert_non_null (strstr (refused->message, "votes.holders"));
+    }
+  }
+
+  /* Version 1: the roll calls in the objects. */
+  {
+    g_autoptr(BilatStore) old = bilat_store_new ();
+    BilatPosition *vote;
+
+    if (!_bilat_native_load_path (old, v1, NULL, &error))
+      fail_msg ("%s", error->message);
+    assert_int_equal (g_list_model_get_n_items (bilat_store_get_positions (old)), 9);
+    assert_int_equal (bilat_issue_get_session (bilat_store_lookup_issue (old, "unga:3")), 61);
+    vote = bilat_store_lookup_position (old, "unga:2:PAK");
+    assert_non_null (vote);
+    assert_int_equal (bilat_position_get_stance (vote), BILAT_STANCE_NEUTRAL);
+    assert_non_null (bilat_store_lookup_source (old, "unga-votes"));
+  }
+  g_unlink (path);
+}
+
 /* A child saves again and again; the parent kills it at random moments;
  * the file then always loads, as the old store or the new one. */
 static void
@@ -529,6 +710,7 @@ main (void)
     cmocka_unit_test (test_damage_refused),
     cmocka_unit_test (test_forged_values_refused),
     cmocka_unit_test (test_damage_into_full_store),
+    cmocka_unit_test (test_vote_sections),
     cmocka_unit_test (test_killed_save),
   };
 

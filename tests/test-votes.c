@@ -474,6 +474,127 @@ test_save_load (void **state)
   g_rmdir (dir);
 }
 
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+/* Roll calls are issues of the store's list, with their facts and their
+ * topics as parents; votes cite their row; all of it saved and loaded. */
+static void
+test_roll_call_issues (void **state)
+{
+  const char *tables[] = {
+    RC_HEADER "7,60,1,2005-11-02,R/60/1,0,0,First,The first\n8,61,0,2006-10-05,,,,Second,\n",
+    "rcid,short_name,issue\n7,me,Palestinian conflict\n7,hr,Human rights\n",
+    VOTE_HEADER "7,Pakistan,PK,yes\n7,Russia,RU,no\n8,Pakistan,PK,abstain\n",
+    NULL,
+  };
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatStore) copy = bilat_store_new ();
+  g_autoptr(BilatIssue) plain = bilat_issue_new ("trade");
+  g_autoptr(BilatIssue) first = NULL;
+  g_autoptr(BilatPosition) vote = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *cited = NULL;
+  const char *parents[] = { "energy", "cpec", "energy", NULL };
+  const char * const *kept;
+  GListModel *issues = bilat_store_get_issues (store);
+  BilatIssue *looked_up;
+  BilatCitation *citation;
+  g_autoptr(GPtrArray) problems = NULL;
+  guint notified = 0;
+
+  /* The properties of any issue. */
+  g_signal_connect (plain, "notify", G_CALLBACK (on_notify), &notified);
+  assert_null (bilat_issue_get_date (plain));
+  assert_int_equal (bilat_issue_get_session (plain), 0);
+  assert_false (bilat_issue_get_important (plain));
+  assert_null (bilat_issue_get_parents (plain)[0]);
+  bilat_issue_set_session (plain, 74);
+  bilat_issue_set_session (plain, 74);
+  bilat_issue_set_important (plain, TRUE);
+  bilat_issue_set_resolution (plain, "R/74/1");
+  bilat_issue_set_parents (plain, parents + 1);
+  assert_int_equal (notified, 4);
+  bilat_issue_set_parents (plain, parents);
+  kept = bilat_issue_get_parents (plain);
+  assert_string_equal (kept[0], "energy");
+  assert_string_equal (kept[1], "cpec");
+  assert_null (kept[2]);
+  assert_true (bilat_issue_has_parent (plain, "cpec"));
+  assert_false (bilat_issue_has_parent (plain, "trade"));
+  assert_int_equal (notified, 5);
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (tables[i], -1, NULL);
+      g_autoptr(BilatImportReport) report =
+        bilat_store_import_votes_from_stream (store, stream, "table", BILAT_IMPORT_FLAGS_STRICT, NULL, &error);
+
+      assert_null (error);
+      assert_non_null (report);
+    }
+
+  /* Topics (objects) and roll calls (rows), in id order. */
+  assert_int_equal (g_list_model_get_n_items (issues), 4);
+  first = g_list_model_get_item (issues, 2);
+  assert_string_equal (bilat_record_get_id (BILAT_RECORD (first)), "unga:7");
+  date = bilat_date_to_string (bilat_issue_get_date (first));
+  assert_string_equal (date, "2005-11-02");
+  assert_int_equal (bilat_issue_get_session (first), 60);
+  assert_string_equal (bilat_issue_get_resolution (first), "R/60/1");
+  assert_true (bilat_issue_get_important (first));
+  assert_string_equal (bilat_issue_get_description (first), "The first");
+  kept = bilat_issue_get_parents (first);
+  assert_string_equal (kept[0], "unga-topic:hr");
+  assert_string_equal (kept[1], "unga-topic:me");
+  assert_null (kept[2]);
+  looked_up = bilat_store_lookup_issue (store, "unga:8");
+  assert_non_null (looked_up);
+  assert_ptr_equal (bilat_store_lookup_issue (store, "unga:8"), looked_up);
+  assert_null (bilat_issue_get_resolution (looked_up));
+  assert_false (bilat_issue_get_important (looked_up));
+  assert_null (bilat_issue_get_parents (looked_up)[0]);
+  assert_null (bilat_store_lookup_issue (store, "unga:9"));
+  assert_false (bilat_store_remove (store, BILAT_RECORD (looked_up), &error));
+  assert_true (g_error_matches (error, BILAT_STORE_ERROR, BILAT_STORE_ERROR_INVALID_RECORD));
+  g_clear_error (&error);
+
+  /* A vote cites the data set and its row. */
+  vote = g_object_ref (bilat_store_lookup_position (store, "unga:7:RUS"));
+  assert_int_equal (bilat_record_get_citations (BILAT_RECORD (vote))->len, 1);
+  citation = g_ptr_array_index (bilat_record_get_citations (BILAT_RECORD (vote)), 0);
+  assert_string_equal (bilat_citation_get_source (citation), "unga-votes");
+  assert_string_equal (bilat_citation_get_row (citation), "rcid=7 country=RUS");
+  cited = bilat_citation_to_string (citation);
+  assert_string_equal (cited, "unga-votes: rcid=7 country=RUS");
+  assert_non_null (bilat_store_lookup_source (store, "unga-votes"));
+
+  /* A hand-written issue under a topic, and the same after a round trip. */
+  bilat_issue_set_parents (plain, (const char *[]) { "unga-topic:me", NULL });
+  assert_true (bilat_store_add (store, BILAT_RECORD (plain), &error));
+  text = bilat_store_save_to_data (store, NULL, &error);
+  assert_non_null (text);
+  assert_true (bilat_store_load_from_data (copy, text, -1, &error));
+  again = bilat_store_save_to_data (copy, NULL, &error);
+  assert_string_equal (again, text);
+  assert_int_equal (bilat_issue_get_session (bilat_store_lookup_issue (copy, "trade")), 74);
+  assert_string_equal (bilat_issue_get_parents (bilat_store_lookup_issue (copy, "trade"))[0],
+                       "unga-topic:me");
+  citation = g_ptr_array_index (bilat_record_get_citations (
+    BILAT_RECORD (bilat_store_lookup_position (copy, "unga:7:RUS"))), 0);
+  assert_string_equal (bilat_citation_get_row (citation), "rcid=7 country=RUS");
+  problems = bilat_store_check (copy);
+  assert_int_equal (problems->len, 0);
+}
+
 /* Affinity scores as bytes: read back the same, NaN where undefined
  * included; bytes that are not scores are refused. */
 static void
@@ -630,6 +751,7 @@ main (void)
     cmocka_unit_test (test_reader_bad_rows),
     cmocka_unit_test (test_reader_formats),
     cmocka_unit_test (test_save_load),
+    cmocka_unit_test (test_roll_call_issues),
     cmocka_unit_test (test_affinity_bytes),
     cmocka_unit_test (test_reader_odd_values),
   };

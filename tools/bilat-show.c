@@ -112,6 +112,8 @@ locator_text (const BilatCitation *citation)
 {
   GString *text = g_string_new ("  ");
 
+  if (bilat_citation_get_row (citation) != NULL)
+    g_string_append_printf (text, "row %s", bilat_citation_get_row (citation));
   if (bilat_citation_get_paragraph (citation) > 0)
     g_string_append_printf (text, "paragraph %u", bilat_citation_get_paragraph (citation));
   if (bilat_citation_has_range (citation))

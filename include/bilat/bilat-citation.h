@@ -28,7 +28,13 @@ BilatCitation *bilat_citation_new           (const char          *source,
                                              const char          *quote);
 
 BILAT_AVAILABLE_IN_1_0
+BilatCitation *bilat_citation_new_for_row   (const char          *source,
+                                             const char          *row);
+
+BILAT_AVAILABLE_IN_1_0
 const char    *bilat_citation_get_source    (const BilatCitation *self);
+BILAT_AVAILABLE_IN_1_0
+const char    *bilat_citation_get_row       (const BilatCitation *self);
 BILAT_AVAILABLE_IN_1_0
 guint          bilat_citation_get_paragraph (const BilatCitation *self);
 BILAT_AVAILABLE_IN_1_0

@@ -418,6 +418,9 @@ class TestStoreRecords(unittest.TestCase):
             self.changes = []
             self.store.get_positions().connect(
                 "items-changed", lambda _m, p, r, a: self.changes.append((p, r, a)))
+            self.issue_changes = []
+            self.store.get_issues().connect(
+                "items-changed", lambda _m, p, r, a: self.issue_changes.append((p, r, a)))
             self.store.import_votes([tmp.write("r.csv", roll_calls), tmp.write("i.csv", issues),
                                      tmp.write("v.csv", votes)], Bilat.ImportFlags.NONE, None)
 
@@ -468,6 +471,56 @@ class TestStoreRecords(unittest.TestCase):
         self.assertEqual(alignment.get_n_shared(), score.n)
         self.assertEqual(alignment.get_n_shared(), 2)
         self.assertAlmostEqual(alignment.s, score.s)
+
+    def test_roll_calls_are_issues(self):
+        issues = self.store.get_issues()
+        ids = [issues.get_item(i).get_id() for i in range(issues.get_n_items())]
+        self.assertEqual(ids, ["unga-topic:hr", "unga-topic:me", "unga:1", "unga:2", "unga:3"])
+        # The topics come as objects, one at a time; the roll calls all at once.
+        self.assertEqual(self.issue_changes[-1], (0, 2, 5))
+        issue = issues.get_item(2)
+        self.assertEqual((issue.get_date().to_string(), issue.get_session(), issue.get_resolution(),
+                          issue.get_important(), list(issue.get_parents())),
+                         ("2005-11-02", 60, "R/60/1", True, ["unga-topic:me"]))
+        self.assertEqual(issue.props.session, 60)
+        self.assertTrue(issue.has_parent("unga-topic:me"))
+        third = self.store.lookup_issue("unga:3")
+        self.assertEqual((third.get_title(), third.get_important(), third.get_session()),
+                         ('Third "quoted"', False, 61))
+        self.assertIs(self.store.lookup_issue("unga:3"), third)
+        topic = self.store.lookup_issue("unga-topic:me")
+        self.assertIsNone(topic.get_date())
+        self.assertEqual(topic.get_session(), 0)
+        self.assertEqual(list(topic.get_parents()), [])
+        # A roll call goes with its votes, not alone.
+        with self.assertRaises(GLib.Error):
+            self.store.remove(third)
+        with self.assertRaises(GLib.Error):
+            self.store.add(Bilat.Issue.new("unga:3"))
+
+    def test_import_refuses_an_issue_id(self):
+        roll_calls, issues, votes = small_tables()
+        store = Bilat.Store()
+        store.add(Bilat.Issue.new("unga:2"))
+        with TempDir() as tmp:
+            with self.assertRaises(GLib.Error) as caught:
+                store.import_votes([tmp.write("r.csv", roll_calls), tmp.write("i.csv", issues),
+                                    tmp.write("v.csv", votes)], Bilat.ImportFlags.NONE, None)
+        self.assertIn("unga:2", caught.exception.message)
+        self.assertEqual(store.get_issues().get_n_items(), 1)
+        self.assertEqual(store.get_positions().get_n_items(), 0)
+
+    def test_votes_cite_their_row(self):
+        vote = self.store.lookup_position("unga:3:RUS")
+        (citation,) = vote.get_citations()
+        self.assertEqual((citation.get_source(), citation.get_row()), ("unga-votes", "rcid=3 country=RUS"))
+        self.assertEqual(citation.to_string(), "unga-votes: rcid=3 country=RUS")
+        self.assertIsNotNone(self.store.lookup_source("unga-votes"))
+        # Saved and loaded, the same citation.
+        copy = Bilat.Store()
+        copy.load_from_data(data_of(self.store).encode())
+        (again,) = copy.lookup_position("unga:3:RUS").get_citations()
+        self.assertTrue(Bilat.Citation.equal(citation, again))
 
     def test_clear(self):
         self.store.clear()
@@ -582,6 +635,46 @@ class TestSharedData(unittest.TestCase):
         text = data_of(self.store)
         copy = Bilat.Store()
         copy.load_from_data(text.encode())
+        settings = Bilat.AffinitySettings(unit=Bilat.AffinityUnit.YEAR)
+        for a, b in itertools.combinations(sorted(self.votes), 2):
+            self.assertEqual(copy.compute_affinity(a, b, settings).to_string(Bilat.AffinityFormat.CSV, 0),
+                             self.store.compute_affinity(a, b, settings).to_string(Bilat.AffinityFormat.CSV, 0))
+
+    def test_roll_call_issues(self):
+        # The roll calls' facts, read here from the raw tables.
+        facts = {}
+        with open(os.path.join(UNGA, ROLL_CALLS), newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                facts["unga:" + row["rcid"]] = (row["date"], int(row["session"]), row["unres"] or None,
+                                                row["importantvote"] == "1")
+        topics = {}
+        with open(os.path.join(UNGA, ISSUES), newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                topics.setdefault("unga:" + row["rcid"], set()).add("unga-topic:" + row["short_name"])
+        issues = self.store.get_issues()
+        listed = {}
+        for i in range(issues.get_n_items()):
+            issue = issues.get_item(i)
+            listed[issue.get_id()] = issue
+        self.assertEqual({i for i in listed if i.startswith("unga:")}, set(facts))
+        self.assertEqual({i for i in listed if i.startswith("unga-topic:")},
+                         set().union(*topics.values()))
+        sample = sorted(facts)[::97] + [i for i in sorted(facts) if facts[i][3]][:5]
+        for id_ in sample:
+            with self.subTest(id=id_):
+                issue = listed[id_]
+                self.assertEqual((issue.get_date().to_string(), issue.get_session(),
+                                  issue.get_resolution(), issue.get_important()), facts[id_])
+                self.assertEqual(set(issue.get_parents()), topics.get(id_, set()))
+                self.assertEqual(self.store.lookup_issue(id_).get_resolution(), facts[id_][2])
+
+    def test_native_round_trip(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "unga.bilat")
+            self.store.save_to_native_file(Gio.File.new_for_path(path), None)
+            copy = Bilat.Store()
+            self.assertTrue(copy.load_from_path(path))
+        self.assertEqual(data_of(copy), data_of(self.store))
         settings = Bilat.AffinitySettings(unit=Bilat.AffinityUnit.YEAR)
         for a, b in itertools.combinations(sorted(self.votes), 2):
             self.assertEqual(copy.compute_affinity(a, b, settings).to_string(Bilat.AffinityFormat.CSV, 0),

@@ -193,6 +193,84 @@ class BuiltinTests(unittest.TestCase):
         self.assertIn("pakistan-russia", caught.exception.message)
 
 
+class IssueFactsTests(unittest.TestCase):
+    """Hand-written issues with a date, session, resolution, importance and
+    parents, and citations of a row, saved and loaded."""
+
+    def make(self):
+        store = make_store()
+        store.add(Bilat.Source.new("ledger"))
+        store.add(Bilat.Issue.new("trade"))
+        vote = Bilat.Issue.new("tariff-vote")
+        vote.set_date(Bilat.Date.parse("2019-05-02"))
+        vote.set_session(74)
+        vote.set_resolution("R/74/9")
+        vote.set_important(True)
+        vote.set_parents(["trade", "energy", "trade"])
+        store.add(vote)
+        position = Bilat.Position.new("pak-tariff", "PAK", "tariff-vote", Bilat.Stance.OPPOSES)
+        position.add_citation(Bilat.Citation.new_for_row("ledger", "line=12"))
+        store.add(position)
+        return store
+
+    def test_round_trip(self):
+        store = self.make()
+        vote = store.lookup_issue("tariff-vote")
+        self.assertEqual(list(vote.get_parents()), ["trade", "energy"])
+        text = data_of(store)
+        record = next(i for i in json.loads(text)["issues"] if i["id"] == "tariff-vote")
+        self.assertEqual(record, {"id": "tariff-vote", "date": "2019-05-02", "session": 74,
+                                  "resolution": "R/74/9", "important": True,
+                                  "parents": ["trade", "energy"]})
+        self.assertNotIn("parents", next(i for i in json.loads(text)["issues"] if i["id"] == "trade"))
+        self.assertEqual(Bilat.validate_data(text.encode()), [])
+        copy = Bilat.Store.new()
+        self.assertTrue(copy.load_from_data(text.encode()))
+        again = copy.lookup_issue("tariff-vote")
+        self.assertEqual((again.get_date().to_string(), again.get_session(), again.get_resolution(),
+                          again.get_important(), list(again.get_parents())),
+                         ("2019-05-02", 74, "R/74/9", True, ["trade", "energy"]))
+        (citation,) = copy.lookup_position("pak-tariff").get_citations()
+        self.assertEqual((citation.get_source(), citation.get_row()), ("ledger", "line=12"))
+        self.assertEqual(data_of(copy), text)
+        # A query on a parent finds the positions on the issues under it.
+        found = copy.find_positions(Bilat.Query.parse("issue:trade"))
+        self.assertEqual(ids(found), ["pak-tariff"])
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "issues.bilat")
+            store.save_to_native_file(Gio.File.new_for_path(path), None)
+            native = Bilat.Store.new()
+            self.assertTrue(native.load_from_path(path))
+        self.assertEqual(data_of(native), text)
+
+    def test_bad_members(self):
+        text = data_of(self.make())
+        cases = [
+            ('"session": 74', '"session": 0', "session"),
+            ('"session": 74', '"session": 70000', "session"),
+            ('"important": true', '"important": 1', "important"),
+            ('"parents": ["trade"', '"parents": ["nowhere"', "parents[0]"),
+            ('"parents": ["trade"', '"parents": ["tariff-vote"', "parents[0]"),
+            ('"parents": ["trade", "energy"', '"parents": ["trade", "trade"', "parents[1]"),
+            ('"row": "line=12"', '"row": ""', "citations[0].row"),
+            ('"row": "line=12"', '"row": "line=12", "paragraph": 2', "citations[0].row"),
+        ]
+        for old, new, field in cases:
+            with self.subTest(field=field, new=new):
+                self.assertIn(old, text)
+                bad = text.replace(old, new, 1)
+                problems = Bilat.validate_data(bad.encode())
+                self.assertIn(field, [p.get_field() for p in problems])
+                with self.assertRaises(GLib.Error):
+                    Bilat.Store.new().load_from_data(bad.encode())
+
+    def test_check_refuses_unknown_parent(self):
+        store = self.make()
+        store.lookup_issue("trade").set_parents(["nowhere"])
+        problems = store.check()
+        self.assertIn("parents", [p.get_field() for p in problems])
+
+
 class SpeaksForTests(unittest.TestCase):
     def test_property_and_round_trip(self):
         store = make_store()

@@ -25,4 +25,78 @@ const char *_bilat_identity_resolve_len (BilatIdentity   *self,
                                          guint32          last,
                                          GError         **error);
 
+/* The same, following successions for codes as names follow them: a
+ * code that names one state only also names the states it continues, on
+ * their days (ISO alpha-2 `RU` in 1985 is `SUN`), as event data and UN
+ * votes write the codes of today for the states of the past. */
+const char *_bilat_identity_resolve_following (BilatIdentity   *self,
+                                               BilatCodeScheme  scheme,
+                                               const char      *code,
+                                               gsize            length,
+                                               guint32          day,
+                                               GError         **error);
+
+/* What a code or a name names, day by day: the state @id on the days
+ * @first..@last (Julian day numbers; 0 and G_MAXUINT32 open). A code's
+ * intervals are in day order and do not overlap; days of none name no
+ * state. */
+typedef struct
+{
+  guint32     first;
+  guint32     last;
+  const char *id;
+} BilatIdentityDays;
+
+static inline const char *
+_bilat_identity_days_at (const BilatIdentityDays *days,
+                         guint                    n,
+                         guint32                  day)
+{
+  for (guint i = 0; i < n; i++)
+    if (day <= days[i].last)
+      return day >= days[i].first ? days[i].id : NULL;
+  return NULL;
+}
+
+/* Whether @days name one state on every day. */
+static inline gboolean
+_bilat_identity_days_are_constant (const BilatIdentityDays *days,
+                                   guint                    n)
+{
+  return n == 1 && days[0].first == 0 && days[0].last == G_MAXUINT32;
+}
+
+/* The intervals of every code of a scheme (following successions, as
+ * _bilat_identity_resolve_following() resolves), made once per process
+ * for the default identity: for the readers' hot paths. */
+typedef struct _BilatCodeDays BilatCodeDays;
+
+const BilatCodeDays     *_bilat_identity_get_code_days (BilatIdentity       *self,
+                                                        BilatCodeScheme      scheme);
+/* The intervals of @length bytes of @code (*@n of them; none for a code
+ * the scheme lacks). No allocation. */
+const BilatIdentityDays *_bilat_code_days_find         (const BilatCodeDays *self,
+                                                        const char          *code,
+                                                        gsize                length,
+                                                        guint               *n);
+/* The actor id @code names on @day, or NULL. */
+const char              *_bilat_code_days_resolve      (const BilatCodeDays *self,
+                                                        const char          *code,
+                                                        gsize                length,
+                                                        guint32              day);
+/* Calls @func with each code that names @id on some day. */
+void                     _bilat_code_days_foreach      (const BilatCodeDays *self,
+                                                        const char          *id,
+                                                        void               (*func) (const char *code,
+                                                                                    gpointer    user_data),
+                                                        gpointer             user_data);
+
+/* The intervals of a name (as _bilat_identity_resolve_len() resolves
+ * names), made on first use and kept; NULL for a name of no state.
+ * Thread-safe. */
+const BilatIdentityDays *_bilat_identity_name_days     (BilatIdentity       *self,
+                                                        const char          *name,
+                                                        gsize                length,
+                                                        guint               *n);
+
 G_END_DECLS

@@ -99,4 +99,24 @@ const BilatIdentityDays *_bilat_identity_name_days     (BilatIdentity       *sel
                                                         gsize                length,
                                                         guint               *n);
 
+/* The state a code or name names without a date: the only one, or the
+ * first of those it named over time (FIPS `YI`: `YUG`, then `SCG`), for
+ * the functions of the code tables that take no date. NULL if unknown. */
+const char              *_bilat_identity_first_state   (BilatIdentity       *self,
+                                                        BilatCodeScheme      scheme,
+                                                        const char          *code,
+                                                        gsize                length);
+
+/* The actor id a CAMEO country code of @length bytes stands for: its ISO
+ * code where CAMEO's differs (ROM → ROU), else NULL, meaning the code
+ * itself. */
+const char *_bilat_cameo_country_renamed  (const char *code,
+                                           gsize       length);
+
+/* The CAMEO country codes that stand for the actor id @id: @id itself,
+ * and the CAMEO code that differs from it (ROU → ROM). Returns the number
+ * written to @codes (1 or 2); the strings are static or @id. */
+guint       _bilat_cameo_country_aliases  (const char  *id,
+                                           const char **codes);
+
 G_END_DECLS

@@ -69,8 +69,10 @@ typedef struct
 /* The states a folded name names, whose lifetimes do not overlap. */
 typedef struct
 {
-  guint   n;
-  guint16 states[];
+  gpointer days;      /* what the name names day by day, made on first
+                       * use (bilat-identity.c); atomic */
+  guint    n;
+  guint16  states[];
 } NameEntry;
 
 /* The tables, read once from the resource and never changed. */

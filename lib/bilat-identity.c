@@ -7,7 +7,6 @@
 
 #include <string.h>
 
-#include "bilat-codes-private.h"
 #include "bilat-identity-private.h"
 #include "bilat-identity-table-private.h"
 
@@ -109,6 +108,45 @@ bilat_identity_get_default (void)
       g_once_init_leave (&identity, loaded);
     }
   return identity;
+}
+
+/* ---- CAMEO's own codes ------------------------------------------------ */
+
+const char *
+_bilat_cameo_country_renamed (const char *code,
+                              gsize       length)
+{
+  /* The four codes where CAMEO and ISO differ; every other country code
+   * is the actor id as it is. */
+  if (length != 3)
+    return NULL;
+  if (memcmp (code, "ROM", 3) == 0)
+    return "ROU";
+  if (memcmp (code, "MTN", 3) == 0)
+    return "MNE";
+  if (memcmp (code, "IMY", 3) == 0)
+    return "IMN";
+  if (memcmp (code, "TMP", 3) == 0)
+    return "TLS";
+  return NULL;
+}
+
+guint
+_bilat_cameo_country_aliases (const char  *id,
+                              const char **codes)
+{
+  static const char * const renamed[][2] = {
+    { "ROU", "ROM" }, { "MNE", "MTN" }, { "IMN", "IMY" }, { "TLS", "TMP" },
+  };
+
+  codes[0] = id;
+  for (guint i = 0; i < G_N_ELEMENTS (renamed); i++)
+    if (strcmp (id, renamed[i][0]) == 0)
+      {
+        codes[1] = renamed[i][1];
+        return 2;
+      }
+  return 1;
 }
 
 /* ---- Days and their words ---------------------------------------------- */
@@ -1066,11 +1104,15 @@ append_days_of (BilatIdentity   *self,
     {
       guint32 first = i == 0 ? OPEN_FIRST : g_array_index (boundaries, guint32, i - 1);
       guint32 last = i == n ? OPEN_LAST : g_array_index (boundaries, guint32, i) - 1;
+      guint32 probe;
       const char *id;
 
       if (i > 0 && i < n && last < first)
         continue;   /* a boundary twice */
-      id = resolve_len (self, scheme, TRUE, code, strlen (code), first, first, NULL);
+      /* Day 0 is no day of the calendar: the first one stands for the
+       * open start. */
+      probe = MAX (first, 1);
+      id = resolve_len (self, scheme, TRUE, code, strlen (code), probe, probe, NULL);
       if (id == NULL)
         continue;
       if (out->len > 0)
@@ -1206,8 +1248,15 @@ _bilat_code_days_foreach (const BilatCodeDays *self,
         }
 }
 
-/* Names: the intervals of each name, made when a reader first meets it. */
-G_LOCK_DEFINE_STATIC (name_days);
+/* Names: the intervals of each name, made when a reader first meets it
+ * and published with an atomic pointer, so that later lookups take no
+ * lock. Two threads that meet a name at once both make its intervals,
+ * and one is kept. */
+typedef struct
+{
+  guint             n;
+  BilatIdentityDays days[];
+} NameDays;
 
 const BilatIdentityDays *
 _bilat_identity_name_days (BilatIdentity *self,
@@ -1215,31 +1264,82 @@ _bilat_identity_name_days (BilatIdentity *self,
                            gsize          length,
                            guint         *n)
 {
-  static GHashTable *memo = NULL;   /* NameEntry → GArray of days */
   char key[MAX_NAME_LENGTH + 1];
-  const NameEntry *entry;
-  GArray *days;
+  NameEntry *entry;
+  NameDays *days;
 
   *n = 0;
   if (!_bilat_identity_fold_name (name, length, key) ||
       (entry = g_hash_table_lookup (self->table.by_name, key)) == NULL)
     return NULL;
 
-  G_LOCK (name_days);
-  if (memo == NULL)
-    memo = g_hash_table_new (NULL, NULL);
-  days = g_hash_table_lookup (memo, entry);
+  days = g_atomic_pointer_get (&entry->days);
   if (days == NULL)
     {
       g_autoptr(GArray) boundaries = g_array_new (FALSE, FALSE, sizeof (guint32));
+      g_autoptr(GArray) made = g_array_new (FALSE, FALSE, sizeof (BilatIdentityDays));
+      NameDays *fresh;
 
-      days = g_array_new (FALSE, FALSE, sizeof (BilatIdentityDays));
       for (guint i = 0; i < entry->n; i++)
         add_chain_boundaries (self, entry->states[i], boundaries);
-      append_days_of (self, BILAT_CODE_SCHEME_NAME, key, boundaries, days);
-      g_hash_table_insert (memo, (gpointer) entry, days);
+      append_days_of (self, BILAT_CODE_SCHEME_NAME, key, boundaries, made);
+      fresh = g_malloc (sizeof (NameDays) + made->len * sizeof (BilatIdentityDays));
+      fresh->n = made->len;
+      memcpy (fresh->days, made->data, made->len * sizeof (BilatIdentityDays));
+      if (g_atomic_pointer_compare_and_exchange (&entry->days, NULL, fresh))
+        days = fresh;
+      else
+        {
+          g_free (fresh);
+          days = g_atomic_pointer_get (&entry->days);
+        }
     }
-  G_UNLOCK (name_days);
-  *n = days->len;
-  return (const BilatIdentityDays *) (gpointer) days->data;
+  *n = days->n;
+  return days->days;
+}
+
+const char *
+_bilat_identity_first_state (BilatIdentity   *self,
+                             BilatCodeScheme  scheme,
+                             const char      *code,
+                             gsize            length)
+{
+  if (scheme == BILAT_CODE_SCHEME_NAME)
+    {
+      char key[MAX_NAME_LENGTH + 1];
+      const NameEntry *entry;
+      int first = -1;
+
+      if (!_bilat_identity_fold_name (code, length, key) ||
+          (entry = g_hash_table_lookup (self->table.by_name, key)) == NULL)
+        return NULL;
+      for (guint i = 0; i < entry->n; i++)
+        {
+          const State *s = &self->table.states[entry->states[i]];
+
+          if (first < 0 ||
+              (s->n_lives > 0 && self->table.lives[s->lives_start].first <
+                                 self->table.lives[self->table.states[first].lives_start].first))
+            first = entry->states[i];
+        }
+      return self->table.states[first].id;
+    }
+  else
+    {
+      const char *iso = scheme == BILAT_CODE_SCHEME_CAMEO ? _bilat_cameo_country_renamed (code, length) : NULL;
+      BilatCodeScheme indexed = scheme == BILAT_CODE_SCHEME_CAMEO ? BILAT_CODE_SCHEME_ISO3 : scheme;
+      int key;
+      guint index;
+
+      if (iso != NULL)
+        {
+          code = iso;
+          length = 3;
+        }
+      if (indexed >= N_SCHEMES || (!is_numeric_scheme (indexed) && !is_alpha_scheme (indexed)) ||
+          (key = code_key (indexed, code, length)) < 0 ||
+          (index = self->table.index[indexed][key]) == 0)
+        return NULL;
+      return self->table.states[self->table.spans[self->table.entries[index - 1].start].state].id;
+    }
 }

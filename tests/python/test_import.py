@@ -94,6 +94,22 @@ class ImportTests(unittest.TestCase):
         self.assertEqual(ids(loaded.get_events()), ids(store.get_events()))
         self.assertEqual(loaded.lookup_event("gdelt:900000006").get_goldstein(), 7.0)
 
+    def test_codes_resolve_on_the_row_date(self):
+        # GDELT codes the Soviet Union's actors and places with Russia's
+        # codes: on a 1985 row they are SUN's, on a 2005 row RUS's, and a
+        # dyad query with RUS counts both (Russia continues the USSR).
+        store = Bilat.Store.new()
+        Bilat.Importer().import_(store, [fixture("gdelt-identity.export.CSV")])
+        soviet = store.lookup_event("gdelt:920000001")
+        self.assertEqual([p.get_actor() for p in soviet.get_participants()], ["PAK", "SUN"])
+        self.assertEqual(soviet.get_place().get_country(), "SUN")
+        russian = store.lookup_event("gdelt:920000002")
+        self.assertEqual([p.get_actor() for p in russian.get_participants()], ["PAK", "RUS"])
+        self.assertEqual(store.lookup_actor("RUS").get_predecessor(), "SUN")
+        self.assertEqual(store.find_events(Bilat.Query.parse("dyad:PAK,RUS")).get_n_items(), 2)
+        series, _ = series_of([fixture("gdelt-identity.export.CSV")], "dyad:PAK,RUS")
+        self.assertEqual(totals(series)[0], 2)
+
     def test_import_from_files(self):
         files = [fixture("gdelt2.export.CSV"), fixture("icews.tab"), fixture("gdelt2.export.CSV")]
         store = Bilat.Store.new()

@@ -66,24 +66,96 @@ _bilat_identity_days_are_constant (const BilatIdentityDays *days,
   return n == 1 && days[0].first == 0 && days[0].last == G_MAXUINT32;
 }
 
+/* Codes index arrays: numbers below 1000, or two or three capitals. */
+#define _BILAT_IDENTITY_N_NUMERIC 1000
+#define _BILAT_IDENTITY_N_ALPHA   (26 * 26 + 26 * 26 * 26)
+
+/* The index key of @length bytes of @code, a number (@numeric) or
+ * letters, or -1 when it cannot be a code. Numbers may have leading
+ * zeros (`004`); letters may be lower case. */
+static inline int
+_bilat_identity_code_key (gboolean    numeric,
+                          const char *code,
+                          gsize       length)
+{
+  if (numeric)
+    {
+      int value = 0;
+
+      if (length == 0 || length > 4)
+        return -1;
+      for (gsize i = 0; i < length; i++)
+        {
+          if (code[i] < '0' || code[i] > '9')
+            return -1;
+          value = value * 10 + (code[i] - '0');
+        }
+      return value < _BILAT_IDENTITY_N_NUMERIC ? value : -1;
+    }
+  else
+    {
+      int key = 0;
+
+      if (length != 2 && length != 3)
+        return -1;
+      for (gsize i = 0; i < length; i++)
+        {
+          char c = code[i] & ~0x20;   /* ASCII upper case */
+
+          if (c < 'A' || c > 'Z')
+            return -1;
+          key = key * 26 + (c - 'A');
+        }
+      return length == 2 ? key : 26 * 26 + key;
+    }
+}
+
 /* The intervals of every code of a scheme (following successions, as
  * _bilat_identity_resolve_following() resolves), made once per process
  * for the default identity: for the readers' hot paths. */
-typedef struct _BilatCodeDays BilatCodeDays;
+typedef struct
+{
+  BilatCodeScheme    scheme;
+  gboolean           numeric;
+  int                n_keys;
+  guint32           *starts;   /* key → first interval; n_keys + 1 of them */
+  BilatIdentityDays *days;
+  const char       **codes;    /* key → the code, or NULL */
+} BilatCodeDays;
 
 const BilatCodeDays     *_bilat_identity_get_code_days (BilatIdentity       *self,
                                                         BilatCodeScheme      scheme);
 /* The intervals of @length bytes of @code (*@n of them; none for a code
  * the scheme lacks). No allocation. */
-const BilatIdentityDays *_bilat_code_days_find         (const BilatCodeDays *self,
-                                                        const char          *code,
-                                                        gsize                length,
-                                                        guint               *n);
+static inline const BilatIdentityDays *
+_bilat_code_days_find (const BilatCodeDays *self,
+                       const char          *code,
+                       gsize                length,
+                       guint               *n)
+{
+  int key = _bilat_identity_code_key (self->numeric, code, length);
+
+  if (key < 0)
+    {
+      *n = 0;
+      return NULL;
+    }
+  *n = self->starts[key + 1] - self->starts[key];
+  return self->days + self->starts[key];
+}
+
 /* The actor id @code names on @day, or NULL. */
-const char              *_bilat_code_days_resolve      (const BilatCodeDays *self,
-                                                        const char          *code,
-                                                        gsize                length,
-                                                        guint32              day);
+static inline const char *
+_bilat_code_days_resolve (const BilatCodeDays *self,
+                          const char          *code,
+                          gsize                length,
+                          guint32              day)
+{
+  guint n;
+  const BilatIdentityDays *days = _bilat_code_days_find (self, code, length, &n);
+
+  return _bilat_identity_days_at (days, n, day);
+}
 /* Calls @func with each code that names @id on some day. */
 void                     _bilat_code_days_foreach      (const BilatCodeDays *self,
                                                         const char          *id,

@@ -1037,15 +1037,6 @@ bilat_identity_get_spells (BilatIdentity *self,
  * the same resolution as bilat_identity_resolve(): there is one answer.
  */
 
-struct _BilatCodeDays
-{
-  BilatCodeScheme    scheme;
-  int                n_keys;
-  guint32           *starts;   /* key → first interval; n_keys + 1 of them */
-  BilatIdentityDays *days;
-  const char       **codes;    /* key → the code, or NULL */
-};
-
 static int
 compare_days (gconstpointer a,
               gconstpointer b)
@@ -1142,7 +1133,8 @@ code_days_new (BilatIdentity   *self,
   const char **codes;
 
   days->scheme = scheme;
-  days->n_keys = is_numeric_scheme (indexed) ? N_NUMERIC : N_ALPHA;
+  days->numeric = is_numeric_scheme (indexed);
+  days->n_keys = days->numeric ? N_NUMERIC : N_ALPHA;
   days->starts = g_new0 (guint32, days->n_keys + 1);
   codes = days->codes = g_new0 (const char *, days->n_keys);
   for (guint e = 0; e < self->table.n_entries; e++)
@@ -1200,36 +1192,6 @@ _bilat_identity_get_code_days (BilatIdentity   *self,
   if (g_once_init_enter (&by_scheme[scheme]))
     g_once_init_leave (&by_scheme[scheme], code_days_new (self, scheme));
   return by_scheme[scheme];
-}
-
-const BilatIdentityDays *
-_bilat_code_days_find (const BilatCodeDays *self,
-                       const char          *code,
-                       gsize                length,
-                       guint               *n)
-{
-  BilatCodeScheme indexed = self->scheme == BILAT_CODE_SCHEME_CAMEO ? BILAT_CODE_SCHEME_ISO3 : self->scheme;
-  int key = code_key (indexed, code, length);
-
-  if (key < 0)
-    {
-      *n = 0;
-      return NULL;
-    }
-  *n = self->starts[key + 1] - self->starts[key];
-  return self->days + self->starts[key];
-}
-
-const char *
-_bilat_code_days_resolve (const BilatCodeDays *self,
-                          const char          *code,
-                          gsize                length,
-                          guint32              day)
-{
-  guint n;
-  const BilatIdentityDays *days = _bilat_code_days_find (self, code, length, &n);
-
-  return _bilat_identity_days_at (days, n, day);
 }
 
 void

@@ -406,10 +406,12 @@ add_predecessors (BilatIdentity *self,
 
 /* With @follow, a code that names one state only also names the states
  * it continues, on the days the code itself names none (CAMEO `RUS` in
- * 1985 is the Soviet Union); a code of several states never does. */
+ * 1985 is the Soviet Union); a code of several states never does.
+ * Errors name the code as one of @label. */
 static const char *
 resolve_code (BilatIdentity   *self,
               BilatCodeScheme  scheme,
+              BilatCodeScheme  label,
               gboolean         follow,
               const char      *code,
               gsize            length,
@@ -426,7 +428,7 @@ resolve_code (BilatIdentity   *self,
 
   if (key < 0 || (index = self->table.index[scheme][key]) == 0)
     {
-      set_unknown (scheme, code, length, error);
+      set_unknown (label, code, length, error);
       return NULL;
     }
   entry = &self->table.entries[index - 1];
@@ -459,11 +461,11 @@ resolve_code (BilatIdentity   *self,
           self->table.states[state].predecessor >= 0)
         g_string_append_printf (known, ", and %s on its days",
                                 self->table.states[self->table.states[state].predecessor].id);
-      set_code_error (BILAT_IDENTITY_ERROR_NOT_VALID, scheme, code, length, first, last,
+      set_code_error (BILAT_IDENTITY_ERROR_NOT_VALID, label, code, length, first, last,
                       known->str, error);
     }
   else
-    set_ambiguous (self, scheme, code, length, found, first, last, error);
+    set_ambiguous (self, label, code, length, found, first, last, error);
   return NULL;
 }
 
@@ -639,7 +641,7 @@ resolve_len (BilatIdentity   *self,
          * successions. */
         const char *iso = _bilat_cameo_country_renamed (code, length);
 
-        return resolve_code (self, BILAT_CODE_SCHEME_ISO3, TRUE, iso != NULL ? iso : code,
+        return resolve_code (self, BILAT_CODE_SCHEME_ISO3, scheme, TRUE, iso != NULL ? iso : code,
                              iso != NULL ? 3 : length, first, last, error);
       }
 
@@ -652,7 +654,7 @@ resolve_len (BilatIdentity   *self,
     case BILAT_CODE_SCHEME_GW_LETTER:
     case BILAT_CODE_SCHEME_FIPS:
     case BILAT_CODE_SCHEME_M49:
-      return resolve_code (self, scheme, follow, code, length, first, last, error);
+      return resolve_code (self, scheme, scheme, follow, code, length, first, last, error);
 
     default:
       g_set_error (error, BILAT_IDENTITY_ERROR, BILAT_IDENTITY_ERROR_UNKNOWN,
@@ -705,6 +707,11 @@ date_days (const BilatDate *date,
  * Returns the actor id of the state that @code names on @date: COW 365 on
  * 1985-06-01 is `SUN`, on 2000-01-01 `RUS`; the name `Russia` in 1985 is
  * `SUN` too, the Soviet Union that Russia continues.
+ *
+ * CAMEO codes follow succession as names do: CAMEO has no codes for the
+ * states that no longer exist, and event data writes the code of today
+ * for the state of the past, so CAMEO `RUS` on 1985-06-01 is `SUN` (and
+ * `RUS` on 2005-06-01), `SRB` in 1995 `YUG`.
  *
  * A date of a month, a year or an interval is resolved when the code
  * names one state over all of it (COW 265 in 1990 is `DDR`, a state until

@@ -1500,6 +1500,20 @@ place_country (BilatStore *store,
   return place != NULL ? bilat_place_get_country (place) : NULL;
 }
 
+/* The event @id of @store has the state @actor in @role and, unless
+ * @country is NULL, its place is in @country. */
+static void
+check_state (BilatStore *store,
+             const char *id,
+             const char *actor,
+             BilatRole   role,
+             const char *country)
+{
+  check_participant (BILAT_EVENT (coded (store, id)), actor, role);
+  if (country != NULL)
+    assert_string_equal (place_country (store, id), country);
+}
+
 /* GDELT writes the codes of today for the states of the past: the reader
  * resolves them on the row's date, as the identity tables say. */
 static void
@@ -1514,20 +1528,15 @@ test_gdelt_identity_by_date (void **state)
 
   check_counts (report, 6, 6, 6, 0, 0);
   /* CAMEO RUS and FIPS RS: the Soviet Union in 1985, Russia in 2005. */
-  check_participant (BILAT_EVENT (coded (store, "gdelt:920000001")), "SUN", BILAT_ROLE_TARGET);
-  assert_string_equal (place_country (store, "gdelt:920000001"), "SUN");
-  check_participant (BILAT_EVENT (coded (store, "gdelt:920000002")), "RUS", BILAT_ROLE_TARGET);
-  assert_string_equal (place_country (store, "gdelt:920000002"), "RUS");
+  check_state (store, "gdelt:920000001", "SUN", BILAT_ROLE_TARGET, "SUN");
+  check_state (store, "gdelt:920000002", "RUS", BILAT_ROLE_TARGET, "RUS");
   /* CAMEO SRB and FIPS YI: Yugoslavia in 1995, Serbia and Montenegro in
    * 2004; SRB and FIPS RI: Serbia in 2010. */
-  check_participant (BILAT_EVENT (coded (store, "gdelt:920000003")), "YUG", BILAT_ROLE_TARGET);
-  assert_string_equal (place_country (store, "gdelt:920000003"), "YUG");
-  check_participant (BILAT_EVENT (coded (store, "gdelt:920000004")), "SCG", BILAT_ROLE_TARGET);
-  assert_string_equal (place_country (store, "gdelt:920000004"), "SCG");
-  check_participant (BILAT_EVENT (coded (store, "gdelt:920000005")), "SRB", BILAT_ROLE_TARGET);
-  assert_string_equal (place_country (store, "gdelt:920000005"), "SRB");
+  check_state (store, "gdelt:920000003", "YUG", BILAT_ROLE_TARGET, "YUG");
+  check_state (store, "gdelt:920000004", "SCG", BILAT_ROLE_TARGET, "SCG");
+  check_state (store, "gdelt:920000005", "SRB", BILAT_ROLE_TARGET, "SRB");
   /* CZE names no state in 1985: kept as GDELT writes it, never guessed. */
-  check_participant (BILAT_EVENT (coded (store, "gdelt:920000006")), "CZE", BILAT_ROLE_INITIATOR);
+  check_state (store, "gdelt:920000006", "CZE", BILAT_ROLE_INITIATOR, NULL);
 
   /* The imported states continue what the identity tables say. */
   assert_string_equal (bilat_actor_get_predecessor (bilat_store_lookup_actor (store, "RUS")), "SUN");
@@ -1574,11 +1583,9 @@ test_icews_identity_by_date (void **state)
   check_counts (report, 4, 4, 4, 0, 0);
   /* "Serbia and Montenegro" in 2004: SCG; "Serbia" in 2010: SRB, and in
    * 2004 the state Serbia continues, SCG. */
-  check_participant (BILAT_EVENT (coded (store, "icews:42000001")), "SCG", BILAT_ROLE_INITIATOR);
-  assert_string_equal (place_country (store, "icews:42000001"), "SCG");
-  check_participant (BILAT_EVENT (coded (store, "icews:42000002")), "SRB", BILAT_ROLE_INITIATOR);
-  assert_string_equal (place_country (store, "icews:42000002"), "SRB");
-  check_participant (BILAT_EVENT (coded (store, "icews:42000003")), "SCG", BILAT_ROLE_INITIATOR);
+  check_state (store, "icews:42000001", "SCG", BILAT_ROLE_INITIATOR, "SCG");
+  check_state (store, "icews:42000002", "SRB", BILAT_ROLE_INITIATOR, "SRB");
+  check_state (store, "icews:42000003", "SCG", BILAT_ROLE_INITIATOR, NULL);
   /* "Serbia and Montenegro" in 2010: no state; reported, never guessed. */
   event = BILAT_EVENT (coded (store, "icews:42000004"));
   assert_int_equal (bilat_event_get_participants (event)->len, 1);

@@ -311,7 +311,8 @@ country_days (BilatUngaReader *self,
   return *n > 0 ? days : NULL;
 }
 
-/* A vote's country that names no state on its roll call's day. */
+/* A vote's country (NULL: no longer at hand) that names no state on its
+ * roll call's day. */
 static char *
 describe_unresolved (const char *country,
                      guint32     day)
@@ -319,6 +320,9 @@ describe_unresolved (const char *country,
   int year, month, mday;
 
   _bilat_julian_to_civil (day, &year, &month, &mday);
+  if (country == NULL)
+    return g_strdup_printf ("the country names no state on the roll call’s date, %04d-%02d-%02d",
+                            year, month, mday);
   return g_strdup_printf ("“%s” names no state on the roll call’s date, %04d-%02d-%02d",
                           country, year, month, mday);
 }
@@ -857,12 +861,8 @@ _bilat_unga_reader_finish (BilatUngaReader   *self,
       else if ((holder = _bilat_identity_days_at (vote->days, vote->n_days, day)) == NULL)
         {
           char id[32];
-          g_autofree char *message = NULL;
-          int year, month, mday;
+          g_autofree char *message = describe_unresolved (NULL, day);
 
-          _bilat_julian_to_civil (day, &year, &month, &mday);
-          message = g_strdup_printf ("the country names no state on the roll call’s date, %04d-%02d-%02d",
-                                     year, month, mday);
           g_snprintf (id, sizeof id, "unga:%u", vote->number);
           self->counts->kept--;
           self->file_index = G_MAXUINT;

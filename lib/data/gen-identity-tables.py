@@ -202,6 +202,9 @@ def slug(name):
 
 def value(row, field):
     v = row.get(field, '') if row else ''
+    # NA is the crosswalk's missing value, and Namibia's alpha-2 code.
+    if field == 'iso2c' and v == 'NA' and row.get('iso3c') == 'NAM':
+        return v
     return '' if v in ('', 'NA') else v
 
 

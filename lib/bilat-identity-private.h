@@ -25,17 +25,6 @@ const char *_bilat_identity_resolve_len (BilatIdentity   *self,
                                          guint32          last,
                                          GError         **error);
 
-/* The same, following successions for codes as names follow them: a
- * code that names one state only also names the states it continues, on
- * their days (ISO alpha-2 `RU` in 1985 is `SUN`), as event data and UN
- * votes write the codes of today for the states of the past. */
-const char *_bilat_identity_resolve_following (BilatIdentity   *self,
-                                               BilatCodeScheme  scheme,
-                                               const char      *code,
-                                               gsize            length,
-                                               guint32          day,
-                                               GError         **error);
-
 /* What a code or a name names, day by day: the state @id on the days
  * @first..@last (Julian day numbers; 0 and G_MAXUINT32 open). A code's
  * intervals are in day order and do not overlap; days of none name no
@@ -110,9 +99,12 @@ _bilat_identity_code_key (gboolean    numeric,
     }
 }
 
-/* The intervals of every code of a scheme (following successions, as
- * _bilat_identity_resolve_following() resolves), made once per process
- * for the default identity: for the readers' hot paths. */
+/* The intervals of every code of a scheme, made once per process for the
+ * default identity: for the readers' hot paths. Codes follow successions
+ * as names do: a code that names one state only also names the states it
+ * continues, on their days (ISO alpha-2 `RU` in 1985 is `SUN`), as event
+ * data and UN votes write the codes of today for the states of the
+ * past; a code of several states (`CS`) never does. */
 typedef struct
 {
   BilatCodeScheme    scheme;

@@ -675,17 +675,6 @@ _bilat_identity_resolve_len (BilatIdentity   *self,
   return resolve_len (self, scheme, FALSE, code, length, first, last, error);
 }
 
-const char *
-_bilat_identity_resolve_following (BilatIdentity   *self,
-                                   BilatCodeScheme  scheme,
-                                   const char      *code,
-                                   gsize            length,
-                                   guint32          day,
-                                   GError         **error)
-{
-  return resolve_len (self, scheme, TRUE, code, length, day, day, error);
-}
-
 static void
 date_days (const BilatDate *date,
            guint32         *first,

@@ -445,6 +445,9 @@ resolve_code (BilatIdentity   *self,
                       found, &n_found);
   if (n_found == 1)
     return self->table.states[found[0]].id;
+  /* The intervals of the readers resolve without an error to fill. */
+  if (error == NULL)
+    return NULL;
   if (n_found == 0)
     {
       g_autoptr(GString) known = g_string_new (NULL);
@@ -557,6 +560,8 @@ resolve_states (BilatIdentity   *self,
     states_of_chain (self, states[i], follow, first, last, found, &n_found);
   if (n_found == 1)
     return self->table.states[found[0]].id;
+  if (error == NULL)
+    return NULL;
 
   if (n_found == 0)
     {

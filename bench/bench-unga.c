@@ -58,13 +58,19 @@ static GOptionEntry entries[] = {
   { NULL }
 };
 
-/* The first @n alpha-2 codes of ISO 3166-1 that the library maps: real
- * codes, so that the reader maps them as it would real data. */
+/* The first @n alpha-2 codes of ISO 3166-1 that the library maps, each
+ * to one state on every day of the years voted in (the reader resolves
+ * a code on the roll call's date: Armenia's votes of 1950 would be
+ * reported): real codes, so that the reader maps them as it would real
+ * data. */
 static GPtrArray *
 state_codes (int n)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *path = g_build_filename (BILAT_ISO_CODES_JSON_DIR, "iso_3166-1.json", NULL);
+  g_autoptr(BilatDate) first = bilat_date_new_day (FIRST_YEAR, 1, 1, NULL);
+  g_autoptr(BilatDate) last = bilat_date_new_day (FIRST_YEAR + N_YEARS - 1, 12, 31, NULL);
+  BilatIdentity *identity = bilat_identity_get_default ();
   GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
   JsonArray *array;
 
@@ -74,8 +80,10 @@ state_codes (int n)
   for (guint i = 0; i < json_array_get_length (array) && (int) codes->len < n; i++)
     {
       const char *code = json_object_get_string_member (json_array_get_object_element (array, i), "alpha_2");
+      const char *then = bilat_identity_resolve (identity, BILAT_CODE_SCHEME_ISO2, code, first, NULL);
 
-      if (bilat_country_from_alpha2 (code) != NULL)
+      if (bilat_country_from_alpha2 (code) != NULL && then != NULL &&
+          g_strcmp0 (then, bilat_identity_resolve (identity, BILAT_CODE_SCHEME_ISO2, code, last, NULL)) == 0)
         g_ptr_array_add (codes, g_strdup (code));
     }
   return codes;

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bilat-codes-private.h"
+#include "bilat-identity-private.h"
 #include "bilat-resources.h"
 
 /**
@@ -35,6 +36,11 @@
  *   `UK` the United Kingdom, `GM` Germany;
  * - country names, as ICEWS writes them (`Russian Federation`, `Occupied
  *   Palestinian Territory`), to ISO alpha-3 codes.
+ *
+ * These functions take no date. Which state a code or a name means on a
+ * date is [class@Bilat.Identity]'s to say, and the readers of event data
+ * ask it on each row's date; here a code that named several states over
+ * time gives the first of them.
  *
  * The tables are compiled into the library and read on first use; every
  * function is thread-safe, and returns strings valid for the life of the
@@ -183,14 +189,17 @@ load_table (const char *name,
   return table;
 }
 
-/* "-" in a table: the code has no ISO equivalent. */
+/* The ISO alpha-3 code a code or name of @scheme names without a date,
+ * per the identity tables; NULL when it is no state's or the state has
+ * no ISO code (Kosovo). */
 static const char *
-iso_field (const Row *row,
-           guint      field)
+iso_of (BilatCodeScheme  scheme,
+        const char      *code,
+        gsize            length)
 {
-  const char *iso = row->fields[field];
+  const char *id = _bilat_identity_first_state (bilat_identity_get_default (), scheme, code, length);
 
-  return strcmp (iso, "-") == 0 ? NULL : iso;
+  return id != NULL && bilat_country_get_name (id) != NULL ? id : NULL;
 }
 
 static const Table *
@@ -203,46 +212,30 @@ actor_types (void)
   return table;
 }
 
-/* CAMEO countries: code, ISO code or "-", name. */
+/* CAMEO countries: code, name. */
 static const Table *
 cameo_countries (void)
 {
   static Table *table = NULL;
 
   if (g_once_init_enter (&table))
-    g_once_init_leave (&table, load_table ("cameo-countries.tsv", 3, 3));
+    g_once_init_leave (&table, load_table ("cameo-countries.tsv", 2, 3));
   return table;
 }
 
-typedef struct
-{
-  Table      *table;               /* FIPS, ISO code or "-", name */
-  const char *iso_by_index[26 * 26];
-} FipsTable;
-
-static const FipsTable *
+/* FIPS countries: code, name. */
+static const Table *
 fips_countries (void)
 {
-  static FipsTable *fips = NULL;
+  static Table *table = NULL;
 
-  if (g_once_init_enter (&fips))
-    {
-      FipsTable *loaded = g_new0 (FipsTable, 1);
-
-      loaded->table = load_table ("fips-countries.tsv", 3, 2);
-      for (guint i = 0; i < loaded->table->n_rows; i++)
-        {
-          const Row *row = &loaded->table->rows[i];
-          const char *code = row->fields[0];
-
-          loaded->iso_by_index[(code[0] - 'A') * 26 + (code[1] - 'A')] = iso_field (row, 1);
-        }
-      g_once_init_leave (&fips, loaded);
-    }
-  return fips;
+  if (g_once_init_enter (&table))
+    g_once_init_leave (&table, load_table ("fips-countries.tsv", 2, 2));
+  return table;
 }
 
-/* Country names → ISO codes, keyed by the name in ASCII lower case. */
+/* The names of iso-codes → ISO codes, keyed by the name in ASCII lower
+ * case: names the identity tables lack. */
 typedef struct
 {
   GStringChunk *strings;
@@ -270,7 +263,6 @@ add_name (NameTable  *names,
 {
   char key[MAX_NAME_LENGTH + 1];
 
-  /* The first entry of a name wins: ICEWS's own table comes first. */
   if (name == NULL || !fold_name (name, strlen (name), key) ||
       g_hash_table_contains (names->by_name, key))
     return;
@@ -343,19 +335,10 @@ country_names (void)
   if (g_once_init_enter (&names))
     {
       NameTable *loaded = g_new0 (NameTable, 1);
-      Table *icews = load_table ("icews-country-names.tsv", 2, 0);
 
       loaded->strings = g_string_chunk_new (8 * 1024);
       loaded->by_name = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < icews->n_rows; i++)
-        add_name (loaded, icews->rows[i].fields[0], icews->rows[i].fields[1]);
       add_iso_names (loaded);
-
-      g_hash_table_unref (icews->by_code);
-      g_free (icews->codes);
-      g_free (icews->rows);
-      g_free (icews->text);
-      g_free (icews);
       g_once_init_leave (&names, loaded);
     }
   return names;
@@ -427,7 +410,7 @@ bilat_cameo_country_get_name (const char *code)
   g_return_val_if_fail (code != NULL, NULL);
 
   row = lookup (cameo_countries (), code);
-  return row != NULL ? row->fields[2] : NULL;
+  return row != NULL ? row->fields[1] : NULL;
 }
 
 /**
@@ -441,7 +424,9 @@ bilat_cameo_country_get_name (const char *code)
  * (Europe), `WST` (the West) or `BAG` (Baghdad), has no ISO code.
  *
  * The readers of GDELT data name actors by the ISO code, so that a query
- * for `ROU` finds the events GDELT codes with `ROM`.
+ * for `ROU` finds the events GDELT codes with `ROM`; they ask
+ * [class@Bilat.Identity] on each row's date, where a code also names the
+ * state its state continues (`RUS` in 1985 is `SUN`).
  *
  * Returns: (transfer none) (nullable): the ISO alpha-3 code, or %NULL if
  *   @code is not a CAMEO country code or names a region
@@ -451,12 +436,11 @@ bilat_cameo_country_get_name (const char *code)
 const char *
 bilat_cameo_country_to_iso (const char *code)
 {
-  const Row *row;
-
   g_return_val_if_fail (code != NULL, NULL);
 
-  row = lookup (cameo_countries (), code);
-  return row != NULL ? iso_field (row, 1) : NULL;
+  if (lookup (cameo_countries (), code) == NULL)
+    return NULL;
+  return iso_of (BILAT_CODE_SCHEME_CAMEO, code, strlen (code));
 }
 
 /**
@@ -473,43 +457,6 @@ const char * const *
 bilat_cameo_country_get_codes (void)
 {
   return cameo_countries ()->codes;
-}
-
-const char *
-_bilat_cameo_country_renamed (const char *code,
-                              gsize       length)
-{
-  /* The four codes where CAMEO and ISO differ; every other country code
-   * is the actor id as it is. */
-  if (length != 3)
-    return NULL;
-  if (memcmp (code, "ROM", 3) == 0)
-    return "ROU";
-  if (memcmp (code, "MTN", 3) == 0)
-    return "MNE";
-  if (memcmp (code, "IMY", 3) == 0)
-    return "IMN";
-  if (memcmp (code, "TMP", 3) == 0)
-    return "TLS";
-  return NULL;
-}
-
-guint
-_bilat_cameo_country_aliases (const char  *id,
-                              const char **codes)
-{
-  static const char * const renamed[][2] = {
-    { "ROU", "ROM" }, { "MNE", "MTN" }, { "IMN", "IMY" }, { "TLS", "TMP" },
-  };
-
-  codes[0] = id;
-  for (guint i = 0; i < G_N_ELEMENTS (renamed); i++)
-    if (strcmp (id, renamed[i][0]) == 0)
-      {
-        codes[1] = renamed[i][1];
-        return 2;
-      }
-  return 1;
 }
 
 /**
@@ -532,17 +479,8 @@ bilat_fips_country_get_name (const char *fips)
 
   g_return_val_if_fail (fips != NULL, NULL);
 
-  row = lookup (fips_countries ()->table, fips);
-  return row != NULL ? row->fields[2] : NULL;
-}
-
-const char *
-_bilat_country_from_fips_len (const char *fips,
-                              gsize       length)
-{
-  if (length != 2 || fips[0] < 'A' || fips[0] > 'Z' || fips[1] < 'A' || fips[1] > 'Z')
-    return NULL;
-  return fips_countries ()->iso_by_index[(fips[0] - 'A') * 26 + (fips[1] - 'A')];
+  row = lookup (fips_countries (), fips);
+  return row != NULL ? row->fields[1] : NULL;
 }
 
 /**
@@ -554,7 +492,9 @@ _bilat_country_from_fips_len (const char *fips,
  * `RS`, `PAK` for `PK`, `CHN` for `CH`, `GBR` for `UK`, `DEU` for `GM`;
  * `UMI` for the US Pacific islands (`WQ` Wake Island …), `PSE` for `GZ`
  * and `WE`. States that no longer exist have their ISO 3166-3 code (`YI`,
- * Yugoslavia, is `YUG`).
+ * Yugoslavia, is `YUG`). A code that named several states over time gives
+ * the first (`YI` was Serbia and Montenegro's too, `SCG`): to tell them
+ * apart, resolve the code on a date with [method@Bilat.Identity.resolve].
  *
  * Places that ISO 3166 has no code for have none here either: Kosovo
  * (`KV`), the sovereign base areas on Cyprus, disputed islands, oceans.
@@ -569,7 +509,9 @@ bilat_country_from_fips (const char *fips)
 {
   g_return_val_if_fail (fips != NULL, NULL);
 
-  return _bilat_country_from_fips_len (fips, strlen (fips));
+  if (strlen (fips) != 2 || lookup (fips_countries (), fips) == NULL)
+    return NULL;
+  return iso_of (BILAT_CODE_SCHEME_FIPS, fips, 2);
 }
 
 /**
@@ -585,12 +527,12 @@ bilat_country_from_fips (const char *fips)
 const char * const *
 bilat_fips_country_get_codes (void)
 {
-  return fips_countries ()->table->codes;
+  return fips_countries ()->codes;
 }
 
 const char *
-_bilat_country_from_name_len (const char *name,
-                              gsize       length)
+_bilat_country_from_iso_name_len (const char *name,
+                                  gsize       length)
 {
   char key[MAX_NAME_LENGTH + 1];
 
@@ -604,13 +546,16 @@ _bilat_country_from_name_len (const char *name,
  * @name: the English name of a country, such as `Russian Federation`
  *
  * Returns the ISO 3166-1 alpha-3 code of a country given by its name, as
- * ICEWS names countries. The name is looked up, without regard to ASCII
- * case, first among the names ICEWS uses (`Occupied Palestinian
- * Territory` is `PSE`, `Democratic Republic of Congo` `COD`, `Swaziland`
- * `SWZ`, `Turkey` `TUR`), then among the names, common names and official
- * names of the iso-codes package (`Pakistan`, `Russian Federation`,
- * `Russia`, `Korea, Republic of`, `South Korea`). Names that are not a
- * country ISO 3166 has a code for, such as `Kosovo`, have no code.
+ * ICEWS names countries. The name is looked up first among the names of
+ * the identity tables ([class@Bilat.Identity], without regard to case,
+ * accents or punctuation: `Occupied Palestinian Territory` is `PSE`,
+ * `Democratic Republic of Congo` `COD`, `Swaziland` `SWZ`, `Turkey`
+ * `TUR`), then, without regard to ASCII case, among the names, common
+ * names and official names of the iso-codes package (`Korea, Republic
+ * of`, `South Korea`). Names that are not a country ISO 3166 has a code
+ * for, such as `Kosovo`, have no code. A name of several states over
+ * time gives the first (`Yugoslavia`: `YUG`); resolve it on a date with
+ * [method@Bilat.Identity.resolve] to tell them apart.
  *
  * Returns: (transfer none) (nullable): the ISO alpha-3 code, or %NULL if
  *   the name is not known
@@ -620,7 +565,10 @@ _bilat_country_from_name_len (const char *name,
 const char *
 bilat_country_from_name (const char *name)
 {
+  const char *iso;
+
   g_return_val_if_fail (name != NULL, NULL);
 
-  return _bilat_country_from_name_len (name, strlen (name));
+  iso = iso_of (BILAT_CODE_SCHEME_NAME, name, strlen (name));
+  return iso != NULL ? iso : _bilat_country_from_iso_name_len (name, strlen (name));
 }

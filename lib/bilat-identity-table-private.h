@@ -9,6 +9,8 @@
 
 #include <bilat/bilat.h>
 
+#include "bilat-identity-private.h"
+
 G_BEGIN_DECLS
 
 /* Open ends of a span of days. */
@@ -19,8 +21,8 @@ G_BEGIN_DECLS
 #define MAX_NAME_LENGTH 255
 
 /* Codes index arrays: numbers below 1000, or two or three capitals. */
-#define N_NUMERIC 1000
-#define N_ALPHA   (26 * 26 + 26 * 26 * 26)
+#define N_NUMERIC _BILAT_IDENTITY_N_NUMERIC
+#define N_ALPHA   _BILAT_IDENTITY_N_ALPHA
 
 #define N_SCHEMES (BILAT_CODE_SCHEME_CAMEO + 1)
 
@@ -69,8 +71,10 @@ typedef struct
 /* The states a folded name names, whose lifetimes do not overlap. */
 typedef struct
 {
-  guint   n;
-  guint16 states[];
+  gpointer days;      /* what the name names day by day, made on first
+                       * use (bilat-identity.c); atomic */
+  guint    n;
+  guint16  states[];
 } NameEntry;
 
 /* The tables, read once from the resource and never changed. */
@@ -110,43 +114,13 @@ is_alpha_scheme (BilatCodeScheme scheme)
 }
 
 /* The index key of @length bytes of @code in @scheme, or -1 when the code
- * cannot be one of the scheme. Numbers may have leading zeros (`004`);
- * letters may be lower case. */
+ * cannot be one of the scheme (see _bilat_identity_code_key()). */
 static inline int
 code_key (BilatCodeScheme scheme,
           const char     *code,
           gsize           length)
 {
-  if (is_numeric_scheme (scheme))
-    {
-      int value = 0;
-
-      if (length == 0 || length > 4)
-        return -1;
-      for (gsize i = 0; i < length; i++)
-        {
-          if (code[i] < '0' || code[i] > '9')
-            return -1;
-          value = value * 10 + (code[i] - '0');
-        }
-      return value < N_NUMERIC ? value : -1;
-    }
-  else
-    {
-      int key = 0;
-
-      if (length != 2 && length != 3)
-        return -1;
-      for (gsize i = 0; i < length; i++)
-        {
-          char c = code[i] & ~0x20;   /* ASCII upper case */
-
-          if (c < 'A' || c > 'Z')
-            return -1;
-          key = key * 26 + (c - 'A');
-        }
-      return length == 2 ? key : 26 * 26 + key;
-    }
+  return _bilat_identity_code_key (is_numeric_scheme (scheme), code, length);
 }
 
 static inline int

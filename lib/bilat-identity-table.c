@@ -330,29 +330,36 @@ load_codes (IdentityTable *self,
   GArray *rows = g_array_new (FALSE, FALSE, sizeof (StateCode));
   GArray *entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   StateCode *sorted;
+  guint n_codes = 0;
 
-  for (guint i = 0; i < lines->len; i++)
+  /* Codes, then aliases: codes that resolve but are not the state's code
+   * in the scheme, so that conversion never gives them. */
+  for (guint pass = 0; pass < 2; pass++)
     {
-      char **f = g_ptr_array_index (lines, i);
-      guint line = GPOINTER_TO_UINT (f[0]);
-      StateCode row;
+      for (guint i = 0; i < lines->len; i++)
+        {
+          char **f = g_ptr_array_index (lines, i);
+          guint line = GPOINTER_TO_UINT (f[0]);
+          StateCode row;
 
-      if (strcmp (f[1], "code") != 0)
-        continue;
-      if (n_fields (f) != 6)
-        table_error (line, "a code has 6 fields");
-      row.scheme = parse_scheme (f[2], line);
-      if (!is_numeric_scheme (row.scheme) && !is_alpha_scheme (row.scheme))
-        table_error (line, "not a scheme of codes");
-      if (code_key (row.scheme, f[3], strlen (f[3])) < 0)
-        table_error (line, "malformed code");
-      row.code = f[3];
-      row.state = state_field (self, f[4], line);
-      row.first = parse_day (f[5], line, TRUE);
-      row.last = parse_day (f[6], line, FALSE);
-      if (row.first > row.last)
-        table_error (line, "a code ends before it starts");
-      g_array_append_val (rows, row);
+          if (strcmp (f[1], pass == 0 ? "code" : "alias") != 0)
+            continue;
+          if (n_fields (f) != 6)
+            table_error (line, "a code has 6 fields");
+          row.scheme = parse_scheme (f[2], line);
+          if (!is_numeric_scheme (row.scheme) && !is_alpha_scheme (row.scheme))
+            table_error (line, "not a scheme of codes");
+          if (code_key (row.scheme, f[3], strlen (f[3])) < 0)
+            table_error (line, "malformed code");
+          row.code = f[3];
+          row.state = state_field (self, f[4], line);
+          row.first = parse_day (f[5], line, TRUE);
+          row.last = parse_day (f[6], line, FALSE);
+          if (row.first > row.last)
+            table_error (line, "a code ends before it starts");
+          g_array_append_val (rows, row);
+          n_codes += pass == 0;
+        }
     }
 
   /* Spans grouped by scheme and code, in date order. */
@@ -386,7 +393,8 @@ load_codes (IdentityTable *self,
   self->entries = (Entry *) g_array_free (entries, FALSE);
 
   /* The codes of each state, for conversions. */
-  self->n_state_codes = rows->len;
+  g_array_set_size (rows, n_codes);
+  self->n_state_codes = n_codes;
   self->state_codes = (StateCode *) g_array_free (rows, FALSE);
   qsort (self->state_codes, self->n_state_codes, sizeof (StateCode), compare_state_codes);
   for (guint i = 0; i < self->n_state_codes; i++)
@@ -463,6 +471,7 @@ load_names (IdentityTable *self,
             continue;
         }
       grown = g_malloc (sizeof (NameEntry) + ((entry != NULL ? entry->n : 0) + 1) * sizeof (guint16));
+      grown->days = NULL;
       grown->n = 0;
       if (entry != NULL)
         {

@@ -7,7 +7,6 @@
 
 #include <string.h>
 
-#include "bilat-codes-private.h"
 #include "bilat-identity-private.h"
 #include "bilat-identity-table-private.h"
 
@@ -109,6 +108,45 @@ bilat_identity_get_default (void)
       g_once_init_leave (&identity, loaded);
     }
   return identity;
+}
+
+/* ---- CAMEO's own codes ------------------------------------------------ */
+
+const char *
+_bilat_cameo_country_renamed (const char *code,
+                              gsize       length)
+{
+  /* The four codes where CAMEO and ISO differ; every other country code
+   * is the actor id as it is. */
+  if (length != 3)
+    return NULL;
+  if (memcmp (code, "ROM", 3) == 0)
+    return "ROU";
+  if (memcmp (code, "MTN", 3) == 0)
+    return "MNE";
+  if (memcmp (code, "IMY", 3) == 0)
+    return "IMN";
+  if (memcmp (code, "TMP", 3) == 0)
+    return "TLS";
+  return NULL;
+}
+
+guint
+_bilat_cameo_country_aliases (const char  *id,
+                              const char **codes)
+{
+  static const char * const renamed[][2] = {
+    { "ROU", "ROM" }, { "MNE", "MTN" }, { "IMN", "IMY" }, { "TLS", "TMP" },
+  };
+
+  codes[0] = id;
+  for (guint i = 0; i < G_N_ELEMENTS (renamed); i++)
+    if (strcmp (id, renamed[i][0]) == 0)
+      {
+        codes[1] = renamed[i][1];
+        return 2;
+      }
+  return 1;
 }
 
 /* ---- Days and their words ---------------------------------------------- */
@@ -313,9 +351,68 @@ set_unknown (BilatCodeScheme  scheme,
 
 /* ---- Resolution -------------------------------------------------------- */
 
+static void states_of_chain (BilatIdentity *self,
+                             guint          state,
+                             gboolean       follow,
+                             guint32        first,
+                             guint32        last,
+                             guint16       *found,
+                             guint         *n_found);
+
+/* The one state that every span of @entry names, or -1 when it names
+ * several (CS: Czechoslovakia, then Serbia and Montenegro). */
+static int
+single_state (BilatIdentity *self,
+              const Entry   *entry)
+{
+  guint16 state = self->table.spans[entry->start].state;
+
+  for (guint i = 1; i < entry->n; i++)
+    if (self->table.spans[entry->start + i].state != state)
+      return -1;
+  return state;
+}
+
+/* Adds to @found the predecessors of the state of @entry that are alive
+ * on the days of @first..@last that no span of @entry covers: a code of
+ * a state that continues another stands for that one on its days. */
+static void
+add_predecessors (BilatIdentity *self,
+                  const Entry   *entry,
+                  int            predecessor,
+                  guint32        first,
+                  guint32        last,
+                  guint16       *found,
+                  guint         *n_found)
+{
+  guint32 day = first;
+
+  for (guint i = 0; i < entry->n; i++)
+    {
+      const Span *span = &self->table.spans[entry->start + i];
+
+      if (span->last < day)
+        continue;
+      if (span->first > last)
+        break;
+      if (span->first > day)
+        states_of_chain (self, predecessor, TRUE, day, span->first - 1, found, n_found);
+      if (span->last >= last)
+        return;
+      day = span->last + 1;
+    }
+  states_of_chain (self, predecessor, TRUE, day, last, found, n_found);
+}
+
+/* With @follow, a code that names one state only also names the states
+ * it continues, on the days the code itself names none (CAMEO `RUS` in
+ * 1985 is the Soviet Union); a code of several states never does.
+ * Errors name the code as one of @label. */
 static const char *
 resolve_code (BilatIdentity   *self,
               BilatCodeScheme  scheme,
+              BilatCodeScheme  label,
+              gboolean         follow,
               const char      *code,
               gsize            length,
               guint32          first,
@@ -327,10 +424,11 @@ resolve_code (BilatIdentity   *self,
   guint16 found[2];
   guint n_found = 0;
   guint index;
+  int state;
 
   if (key < 0 || (index = self->table.index[scheme][key]) == 0)
     {
-      set_unknown (scheme, code, length, error);
+      set_unknown (label, code, length, error);
       return NULL;
     }
   entry = &self->table.entries[index - 1];
@@ -341,8 +439,15 @@ resolve_code (BilatIdentity   *self,
       if (overlaps (span->first, span->last, first, last))
         add_found (found, &n_found, span->state);
     }
+  if (follow && (state = single_state (self, entry)) >= 0 &&
+      self->table.states[state].predecessor >= 0)
+    add_predecessors (self, entry, self->table.states[state].predecessor, first, last,
+                      found, &n_found);
   if (n_found == 1)
     return self->table.states[found[0]].id;
+  /* The intervals of the readers resolve without an error to fill. */
+  if (error == NULL)
+    return NULL;
   if (n_found == 0)
     {
       g_autoptr(GString) known = g_string_new (NULL);
@@ -355,11 +460,15 @@ resolve_code (BilatIdentity   *self,
                                   self->table.states[span->state].id);
           append_days (known, span->first, span->last);
         }
-      set_code_error (BILAT_IDENTITY_ERROR_NOT_VALID, scheme, code, length, first, last,
+      if (follow && (state = single_state (self, entry)) >= 0 &&
+          self->table.states[state].predecessor >= 0)
+        g_string_append_printf (known, ", and %s on its days",
+                                self->table.states[self->table.states[state].predecessor].id);
+      set_code_error (BILAT_IDENTITY_ERROR_NOT_VALID, label, code, length, first, last,
                       known->str, error);
     }
   else
-    set_ambiguous (self, scheme, code, length, found, first, last, error);
+    set_ambiguous (self, label, code, length, found, first, last, error);
   return NULL;
 }
 
@@ -435,6 +544,7 @@ append_lives (GString       *out,
 static const char *
 resolve_states (BilatIdentity   *self,
                 BilatCodeScheme  scheme,
+                gboolean         follow,
                 const char      *code,
                 gsize            length,
                 const guint16   *states,
@@ -443,7 +553,6 @@ resolve_states (BilatIdentity   *self,
                 guint32          last,
                 GError         **error)
 {
-  gboolean follow = scheme == BILAT_CODE_SCHEME_NAME;
   guint16 found[2];
   guint n_found = 0;
 
@@ -451,6 +560,8 @@ resolve_states (BilatIdentity   *self,
     states_of_chain (self, states[i], follow, first, last, found, &n_found);
   if (n_found == 1)
     return self->table.states[found[0]].id;
+  if (error == NULL)
+    return NULL;
 
   if (n_found == 0)
     {
@@ -488,21 +599,24 @@ resolve_name (BilatIdentity *self,
     }
   entry = g_hash_table_lookup (self->table.by_name, key);
   if (G_LIKELY (entry != NULL))
-    return resolve_states (self, BILAT_CODE_SCHEME_NAME, name, length,
+    return resolve_states (self, BILAT_CODE_SCHEME_NAME, TRUE, name, length,
                            entry->states, entry->n, first, last, error);
 
   set_unknown (BILAT_CODE_SCHEME_NAME, name, length, error);
   return NULL;
 }
 
-const char *
-_bilat_identity_resolve_len (BilatIdentity   *self,
-                             BilatCodeScheme  scheme,
-                             const char      *code,
-                             gsize            length,
-                             guint32          first,
-                             guint32          last,
-                             GError         **error)
+/* Resolution, with or without following successions for codes (names
+ * always follow them, CAMEO codes too). */
+static const char *
+resolve_len (BilatIdentity   *self,
+             BilatCodeScheme  scheme,
+             gboolean         follow,
+             const char      *code,
+             gsize            length,
+             guint32          first,
+             guint32          last,
+             GError         **error)
 {
   switch (scheme)
     {
@@ -521,20 +635,19 @@ _bilat_identity_resolve_len (BilatIdentity   *self,
             return NULL;
           }
         states[0] = state;
-        return resolve_states (self, scheme, code, length, states, 1, first, last, error);
+        return resolve_states (self, scheme, FALSE, code, length, states, 1, first, last, error);
       }
 
     case BILAT_CODE_SCHEME_CAMEO:
       {
+        /* CAMEO codes are ISO's, but for four, and CAMEO has none for
+         * the states that no longer exist: event data codes the Soviet
+         * Union's actors RUS, Yugoslavia's SRB. So they follow
+         * successions. */
         const char *iso = _bilat_cameo_country_renamed (code, length);
-        const char *id;
 
-        id = resolve_code (self, BILAT_CODE_SCHEME_ISO3, iso != NULL ? iso : code,
-                           iso != NULL ? 3 : length, first, last, NULL);
-        if (id == NULL)
-          return resolve_code (self, BILAT_CODE_SCHEME_ISO3, iso != NULL ? iso : code,
-                               iso != NULL ? 3 : length, first, last, error);
-        return id;
+        return resolve_code (self, BILAT_CODE_SCHEME_ISO3, scheme, TRUE, iso != NULL ? iso : code,
+                             iso != NULL ? 3 : length, first, last, error);
       }
 
     case BILAT_CODE_SCHEME_ISO2:
@@ -546,13 +659,25 @@ _bilat_identity_resolve_len (BilatIdentity   *self,
     case BILAT_CODE_SCHEME_GW_LETTER:
     case BILAT_CODE_SCHEME_FIPS:
     case BILAT_CODE_SCHEME_M49:
-      return resolve_code (self, scheme, code, length, first, last, error);
+      return resolve_code (self, scheme, scheme, follow, code, length, first, last, error);
 
     default:
       g_set_error (error, BILAT_IDENTITY_ERROR, BILAT_IDENTITY_ERROR_UNKNOWN,
                    "%d is not a code scheme", (int) scheme);
       return NULL;
     }
+}
+
+const char *
+_bilat_identity_resolve_len (BilatIdentity   *self,
+                             BilatCodeScheme  scheme,
+                             const char      *code,
+                             gsize            length,
+                             guint32          first,
+                             guint32          last,
+                             GError         **error)
+{
+  return resolve_len (self, scheme, FALSE, code, length, first, last, error);
 }
 
 static void
@@ -576,6 +701,11 @@ date_days (const BilatDate *date,
  * Returns the actor id of the state that @code names on @date: COW 365 on
  * 1985-06-01 is `SUN`, on 2000-01-01 `RUS`; the name `Russia` in 1985 is
  * `SUN` too, the Soviet Union that Russia continues.
+ *
+ * CAMEO codes follow succession as names do: CAMEO has no codes for the
+ * states that no longer exist, and event data writes the code of today
+ * for the state of the past, so CAMEO `RUS` on 1985-06-01 is `SUN` (and
+ * `RUS` on 2005-06-01), `SRB` in 1995 `YUG`.
  *
  * A date of a month, a year or an interval is resolved when the code
  * names one state over all of it (COW 265 in 1990 is `DDR`, a state until
@@ -893,4 +1023,286 @@ bilat_identity_get_spells (BilatIdentity *self,
    * its spells in the table by code. */
   g_list_store_sort (spells, compare_spell_starts, NULL);
   return G_LIST_MODEL (spells);
+}
+
+/* ---- Days of codes, for the readers -------------------------------------
+ *
+ * A reader resolves the codes of millions of rows, each on its own day.
+ * So the resolution of each code is worked out once for all days: the
+ * days on which the code names each state, as a few intervals in day
+ * order, found by resolving the code on the first day of each stretch
+ * between the days on which anything that bears on it (a span of the
+ * code, a lifetime of its state or of a state its state continues)
+ * begins or ends. A row then costs the lookup of its code and the
+ * compare of its day with an interval or two. The intervals come from
+ * the same resolution as bilat_identity_resolve(): there is one answer.
+ */
+
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+add_boundary (GArray  *boundaries,
+              guint32  first,
+              guint32  last)
+{
+  if (first != OPEN_FIRST)
+    g_array_append_val (boundaries, first);
+  if (last != OPEN_LAST)
+    {
+      guint32 next = last + 1;
+
+      g_array_append_val (boundaries, next);
+    }
+}
+
+/* Adds the lifetimes of @state and of the states it continues. */
+static void
+add_chain_boundaries (BilatIdentity *self,
+                      int            state,
+                      GArray        *boundaries)
+{
+  for (guint depth = 0; state >= 0 && depth < MAX_CHAIN; depth++)
+    {
+      const State *s = &self->table.states[state];
+
+      for (guint i = 0; i < s->n_lives; i++)
+        add_boundary (boundaries, self->table.lives[s->lives_start + i].first,
+                      self->table.lives[s->lives_start + i].last);
+      state = s->predecessor;
+    }
+}
+
+/* Appends to @out the intervals of what @code of @scheme names, given the
+ * days on which that can change. */
+static void
+append_days_of (BilatIdentity   *self,
+                BilatCodeScheme  scheme,
+                const char      *code,
+                GArray          *boundaries,
+                GArray          *out)
+{
+  guint n;
+
+  g_array_sort (boundaries, compare_days);
+  n = boundaries->len;
+  for (guint i = 0; i <= n; i++)
+    {
+      guint32 first = i == 0 ? OPEN_FIRST : g_array_index (boundaries, guint32, i - 1);
+      guint32 last = i == n ? OPEN_LAST : g_array_index (boundaries, guint32, i) - 1;
+      guint32 probe;
+      const char *id;
+
+      if (i > 0 && i < n && last < first)
+        continue;   /* a boundary twice */
+      /* Day 0 is no day of the calendar: the first one stands for the
+       * open start. */
+      probe = MAX (first, 1);
+      id = resolve_len (self, scheme, TRUE, code, strlen (code), probe, probe, NULL);
+      if (id == NULL)
+        continue;
+      if (out->len > 0)
+        {
+          BilatIdentityDays *previous = &g_array_index (out, BilatIdentityDays, out->len - 1);
+
+          if (previous->id == id && previous->last + 1 == first)
+            {
+              previous->last = last;
+              continue;
+            }
+        }
+      g_array_append_val (out, ((BilatIdentityDays) { first, last, id }));
+    }
+}
+
+static BilatCodeDays *
+code_days_new (BilatIdentity   *self,
+               BilatCodeScheme  scheme)
+{
+  /* CAMEO codes are read through ISO alpha-3's index. */
+  BilatCodeScheme indexed = scheme == BILAT_CODE_SCHEME_CAMEO ? BILAT_CODE_SCHEME_ISO3 : scheme;
+  static const char * const cameo_own[] = { "ROM", "MTN", "IMY", "TMP" };
+  BilatCodeDays *days = g_new0 (BilatCodeDays, 1);
+  g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (BilatIdentityDays));
+  g_autoptr(GArray) boundaries = g_array_new (FALSE, FALSE, sizeof (guint32));
+  const char **codes;
+
+  days->scheme = scheme;
+  days->numeric = is_numeric_scheme (indexed);
+  days->n_keys = days->numeric ? N_NUMERIC : N_ALPHA;
+  days->starts = g_new0 (guint32, days->n_keys + 1);
+  codes = days->codes = g_new0 (const char *, days->n_keys);
+  for (guint e = 0; e < self->table.n_entries; e++)
+    {
+      const Entry *entry = &self->table.entries[e];
+      int key = code_key (indexed, entry->code, strlen (entry->code));
+
+      if (key >= 0 && self->table.index[indexed][key] == e + 1)
+        codes[key] = entry->code;
+    }
+  if (scheme == BILAT_CODE_SCHEME_CAMEO)
+    for (guint i = 0; i < G_N_ELEMENTS (cameo_own); i++)
+      codes[code_key (indexed, cameo_own[i], 3)] = cameo_own[i];
+
+  for (int key = 0; key < days->n_keys; key++)
+    {
+      const char *code = codes[key];
+
+      days->starts[key] = out->len;
+      if (code == NULL)
+        continue;
+      g_array_set_size (boundaries, 0);
+      {
+        const char *iso = scheme == BILAT_CODE_SCHEME_CAMEO ? _bilat_cameo_country_renamed (code, 3) : NULL;
+        const char *looked = iso != NULL ? iso : code;
+        const Entry *entry = &self->table.entries[self->table.index[indexed][code_key (indexed, looked, strlen (looked))] - 1];
+
+        for (guint i = 0; i < entry->n; i++)
+          {
+            const Span *span = &self->table.spans[entry->start + i];
+
+            add_boundary (boundaries, span->first, span->last);
+            add_chain_boundaries (self, span->state, boundaries);
+          }
+      }
+      append_days_of (self, scheme, code, boundaries, out);
+    }
+  days->starts[days->n_keys] = out->len;
+  days->days = (BilatIdentityDays *) g_array_free (g_steal_pointer (&out), FALSE);
+  return days;
+}
+
+const BilatCodeDays *
+_bilat_identity_get_code_days (BilatIdentity   *self,
+                               BilatCodeScheme  scheme)
+{
+  static BilatCodeDays *by_scheme[N_SCHEMES];
+
+  g_return_val_if_fail (scheme < N_SCHEMES, NULL);
+  g_return_val_if_fail (is_numeric_scheme (scheme) || is_alpha_scheme (scheme) ||
+                        scheme == BILAT_CODE_SCHEME_CAMEO, NULL);
+  /* The tables are the default identity's, made once. */
+  g_return_val_if_fail (self == bilat_identity_get_default (), NULL);
+
+  if (g_once_init_enter (&by_scheme[scheme]))
+    g_once_init_leave (&by_scheme[scheme], code_days_new (self, scheme));
+  return by_scheme[scheme];
+}
+
+void
+_bilat_code_days_foreach (const BilatCodeDays *self,
+                          const char          *id,
+                          void               (*func) (const char *code,
+                                                      gpointer    user_data),
+                          gpointer             user_data)
+{
+  for (int key = 0; key < self->n_keys; key++)
+    for (guint32 i = self->starts[key]; i < self->starts[key + 1]; i++)
+      if (strcmp (self->days[i].id, id) == 0)
+        {
+          func (self->codes[key], user_data);
+          break;
+        }
+}
+
+/* Names: the intervals of each name, made when a reader first meets it
+ * and published with an atomic pointer, so that later lookups take no
+ * lock. Two threads that meet a name at once both make its intervals,
+ * and one is kept. */
+typedef struct
+{
+  guint             n;
+  BilatIdentityDays days[];
+} NameDays;
+
+const BilatIdentityDays *
+_bilat_identity_name_days (BilatIdentity *self,
+                           const char    *name,
+                           gsize          length,
+                           guint         *n)
+{
+  char key[MAX_NAME_LENGTH + 1];
+  NameEntry *entry;
+  NameDays *days;
+
+  *n = 0;
+  if (!_bilat_identity_fold_name (name, length, key) ||
+      (entry = g_hash_table_lookup (self->table.by_name, key)) == NULL)
+    return NULL;
+
+  days = g_atomic_pointer_get (&entry->days);
+  if (days == NULL)
+    {
+      g_autoptr(GArray) boundaries = g_array_new (FALSE, FALSE, sizeof (guint32));
+      g_autoptr(GArray) made = g_array_new (FALSE, FALSE, sizeof (BilatIdentityDays));
+      NameDays *fresh;
+
+      for (guint i = 0; i < entry->n; i++)
+        add_chain_boundaries (self, entry->states[i], boundaries);
+      append_days_of (self, BILAT_CODE_SCHEME_NAME, key, boundaries, made);
+      fresh = g_malloc (sizeof (NameDays) + made->len * sizeof (BilatIdentityDays));
+      fresh->n = made->len;
+      memcpy (fresh->days, made->data, made->len * sizeof (BilatIdentityDays));
+      if (g_atomic_pointer_compare_and_exchange (&entry->days, NULL, fresh))
+        days = fresh;
+      else
+        {
+          g_free (fresh);
+          days = g_atomic_pointer_get (&entry->days);
+        }
+    }
+  *n = days->n;
+  return days->days;
+}
+
+const char *
+_bilat_identity_first_state (BilatIdentity   *self,
+                             BilatCodeScheme  scheme,
+                             const char      *code,
+                             gsize            length)
+{
+  if (scheme == BILAT_CODE_SCHEME_NAME)
+    {
+      char key[MAX_NAME_LENGTH + 1];
+      const NameEntry *entry;
+      int first = -1;
+
+      if (!_bilat_identity_fold_name (code, length, key) ||
+          (entry = g_hash_table_lookup (self->table.by_name, key)) == NULL)
+        return NULL;
+      for (guint i = 0; i < entry->n; i++)
+        {
+          const State *s = &self->table.states[entry->states[i]];
+
+          if (first < 0 ||
+              (s->n_lives > 0 && self->table.lives[s->lives_start].first <
+                                 self->table.lives[self->table.states[first].lives_start].first))
+            first = entry->states[i];
+        }
+      return self->table.states[first].id;
+    }
+  else
+    {
+      const char *iso = scheme == BILAT_CODE_SCHEME_CAMEO ? _bilat_cameo_country_renamed (code, length) : NULL;
+      BilatCodeScheme indexed = scheme == BILAT_CODE_SCHEME_CAMEO ? BILAT_CODE_SCHEME_ISO3 : scheme;
+      int key;
+      guint index;
+
+      if (iso != NULL)
+        {
+          code = iso;
+          length = 3;
+        }
+      if (indexed >= N_SCHEMES || (!is_numeric_scheme (indexed) && !is_alpha_scheme (indexed)) ||
+          (key = code_key (indexed, code, length)) < 0 ||
+          (index = self->table.index[indexed][key]) == 0)
+        return NULL;
+      return self->table.states[self->table.spans[self->table.entries[index - 1].start].state].id;
+    }
 }

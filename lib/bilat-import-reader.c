@@ -32,6 +32,8 @@
 #endif
 
 #include "bilat-codes-private.h"
+#include "bilat-date-private.h"
+#include "bilat-identity-private.h"
 #include "bilat-import-private.h"
 #include "bilat-problem-private.h"
 #include "bilat-row-event-private.h"
@@ -509,6 +511,16 @@ field_is (const BilatField *field,
 
 /* The reader. */
 
+/* The last name read in a column of country names, and what it names
+ * day by day: rows repeat their countries. */
+typedef struct
+{
+  char                     text[48];
+  gsize                    length;       /* 0: none yet */
+  const BilatIdentityDays *days;
+  guint                    n_days;
+} NameSlot;
+
 struct _BilatReader
 {
   const BilatReadOptions *options;
@@ -518,6 +530,14 @@ struct _BilatReader
   BilatEventFormat        format;
   guint64                 line;
   BilatRow                row;
+
+  /* Which state a code or name means on a row's day: the identity
+   * tables', worked out once per code (bilat-identity.c). */
+  BilatIdentity          *identity;
+  const BilatCodeDays    *cameo_days;
+  const BilatCodeDays    *fips_days;
+  const BilatCodeDays    *iso3_days;
+  NameSlot                names[3];
 };
 
 BilatImportCounts *
@@ -594,9 +614,15 @@ parse_cameo (const BilatField *field,
   return bilat_cameo_is_known (code);
 }
 
-/* A GDELT actor country: an id for the participant, or NULL when empty. */
+/* A GDELT actor country: an id for the participant, or NULL when empty.
+ * The id is the state the identity tables say the CAMEO code names on
+ * @day (RUS in 1985: SUN); a code that names none then (a region such as
+ * EUR, CZE before 1993) stays as GDELT writes it, but for CAMEO's four
+ * codes of its own (ROM: ROU). */
 static gboolean
-parse_actor_country (const BilatField  *field,
+parse_actor_country (BilatReader       *reader,
+                     const BilatField  *field,
+                     guint32            day,
                      char               buffer[16],
                      const char       **actor)
 {
@@ -611,6 +637,9 @@ parse_actor_country (const BilatField  *field,
     if (!g_ascii_isupper (field->text[i]) && !is_digit (field->text[i]))
       return FALSE;
 
+  *actor = _bilat_code_days_resolve (reader->cameo_days, field->text, field->length, day);
+  if (*actor != NULL)
+    return TRUE;
   renamed = _bilat_cameo_country_renamed (field->text, field->length);
   if (renamed != NULL)
     {
@@ -724,6 +753,7 @@ parse_gdelt (BilatReader  *reader,
   };
   guint geo_type = 0;
   const char *why;
+  guint32 day;
   int url;
 
   *ok = FALSE;
@@ -734,9 +764,10 @@ parse_gdelt (BilatReader  *reader,
 
   if (!parse_compact_date (&row->columns[GDELT_DATE], FALSE, &row->year, &row->month, &row->day))
     return bad_value (reader, row, GDELT_DATE, "not a date of the form YYYYMMDD", error);
-  if (!parse_actor_country (&row->columns[GDELT_ACTOR1_COUNTRY], row->actor_buffers[0], &row->actor1))
+  day = _bilat_civil_to_julian ((int) row->year, (int) row->month, (int) row->day);
+  if (!parse_actor_country (reader, &row->columns[GDELT_ACTOR1_COUNTRY], day, row->actor_buffers[0], &row->actor1))
     return bad_value (reader, row, GDELT_ACTOR1_COUNTRY, "not a CAMEO country code", error);
-  if (!parse_actor_country (&row->columns[GDELT_ACTOR2_COUNTRY], row->actor_buffers[1], &row->actor2))
+  if (!parse_actor_country (reader, &row->columns[GDELT_ACTOR2_COUNTRY], day, row->actor_buffers[1], &row->actor2))
     return bad_value (reader, row, GDELT_ACTOR2_COUNTRY, "not a CAMEO country code", error);
   /* The text the event keeps: its actors' codes, names and types. */
   for (guint i = 0; i < G_N_ELEMENTS (gdelt_texts); i++)
@@ -781,11 +812,20 @@ parse_gdelt (BilatReader  *reader,
   if (geo_type > 0)
     {
       int latitude = geo + (gdelt2 ? 5 : 4);
+      const BilatField *fips = &row->columns[geo + GEO_COUNTRY];
 
       if (!row->plain && (why = text_problem (&row->place_name)) != NULL)
         return bad_value (reader, row, geo + GEO_NAME, why, error);
-      row->place_country = _bilat_country_from_fips_len (row->columns[geo + GEO_COUNTRY].text,
-                                                         row->columns[geo + GEO_COUNTRY].length);
+      /* The state the FIPS code names on the row's day (YI: YUG, then
+       * SCG; RS in 1985: SUN); where it names none then (UP, Ukraine, in
+       * 1985), the country it names as GDELT writes it, as for actors.
+       * Only a country ISO has a code for (not Kosovo). */
+      row->place_country = _bilat_code_days_resolve (reader->fips_days, fips->text, fips->length, day);
+      if (row->place_country == NULL && fips->length > 0)
+        row->place_country = _bilat_identity_first_state (reader->identity, BILAT_CODE_SCHEME_FIPS,
+                                                          fips->text, fips->length);
+      if (row->place_country != NULL && !g_ascii_isupper (row->place_country[0]))
+        row->place_country = NULL;
       if (!parse_coordinates (reader, row, latitude, latitude + 1, error, ok))
         return FALSE;
       if (!*ok)
@@ -810,27 +850,91 @@ parse_gdelt (BilatReader  *reader,
   return TRUE;
 }
 
-/* An ICEWS country name: its code, or NULL (reported when not NA). */
+/* What an ICEWS country name names, day by day: a name of the identity
+ * tables, else one of iso-codes, read as its ISO code (which the identity
+ * tables then resolve). NULL for a name of no state. The last name of
+ * each column is kept. */
+static const BilatIdentityDays *
+name_days (BilatReader      *reader,
+           guint             slot,
+           const BilatField *field,
+           guint            *n)
+{
+  NameSlot *last = &reader->names[slot];
+  const BilatIdentityDays *days;
+
+  if (last->length == field->length && last->length > 0 &&
+      memcmp (last->text, field->text, field->length) == 0)
+    {
+      *n = last->n_days;
+      return last->days;
+    }
+  days = _bilat_identity_name_days (reader->identity, field->text, field->length, n);
+  if (days == NULL)
+    {
+      const char *iso = _bilat_country_from_iso_name_len (field->text, field->length);
+
+      if (iso != NULL)
+        days = _bilat_code_days_find (reader->iso3_days, iso, strlen (iso), n);
+    }
+  if (field->length <= sizeof last->text)
+    {
+      memcpy (last->text, field->text, field->length);
+      last->length = field->length;
+      last->days = days;
+      last->n_days = *n;
+    }
+  return days;
+}
+
+/* An ICEWS country name: the state it names on the row's day, or NULL
+ * (reported when not NA, saying why). */
 static gboolean
 parse_country_name (BilatReader  *reader,
                     BilatRow     *row,
                     int           column,
+                    guint         slot,
+                    guint32       day,
                     const char  **code,
                     GError      **error)
 {
   const BilatField *field = &row->columns[column];
+  const BilatIdentityDays *days;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
+  guint n = 0;
 
   *code = NULL;
   if (is_missing (field))
     return TRUE;
-  *code = _bilat_country_from_name_len (field->text, field->length);
-  if (*code != NULL)
+  days = name_days (reader, slot, field, &n);
+  *code = _bilat_identity_days_at (days, n, day);
+  /* A place's country is one ISO has a code for. */
+  if (*code != NULL && (column != ICEWS_COUNTRY || g_ascii_isupper ((*code)[0])))
     return TRUE;
   /* Quoted shortened, as bad_value() quotes. */
   name = g_utf8_make_valid (field->text, (gssize) MIN (field->length, 40));
-  message = g_strdup_printf ("no country code for the name “%s%s”", name, field->length > 40 ? "…" : "");
+  if (*code != NULL)
+    {
+      message = g_strdup_printf ("no country code for the name “%s%s”: %s is a state without an ISO 3166 code",
+                                 name, field->length > 40 ? "…" : "", *code);
+      *code = NULL;
+    }
+  else if (days == NULL)
+    message = g_strdup_printf ("no country code for the name “%s%s”", name, field->length > 40 ? "…" : "");
+  else
+    {
+      g_autoptr(GError) why = NULL;
+
+      /* The identity tables say which states the name names when. */
+      if (_bilat_identity_resolve_len (reader->identity, BILAT_CODE_SCHEME_NAME, field->text,
+                                       field->length, day, day, &why) == NULL && why != NULL)
+        message = g_strdup_printf ("no country for the name “%s%s” on the event’s date: %s", name,
+                                   field->length > 40 ? "…" : "", why->message);
+      else
+        message = g_strdup_printf ("no country for the name “%s%s” on the event’s date", name,
+                                   field->length > 40 ? "…" : "");
+    }
   return _bilat_reader_problem (reader, row, BILAT_IMPORT_ERROR_UNKNOWN_COUNTRY, column, message, error);
 }
 
@@ -847,6 +951,7 @@ parse_icews (BilatReader  *reader,
   };
   const char *why;
   guint64 story;
+  guint32 day;
 
   *ok = FALSE;
   row->id_prefix = NULL;
@@ -872,9 +977,10 @@ parse_icews (BilatReader  *reader,
   if (!is_missing (&row->columns[ICEWS_STORY]) && !parse_uint64 (&row->columns[ICEWS_STORY], &story))
     return bad_value (reader, row, ICEWS_STORY, "not a story id", error);
 
-  if (!parse_country_name (reader, row, ICEWS_SOURCE_COUNTRY, &row->actor1, error) ||
-      !parse_country_name (reader, row, ICEWS_TARGET_COUNTRY, &row->actor2, error) ||
-      !parse_country_name (reader, row, ICEWS_COUNTRY, &row->place_country, error))
+  day = _bilat_civil_to_julian ((int) row->year, (int) row->month, (int) row->day);
+  if (!parse_country_name (reader, row, ICEWS_SOURCE_COUNTRY, 0, day, &row->actor1, error) ||
+      !parse_country_name (reader, row, ICEWS_TARGET_COUNTRY, 1, day, &row->actor2, error) ||
+      !parse_country_name (reader, row, ICEWS_COUNTRY, 2, day, &row->place_country, error))
     return FALSE;
 
   row->place_name.text = "";
@@ -1249,6 +1355,10 @@ _bilat_read_events (BilatInput             *input,
   reader->options = options;
   reader->report = report;
   reader->counts = _bilat_import_report_counts (report);
+  reader->identity = bilat_identity_get_default ();
+  reader->cameo_days = _bilat_identity_get_code_days (reader->identity, BILAT_CODE_SCHEME_CAMEO);
+  reader->fips_days = _bilat_identity_get_code_days (reader->identity, BILAT_CODE_SCHEME_FIPS);
+  reader->iso3_days = _bilat_identity_get_code_days (reader->identity, BILAT_CODE_SCHEME_ISO3);
 
   while (_bilat_input_next_member (input, &name, &local_error))
     {

@@ -410,7 +410,8 @@ commit_exercises (Pending           *pending,
 }
 
 /* The actor a participant id of imported data stands for: a state when
- * iso-codes knows the code, else (a CAMEO region such as EUR) a group
+ * iso-codes knows the code, continuing the state the identity tables say
+ * it continues (RUS: SUN); else (a CAMEO region such as EUR) a group
  * named after the region. */
 static BilatActor *
 actor_for_id (const char *id)
@@ -419,7 +420,14 @@ actor_for_id (const char *id)
   const char *name;
 
   if (bilat_country_get_name (id) != NULL)
-    return bilat_actor_new (id, BILAT_ACTOR_KIND_STATE);
+    {
+      const char *predecessor = bilat_identity_get_predecessor (bilat_identity_get_default (), id);
+
+      actor = bilat_actor_new (id, BILAT_ACTOR_KIND_STATE);
+      if (predecessor != NULL)
+        bilat_actor_set_predecessor (actor, predecessor);
+      return actor;
+    }
   actor = bilat_actor_new (id, BILAT_ACTOR_KIND_GROUP);
   name = bilat_cameo_country_get_name (id);
   if (name != NULL)
@@ -497,11 +505,15 @@ pending_commit (Pending            *pending,
     {
       const char *id = g_ptr_array_index (actor_ids, i);
 
-      if (bilat_store_lookup_actor (store, id) == NULL)
+      /* The actor, and the states it continues: the readers resolved
+       * codes with the identity tables' successions (RUS in 1985 is
+       * SUN), and queries that follow succession follow them too. */
+      for (guint depth = 0; id != NULL && depth < 8 && bilat_store_lookup_actor (store, id) == NULL; depth++)
         {
           g_autoptr(BilatActor) actor = actor_for_id (id);
 
           bilat_store_add (store, BILAT_RECORD (actor), NULL);
+          id = bilat_actor_get_predecessor (actor);
         }
     }
   _bilat_store_add_segment (store, segment);

@@ -16,6 +16,7 @@
 
 #include "bilat-codes-private.h"
 #include "bilat-date-private.h"
+#include "bilat-identity-private.h"
 #include "bilat-row-event-private.h"
 #include "bilat-row-filter-private.h"
 #include "bilat-row-layout-private.h"
@@ -78,7 +79,11 @@ struct _BilatRowFilter
   char      *text;        /* case-folded */
 };
 
-/* Adds copies of @actor and, with succession, the states it continues. */
+/* Adds copies of @actor and, with succession, the states it continues:
+ * as the store says (bilat-store.c: past an actor it does not know, as
+ * the identity tables say), or without a store, when a series is
+ * streamed from files, as the identity tables say, which the readers
+ * resolve codes with (RUS continues SUN). */
 static void
 add_lineage (IdNames    *ids,
              BilatStore *store,
@@ -91,13 +96,30 @@ add_lineage (IdNames    *ids,
   lineage[0] = actor;
   if (follow && store != NULL)
     n = _bilat_store_get_lineage (store, actor, lineage);
+  else if (follow)
+    while (n < _BILAT_LINEAGE_MAX &&
+           (lineage[n] = bilat_identity_get_predecessor (bilat_identity_get_default (),
+                                                         lineage[n - 1])) != NULL)
+      n++;
   for (guint i = 0; i < n; i++)
     id_names_add (ids, lineage[i]);
 }
 
+static void
+add_raw_code (const char *code,
+              gpointer    user_data)
+{
+  id_names_add (user_data, code);
+}
+
+/* The actor countries of GDELT rows that can stand for @ids: each id as
+ * GDELT writes it (ROM for ROU), and every CAMEO code that names it on
+ * some day (RUS for SUN). */
 static IdNames *
 raw_codes (const IdNames *ids)
 {
+  const BilatCodeDays *cameo = _bilat_identity_get_code_days (bilat_identity_get_default (),
+                                                              BILAT_CODE_SCHEME_CAMEO);
   IdNames *raw = id_names_new ();
   GHashTableIter iter;
   gpointer id;
@@ -110,6 +132,7 @@ raw_codes (const IdNames *ids)
 
       for (guint j = 0; j < n; j++)
         id_names_add (raw, codes[j]);
+      _bilat_code_days_foreach (cameo, id, add_raw_code, raw);
     }
   return raw;
 }
@@ -291,7 +314,33 @@ gdelt_may_match (const BilatRowFilter *filter,
   return TRUE;
 }
 
-/* The same for ICEWS, whose countries are names. */
+/* Whether an ICEWS country name can name an actor of @set on some day. */
+static gboolean
+name_may_be (const IdNames *set,
+             const char    *name,
+             gsize          length)
+{
+  const BilatIdentityDays *days;
+  guint n = 0;
+
+  days = _bilat_identity_name_days (bilat_identity_get_default (), name, length, &n);
+  if (days == NULL)
+    {
+      const char *iso = _bilat_country_from_iso_name_len (name, length);
+
+      if (iso != NULL)
+        days = _bilat_code_days_find (_bilat_identity_get_code_days (bilat_identity_get_default (),
+                                                                     BILAT_CODE_SCHEME_ISO3),
+                                      iso, strlen (iso), &n);
+    }
+  for (guint i = 0; i < n; i++)
+    if (set_has_id (set, days[i].id))
+      return TRUE;
+  return FALSE;
+}
+
+/* The same for ICEWS, whose countries are names: whether a name can name
+ * a wanted actor on any day (the parsed row is then checked on its own). */
 static gboolean
 icews_may_match (const BilatRowFilter *filter,
                  const char           *p,
@@ -299,8 +348,7 @@ icews_may_match (const BilatRowFilter *filter,
 {
   const char *source;
   const char *target;
-  const char *id1;
-  const char *id2;
+  gsize length1, length2;
 
   if (filter->side_a == NULL && filter->actors == NULL)
     return TRUE;
@@ -310,15 +358,15 @@ icews_may_match (const BilatRowFilter *filter,
   target = skip_tabs (source, e, ICEWS_TARGET_COUNTRY - ICEWS_SOURCE_COUNTRY);
   if (target == NULL)
     return TRUE;
-  id1 = _bilat_country_from_name_len (source, field_length (source, e));
-  id2 = _bilat_country_from_name_len (target, field_length (target, e));
+  length1 = field_length (source, e);
+  length2 = field_length (target, e);
 
   if (filter->side_a != NULL &&
-      !((set_has_id (filter->side_a, id1) && set_has_id (filter->side_b, id2)) ||
-        (set_has_id (filter->side_b, id1) && set_has_id (filter->side_a, id2))))
+      !((name_may_be (filter->side_a, source, length1) && name_may_be (filter->side_b, target, length2)) ||
+        (name_may_be (filter->side_b, source, length1) && name_may_be (filter->side_a, target, length2))))
     return FALSE;
   if (filter->actors != NULL &&
-      !set_has_id (filter->actors, id1) && !set_has_id (filter->actors, id2))
+      !name_may_be (filter->actors, source, length1) && !name_may_be (filter->actors, target, length2))
     return FALSE;
   return TRUE;
 }

@@ -103,8 +103,9 @@ gboolean    _bilat_store_has_dead_sources  (BilatStore         *self);
 
 /* The state succession of @actor, the one walk every caller uses: fills
  * @lineage with @actor, then its predecessor in the store, that one's
- * predecessor and so on, each once. The walk stops at an actor the store
- * does not know or that has no predecessor, at a predecessor already in
+ * predecessor and so on, each once; an actor the store does not know
+ * continues the state the identity tables say it continues. The walk
+ * stops at an actor that has no predecessor, at a predecessor already in
  * the lineage (predecessors forming a cycle), and after
  * _BILAT_LINEAGE_MAX actors. The ids are @actor and strings of the store's
  * actors, valid while they are unchanged. Returns how many it filled, at

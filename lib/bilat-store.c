@@ -2898,7 +2898,14 @@ _bilat_store_get_lineage (BilatStore *self,
       BilatActor *record = bilat_store_lookup_actor (self, lineage[n - 1]);
       const char *id;
 
-      if (record == NULL || (id = bilat_actor_get_predecessor (record)) == NULL)
+      /* An actor the store does not know continues what the identity
+       * tables say (RUS: SUN), as the readers of event data resolve
+       * codes: a store of 1985's events has SUN, and no RUS to say so. */
+      if (record == NULL)
+        id = bilat_identity_get_predecessor (bilat_identity_get_default (), lineage[n - 1]);
+      else
+        id = bilat_actor_get_predecessor (record);
+      if (id == NULL)
         break;
       for (guint i = 0; i < n; i++)
         if (strcmp (lineage[i], id) == 0)

@@ -7,6 +7,7 @@
 
 #include "bilat-codes-private.h"
 #include "bilat-date-private.h"
+#include "bilat-identity-private.h"
 #include "bilat-problem-private.h"
 #include "bilat-unga-private.h"
 
@@ -54,14 +55,18 @@ static const char * const column_names[N_COLS] = {
   [COL_VOTE] = "vote",
 };
 
-/* A vote whose holder depends on the roll call's date: the alpha-2 code
- * was withdrawn and given to another state ("CS": Czechoslovakia until
- * 1992, Serbia and Montenegro 2003–2006). */
+/* A vote whose holder depends on the roll call's date, read before its
+ * roll call: what its country names day by day ("CS": Czechoslovakia
+ * until 1992, Serbia and Montenegro 2003–2006; "RU": the Soviet Union
+ * until 1991), resolved once every roll call is read. */
 typedef struct
 {
-  guint32 number;
-  guint64 tag;
-  guint8  code;
+  guint32                  number;
+  guint8                   code;
+  guint8                   column;     /* Column of the country */
+  guint                    n_days;
+  guint64                  tag;
+  const BilatIdentityDays *days;
 } DatedVote;
 
 struct _BilatUngaReader
@@ -76,7 +81,8 @@ struct _BilatUngaReader
   GArray            *topic_tags;
   GArray            *dated_votes;      /* DatedVote */
   GPtrArray         *files;            /* names, for tags */
-  GHashTable        *holders;          /* alpha-2 → alpha-3, cached */
+  const BilatCodeDays *iso2_days;      /* the identity tables' alpha-2 codes */
+  const BilatCodeDays *iso3_days;
   gboolean           read_roll_calls;
 
   /* The member being read. */
@@ -107,7 +113,8 @@ _bilat_unga_reader_new (BilatImportFlags   flags,
   self->topic_tags = g_array_new (FALSE, FALSE, sizeof (guint64));
   self->dated_votes = g_array_new (FALSE, FALSE, sizeof (DatedVote));
   self->files = g_ptr_array_new_with_free_func (g_free);
-  self->holders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->iso2_days = _bilat_identity_get_code_days (bilat_identity_get_default (), BILAT_CODE_SCHEME_ISO2);
+  self->iso3_days = _bilat_identity_get_code_days (bilat_identity_get_default (), BILAT_CODE_SCHEME_ISO3);
   for (guint i = 0; i < N_COLS; i++)
     self->fields[i] = g_string_new (NULL);
   return self;
@@ -124,7 +131,6 @@ _bilat_unga_reader_free (BilatUngaReader *self)
   g_array_unref (self->topic_tags);
   g_array_unref (self->dated_votes);
   g_ptr_array_unref (self->files);
-  g_hash_table_unref (self->holders);
   for (guint i = 0; i < N_COLS; i++)
     g_string_free (self->fields[i], TRUE);
   g_free (self);
@@ -258,67 +264,67 @@ parse_vote (const char *text)
   return -1;
 }
 
-/* Alpha-2 codes withdrawn from ISO 3166-1 that UN members used, and the
- * ISO 3166-3 code of the state they meant. "CS" meant two states, and is
- * told by date (dated_holder()). */
-static const char *
-withdrawn_alpha2 (const char *code)
+/* What a name names day by day: a name of the identity tables, else one
+ * of iso-codes read as its ISO code. NULL if it names no state. */
+static const BilatIdentityDays *
+name_days (BilatUngaReader *self,
+           const char      *name,
+           guint           *n)
 {
-  static const char * const table[][2] = {
-    { "SU", "SUN" },   /* USSR */
-    { "YU", "YUG" },   /* Yugoslavia */
-    { "DD", "DDR" },   /* German Democratic Republic */
-    { "YD", "YMD" },   /* Yemen, Democratic */
-    { "ZR", "ZAR" },   /* Zaire */
-    { "BU", "BUR" },   /* Burma */
-  };
+  const BilatIdentityDays *days;
+  const char *iso;
 
-  for (gsize i = 0; i < G_N_ELEMENTS (table); i++)
-    if (g_ascii_strcasecmp (code, table[i][0]) == 0)
-      return table[i][1];
-  return NULL;
+  *n = 0;
+  if (name[0] == '\0' || is_na (name))
+    return NULL;
+  days = _bilat_identity_name_days (bilat_identity_get_default (), name, strlen (name), n);
+  if (days == NULL && (iso = _bilat_country_from_iso_name_len (name, strlen (name))) != NULL)
+    days = _bilat_code_days_find (self->iso3_days, iso, strlen (iso), n);
+  return days;
 }
 
-static const char *
-dated_holder (guint32 day)
+/* What a row's country names day by day, as the identity tables say:
+ * its ISO alpha-2 code, withdrawn ones included (SU, the Soviet Union;
+ * CS, Czechoslovakia then Serbia and Montenegro), a code of today also
+ * naming the state its state continues (RU in 1985: SUN), as the data
+ * writes codes of today for the states of the past. NULL if it names no
+ * state; *@column says which column told. */
+static const BilatIdentityDays *
+country_days (BilatUngaReader *self,
+              guint           *n,
+              Column          *column)
+{
+  const char *code = self->fields[COL_COUNTRY_CODE]->str;
+  const char *name = self->fields[COL_COUNTRY]->str;
+  const BilatIdentityDays *days;
+
+  /* No code: the name, as the event readers read country names. "NA" is
+   * R's missing value, and Namibia's code: the name tells which. */
+  *column = COL_COUNTRY;
+  if (self->columns[COL_COUNTRY_CODE] < 0 || code[0] == '\0')
+    return name_days (self, name, n);
+  if (strcmp (code, "NA") == 0 && (days = name_days (self, name, n)) != NULL)
+    return days;
+
+  *column = COL_COUNTRY_CODE;
+  days = _bilat_code_days_find (self->iso2_days, code, strlen (code), n);
+  return *n > 0 ? days : NULL;
+}
+
+/* A vote's country (NULL: no longer at hand) that names no state on its
+ * roll call's day. */
+static char *
+describe_unresolved (const char *country,
+                     guint32     day)
 {
   int year, month, mday;
 
   _bilat_julian_to_civil (day, &year, &month, &mday);
-  return year < 2003 ? "CSK" : "SCG";
-}
-
-/* The holder a row's country stands for; NULL if unknown, "" when it
- * depends on the date. */
-static const char *
-lookup_holder (BilatUngaReader *self)
-{
-  const char *code = self->fields[COL_COUNTRY_CODE]->str;
-  const char *holder;
-
-  const char *name = self->fields[COL_COUNTRY]->str;
-  const char *named = NULL;
-
-  if (name[0] != '\0' && !is_na (name))
-    named = _bilat_country_from_name_len (name, strlen (name));
-  /* No code: the name, as the event readers read country names. "NA" is
-   * R's missing value, and Namibia's code: the name tells which. */
-  if (self->columns[COL_COUNTRY_CODE] < 0 || code[0] == '\0')
-    return named;
-  if (strcmp (code, "NA") == 0 && named != NULL)
-    return named;
-
-  holder = g_hash_table_lookup (self->holders, code);
-  if (holder != NULL)
-    return holder;
-  if (g_ascii_strcasecmp (code, "CS") == 0)
-    return "";
-  holder = withdrawn_alpha2 (code);
-  if (holder == NULL && strlen (code) == 2)
-    holder = bilat_country_from_alpha2 (code);
-  if (holder != NULL)
-    g_hash_table_insert (self->holders, g_strdup (code), (gpointer) holder);
-  return holder;
+  if (country == NULL)
+    return g_strdup_printf ("the country names no state on the roll call’s date, %04d-%02d-%02d",
+                            year, month, mday);
+  return g_strdup_printf ("“%s” names no state on the roll call’s date, %04d-%02d-%02d",
+                          country, year, month, mday);
 }
 
 /* Text as the data gives it, made valid UTF-8 (a byte that is not becomes
@@ -424,6 +430,10 @@ read_vote (BilatUngaReader  *self,
   guint64 number;
   int code;
   const char *holder;
+  const BilatIdentityDays *days;
+  guint n_days;
+  Column column;
+  guint32 day;
 
   if (!parse_uint (f[COL_RCID]->str, G_MAXUINT32, &number))
     return problem (self, BILAT_IMPORT_ERROR_BAD_VALUE, COL_RCID, "not a roll-call number", error);
@@ -433,22 +443,35 @@ read_vote (BilatUngaReader  *self,
                     "not a vote (yes, no, abstain, or 1, 2, 3, 8, 9)", error);
   if (code == BILAT_VOTE_CODE_NONE)
     return TRUE;
-  holder = lookup_holder (self);
-  if (holder == NULL)
+  days = country_days (self, &n_days, &column);
+  if (days == NULL)
     return problem (self, BILAT_IMPORT_ERROR_UNKNOWN_COUNTRY,
                     self->columns[COL_COUNTRY_CODE] >= 0 ? COL_COUNTRY_CODE : COL_COUNTRY,
                     "not a country code", error);
-  if (holder[0] == '\0')
+  if (_bilat_identity_days_are_constant (days, n_days))
+    holder = days[0].id;
+  else if ((day = _bilat_votes_builder_get_day (self->builder, (guint32) number)) != 0)
     {
-      DatedVote vote = { (guint32) number, TAG (self->file_index, self->line), (guint8) code };
+      holder = _bilat_identity_days_at (days, n_days, day);
+      if (holder == NULL)
+        {
+          g_autofree char *message = describe_unresolved (self->fields[column]->str, day);
 
-      g_array_append_val (self->dated_votes, vote);
+          return problem (self, BILAT_IMPORT_ERROR_UNKNOWN_COUNTRY, column, message, error);
+        }
     }
   else
     {
-      _bilat_votes_builder_add_vote (self->builder, holder, (guint32) number, (BilatVoteCode) code,
-                                     TAG (self->file_index, self->line));
+      /* The roll call comes later: its date tells. */
+      DatedVote vote = { (guint32) number, (guint8) code, (guint8) column, n_days,
+                         TAG (self->file_index, self->line), days };
+
+      g_array_append_val (self->dated_votes, vote);
+      self->counts->kept++;
+      return TRUE;
     }
+  _bilat_votes_builder_add_vote (self->builder, holder, (guint32) number, (BilatVoteCode) code,
+                                 TAG (self->file_index, self->line));
   self->counts->kept++;
   return TRUE;
 }
@@ -829,11 +852,28 @@ _bilat_unga_reader_finish (BilatUngaReader   *self,
     {
       const DatedVote *vote = &g_array_index (self->dated_votes, DatedVote, i);
       guint32 day = _bilat_votes_builder_get_day (self->builder, vote->number);
+      const char *holder;
 
       /* Without its roll call, the vote is reported below whatever state
        * it is given. */
-      _bilat_votes_builder_add_vote (self->builder, dated_holder (day != 0 ? day : 1),
-                                     vote->number, (BilatVoteCode) vote->code, vote->tag);
+      if (day == 0)
+        holder = vote->days[0].id;
+      else if ((holder = _bilat_identity_days_at (vote->days, vote->n_days, day)) == NULL)
+        {
+          char id[32];
+          g_autofree char *message = describe_unresolved (NULL, day);
+
+          g_snprintf (id, sizeof id, "unga:%u", vote->number);
+          self->counts->kept--;
+          self->file_index = G_MAXUINT;
+          if (!problem_at (self, (guint) (vote->tag >> 40),
+                           vote->tag & ((G_GUINT64_CONSTANT (1) << 40) - 1),
+                           BILAT_IMPORT_ERROR_UNKNOWN_COUNTRY, (Column) vote->column, id, message, error))
+            return NULL;
+          continue;
+        }
+      _bilat_votes_builder_add_vote (self->builder, holder, vote->number,
+                                     (BilatVoteCode) vote->code, vote->tag);
     }
 
   _bilat_votes_builder_foreach_orphan (self->builder, report_orphan, &orphans);

@@ -121,6 +121,48 @@ test_gw_and_iso_alike (void **state)
   assert_resolves (BILAT_CODE_SCHEME_ACTOR, "SUN", "1985", "SUN");
 }
 
+/* What event data and UN votes write: CAMEO codes name the state their
+ * state continues on its days; the tables' aliases and former codes. */
+static void
+test_codes_of_event_data (void **state)
+{
+  assert_resolves (BILAT_CODE_SCHEME_CAMEO, "RUS", "1985-06-01", "SUN");
+  assert_resolves (BILAT_CODE_SCHEME_CAMEO, "RUS", "2005-06-01", "RUS");
+  assert_resolves (BILAT_CODE_SCHEME_CAMEO, "SRB", "1995-06-01", "YUG");
+  assert_resolves (BILAT_CODE_SCHEME_CAMEO, "SRB", "2004-06-01", "SCG");
+  assert_resolves (BILAT_CODE_SCHEME_CAMEO, "SRB", "2010-06-01", "SRB");
+  /* Czechia continues no state: no guess at the part of CSK it was. */
+  assert_refused (BILAT_CODE_SCHEME_CAMEO, "CZE", "1985-06-01", BILAT_IDENTITY_ERROR_NOT_VALID,
+                  "CAMEO code", "CZE", "1985-06-01", NULL);
+  assert_refused (BILAT_CODE_SCHEME_CAMEO, "RUS", "1991", BILAT_IDENTITY_ERROR_AMBIGUOUS,
+                  "RUS", "SUN", NULL);
+  assert_refused (BILAT_CODE_SCHEME_CAMEO, "EUR", "2000", BILAT_IDENTITY_ERROR_UNKNOWN,
+                  "CAMEO code", NULL);
+  /* ISO codes on their own do not follow: ISO had SUN. */
+  assert_refused (BILAT_CODE_SCHEME_ISO3, "RUS", "1985-06-01", BILAT_IDENTITY_ERROR_NOT_VALID, NULL);
+
+  /* FIPS: YI is Yugoslavia, then Serbia and Montenegro; places ISO
+   * lists under another entry resolve to it, and conversion never gives
+   * them. */
+  assert_resolves (BILAT_CODE_SCHEME_FIPS, "YI", "1995", "YUG");
+  assert_resolves (BILAT_CODE_SCHEME_FIPS, "YI", "2004", "SCG");
+  assert_resolves (BILAT_CODE_SCHEME_FIPS, "WQ", "2000", "UMI");
+  assert_resolves (BILAT_CODE_SCHEME_FIPS, "GZ", "2000", "PSE");
+  assert_string_equal (bilat_identity_get_code (bilat_identity_get_default (), "PSE",
+                                                BILAT_CODE_SCHEME_FIPS, NULL, NULL), "WE");
+  /* Alpha-2: Namibia's NA; Zaire's ZR while it was Zaire. */
+  assert_resolves (BILAT_CODE_SCHEME_ISO2, "NA", "2000", "NAM");
+  assert_resolves (BILAT_CODE_SCHEME_ISO2, "ZR", "1990", "COD");
+  assert_refused (BILAT_CODE_SCHEME_ISO2, "ZR", "2000", BILAT_IDENTITY_ERROR_NOT_VALID, NULL);
+  /* Names ICEWS writes. */
+  assert_resolves (BILAT_CODE_SCHEME_NAME, "Occupied Palestinian Territory", "2018", "PSE");
+  assert_resolves (BILAT_CODE_SCHEME_NAME, "Serbia and Montenegro", "2004", "SCG");
+  assert_resolves (BILAT_CODE_SCHEME_NAME, "Serbia", "2004", "SCG");
+  assert_resolves (BILAT_CODE_SCHEME_NAME, "Serbia", "2010", "SRB");
+  assert_refused (BILAT_CODE_SCHEME_NAME, "Serbia and Montenegro", "2010",
+                  BILAT_IDENTITY_ERROR_NOT_VALID, "SCG", NULL);
+}
+
 static void
 test_names (void **state)
 {
@@ -408,6 +450,7 @@ main (void)
     cmocka_unit_test (test_threads),
     cmocka_unit_test (test_cow_codes_of_the_issue),
     cmocka_unit_test (test_gw_and_iso_alike),
+    cmocka_unit_test (test_codes_of_event_data),
     cmocka_unit_test (test_names),
     cmocka_unit_test (test_refusals),
     cmocka_unit_test (test_hostile_input),

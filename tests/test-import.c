@@ -438,7 +438,10 @@ test_gdelt2_import (void **state)
   actor = bilat_store_lookup_actor (store, "PAK");
   assert_non_null (actor);
   assert_int_equal (bilat_actor_get_kind (actor), BILAT_ACTOR_KIND_STATE);
-  assert_int_equal (g_list_model_get_n_items (bilat_store_get_actors (store)), 2);
+  /* PAK, RUS, and SUN, which RUS continues (the succession the reader
+   * resolved the codes with). */
+  assert_int_equal (g_list_model_get_n_items (bilat_store_get_actors (store)), 3);
+  assert_string_equal (bilat_actor_get_predecessor (bilat_store_lookup_actor (store, "RUS")), "SUN");
 
   /* The store's series is the one streamed from the file. */
   from_store = bilat_store_compute_series (store, dyad, BILAT_SERIES_UNIT_MONTH);
@@ -489,7 +492,8 @@ test_gdelt2_import_all (void **state)
   place = bilat_event_get_place (event);
   assert_string_equal (bilat_place_get_name (place), "Indian Ocean");
   assert_null (bilat_place_get_country (place));
-  assert_int_equal (g_list_model_get_n_items (bilat_store_get_actors (store)), 6);
+  /* With SUN, which RUS continues. */
+  assert_int_equal (g_list_model_get_n_items (bilat_store_get_actors (store)), 7);
 }
 
 static void
@@ -576,10 +580,11 @@ test_icews (void **state)
 
   imported = import_fixture (store, "icews.tab", NULL, BILAT_IMPORT_FLAGS_NONE);
   check_counts (imported, 9, 9, 7, 0, 2);
-  /* Kosovo has no ISO code: reported, never an error. */
-  assert_int_equal (bilat_import_report_get_n_problems (imported), 4);
-  check_problem (imported, 1, BILAT_IMPORT_ERROR_UNKNOWN_COUNTRY, 7, 5, "Source Country");
-  check_problem (imported, 2, BILAT_IMPORT_ERROR_UNKNOWN_COUNTRY, 7, 18, "Country");
+  /* Kosovo is a state in 2018 (the identity tables': from 2008-02-20),
+   * an actor; it has no ISO code for a place's country: reported, never
+   * an error. */
+  assert_int_equal (bilat_import_report_get_n_problems (imported), 3);
+  check_problem (imported, 1, BILAT_IMPORT_ERROR_UNKNOWN_COUNTRY, 7, 18, "Country");
 
   event = coded (store, "icews:40000003");
   assert_int_equal (bilat_coded_event_get_dataset (event), BILAT_EVENT_FORMAT_ICEWS);
@@ -611,8 +616,9 @@ test_icews (void **state)
   check_participant (BILAT_EVENT (event), "PSE", BILAT_ROLE_INITIATOR);
   check_participant (BILAT_EVENT (event), "ISR", BILAT_ROLE_TARGET);
   event = coded (store, "icews:40000005");
+  check_participant (BILAT_EVENT (event), "kosovo", BILAT_ROLE_INITIATOR);
   check_participant (BILAT_EVENT (event), "SRB", BILAT_ROLE_TARGET);
-  assert_int_equal (bilat_event_get_participants (BILAT_EVENT (event))->len, 1);
+  assert_int_equal (bilat_event_get_participants (BILAT_EVENT (event))->len, 2);
   place = bilat_event_get_place (BILAT_EVENT (event));
   assert_string_equal (bilat_place_get_name (place), "Pristina, Kosovo");
   assert_null (bilat_place_get_country (place));
@@ -1484,6 +1490,118 @@ test_succession_cycle (void **state)
   check_soviet_import (TRUE);
 }
 
+/* A place's country, or NULL. */
+static const char *
+place_country (BilatStore *store,
+               const char *id)
+{
+  BilatPlace *place = bilat_event_get_place (BILAT_EVENT (coded (store, id)));
+
+  return place != NULL ? bilat_place_get_country (place) : NULL;
+}
+
+/* The event @id of @store has the state @actor in @role and, unless
+ * @country is NULL, its place is in @country. */
+static void
+check_state (BilatStore *store,
+             const char *id,
+             const char *actor,
+             BilatRole   role,
+             const char *country)
+{
+  check_participant (BILAT_EVENT (coded (store, id)), actor, role);
+  if (country != NULL)
+    assert_string_equal (place_country (store, id), country);
+}
+
+/* GDELT writes the codes of today for the states of the past: the reader
+ * resolves them on the row's date, as the identity tables say. */
+static void
+test_gdelt_identity_by_date (void **state)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatImportReport) report = import_fixture (store, "gdelt-identity.export.CSV", NULL,
+                                                        BILAT_IMPORT_FLAGS_NONE);
+  const char *queries[] = { "dyad:PAK,RUS", "dyad:PAK,RUS succession:off", "dyad:PAK,SUN",
+                            "actor:SRB", "actor:YUG", "actor:SCG succession:off", "actor:CZE", NULL };
+  const guint64 counts[] = { 2, 1, 1, 3, 1, 1, 1 };
+
+  check_counts (report, 6, 6, 6, 0, 0);
+  /* CAMEO RUS and FIPS RS: the Soviet Union in 1985, Russia in 2005. */
+  check_state (store, "gdelt:920000001", "SUN", BILAT_ROLE_TARGET, "SUN");
+  check_state (store, "gdelt:920000002", "RUS", BILAT_ROLE_TARGET, "RUS");
+  /* CAMEO SRB and FIPS YI: Yugoslavia in 1995, Serbia and Montenegro in
+   * 2004; SRB and FIPS RI: Serbia in 2010. */
+  check_state (store, "gdelt:920000003", "YUG", BILAT_ROLE_TARGET, "YUG");
+  check_state (store, "gdelt:920000004", "SCG", BILAT_ROLE_TARGET, "SCG");
+  check_state (store, "gdelt:920000005", "SRB", BILAT_ROLE_TARGET, "SRB");
+  /* CZE names no state in 1985: kept as GDELT writes it, never guessed. */
+  check_state (store, "gdelt:920000006", "CZE", BILAT_ROLE_INITIATOR, NULL);
+
+  /* The imported states continue what the identity tables say. */
+  assert_string_equal (bilat_actor_get_predecessor (bilat_store_lookup_actor (store, "RUS")), "SUN");
+  assert_string_equal (bilat_actor_get_predecessor (bilat_store_lookup_actor (store, "SRB")), "SCG");
+  assert_string_equal (bilat_actor_get_predecessor (bilat_store_lookup_actor (store, "SCG")), "YUG");
+
+  /* Succession: the same answer from the store, from an import that
+   * keeps what the query matches (into an empty store, which knows no
+   * succession of its own), and from a series streamed from the file. */
+  for (guint q = 0; queries[q] != NULL; q++)
+    {
+      g_autoptr(BilatQuery) query = query_new (queries[q]);
+      g_autoptr(GListModel) found = bilat_store_find_events (store, query);
+      g_autoptr(BilatStore) kept = bilat_store_new ();
+      g_autoptr(BilatImportReport) kept_report = import_fixture (kept, "gdelt-identity.export.CSV",
+                                                                 queries[q], BILAT_IMPORT_FLAGS_NONE);
+      g_autoptr(BilatSeries) streamed = series_of_fixture ("gdelt-identity.export.CSV", queries[q],
+                                                           BILAT_SERIES_UNIT_YEAR, NULL);
+      guint64 total = 0;
+
+      for (guint bin = 0; bin < bilat_series_get_n_bins (streamed); bin++)
+        total += bilat_series_get_count (streamed, bin);
+      if (g_list_model_get_n_items (found) != counts[q] ||
+          g_list_model_get_n_items (bilat_store_get_events (kept)) != counts[q] || total != counts[q])
+        fail_msg ("%s: %u in the store, %u imported, %" G_GUINT64_FORMAT " streamed; %" G_GUINT64_FORMAT
+                  " expected", queries[q], g_list_model_get_n_items (found),
+                  g_list_model_get_n_items (bilat_store_get_events (kept)), total, counts[q]);
+    }
+}
+
+/* ICEWS names the countries of the day: resolved on the event's date,
+ * and a name of no state then is reported with why. */
+static void
+test_icews_identity_by_date (void **state)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatImportReport) report = import_fixture (store, "icews-identity.tab", NULL,
+                                                        BILAT_IMPORT_FLAGS_NONE);
+  g_autoptr(BilatSeries) series = series_of_fixture ("icews-identity.tab", "dyad:SRB,RUS",
+                                                     BILAT_SERIES_UNIT_YEAR, NULL);
+  BilatProblem *problem;
+  BilatEvent *event;
+
+  check_counts (report, 4, 4, 4, 0, 0);
+  /* "Serbia and Montenegro" in 2004: SCG; "Serbia" in 2010: SRB, and in
+   * 2004 the state Serbia continues, SCG. */
+  check_state (store, "icews:42000001", "SCG", BILAT_ROLE_INITIATOR, "SCG");
+  check_state (store, "icews:42000002", "SRB", BILAT_ROLE_INITIATOR, "SRB");
+  check_state (store, "icews:42000003", "SCG", BILAT_ROLE_INITIATOR, NULL);
+  /* "Serbia and Montenegro" in 2010: no state; reported, never guessed. */
+  event = BILAT_EVENT (coded (store, "icews:42000004"));
+  assert_int_equal (bilat_event_get_participants (event)->len, 1);
+  check_participant (event, "RUS", BILAT_ROLE_TARGET);
+  assert_int_equal (bilat_import_report_get_n_problems (report), 1);
+  check_problem (report, 0, BILAT_IMPORT_ERROR_UNKNOWN_COUNTRY, 5, 5, "Source Country");
+  problem = g_ptr_array_index (bilat_import_report_get_problems (report), 0);
+  assert_non_null (strstr (bilat_problem_get_message (problem), "Serbia and Montenegro"));
+  assert_non_null (strstr (bilat_problem_get_message (problem), "2010-05-02"));
+
+  /* Streamed, the dyad follows succession as the store does: SRB, and
+   * SCG in 2004. */
+  check_bin (series, "2004", 2, 2.0, 2, 0, 0, 0);
+  check_bin (series, "2010", 1, 1.0, 1, 0, 0, 0);
+}
+
 static void
 test_merge_equals_concatenation (void **state)
 {
@@ -1954,6 +2072,8 @@ main (void)
     cmocka_unit_test (test_filters_match_queries),
     cmocka_unit_test (test_succession),
     cmocka_unit_test (test_succession_cycle),
+    cmocka_unit_test (test_gdelt_identity_by_date),
+    cmocka_unit_test (test_icews_identity_by_date),
     cmocka_unit_test (test_merge_equals_concatenation),
     cmocka_unit_test (test_progress),
     cmocka_unit_test (test_cancel),

@@ -388,6 +388,79 @@ test_reader_bad_rows (void **state)
   }
 }
 
+/* The number of votes of the holder @id (0 if none). */
+static guint
+votes_of (const BilatVotes *votes,
+          const char       *id)
+{
+  int holder = _bilat_votes_find_holder (votes, id);
+  guint n = 0;
+
+  if (holder >= 0)
+    _bilat_votes_get_holder_votes (votes, (guint) holder, &n);
+  return n;
+}
+
+/* A country code means a state on the roll call's date, as the identity
+ * tables say: read before its roll call or after. */
+static void
+test_reader_identity_by_date (void **state)
+{
+  const char *roll_calls =
+    RC_HEADER
+    "1,45,0,1990-10-01,,,,,\n"
+    "2,59,0,2004-11-02,,,,,\n"
+    "3,50,0,1995-10-01,,,,,\n"
+    "4,40,0,1985-10-01,,,,,\n";
+  const char *votes_table =
+    VOTE_HEADER
+    "1,Czechoslovakia,CS,yes\n"          /* 1990: CSK */
+    "2,Serbia and Montenegro,CS,no\n"    /* 2004: SCG */
+    "3,Czechoslovakia,CS,yes\n"          /* line 4, 1995: no state, reported */
+    "1,USSR,SU,no\n"                     /* SUN */
+    "4,Russia,RU,yes\n"                  /* 1985: SUN, the state Russia continues */
+    "2,Russia,RU,yes\n"                  /* 2004: RUS */
+    "2,Namibia,NA,abstain\n"             /* Namibia, not a missing code */
+    "1,Zaire,ZR,yes\n";                  /* 1990: COD, under its former code */
+
+  for (guint order = 0; order < 2; order++)
+    {
+      const char *tables[3] = { order == 0 ? votes_table : roll_calls,
+                                order == 0 ? roll_calls : votes_table, NULL };
+      g_autoptr(BilatImportReport) report = bilat_import_report_new ();
+      g_autoptr(GError) error = NULL;
+      BilatVotes *votes = read_tables (tables, BILAT_IMPORT_FLAGS_NONE, report, &error);
+      BilatProblem *problem;
+
+      assert_non_null (votes);
+      assert_int_equal (votes_of (votes, "CSK"), 1);
+      assert_int_equal (votes_of (votes, "SCG"), 1);
+      assert_int_equal (votes_of (votes, "SUN"), 2);
+      assert_int_equal (votes_of (votes, "RUS"), 1);
+      assert_int_equal (votes_of (votes, "NAM"), 1);
+      assert_int_equal (votes_of (votes, "COD"), 1);
+      assert_int_equal (_bilat_votes_get_n_votes (votes), 7);
+      assert_int_equal (bilat_import_report_get_n_problems (report), 1);
+      problem = g_ptr_array_index (bilat_import_report_get_problems (report), 0);
+      assert_int_equal (bilat_problem_get_code (problem), BILAT_IMPORT_ERROR_UNKNOWN_COUNTRY);
+      assert_string_equal (bilat_problem_get_file (problem), order == 0 ? "table0.csv" : "table1.csv");
+      assert_int_equal (bilat_problem_get_line (problem), 4);
+      assert_string_equal (bilat_problem_get_field (problem), "country_code");
+      assert_non_null (strstr (bilat_problem_get_message (problem), "1995-10-01"));
+      _bilat_votes_unref (votes);
+
+      /* Strict: that vote is the error. */
+      {
+        g_autoptr(BilatImportReport) strict = bilat_import_report_new ();
+
+        votes = read_tables (tables, BILAT_IMPORT_FLAGS_STRICT, strict, &error);
+        assert_null (votes);
+        assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_UNKNOWN_COUNTRY));
+        g_clear_error (&error);
+      }
+    }
+}
+
 static void
 test_reader_formats (void **state)
 {
@@ -750,6 +823,7 @@ main (void)
     cmocka_unit_test (test_series_matrix_lineage),
     cmocka_unit_test (test_reader_bad_rows),
     cmocka_unit_test (test_reader_formats),
+    cmocka_unit_test (test_reader_identity_by_date),
     cmocka_unit_test (test_save_load),
     cmocka_unit_test (test_roll_call_issues),
     cmocka_unit_test (test_affinity_bytes),

@@ -32,7 +32,9 @@ G_BEGIN_DECLS
  * @BILAT_CODE_SCHEME_GW_LETTER: Gleditsch–Ward state abbreviation (`RUS`)
  * @BILAT_CODE_SCHEME_FIPS: FIPS 10-4 country code (`RS`)
  * @BILAT_CODE_SCHEME_M49: UN M49 country code (`643`)
- * @BILAT_CODE_SCHEME_CAMEO: CAMEO country code (`RUS`; `ROM` for Romania)
+ * @BILAT_CODE_SCHEME_CAMEO: CAMEO country code (`RUS`; `ROM` for Romania),
+ *   which also names the state its state continues, on that one's days
+ *   (`RUS` in 1985: `SUN`), as event data writes it
  *
  * The schemes a state can be named in. Their nicks (`actor`, `name`,
  * `iso2`, `iso3`, `iso-numeric`, `cow`, `cow-letter`, `gw`, `gw-letter`,

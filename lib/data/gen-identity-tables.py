@@ -21,8 +21,13 @@ facts taken from it are:
 The states that ISO 3166-3 lists as no longer existing (SUN, DDR, CSK,
 YUG, SCG, YMD, VDR, ANT) and the dates at which states began, ended or
 changed identity are written below in HISTORIC and LIFETIMES, with the
-succession the library follows. Every code of a scheme must name at most
-one state on any day: the script stops if two assignments overlap.
+succession the library follows. The names event data writes (ICEWS's
+country names), the FIPS 10-4 codes of places that ISO lists under
+another entry, and the ISO codes withdrawn when a state was renamed are
+written below too (EXTRA, ALIASES): the readers of event data and of UN
+votes resolve through these tables alone. Every code of a scheme must
+name at most one state on any day: the script stops if two assignments
+overlap.
 """
 
 import csv
@@ -69,8 +74,6 @@ EXTRA = {
                                     'German Federal Republic', 'Germany, West']),
     'SRB': dict(cow=['345']),
     'RUS': dict(names=['Russian Federation']),
-    'COD': dict(names=['Zaire', 'DR Congo', 'DRC', 'Congo, Democratic Republic of the']),
-    'COG': dict(names=['Republic of the Congo', 'Congo, Republic of the']),
     'CIV': dict(names=["Cote d'Ivoire", 'Ivory Coast']),
     'YEM': dict(names=['Republic of Yemen']),
     'yemen-arab-republic': dict(names=['North Yemen', 'Yemen, North']),
@@ -81,7 +84,54 @@ EXTRA = {
                        'Saint Christopher and Nevis']),
     'USA': dict(names=['United States', 'US', 'U.S.', 'USA', 'U.S.A.']),
     'GBR': dict(names=['United Kingdom', 'UK', 'U.K.', 'Great Britain', 'Britain']),
+    # Names as ICEWS writes them (Source Country, Target Country, Country):
+    # the ISO short names of the time it was coded, and its own words.
+    'MMR': dict(names=['Burma']),
+    'COD': dict(names=['Zaire', 'DR Congo', 'DRC', 'Congo, Democratic Republic of the',
+                       'Democratic Republic of Congo']),
+    'COG': dict(names=['Republic of the Congo', 'Congo, Republic of the', 'Republic of Congo']),
+    'MAC': dict(names=['Macau']),
+    'FSM': dict(names=['Micronesia']),
+    'MDA': dict(names=['Moldova, Republic of']),
+    'PSE': dict(names=['Occupied Palestinian Territory', 'Palestine']),
+    'MKD': dict(names=['the former Yugoslav Republic of Macedonia']),
+    'VAT': dict(names=['Holy See']),
+    # FIPS 10-4 codes the crosswalk lacks (GDELT writes them for places).
+    'SSD': dict(fips='OD'),
+    'MAF': dict(fips='RN'),
 }
+
+# Codes that name a state but are not its code in the scheme (a code of a
+# place that ISO lists under another entry, a code withdrawn when the state
+# took a new name): they resolve, and conversion to the scheme never gives
+# them. (scheme, code, id, first, last), None for open.
+ALIASES = [
+    # FIPS 10-4 codes of places that ISO 3166-1 lists under another entry
+    ('fips', 'AT', 'AUS', None, None),   # Ashmore and Cartier Islands
+    ('fips', 'CR', 'AUS', None, None),   # Coral Sea Islands
+    ('fips', 'BQ', 'UMI', None, None),   # Navassa Island
+    ('fips', 'DQ', 'UMI', None, None),   # Jarvis Island
+    ('fips', 'FQ', 'UMI', None, None),   # Baker Island
+    ('fips', 'HQ', 'UMI', None, None),   # Howland Island
+    ('fips', 'JQ', 'UMI', None, None),   # Johnston Atoll
+    ('fips', 'KQ', 'UMI', None, None),   # Kingman Reef
+    ('fips', 'LQ', 'UMI', None, None),   # Palmyra Atoll
+    ('fips', 'MQ', 'UMI', None, None),   # Midway Islands
+    ('fips', 'WQ', 'UMI', None, None),   # Wake Island
+    ('fips', 'BS', 'ATF', None, None),   # Bassas da India
+    ('fips', 'EU', 'ATF', None, None),   # Europa Island
+    ('fips', 'GO', 'ATF', None, None),   # Glorioso Islands
+    ('fips', 'JU', 'ATF', None, None),   # Juan de Nova Island
+    ('fips', 'TE', 'ATF', None, None),   # Tromelin Island
+    ('fips', 'JN', 'SJM', None, None),   # Jan Mayen
+    ('fips', 'GZ', 'PSE', None, None),   # Gaza Strip
+    # ISO 3166-3: codes withdrawn when the state took a new name, valid
+    # while it had the old one (UN voting data still writes them).
+    ('iso2', 'ZR', 'COD', '1971-10-27', '1997-05-16'),   # Zaire
+    ('iso3', 'ZAR', 'COD', '1971-10-27', '1997-05-16'),
+    ('iso2', 'BU', 'MMR', None, '1989-06-17'),           # Burma
+    ('iso3', 'BUR', 'MMR', None, '1989-06-17'),
+]
 
 # Lifetimes: the days a state is a state, as (first, last) with None for
 # open. Where not given here, a state whose COW membership ended (Bavaria,
@@ -102,6 +152,9 @@ LIFETIMES = {
     'VDR': [('1945-09-02', '1976-07-01')],
     'VNM': [('1976-07-02', None)],
     'ANT': [('1954-12-15', '2010-10-09')],
+    # COW's Papal States (327, to 1860) are the crosswalk's Vatican City,
+    # which is a state today.
+    'VAT': [(None, None)],
 }
 
 BORN = {
@@ -149,6 +202,9 @@ def slug(name):
 
 def value(row, field):
     v = row.get(field, '') if row else ''
+    # NA is the crosswalk's missing value, and Namibia's alpha-2 code.
+    if field == 'iso2c' and v == 'NA' and row.get('iso3c') == 'NAM':
+        return v
     return '' if v in ('', 'NA') else v
 
 
@@ -237,6 +293,8 @@ def main():
             if c not in states[sid]['cow']:
                 states[sid]['cow'].append(c)
         states[sid]['names'] += e.get('names', [])
+        if 'fips' in e:
+            states[sid]['codes']['fips'] = e['fips']
 
     # Spells of each COW code, in order.
     by_cow = {}
@@ -284,6 +342,8 @@ def main():
                '#   state  ID  NAME  PREDECESSOR|-  LIFETIMES\n'
                '#          LIFETIMES: FIRST/LAST[,FIRST/LAST...], days as YYYY-MM-DD, .. open\n'
                '#   code   SCHEME  CODE  ID  FIRST  LAST   (the code names ID on these days)\n'
+               '#   alias  SCHEME  CODE  ID  FIRST  LAST   (the same, but not ID\'s code: it\n'
+               '#          resolves, and conversion never gives it)\n'
                '#          SCHEME: iso2 iso3 iso-numeric cow cow-letter gw gw-letter fips m49\n'
                '#   spell  COW-CODE  ID  FIRST  LAST        (a COW state system membership spell)\n'
                '#   name   ID  NAME                          (a name or variant of ID)\n')
@@ -319,9 +379,12 @@ def main():
             for first, last in life[sid]:
                 codes.append((scheme, code, sid, first, last))
 
+    aliases = [(scheme, code, sid, None if a is None else day(a), None if b is None else day(b))
+               for scheme, code, sid, a, b in ALIASES]
+
     # No code names two states on one day.
     seen = {}
-    for scheme, code, sid, first, last in codes:
+    for scheme, code, sid, first, last in codes + aliases:
         for other in seen.get((scheme, code), []):
             if other[0] != sid and intersect((first, last), other[1:]):
                 sys.exit('%s %s names %s and %s at once' % (scheme, code, sid, other[0]))
@@ -333,6 +396,8 @@ def main():
         out.append('state\t%s\t%s\t%s\t%s\n' % (sid, s['name'], PREDECESSORS.get(sid, '-'), lt))
     for scheme, code, sid, first, last in codes:
         out.append('code\t%s\t%s\t%s\t%s\t%s\n' % (scheme, code, sid, iso(first), iso(last)))
+    for scheme, code, sid, first, last in aliases:
+        out.append('alias\t%s\t%s\t%s\t%s\t%s\n' % (scheme, code, sid, iso(first), iso(last)))
     for c, sid, first, last in out_spells:
         out.append('spell\t%s\t%s\t%s\t%s\n' % (c, sid, iso(first), iso(last)))
 

@@ -67,6 +67,12 @@ class IdentityTest(unittest.TestCase):
                 (S.CAMEO, "ROM", "2000", "ROU")]:
             self.assertResolves(scheme, code, when, expected)
 
+    def test_cameo_follows_succession(self):
+        # GDELT codes the Soviet Union's actors RUS: CAMEO RUS in 1985 is SUN.
+        self.assertResolves(S.CAMEO, "RUS", "1985-06-01", "SUN")
+        self.assertResolves(S.CAMEO, "RUS", "2005-06-01", "RUS")
+        self.assertResolves(S.CAMEO, "SRB", "1995", "YUG")
+
     def test_names(self):
         self.assertResolves(S.NAME, "Russia", "1985", "SUN")
         self.assertResolves(S.NAME, "Russia", "2000", "RUS")

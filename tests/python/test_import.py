@@ -94,6 +94,22 @@ class ImportTests(unittest.TestCase):
         self.assertEqual(ids(loaded.get_events()), ids(store.get_events()))
         self.assertEqual(loaded.lookup_event("gdelt:900000006").get_goldstein(), 7.0)
 
+    def test_codes_resolve_on_the_row_date(self):
+        # GDELT codes the Soviet Union's actors and places with Russia's
+        # codes: on a 1985 row they are SUN's, on a 2005 row RUS's, and a
+        # dyad query with RUS counts both (Russia continues the USSR).
+        store = Bilat.Store.new()
+        Bilat.Importer().import_(store, [fixture("gdelt-identity.export.CSV")])
+        soviet = store.lookup_event("gdelt:920000001")
+        self.assertEqual([p.get_actor() for p in soviet.get_participants()], ["PAK", "SUN"])
+        self.assertEqual(soviet.get_place().get_country(), "SUN")
+        russian = store.lookup_event("gdelt:920000002")
+        self.assertEqual([p.get_actor() for p in russian.get_participants()], ["PAK", "RUS"])
+        self.assertEqual(store.lookup_actor("RUS").get_predecessor(), "SUN")
+        self.assertEqual(store.find_events(Bilat.Query.parse("dyad:PAK,RUS")).get_n_items(), 2)
+        series, _ = series_of([fixture("gdelt-identity.export.CSV")], "dyad:PAK,RUS")
+        self.assertEqual(totals(series)[0], 2)
+
     def test_import_from_files(self):
         files = [fixture("gdelt2.export.CSV"), fixture("icews.tab"), fixture("gdelt2.export.CSV")]
         store = Bilat.Store.new()
@@ -332,12 +348,24 @@ class ConformanceTests(unittest.TestCase):
             series, _ = series_of([Gio.File.new_for_path(path)], query, Bilat.SeriesUnit.YEAR)
             self.assertEqual(totals(series), (count, round(gold, 6), tuple(quad)), (a, b))
 
+    # GDELT codes the Soviet Union's actors with Russia's code, Yugoslavia's
+    # with Serbia's: the reader resolves them on the row's date. (History's
+    # dates: the USSR ended on 1991-12-25; Serbia and Montenegro was
+    # 2003-02-04 to 2006-06-04, Yugoslavia before.)
+    CONTINUED = [("RUS", "19911226", "SUN"), ("SRB", "20060605", "SCG"), ("SCG", "20030204", "YUG")]
+
+    def as_of(self, code, day):
+        for state, start, before in self.CONTINUED:
+            if code == state and day < start:
+                code = before
+        return code
+
     def gdelt_dyads(self, path):
         dyads = {}
         for row in read_tsv(path):
             self.assertIn(len(row), (57, 58, 61))
-            a = self.CAMEO_RENAMED.get(row[7], row[7])
-            b = self.CAMEO_RENAMED.get(row[17], row[17])
+            a = self.as_of(self.CAMEO_RENAMED.get(row[7], row[7]), row[1])
+            b = self.as_of(self.CAMEO_RENAMED.get(row[17], row[17]), row[1])
             add(dyads, a, b, float(row[30]), int(row[29]))
         return dyads
 

@@ -200,3 +200,34 @@ icews_bad = [
                '051', '3.4', 'Government (Pakistan)', 'Pakistan', 51000002)),                 # 7 good
 ]
 write('icews-bad.tab', icews_bad)
+
+# Who is who on the row's date (issue 13): GDELT writes the codes of today
+# for the states of the past (RUS and FIPS RS for the Soviet Union, SRB
+# for Yugoslavia), and ICEWS the names of the day.
+BELGRADE_YI = ('4', 'Belgrade, Serbia', 'YI', 'YI00', '44.8186', '20.4681')
+BELGRADE_RI = ('4', 'Belgrade, Serbia', 'RI', 'RI00', '44.8186', '20.4681')
+NAMES.update({'SRB': 'SERBIA', 'CZE': 'CZECH REPUBLIC'})
+identity_events = [
+    gdelt(920000001, '19850601', 'PAK', 'RUS', '036', 1, '4.0', MOSCOW),       # SUN, in the USSR
+    gdelt(920000002, '20050601', 'PAK', 'RUS', '036', 1, '4.0', MOSCOW),       # RUS, in Russia
+    gdelt(920000003, '19950601', 'USA', 'SRB', '042', 1, '1.9', BELGRADE_YI),  # YUG
+    gdelt(920000004, '20040601', 'USA', 'SRB', '042', 1, '1.9', BELGRADE_YI),  # SCG
+    gdelt(920000005, '20100601', 'USA', 'SRB', '042', 1, '1.9', BELGRADE_RI),  # SRB
+    gdelt(920000006, '19850602', 'CZE', 'PAK', '042', 1, '1.9', ISLAMABAD),    # CZE: no state then, as written
+]
+write('gdelt-identity.export.CSV', [line(gdelt_columns(e, 'gdelt2')) for e in identity_events])
+
+BELGRADE = dict(city='Belgrade', province='NA', lat='44.8186', lon='20.4681')
+icews_identity = [
+    icews(42000001, '2004-05-01', 'Government (Serbia and Montenegro)', 'Serbia and Montenegro', 'Consult',
+          '040', '1', 'Government (Russia)', 'Russian Federation', 52000001,
+          country='Serbia and Montenegro', **BELGRADE),                                          # SCG
+    icews(42000002, '2010-05-01', 'Government (Serbia)', 'Serbia', 'Consult', '040', '1',
+          'Government (Russia)', 'Russian Federation', 52000002, country='Serbia', **BELGRADE),  # SRB
+    icews(42000003, '2004-05-02', 'Government (Serbia)', 'Serbia', 'Consult', '040', '1',
+          'Government (Russia)', 'Russian Federation', 52000003, country='Serbia', **BELGRADE),  # SCG
+    icews(42000004, '2010-05-02', 'Government (Serbia and Montenegro)', 'Serbia and Montenegro', 'Consult',
+          '040', '1', 'Government (Russia)', 'Russian Federation', 52000004,
+          country='Serbia', **BELGRADE),                                                         # reported
+]
+write('icews-identity.tab', [HEADER] + [line(r) for r in icews_identity])

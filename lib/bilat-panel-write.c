@@ -1,0 +1,389 @@
+/* bilat-panel-write.c: a panel as a table, CSV, TSV or JSON
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Panels run to millions of rows: the cells are formatted by hand into
+ * a buffer that is written out in large blocks, never through a string
+ * per cell.
+ */
+
+#include <math.h>
+#include <string.h>
+
+#include <bilat/bilat.h>
+
+#include "bilat-panel-private.h"
+
+/* Write in blocks of about this many bytes. */
+#define BLOCK_SIZE (256 * 1024)
+
+static const char * const source_names[] = { "exercises", "events", "affinity" };
+
+static void
+append_uint (GString *out,
+             guint64  value)
+{
+  char digits[24];
+  int n = 0;
+
+  do
+    {
+      digits[n++] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}
+
+/* A cell; FALSE (nothing appended) when it is empty. */
+static gboolean
+append_cell (BilatPanel *self,
+             guint       row,
+             guint       column,
+             GString    *out)
+{
+  guint n_fixed = self->codes ? 5 : 3;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (column >= n_fixed)
+    {
+      BilatPanelColumn *values = g_ptr_array_index (self->columns, column - n_fixed);
+
+      if (values->type == BILAT_PANEL_VALUE_TYPE_INTEGER)
+        {
+          if (values->counts[row] == PANEL_NO_COUNT)
+            return FALSE;
+          append_uint (out, values->counts[row]);
+        }
+      else
+        {
+          if (isnan (values->reals[row]))
+            return FALSE;
+          g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.10g", values->reals[row]));
+        }
+      return TRUE;
+    }
+
+  switch (self->fixed[column])
+    {
+    case PANEL_FIXED_A:
+      g_string_append (out, g_ptr_array_index (self->ids, self->a[row]));
+      return TRUE;
+    case PANEL_FIXED_B:
+      g_string_append (out, g_ptr_array_index (self->ids, self->b[row]));
+      return TRUE;
+    case PANEL_FIXED_COW_A:
+    case PANEL_FIXED_COW_B:
+      {
+        guint16 code = self->fixed[column] == PANEL_FIXED_COW_A ? self->cow_a[row] : self->cow_b[row];
+
+        if (code == PANEL_NO_CODE)
+          return FALSE;
+        append_uint (out, code);
+        return TRUE;
+      }
+    case PANEL_FIXED_PERIOD:
+      if (self->unit == BILAT_SERIES_UNIT_YEAR)
+        append_uint (out, (guint64) self->period[row]);
+      else
+        g_string_append (out, _bilat_panel_format_period (self->unit, self->period[row], buffer));
+      return TRUE;
+    case PANEL_FIXED_VALUE:
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+flush (GString       *out,
+       GOutputStream *stream,
+       gboolean       force,
+       GCancellable  *cancellable,
+       GError       **error)
+{
+  if (out->len == 0 || (!force && out->len < BLOCK_SIZE))
+    return TRUE;
+  if (!g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error))
+    return FALSE;
+  g_string_truncate (out, 0);
+  return TRUE;
+}
+
+static void
+append_coverage (BilatPanel       *self,
+                 BilatPanelSource  source,
+                 GString          *out,
+                 gboolean          json)
+{
+  g_autoptr(BilatDate) span = bilat_panel_get_coverage (self, source);
+  g_autofree char *text = span != NULL ? bilat_date_to_string (span) : NULL;
+
+  if (text == NULL)
+    g_string_append (out, json ? "null" : "none");
+  else if (json)
+    g_string_append_printf (out, "\"%s\"", text);
+  else
+    g_string_append (out, text);
+}
+
+/* Actor ids are plain, but a dataset may use any: quote what needs it. */
+static void
+append_separated_text (GString    *out,
+                       const char *text,
+                       char        separator)
+{
+  if (strchr (text, separator) == NULL && strpbrk (text, "\"\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static gboolean
+write_separated (BilatPanel    *self,
+                 char           separator,
+                 GOutputStream *stream,
+                 GString       *out,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  guint n_fixed = self->codes ? 5 : 3;
+
+  /* The metadata, as comment lines (read_csv (..., comment="#")). */
+  g_string_append_printf (out, "# libbilat panel: %s dyad-%s, %d-%d\n# coverage:",
+                          self->directed ? "directed" : "undirected",
+                          self->unit == BILAT_SERIES_UNIT_YEAR ? "years" : "months",
+                          self->first_year, self->last_year);
+  for (guint s = 0; s < G_N_ELEMENTS (source_names); s++)
+    {
+      g_string_append_printf (out, "%s %s ", s > 0 ? ";" : "", source_names[s]);
+      append_coverage (self, s, out, FALSE);
+    }
+  g_string_append_c (out, '\n');
+  for (guint c = 0; self->names[c] != NULL; c++)
+    {
+      if (c > 0)
+        g_string_append_c (out, separator);
+      g_string_append (out, self->names[c]);
+    }
+  g_string_append_c (out, '\n');
+
+  for (guint r = 0; r < self->n_rows; r++)
+    {
+      append_separated_text (out, g_ptr_array_index (self->ids, self->a[r]), separator);
+      g_string_append_c (out, separator);
+      append_separated_text (out, g_ptr_array_index (self->ids, self->b[r]), separator);
+      for (guint c = 2; self->names[c] != NULL; c++)
+        {
+          g_string_append_c (out, separator);
+          append_cell (self, r, c, out);
+        }
+      g_string_append_c (out, '\n');
+      if (!flush (out, stream, FALSE, cancellable, error))
+        return FALSE;
+    }
+  (void) n_fixed;
+  return TRUE;
+}
+
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_autofree char *escaped = g_strescape (text, NULL);
+
+  g_string_append_printf (out, "\"%s\"", escaped);
+}
+
+static gboolean
+write_json (BilatPanel    *self,
+            GOutputStream *stream,
+            GString       *out,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_string_append_printf (out, "{\"metadata\": {\"unit\": \"%s\", \"directed\": %s, \"from\": %d, \"to\": %d,\n"
+                          "  \"columns\": [",
+                          self->unit == BILAT_SERIES_UNIT_YEAR ? "year" : "month",
+                          self->directed ? "true" : "false", self->first_year, self->last_year);
+  for (guint c = 0; self->names[c] != NULL; c++)
+    g_string_append_printf (out, "%s\"%s\"", c > 0 ? ", " : "", self->names[c]);
+  g_string_append (out, "],\n  \"coverage\": {");
+  for (guint s = 0; s < G_N_ELEMENTS (source_names); s++)
+    {
+      g_string_append_printf (out, "%s\"%s\": ", s > 0 ? ", " : "", source_names[s]);
+      append_coverage (self, s, out, TRUE);
+    }
+  g_string_append (out, "}},\n \"rows\": [");
+
+  for (guint r = 0; r < self->n_rows; r++)
+    {
+      g_string_append (out, r > 0 ? ",\n  {" : "\n  {");
+      for (guint c = 0; self->names[c] != NULL; c++)
+        {
+          g_string_append_printf (out, "%s\"%s\": ", c > 0 ? ", " : "", self->names[c]);
+          if (bilat_panel_get_column_type (self, c) == BILAT_PANEL_VALUE_TYPE_TEXT)
+            {
+              g_autofree char *text = bilat_panel_get_text (self, r, c);
+
+              append_json_string (out, text);
+            }
+          else if (!append_cell (self, r, c, out))
+            g_string_append (out, "null");
+        }
+      g_string_append_c (out, '}');
+      if (!flush (out, stream, FALSE, cancellable, error))
+        return FALSE;
+    }
+  g_string_append (out, self->n_rows > 0 ? "\n ]}\n" : "]}\n");
+  return TRUE;
+}
+
+static gboolean
+write_table (BilatPanel    *self,
+             GOutputStream *stream,
+             GString       *out,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  guint n = g_strv_length (self->names);
+  g_autofree gsize *widths = g_new0 (gsize, n);
+  g_autoptr(GString) cell = g_string_new (NULL);
+
+  for (guint c = 0; c < n; c++)
+    widths[c] = strlen (self->names[c]);
+  for (guint r = 0; r < self->n_rows; r++)
+    for (guint c = 0; c < n; c++)
+      {
+        g_string_truncate (cell, 0);
+        append_cell (self, r, c, cell);
+        widths[c] = MAX (widths[c], cell->len);
+      }
+
+  g_string_append (out, "coverage:");
+  for (guint s = 0; s < G_N_ELEMENTS (source_names); s++)
+    {
+      g_string_append_printf (out, "%s %s ", s > 0 ? ";" : "", source_names[s]);
+      append_coverage (self, s, out, FALSE);
+    }
+  g_string_append_c (out, '\n');
+  for (guint c = 0; c < n; c++)
+    g_string_append_printf (out, "%s%*s", c > 0 ? "  " : "", (int) widths[c], self->names[c]);
+  g_string_append_c (out, '\n');
+  for (guint r = 0; r < self->n_rows; r++)
+    {
+      for (guint c = 0; c < n; c++)
+        {
+          g_string_truncate (cell, 0);
+          /* An empty cell shows as a dash, never as a number. */
+          if (!append_cell (self, r, c, cell))
+            g_string_append_c (cell, '-');
+          g_string_append_printf (out, "%s%*s", c > 0 ? "  " : "", (int) widths[c], cell->str);
+        }
+      g_string_append_c (out, '\n');
+      if (!flush (out, stream, FALSE, cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * bilat_panel_write:
+ * @self: a [class@Bilat.Panel]
+ * @stream: where to write
+ * @format: how to print
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for a #GError, or %NULL
+ *
+ * Writes the panel. CSV and TSV start with two comment lines, each
+ * beginning with `#`: what the panel is (directed or not, by year or
+ * month, its years) and the coverage of each source (`# coverage:
+ * exercises 1980/2016; events none; affinity 2005/2019`, `none` for a
+ * source the store held no data of); then the header line with the
+ * column names and a line per row. An empty cell is empty (NA to R and
+ * pandas, which skip the comment lines with `comment="#"`).
+ *
+ * JSON is an object with `metadata` (`unit`, `directed`, `from`, `to`,
+ * `columns` and `coverage`, an object with a member per source: the span
+ * as an interval such as `"1980/2016"`, or null) and `rows`, an array of
+ * objects with a member per column, null for an empty cell. The table
+ * lays the columns out for people, a dash for an empty cell.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set when @stream fails
+ *
+ * Since: 1.0
+ */
+gboolean
+bilat_panel_write (BilatPanel        *self,
+                   GOutputStream     *stream,
+                   BilatPanelFormat   format,
+                   GCancellable      *cancellable,
+                   GError           **error)
+{
+  g_autoptr(GString) out = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (BILAT_IS_PANEL (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (format <= BILAT_PANEL_FORMAT_JSON, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  out = g_string_sized_new (BLOCK_SIZE + 4096);
+  switch (format)
+    {
+    case BILAT_PANEL_FORMAT_CSV:
+      ok = write_separated (self, ',', stream, out, cancellable, error);
+      break;
+    case BILAT_PANEL_FORMAT_TSV:
+      ok = write_separated (self, '\t', stream, out, cancellable, error);
+      break;
+    case BILAT_PANEL_FORMAT_JSON:
+      ok = write_json (self, stream, out, cancellable, error);
+      break;
+    case BILAT_PANEL_FORMAT_TABLE:
+    default:
+      ok = write_table (self, stream, out, cancellable, error);
+      break;
+    }
+  return ok && flush (out, stream, TRUE, cancellable, error);
+}
+
+/**
+ * bilat_panel_to_string:
+ * @self: a [class@Bilat.Panel]
+ * @format: how to print
+ *
+ * Prints the panel as [method@Bilat.Panel.write] writes it.
+ *
+ * Returns: (transfer full): the text
+ *
+ * Since: 1.0
+ */
+char *
+bilat_panel_to_string (BilatPanel       *self,
+                       BilatPanelFormat  format)
+{
+  g_autoptr(GOutputStream) stream = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (BILAT_IS_PANEL (self), NULL);
+  g_return_val_if_fail (format <= BILAT_PANEL_FORMAT_JSON, NULL);
+
+  stream = g_memory_output_stream_new_resizable ();
+  ok = bilat_panel_write (self, stream, format, NULL, NULL);
+  /* Writing to memory cannot fail but for want of memory, which aborts. */
+  g_assert (ok);
+  ok = g_output_stream_write_all (stream, "", 1, NULL, NULL, NULL) &&
+       g_output_stream_close (stream, NULL, NULL);
+  g_assert (ok);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
+}

@@ -358,10 +358,20 @@ tally_for (GHashTable *tallies,
   return tally;
 }
 
+/* Keys pack two actors and a period: g_int64_hash() would hash the
+ * period alone. */
+static guint
+key_hash (gconstpointer key)
+{
+  guint64 mixed = *(const guint64 *) key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+
+  return (guint) (mixed >> 32);
+}
+
 static GHashTable *
 tallies_new (void)
 {
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  return g_hash_table_new_full (key_hash, g_int64_equal, NULL, g_free);
 }
 
 /* The tally of row @r, NULL where nothing was counted. */

@@ -19,80 +19,87 @@
 
 static const char * const source_names[] = { "exercises", "events", "affinity" };
 
-static void
-append_uint (GString *out,
-             guint64  value)
+/* The longest number cell: a measure as %.10g, or a count. */
+#define MAX_NUMBER G_ASCII_DTOSTR_BUF_SIZE
+
+static char *
+put_uint (char    *p,
+          guint64  value)
 {
   char digits[24];
-  int n = 0;
+  char *d = digits + sizeof digits;
 
   do
     {
-      digits[n++] = (char) ('0' + value % 10);
+      *--d = (char) ('0' + value % 10);
       value /= 10;
     }
   while (value > 0);
-  while (n > 0)
-    g_string_append_c (out, digits[--n]);
+  memcpy (p, d, (gsize) (digits + sizeof digits - d));
+  return p + (digits + sizeof digits - d);
 }
 
-/* A cell; FALSE (nothing appended) when it is empty. */
-static gboolean
-append_cell (BilatPanel *self,
-             guint       row,
-             guint       column,
-             GString    *out)
+/* Writes a number cell at @p, which has room for MAX_NUMBER bytes; the
+ * end of what was written (@p itself for an empty cell). */
+static char *
+put_number (BilatPanel *self,
+            guint       row,
+            guint       column,
+            char       *p)
 {
   guint n_fixed = self->codes ? 5 : 3;
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (column >= n_fixed)
     {
       BilatPanelColumn *values = g_ptr_array_index (self->columns, column - n_fixed);
 
       if (values->type == BILAT_PANEL_VALUE_TYPE_INTEGER)
-        {
-          if (values->counts[row] == PANEL_NO_COUNT)
-            return FALSE;
-          append_uint (out, values->counts[row]);
-        }
-      else
-        {
-          if (isnan (values->reals[row]))
-            return FALSE;
-          g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.10g", values->reals[row]));
-        }
-      return TRUE;
+        return values->counts[row] == PANEL_NO_COUNT ? p : put_uint (p, values->counts[row]);
+      if (isnan (values->reals[row]))
+        return p;
+      g_ascii_formatd (p, MAX_NUMBER, "%.10g", values->reals[row]);
+      return p + strlen (p);
     }
 
   switch (self->fixed[column])
     {
-    case PANEL_FIXED_A:
-      g_string_append (out, g_ptr_array_index (self->ids, self->a[row]));
-      return TRUE;
-    case PANEL_FIXED_B:
-      g_string_append (out, g_ptr_array_index (self->ids, self->b[row]));
-      return TRUE;
     case PANEL_FIXED_COW_A:
+      return self->cow_a[row] == PANEL_NO_CODE ? p : put_uint (p, self->cow_a[row]);
     case PANEL_FIXED_COW_B:
-      {
-        guint16 code = self->fixed[column] == PANEL_FIXED_COW_A ? self->cow_a[row] : self->cow_b[row];
-
-        if (code == PANEL_NO_CODE)
-          return FALSE;
-        append_uint (out, code);
-        return TRUE;
-      }
+      return self->cow_b[row] == PANEL_NO_CODE ? p : put_uint (p, self->cow_b[row]);
     case PANEL_FIXED_PERIOD:
       if (self->unit == BILAT_SERIES_UNIT_YEAR)
-        append_uint (out, (guint64) self->period[row]);
-      else
-        g_string_append (out, _bilat_panel_format_period (self->unit, self->period[row], buffer));
-      return TRUE;
+        return put_uint (p, (guint64) self->period[row]);
+      _bilat_panel_format_period (self->unit, self->period[row], p);
+      return p + strlen (p);
+    case PANEL_FIXED_A:
+    case PANEL_FIXED_B:
     case PANEL_FIXED_VALUE:
     default:
-      return FALSE;
+      return p;
     }
+}
+
+/* Appends a cell; FALSE (nothing appended) when it is empty. */
+static gboolean
+append_cell (BilatPanel *self,
+             guint       row,
+             guint       column,
+             GString    *out)
+{
+  gsize len = out->len;
+  char *end;
+
+  if (self->fixed[column] == PANEL_FIXED_A || self->fixed[column] == PANEL_FIXED_B)
+    {
+      g_string_append (out, self->fixed[column] == PANEL_FIXED_A ? bilat_panel_get_actor_a (self, row)
+                                                                 : bilat_panel_get_actor_b (self, row));
+      return TRUE;
+    }
+  g_string_set_size (out, len + MAX_NUMBER);
+  end = put_number (self, row, column, out->str + len);
+  g_string_truncate (out, (gsize) (end - out->str));
+  return out->len > len;
 }
 
 static gboolean
@@ -148,6 +155,12 @@ append_separated_text (GString    *out,
   g_string_append_c (out, '"');
 }
 
+static void
+free_gstring (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
 static gboolean
 write_separated (BilatPanel    *self,
                  char           separator,
@@ -156,7 +169,8 @@ write_separated (BilatPanel    *self,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  guint n_fixed = self->codes ? 5 : 3;
+  g_autoptr(GPtrArray) ids = NULL;
+  guint n_numbers = g_strv_length (self->names) - 2;
 
   /* The metadata, as comment lines (read_csv (..., comment="#")). */
   g_string_append_printf (out, "# libbilat panel: %s dyad-%s, %d-%d\n# coverage:",
@@ -177,21 +191,42 @@ write_separated (BilatPanel    *self,
     }
   g_string_append_c (out, '\n');
 
+  /* Each actor's cell once, quoted if need be. */
+  ids = g_ptr_array_new_with_free_func (free_gstring);
+  for (guint i = 0; i < self->ids->len; i++)
+    {
+      GString *cell = g_string_new (NULL);
+
+      append_separated_text (cell, g_ptr_array_index (self->ids, i), separator);
+      g_ptr_array_add (ids, cell);
+    }
+
   for (guint r = 0; r < self->n_rows; r++)
     {
-      append_separated_text (out, g_ptr_array_index (self->ids, self->a[r]), separator);
-      g_string_append_c (out, separator);
-      append_separated_text (out, g_ptr_array_index (self->ids, self->b[r]), separator);
-      for (guint c = 2; self->names[c] != NULL; c++)
+      const GString *a = g_ptr_array_index (ids, self->a[r]);
+      const GString *b = g_ptr_array_index (ids, self->b[r]);
+
+      gsize len = out->len;
+      char *p;
+
+      /* Room for the whole line, written in place. */
+      g_string_set_size (out, len + a->len + b->len + 2 + n_numbers * (MAX_NUMBER + 1));
+      p = out->str + len;
+      memcpy (p, a->str, a->len);
+      p += a->len;
+      *p++ = separator;
+      memcpy (p, b->str, b->len);
+      p += b->len;
+      for (guint c = 2; c < n_numbers + 2; c++)
         {
-          g_string_append_c (out, separator);
-          append_cell (self, r, c, out);
+          *p++ = separator;
+          p = put_number (self, r, c, p);
         }
-      g_string_append_c (out, '\n');
+      *p++ = '\n';
+      g_string_truncate (out, (gsize) (p - out->str));
       if (!flush (out, stream, FALSE, cancellable, error))
         return FALSE;
     }
-  (void) n_fixed;
   return TRUE;
 }
 

@@ -283,6 +283,24 @@ write_json (BilatPanel    *self,
   return TRUE;
 }
 
+/* A cell for people: measures to three decimals. */
+static gboolean
+append_table_cell (BilatPanel *self,
+                   guint       row,
+                   guint       column,
+                   GString    *out)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  double value;
+
+  if (bilat_panel_get_column_type (self, column) != BILAT_PANEL_VALUE_TYPE_REAL)
+    return append_cell (self, row, column, out);
+  if (!bilat_panel_get_number (self, row, column, &value))
+    return FALSE;
+  g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.3f", value));
+  return TRUE;
+}
+
 static gboolean
 write_table (BilatPanel    *self,
              GOutputStream *stream,
@@ -300,7 +318,7 @@ write_table (BilatPanel    *self,
     for (guint c = 0; c < n; c++)
       {
         g_string_truncate (cell, 0);
-        append_cell (self, r, c, cell);
+        append_table_cell (self, r, c, cell);
         widths[c] = MAX (widths[c], cell->len);
       }
 
@@ -320,7 +338,7 @@ write_table (BilatPanel    *self,
         {
           g_string_truncate (cell, 0);
           /* An empty cell shows as a dash, never as a number. */
-          if (!append_cell (self, r, c, cell))
+          if (!append_table_cell (self, r, c, cell))
             g_string_append_c (cell, '-');
           g_string_append_printf (out, "%s%*s", c > 0 ? "  " : "", (int) widths[c], cell->str);
         }
@@ -351,7 +369,8 @@ write_table (BilatPanel    *self,
  * `columns` and `coverage`, an object with a member per source: the span
  * as an interval such as `"1980/2016"`, or null) and `rows`, an array of
  * objects with a member per column, null for an empty cell. The table
- * lays the columns out for people, a dash for an empty cell.
+ * lays the columns out for people, measures to three decimals, a dash
+ * for an empty cell.
  *
  * Returns: %TRUE on success, %FALSE with @error set when @stream fails
  *

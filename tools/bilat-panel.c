@@ -153,6 +153,27 @@ tool_run_panel (Tool    *tool,
   BilatPanelColumns columns = bilat_panel_settings_get_columns (settings);
   int year;
 
+  /* Files given as arguments, as a shell glob gives them after --votes
+   * or --input, are more of them. */
+  for (guint i = 0; args[i] != NULL; i++)
+    {
+      char ***files = tool->votes != NULL ? &tool->votes : tool->inputs != NULL ? &tool->inputs : NULL;
+      guint n;
+
+      if (files == NULL)
+        {
+          g_autofree char *clean = tool_text_clean (args[i]);
+
+          g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                       "“panel” takes no arguments but files after --votes or --input, not “%s”", clean);
+          return FALSE;
+        }
+      n = g_strv_length (*files);
+      *files = g_renew (char *, *files, n + 2);
+      (*files)[n] = g_strdup (args[i]);
+      (*files)[n + 1] = NULL;
+    }
+
   if ((tool->dyads == NULL) == !tool->all)
     {
       g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
@@ -227,6 +248,9 @@ tool_run_panel (Tool    *tool,
         return FALSE;
       bilat_panel_settings_set_event_store (settings, events);
     }
+
+  if (tool->votes != NULL && !tool_add_votes (tool, tool->store, error))
+    return FALSE;
 
   panel = bilat_store_build_panel (tool->store, settings, NULL, error);
   return panel != NULL && write_panel (tool, panel, error);

@@ -135,6 +135,12 @@ BilatSeries *tool_series_from_files (Tool             *tool,
                                      BilatSeriesUnit   unit,
                                      GError          **error);
 
+/* Adds the UN vote tables of --votes to @store (bilat-affinity.c); bad
+ * rows reported on standard error. */
+gboolean     tool_add_votes         (Tool             *tool,
+                                     BilatStore       *store,
+                                     GError          **error);
+
 /* The events of the files of --input, read into a new store with a
  * progress line on a terminal (panel: the events columns). */
 BilatStore  *tool_store_from_files  (Tool             *tool,

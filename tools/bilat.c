@@ -189,7 +189,7 @@ static const Command commands[] = {
     NULL,
     OPTION_PERIOD | OPTION_QUERY | OPTION_SUCCESSION | OPTION_BY | OPTION_TABULAR |
     OPTION_STRICT | OPTION_AFFINITY | OPTION_DATA, ARGS_ANY, tool_run_affinity },
-  { "panel", NULL,
+  { "panel", "[FILE…]",
     "Dyad-year panels of exercises, events and affinity",
     "Builds a dyad-year panel: a row per dyad and year (or month, --by month)\n"
     "from --from to --to (default 1816-2016), for the dyads of --dyad A,B\n"
@@ -204,7 +204,9 @@ static const Command commands[] = {
     "columns a, b, cow_a, cow_b and year (or period) always come first. The\n"
     "default is exercises,events,affinity. Events come from the dataset, or\n"
     "straight from event files with --input FILE (GDELT, ICEWS; repeatable),\n"
-    "with a progress line on a terminal.\n"
+    "with a progress line on a terminal. --votes FILE adds the UN vote tables\n"
+    "(roll calls, issues, votes; as “bilat affinity” reads them) to the dataset,\n"
+    "for exercises and affinity side by side.\n"
     "\n"
     "A cell is empty (NA in CSV, null in JSON, a dash in the table) where the\n"
     "source does not cover the period: outside the span of the data the dataset\n"
@@ -213,7 +215,8 @@ static const Command commands[] = {
     "affinity in a year without a roll call. Empty is never 0.\n"
     "\n"
     "Examples:\n"
-    "  bilat --data mme-unga.bilat panel --dyad PAK,RUS --dyad PAK,USA --from 2005 --to 2010\n"
+    "  bilat --data mme.bilat panel --dyad PAK,RUS --dyad PAK,USA --from 2005 --to 2010 \\\n"
+    "        --columns exercises,affinity --votes un_votes.csv un_roll_calls.csv un_roll_call_issues.csv\n"
     "  bilat --data mme.json panel --all --columns exercises --csv -o panel.csv\n"
     "  bilat --data unga.bilat panel --all --directed --from 1980 --to 2010 --columns affinity --topics me",
     "an object with metadata (unit, directed, from,\n"
@@ -221,7 +224,7 @@ static const Command commands[] = {
     "an array with an object per row with the members of the CSV columns (null\n"
     "for an empty cell).",
     NULL,
-    OPTION_TABULAR | OPTION_FORMAT | OPTION_PANEL | OPTION_DATA, ARGS_NONE, tool_run_panel },
+    OPTION_TABULAR | OPTION_FORMAT | OPTION_PANEL | OPTION_DATA, ARGS_ANY, tool_run_panel },
   { "actors", NULL,
     "The actors: states, organisations, persons, groups",
     "Lists the actors of the dataset with their kind, name and aliases.",
@@ -552,6 +555,9 @@ static const CommandOption command_options[] = {
   { OPTION_PANEL, G_STRUCT_OFFSET (Tool, inputs),
     { "input", 'i', 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
       "Read the events of event FILE (repeatable)", "FILE" } },
+  { OPTION_PANEL, G_STRUCT_OFFSET (Tool, votes),
+    { "votes", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      "Add the UN vote tables FILE to the dataset (repeatable)", "FILE" } },
   { OPTION_PANEL, G_STRUCT_OFFSET (Tool, output),
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
       "Write the panel to FILE", "FILE" } },
@@ -993,7 +999,8 @@ run (Tool     *tool,
       !check_option_use (command, tool, error))
     return FALSE;
   fold_no_succession (tool);
-  if (tool->votes != NULL && (tool->data != NULL || tool->global_data != NULL))
+  if (tool->votes != NULL && (tool->data != NULL || tool->global_data != NULL) &&
+      !(command->options & OPTION_PANEL))
     {
       g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
                    "“%s” reads either the dataset of --data or the tables of --votes, not both",
@@ -1001,8 +1008,8 @@ run (Tool     *tool,
       return FALSE;
     }
   /* A panel reads event files besides the dataset. */
-  if ((command->options & OPTION_DATA) && (tool->inputs == NULL || (command->options & OPTION_PANEL)) &&
-      tool->votes == NULL &&
+  if ((command->options & OPTION_DATA) &&
+      ((tool->inputs == NULL && tool->votes == NULL) || (command->options & OPTION_PANEL)) &&
       !load_store (tool, error))
     return FALSE;
 

@@ -409,7 +409,7 @@ bilat_panel_get_column_type (BilatPanel *self,
  *
  * Returns: (transfer full) (nullable): the first and the last period
  *   covered, as an interval (`1980/2016`), or %NULL when the store held
- *   no data of @source
+ *   no data of @source or the panel has no columns of it
  *
  * Since: 1.0
  */

@@ -132,10 +132,20 @@ collect_members (Build *build)
   return members;
 }
 
+static gboolean
+too_large (GError **error)
+{
+  g_set_error (error, BILAT_PANEL_ERROR, BILAT_PANEL_ERROR_TOO_LARGE,
+               "The panel would have more than %u rows or name more than %u actors",
+               G_MAXUINT, NO_ID - 1);
+  return FALSE;
+}
+
 /* Every pair of states that are members in a period: the codes in order,
  * each pair's periods in order. */
-static void
-build_all_states (Build *build)
+static gboolean
+build_all_states (Build   *build,
+                  GError **error)
 {
   BilatPanel *panel = build->panel;
   g_autoptr(GPtrArray) members = collect_members (build);
@@ -169,9 +179,12 @@ build_all_states (Build *build)
                 row++;
               }
           }
+      if (pass == 0 && n_rows > G_MAXUINT)
+        return too_large (error);
       if (pass == 0)
-        _bilat_panel_set_n_rows (panel, (guint) MIN (n_rows, G_MAXUINT));
+        _bilat_panel_set_n_rows (panel, (guint) n_rows);
     }
+  return TRUE;
 }
 
 /* The COW code of state @id in period @p: that of its own spell, or of a
@@ -199,9 +212,10 @@ code_in_period (GPtrArray  *members,
 }
 
 /* The dyads of the settings, each over every period. */
-static void
-build_named (Build              *build,
-             BilatPanelSettings *settings)
+static gboolean
+build_named (Build               *build,
+             BilatPanelSettings  *settings,
+             GError             **error)
 {
   BilatPanel *panel = build->panel;
   g_autoptr(GPtrArray) members = collect_members (build);
@@ -209,6 +223,10 @@ build_named (Build              *build,
   guint per_dyad = panel->directed ? 2 : 1;
   guint row = 0;
 
+  /* Each dyad names two actors at most, besides the states of the spells. */
+  if ((guint64) n_dyads * per_dyad * build->n_periods > G_MAXUINT ||
+      (guint64) n_dyads * 2 + panel->ids->len >= NO_ID)
+    return too_large (error);
   _bilat_panel_set_n_rows (panel, n_dyads * per_dyad * build->n_periods);
   for (guint d = 0; d < n_dyads; d++)
     {
@@ -232,6 +250,7 @@ build_named (Build              *build,
             }
         }
     }
+  return TRUE;
 }
 
 /* Matching events to dyads. */
@@ -893,7 +912,8 @@ check_settings (BilatPanelSettings  *settings,
  * without a selected roll call.
  *
  * Returns: (transfer full): the panel, or %NULL with @error set
- *   (%BILAT_PANEL_ERROR_INVALID_SETTINGS, or %G_IO_ERROR_CANCELLED)
+ *   (%BILAT_PANEL_ERROR_INVALID_SETTINGS, %BILAT_PANEL_ERROR_TOO_LARGE, or
+ *   %G_IO_ERROR_CANCELLED)
  *
  * Since: 1.0
  */
@@ -933,16 +953,9 @@ bilat_store_build_panel (BilatStore          *store,
   build.last_key = _bilat_panel_key (panel->unit, panel->last_year, 12);
   build.n_periods = (guint) (build.last_key - build.first_key + 1);
 
-  if (bilat_panel_settings_get_n_dyads (settings) > 0)
-    build_named (&build, settings);
-  else
-    build_all_states (&build);
-  if (panel->ids->len >= NO_ID)
-    {
-      g_set_error (error, BILAT_PANEL_ERROR, BILAT_PANEL_ERROR_INVALID_SETTINGS,
-                   "A panel names at most %u actors", NO_ID - 1);
-      return NULL;
-    }
+  if (bilat_panel_settings_get_n_dyads (settings) > 0 ? !build_named (&build, settings, error)
+                                                       : !build_all_states (&build, error))
+    return NULL;
 
   if (columns & (BILAT_PANEL_COLUMNS_EXERCISES | BILAT_PANEL_COLUMNS_EXERCISE_DOMAINS))
     fill_exercises (&build, store, (columns & BILAT_PANEL_COLUMNS_EXERCISES) != 0,

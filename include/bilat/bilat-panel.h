@@ -117,7 +117,9 @@ typedef enum {
  * BilatPanelError:
  * @BILAT_PANEL_ERROR_INVALID_SETTINGS: the settings ask for something no
  *   panel can be: years in the wrong order, a unit the sources do not
- *   allow, no dyad and not every state
+ *   allow, a topic that cannot be one
+ * @BILAT_PANEL_ERROR_TOO_LARGE: the panel would have more rows, or name
+ *   more actors, than a panel holds (4,294,967,295 rows; 65,534 actors)
  *
  * Error codes of the %BILAT_PANEL_ERROR domain.
  *
@@ -125,6 +127,7 @@ typedef enum {
  */
 typedef enum {
   BILAT_PANEL_ERROR_INVALID_SETTINGS,
+  BILAT_PANEL_ERROR_TOO_LARGE,
 } BilatPanelError;
 
 #define BILAT_TYPE_PANEL_SETTINGS (bilat_panel_settings_get_type ())

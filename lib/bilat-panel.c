@@ -10,6 +10,16 @@
 
 #include "bilat-panel-private.h"
 
+/**
+ * bilat_panel_error_quark:
+ *
+ * Returns the quark of the error domain of panels; use %BILAT_PANEL_ERROR
+ * instead.
+ *
+ * Returns: the %BILAT_PANEL_ERROR quark
+ *
+ * Since: 1.0
+ */
 G_DEFINE_QUARK (bilat-panel-error-quark, bilat_panel_error)
 
 /**

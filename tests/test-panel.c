@@ -74,6 +74,51 @@ spell_overlaps (BilatStateSpell *spell,
          (end == NULL || bilat_date_get_last_julian (end) >= first);
 }
 
+/* Under valgrind everything is some 50 times slower: fewer ranges and a
+ * sparser sample of rows there. */
+static gboolean
+under_valgrind (void)
+{
+  const char *preload = g_getenv ("LD_PRELOAD");
+
+  return preload != NULL && strstr (preload, "vgpreload") != NULL;
+}
+
+typedef struct
+{
+  guint   code;
+  guint32 first;
+  guint32 last;
+} Spell;
+
+/* Every membership spell, read once. */
+static GArray *
+all_spells (void)
+{
+  BilatIdentity *identity = bilat_identity_get_default ();
+  const char * const *states = bilat_identity_get_states (identity);
+  GArray *spells = g_array_new (FALSE, FALSE, sizeof (Spell));
+
+  for (guint s = 0; states[s] != NULL; s++)
+    {
+      g_autoptr(GListModel) list = bilat_identity_get_spells (identity, states[s]);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(BilatStateSpell) spell = g_list_model_get_item (list, i);
+          BilatDate *end = bilat_state_spell_get_end (spell);
+          Spell one = {
+            bilat_state_spell_get_cow_code (spell),
+            bilat_date_get_first_julian (bilat_state_spell_get_start (spell)),
+            end != NULL ? bilat_date_get_last_julian (end) : G_MAXUINT32,
+          };
+
+          g_array_append_val (spells, one);
+        }
+    }
+  return spells;
+}
+
 /* The plain computation: per year, the COW codes with a spell in it;
  * every pair of them, once or both ways. */
 static guint64
@@ -81,8 +126,7 @@ expected_rows (int      first_year,
                int      last_year,
                gboolean directed)
 {
-  BilatIdentity *identity = bilat_identity_get_default ();
-  const char * const *states = bilat_identity_get_states (identity);
+  g_autoptr(GArray) spells = all_spells ();
   guint64 total = 0;
 
   for (int year = first_year; year <= last_year; year++)
@@ -93,17 +137,12 @@ expected_rows (int      first_year,
       guint32 last = bilat_date_get_last_julian (date);
       guint64 n;
 
-      for (guint s = 0; states[s] != NULL; s++)
+      for (guint i = 0; i < spells->len; i++)
         {
-          g_autoptr(GListModel) spells = bilat_identity_get_spells (identity, states[s]);
+          const Spell *spell = &g_array_index (spells, Spell, i);
 
-          for (guint i = 0; i < g_list_model_get_n_items (spells); i++)
-            {
-              g_autoptr(BilatStateSpell) spell = g_list_model_get_item (spells, i);
-
-              if (spell_overlaps (spell, first, last))
-                g_hash_table_add (codes, GUINT_TO_POINTER (bilat_state_spell_get_cow_code (spell)));
-            }
+          if (spell->first <= last && spell->last >= first)
+            g_hash_table_add (codes, GUINT_TO_POINTER (spell->code));
         }
       n = g_hash_table_size (codes);
       total += directed ? n * (n - 1) : n * (n - 1) / 2;
@@ -133,6 +172,7 @@ check_rows_in_spells (BilatPanel *panel,
                       guint       step)
 {
   BilatIdentity *identity = bilat_identity_get_default ();
+  g_autoptr(GHashTable) spells = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
 
   for (guint r = 0; r < bilat_panel_get_n_rows (panel); r += step)
     {
@@ -142,12 +182,17 @@ check_rows_in_spells (BilatPanel *panel,
 
       for (guint e = 0; e < 2; e++)
         {
-          g_autoptr(GListModel) spells = bilat_identity_get_spells (identity, ids[e]);
+          GListModel *list = g_hash_table_lookup (spells, ids[e]);
           gboolean found = FALSE;
 
-          for (guint i = 0; i < g_list_model_get_n_items (spells) && !found; i++)
+          if (list == NULL)
             {
-              g_autoptr(BilatStateSpell) spell = g_list_model_get_item (spells, i);
+              list = bilat_identity_get_spells (identity, ids[e]);
+              g_hash_table_insert (spells, (gpointer) ids[e], list);
+            }
+          for (guint i = 0; i < g_list_model_get_n_items (list) && !found; i++)
+            {
+              g_autoptr(BilatStateSpell) spell = g_list_model_get_item (list, i);
 
               found = bilat_state_spell_get_cow_code (spell) == (guint) codes[e] &&
                       spell_overlaps (spell, bilat_date_get_first_julian (period),
@@ -166,9 +211,10 @@ static void
 test_skeleton_counts (void **state)
 {
   g_autoptr(BilatStore) store = bilat_store_new ();
-  static const int ranges[][2] = { { 1816, 2016 }, { 1816, 1816 }, { 1900, 1950 }, { 1990, 1992 }, { 2016, 2016 } };
+  static const int ranges[][2] = { { 1816, 1816 }, { 1990, 1992 }, { 1900, 1950 }, { 2016, 2016 }, { 1816, 2016 } };
+  gsize n_ranges = under_valgrind () ? 2 : G_N_ELEMENTS (ranges);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (ranges); i++)
+  for (gsize i = 0; i < n_ranges; i++)
     for (int directed = 0; directed < 2; directed++)
       {
         g_autoptr(BilatPanel) panel = all_states (store, ranges[i][0], ranges[i][1], directed);
@@ -184,8 +230,8 @@ test_skeleton_counts (void **state)
 
     assert_int_equal (bilat_panel_get_n_rows (undirected), 956175);
     assert_int_equal (bilat_panel_get_n_rows (directed), 1912350);
-    check_rows_in_spells (undirected, 101);
-    check_rows_in_spells (directed, 211);
+    check_rows_in_spells (undirected, under_valgrind () ? 9973 : 101);
+    check_rows_in_spells (directed, under_valgrind () ? 19997 : 211);
   }
 }
 

@@ -1520,6 +1520,27 @@ resolve_actor (BilatStore *store,
   return found != NULL ? bilat_record_get_id (BILAT_RECORD (found)) : actor;
 }
 
+/* The voters of @ids (resolved), each with its lineage in the new array
+ * *@lineages, which the voters point into. */
+static BilatVoter *
+voters_new (BilatStore          *store,
+            const char * const  *ids,
+            guint                n_ids,
+            gboolean             follow,
+            Lineage            **lineages)
+{
+  BilatVoter *voters = g_new (BilatVoter, MAX (n_ids, 1));
+
+  *lineages = g_new (Lineage, MAX (n_ids, 1));
+  for (guint i = 0; i < n_ids; i++)
+    {
+      lineage_init (&(*lineages)[i], store, resolve_actor (store, ids[i]), follow);
+      voters[i] = (*lineages)[i].voter;
+      voters[i].ids = (*lineages)[i].ids;
+    }
+  return voters;
+}
+
 static BilatAffinity *
 affinity_new (BilatAffinityUnit      unit,
               gboolean               pairs,
@@ -1695,14 +1716,7 @@ bilat_store_compute_affinity_matrix (BilatStore            *store,
         }
     }
 
-  lineages = g_new (Lineage, MAX (ids->len, 1));
-  voters = g_new (BilatVoter, MAX (ids->len, 1));
-  for (guint i = 0; i < ids->len; i++)
-    {
-      lineage_init (&lineages[i], store, g_ptr_array_index (ids, i), selection.follow);
-      voters[i] = lineages[i].voter;
-      voters[i].ids = lineages[i].ids;
-    }
+  voters = voters_new (store, (const char * const *) ids->pdata, ids->len, selection.follow, &lineages);
   tables = _bilat_votes_affinity_matrix (votes, voters, ids->len, &selection.selection);
   selection_clear (&selection);
 
@@ -1740,14 +1754,7 @@ _bilat_store_affinity_pairs (BilatStore            *store,
       return NULL;
     }
 
-  lineages = g_new (Lineage, MAX (n_ids, 1));
-  voters = g_new (BilatVoter, MAX (n_ids, 1));
-  for (guint i = 0; i < n_ids; i++)
-    {
-      lineage_init (&lineages[i], store, resolve_actor (store, ids[i]), selection.follow);
-      voters[i] = lineages[i].voter;
-      voters[i].ids = lineages[i].ids;
-    }
+  voters = voters_new (store, ids, n_ids, selection.follow, &lineages);
   tables = _bilat_votes_affinity_matrix (votes, voters, n_ids, &selection.selection);
   selection_clear (&selection);
 

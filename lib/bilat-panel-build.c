@@ -19,7 +19,6 @@
 
 #include <bilat/bilat.h>
 
-#include "bilat-affinity-private.h"
 #include "bilat-date-private.h"
 #include "bilat-event-private.h"
 #include "bilat-format-private.h"
@@ -30,15 +29,6 @@
 #define N_DOMAINS 6
 #define NO_ID G_MAXUINT16
 
-typedef struct
-{
-  BilatPanel      *panel;
-  GHashTable      *id_index;     /* id → index into panel->ids */
-  BilatSeriesUnit  unit;
-  gint32           first_key;
-  gint32           last_key;
-  guint            n_periods;
-} Build;
 
 /* The period key of a Julian day. */
 static gint32
@@ -85,7 +75,7 @@ compare_members (gconstpointer a,
 
 /* Every COW code with a spell in the panel's years, sorted by code. */
 static GPtrArray *
-collect_members (Build *build)
+collect_members (BilatPanelBuild *build)
 {
   BilatIdentity *identity = bilat_identity_get_default ();
   g_autoptr(BilatDate) first = bilat_date_new_year (build->panel->first_year, NULL);
@@ -144,8 +134,8 @@ too_large (GError **error)
 /* Every pair of states that are members in a period: the codes in order,
  * each pair's periods in order. */
 static gboolean
-build_all_states (Build   *build,
-                  GError **error)
+build_all_states (BilatPanelBuild  *build,
+                  GError          **error)
 {
   BilatPanel *panel = build->panel;
   g_autoptr(GPtrArray) members = collect_members (build);
@@ -213,7 +203,7 @@ code_in_period (GPtrArray  *members,
 
 /* The dyads of the settings, each over every period. */
 static gboolean
-build_named (Build               *build,
+build_named (BilatPanelBuild     *build,
              BilatPanelSettings  *settings,
              GError             **error)
 {
@@ -409,29 +399,6 @@ row_tally (BilatPanel *panel,
   return g_hash_table_lookup (tallies, &key);
 }
 
-static gboolean
-in_coverage (BilatPanel       *panel,
-             BilatPanelSource  source,
-             gint32            key)
-{
-  return panel->covered[source] && key >= panel->coverage[source][0] && key <= panel->coverage[source][1];
-}
-
-static void
-widen_coverage (BilatPanel       *panel,
-                BilatPanelSource  source,
-                gint32            key)
-{
-  if (!panel->covered[source])
-    {
-      panel->covered[source] = TRUE;
-      panel->coverage[source][0] = panel->coverage[source][1] = key;
-      return;
-    }
-  panel->coverage[source][0] = MIN (panel->coverage[source][0], key);
-  panel->coverage[source][1] = MAX (panel->coverage[source][1], key);
-}
-
 /* Fills @sides from @event's participants. */
 static guint
 object_sides (GHashTable *stand_ins,
@@ -477,10 +444,10 @@ exercise_key (BilatEvent      *event,
 #define MAX_SIDES 256
 
 static void
-fill_exercises (Build      *build,
-                BilatStore *store,
-                gboolean    counts,
-                gboolean    domains)
+fill_exercises (BilatPanelBuild *build,
+                BilatStore      *store,
+                gboolean         counts,
+                gboolean         domains)
 {
   static const char * const domain_names[N_DOMAINS] = {
     "exercises_command_post", "exercises_air", "exercises_land",
@@ -508,7 +475,7 @@ fill_exercises (Build      *build,
 
       if (!BILAT_IS_EXERCISE (event) || !exercise_key (event, build->unit, &key))
         continue;
-      widen_coverage (panel, BILAT_PANEL_SOURCE_EXERCISES, key);
+      _bilat_panel_widen_coverage (panel, BILAT_PANEL_SOURCE_EXERCISES, key);
       if (key < build->first_key || key > build->last_key)
         continue;
       n_sides = object_sides (stands, event, sides, MAX_SIDES);
@@ -534,7 +501,7 @@ fill_exercises (Build      *build,
     {
       const Tally *tally;
 
-      if (!in_coverage (panel, BILAT_PANEL_SOURCE_EXERCISES, panel->period[r]))
+      if (!_bilat_panel_in_coverage (panel, BILAT_PANEL_SOURCE_EXERCISES, panel->period[r]))
         continue;
       tally = row_tally (panel, tallies, build->first_key, r, FALSE);
       if (count_column != NULL)
@@ -548,7 +515,7 @@ fill_exercises (Build      *build,
 
 typedef struct
 {
-  Build        *build;
+  BilatPanelBuild *build;
   BilatStore   *store;
   GHashTable   *stands;
   GHashTable   *tallies;
@@ -562,13 +529,13 @@ count_event (EventWalk             *walk,
              const BilatEventFacts *facts,
              guint                  n_sides)
 {
-  Build *build = walk->build;
+  BilatPanelBuild *build = walk->build;
   gint32 key;
 
   if (facts->first_julian == 0)
     return;
   key = day_key (build->unit, facts->first_julian);
-  widen_coverage (build->panel, BILAT_PANEL_SOURCE_EVENTS, key);
+  _bilat_panel_widen_coverage (build->panel, BILAT_PANEL_SOURCE_EVENTS, key);
   if (key < build->first_key || key > build->last_key)
     return;
   event_keys (walk->sides, n_sides, build->panel->directed, (guint) (key - build->first_key), walk->keys);
@@ -624,8 +591,8 @@ walk_event (guint        position,
 }
 
 static void
-fill_events (Build      *build,
-             BilatStore *store)
+fill_events (BilatPanelBuild *build,
+             BilatStore      *store)
 {
   static const char * const quad_names[4] = { "q1", "q2", "q3", "q4" };
   BilatPanel *panel = build->panel;
@@ -650,7 +617,7 @@ fill_events (Build      *build,
     {
       const Tally *tally;
 
-      if (!in_coverage (panel, BILAT_PANEL_SOURCE_EVENTS, panel->period[r]))
+      if (!_bilat_panel_in_coverage (panel, BILAT_PANEL_SOURCE_EVENTS, panel->period[r]))
         continue;
       tally = row_tally (panel, tallies, build->first_key, r, panel->directed);
       events->counts[r] = tally != NULL ? tally->count : 0;
@@ -660,180 +627,6 @@ fill_events (Build      *build,
         mean->reals[r] = tally->goldstein_sum / tally->goldstein_count;
       for (guint q = 0; q < 4; q++)
         quad[q]->counts[r] = tally != NULL ? tally->quad[q] : 0;
-    }
-}
-
-/* Affinity. */
-
-static BilatAffinitySettings *
-year_settings (int         year,
-               const char *topic)
-{
-  BilatAffinitySettings *settings = bilat_affinity_settings_new ();
-  g_autoptr(BilatQuery) query = bilat_query_new ();
-  g_autoptr(BilatDate) period = bilat_date_new_year (year, NULL);
-
-  bilat_query_set_period (query, period);
-  bilat_affinity_settings_set_query (settings, query);
-  bilat_affinity_settings_set_topic (settings, topic);
-  return settings;
-}
-
-/* The score of an actor with itself (a state of two COW codes in a year:
- * Germany in 1990), as bilat_store_compute_affinity() gives it. */
-static void
-self_affinity (BilatStore           *store,
-               const char           *id,
-               int                   year,
-               const char           *topic,
-               BilatPanelColumn    **columns,
-               guint                 r)
-{
-  g_autoptr(BilatAffinitySettings) settings = year_settings (year, topic);
-  g_autoptr(BilatAffinity) affinity = NULL;
-  guint n;
-
-  bilat_affinity_settings_set_unit (settings, BILAT_AFFINITY_UNIT_YEAR);
-  affinity = bilat_store_compute_affinity (store, id, id, settings);
-  n = g_list_model_get_n_items (G_LIST_MODEL (affinity));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BilatAffinityScore) score = g_list_model_get_item (G_LIST_MODEL (affinity), i);
-
-      if (bilat_affinity_score_get_year (score) != (guint) year)
-        continue;
-      columns[0]->counts[r] = bilat_affinity_score_get_n (score);
-      columns[1]->reals[r] = bilat_affinity_score_get_s (score);
-      columns[2]->reals[r] = bilat_affinity_score_get_kappa (score);
-      columns[3]->reals[r] = bilat_affinity_score_get_pi (score);
-    }
-}
-
-/* The rows of each year, in row order: rows[starts[p] .. starts[p + 1]). */
-static guint *
-rows_by_period (Build  *build,
-                guint **starts_out)
-{
-  BilatPanel *panel = build->panel;
-  guint *starts = g_new0 (guint, build->n_periods + 1);
-  guint *rows = g_new (guint, MAX (panel->n_rows, 1));
-  g_autofree guint *next = NULL;
-
-  for (guint r = 0; r < panel->n_rows; r++)
-    starts[panel->period[r] - build->first_key + 1]++;
-  for (guint p = 0; p < build->n_periods; p++)
-    starts[p + 1] += starts[p];
-  next = g_memdup2 (starts, (build->n_periods + 1) * sizeof (guint));
-  for (guint r = 0; r < panel->n_rows; r++)
-    rows[next[panel->period[r] - build->first_key]++] = r;
-  *starts_out = starts;
-  return rows;
-}
-
-static void
-fill_affinity_topic (Build        *build,
-                     BilatStore   *store,
-                     const char   *topic,
-                     const guint  *rows,
-                     const guint  *starts)
-{
-  static const char * const names[4] = { "n", "s", "kappa", "pi" };
-  BilatPanel *panel = build->panel;
-  BilatPanelColumn *columns[4];
-  g_autofree int *position = g_new (int, MAX (panel->ids->len, 1));
-  g_autoptr(GPtrArray) voters = g_ptr_array_new ();
-
-  for (guint m = 0; m < 4; m++)
-    {
-      g_autofree char *name = topic != NULL ? g_strdup_printf ("%s_%s", names[m], topic) : g_strdup (names[m]);
-
-      columns[m] = _bilat_panel_add_column (panel, name,
-                                            m == 0 ? BILAT_PANEL_VALUE_TYPE_INTEGER : BILAT_PANEL_VALUE_TYPE_REAL,
-                                            BILAT_PANEL_SOURCE_AFFINITY);
-    }
-
-  for (guint p = 0; p < build->n_periods; p++)
-    {
-      int year = build->first_key + (int) p;
-      g_autoptr(BilatAffinitySettings) settings = NULL;
-      g_autoptr(GArray) figures = NULL;
-      guint n;
-
-      if (starts[p] == starts[p + 1] || !in_coverage (panel, BILAT_PANEL_SOURCE_AFFINITY, year))
-        continue;
-      /* The year's actors, each once. */
-      for (guint i = 0; i < panel->ids->len; i++)
-        position[i] = -1;
-      g_ptr_array_set_size (voters, 0);
-      for (guint k = starts[p]; k < starts[p + 1]; k++)
-        {
-          guint16 ends[2] = { panel->a[rows[k]], panel->b[rows[k]] };
-
-          for (guint e = 0; e < 2; e++)
-            if (position[ends[e]] < 0)
-              {
-                position[ends[e]] = (int) voters->len;
-                g_ptr_array_add (voters, g_ptr_array_index (panel->ids, ends[e]));
-              }
-        }
-      n = voters->len;
-      settings = year_settings (year, topic);
-      figures = _bilat_store_affinity_pairs (store, (const char * const *) voters->pdata, n, settings);
-      if (figures == NULL)
-        continue;   /* no roll call that year: every cell empty */
-
-      for (guint k = starts[p]; k < starts[p + 1]; k++)
-        {
-          guint r = rows[k];
-          guint i = (guint) position[panel->a[r]];
-          guint j = (guint) position[panel->b[r]];
-          const BilatAffinityFigures *f;
-
-          if (i == j)
-            {
-              self_affinity (store, g_ptr_array_index (panel->ids, panel->a[r]), year, topic, columns, r);
-              continue;
-            }
-          if (i > j)
-            {
-              guint t = i;
-
-              i = j;
-              j = t;
-            }
-          f = &g_array_index (figures, BilatAffinityFigures, i * (2 * n - i - 1) / 2 + (j - i - 1));
-          columns[0]->counts[r] = f->n;
-          columns[1]->reals[r] = f->s;
-          columns[2]->reals[r] = f->kappa;
-          columns[3]->reals[r] = f->pi;
-        }
-    }
-}
-
-static void
-fill_affinity (Build              *build,
-               BilatStore         *store,
-               BilatPanelSettings *settings)
-{
-  const char * const *topics = bilat_panel_settings_get_topics (settings);
-  g_autofree guint *starts = NULL;
-  g_autofree guint *rows = NULL;
-  guint first, last;
-
-  if (_bilat_store_get_vote_years (store, &first, &last))
-    {
-      widen_coverage (build->panel, BILAT_PANEL_SOURCE_AFFINITY, (gint32) first);
-      widen_coverage (build->panel, BILAT_PANEL_SOURCE_AFFINITY, (gint32) last);
-    }
-  rows = rows_by_period (build, &starts);
-  fill_affinity_topic (build, store, NULL, rows, starts);
-  for (guint t = 0; topics != NULL && topics[t] != NULL; t++)
-    {
-      const char *topic = topics[t];
-
-      if (g_str_has_prefix (topic, "unga-topic:"))
-        topic += strlen ("unga-topic:");
-      fill_affinity_topic (build, store, topic, rows, starts);
     }
 }
 
@@ -928,7 +721,7 @@ bilat_store_build_panel (BilatStore          *store,
   g_autoptr(BilatPanel) panel = NULL;
   BilatPanelColumns columns;
   BilatStore *event_store;
-  Build build;
+  BilatPanelBuild build;
 
   g_return_val_if_fail (BILAT_IS_STORE (store), NULL);
   g_return_val_if_fail (settings == NULL || BILAT_IS_PANEL_SETTINGS (settings), NULL);
@@ -968,7 +761,7 @@ bilat_store_build_panel (BilatStore          *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   if (columns & BILAT_PANEL_COLUMNS_AFFINITY)
-    fill_affinity (&build, store, settings);
+    _bilat_panel_fill_affinity (&build, store, settings);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 

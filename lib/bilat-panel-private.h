@@ -102,4 +102,47 @@ const char *_bilat_panel_format_period (BilatSeriesUnit  unit,
                                         gint32           key,
                                         char             buffer[16]);
 
+/* Building (bilat-panel-build.c, bilat-panel-affinity.c). */
+
+typedef struct
+{
+  BilatPanel      *panel;
+  GHashTable      *id_index;     /* id → index into panel->ids */
+  BilatSeriesUnit  unit;
+  gint32           first_key;
+  gint32           last_key;
+  guint            n_periods;
+} BilatPanelBuild;
+
+/* Whether period @key is within the coverage of @source. */
+static inline gboolean
+_bilat_panel_in_coverage (BilatPanel       *panel,
+                          BilatPanelSource  source,
+                          gint32            key)
+{
+  return panel->covered[source] && key >= panel->coverage[source][0] && key <= panel->coverage[source][1];
+}
+
+/* Widens the coverage of @source to period @key. */
+static inline void
+_bilat_panel_widen_coverage (BilatPanel       *panel,
+                             BilatPanelSource  source,
+                             gint32            key)
+{
+  if (!panel->covered[source])
+    {
+      panel->covered[source] = TRUE;
+      panel->coverage[source][0] = panel->coverage[source][1] = key;
+      return;
+    }
+  panel->coverage[source][0] = MIN (panel->coverage[source][0], key);
+  panel->coverage[source][1] = MAX (panel->coverage[source][1], key);
+}
+
+/* The affinity columns of the panel being built: n, s, kappa and pi per
+ * year, and per topic of @settings. */
+void        _bilat_panel_fill_affinity (BilatPanelBuild    *build,
+                                        BilatStore         *store,
+                                        BilatPanelSettings *settings);
+
 G_END_DECLS

@@ -14,7 +14,10 @@ Installed beside PyGObject's own overrides, this module is loaded by
   ``store.import_events("events.CSV.zip", dyad=("PAK", "RUS"))`` and
   ``Series.from_files(paths, by="month", actor="PAK", jobs=4)``;
 - ``Alignment.affinity`` (``None`` when the actors share no issue) and
-  iteration over the bins of a series as named tuples.
+  iteration over the bins of a series as named tuples;
+- dyad-year panels: ``store.build_panel(dyads=[("PAK", "RUS")],
+  first_year=2005, last_year=2010)`` iterates named tuples (``None`` in
+  an empty cell), and ``panel.to_pandas()`` gives a DataFrame.
 
 Every result list is a ``Gio.ListModel``, which PyGObject already lets you
 iterate, index and take the ``len()`` of. Errors are ``GLib.Error`` with

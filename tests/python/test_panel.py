@@ -14,7 +14,7 @@ import math
 import os
 import unittest
 
-from bilat_testutil import Bilat, Gio, GLib
+from bilat_testutil import Bilat, GLib
 
 SHARED = os.environ.get("BILAT_SHARED_DATA", "")
 COW_STATES = os.path.join(SHARED, "states", "cow_states2016.csv")
@@ -24,13 +24,10 @@ try:
 except ImportError:
     pandas = None
 
-ROLL_CALLS = ("rcid,session,importantvote,date,unres,amend,para,short,descr\n"
-              "1,58,0,2003-11-02,,,,,\n2,58,0,2003-12-20,,,,,\n3,59,0,2004-10-05,,,,,\n")
-ISSUES = "rcid,short_name,issue\n1,me,Palestinian conflict\n"
-VOTES = ("rcid,country,country_code,vote\n"
-         "1,Pakistan,PK,yes\n1,Russia,RU,yes\n1,India,IN,no\n"
-         "2,Pakistan,PK,abstain\n2,Russia,RU,yes\n2,India,IN,yes\n"
-         "3,Pakistan,PK,yes\n3,Russia,RU,no\n")
+# UN votes 2003-2004 of PAK, RUS and IND, shared with tests/tools/test_tool_panel.py
+# (the tests run in tests/python).
+VOTE_TABLES = [os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "panel", name)
+               for name in ("roll_calls.csv", "roll_call_issues.csv", "votes.csv")]
 
 
 def cow_dyad_years(first, last, directed=False):
@@ -69,9 +66,7 @@ def small_store():
         event.add_participant(target, Bilat.Role.TARGET)
         event.set_cameo_code(cameo)
         store.add(event)
-    for text in (ROLL_CALLS, ISSUES, VOTES):
-        stream = Gio.MemoryInputStream.new_from_bytes(GLib.Bytes.new(text.encode()))
-        store.import_votes(stream, name="table", strict=True)
+    store.import_votes(VOTE_TABLES, strict=True)
     return store
 
 

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: LGPL-2.1-or-later
 """`bilat panel`: the all-states skeleton against the COW membership list,
-named dyads with exercises and affinity from tables written here, events
+named dyads with exercises and affinity from tables of tests/data, events
 straight from an event file, directed panels, the printed forms and the
 refusals. The path of the tool comes in BILAT; the fixtures of
-tests/data/import in BILAT_TEST_SRCDIR; ../shared/data in
+tests/data in BILAT_TEST_SRCDIR; ../shared/data in
 BILAT_SHARED_DATA (its tests skip where it is absent)."""
 
 import csv
@@ -27,13 +27,9 @@ MME = ("MMEID,Ex_Name,Series_Name,Location,lat,lon,StartDate,s.year,s.month,s.da
        "mme1,Arabian Monsoon,,Karachi,,,5/1/03,2003,,,5/3/03,2003,,,0,0,0,1,0,0,1,0,0,,,Pakistan,Russia,\n"
        "mme2,Peace Mission,,Urumqi,,,9/1/04,2004,,,9/9/04,2004,,,0,1,1,0,0,0,1,0,0,,,Pakistan,Russia,China\n"
        "mme3,Indra 85,,Bay of Bengal,,,6/1/85,1985,,,6/9/85,1985,,,0,0,0,1,0,0,1,0,0,,,Soviet Union,India,\n")
-ROLL_CALLS = ("rcid,session,importantvote,date,unres,amend,para,short,descr\n"
-              "1,58,0,2003-11-02,,,,,\n2,58,0,2003-12-20,,,,,\n3,59,0,2004-10-05,,,,,\n")
-ISSUES = "rcid,short_name,issue\n1,me,Palestinian conflict\n"
-VOTES = ("rcid,country,country_code,vote\n"
-         "1,Pakistan,PK,yes\n1,Russia,RU,yes\n1,India,IN,no\n"
-         "2,Pakistan,PK,abstain\n2,Russia,RU,yes\n2,India,IN,yes\n"
-         "3,Pakistan,PK,yes\n3,Russia,RU,no\n")
+# UN votes 2003-2004 of PAK, RUS and IND, shared with tests/python/test_panel.py.
+VOTE_TABLES = [os.path.join(SRCDIR, "data", "panel", name)
+               for name in ("roll_calls.csv", "roll_call_issues.csv", "votes.csv")]
 
 
 def run(*args):
@@ -62,14 +58,9 @@ def cow_dyad_years(path, first, last, directed):
 class PanelTest(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()
-        self.votes = []
-        for name, text in (("mme.csv", MME), ("rc.csv", ROLL_CALLS), ("issues.csv", ISSUES),
-                           ("votes.csv", VOTES)):
-            path = os.path.join(self.tmp.name, name)
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(text)
-            if name != "mme.csv":
-                self.votes.append(path)
+        self.votes = VOTE_TABLES
+        with open(os.path.join(self.tmp.name, "mme.csv"), "w", encoding="utf-8") as f:
+            f.write(MME)
         self.data = os.path.join(self.tmp.name, "mme.json")
         result = run("import", os.path.join(self.tmp.name, "mme.csv"), "-o", self.data)
         self.assertEqual(result.returncode, 0, result.stderr)

@@ -12,6 +12,7 @@
 
 #include <bilat/bilat.h>
 
+#include "bilat-json-private.h"
 #include "bilat-panel-private.h"
 
 /* Write in blocks of about this many bytes. */
@@ -120,18 +121,12 @@ flush (GString       *out,
 static void
 append_coverage (BilatPanel       *self,
                  BilatPanelSource  source,
-                 GString          *out,
-                 gboolean          json)
+                 GString          *out)
 {
   g_autoptr(BilatDate) span = bilat_panel_get_coverage (self, source);
   g_autofree char *text = span != NULL ? bilat_date_to_string (span) : NULL;
 
-  if (text == NULL)
-    g_string_append (out, json ? "null" : "none");
-  else if (json)
-    g_string_append_printf (out, "\"%s\"", text);
-  else
-    g_string_append (out, text);
+  g_string_append (out, text != NULL ? text : "none");
 }
 
 /* Actor ids are plain, but a dataset may use any: quote what needs it. */
@@ -180,7 +175,7 @@ write_separated (BilatPanel    *self,
   for (guint s = 0; s < G_N_ELEMENTS (source_names); s++)
     {
       g_string_append_printf (out, "%s %s ", s > 0 ? ";" : "", source_names[s]);
-      append_coverage (self, s, out, FALSE);
+      append_coverage (self, s, out);
     }
   g_string_append_c (out, '\n');
   for (guint c = 0; self->names[c] != NULL; c++)
@@ -230,15 +225,6 @@ write_separated (BilatPanel    *self,
   return TRUE;
 }
 
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_autofree char *escaped = g_strescape (text, NULL);
-
-  g_string_append_printf (out, "\"%s\"", escaped);
-}
-
 static gboolean
 write_json (BilatPanel    *self,
             GOutputStream *stream,
@@ -246,41 +232,71 @@ write_json (BilatPanel    *self,
             GCancellable  *cancellable,
             GError       **error)
 {
-  g_string_append_printf (out, "{\"metadata\": {\"unit\": \"%s\", \"directed\": %s, \"from\": %d, \"to\": %d,\n"
-                          "  \"columns\": [",
-                          self->unit == BILAT_SERIES_UNIT_YEAR ? "year" : "month",
-                          self->directed ? "true" : "false", self->first_year, self->last_year);
+  _BilatJsonWriter writer;
+
+  _bilat_json_writer_init (&writer, out, stream, cancellable);
+  _bilat_json_writer_begin_object (&writer, FALSE);
+  _bilat_json_writer_member (&writer, "metadata");
+  _bilat_json_writer_begin_object (&writer, FALSE);
+  _bilat_json_writer_member (&writer, "unit");
+  _bilat_json_writer_string (&writer, self->unit == BILAT_SERIES_UNIT_YEAR ? "year" : "month");
+  _bilat_json_writer_member (&writer, "directed");
+  _bilat_json_writer_boolean (&writer, self->directed);
+  _bilat_json_writer_member (&writer, "from");
+  _bilat_json_writer_int (&writer, self->first_year);
+  _bilat_json_writer_member (&writer, "to");
+  _bilat_json_writer_int (&writer, self->last_year);
+  _bilat_json_writer_member (&writer, "columns");
+  _bilat_json_writer_begin_array (&writer, TRUE);
   for (guint c = 0; self->names[c] != NULL; c++)
-    g_string_append_printf (out, "%s\"%s\"", c > 0 ? ", " : "", self->names[c]);
-  g_string_append (out, "],\n  \"coverage\": {");
+    _bilat_json_writer_string (&writer, self->names[c]);
+  _bilat_json_writer_end (&writer);
+  _bilat_json_writer_member (&writer, "coverage");
+  _bilat_json_writer_begin_object (&writer, TRUE);
   for (guint s = 0; s < G_N_ELEMENTS (source_names); s++)
     {
-      g_string_append_printf (out, "%s\"%s\": ", s > 0 ? ", " : "", source_names[s]);
-      append_coverage (self, s, out, TRUE);
-    }
-  g_string_append (out, "}},\n \"rows\": [");
+      g_autoptr(BilatDate) span = bilat_panel_get_coverage (self, s);
+      g_autofree char *text = span != NULL ? bilat_date_to_string (span) : NULL;
 
-  for (guint r = 0; r < self->n_rows; r++)
+      _bilat_json_writer_member (&writer, source_names[s]);
+      if (text != NULL)
+        _bilat_json_writer_string (&writer, text);
+      else
+        _bilat_json_writer_null (&writer);
+    }
+  _bilat_json_writer_end (&writer);
+  _bilat_json_writer_end (&writer);
+
+  _bilat_json_writer_member (&writer, "rows");
+  _bilat_json_writer_begin_array (&writer, FALSE);
+  for (guint r = 0; r < self->n_rows && !_bilat_json_writer_failed (&writer); r++)
     {
-      g_string_append (out, r > 0 ? ",\n  {" : "\n  {");
+      _bilat_json_writer_begin_object (&writer, TRUE);
       for (guint c = 0; self->names[c] != NULL; c++)
         {
-          g_string_append_printf (out, "%s\"%s\": ", c > 0 ? ", " : "", self->names[c]);
-          if (bilat_panel_get_column_type (self, c) == BILAT_PANEL_VALUE_TYPE_TEXT)
+          BilatPanelValueType type = bilat_panel_get_column_type (self, c);
+          double value;
+
+          _bilat_json_writer_member (&writer, self->names[c]);
+          if (type == BILAT_PANEL_VALUE_TYPE_TEXT)
             {
               g_autofree char *text = bilat_panel_get_text (self, r, c);
 
-              append_json_string (out, text);
+              _bilat_json_writer_string (&writer, text);
             }
-          else if (!append_cell (self, r, c, out))
-            g_string_append (out, "null");
+          else if (!bilat_panel_get_number (self, r, c, &value))
+            _bilat_json_writer_null (&writer);
+          else if (type == BILAT_PANEL_VALUE_TYPE_INTEGER)
+            _bilat_json_writer_int (&writer, (gint64) value);
+          else
+            _bilat_json_writer_double (&writer, value);
         }
-      g_string_append_c (out, '}');
-      if (!flush (out, stream, FALSE, cancellable, error))
-        return FALSE;
+      _bilat_json_writer_end (&writer);
     }
-  g_string_append (out, self->n_rows > 0 ? "\n ]}\n" : "]}\n");
-  return TRUE;
+  _bilat_json_writer_end (&writer);
+  _bilat_json_writer_end (&writer);
+  _bilat_json_writer_raw (&writer, "\n");
+  return _bilat_json_writer_finish (&writer, error);
 }
 
 /* A cell for people: measures to three decimals. */
@@ -326,7 +342,7 @@ write_table (BilatPanel    *self,
   for (guint s = 0; s < G_N_ELEMENTS (source_names); s++)
     {
       g_string_append_printf (out, "%s %s ", s > 0 ? ";" : "", source_names[s]);
-      append_coverage (self, s, out, FALSE);
+      append_coverage (self, s, out);
     }
   g_string_append_c (out, '\n');
   for (guint c = 0; c < n; c++)
@@ -368,7 +384,9 @@ write_table (BilatPanel    *self,
  * JSON is an object with `metadata` (`unit`, `directed`, `from`, `to`,
  * `columns` and `coverage`, an object with a member per source: the span
  * as an interval such as `"1980/2016"`, or null) and `rows`, an array of
- * objects with a member per column, null for an empty cell. The table
+ * objects with a member per column, null for an empty cell, laid out as
+ * datasets are; measures there have every digit that reads back to the
+ * same double (CSV and TSV give ten significant digits). The table
  * lays the columns out for people, measures to three decimals, a dash
  * for an empty cell.
  *

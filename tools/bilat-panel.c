@@ -4,6 +4,7 @@
  */
 
 #include <string.h>
+#include <unistd.h>
 
 #include "bilat-tool.h"
 
@@ -252,6 +253,17 @@ tool_run_panel (Tool    *tool,
   if (tool->votes != NULL && !tool_add_votes (tool, tool->store, error))
     return FALSE;
 
+  /* On a terminal, say what runs while the sources are read. */
+  if (isatty (STDERR_FILENO))
+    {
+      fputs ("bilat: building the panel…", stderr);
+      fflush (stderr);
+    }
   panel = bilat_store_build_panel (tool->store, settings, NULL, error);
+  if (isatty (STDERR_FILENO))
+    {
+      fputs ("\r\033[K", stderr);
+      fflush (stderr);
+    }
   return panel != NULL && write_panel (tool, panel, error);
 }

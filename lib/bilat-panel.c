@@ -99,10 +99,96 @@ bilat_panel_finalize (GObject *object)
   G_OBJECT_CLASS (bilat_panel_parent_class)->finalize (object);
 }
 
+enum {
+  PROP_0,
+  PROP_UNIT,
+  PROP_DIRECTED,
+  PROP_FIRST_YEAR,
+  PROP_LAST_YEAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+bilat_panel_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  BilatPanel *self = BILAT_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_UNIT:
+      g_value_set_enum (value, self->unit);
+      break;
+    case PROP_DIRECTED:
+      g_value_set_boolean (value, self->directed);
+      break;
+    case PROP_FIRST_YEAR:
+      g_value_set_int (value, self->first_year);
+      break;
+    case PROP_LAST_YEAR:
+      g_value_set_int (value, self->last_year);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 bilat_panel_class_init (BilatPanelClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = bilat_panel_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bilat_panel_finalize;
+  object_class->get_property = bilat_panel_get_property;
+
+  /**
+   * BilatPanel:unit: (getter get_unit)
+   *
+   * The periods of the rows: %BILAT_SERIES_UNIT_YEAR or
+   * %BILAT_SERIES_UNIT_MONTH.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_UNIT] =
+    g_param_spec_enum ("unit", NULL, NULL, BILAT_TYPE_SERIES_UNIT, BILAT_SERIES_UNIT_YEAR,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatPanel:directed: (getter get_directed)
+   *
+   * Whether the dyads are directed: both A→B and B→A, events with a as
+   * initiator and b as target.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_DIRECTED] =
+    g_param_spec_boolean ("directed", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatPanel:first-year: (getter get_first_year)
+   *
+   * The first year of the panel.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_FIRST_YEAR] =
+    g_param_spec_int ("first-year", NULL, NULL, 1, 9999, 1816, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BilatPanel:last-year: (getter get_last_year)
+   *
+   * The last year of the panel.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_LAST_YEAR] =
+    g_param_spec_int ("last-year", NULL, NULL, 1, 9999, 2016, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -292,7 +378,7 @@ bilat_panel_get_n_rows (BilatPanel *self)
 }
 
 /**
- * bilat_panel_get_unit:
+ * bilat_panel_get_unit: (get-property unit)
  * @self: a [class@Bilat.Panel]
  *
  * Gets the unit of the periods.
@@ -310,7 +396,7 @@ bilat_panel_get_unit (BilatPanel *self)
 }
 
 /**
- * bilat_panel_get_directed:
+ * bilat_panel_get_directed: (get-property directed)
  * @self: a [class@Bilat.Panel]
  *
  * Gets whether the dyads are directed.
@@ -325,6 +411,42 @@ bilat_panel_get_directed (BilatPanel *self)
   g_return_val_if_fail (BILAT_IS_PANEL (self), FALSE);
 
   return self->directed;
+}
+
+/**
+ * bilat_panel_get_first_year: (get-property first-year)
+ * @self: a [class@Bilat.Panel]
+ *
+ * Gets the first year of the panel.
+ *
+ * Returns: the year
+ *
+ * Since: 1.0
+ */
+int
+bilat_panel_get_first_year (BilatPanel *self)
+{
+  g_return_val_if_fail (BILAT_IS_PANEL (self), 0);
+
+  return self->first_year;
+}
+
+/**
+ * bilat_panel_get_last_year: (get-property last-year)
+ * @self: a [class@Bilat.Panel]
+ *
+ * Gets the last year of the panel.
+ *
+ * Returns: the year
+ *
+ * Since: 1.0
+ */
+int
+bilat_panel_get_last_year (BilatPanel *self)
+{
+  g_return_val_if_fail (BILAT_IS_PANEL (self), 0);
+
+  return self->last_year;
 }
 
 /**

@@ -510,6 +510,18 @@ test_named_columns (void **state)
 
   /* Three dyads over 27 years, in the order given. */
   assert_int_equal (n, 3 * 27);
+  assert_int_equal (bilat_panel_get_first_year (panel), 1980);
+  assert_int_equal (bilat_panel_get_last_year (panel), 2006);
+  assert_false (bilat_panel_get_directed (panel));
+  assert_int_equal (bilat_panel_get_unit (panel), BILAT_SERIES_UNIT_YEAR);
+  {
+    int first_year = 0;
+    gboolean directed = TRUE;
+
+    g_object_get (panel, "first-year", &first_year, "directed", &directed, NULL);
+    assert_int_equal (first_year, 1980);
+    assert_false (directed);
+  }
   assert_string_equal (bilat_panel_get_actor_a (panel, 0), "PAK");
   assert_string_equal (bilat_panel_get_actor_b (panel, 0), "RUS");
   assert_int_equal (row_year (panel, 0), 1980);

@@ -212,6 +212,10 @@ BilatSeriesUnit     bilat_panel_get_unit          (BilatPanel          *self);
 BILAT_AVAILABLE_IN_1_0
 gboolean            bilat_panel_get_directed      (BilatPanel          *self);
 BILAT_AVAILABLE_IN_1_0
+int                 bilat_panel_get_first_year    (BilatPanel          *self);
+BILAT_AVAILABLE_IN_1_0
+int                 bilat_panel_get_last_year     (BilatPanel          *self);
+BILAT_AVAILABLE_IN_1_0
 const char * const *bilat_panel_get_columns       (BilatPanel          *self);
 BILAT_AVAILABLE_IN_1_0
 int                 bilat_panel_find_column       (BilatPanel          *self,

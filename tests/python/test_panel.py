@@ -106,6 +106,9 @@ class RowsTest(unittest.TestCase):
     def test_named_tuples(self):
         rows = list(self.panel)
         self.assertEqual(len(rows), 2 * 22)
+        self.assertEqual((self.panel.props.first_year, self.panel.props.last_year), (1984, 2005))
+        self.assertFalse(self.panel.props.directed)
+        self.assertEqual(self.panel.props.unit, Bilat.SeriesUnit.YEAR)
         first = rows[0]
         self.assertEqual(first._fields[:6], ("a", "b", "cow_a", "cow_b", "year", "exercises"))
         self.assertEqual((first.a, first.b, first.cow_a, first.cow_b, first.year), ("PAK", "RUS", 770, 365, 1984))

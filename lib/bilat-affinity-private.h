@@ -94,4 +94,20 @@ gboolean _bilat_votes_voter_has_votes    (const BilatVotes             *votes,
                                           const BilatVoter             *voter,
                                           const BilatRollCallSelection *selection);
 
+/* The figures of every pair (i < j) of @ids, in the order of
+ * _bilat_votes_affinity_matrix(), over the roll calls @settings select
+ * (its unit does not apply), each id resolved and followed through state
+ * succession as bilat_store_compute_affinity() does: a new array of
+ * n·(n−1)/2 BilatAffinityFigures, or NULL when no roll call is selected
+ * (or the store has no votes). For the columns of panels. */
+GArray  *_bilat_store_affinity_pairs     (BilatStore                   *store,
+                                          const char * const           *ids,
+                                          guint                         n_ids,
+                                          BilatAffinitySettings        *settings);
+
+/* The first and last year of the store's roll calls; FALSE if it has none. */
+gboolean _bilat_store_get_vote_years     (BilatStore                   *store,
+                                          guint                        *first,
+                                          guint                        *last);
+
 G_END_DECLS

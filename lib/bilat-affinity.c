@@ -1520,6 +1520,27 @@ resolve_actor (BilatStore *store,
   return found != NULL ? bilat_record_get_id (BILAT_RECORD (found)) : actor;
 }
 
+/* The voters of @ids (resolved), each with its lineage in the new array
+ * *@lineages, which the voters point into. */
+static BilatVoter *
+voters_new (BilatStore          *store,
+            const char * const  *ids,
+            guint                n_ids,
+            gboolean             follow,
+            Lineage            **lineages)
+{
+  BilatVoter *voters = g_new (BilatVoter, MAX (n_ids, 1));
+
+  *lineages = g_new (Lineage, MAX (n_ids, 1));
+  for (guint i = 0; i < n_ids; i++)
+    {
+      lineage_init (&(*lineages)[i], store, resolve_actor (store, ids[i]), follow);
+      voters[i] = (*lineages)[i].voter;
+      voters[i].ids = (*lineages)[i].ids;
+    }
+  return voters;
+}
+
 static BilatAffinity *
 affinity_new (BilatAffinityUnit      unit,
               gboolean               pairs,
@@ -1695,14 +1716,7 @@ bilat_store_compute_affinity_matrix (BilatStore            *store,
         }
     }
 
-  lineages = g_new (Lineage, MAX (ids->len, 1));
-  voters = g_new (BilatVoter, MAX (ids->len, 1));
-  for (guint i = 0; i < ids->len; i++)
-    {
-      lineage_init (&lineages[i], store, g_ptr_array_index (ids, i), selection.follow);
-      voters[i] = lineages[i].voter;
-      voters[i].ids = lineages[i].ids;
-    }
+  voters = voters_new (store, (const char * const *) ids->pdata, ids->len, selection.follow, &lineages);
   tables = _bilat_votes_affinity_matrix (votes, voters, ids->len, &selection.selection);
   selection_clear (&selection);
 
@@ -1711,6 +1725,62 @@ bilat_store_compute_affinity_matrix (BilatStore            *store,
       append_row (self, g_ptr_array_index (ids, i), g_ptr_array_index (ids, j), 0,
                   &g_array_index (tables, BilatStanceTable, pair));
   return self;
+}
+
+GArray *
+_bilat_store_affinity_pairs (BilatStore            *store,
+                             const char * const    *ids,
+                             guint                  n_ids,
+                             BilatAffinitySettings *settings)
+{
+  BilatVotes *votes = _bilat_store_get_votes (store);
+  Selection selection;
+  gboolean selected;
+  g_autofree Lineage *lineages = NULL;
+  g_autofree BilatVoter *voters = NULL;
+  g_autoptr(GArray) tables = NULL;
+  GArray *figures;
+
+  if (votes == NULL)
+    return NULL;
+  selection_init (&selection, votes, settings);
+  selected = selection.selection.first < selection.selection.last;
+  if (selected && selection.selection.mask != NULL)
+    selected = memchr (selection.selection.mask, 1,
+                       selection.selection.last - selection.selection.first) != NULL;
+  if (!selected)
+    {
+      selection_clear (&selection);
+      return NULL;
+    }
+
+  voters = voters_new (store, ids, n_ids, selection.follow, &lineages);
+  tables = _bilat_votes_affinity_matrix (votes, voters, n_ids, &selection.selection);
+  selection_clear (&selection);
+
+  figures = g_array_sized_new (FALSE, FALSE, sizeof (BilatAffinityFigures), tables->len);
+  g_array_set_size (figures, tables->len);
+  for (guint i = 0; i < tables->len; i++)
+    _bilat_affinity_figures_compute (&g_array_index (tables, BilatStanceTable, i),
+                                     &g_array_index (figures, BilatAffinityFigures, i));
+  return figures;
+}
+
+gboolean
+_bilat_store_get_vote_years (BilatStore *store,
+                             guint      *first,
+                             guint      *last)
+{
+  BilatVotes *votes = _bilat_store_get_votes (store);
+  const BilatRollCall *rcs;
+  guint n;
+
+  if (votes == NULL || (n = _bilat_votes_get_n_roll_calls (votes)) == 0)
+    return FALSE;
+  rcs = _bilat_votes_get_roll_calls (votes);
+  *first = rcs[0].year;
+  *last = rcs[n - 1].year;
+  return TRUE;
 }
 
 /* Affinity scores as bytes: a GVariant of type AFFINITY_TYPE, little-endian,

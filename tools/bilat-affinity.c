@@ -59,13 +59,11 @@ parse_unit (const char         *text,
   return TRUE;
 }
 
-/* The votes of --votes FILE…, read into a new store; bad rows reported on
- * standard error. */
-static BilatStore *
-read_votes (Tool    *tool,
-            GError **error)
+gboolean
+tool_add_votes (Tool        *tool,
+                BilatStore  *store,
+                GError     **error)
 {
-  g_autoptr(BilatStore) store = bilat_store_new ();
   g_autoptr(BilatImportReport) report = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -74,9 +72,18 @@ read_votes (Tool    *tool,
   report = bilat_store_import_votes (store, (GFile **) files->pdata, files->len,
                                      tool->strict ? BILAT_IMPORT_FLAGS_STRICT : BILAT_IMPORT_FLAGS_NONE,
                                      NULL, error);
-  if (report == NULL)
-    return NULL;
-  if (!tool_print_import_report (report, error))
+  return report != NULL && tool_print_import_report (report, error);
+}
+
+/* The votes of --votes FILE…, read into a new store; bad rows reported on
+ * standard error. */
+static BilatStore *
+read_votes (Tool    *tool,
+            GError **error)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+
+  if (!tool_add_votes (tool, store, error))
     return NULL;
   return g_steal_pointer (&store);
 }

@@ -237,6 +237,29 @@ tool_series_from_files (Tool             *tool,
   return series;
 }
 
+BilatStore *
+tool_store_from_files (Tool        *tool,
+                       BilatQuery  *query,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) files = files_of (tool->inputs);
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatImportReport) report = NULL;
+  g_autoptr(BilatImporter) importer = NULL;
+  BilatEventFormat format;
+  Progress progress;
+
+  if (!parse_format (tool, &format, error))
+    return NULL;
+  progress_init (&progress);
+  importer = importer_new (tool, query, format, &progress);
+  report = bilat_importer_import (importer, store, (GFile **) files->pdata, files->len, error);
+  progress_finish (&progress);
+  if (report == NULL || !tool_print_import_report (report, error))
+    return NULL;
+  return g_steal_pointer (&store);
+}
+
 static gboolean
 save_dataset (Tool        *tool,
               BilatStore  *store,

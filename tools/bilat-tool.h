@@ -89,6 +89,12 @@ typedef struct
   char     **matrix_actors;
   int        thin;           /* -1: the library's default */
 
+  /* panel (also dyads, from, to, by, inputs, format, output) */
+  gboolean   all;
+  gboolean   directed;
+  char      *columns;
+  char      *topics;
+
   BilatStore *store;
 } Tool;
 
@@ -109,6 +115,7 @@ gboolean tool_run_validate    (Tool *tool, char **args, GError **error);
 gboolean tool_run_import      (Tool *tool, char **args, GError **error);
 gboolean tool_run_plot        (Tool *tool, char **args, GError **error);
 gboolean tool_run_affinity    (Tool *tool, char **args, GError **error);
+gboolean tool_run_panel       (Tool *tool, char **args, GError **error);
 
 /* Series (bilat-analysis.c), shared with plot. */
 gboolean     tool_parse_unit     (const char       *text,
@@ -126,6 +133,18 @@ gboolean tool_run_code        (Tool *tool, char **args, GError **error);
 BilatSeries *tool_series_from_files (Tool             *tool,
                                      BilatQuery       *query,
                                      BilatSeriesUnit   unit,
+                                     GError          **error);
+
+/* Adds the UN vote tables of --votes to @store (bilat-affinity.c); bad
+ * rows reported on standard error. */
+gboolean     tool_add_votes         (Tool             *tool,
+                                     BilatStore       *store,
+                                     GError          **error);
+
+/* The events of the files of --input, read into a new store with a
+ * progress line on a terminal (panel: the events columns). */
+BilatStore  *tool_store_from_files  (Tool             *tool,
+                                     BilatQuery       *query,
                                      GError          **error);
 
 /* Says on standard error how many bad rows and duplicates @report counts,

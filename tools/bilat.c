@@ -38,6 +38,7 @@ typedef enum {
   OPTION_CHART_OUTPUT = 1 << 21,  /* --output, of a chart */
   OPTION_DYADS      = 1 << 22,  /* --dyad, repeatable (plot) */
   OPTION_AFFINITY   = 1 << 23,  /* --votes, --topic, --important, --measure, --matrix, --actors, --thin */
+  OPTION_PANEL      = 1 << 24,  /* panel: --dyad, --all, --directed, --from, --to, --by, --columns, --topics, --input, --output */
 } CommandOptions;
 
 typedef enum {
@@ -188,6 +189,42 @@ static const Command commands[] = {
     NULL,
     OPTION_PERIOD | OPTION_QUERY | OPTION_SUCCESSION | OPTION_BY | OPTION_TABULAR |
     OPTION_STRICT | OPTION_AFFINITY | OPTION_DATA, ARGS_ANY, tool_run_affinity },
+  { "panel", "[FILE…]",
+    "Dyad-year panels of exercises, events and affinity",
+    "Builds a dyad-year panel: a row per dyad and year (or month, --by month)\n"
+    "from --from to --to (default 1816-2016), for the dyads of --dyad A,B\n"
+    "(repeatable; each over every year) or, with --all, for every pair of\n"
+    "states that are both members of the Correlates of War state system in the\n"
+    "year, by COW code. --directed gives both A->B and B->A, events counted with\n"
+    "A as initiator and B as target.\n"
+    "\n"
+    "--columns chooses among exercises (joint exercises), domains (per domain),\n"
+    "events (events, goldstein_sum, goldstein_mean, q1-q4), affinity (n, s,\n"
+    "kappa, pi from UN votes; --topics me,nu adds n_me, s_me …) and all; the\n"
+    "columns a, b, cow_a, cow_b and year (or period) always come first. The\n"
+    "default is exercises,events,affinity. Events come from the dataset, or\n"
+    "straight from event files with --input FILE (GDELT, ICEWS; repeatable),\n"
+    "with a progress line on a terminal. --votes FILE adds the UN vote tables\n"
+    "(roll calls, issues, votes; as “bilat affinity” reads them) to the dataset,\n"
+    "for exercises and affinity side by side.\n"
+    "\n"
+    "A cell is empty (NA in CSV, null in JSON, a dash in the table) where the\n"
+    "source does not cover the period: outside the span of the data the dataset\n"
+    "holds for it, which the output states (CSV and TSV: a comment line\n"
+    "“# coverage: …” before the header; read them with comment=\"#\"), and for\n"
+    "affinity in a year without a roll call. Empty is never 0.\n"
+    "\n"
+    "Examples:\n"
+    "  bilat --data mme.bilat panel --dyad PAK,RUS --dyad PAK,USA --from 2005 --to 2010 \\\n"
+    "        --columns exercises,affinity --votes un_votes.csv un_roll_calls.csv un_roll_call_issues.csv\n"
+    "  bilat --data mme.json panel --all --columns exercises --csv -o panel.csv\n"
+    "  bilat --data unga.bilat panel --all --directed --from 1980 --to 2010 --columns affinity --topics me",
+    "an object with metadata (unit, directed, from,\n"
+    "to, columns, coverage: each source's span as an interval, or null) and rows,\n"
+    "an array with an object per row with the members of the CSV columns (null\n"
+    "for an empty cell).",
+    NULL,
+    OPTION_TABULAR | OPTION_FORMAT | OPTION_PANEL | OPTION_DATA, ARGS_ANY, tool_run_panel },
   { "actors", NULL,
     "The actors: states, organisations, persons, groups",
     "Lists the actors of the dataset with their kind, name and aliases.",
@@ -491,6 +528,39 @@ static const CommandOption command_options[] = {
   { OPTION_AFFINITY, G_STRUCT_OFFSET (Tool, thin),
     { "thin", 0, 0, G_OPTION_ARG_INT, NULL,
       "Flag scores over fewer than N roll calls (default 10)", "N" } },
+  { OPTION_PANEL, G_STRUCT_OFFSET (Tool, dyads),
+    { "dyad", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      "A dyad of the panel (repeatable)", "A,B" } },
+  { OPTION_PANEL, G_STRUCT_OFFSET (Tool, all),
+    { "all", 0, 0, G_OPTION_ARG_NONE, NULL,
+      "Every pair of states of the state system", NULL } },
+  { OPTION_PANEL, G_STRUCT_OFFSET (Tool, directed),
+    { "directed", 0, 0, G_OPTION_ARG_NONE, NULL,
+      "Directed dyads: A->B and B->A", NULL } },
+  { OPTION_PANEL, G_STRUCT_OFFSET (Tool, from),
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "The first year (default 1816)", "YEAR" } },
+  { OPTION_PANEL, G_STRUCT_OFFSET (Tool, to),
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "The last year (default 2016)", "YEAR" } },
+  { OPTION_PANEL, G_STRUCT_OFFSET (Tool, by),
+    { "by", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "year or month (default year)", "UNIT" } },
+  { OPTION_PANEL, G_STRUCT_OFFSET (Tool, columns),
+    { "columns", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "exercises, domains, events, affinity, all", "C[,C…]" } },
+  { OPTION_PANEL, G_STRUCT_OFFSET (Tool, topics),
+    { "topics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "Affinity columns for these topics too (me, nu …)", "T[,T…]" } },
+  { OPTION_PANEL, G_STRUCT_OFFSET (Tool, inputs),
+    { "input", 'i', 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      "Read the events of event FILE (repeatable)", "FILE" } },
+  { OPTION_PANEL, G_STRUCT_OFFSET (Tool, votes),
+    { "votes", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      "Add the UN vote tables FILE to the dataset (repeatable)", "FILE" } },
+  { OPTION_PANEL, G_STRUCT_OFFSET (Tool, output),
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+      "Write the panel to FILE", "FILE" } },
 };
 
 int
@@ -534,6 +604,8 @@ tool_clear (Tool *tool)
   g_free (tool->topic);
   g_free (tool->measure);
   g_strfreev (tool->matrix_actors);
+  g_free (tool->columns);
+  g_free (tool->topics);
   g_clear_object (&tool->store);
 }
 
@@ -927,14 +999,17 @@ run (Tool     *tool,
       !check_option_use (command, tool, error))
     return FALSE;
   fold_no_succession (tool);
-  if (tool->votes != NULL && (tool->data != NULL || tool->global_data != NULL))
+  if (tool->votes != NULL && (tool->data != NULL || tool->global_data != NULL) &&
+      !(command->options & OPTION_PANEL))
     {
       g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
                    "“%s” reads either the dataset of --data or the tables of --votes, not both",
                    command->name);
       return FALSE;
     }
-  if ((command->options & OPTION_DATA) && tool->inputs == NULL && tool->votes == NULL &&
+  /* A panel reads event files besides the dataset. */
+  if ((command->options & OPTION_DATA) &&
+      ((tool->inputs == NULL && tool->votes == NULL) || (command->options & OPTION_PANEL)) &&
       !load_store (tool, error))
     return FALSE;
 

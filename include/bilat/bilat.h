@@ -37,5 +37,6 @@
 #include "bilat-runtime.h"
 #include "bilat-state-spell.h"
 #include "bilat-identity.h"
+#include "bilat-panel.h"
 
 #undef __BILAT_INSIDE__

@@ -14,7 +14,10 @@ Installed beside PyGObject's own overrides, this module is loaded by
   ``store.import_events("events.CSV.zip", dyad=("PAK", "RUS"))`` and
   ``Series.from_files(paths, by="month", actor="PAK", jobs=4)``;
 - ``Alignment.affinity`` (``None`` when the actors share no issue) and
-  iteration over the bins of a series as named tuples.
+  iteration over the bins of a series as named tuples;
+- dyad-year panels: ``store.build_panel(dyads=[("PAK", "RUS")],
+  first_year=2005, last_year=2010)`` iterates named tuples (``None`` in
+  an empty cell), and ``panel.to_pandas()`` gives a DataFrame.
 
 Every result list is a ``Gio.ListModel``, which PyGObject already lets you
 iterate, index and take the ``len()`` of. Errors are ``GLib.Error`` with
@@ -326,6 +329,21 @@ class Store(Bilat.Store):
         settings = _affinity_settings(None, topic, important, thin, query, criteria)
         return Bilat.Store.compute_affinity_matrix(self, actors, settings)
 
+    def build_panel(self, settings=None, cancellable=None, *, dyads=None, directed=None,
+                    first_year=None, last_year=None, by=None, columns=None, topics=None,
+                    event_store=None):
+        """A dyad-year (or dyad-month) panel, a Bilat.Panel that iterates
+        named tuples. Give Bilat.PanelSettings, or keywords: ``dyads``
+        (pairs of actor ids; none for every pair of states), ``directed``,
+        ``first_year`` and ``last_year``, ``by`` ("year" or "month"),
+        ``columns`` (Bilat.PanelColumns, or names such as
+        ``["exercises", "affinity"]``), ``topics`` (``["me"]``) and
+        ``event_store`` (a store of events imported from files)."""
+        if settings is None:
+            settings = _panel_settings(dyads, directed, first_year, last_year, by, columns, topics,
+                                       event_store)
+        return Bilat.Store.build_panel(self, settings, cancellable)
+
     def __repr__(self):
         return "<Bilat.Store %d sources, %d actors, %d issues, %d events, %d positions>" % (
             len(self.get_sources()), len(self.get_actors()), len(self.get_issues()),
@@ -333,6 +351,30 @@ class Store(Bilat.Store):
 
 
 Store = _register(Store)
+
+
+def _panel_settings(dyads, directed, first_year, last_year, by, columns, topics, event_store):
+    settings = Bilat.PanelSettings.new()
+    for a, b in dyads or ():
+        settings.add_dyad(a, b)
+    if directed is not None:
+        settings.set_directed(directed)
+    if first_year is not None:
+        settings.set_first_year(first_year)
+    if last_year is not None:
+        settings.set_last_year(last_year)
+    if by is not None:
+        settings.set_unit(by if isinstance(by, Bilat.SeriesUnit) else getattr(Bilat.SeriesUnit, by.upper()))
+    if columns is not None:
+        if not isinstance(columns, Bilat.PanelColumns):
+            names = [columns] if isinstance(columns, str) else columns
+            columns = _flags(Bilat.PanelColumns, ["exercise_domains" if n == "domains" else n for n in names])
+        settings.set_columns(columns)
+    if topics is not None:
+        settings.set_topics([topics] if isinstance(topics, str) else list(topics))
+    if event_store is not None:
+        settings.set_event_store(event_store)
+    return settings
 
 
 def _as_file(file):
@@ -587,3 +629,116 @@ def _affinity_from_bytes(data):
 
 
 Affinity = _register(Affinity)
+
+
+# Panels --------------------------------------------------------------------
+
+class Panel(Bilat.Panel):
+    """A dyad-year panel: iterates named tuples whose fields are the
+    columns (``a``, ``b``, ``cow_a``, ``cow_b``, ``year`` …), None in an
+    empty cell, so that ``pandas.DataFrame(list(panel))`` is the table;
+    ``to_pandas()`` builds it faster, column by column."""
+
+    def _row_type(self):
+        fields = tuple(self.get_columns())
+        row_type = _PANEL_ROW_TYPES.get(fields)
+        if row_type is None:
+            row_type = _PANEL_ROW_TYPES[fields] = collections.namedtuple("PanelRow", fields)
+        return row_type
+
+    def _cell(self, row, index):
+        """A cell: str, int or float, None where empty."""
+        kind = self.get_column_type(index)
+        if kind == Bilat.PanelValueType.TEXT:
+            return self.get_text(row, index)
+        present, value = self.get_number(row, index)
+        if not present:
+            return None
+        return int(value) if kind == Bilat.PanelValueType.INTEGER else value
+
+    def _column(self, index):
+        """The cells of a column, read at once."""
+        kind = self.get_column_type(index)
+        n = self.get_n_rows()
+        if kind == Bilat.PanelValueType.TEXT:
+            name = self.get_columns()[index]
+            if name == "a":
+                return [self.get_actor_a(r) for r in range(n)]
+            if name == "b":
+                return [self.get_actor_b(r) for r in range(n)]
+            return [self.get_text(r, index) for r in range(n)]
+        values = self.get_column_numbers(index)
+        if kind == Bilat.PanelValueType.INTEGER:
+            return [None if math.isnan(v) else int(v) for v in values]
+        return [None if math.isnan(v) else v for v in values]
+
+    def __len__(self):
+        return self.get_n_rows()
+
+    def __getitem__(self, index):
+        n = self.get_n_rows()
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError("panel row out of range")
+        return self._row_type()(*(self._cell(index, c) for c in range(len(self.get_columns()))))
+
+    def __iter__(self):
+        row_type = self._row_type()
+        columns = [self._column(c) for c in range(len(self.get_columns()))]
+        for values in zip(*columns):
+            yield row_type(*values)
+
+    @property
+    def coverage(self):
+        """Each source's span as an ISO interval ("1980/2016"), or None."""
+        spans = {}
+        for source in (Bilat.PanelSource.EXERCISES, Bilat.PanelSource.EVENTS, Bilat.PanelSource.AFFINITY):
+            span = self.get_coverage(source)
+            spans[source.value_nick] = None if span is None else span.to_string()
+        return spans
+
+    def to_pandas(self):
+        """The panel as a pandas.DataFrame: counts and codes as the nullable
+        Int64 type, measures as floats, empty cells as NA; the coverage in
+        ``DataFrame.attrs["coverage"]``. Needs pandas."""
+        try:
+            import pandas
+        except ImportError as error:
+            raise ImportError("Panel.to_pandas() needs pandas; list(panel) gives the rows without it") from error
+        data = {}
+        for index, name in enumerate(self.get_columns()):
+            kind = self.get_column_type(index)
+            if kind == Bilat.PanelValueType.TEXT:
+                data[name] = self._column(index)
+            elif kind == Bilat.PanelValueType.INTEGER:
+                data[name] = pandas.array(self._column(index), dtype="Int64")
+            else:
+                data[name] = self.get_column_numbers(index)
+        frame = pandas.DataFrame(data)
+        frame.attrs["coverage"] = self.coverage
+        return frame
+
+    def __str__(self):
+        return self.to_string(Bilat.PanelFormat.TABLE)
+
+    def __repr__(self):
+        return "<Bilat.Panel %s dyad-%ss, %d rows, columns %s>" % (
+            "directed" if self.get_directed() else "undirected", self.get_unit().value_nick,
+            self.get_n_rows(), ", ".join(self.get_columns()))
+
+
+_PANEL_ROW_TYPES = {}
+Panel = _register(Panel)
+
+
+class PanelRow(Bilat.PanelRow):
+    def as_tuple(self):
+        """The row as the panel's named tuple."""
+        return self.get_panel()[self.get_index()]
+
+    def __repr__(self):
+        return "<Bilat.PanelRow %r>" % (self.as_tuple(),)
+
+
+PanelRow = _register(PanelRow)

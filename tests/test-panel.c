@@ -1,0 +1,913 @@
+/* test-panel.c: dyad-year panels: the skeleton against the membership
+ * spells, each column against the per-dyad results it repeats, empty
+ * cells outside coverage, and the printed forms
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include <bilat/bilat.h>
+
+/* Helpers. */
+
+static BilatPanel *
+build (BilatStore         *store,
+       BilatPanelSettings *settings)
+{
+  g_autoptr(GError) error = NULL;
+  BilatPanel *panel = bilat_store_build_panel (store, settings, NULL, &error);
+
+  assert_null (error);
+  assert_non_null (panel);
+  return panel;
+}
+
+static int
+column (BilatPanel *panel,
+        const char *name)
+{
+  int index = bilat_panel_find_column (panel, name);
+
+  if (index < 0)
+    fail_msg ("the panel has no column %s", name);
+  return index;
+}
+
+/* The number in a cell, or NAN for an empty one. */
+static double
+cell (BilatPanel *panel,
+      guint       row,
+      const char *name)
+{
+  double value;
+
+  return bilat_panel_get_number (panel, row, (guint) column (panel, name), &value) ? value : NAN;
+}
+
+static int
+row_year (BilatPanel *panel,
+          guint       row)
+{
+  g_autoptr(BilatDate) period = bilat_panel_get_period (panel, row);
+
+  return bilat_date_get_year (period);
+}
+
+static gboolean
+spell_overlaps (BilatStateSpell *spell,
+                guint32          first,
+                guint32          last)
+{
+  BilatDate *end = bilat_state_spell_get_end (spell);
+
+  return bilat_date_get_first_julian (bilat_state_spell_get_start (spell)) <= last &&
+         (end == NULL || bilat_date_get_last_julian (end) >= first);
+}
+
+/* Under valgrind everything is some 50 times slower: fewer ranges and a
+ * sparser sample of rows there. */
+static gboolean
+under_valgrind (void)
+{
+  const char *preload = g_getenv ("LD_PRELOAD");
+
+  return preload != NULL && strstr (preload, "vgpreload") != NULL;
+}
+
+typedef struct
+{
+  guint   code;
+  guint32 first;
+  guint32 last;
+} Spell;
+
+/* Every membership spell, read once. */
+static GArray *
+all_spells (void)
+{
+  BilatIdentity *identity = bilat_identity_get_default ();
+  const char * const *states = bilat_identity_get_states (identity);
+  GArray *spells = g_array_new (FALSE, FALSE, sizeof (Spell));
+
+  for (guint s = 0; states[s] != NULL; s++)
+    {
+      g_autoptr(GListModel) list = bilat_identity_get_spells (identity, states[s]);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(BilatStateSpell) spell = g_list_model_get_item (list, i);
+          BilatDate *end = bilat_state_spell_get_end (spell);
+          Spell one = {
+            bilat_state_spell_get_cow_code (spell),
+            bilat_date_get_first_julian (bilat_state_spell_get_start (spell)),
+            end != NULL ? bilat_date_get_last_julian (end) : G_MAXUINT32,
+          };
+
+          g_array_append_val (spells, one);
+        }
+    }
+  return spells;
+}
+
+/* The plain computation: per year, the COW codes with a spell in it;
+ * every pair of them, once or both ways. */
+static guint64
+expected_rows (int      first_year,
+               int      last_year,
+               gboolean directed)
+{
+  g_autoptr(GArray) spells = all_spells ();
+  guint64 total = 0;
+
+  for (int year = first_year; year <= last_year; year++)
+    {
+      g_autoptr(GHashTable) codes = g_hash_table_new (NULL, NULL);
+      g_autoptr(BilatDate) date = bilat_date_new_year (year, NULL);
+      guint32 first = bilat_date_get_first_julian (date);
+      guint32 last = bilat_date_get_last_julian (date);
+      guint64 n;
+
+      for (guint i = 0; i < spells->len; i++)
+        {
+          const Spell *spell = &g_array_index (spells, Spell, i);
+
+          if (spell->first <= last && spell->last >= first)
+            g_hash_table_add (codes, GUINT_TO_POINTER (spell->code));
+        }
+      n = g_hash_table_size (codes);
+      total += directed ? n * (n - 1) : n * (n - 1) / 2;
+    }
+  return total;
+}
+
+static BilatPanel *
+all_states (BilatStore *store,
+            int         first_year,
+            int         last_year,
+            gboolean    directed)
+{
+  g_autoptr(BilatPanelSettings) settings = bilat_panel_settings_new ();
+
+  bilat_panel_settings_set_first_year (settings, first_year);
+  bilat_panel_settings_set_last_year (settings, last_year);
+  bilat_panel_settings_set_directed (settings, directed);
+  bilat_panel_settings_set_columns (settings, BILAT_PANEL_COLUMNS_CODES);
+  return build (store, settings);
+}
+
+/* No row names a state outside its spells: @a has a spell with code
+ * cow_a in the row's year, and so has @b. */
+static void
+check_rows_in_spells (BilatPanel *panel,
+                      guint       step)
+{
+  BilatIdentity *identity = bilat_identity_get_default ();
+  g_autoptr(GHashTable) spells = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+
+  for (guint r = 0; r < bilat_panel_get_n_rows (panel); r += step)
+    {
+      g_autoptr(BilatDate) period = bilat_panel_get_period (panel, r);
+      const char *ids[2] = { bilat_panel_get_actor_a (panel, r), bilat_panel_get_actor_b (panel, r) };
+      double codes[2] = { cell (panel, r, "cow_a"), cell (panel, r, "cow_b") };
+
+      for (guint e = 0; e < 2; e++)
+        {
+          GListModel *list = g_hash_table_lookup (spells, ids[e]);
+          gboolean found = FALSE;
+
+          if (list == NULL)
+            {
+              list = bilat_identity_get_spells (identity, ids[e]);
+              g_hash_table_insert (spells, (gpointer) ids[e], list);
+            }
+          for (guint i = 0; i < g_list_model_get_n_items (list) && !found; i++)
+            {
+              g_autoptr(BilatStateSpell) spell = g_list_model_get_item (list, i);
+
+              found = bilat_state_spell_get_cow_code (spell) == (guint) codes[e] &&
+                      spell_overlaps (spell, bilat_date_get_first_julian (period),
+                                      bilat_date_get_last_julian (period));
+            }
+          if (!found)
+            fail_msg ("row %u names %s (%g) outside its spells in %d", r, ids[e], codes[e],
+                      bilat_date_get_year (period));
+        }
+    }
+}
+
+/* The skeleton. */
+
+static void
+test_skeleton_counts (void **state)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  static const int ranges[][2] = { { 1816, 1816 }, { 1990, 1992 }, { 1900, 1950 }, { 2016, 2016 }, { 1816, 2016 } };
+  gsize n_ranges = under_valgrind () ? 2 : G_N_ELEMENTS (ranges);
+
+  for (gsize i = 0; i < n_ranges; i++)
+    for (int directed = 0; directed < 2; directed++)
+      {
+        g_autoptr(BilatPanel) panel = all_states (store, ranges[i][0], ranges[i][1], directed);
+
+        assert_int_equal (bilat_panel_get_n_rows (panel), expected_rows (ranges[i][0], ranges[i][1], directed));
+        assert_int_equal (g_list_model_get_n_items (G_LIST_MODEL (panel)), bilat_panel_get_n_rows (panel));
+      }
+
+  /* The figures of the issue. */
+  {
+    g_autoptr(BilatPanel) undirected = all_states (store, 1816, 2016, FALSE);
+    g_autoptr(BilatPanel) directed = all_states (store, 1816, 2016, TRUE);
+
+    assert_int_equal (bilat_panel_get_n_rows (undirected), 956175);
+    assert_int_equal (bilat_panel_get_n_rows (directed), 1912350);
+    check_rows_in_spells (undirected, under_valgrind () ? 9973 : 101);
+    check_rows_in_spells (directed, under_valgrind () ? 19997 : 211);
+  }
+}
+
+static void
+test_skeleton_spells (void **state)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatPanel) panel = all_states (store, 1989, 1993, FALSE);
+  g_autoptr(BilatPanel) directed = all_states (store, 1989, 1993, TRUE);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = bilat_panel_get_n_rows (panel);
+  gboolean germanies = FALSE;
+
+  check_rows_in_spells (panel, 1);
+  check_rows_in_spells (directed, 1);
+  for (guint r = 0; r < n; r++)
+    {
+      /* Undirected: the lower COW code first, each pair once. */
+      assert_true (cell (panel, r, "cow_a") < cell (panel, r, "cow_b"));
+      /* 1991: COW 365 is one state, named by its later spell. */
+      if (row_year (panel, r) == 1991)
+        assert_string_not_equal (bilat_panel_get_actor_a (panel, r), "SUN");
+      if (row_year (panel, r) == 1990 && cell (panel, r, "cow_a") == 255 && cell (panel, r, "cow_b") == 260)
+        germanies = TRUE;
+    }
+  /* Germany under two codes in 1990, as the COW list has it. */
+  assert_true (germanies);
+
+  /* Directed: every row has its reverse, and the two together are the
+   * undirected rows twice. */
+  assert_int_equal (bilat_panel_get_n_rows (directed), 2 * n);
+  for (guint r = 0; r < bilat_panel_get_n_rows (directed); r++)
+    g_hash_table_add (keys, g_strdup_printf ("%g-%g-%d", cell (directed, r, "cow_a"), cell (directed, r, "cow_b"),
+                                             row_year (directed, r)));
+  for (guint r = 0; r < bilat_panel_get_n_rows (directed); r++)
+    {
+      g_autofree char *reverse = g_strdup_printf ("%g-%g-%d", cell (directed, r, "cow_b"),
+                                                  cell (directed, r, "cow_a"), row_year (directed, r));
+
+      assert_true (g_hash_table_contains (keys, reverse));
+    }
+}
+
+/* A small store of our own. */
+
+static void
+add_exercise (BilatStore           *store,
+              const char           *id,
+              const char           *date,
+              BilatExerciseDomains  domains,
+              const char * const   *actors)
+{
+  g_autoptr(BilatExercise) exercise = bilat_exercise_new (id);
+  g_autoptr(BilatDate) when = bilat_date_parse (date, NULL);
+  g_autoptr(GError) error = NULL;
+
+  bilat_event_set_date (BILAT_EVENT (exercise), when);
+  bilat_exercise_set_domains (exercise, domains);
+  for (guint i = 0; actors[i] != NULL; i++)
+    bilat_event_add_participant (BILAT_EVENT (exercise), actors[i], BILAT_ROLE_PARTICIPANT);
+  assert_true (bilat_store_add (store, BILAT_RECORD (exercise), &error));
+}
+
+static void
+add_event (BilatStore *store,
+           const char *id,
+           const char *date,
+           const char *initiator,
+           const char *target,
+           const char *cameo)
+{
+  g_autoptr(BilatEvent) event = bilat_event_new (id);
+  g_autoptr(BilatDate) when = bilat_date_parse (date, NULL);
+  g_autoptr(GError) error = NULL;
+
+  bilat_event_set_date (event, when);
+  bilat_event_add_participant (event, initiator, BILAT_ROLE_INITIATOR);
+  bilat_event_add_participant (event, target, BILAT_ROLE_TARGET);
+  bilat_event_set_cameo_code (event, cameo);
+  assert_true (bilat_store_add (store, BILAT_RECORD (event), &error));
+}
+
+static BilatStore *
+small_store (void)
+{
+  BilatStore *store = bilat_store_new ();
+  g_autoptr(BilatActor) sun = bilat_actor_new ("SUN", BILAT_ACTOR_KIND_STATE);
+  g_autoptr(BilatActor) rus = bilat_actor_new ("RUS", BILAT_ACTOR_KIND_STATE);
+  g_autoptr(GError) error = NULL;
+  const char *tables[] = {
+    "rcid,session,importantvote,date,unres,amend,para,short,descr\n"
+    "1,56,0,2001-11-02,,,,,\n2,56,0,2001-11-03,,,,,\n3,57,0,2002-10-03,,,,,\n4,59,0,2004-10-03,,,,,\n",
+    "rcid,short_name,issue\n1,me,Palestinian conflict\n3,me,Palestinian conflict\n",
+    "rcid,country,country_code,vote\n"
+    "1,Pakistan,PK,yes\n1,Russia,RU,no\n1,United States,US,no\n1,India,IN,yes\n"
+    "2,Pakistan,PK,abstain\n2,Russia,RU,abstain\n2,United States,US,yes\n2,India,IN,no\n"
+    "3,Pakistan,PK,yes\n3,Russia,RU,yes\n3,India,IN,yes\n"
+    "4,Pakistan,PK,no\n4,United States,US,no\n4,Russia,RU,yes\n",
+    NULL,
+  };
+
+  bilat_actor_set_predecessor (rus, "SUN");
+  assert_true (bilat_store_add (store, BILAT_RECORD (sun), &error));
+  assert_true (bilat_store_add (store, BILAT_RECORD (rus), &error));
+
+  /* Exercises 1985–2003: SUN's count for RUS; a year without any (2002). */
+  add_exercise (store, "ex-1985", "1985-06-01", BILAT_EXERCISE_DOMAINS_SEA, (const char *[]) { "SUN", "IND", NULL });
+  add_exercise (store, "ex-2001", "2001-05-10", BILAT_EXERCISE_DOMAINS_SEA | BILAT_EXERCISE_DOMAINS_AIR,
+                (const char *[]) { "PAK", "RUS", "CHN", NULL });
+  add_exercise (store, "ex-2001b", "2001-09", BILAT_EXERCISE_DOMAINS_LAND, (const char *[]) { "RUS", "PAK", NULL });
+  add_exercise (store, "ex-2003", "2003", BILAT_EXERCISE_DOMAINS_LAND, (const char *[]) { "PAK", "USA", NULL });
+
+  /* Events 1999–2002, in both directions. */
+  add_event (store, "e1", "2002-03-01", "PAK", "RUS", "042");
+  add_event (store, "e2", "2002-03-02", "PAK", "RUS", "190");
+  add_event (store, "e3", "2002-04-01", "RUS", "PAK", "036");
+  add_event (store, "e4", "1999-01-01", "USA", "PAK", "111");
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (tables[i], -1, NULL);
+      g_autoptr(BilatImportReport) report =
+        bilat_store_import_votes_from_stream (store, stream, "table", BILAT_IMPORT_FLAGS_STRICT, NULL, &error);
+
+      assert_null (error);
+      assert_non_null (report);
+    }
+  return store;
+}
+
+static BilatPanelSettings *
+named_settings (gboolean directed)
+{
+  BilatPanelSettings *settings = bilat_panel_settings_new ();
+  const char *topics[] = { "me", NULL };
+
+  bilat_panel_settings_add_dyad (settings, "PAK", "RUS");
+  bilat_panel_settings_add_dyad (settings, "PAK", "USA");
+  bilat_panel_settings_add_dyad (settings, "IND", "RUS");
+  bilat_panel_settings_set_first_year (settings, 1980);
+  bilat_panel_settings_set_last_year (settings, 2006);
+  bilat_panel_settings_set_directed (settings, directed);
+  bilat_panel_settings_set_columns (settings, BILAT_PANEL_COLUMNS_ALL);
+  bilat_panel_settings_set_topics (settings, topics);
+  return settings;
+}
+
+/* The exercise cells of @r equal what count_exercises gives the dyad. */
+static void
+check_exercises (BilatStore *store,
+                 BilatPanel *panel,
+                 guint       r)
+{
+  g_autoptr(BilatQuery) query = bilat_query_new ();
+  g_autoptr(BilatExerciseCounts) counts = NULL;
+  g_autoptr(BilatDate) coverage = bilat_panel_get_coverage (panel, BILAT_PANEL_SOURCE_EXERCISES);
+  int year = row_year (panel, r);
+  double expected = 0, expected_sea = 0;
+
+  bilat_query_set_dyad (query, bilat_panel_get_actor_a (panel, r), bilat_panel_get_actor_b (panel, r));
+  counts = bilat_store_count_exercises (store, query, BILAT_SERIES_UNIT_YEAR);
+  for (guint i = 0; i < bilat_exercise_counts_get_n_periods (counts); i++)
+    {
+      g_autoptr(BilatDate) period = bilat_exercise_counts_get_period (counts, i);
+
+      if (bilat_date_get_year (period) == year)
+        {
+          expected = bilat_exercise_counts_get_exercises (counts, i);
+          expected_sea = bilat_exercise_counts_get_domain_count (counts, i, BILAT_EXERCISE_DOMAINS_SEA);
+        }
+    }
+  if (coverage == NULL || year < bilat_date_get_year (bilat_date_get_start (coverage)) ||
+      year > bilat_date_get_year (bilat_date_get_end (coverage)))
+    {
+      assert_true (isnan (cell (panel, r, "exercises")));
+      return;
+    }
+  assert_true (cell (panel, r, "exercises") == expected);
+  if (bilat_panel_find_column (panel, "exercises_sea") >= 0)
+    assert_true (cell (panel, r, "exercises_sea") == expected_sea);
+}
+
+static gboolean
+same_measure (double a,
+              double b)
+{
+  return (isnan (a) && isnan (b)) || fabs (a - b) < 1e-12;
+}
+
+/* The affinity cells of @r equal the dyad's score of the year. */
+static void
+check_affinity (BilatStore *store,
+                BilatPanel *panel,
+                guint       r,
+                const char *topic)
+{
+  g_autoptr(BilatAffinitySettings) settings = bilat_affinity_settings_new ();
+  g_autoptr(BilatAffinity) affinity = NULL;
+  g_autofree char *n_name = topic != NULL ? g_strdup_printf ("n_%s", topic) : g_strdup ("n");
+  g_autofree char *s_name = topic != NULL ? g_strdup_printf ("s_%s", topic) : g_strdup ("s");
+  g_autofree char *kappa_name = topic != NULL ? g_strdup_printf ("kappa_%s", topic) : g_strdup ("kappa");
+  g_autofree char *pi_name = topic != NULL ? g_strdup_printf ("pi_%s", topic) : g_strdup ("pi");
+  int year = row_year (panel, r);
+  gboolean found = FALSE;
+
+  bilat_affinity_settings_set_unit (settings, BILAT_AFFINITY_UNIT_YEAR);
+  bilat_affinity_settings_set_topic (settings, topic);
+  affinity = bilat_store_compute_affinity (store, bilat_panel_get_actor_a (panel, r),
+                                           bilat_panel_get_actor_b (panel, r), settings);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (affinity)); i++)
+    {
+      g_autoptr(BilatAffinityScore) score = g_list_model_get_item (G_LIST_MODEL (affinity), i);
+
+      if (bilat_affinity_score_get_year (score) != (guint) year)
+        continue;
+      found = TRUE;
+      assert_true (cell (panel, r, n_name) == bilat_affinity_score_get_n (score));
+      assert_true (same_measure (cell (panel, r, s_name), bilat_affinity_score_get_s (score)));
+      assert_true (same_measure (cell (panel, r, kappa_name), bilat_affinity_score_get_kappa (score)));
+      assert_true (same_measure (cell (panel, r, pi_name), bilat_affinity_score_get_pi (score)));
+    }
+  if (!found)
+    {
+      /* No roll call that year: empty, never 0. */
+      assert_true (isnan (cell (panel, r, n_name)));
+      assert_true (isnan (cell (panel, r, s_name)));
+    }
+}
+
+/* The event cells of an undirected row equal the dyad's series. */
+static void
+check_events (BilatStore *store,
+              BilatPanel *panel,
+              guint       r)
+{
+  g_autoptr(BilatQuery) query = bilat_query_new ();
+  g_autoptr(BilatSeries) series = NULL;
+  int year = row_year (panel, r);
+  double count = 0, sum = 0, mean = NAN, q[4] = { 0, 0, 0, 0 };
+
+  bilat_query_set_dyad (query, bilat_panel_get_actor_a (panel, r), bilat_panel_get_actor_b (panel, r));
+  series = bilat_store_compute_series (store, query, BILAT_SERIES_UNIT_YEAR);
+  for (guint i = 0; i < bilat_series_get_n_bins (series); i++)
+    {
+      g_autoptr(BilatDate) bin = bilat_series_get_bin_date (series, i);
+
+      if (bilat_date_get_year (bin) != year)
+        continue;
+      count = bilat_series_get_count (series, i);
+      sum = bilat_series_get_goldstein_sum (series, i);
+      if (bilat_series_get_goldstein_count (series, i) > 0)
+        mean = bilat_series_get_goldstein_mean (series, i);
+      for (guint c = 0; c < 4; c++)
+        q[c] = bilat_series_get_quad_count (series, i, c + 1);
+    }
+  assert_true (cell (panel, r, "events") == count);
+  assert_true (fabs (cell (panel, r, "goldstein_sum") - sum) < 1e-9);
+  assert_true (same_measure (cell (panel, r, "goldstein_mean"), mean));
+  assert_true (cell (panel, r, "q1") == q[0] && cell (panel, r, "q2") == q[1] &&
+               cell (panel, r, "q3") == q[2] && cell (panel, r, "q4") == q[3]);
+}
+
+static void
+test_named_columns (void **state)
+{
+  g_autoptr(BilatStore) store = small_store ();
+  g_autoptr(BilatPanelSettings) settings = named_settings (FALSE);
+  g_autoptr(BilatPanel) panel = build (store, settings);
+  g_autoptr(BilatDate) exercises = bilat_panel_get_coverage (panel, BILAT_PANEL_SOURCE_EXERCISES);
+  g_autoptr(BilatDate) events = bilat_panel_get_coverage (panel, BILAT_PANEL_SOURCE_EVENTS);
+  g_autoptr(BilatDate) votes = bilat_panel_get_coverage (panel, BILAT_PANEL_SOURCE_AFFINITY);
+  g_autofree char *exercises_text = bilat_date_to_string (exercises);
+  g_autofree char *events_text = bilat_date_to_string (events);
+  g_autofree char *votes_text = bilat_date_to_string (votes);
+  guint n = bilat_panel_get_n_rows (panel);
+
+  /* Three dyads over 27 years, in the order given. */
+  assert_int_equal (n, 3 * 27);
+  assert_int_equal (bilat_panel_get_first_year (panel), 1980);
+  assert_int_equal (bilat_panel_get_last_year (panel), 2006);
+  assert_false (bilat_panel_get_directed (panel));
+  assert_int_equal (bilat_panel_get_unit (panel), BILAT_SERIES_UNIT_YEAR);
+  {
+    int first_year = 0;
+    gboolean directed = TRUE;
+
+    g_object_get (panel, "first-year", &first_year, "directed", &directed, NULL);
+    assert_int_equal (first_year, 1980);
+    assert_false (directed);
+  }
+  assert_string_equal (bilat_panel_get_actor_a (panel, 0), "PAK");
+  assert_string_equal (bilat_panel_get_actor_b (panel, 0), "RUS");
+  assert_int_equal (row_year (panel, 0), 1980);
+  assert_string_equal (bilat_panel_get_actor_a (panel, 2 * 27), "IND");
+
+  /* Coverage: the span of what the store holds, events being every
+   * event (exercises too). */
+  assert_string_equal (exercises_text, "1985/2003");
+  assert_string_equal (events_text, "1985/2003");
+  assert_string_equal (votes_text, "2001/2004");
+
+  for (guint r = 0; r < n; r++)
+    {
+      check_exercises (store, panel, r);
+      check_affinity (store, panel, r, NULL);
+      check_affinity (store, panel, r, "me");
+      if (row_year (panel, r) >= 1985 && row_year (panel, r) <= 2003)
+        check_events (store, panel, r);
+      else
+        assert_true (isnan (cell (panel, r, "events")) && isnan (cell (panel, r, "q1")));
+    }
+
+  /* Some cells by hand. PAK-RUS 2001: two exercises (one per domain
+   * column it has); 2002: none, but covered: 0. */
+  assert_true (cell (panel, 2001 - 1980, "exercises") == 2);
+  assert_true (cell (panel, 2001 - 1980, "exercises_land") == 1);
+  assert_true (cell (panel, 2002 - 1980, "exercises") == 0);
+  assert_true (isnan (cell (panel, 2004 - 1980, "exercises")));
+  assert_true (isnan (cell (panel, 1984 - 1980, "exercises")));
+  /* IND-RUS 1985: the exercise of SUN, RUS's predecessor. */
+  assert_true (cell (panel, 2 * 27 + 1985 - 1980, "exercises") == 1);
+  assert_true (cell (panel, 2 * 27 + 1985 - 1980, "cow_b") == 365);
+  /* PAK-RUS 2002: three events either way; 2003 (no vote): affinity empty. */
+  assert_true (cell (panel, 2002 - 1980, "events") == 3);
+  assert_true (isnan (cell (panel, 2003 - 1980, "n")));
+  /* 2002: PAK-USA share no roll call (the US did not vote): n is 0,
+   * the measures empty. */
+  assert_true (cell (panel, 27 + 2002 - 1980, "n") == 0);
+  assert_true (isnan (cell (panel, 27 + 2002 - 1980, "s")));
+  /* No roll call on "me" in 2004. */
+  assert_true (cell (panel, 2004 - 1980, "n") == 1);
+  assert_true (isnan (cell (panel, 2004 - 1980, "n_me")));
+}
+
+static void
+test_directed (void **state)
+{
+  g_autoptr(BilatStore) store = small_store ();
+  g_autoptr(BilatPanelSettings) settings = named_settings (TRUE);
+  g_autoptr(BilatPanel) panel = build (store, settings);
+  guint n = bilat_panel_get_n_rows (panel);
+  guint pak_rus = 0, rus_pak = 27;
+
+  /* Each dyad both ways: PAK→RUS, RUS→PAK, PAK→USA, USA→PAK … */
+  assert_int_equal (n, 6 * 27);
+  assert_string_equal (bilat_panel_get_actor_a (panel, rus_pak), "RUS");
+  assert_string_equal (bilat_panel_get_actor_b (panel, rus_pak), "PAK");
+
+  /* Events with a as initiator and b as target. */
+  assert_true (cell (panel, pak_rus + 2002 - 1980, "events") == 2);
+  assert_true (cell (panel, rus_pak + 2002 - 1980, "events") == 1);
+  assert_true (cell (panel, pak_rus + 2002 - 1980, "q4") == 1);
+  assert_true (cell (panel, rus_pak + 2002 - 1980, "q1") == 1);
+  assert_true (cell (panel, 3 * 27 + 1999 - 1980, "events") == 1);   /* USA→PAK */
+  assert_true (cell (panel, 2 * 27 + 1999 - 1980, "events") == 0);   /* PAK→USA */
+
+  /* Exercises and affinity are the same both ways. */
+  for (guint r = 0; r < n; r++)
+    {
+      check_exercises (store, panel, r);
+      check_affinity (store, panel, r, NULL);
+    }
+}
+
+static void
+test_by_month (void **state)
+{
+  g_autoptr(BilatStore) store = small_store ();
+  g_autoptr(BilatPanelSettings) settings = bilat_panel_settings_new ();
+  g_autoptr(BilatPanel) panel = NULL;
+  g_autoptr(BilatDate) coverage = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *csv = NULL;
+  int period;
+
+  bilat_panel_settings_add_dyad (settings, "PAK", "RUS");
+  bilat_panel_settings_set_first_year (settings, 2001);
+  bilat_panel_settings_set_last_year (settings, 2002);
+  bilat_panel_settings_set_unit (settings, BILAT_SERIES_UNIT_MONTH);
+  bilat_panel_settings_set_columns (settings, BILAT_PANEL_COLUMNS_EXERCISES | BILAT_PANEL_COLUMNS_EVENTS);
+  panel = build (store, settings);
+  assert_int_equal (bilat_panel_get_n_rows (panel), 24);
+  period = column (panel, "period");
+  assert_int_equal (bilat_panel_get_column_type (panel, (guint) period), BILAT_PANEL_VALUE_TYPE_TEXT);
+  text = bilat_panel_get_text (panel, 4, (guint) period);
+  assert_string_equal (text, "2001-05");
+  assert_true (cell (panel, 4, "exercises") == 1);
+  assert_true (cell (panel, 8, "exercises") == 1);
+  assert_true (cell (panel, 14, "events") == 2);   /* 2002-03 */
+  /* Exercises by month: coverage 1985-06 to 2003-?; the 2003 one has a
+   * year only, so it is in no month. */
+  coverage = bilat_panel_get_coverage (panel, BILAT_PANEL_SOURCE_EXERCISES);
+  g_clear_pointer (&text, g_free);
+  text = bilat_date_to_string (coverage);
+  assert_string_equal (text, "1985-06/2001-09");
+  assert_true (isnan (cell (panel, 23, "exercises")));
+  csv = bilat_panel_to_string (panel, BILAT_PANEL_FORMAT_CSV);
+  assert_non_null (strstr (csv, "\na,b,period,exercises,events,"));
+  /* Events count exercises too, as a series does. */
+  assert_non_null (strstr (csv, "\nPAK,RUS,2001-05,1,1,"));
+}
+
+static void
+test_settings (void **state)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatPanelSettings) settings = bilat_panel_settings_new ();
+  g_autoptr(GError) error = NULL;
+  const char *bad_topics[] = { "Middle East", NULL };
+  const char *a, *b;
+
+  /* The defaults. */
+  assert_int_equal (bilat_panel_settings_get_first_year (settings), 1816);
+  assert_int_equal (bilat_panel_settings_get_last_year (settings), 2016);
+  assert_false (bilat_panel_settings_get_directed (settings));
+  assert_int_equal (bilat_panel_settings_get_unit (settings), BILAT_SERIES_UNIT_YEAR);
+  assert_null (bilat_panel_settings_get_topics (settings));
+  assert_null (bilat_panel_settings_get_event_store (settings));
+  bilat_panel_settings_add_dyad (settings, "PAK", "RUS");
+  assert_int_equal (bilat_panel_settings_get_n_dyads (settings), 1);
+  assert_true (bilat_panel_settings_get_dyad (settings, 0, &a, &b));
+  assert_string_equal (a, "PAK");
+  assert_string_equal (b, "RUS");
+  assert_false (bilat_panel_settings_get_dyad (settings, 1, &a, &b));
+  bilat_panel_settings_clear_dyads (settings);
+  assert_int_equal (bilat_panel_settings_get_n_dyads (settings), 0);
+
+  bilat_panel_settings_set_first_year (settings, 2000);
+  bilat_panel_settings_set_last_year (settings, 1999);
+  assert_null (bilat_store_build_panel (store, settings, NULL, &error));
+  assert_true (g_error_matches (error, BILAT_PANEL_ERROR, BILAT_PANEL_ERROR_INVALID_SETTINGS));
+  g_clear_error (&error);
+
+  bilat_panel_settings_set_last_year (settings, 2001);
+  bilat_panel_settings_set_unit (settings, BILAT_SERIES_UNIT_MONTH);
+  assert_null (bilat_store_build_panel (store, settings, NULL, &error));
+  assert_non_null (strstr (error->message, "per year"));
+  g_clear_error (&error);
+
+  bilat_panel_settings_set_unit (settings, BILAT_SERIES_UNIT_DAY);
+  bilat_panel_settings_set_columns (settings, BILAT_PANEL_COLUMNS_EXERCISES);
+  assert_null (bilat_store_build_panel (store, settings, NULL, &error));
+  g_clear_error (&error);
+
+  bilat_panel_settings_set_unit (settings, BILAT_SERIES_UNIT_YEAR);
+  bilat_panel_settings_set_topics (settings, bad_topics);
+  assert_null (bilat_store_build_panel (store, settings, NULL, &error));
+  assert_true (g_error_matches (error, BILAT_PANEL_ERROR, BILAT_PANEL_ERROR_INVALID_SETTINGS));
+  g_clear_error (&error);
+
+  /* A cancelled build stops. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+    bilat_panel_settings_set_topics (settings, NULL);
+    g_cancellable_cancel (cancellable);
+    assert_null (bilat_store_build_panel (store, settings, cancellable, &error));
+    assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  }
+}
+
+static void
+test_output (void **state)
+{
+  g_autoptr(BilatStore) store = small_store ();
+  g_autoptr(BilatPanelSettings) settings = named_settings (FALSE);
+  g_autoptr(BilatPanel) panel = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *tsv = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *table = NULL;
+  g_autoptr(BilatPanelRow) row = NULL;
+  g_autoptr(BilatDate) period = NULL;
+  JsonObject *root, *metadata, *first;
+  JsonArray *rows;
+  double value;
+
+  bilat_panel_settings_set_first_year (settings, 2000);
+  bilat_panel_settings_set_last_year (settings, 2004);
+  bilat_panel_settings_set_columns (settings, BILAT_PANEL_COLUMNS_CODES | BILAT_PANEL_COLUMNS_EXERCISES |
+                                              BILAT_PANEL_COLUMNS_AFFINITY);
+  bilat_panel_settings_set_topics (settings, NULL);
+  panel = build (store, settings);
+
+  csv = bilat_panel_to_string (panel, BILAT_PANEL_FORMAT_CSV);
+  assert_true (g_str_has_prefix (csv, "# libbilat panel: undirected dyad-years, 2000-2004\n"
+                                      "# coverage: exercises 1985/2003; events none; affinity 2001/2004\n"
+                                      "a,b,cow_a,cow_b,year,exercises,n,s,kappa,pi\n"
+                                      "PAK,RUS,770,365,2000,0,,,,\n"
+                                      "PAK,RUS,770,365,2001,2,2,"));
+  /* 2004: no exercise data, one shared vote. */
+  assert_non_null (strstr (csv, "\nPAK,RUS,770,365,2004,,1,"));
+  tsv = bilat_panel_to_string (panel, BILAT_PANEL_FORMAT_TSV);
+  assert_non_null (strstr (tsv, "\na\tb\tcow_a\tcow_b\tyear\texercises\tn\ts\tkappa\tpi\n"));
+  table = bilat_panel_to_string (panel, BILAT_PANEL_FORMAT_TABLE);
+  {
+    /* Aligned columns; a dash for each empty cell. */
+    const char *line = strstr (table, "\nPAK  RUS    770    365  2000");
+    g_autofree char *text = NULL;
+    g_auto(GStrv) words = NULL;
+    g_autofree char *joined = NULL;
+
+    assert_non_null (line);
+    text = g_strndup (line + 1, (gsize) (strchr (line + 1, '\n') - line - 1));
+    words = g_strsplit_set (g_strstrip (text), " ", -1);
+    joined = g_strjoinv ("|", words);
+    while (strstr (joined, "||") != NULL)
+      {
+        g_auto(GStrv) parts = g_strsplit (joined, "||", -1);
+
+        g_free (joined);
+        joined = g_strjoinv ("|", parts);
+      }
+    assert_string_equal (joined, "PAK|RUS|770|365|2000|0|-|-|-|-");
+  }
+
+  json = bilat_panel_to_string (panel, BILAT_PANEL_FORMAT_JSON);
+  assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  metadata = json_object_get_object_member (root, "metadata");
+  assert_string_equal (json_object_get_string_member (metadata, "unit"), "year");
+  assert_false (json_object_get_boolean_member (metadata, "directed"));
+  assert_string_equal (json_object_get_string_member (json_object_get_object_member (metadata, "coverage"),
+                                                      "affinity"), "2001/2004");
+  assert_true (json_object_get_null_member (json_object_get_object_member (metadata, "coverage"), "events"));
+  rows = json_object_get_array_member (root, "rows");
+  assert_int_equal (json_array_get_length (rows), 15);
+  first = json_array_get_object_element (rows, 0);
+  assert_string_equal (json_object_get_string_member (first, "a"), "PAK");
+  assert_int_equal (json_object_get_int_member (first, "year"), 2000);
+  assert_int_equal (json_object_get_int_member (first, "exercises"), 0);
+  assert_true (json_object_get_null_member (first, "n"));
+
+  /* Rows of the list model, made on demand. */
+  assert_true (g_list_model_get_item_type (G_LIST_MODEL (panel)) == BILAT_TYPE_PANEL_ROW);
+  assert_null (g_list_model_get_item (G_LIST_MODEL (panel), 15));
+  row = g_list_model_get_item (G_LIST_MODEL (panel), 6);
+  assert_ptr_equal (bilat_panel_row_get_panel (row), panel);
+  assert_int_equal (bilat_panel_row_get_index (row), 6);
+  assert_string_equal (bilat_panel_row_get_actor_a (row), "PAK");
+  assert_string_equal (bilat_panel_row_get_actor_b (row), "USA");
+  period = bilat_panel_row_get_period (row);
+  assert_int_equal (bilat_date_get_year (period), 2001);
+  assert_true (bilat_panel_row_get_number (row, "cow_b", &value) && value == 2);
+  assert_false (bilat_panel_row_get_number (row, "no-such-column", &value));
+  assert_int_equal (bilat_panel_get_column_type (panel, (guint) column (panel, "s")), BILAT_PANEL_VALUE_TYPE_REAL);
+
+  /* A whole column at once, NaN for empty cells. */
+  {
+    gsize n_values;
+    g_autofree double *values = bilat_panel_get_column_numbers (panel, (guint) column (panel, "exercises"),
+                                                                &n_values);
+
+    assert_int_equal (n_values, 15);
+    assert_true (values[1] == 2);
+    assert_true (isnan (values[4]));
+  }
+}
+
+/* The real data of ../shared/data, when the build has it. */
+
+static char *
+shared_path (const char *first,
+             ...)
+{
+  const char *shared = g_getenv ("BILAT_SHARED_DATA");
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  va_list args;
+  char *path;
+
+  if (shared == NULL || *shared == '\0')
+    {
+      print_message ("skipped: no shared data (configure with -Dshared_data=DIR)\n");
+      return NULL;
+    }
+  g_ptr_array_add (parts, (gpointer) shared);
+  va_start (args, first);
+  for (const char *part = first; part != NULL; part = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer) part);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+  path = g_build_filenamev ((char **) parts->pdata);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      print_message ("skipped: %s is absent\n", path);
+      g_free (path);
+      return NULL;
+    }
+  return path;
+}
+
+static void
+test_real_sample (void **state)
+{
+  g_autofree char *mme = shared_path ("mme", "mme_v7.csv", NULL);
+  g_autofree char *votes = shared_path ("unga", "un_votes_PK_RU_IN_CN_US_AF_2005_2019.csv", NULL);
+  g_autofree char *roll_calls = shared_path ("unga", "un_roll_calls_2005_2019.csv", NULL);
+  g_autofree char *issues = shared_path ("unga", "un_roll_call_issues_2005_2019.csv", NULL);
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatImporter) importer = bilat_importer_new ();
+  g_autoptr(BilatImportReport) report = NULL;
+  g_autoptr(BilatImportReport) vote_report = NULL;
+  g_autoptr(BilatPanelSettings) settings = bilat_panel_settings_new ();
+  g_autoptr(BilatPanel) panel = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) mme_file = NULL;
+  GFile *vote_files[3];
+  guint n, pak_rus_2010 = G_MAXUINT;
+
+  if (mme == NULL || votes == NULL || roll_calls == NULL || issues == NULL)
+    skip ();
+  mme_file = g_file_new_for_path (mme);
+  report = bilat_importer_import (importer, store, &mme_file, 1, &error);
+  assert_non_null (report);
+  vote_files[0] = g_file_new_for_path (votes);
+  vote_files[1] = g_file_new_for_path (roll_calls);
+  vote_files[2] = g_file_new_for_path (issues);
+  vote_report = bilat_store_import_votes (store, vote_files, 3, BILAT_IMPORT_FLAGS_NONE, NULL, &error);
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (vote_files[i]);
+  assert_non_null (vote_report);
+
+  bilat_panel_settings_set_first_year (settings, 2003);
+  bilat_panel_settings_set_last_year (settings, 2012);
+  bilat_panel_settings_set_columns (settings, BILAT_PANEL_COLUMNS_CODES | BILAT_PANEL_COLUMNS_EXERCISES |
+                                              BILAT_PANEL_COLUMNS_AFFINITY);
+  panel = build (store, settings);
+  n = bilat_panel_get_n_rows (panel);
+  assert_int_equal (n, expected_rows (2003, 2012, FALSE));
+
+  /* A sample of rows, and every row of the six states the votes are of. */
+  for (guint r = 0; r < n; r++)
+    {
+      const char *a = bilat_panel_get_actor_a (panel, r);
+      const char *b = bilat_panel_get_actor_b (panel, r);
+      gboolean voters = strstr ("PAK RUS IND CHN USA AFG", a) != NULL && strstr ("PAK RUS IND CHN USA AFG", b) != NULL;
+
+      if (r % 1009 != 0 && !voters)
+        continue;
+      check_exercises (store, panel, r);
+      check_affinity (store, panel, r, NULL);
+      if (((strcmp (a, "PAK") == 0 && strcmp (b, "RUS") == 0) || (strcmp (a, "RUS") == 0 && strcmp (b, "PAK") == 0)) &&
+          row_year (panel, r) == 2010)
+        pak_rus_2010 = r;
+    }
+  assert_true (pak_rus_2010 != G_MAXUINT);
+  /* Votes from 2005: the 2003 and 2004 cells are empty; MME ends in 2010. */
+  for (guint r = 0; r < n; r++)
+    {
+      int year = row_year (panel, r);
+
+      if (year < 2005)
+        assert_true (isnan (cell (panel, r, "n")));
+      if (year > 2010)
+        assert_true (isnan (cell (panel, r, "exercises")));
+      else
+        assert_false (isnan (cell (panel, r, "exercises")));
+    }
+  assert_false (isnan (cell (panel, pak_rus_2010, "s")));
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_skeleton_counts),
+    cmocka_unit_test (test_skeleton_spells),
+    cmocka_unit_test (test_named_columns),
+    cmocka_unit_test (test_directed),
+    cmocka_unit_test (test_by_month),
+    cmocka_unit_test (test_settings),
+    cmocka_unit_test (test_output),
+    cmocka_unit_test (test_real_sample),
+  };
+
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}

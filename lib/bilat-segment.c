@@ -1779,6 +1779,7 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
     g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
     g_autoptr(GArray) actors = g_array_new (FALSE, FALSE, sizeof (guint32));
     g_autofree guint32 *slot_of = NULL;
+    g_autofree guint32 *side_slot = NULL;
     guint32 *offsets, *rows, *fill;
     guint max_string = self->n_strings;
 
@@ -1800,20 +1801,27 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
     for (guint a = 0; a < actors->len; a++)
       slot_of[g_array_index (actors, guint32, a)] = a + 1;
 
+    /* Each side's actor slot (slot + 1; 0: none), from the small table of
+     * sides: a row's actors are one look-up each. */
+    side_slot = g_new0 (guint32, MAX (self->n_sides, 1));
+    for (guint s = 1; s < self->n_sides; s++)
+      if (self->sides[s].participant != 0)
+        side_slot[s] = slot_of[self->sides[s].participant];
+
     self->n_actors = actors->len;
     offsets = own (self, g_new0 (guint32, self->n_actors + 1));
     for (guint i = 0; i < n; i++)
       for (guint k = 0; k < 2; k++)
-        if (self->side[k][i] != 0 && self->sides[self->side[k][i]].participant != 0)
-          offsets[slot_of[self->sides[self->side[k][i]].participant]]++;
+        if (side_slot[self->side[k][i]] != 0)
+          offsets[side_slot[self->side[k][i]]]++;
     for (guint a = 0; a < self->n_actors; a++)
       offsets[a + 1] += offsets[a];
     rows = own (self, g_new (guint32, MAX (offsets[self->n_actors], 1)));
     fill = g_memdup2 (offsets, sizeof (guint32) * (self->n_actors + 1));
     for (guint i = 0; i < n; i++)
       for (guint k = 0; k < 2; k++)
-        if (self->side[k][i] != 0 && self->sides[self->side[k][i]].participant != 0)
-          rows[fill[slot_of[self->sides[self->side[k][i]].participant] - 1]++] = i;
+        if (side_slot[self->side[k][i]] != 0)
+          rows[fill[side_slot[self->side[k][i]] - 1]++] = i;
     g_free (fill);
     self->actor_ids = own_array (self, g_steal_pointer (&actors), NULL);
     self->actor_offsets = offsets;
@@ -1834,12 +1842,11 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
 
       /* The other actor of row @i for actor slot @a, or G_MAXUINT32. */
 #define PARTNER(i, a) \
-      (self->side[0][i] == 0 || self->side[1][i] == 0 || \
-       self->sides[self->side[0][i]].participant == 0 || self->sides[self->side[1][i]].participant == 0 \
+      (side_slot[self->side[0][i]] == 0 || side_slot[self->side[1][i]] == 0 \
          ? G_MAXUINT32 \
-         : slot_of[self->sides[self->side[0][i]].participant] - 1 == (a) \
-             ? slot_of[self->sides[self->side[1][i]].participant] - 1 \
-             : slot_of[self->sides[self->side[0][i]].participant] - 1)
+         : side_slot[self->side[0][i]] - 1 == (a) \
+             ? side_slot[self->side[1][i]] - 1 \
+             : side_slot[self->side[0][i]] - 1)
 
       for (guint a = 0; a < self->n_actors; a++)
         for (guint32 k = offsets[a]; k < offsets[a + 1]; k++)

@@ -8,7 +8,19 @@
 
 #pragma once
 
+#include <string.h>
 #include <glib/gstdio.h>
+
+/* Whether the test runs under valgrind, where everything is some 50
+ * times slower: time bounds are checked, and large sizes run, only
+ * without it. */
+static inline gboolean
+test_under_valgrind (void)
+{
+  const char *preload = g_getenv ("LD_PRELOAD");
+
+  return preload != NULL && strstr (preload, "vgpreload") != NULL;
+}
 
 /* A new temporary folder for a test's files. */
 static inline char *

@@ -41,16 +41,6 @@
 
 #define HEADER "{\"format\": \"bilat\", \"version\": 1, "
 
-/* Under valgrind everything is some 50 times slower: time bounds are
- * checked only without it. */
-static gboolean
-under_valgrind (void)
-{
-  const char *preload = g_getenv ("LD_PRELOAD");
-
-  return preload != NULL && strstr (preload, "vgpreload") != NULL;
-}
-
 /* The columns of the first row of the GDELT 2.0 fixture. */
 static GPtrArray *
 template_row (void)
@@ -412,7 +402,7 @@ test_jobs_first_occurrence (void **state)
   g_autoptr(BilatImportReport) sequential_report = NULL;
   g_autoptr(BilatStore) store = bilat_store_new ();
   g_autoptr(BilatImportReport) import_report = NULL;
-  guint n_rows = under_valgrind () ? 2000 : 40000;
+  guint n_rows = test_under_valgrind () ? 2000 : 40000;
   GFile *files[3];
 
   for (guint i = 0; i < n_rows; i++)
@@ -458,7 +448,7 @@ test_many_actors (void **state)
   g_autoptr(BilatQuery) query = bilat_query_new ();
   g_autoptr(BilatSeries) series = NULL;
   g_autoptr(GFile) file = NULL;
-  guint n_rows = under_valgrind () ? 2000 : 50000;
+  guint n_rows = test_under_valgrind () ? 2000 : 50000;
   gint64 start;
 
   /* Codes that are not actors of the rows, and PAK last. */
@@ -482,7 +472,7 @@ test_many_actors (void **state)
   assert_int_equal (total_count (series), n_rows / 2);
   /* 20,000 string compares per row took seconds; a lookup takes
    * microseconds. */
-  if (!under_valgrind ())
+  if (!test_under_valgrind ())
     assert_true (g_get_monotonic_time () - start < 3 * G_USEC_PER_SEC);
 
   test_remove_dir (dir);
@@ -588,7 +578,7 @@ chain_dataset (guint n,
 static void
 test_long_predecessor_chain (void **state)
 {
-  guint n = under_valgrind () ? 5000 : 100000;
+  guint n = test_under_valgrind () ? 5000 : 100000;
   g_autofree char *chain = chain_dataset (n, n);
   g_autofree char *cycle = chain_dataset (10, 6);
   g_autoptr(BilatStore) store = bilat_store_new ();
@@ -606,7 +596,7 @@ test_long_predecessor_chain (void **state)
   assert_int_equal (problems->len, 0);
   saved = bilat_store_save_to_data (store, NULL, &error);
   assert_non_null (saved);
-  if (!under_valgrind ())
+  if (!test_under_valgrind ())
     assert_true (g_get_monotonic_time () - start < 20 * G_USEC_PER_SEC);
 
   /* a6 → … → a9 → a6: those four come back, a0 … a5 lead into them. */
@@ -678,7 +668,7 @@ test_query_of_many_actors (void **state)
   assert_non_null (many);
   assert_non_null (one);
   /* Each actor added one at a time copied all before: 4 s and 18 s. */
-  if (!under_valgrind ())
+  if (!test_under_valgrind ())
     assert_true (g_get_monotonic_time () - start < 2 * G_USEC_PER_SEC);
 
   assert_int_equal (g_strv_length ((char **) bilat_query_get_actors (many)), 10000);
@@ -955,7 +945,7 @@ test_json_errors_say_what (void **state)
 static void
 test_json_problems_capped (void **state)
 {
-  guint n = under_valgrind () ? 20000 : 300000;
+  guint n = test_under_valgrind () ? 20000 : 300000;
   g_autoptr(GString) text = g_string_new (HEADER "\"sources\": [");
   g_autoptr(GPtrArray) problems = NULL;
   const char *last;
@@ -1237,7 +1227,7 @@ test_save_killed (void **state)
   g_autofree char *dir = test_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "target.json", NULL);
   g_autoptr(BilatStore) old_store = bilat_store_new_builtin ("pakistan-russia", NULL);
-  g_autoptr(BilatStore) new_store = store_of_events (dir, under_valgrind () ? 500 : 5000, 100000000);
+  g_autoptr(BilatStore) new_store = store_of_events (dir, test_under_valgrind () ? 500 : 5000, 100000000);
   g_autofree char *old_text = bilat_store_save_to_data (old_store, NULL, NULL);
   g_autofree char *new_text = bilat_store_save_to_data (new_store, NULL, NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (11);

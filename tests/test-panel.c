@@ -18,6 +18,8 @@
 
 #include <bilat/bilat.h>
 
+#include "bilat-test-util.h"
+
 /* Helpers. */
 
 static BilatPanel *
@@ -72,16 +74,6 @@ spell_overlaps (BilatStateSpell *spell,
 
   return bilat_date_get_first_julian (bilat_state_spell_get_start (spell)) <= last &&
          (end == NULL || bilat_date_get_last_julian (end) >= first);
-}
-
-/* Under valgrind everything is some 50 times slower: fewer ranges and a
- * sparser sample of rows there. */
-static gboolean
-under_valgrind (void)
-{
-  const char *preload = g_getenv ("LD_PRELOAD");
-
-  return preload != NULL && strstr (preload, "vgpreload") != NULL;
 }
 
 typedef struct
@@ -212,7 +204,7 @@ test_skeleton_counts (void **state)
 {
   g_autoptr(BilatStore) store = bilat_store_new ();
   static const int ranges[][2] = { { 1816, 1816 }, { 1990, 1992 }, { 1900, 1950 }, { 2016, 2016 }, { 1816, 2016 } };
-  gsize n_ranges = under_valgrind () ? 2 : G_N_ELEMENTS (ranges);
+  gsize n_ranges = test_under_valgrind () ? 2 : G_N_ELEMENTS (ranges);
 
   for (gsize i = 0; i < n_ranges; i++)
     for (int directed = 0; directed < 2; directed++)
@@ -230,8 +222,8 @@ test_skeleton_counts (void **state)
 
     assert_int_equal (bilat_panel_get_n_rows (undirected), 956175);
     assert_int_equal (bilat_panel_get_n_rows (directed), 1912350);
-    check_rows_in_spells (undirected, under_valgrind () ? 9973 : 101);
-    check_rows_in_spells (directed, under_valgrind () ? 19997 : 211);
+    check_rows_in_spells (undirected, test_under_valgrind () ? 9973 : 101);
+    check_rows_in_spells (directed, test_under_valgrind () ? 19997 : 211);
   }
 }
 

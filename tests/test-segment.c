@@ -668,7 +668,9 @@ test_wide_scan_equals_narrow (void **state)
 static void
 test_lookup_by_id_either_order (void **state)
 {
-  g_autoptr(GPtrArray) paths = sample_paths ();
+  /* Under valgrind, the generated rows only (the samples' rows are mostly
+   * in day order already). */
+  g_autoptr(GPtrArray) paths = test_under_valgrind () ? g_ptr_array_new_with_free_func (g_free) : sample_paths ();
   g_autofree char *spread_dir = test_temp_dir ();
   g_autofree char *spread = g_build_filename (spread_dir, "spread.export.CSV", NULL);
 

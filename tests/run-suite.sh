@@ -45,14 +45,28 @@ if [ "$fuzz_seconds" != 0 ]; then
   echo "== fuzz targets, ${fuzz_seconds}s each (clang, ASan+UBSan)"
   rm -rf _build/fuzz
   if command -v clang >/dev/null; then
+    # Built once, then run two at a time (one a core), each printing when
+    # it ends.
+    bash tests/fuzz/run.sh --build >_build/fuzz-build.log 2>&1 || { cat _build/fuzz-build.log; status=1; }
+    running=0
     for target in $(bash tests/fuzz/run.sh --list); do
-      if bash tests/fuzz/run.sh "$fuzz_seconds" "$target"; then
-        echo '{"name": "fuzz-'$target'", "result": "OK"}' >>"$fuzz_log"
-      else
-        echo '{"name": "fuzz-'$target'", "result": "FAIL"}' >>"$fuzz_log"
-        status=1
+      (
+        if BILAT_FUZZ_BUILT=1 bash tests/fuzz/run.sh "$fuzz_seconds" "$target" >"_build/fuzz-run-$target.txt" 2>&1; then
+          result=OK
+        else
+          result=FAIL
+        fi
+        cat "_build/fuzz-run-$target.txt"
+        echo '{"name": "fuzz-'$target'", "result": "'$result'"}' >>"$fuzz_log"
+      ) &
+      running=$((running + 1))
+      if [ $running -ge 2 ]; then
+        wait -n || true
+        running=$((running - 1))
       fi
     done
+    wait
+    if grep -q '"FAIL"' "$fuzz_log"; then status=1; fi
   else
     echo "no clang: fuzz targets skipped"
     echo '{"name": "fuzz", "result": "SKIP"}' >>"$fuzz_log"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
-# tests/fuzz/run.sh SECONDS [TARGET...]
+# tests/fuzz/run.sh SECONDS [TARGET...] | --list | --build
 #
 # Builds the libFuzzer harnesses (clang, ASan+UBSan) in _build/fuzz unless
 # BILAT_FUZZ_BUILD names a build dir, then runs each target (all by
@@ -14,11 +14,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-# Every target; `run.sh --list` prints them (the test suite runs each).
+# Every target; `run.sh --list` prints them (the test suite runs each);
+# `run.sh --build` only builds them all.
 all_targets=(json native query events votes bytes)
 if [ "${1:-}" = "--list" ]; then
   echo "${all_targets[@]}"
   exit 0
+fi
+build_only=false
+if [ "${1:-}" = "--build" ]; then
+  build_only=true
+  set -- 0
 fi
 
 seconds=${1:?usage: tests/fuzz/run.sh SECONDS [TARGET...] | --list}
@@ -31,7 +37,11 @@ if [ ! -f "$build/build.ninja" ]; then
   CC=clang meson setup "$build" -Dfuzzing=true -Dtests=false -Ddocs=false \
     -Dintrospection=disabled -Db_sanitize=address,undefined -Db_lundef=false
 fi
-meson compile -C "$build" $(printf 'tests/fuzz/fuzz-%s ' "${targets[@]}")
+# BILAT_FUZZ_BUILT=1: built already (`--build`), as when several run at once.
+if [ "${BILAT_FUZZ_BUILT:-}" != 1 ]; then
+  meson compile -C "$build" $(printf 'tests/fuzz/fuzz-%s ' "${targets[@]}")
+fi
+$build_only && exit 0
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}

@@ -150,18 +150,45 @@ split_columns_avx2 (const char *p,
                     gboolean   *plain)
 {
   const __m256i tabs = _mm256_set1_epi8 ('\t');
+  const __m256i zeros = _mm256_setzero_si256 ();
   const char *start = p;
-  guint32 unusual = 0;
+  guint64 unusual = 0;
   guint n = 0;
 
+  /* 64 bytes at a time: the loop over a block's tabs ends (and its last
+   * test is mispredicted) half as often as with 32. */
+  for (; p + 64 <= e; p += 64)
+    {
+      __m256i low = _mm256_loadu_si256 ((const __m256i *) p);
+      __m256i high = _mm256_loadu_si256 ((const __m256i *) (p + 32));
+      guint64 mask = (guint64) (guint32) _mm256_movemask_epi8 (_mm256_cmpeq_epi8 (low, tabs)) |
+                     (guint64) (guint32) _mm256_movemask_epi8 (_mm256_cmpeq_epi8 (high, tabs)) << 32;
+
+      /* A byte with its high bit set (not ASCII), or a NUL. */
+      unusual |= (guint32) _mm256_movemask_epi8 (_mm256_or_si256 (low, high)) |
+                 (guint32) _mm256_movemask_epi8 (_mm256_cmpeq_epi8 (_mm256_min_epu8 (low, high), zeros));
+
+      while (mask != 0)
+        {
+          const char *tab = p + __builtin_ctzll (mask);
+
+          if (n < max)
+            {
+              columns[n].text = start;
+              columns[n].length = (gsize) (tab - start);
+            }
+          n++;
+          start = tab + 1;
+          mask &= mask - 1;
+        }
+    }
   for (; p + 32 <= e; p += 32)
     {
       __m256i block = _mm256_loadu_si256 ((const __m256i *) p);
       guint32 mask = (guint32) _mm256_movemask_epi8 (_mm256_cmpeq_epi8 (block, tabs));
 
-      /* A byte with its high bit set (not ASCII), or a NUL. */
       unusual |= (guint32) _mm256_movemask_epi8 (block) |
-                 (guint32) _mm256_movemask_epi8 (_mm256_cmpeq_epi8 (block, _mm256_setzero_si256 ()));
+                 (guint32) _mm256_movemask_epi8 (_mm256_cmpeq_epi8 (block, zeros));
 
       while (mask != 0)
         {

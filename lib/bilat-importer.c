@@ -13,6 +13,7 @@
 #include <bilat/bilat.h>
 
 #include "bilat-import-private.h"
+#include "bilat-panel-private.h"
 
 /**
  * BilatImporter:
@@ -33,7 +34,9 @@
  *
  * [method@Bilat.Importer.import] adds the events to a [class@Bilat.Store];
  * [method@Bilat.Importer.compute_series] counts them into a
- * [class@Bilat.Series] without keeping them. Both read files, and
+ * [class@Bilat.Series] without keeping them, and
+ * [method@Bilat.Importer.build_panel] into the events columns of a
+ * dyad-year [class@Bilat.Panel]. Both read files, and
  * [method@Bilat.Importer.import_stream] and
  * [method@Bilat.Importer.compute_series_from_stream] a
  * [class@Gio.InputStream]. All four have `_async` forms that read in
@@ -1090,4 +1093,89 @@ bilat_importer_compute_series_from_stream_finish (BilatImporter      *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return series_propagate (result, report, error);
+}
+
+/**
+ * bilat_importer_build_panel:
+ * @self: a [class@Bilat.Importer]
+ * @store: (nullable): the [class@Bilat.Store] the other columns come from
+ *   (exercises, affinity), or %NULL for none: their cells are then empty
+ * @settings: (nullable): what to build, or %NULL for the defaults (see
+ *   [class@Bilat.PanelSettings])
+ * @files: (array length=n_files): the event files the events columns come
+ *   from
+ * @n_files: the number of @files
+ * @report: (out) (optional) (transfer full): where to store the report of
+ *   the reading, or %NULL
+ * @error: return location for an error
+ *
+ * Builds a dyad-year (or dyad-month) panel as
+ * [method@Bilat.Store.build_panel] does, with the events columns
+ * (`events`, `goldstein_sum`, `goldstein_mean`, `q1` … `q4`) counted
+ * straight from @files (GDELT 1.0/2.0 or ICEWS; plain, gzip-compressed or
+ * zip archives) without keeping the events, as
+ * [method@Bilat.Importer.compute_series] counts a series: what is kept is
+ * a tally per dyad and period with events, and the set of the event ids
+ * counted, so that memory does not grow with the number of events.
+ * [property@Bilat.PanelSettings:event-store] is then not used.
+ *
+ * The columns are those [method@Bilat.Store.build_panel] gives with a
+ * store that @files were imported into by [method@Bilat.Importer.import]
+ * as its event store: the events the query of @self selects, each event
+ * id once, counted for every dyad whose actors (or states they continue,
+ * as the identity tables say) are its two participants; for directed
+ * panels, only events with a as initiator and b as target. The Goldstein
+ * score of an event is the file's, else that of its CAMEO code; an event
+ * with neither is counted but left out of the sum and the mean. The
+ * coverage of the events columns is the span of the periods of the events
+ * read (those the query selects, of any dyad); outside it the cells are
+ * empty, never zero. Goldstein sums can differ from those of the store in
+ * their last bits, as they are added in another order.
+ *
+ * The files are read as [method@Bilat.Importer.compute_series] reads them:
+ * with [property@Bilat.Importer:threads] above 1, several at once, each
+ * into tallies of its own merged in the order of the files, so that the
+ * panel does not depend on the number of threads; bad rows and duplicate
+ * event ids are skipped and reported in @report, or fail the building with
+ * %BILAT_IMPORT_FLAGS_STRICT. [signal@Bilat.Importer::progress] is
+ * emitted in this thread, and [property@Bilat.Importer:cancellable]
+ * cancels. When @settings leave out the events columns, the files are not
+ * read and the report is empty.
+ *
+ * Returns: (transfer full): the panel, or %NULL with @error set (as
+ *   [method@Bilat.Store.build_panel] sets it, or an error of reading the
+ *   files)
+ *
+ * Since: 1.0
+ */
+BilatPanel *
+bilat_importer_build_panel (BilatImporter       *self,
+                            BilatStore          *store,
+                            BilatPanelSettings  *settings,
+                            GFile              **files,
+                            guint                n_files,
+                            BilatImportReport  **report,
+                            GError             **error)
+{
+  g_autoptr(BilatStore) empty = NULL;
+  BilatPanelFiles panel_files = {
+    .files = files,
+    .n_files = n_files,
+    .progress = emit_progress,
+  };
+
+  g_return_val_if_fail (BILAT_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (store == NULL || BILAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (settings == NULL || BILAT_IS_PANEL_SETTINGS (settings), NULL);
+  g_return_val_if_fail (check_files (files, n_files), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  panel_files.format = self->format;
+  panel_files.query = self->query;
+  panel_files.threads = self->threads;
+  panel_files.flags = self->flags;
+  panel_files.progress_data = self;
+  if (store == NULL)
+    store = empty = bilat_store_new ();
+  return _bilat_panel_build (store, settings, &panel_files, self->cancellable, report, error);
 }

@@ -13,6 +13,7 @@
 
 #include "bilat-version-macros.h"
 #include "bilat-import.h"
+#include "bilat-panel.h"
 
 G_BEGIN_DECLS
 
@@ -123,6 +124,15 @@ void               bilat_importer_compute_series_from_stream_async  (BilatImport
 BILAT_AVAILABLE_IN_1_0
 BilatSeries       *bilat_importer_compute_series_from_stream_finish (BilatImporter       *self,
                                                                      GAsyncResult        *result,
+                                                                     BilatImportReport  **report,
+                                                                     GError             **error);
+
+BILAT_AVAILABLE_IN_1_0
+BilatPanel        *bilat_importer_build_panel                       (BilatImporter       *self,
+                                                                     BilatStore          *store,
+                                                                     BilatPanelSettings  *settings,
+                                                                     GFile              **files,
+                                                                     guint                n_files,
                                                                      BilatImportReport  **report,
                                                                      GError             **error);
 

@@ -203,8 +203,11 @@ static const Command commands[] = {
     "kappa, pi from UN votes; --topics me,nu adds n_me, s_me …) and all; the\n"
     "columns a, b, cow_a, cow_b and year (or period) always come first. The\n"
     "default is exercises,events,affinity. Events come from the dataset, or\n"
-    "straight from event files with --input FILE (GDELT, ICEWS; repeatable),\n"
-    "with a progress line on a terminal. --votes FILE adds the UN vote tables\n"
+    "straight from event files with --input FILE (GDELT, ICEWS; plain, .gz or\n"
+    "zip; repeatable), counted as they are read without keeping the events,\n"
+    "with a progress line on a terminal; --jobs N reads N files at a time (the\n"
+    "same panel on any number), --format names their format, and bad rows are\n"
+    "skipped and reported (--strict: refused). --votes FILE adds the UN vote tables\n"
     "(roll calls, issues, votes; as “bilat affinity” reads them) to the dataset,\n"
     "for exercises and affinity side by side.\n"
     "\n"
@@ -224,7 +227,8 @@ static const Command commands[] = {
     "an array with an object per row with the members of the CSV columns (null\n"
     "for an empty cell).",
     NULL,
-    OPTION_TABULAR | OPTION_FORMAT | OPTION_PANEL | OPTION_DATA, ARGS_ANY, tool_run_panel },
+    OPTION_TABULAR | OPTION_FORMAT | OPTION_JOBS | OPTION_STRICT | OPTION_PANEL | OPTION_DATA, ARGS_ANY,
+    tool_run_panel },
   { "actors", NULL,
     "The actors: states, organisations, persons, groups",
     "Lists the actors of the dataset with their kind, name and aliases.",

@@ -155,6 +155,9 @@ typedef struct
   gpointer                  progress_data;
 } BilatPanelFiles;
 
+/* A copy of @self (its event store shared). */
+BilatPanelSettings *_bilat_panel_settings_copy (BilatPanelSettings *self);
+
 /* Builds a panel (see bilat_store_build_panel()), its events columns
  * from @files when it is not NULL (see bilat_importer_build_panel()). */
 BilatPanel *_bilat_panel_build         (BilatStore             *store,

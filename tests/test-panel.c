@@ -1344,6 +1344,59 @@ test_streamed_progress_cancel (void **state)
   g_object_unref (files[1]);
 }
 
+static void
+on_built (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  gpointer *out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  out[0] = bilat_importer_build_panel_finish (BILAT_IMPORTER (source), result, (BilatImportReport **) &out[1],
+                                              &error);
+  if (out[0] == NULL)
+    fail_msg ("%s", error->message);
+}
+
+/* The asynchronous form gives the panel of the synchronous one, with its
+ * report and progress in the caller's context; the settings are read at
+ * the call. */
+static void
+test_streamed_async (void **state)
+{
+  GFile *files[3] = { fixture ("gdelt2.export.CSV"), fixture ("icews.tab"), fixture ("gdelt2-bad.export.CSV") };
+  g_autoptr(BilatImporter) importer = importer_with_threads (2);
+  g_autoptr(BilatPanelSettings) settings = bilat_panel_settings_new ();
+  g_autoptr(BilatStore) store = small_store ();
+  g_autoptr(BilatImportReport) report = NULL;
+  g_autoptr(BilatPanel) panel = NULL;
+  g_autoptr(GError) error = NULL;
+  gpointer out[2] = { NULL, NULL };
+  guint64 last[3] = { 0, 0, 0 };
+
+  bilat_panel_settings_add_dyad (settings, "PAK", "RUS");
+  bilat_panel_settings_add_dyad (settings, "USA", "CHN");
+  bilat_panel_settings_set_directed (settings, TRUE);
+  bilat_panel_settings_set_first_year (settings, 2000);
+  bilat_panel_settings_set_last_year (settings, 2019);
+  panel = bilat_importer_build_panel (importer, store, settings, files, 3, &report, &error);
+  assert_non_null (panel);
+
+  g_signal_connect (importer, "progress", G_CALLBACK (on_progress), last);
+  bilat_importer_build_panel_async (importer, store, settings, files, 3, on_built, out);
+  bilat_panel_settings_clear_dyads (settings);
+  while (out[0] == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  check_identical (panel, out[0]);
+  assert_int_equal (bilat_import_report_get_bad_rows (out[1]), bilat_import_report_get_bad_rows (report));
+  assert_true (bilat_import_report_get_bad_rows (report) > 0);
+  assert_true (last[2] > 0 && last[0] == last[1]);
+  g_object_unref (out[0]);
+  g_object_unref (out[1]);
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (files[i]);
+}
+
 int
 main (void)
 {
@@ -1362,6 +1415,7 @@ main (void)
     cmocka_unit_test (test_streamed_bad_rows),
     cmocka_unit_test (test_streamed_coverage),
     cmocka_unit_test (test_streamed_progress_cancel),
+    cmocka_unit_test (test_streamed_async),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

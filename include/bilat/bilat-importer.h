@@ -135,5 +135,18 @@ BilatPanel        *bilat_importer_build_panel                       (BilatImport
                                                                      guint                n_files,
                                                                      BilatImportReport  **report,
                                                                      GError             **error);
+BILAT_AVAILABLE_IN_1_0
+void               bilat_importer_build_panel_async                 (BilatImporter       *self,
+                                                                     BilatStore          *store,
+                                                                     BilatPanelSettings  *settings,
+                                                                     GFile              **files,
+                                                                     guint                n_files,
+                                                                     GAsyncReadyCallback  callback,
+                                                                     gpointer             user_data);
+BILAT_AVAILABLE_IN_1_0
+BilatPanel        *bilat_importer_build_panel_finish                (BilatImporter       *self,
+                                                                     GAsyncResult        *result,
+                                                                     BilatImportReport  **report,
+                                                                     GError             **error);
 
 G_END_DECLS

@@ -1135,6 +1135,44 @@ test_streamed_fixtures (void **state)
     g_object_unref (files[i]);
 }
 
+/* The importer's query selects the events streamed as it selects those
+ * imported: the coverage is then that of the selected events. */
+static void
+test_streamed_query (void **state)
+{
+  GFile *files[2] = { fixture ("gdelt2.export.CSV"), fixture ("icews.tab") };
+  g_autoptr(BilatQuery) query = bilat_query_new ();
+  g_autoptr(BilatImporter) importer = bilat_importer_new ();
+  g_autoptr(BilatStore) events = bilat_store_new ();
+  g_autoptr(BilatStore) empty = bilat_store_new ();
+  g_autoptr(BilatImportReport) report = NULL;
+  g_autoptr(BilatPanelSettings) settings = bilat_panel_settings_new ();
+  g_autoptr(BilatPanel) stored = NULL;
+  g_autoptr(BilatPanel) panel = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bilat_query_set_quad_class (query, BILAT_QUAD_CLASS_VERBAL_COOPERATION);
+  bilat_importer_set_query (importer, query);
+  report = bilat_importer_import (importer, events, files, 2, &error);
+  assert_non_null (report);
+  bilat_panel_settings_add_dyad (settings, "PAK", "RUS");
+  bilat_panel_settings_add_dyad (settings, "USA", "CHN");
+  bilat_panel_settings_set_directed (settings, TRUE);
+  bilat_panel_settings_set_first_year (settings, 2015);
+  bilat_panel_settings_set_last_year (settings, 2020);
+  bilat_panel_settings_set_unit (settings, BILAT_SERIES_UNIT_MONTH);
+  bilat_panel_settings_set_columns (settings, BILAT_PANEL_COLUMNS_EVENTS);
+  bilat_panel_settings_set_event_store (settings, events);
+  stored = build (empty, settings);
+  panel = bilat_importer_build_panel (importer, NULL, settings, files, 2, NULL, &error);
+  assert_non_null (panel);
+  assert_true (check_same_events (stored, panel) > 0);
+  for (guint r = 0; r < bilat_panel_get_n_rows (panel); r++)
+    assert_true (isnan (cell (panel, r, "q4")) || cell (panel, r, "q4") == 0);
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
 static void
 test_streamed_real_samples (void **state)
 {
@@ -1411,6 +1449,7 @@ main (void)
     cmocka_unit_test (test_real_sample),
     cmocka_unit_test (test_streamed_fixtures),
     cmocka_unit_test (test_streamed_real_samples),
+    cmocka_unit_test (test_streamed_query),
     cmocka_unit_test (test_streamed_compressed),
     cmocka_unit_test (test_streamed_bad_rows),
     cmocka_unit_test (test_streamed_coverage),

@@ -38,7 +38,9 @@
  *   query straight into a [class@Bilat.Series], keeping no events at all:
  *   its memory does not grow with the input. Files can be read by several
  *   threads at once, and the series of files read elsewhere merged with
- *   [method@Bilat.Series.merge].
+ *   [method@Bilat.Series.merge]. [method@Bilat.Importer.build_panel]
+ *   counts them likewise into the events columns of a dyad-year
+ *   [class@Bilat.Panel].
  *
  * Both evaluate the query on the raw columns of each row before anything
  * is built: a row that the query rejects is read no further than the

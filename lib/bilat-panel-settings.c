@@ -224,7 +224,8 @@ bilat_panel_settings_class_init (BilatPanelSettingsClass *klass)
    *
    * The store whose events give the events columns, such as one that
    * event files were imported into, or %NULL for the store the panel is
-   * built from.
+   * built from. [method@Bilat.Importer.build_panel] counts the events of
+   * files without importing them, and does not use it.
    *
    * Since: 1.0
    */

@@ -260,6 +260,30 @@ class StreamedPanelTest(unittest.TestCase):
                                    dyads=[("PAK", "RUS")], columns=["events"])
         self.assertEqual(caught.exception.domain, GLib.quark_to_string(Bilat.import_error_quark()))
 
+    def test_async(self):
+        from gi.repository import Gio
+        files = [Gio.File.new_for_path(os.path.join(IMPORT_DATA, name))
+                 for name in ("gdelt2.export.CSV", "icews.tab")]
+        settings = Bilat.PanelSettings.new()
+        settings.add_dyad("PAK", "RUS")
+        settings.set_first_year(2015)
+        settings.set_last_year(2019)
+        settings.set_columns(Bilat.PanelColumns.EVENTS)
+        importer = Bilat.Importer(threads=2)
+        expected, _ = importer.build_panel(None, settings, files)
+        loop = GLib.MainLoop()
+        result = []
+
+        def done(source, async_result):
+            result.append(source.build_panel_finish(async_result))
+            loop.quit()
+
+        importer.build_panel_async(None, settings, files, done)
+        loop.run()
+        panel, report = result[0]
+        self.assertEqual(panel.to_string(Bilat.PanelFormat.CSV), expected.to_string(Bilat.PanelFormat.CSV))
+        self.assertGreater(report.get_kept(), 0)
+
 
 if __name__ == "__main__":
     unittest.main()

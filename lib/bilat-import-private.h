@@ -148,7 +148,9 @@ BilatSeries       *_bilat_series_new_from_stream    (GInputStream            *st
 /* Counting rows without keeping them: each file is counted into a part
  * of its own (@part_new with @data), which takes each row the query
  * selects, once per event id (@part_add, from the thread that reads the
- * file: parts are never shared, @data is only read). */
+ * file: parts are never shared, @data is only read); the parts are folded
+ * into one in the order of the files (@part_merge, in the calling
+ * thread). */
 typedef struct _BilatRow BilatRow;
 
 typedef struct
@@ -156,16 +158,20 @@ typedef struct
   gpointer       (*part_new) (gpointer        data);
   void           (*part_add) (gpointer        part,
                               const BilatRow *row);
+  void           (*part_merge) (gpointer      into,
+                                gpointer      part);
   GDestroyNotify   part_free;
   gpointer         data;
 } BilatRowCounter;
 
 /* Reads @files (@n_threads at once; 0: a thread per processor) into a
- * part each, and returns the parts in the order of the files, with the
- * merged report in @report; on an error or a cancellation NULL, with
- * @error set. A file that shares event ids with the files before it is
- * read again after them, so that the parts do not depend on the threads. */
-GPtrArray         *_bilat_count_files               (GFile                  **files,
+ * part each, folded into one in the order of the files as soon as the
+ * files before are (the parts of files long read are not kept), and
+ * returns it, with the merged report in @report; on an error or a
+ * cancellation NULL, with @error set. A file that shares event ids with
+ * the files before it is read again after them, so that the result does
+ * not depend on the threads. */
+gpointer           _bilat_count_files               (GFile                  **files,
                                                      guint                    n_files,
                                                      BilatEventFormat         format,
                                                      BilatQuery              *query,

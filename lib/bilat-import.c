@@ -1086,11 +1086,19 @@ series_part_add (gpointer        part,
 }
 
 static void
+series_part_merge (gpointer into,
+                   gpointer part)
+{
+  bilat_series_merge (into, part, NULL);
+}
+
+static void
 series_counter_init (BilatRowCounter *counter,
                      BilatSeriesUnit  unit)
 {
   counter->part_new = series_part_new;
   counter->part_add = series_part_add;
+  counter->part_merge = series_part_merge;
   counter->part_free = g_object_unref;
   counter->data = GUINT_TO_POINTER (unit);
 }
@@ -1175,6 +1183,9 @@ typedef struct
   SeenIds               **file_ids;      /* with several: those of each file, or NULL */
 
   gpointer               *parts;
+  gboolean               *finished;      /* per file: read without error */
+  gpointer                result;        /* the parts folded so far, in order */
+  guint                   n_folded;
   BilatImportReport     **reports;
   GError                **errors;
 
@@ -1249,7 +1260,57 @@ count_job_run_file (CountJob *job,
       /* The others stop too: the operation has failed. */
       g_cancellable_cancel (job->cancellable);
     }
+  else
+    {
+      g_mutex_lock (&job->lock);
+      job->finished[index] = TRUE;
+      g_mutex_unlock (&job->lock);
+    }
   _bilat_input_free (input);
+}
+
+/* Folds the part of file @index into the result, and forgets it. */
+static void
+count_job_fold (CountJob *job,
+                guint     index)
+{
+  job->counter->part_merge (job->result, job->parts[index]);
+  g_clear_pointer (&job->parts[index], job->counter->part_free);
+  if (job->file_ids != NULL && job->file_ids[index] != NULL)
+    {
+      seen_ids_clear (job->file_ids[index]);
+      g_clear_pointer (&job->file_ids[index], g_free);
+    }
+}
+
+/* Folds the parts of the files read so far, in the order of the files, so
+ * that the parts of many files are not all kept to the end: up to the
+ * first that is not read yet, or (with several threads) that shares
+ * event ids with the files before it, which is left to be read again. */
+static void
+count_job_fold_ready (CountJob *job)
+{
+  for (;;)
+    {
+      guint index = job->n_folded;
+      gboolean finished;
+
+      if (index >= job->n_files)
+        return;
+      g_mutex_lock (&job->lock);
+      finished = job->finished[index];
+      g_mutex_unlock (&job->lock);
+      if (!finished)
+        return;
+      if (job->file_ids != NULL)
+        {
+          if (!seen_ids_disjoint (&job->ids, job->file_ids[index]))
+            return;
+          seen_ids_add_all (&job->ids, job->file_ids[index]);
+        }
+      count_job_fold (job, index);
+      job->n_folded++;
+    }
 }
 
 static gpointer
@@ -1303,15 +1364,16 @@ total_size (GFile        **files,
   return total;
 }
 
-/* Counts the rows of @files that match @query into @counter's parts
- * without keeping them: @n_threads files at once (0: a thread per
- * processor; never more than there are files), each into a part of its
- * own, returned in the order of the files for the caller to merge. Of rows
- * that share an event id, the first in the order of @files counts,
- * whatever the number of threads (a file that shares ids with files
- * before it is read again after them). @progress is called from this
- * thread; the others only read. */
-GPtrArray *
+/* Counts the rows of @files that match @query with @counter without
+ * keeping them: @n_threads files at once (0: a thread per processor;
+ * never more than there are files), each into a part of its own, folded
+ * into the result in the order of the files as soon as the files before
+ * it are, so that the result does not depend on the threads and the parts
+ * of files long read are not kept. Of rows that share an event id, the
+ * first in the order of @files counts, whatever the number of threads (a
+ * file that shares ids with files before it is read again after them).
+ * @progress is called from this thread; the others only read. */
+gpointer
 _bilat_count_files (GFile                   **files,
                     guint                     n_files,
                     BilatEventFormat          format,
@@ -1326,8 +1388,8 @@ _bilat_count_files (GFile                   **files,
                     GError                  **error)
 {
   Progress throttle = { progress, progress_data, 0, 0, 0 };
-  g_autoptr(GPtrArray) parts = NULL;
   g_autoptr(BilatImportReport) merged = NULL;
+  gpointer result = NULL;
   BilatRowFilter *filter;
   CountJob job = { 0 };
   GPtrArray *threads;
@@ -1364,6 +1426,8 @@ _bilat_count_files (GFile                   **files,
                                             g_object_ref (job.cancellable), g_object_unref);
   seen_ids_init (&job.ids);
   job.parts = g_new0 (gpointer, n_files);
+  job.finished = g_new0 (gboolean, n_files);
+  job.result = counter->part_new (counter->data);
   job.reports = g_new0 (BilatImportReport *, n_files);
   job.errors = g_new0 (GError *, n_files);
   job.bytes = g_new0 (guint64, n_files);
@@ -1375,7 +1439,10 @@ _bilat_count_files (GFile                   **files,
   if (n_threads == 1)
     {
       for (guint i = 0; i < n_files && !g_cancellable_is_cancelled (job.cancellable); i++)
-        count_job_run_file (&job, i, &throttle);
+        {
+          count_job_run_file (&job, i, &throttle);
+          count_job_fold_ready (&job);
+        }
     }
   else
     {
@@ -1391,6 +1458,9 @@ _bilat_count_files (GFile                   **files,
         {
           g_cond_wait_until (&job.done_cond, &job.lock,
                              g_get_monotonic_time () + PROGRESS_INTERVAL_US);
+          g_mutex_unlock (&job.lock);
+          count_job_fold_ready (&job);
+          g_mutex_lock (&job.lock);
           if (progress != NULL && job.n_running > 0)
             {
               guint64 done = 0;
@@ -1426,37 +1496,36 @@ _bilat_count_files (GFile                   **files,
     if (job.errors[i] != NULL)
       failure = g_error_copy (job.errors[i]);
 
-  /* The ids of the files, in their order; a file with an id of one
+  /* The files not folded yet, in their order: a file with an id of one
    * before it is counted again, this time after them. */
-  for (guint i = 0; job.file_ids != NULL && i < n_files && failure == NULL; i++)
+  for (guint i = job.n_folded; failure == NULL && i < n_files; i++)
     {
       BilatInput *input;
 
-      if (seen_ids_disjoint (&job.ids, job.file_ids[i]))
+      if (job.file_ids != NULL && seen_ids_disjoint (&job.ids, job.file_ids[i]))
+        seen_ids_add_all (&job.ids, job.file_ids[i]);
+      else if (job.file_ids != NULL)
         {
-          seen_ids_add_all (&job.ids, job.file_ids[i]);
-          continue;
+          g_clear_pointer (&job.parts[i], counter->part_free);
+          g_clear_object (&job.reports[i]);
+          job.parts[i] = counter->part_new (counter->data);
+          job.reports[i] = bilat_import_report_new ();
+          input = _bilat_input_new_for_file (files[i], cancellable, &failure);
+          if (input != NULL)
+            count_read_input (input, format, filter, flags, &job.ids, counter, job.parts[i], job.reports[i],
+                              NULL, NULL, cancellable, &failure);
+          _bilat_input_free (input);
         }
-      g_clear_pointer (&job.parts[i], counter->part_free);
-      g_clear_object (&job.reports[i]);
-      job.parts[i] = counter->part_new (counter->data);
-      job.reports[i] = bilat_import_report_new ();
-      input = _bilat_input_new_for_file (files[i], cancellable, &failure);
-      if (input != NULL)
-        count_read_input (input, format, filter, flags, &job.ids, counter, job.parts[i], job.reports[i],
-                          NULL, NULL, cancellable, &failure);
-      _bilat_input_free (input);
+      if (failure == NULL)
+        count_job_fold (&job, i);
     }
 
   if (failure == NULL)
     {
-      parts = g_ptr_array_new_full (n_files, counter->part_free);
+      result = g_steal_pointer (&job.result);
       merged = bilat_import_report_new ();
       for (guint i = 0; i < n_files; i++)
-        {
-          g_ptr_array_add (parts, g_steal_pointer (&job.parts[i]));
-          bilat_import_report_merge (merged, job.reports[i]);
-        }
+        bilat_import_report_merge (merged, job.reports[i]);
       bytes = bilat_import_report_get_bytes (merged);
       rows = bilat_import_report_get_rows (merged);
     }
@@ -1474,6 +1543,8 @@ _bilat_count_files (GFile                   **files,
     }
   g_free (job.file_ids);
   g_free (job.parts);
+  g_free (job.finished);
+  g_clear_pointer (&job.result, counter->part_free);
   g_free (job.reports);
   g_free (job.errors);
   g_free (job.bytes);
@@ -1492,7 +1563,7 @@ _bilat_count_files (GFile                   **files,
   progress_finish (&throttle, bytes, rows);
   if (report != NULL)
     *report = g_steal_pointer (&merged);
-  return g_steal_pointer (&parts);
+  return result;
 }
 
 /* Counts the events of @files that match @query into a series without
@@ -1512,19 +1583,11 @@ _bilat_series_new_from_files (GFile                   **files,
                               BilatImportReport       **report,
                               GError                  **error)
 {
-  g_autoptr(GPtrArray) parts = NULL;
   BilatRowCounter counter;
-  BilatSeries *series;
 
   g_return_val_if_fail (check_unit (unit), NULL);
 
   series_counter_init (&counter, unit);
-  parts = _bilat_count_files (files, n_files, format, query, n_threads, flags, &counter, cancellable,
-                              progress, progress_data, report, error);
-  if (parts == NULL)
-    return NULL;
-  series = bilat_series_new (unit);
-  for (guint i = 0; i < parts->len; i++)
-    bilat_series_merge (series, g_ptr_array_index (parts, i), NULL);
-  return series;
+  return _bilat_count_files (files, n_files, format, query, n_threads, flags, &counter, cancellable,
+                             progress, progress_data, report, error);
 }

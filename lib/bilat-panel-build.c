@@ -729,25 +729,32 @@ event_part_add (gpointer        data,
   tally_event (build, part->tallies, part->keys, key, sides, 2, row->goldstein, row->quad_class);
 }
 
-/* Adds the tallies and coverage of @part to the panel's. */
+/* Adds the tallies and coverage of @data, a part, to those of @into. */
 static void
-merge_event_part (BilatPanelBuild *build,
-                  GHashTable      *tallies,
-                  EventPart       *part)
+event_part_merge (gpointer into_data,
+                  gpointer data)
 {
+  EventPart *into = into_data;
+  EventPart *part = data;
   GHashTableIter iter;
   gpointer value;
 
-  if (part->covered)
+  if (part->covered && !into->covered)
     {
-      _bilat_panel_widen_coverage (build->panel, BILAT_PANEL_SOURCE_EVENTS, part->span[0]);
-      _bilat_panel_widen_coverage (build->panel, BILAT_PANEL_SOURCE_EVENTS, part->span[1]);
+      into->covered = TRUE;
+      into->span[0] = part->span[0];
+      into->span[1] = part->span[1];
+    }
+  else if (part->covered)
+    {
+      into->span[0] = MIN (into->span[0], part->span[0]);
+      into->span[1] = MAX (into->span[1], part->span[1]);
     }
   g_hash_table_iter_init (&iter, part->tallies);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       const Tally *from = value;
-      Tally *to = tally_for (tallies, from->key);
+      Tally *to = tally_for (into->tallies, from->key);
 
       to->count += from->count;
       to->goldstein_count += from->goldstein_count;
@@ -769,19 +776,22 @@ stream_events (BilatPanelBuild         *build,
    * tables say, as they do in a store the files are imported into. */
   g_autoptr(BilatStore) no_actors = bilat_store_new ();
   g_autoptr(GHashTable) stands = stand_ins (build->panel, no_actors);
-  g_autoptr(GHashTable) tallies = tallies_new ();
-  g_autoptr(GPtrArray) parts = NULL;
   EventStream stream = { build, stands };
-  BilatRowCounter counter = { event_part_new, event_part_add, event_part_free, &stream };
+  BilatRowCounter counter = { event_part_new, event_part_add, event_part_merge, event_part_free, &stream };
+  EventPart *events;
 
-  parts = _bilat_count_files (files->files, files->n_files, files->format, files->query, files->threads,
-                              files->flags, &counter, cancellable, files->progress, files->progress_data,
-                              report, error);
-  if (parts == NULL)
+  events = _bilat_count_files (files->files, files->n_files, files->format, files->query, files->threads,
+                               files->flags, &counter, cancellable, files->progress, files->progress_data,
+                               report, error);
+  if (events == NULL)
     return FALSE;
-  for (guint i = 0; i < parts->len; i++)
-    merge_event_part (build, tallies, g_ptr_array_index (parts, i));
-  add_event_columns (build, tallies);
+  if (events->covered)
+    {
+      _bilat_panel_widen_coverage (build->panel, BILAT_PANEL_SOURCE_EVENTS, events->span[0]);
+      _bilat_panel_widen_coverage (build->panel, BILAT_PANEL_SOURCE_EVENTS, events->span[1]);
+    }
+  add_event_columns (build, events->tallies);
+  event_part_free (events);
   return TRUE;
 }
 

@@ -1236,6 +1236,41 @@ test_streamed_compressed (void **state)
   g_rmdir (folder);
 }
 
+/* A file given again repeats every event id: counted once, the repeats
+ * reported, on any number of threads (the files after it are folded in
+ * their order all the same). */
+static void
+test_streamed_repeated_file (void **state)
+{
+  GFile *files[4] = { fixture ("gdelt2.export.CSV"), fixture ("icews.tab"), fixture ("gdelt2.export.CSV"),
+                      fixture ("gdelt1-daily.export.CSV") };
+  g_autoptr(BilatPanelSettings) settings = bilat_panel_settings_new ();
+  g_autoptr(BilatStore) events = imported (files, 4);
+  g_autoptr(BilatPanel) once = NULL;
+  g_autoptr(BilatImportReport) report = NULL;
+  GFile *distinct[3] = { files[0], files[1], files[3] };
+
+  bilat_panel_settings_set_first_year (settings, 2018);
+  bilat_panel_settings_set_last_year (settings, 2019);
+  bilat_panel_settings_set_unit (settings, BILAT_SERIES_UNIT_MONTH);
+  bilat_panel_settings_set_directed (settings, TRUE);
+  bilat_panel_settings_set_columns (settings, BILAT_PANEL_COLUMNS_EVENTS);
+  add_event_dyads (settings, events, 20);
+  assert_true (check_streamed (files, 4, events, settings) > 0);
+  for (guint threads = 1; threads <= 3; threads++)
+    {
+      g_autoptr(BilatPanel) panel = streamed (files, 4, settings, threads, &report);
+
+      assert_true (bilat_import_report_get_duplicates (report) > 0);
+      g_clear_object (&report);
+      if (once == NULL)
+        once = streamed (distinct, 3, settings, 1, NULL);
+      check_identical (once, panel);
+    }
+  for (guint i = 0; i < 4; i++)
+    g_object_unref (files[i]);
+}
+
 /* A bad row is skipped and reported, as series report it; strict, it
  * fails the building. */
 static void
@@ -1450,6 +1485,7 @@ main (void)
     cmocka_unit_test (test_streamed_fixtures),
     cmocka_unit_test (test_streamed_real_samples),
     cmocka_unit_test (test_streamed_query),
+    cmocka_unit_test (test_streamed_repeated_file),
     cmocka_unit_test (test_streamed_compressed),
     cmocka_unit_test (test_streamed_bad_rows),
     cmocka_unit_test (test_streamed_coverage),

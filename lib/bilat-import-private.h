@@ -145,6 +145,45 @@ BilatSeries       *_bilat_series_new_from_stream    (GInputStream            *st
                                                      BilatImportReport      **report,
                                                      GError                 **error);
 
+/* Counting rows without keeping them: each file is counted into a part
+ * of its own (@part_new with @data), which takes each row the query
+ * selects, once per event id (@part_add, from the thread that reads the
+ * file: parts are never shared, @data is only read); the parts are folded
+ * into one in the order of the files (@part_merge, in the calling
+ * thread). */
+typedef struct _BilatRow BilatRow;
+
+typedef struct
+{
+  gpointer       (*part_new) (gpointer        data);
+  void           (*part_add) (gpointer        part,
+                              const BilatRow *row);
+  void           (*part_merge) (gpointer      into,
+                                gpointer      part);
+  GDestroyNotify   part_free;
+  gpointer         data;
+} BilatRowCounter;
+
+/* Reads @files (@n_threads at once; 0: a thread per processor) into a
+ * part each, folded into one in the order of the files as soon as the
+ * files before are (the parts of files long read are not kept), and
+ * returns it, with the merged report in @report; on an error or a
+ * cancellation NULL, with @error set. A file that shares event ids with
+ * the files before it is read again after them, so that the result does
+ * not depend on the threads. */
+gpointer           _bilat_count_files               (GFile                  **files,
+                                                     guint                    n_files,
+                                                     BilatEventFormat         format,
+                                                     BilatQuery              *query,
+                                                     guint                    n_threads,
+                                                     BilatImportFlags         flags,
+                                                     const BilatRowCounter   *counter,
+                                                     GCancellable            *cancellable,
+                                                     BilatImportProgressFunc  progress,
+                                                     gpointer                 progress_data,
+                                                     BilatImportReport      **report,
+                                                     GError                 **error);
+
 /* Reads the files one after another in one worker thread, or @stream
  * when it is not NULL, into a pending import committed in the caller's
  * main context; @progress is called there too. Finished with
@@ -220,7 +259,7 @@ typedef struct
 
 /* A row that passed the filter, parsed and checked. The fields point into
  * the input's window: valid during the sink's call only. */
-typedef struct
+struct _BilatRow
 {
   BilatEventFormat  format;
   const char       *file;
@@ -260,7 +299,7 @@ typedef struct
   int               added_year;      /* 0: no DATEADDED */
   int               added_month;
   int               added_day;
-} BilatRow;
+};
 
 /* Reading. */
 

@@ -38,7 +38,9 @@
  *   query straight into a [class@Bilat.Series], keeping no events at all:
  *   its memory does not grow with the input. Files can be read by several
  *   threads at once, and the series of files read elsewhere merged with
- *   [method@Bilat.Series.merge].
+ *   [method@Bilat.Series.merge]. [method@Bilat.Importer.build_panel]
+ *   counts them likewise into the events columns of a dyad-year
+ *   [class@Bilat.Panel].
  *
  * Both evaluate the query on the raw columns of each row before anything
  * is built: a row that the query rejects is read no further than the
@@ -1002,54 +1004,54 @@ _bilat_store_import_finish (BilatStore    *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* Series straight from files. */
+/* Counting straight from files: each row the query selects, once per
+ * event id, is handed to a counter's part, and nothing else is kept. */
 
 typedef struct
 {
-  SeenIds         *ids;
-  BilatSeries     *series;
-  BilatSeriesUnit  unit;
-} SeriesSink;
+  SeenIds               *ids;
+  const BilatRowCounter *counter;
+  gpointer               part;
+} CountSink;
 
 static gboolean
-series_add_row (BilatReader  *reader,
-                BilatRow     *row,
-                gpointer      user_data,
-                GError      **error)
+count_add_row (BilatReader  *reader,
+               BilatRow     *row,
+               gpointer      user_data,
+               GError      **error)
 {
-  SeriesSink *sink = user_data;
+  CountSink *sink = user_data;
 
   if (!seen_ids_add (sink->ids, row))
     return report_duplicate (reader, row, error);
   _bilat_import_counts_keep_id (_bilat_reader_counts (reader), row->format == BILAT_EVENT_FORMAT_ICEWS,
                                 row->id);
-  _bilat_series_add_key (sink->series,
-                         _bilat_series_key_for_civil (sink->unit, row->year, row->month, row->day),
-                         row->goldstein, row->quad_class);
+  sink->counter->part_add (sink->part, row);
   _bilat_reader_counts (reader)->kept++;
   return TRUE;
 }
 
-/* Counts @input into @series. */
+/* Counts @input into @part. */
 static gboolean
-series_read_input (BilatInput             *input,
-                   BilatEventFormat        format,
-                   const BilatRowFilter   *filter,
-                   BilatImportFlags        flags,
-                   SeenIds                *ids,
-                   BilatSeries            *series,
-                   BilatImportReport      *report,
-                   BilatReadProgressFunc   progress,
-                   gpointer                progress_data,
-                   GCancellable           *cancellable,
-                   GError                **error)
+count_read_input (BilatInput             *input,
+                  BilatEventFormat        format,
+                  const BilatRowFilter   *filter,
+                  BilatImportFlags        flags,
+                  SeenIds                *ids,
+                  const BilatRowCounter  *counter,
+                  gpointer                part,
+                  BilatImportReport      *report,
+                  BilatReadProgressFunc   progress,
+                  gpointer                progress_data,
+                  GCancellable           *cancellable,
+                  GError                **error)
 {
-  SeriesSink sink = { ids, series, bilat_series_get_unit (series) };
+  CountSink sink = { ids, counter, part };
   BilatReadOptions options = {
     .format = format,
     .filter = filter,
     .flags = flags,
-    .row_func = series_add_row,
+    .row_func = count_add_row,
     .row_data = &sink,
     .progress = progress,
     .progress_data = progress_data,
@@ -1062,6 +1064,43 @@ static gboolean
 check_unit (BilatSeriesUnit unit)
 {
   return (guint) unit <= BILAT_SERIES_UNIT_YEAR;
+}
+
+/* Series are counted into a part per file, a BilatSeries. */
+static gpointer
+series_part_new (gpointer data)
+{
+  return bilat_series_new ((BilatSeriesUnit) GPOINTER_TO_UINT (data));
+}
+
+static void
+series_part_add (gpointer        part,
+                 const BilatRow *row)
+{
+  BilatSeries *series = part;
+
+  _bilat_series_add_key (series,
+                         _bilat_series_key_for_civil (bilat_series_get_unit (series), row->year, row->month,
+                                                      row->day),
+                         row->goldstein, row->quad_class);
+}
+
+static void
+series_part_merge (gpointer into,
+                   gpointer part)
+{
+  bilat_series_merge (into, part, NULL);
+}
+
+static void
+series_counter_init (BilatRowCounter *counter,
+                     BilatSeriesUnit  unit)
+{
+  counter->part_new = series_part_new;
+  counter->part_add = series_part_add;
+  counter->part_merge = series_part_merge;
+  counter->part_free = g_object_unref;
+  counter->data = GUINT_TO_POINTER (unit);
 }
 
 /* Counts what @stream holds into a series (see
@@ -1082,6 +1121,7 @@ _bilat_series_new_from_stream (GInputStream             *stream,
   g_autoptr(BilatImportReport) own_report = NULL;
   g_autoptr(BilatSeries) series = NULL;
   Progress throttle = { progress, progress_data, 0, 0, 0 };
+  BilatRowCounter counter;
   BilatRowFilter *filter;
   BilatInput *input;
   SeenIds ids;
@@ -1104,10 +1144,11 @@ _bilat_series_new_from_stream (GInputStream             *stream,
   own_report = bilat_import_report_new ();
   series = bilat_series_new (unit);
   filter = _bilat_row_filter_new (query, NULL);
+  series_counter_init (&counter, unit);
   seen_ids_init (&ids);
   throttle.total = _bilat_input_get_size (input);
-  ok = series_read_input (input, format, filter, flags, &ids, series, own_report,
-                          progress_report, &throttle, cancellable, error);
+  ok = count_read_input (input, format, filter, flags, &ids, &counter, series, own_report,
+                         progress_report, &throttle, cancellable, error);
   if (ok)
     progress_finish (&throttle, bilat_import_report_get_bytes (own_report),
                      bilat_import_report_get_rows (own_report));
@@ -1122,7 +1163,7 @@ _bilat_series_new_from_stream (GInputStream             *stream,
   return g_steal_pointer (&series);
 }
 
-/* Several files, by several threads: each file is counted into a series
+/* Several files, by several threads: each file is counted into a part
  * of its own, with a report and a set of ids of its own; they are merged
  * in the order of the files, so that the result does not depend on the
  * threads. A file that shares ids with the files before it is counted
@@ -1135,13 +1176,16 @@ typedef struct
   guint                   n_files;
   BilatEventFormat        format;
   const BilatRowFilter   *filter;
-  BilatSeriesUnit         unit;
+  const BilatRowCounter  *counter;
   BilatImportFlags        flags;
   GCancellable           *cancellable;   /* cancelled by the user, or by a failure */
   SeenIds                 ids;           /* with one thread: the ids of every file */
   SeenIds               **file_ids;      /* with several: those of each file, or NULL */
 
-  BilatSeries           **series;
+  gpointer               *parts;
+  gboolean               *finished;      /* per file: read without error */
+  gpointer                result;        /* the parts folded so far, in order */
+  guint                   n_folded;
   BilatImportReport     **reports;
   GError                **errors;
 
@@ -1151,11 +1195,11 @@ typedef struct
   guint                   n_running;
   guint64                *bytes;         /* per file, read so far */
   guint64                *rows;
-} SeriesJob;
+} CountJob;
 
 typedef struct
 {
-  SeriesJob *job;
+  CountJob *job;
   guint      index;
   /* Throttled calls from the only thread (no worker threads). */
   Progress  *progress;
@@ -1167,7 +1211,7 @@ file_progress (guint64  bytes_read,
                gpointer user_data)
 {
   FileProgress *file = user_data;
-  SeriesJob *job = file->job;
+  CountJob *job = file->job;
 
   g_mutex_lock (&job->lock);
   job->bytes[file->index] = bytes_read;
@@ -1190,7 +1234,7 @@ file_progress (guint64  bytes_read,
 }
 
 static void
-series_job_run_file (SeriesJob *job,
+count_job_run_file (CountJob *job,
                      guint      index,
                      Progress  *progress)
 {
@@ -1204,25 +1248,75 @@ series_job_run_file (SeriesJob *job,
       ids = job->file_ids[index] = g_new0 (SeenIds, 1);
       seen_ids_init (ids);
     }
-  job->series[index] = bilat_series_new (job->unit);
+  job->parts[index] = job->counter->part_new (job->counter->data);
   job->reports[index] = bilat_import_report_new ();
   input = _bilat_input_new_for_file (job->files[index], job->cancellable, &error);
   if (input == NULL ||
-      !series_read_input (input, job->format, job->filter, job->flags, ids,
-                          job->series[index], job->reports[index],
-                          file_progress, &file_progress_data, job->cancellable, &error))
+      !count_read_input (input, job->format, job->filter, job->flags, ids, job->counter,
+                         job->parts[index], job->reports[index],
+                         file_progress, &file_progress_data, job->cancellable, &error))
     {
       job->errors[index] = error;
       /* The others stop too: the operation has failed. */
       g_cancellable_cancel (job->cancellable);
     }
+  else
+    {
+      g_mutex_lock (&job->lock);
+      job->finished[index] = TRUE;
+      g_mutex_unlock (&job->lock);
+    }
   _bilat_input_free (input);
 }
 
-static gpointer
-series_job_thread (gpointer user_data)
+/* Folds the part of file @index into the result, and forgets it. */
+static void
+count_job_fold (CountJob *job,
+                guint     index)
 {
-  SeriesJob *job = user_data;
+  job->counter->part_merge (job->result, job->parts[index]);
+  g_clear_pointer (&job->parts[index], job->counter->part_free);
+  if (job->file_ids != NULL && job->file_ids[index] != NULL)
+    {
+      seen_ids_clear (job->file_ids[index]);
+      g_clear_pointer (&job->file_ids[index], g_free);
+    }
+}
+
+/* Folds the parts of the files read so far, in the order of the files, so
+ * that the parts of many files are not all kept to the end: up to the
+ * first that is not read yet, or (with several threads) that shares
+ * event ids with the files before it, which is left to be read again. */
+static void
+count_job_fold_ready (CountJob *job)
+{
+  for (;;)
+    {
+      guint index = job->n_folded;
+      gboolean finished;
+
+      if (index >= job->n_files)
+        return;
+      g_mutex_lock (&job->lock);
+      finished = job->finished[index];
+      g_mutex_unlock (&job->lock);
+      if (!finished)
+        return;
+      if (job->file_ids != NULL)
+        {
+          if (!seen_ids_disjoint (&job->ids, job->file_ids[index]))
+            return;
+          seen_ids_add_all (&job->ids, job->file_ids[index]);
+        }
+      count_job_fold (job, index);
+      job->n_folded++;
+    }
+}
+
+static gpointer
+count_job_thread (gpointer user_data)
+{
+  CountJob *job = user_data;
 
   for (;;)
     {
@@ -1233,7 +1327,7 @@ series_job_thread (gpointer user_data)
       g_mutex_unlock (&job->lock);
       if (index >= job->n_files)
         break;
-      series_job_run_file (job, index, NULL);
+      count_job_run_file (job, index, NULL);
     }
 
   g_mutex_lock (&job->lock);
@@ -1270,33 +1364,34 @@ total_size (GFile        **files,
   return total;
 }
 
-/* Counts the events of @files that match @query into a series without
- * keeping them (see bilat_importer_compute_series()): @n_threads files at
- * once (0: a thread per processor; never more than there are files), each
- * into a series of its own, merged in the order of the files. Of rows that
- * share an event id, the first in the order of @files counts, whatever the
- * number of threads (a file that shares ids with files before it is read
- * again after them). @progress is called from this thread; the others
- * only read. */
-BilatSeries *
-_bilat_series_new_from_files (GFile                   **files,
-                              guint                     n_files,
-                              BilatEventFormat          format,
-                              BilatQuery               *query,
-                              BilatSeriesUnit           unit,
-                              guint                     n_threads,
-                              BilatImportFlags          flags,
-                              GCancellable             *cancellable,
-                              BilatImportProgressFunc   progress,
-                              gpointer                  progress_data,
-                              BilatImportReport       **report,
-                              GError                  **error)
+/* Counts the rows of @files that match @query with @counter without
+ * keeping them: @n_threads files at once (0: a thread per processor;
+ * never more than there are files), each into a part of its own, folded
+ * into the result in the order of the files as soon as the files before
+ * it are, so that the result does not depend on the threads and the parts
+ * of files long read are not kept. Of rows that share an event id, the
+ * first in the order of @files counts, whatever the number of threads (a
+ * file that shares ids with files before it is read again after them).
+ * @progress is called from this thread; the others only read. */
+gpointer
+_bilat_count_files (GFile                   **files,
+                    guint                     n_files,
+                    BilatEventFormat          format,
+                    BilatQuery               *query,
+                    guint                     n_threads,
+                    BilatImportFlags          flags,
+                    const BilatRowCounter    *counter,
+                    GCancellable             *cancellable,
+                    BilatImportProgressFunc   progress,
+                    gpointer                  progress_data,
+                    BilatImportReport       **report,
+                    GError                  **error)
 {
   Progress throttle = { progress, progress_data, 0, 0, 0 };
-  g_autoptr(BilatSeries) series = NULL;
   g_autoptr(BilatImportReport) merged = NULL;
+  gpointer result = NULL;
   BilatRowFilter *filter;
-  SeriesJob job = { 0 };
+  CountJob job = { 0 };
   GPtrArray *threads;
   gulong cancel_handler = 0;
   GError *failure = NULL;
@@ -1308,7 +1403,7 @@ _bilat_series_new_from_files (GFile                   **files,
     g_return_val_if_fail (G_IS_FILE (files[i]), NULL);
   g_return_val_if_fail (check_format (format), NULL);
   g_return_val_if_fail (query == NULL || BILAT_IS_QUERY (query), NULL);
-  g_return_val_if_fail (check_unit (unit), NULL);
+  g_return_val_if_fail (counter != NULL, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -1323,14 +1418,16 @@ _bilat_series_new_from_files (GFile                   **files,
   job.n_files = n_files;
   job.format = format;
   job.filter = filter;
-  job.unit = unit;
+  job.counter = counter;
   job.flags = flags;
   job.cancellable = g_cancellable_new ();
   if (cancellable != NULL)
     cancel_handler = g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel),
                                             g_object_ref (job.cancellable), g_object_unref);
   seen_ids_init (&job.ids);
-  job.series = g_new0 (BilatSeries *, n_files);
+  job.parts = g_new0 (gpointer, n_files);
+  job.finished = g_new0 (gboolean, n_files);
+  job.result = counter->part_new (counter->data);
   job.reports = g_new0 (BilatImportReport *, n_files);
   job.errors = g_new0 (GError *, n_files);
   job.bytes = g_new0 (guint64, n_files);
@@ -1342,7 +1439,10 @@ _bilat_series_new_from_files (GFile                   **files,
   if (n_threads == 1)
     {
       for (guint i = 0; i < n_files && !g_cancellable_is_cancelled (job.cancellable); i++)
-        series_job_run_file (&job, i, &throttle);
+        {
+          count_job_run_file (&job, i, &throttle);
+          count_job_fold_ready (&job);
+        }
     }
   else
     {
@@ -1350,7 +1450,7 @@ _bilat_series_new_from_files (GFile                   **files,
       threads = g_ptr_array_new ();
       job.n_running = n_threads;
       for (guint i = 0; i < n_threads; i++)
-        g_ptr_array_add (threads, g_thread_new ("bilat-series", series_job_thread, &job));
+        g_ptr_array_add (threads, g_thread_new ("bilat-count", count_job_thread, &job));
 
       /* This thread tells the progress while the others read. */
       g_mutex_lock (&job.lock);
@@ -1358,6 +1458,9 @@ _bilat_series_new_from_files (GFile                   **files,
         {
           g_cond_wait_until (&job.done_cond, &job.lock,
                              g_get_monotonic_time () + PROGRESS_INTERVAL_US);
+          g_mutex_unlock (&job.lock);
+          count_job_fold_ready (&job);
+          g_mutex_lock (&job.lock);
           if (progress != NULL && job.n_running > 0)
             {
               guint64 done = 0;
@@ -1393,44 +1496,43 @@ _bilat_series_new_from_files (GFile                   **files,
     if (job.errors[i] != NULL)
       failure = g_error_copy (job.errors[i]);
 
-  /* The ids of the files, in their order; a file with an id of one
+  /* The files not folded yet, in their order: a file with an id of one
    * before it is counted again, this time after them. */
-  for (guint i = 0; job.file_ids != NULL && i < n_files && failure == NULL; i++)
+  for (guint i = job.n_folded; failure == NULL && i < n_files; i++)
     {
       BilatInput *input;
 
-      if (seen_ids_disjoint (&job.ids, job.file_ids[i]))
+      if (job.file_ids != NULL && seen_ids_disjoint (&job.ids, job.file_ids[i]))
+        seen_ids_add_all (&job.ids, job.file_ids[i]);
+      else if (job.file_ids != NULL)
         {
-          seen_ids_add_all (&job.ids, job.file_ids[i]);
-          continue;
+          g_clear_pointer (&job.parts[i], counter->part_free);
+          g_clear_object (&job.reports[i]);
+          job.parts[i] = counter->part_new (counter->data);
+          job.reports[i] = bilat_import_report_new ();
+          input = _bilat_input_new_for_file (files[i], cancellable, &failure);
+          if (input != NULL)
+            count_read_input (input, format, filter, flags, &job.ids, counter, job.parts[i], job.reports[i],
+                              NULL, NULL, cancellable, &failure);
+          _bilat_input_free (input);
         }
-      g_clear_object (&job.series[i]);
-      g_clear_object (&job.reports[i]);
-      job.series[i] = bilat_series_new (unit);
-      job.reports[i] = bilat_import_report_new ();
-      input = _bilat_input_new_for_file (files[i], cancellable, &failure);
-      if (input != NULL)
-        series_read_input (input, format, filter, flags, &job.ids, job.series[i], job.reports[i],
-                           NULL, NULL, cancellable, &failure);
-      _bilat_input_free (input);
+      if (failure == NULL)
+        count_job_fold (&job, i);
     }
 
   if (failure == NULL)
     {
-      series = bilat_series_new (unit);
+      result = g_steal_pointer (&job.result);
       merged = bilat_import_report_new ();
       for (guint i = 0; i < n_files; i++)
-        {
-          bilat_series_merge (series, job.series[i], NULL);
-          bilat_import_report_merge (merged, job.reports[i]);
-        }
+        bilat_import_report_merge (merged, job.reports[i]);
       bytes = bilat_import_report_get_bytes (merged);
       rows = bilat_import_report_get_rows (merged);
     }
 
   for (guint i = 0; i < n_files; i++)
     {
-      g_clear_object (&job.series[i]);
+      g_clear_pointer (&job.parts[i], counter->part_free);
       g_clear_object (&job.reports[i]);
       g_clear_error (&job.errors[i]);
       if (job.file_ids != NULL && job.file_ids[i] != NULL)
@@ -1440,7 +1542,9 @@ _bilat_series_new_from_files (GFile                   **files,
         }
     }
   g_free (job.file_ids);
-  g_free (job.series);
+  g_free (job.parts);
+  g_free (job.finished);
+  g_clear_pointer (&job.result, counter->part_free);
   g_free (job.reports);
   g_free (job.errors);
   g_free (job.bytes);
@@ -1459,5 +1563,31 @@ _bilat_series_new_from_files (GFile                   **files,
   progress_finish (&throttle, bytes, rows);
   if (report != NULL)
     *report = g_steal_pointer (&merged);
-  return g_steal_pointer (&series);
+  return result;
+}
+
+/* Counts the events of @files that match @query into a series without
+ * keeping them (see bilat_importer_compute_series()): a series per file,
+ * merged in the order of the files (see _bilat_count_files()). */
+BilatSeries *
+_bilat_series_new_from_files (GFile                   **files,
+                              guint                     n_files,
+                              BilatEventFormat          format,
+                              BilatQuery               *query,
+                              BilatSeriesUnit           unit,
+                              guint                     n_threads,
+                              BilatImportFlags          flags,
+                              GCancellable             *cancellable,
+                              BilatImportProgressFunc   progress,
+                              gpointer                  progress_data,
+                              BilatImportReport       **report,
+                              GError                  **error)
+{
+  BilatRowCounter counter;
+
+  g_return_val_if_fail (check_unit (unit), NULL);
+
+  series_counter_init (&counter, unit);
+  return _bilat_count_files (files, n_files, format, query, n_threads, flags, &counter, cancellable,
+                             progress, progress_data, report, error);
 }

@@ -13,6 +13,7 @@
 #include <bilat/bilat.h>
 
 #include "bilat-import-private.h"
+#include "bilat-panel-private.h"
 
 /**
  * BilatImporter:
@@ -33,7 +34,9 @@
  *
  * [method@Bilat.Importer.import] adds the events to a [class@Bilat.Store];
  * [method@Bilat.Importer.compute_series] counts them into a
- * [class@Bilat.Series] without keeping them. Both read files, and
+ * [class@Bilat.Series] without keeping them, and
+ * [method@Bilat.Importer.build_panel] into the events columns of a
+ * dyad-year [class@Bilat.Panel], with its `_async` form too. Both read files, and
  * [method@Bilat.Importer.import_stream] and
  * [method@Bilat.Importer.compute_series_from_stream] a
  * [class@Gio.InputStream]. All four have `_async` forms that read in
@@ -83,6 +86,8 @@ static char import_stream_tag;
 static char series_tag;
 static char series_stream_tag;
 static char series_worker_tag;
+static char panel_tag;
+static char panel_worker_tag;
 
 /* The most threads a series is read with. */
 #define MAX_THREADS 256
@@ -794,9 +799,18 @@ bilat_importer_compute_series (BilatImporter      *self,
                                        emit_progress, self, report, error);
 }
 
+/* What a worker thread hands back besides its result: the progress it
+ * relays and the report of its reading. The first member of each job. */
+typedef struct
+{
+  BilatProgressRelay *relay;
+  BilatImportReport  *report;    /* set by the worker */
+} WorkerJob;
+
 /* A series computed in a worker thread: what it was told at the call. */
 typedef struct
 {
+  WorkerJob           worker;
   GPtrArray          *files;
   GInputStream       *stream;   /* read instead of the files when set */
   char               *name;
@@ -805,8 +819,6 @@ typedef struct
   BilatSeriesUnit     unit;
   guint               threads;
   BilatImportFlags    flags;
-  BilatProgressRelay *relay;
-  BilatImportReport  *report;   /* set by the worker */
 } SeriesJob;
 
 static void
@@ -816,8 +828,8 @@ series_job_free (SeriesJob *job)
   g_clear_object (&job->stream);
   g_free (job->name);
   g_clear_object (&job->query);
-  _bilat_progress_relay_unref (job->relay);
-  g_clear_object (&job->report);
+  _bilat_progress_relay_unref (job->worker.relay);
+  g_clear_object (&job->worker.report);
   g_free (job);
 }
 
@@ -834,39 +846,41 @@ series_thread (GTask        *task,
   if (job->stream != NULL)
     series = _bilat_series_new_from_stream (job->stream, job->name, job->format, job->query,
                                             job->unit, job->flags, cancellable,
-                                            _bilat_progress_relay_push, job->relay,
-                                            &job->report, &error);
+                                            _bilat_progress_relay_push, job->worker.relay,
+                                            &job->worker.report, &error);
   else
     series = _bilat_series_new_from_files ((GFile **) job->files->pdata, job->files->len,
                                            job->format, job->query, job->unit, job->threads,
                                            job->flags, cancellable, _bilat_progress_relay_push,
-                                           job->relay, &job->report, &error);
+                                           job->worker.relay, &job->worker.report, &error);
   if (series == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, series, g_object_unref);
 }
 
-/* Back in the caller's context: the last progress, then the callback. */
+/* Back in the caller's context: the last progress, then the caller's
+ * task (@user_data) returns what the worker's @result holds (an object),
+ * with the worker's report as its data. */
 static void
-series_thread_done (GObject      *source_object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+worker_done (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  SeriesJob *job = g_task_get_task_data (G_TASK (result));
+  WorkerJob *job = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
-  BilatSeries *series;
+  gpointer object;
 
   _bilat_progress_relay_finish (job->relay);
-  series = g_task_propagate_pointer (G_TASK (result), &error);
-  if (series == NULL)
+  object = g_task_propagate_pointer (G_TASK (result), &error);
+  if (object == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
   g_task_set_task_data (task, g_steal_pointer (&job->report), g_object_unref);
-  g_task_return_pointer (task, series, g_object_unref);
+  g_task_return_pointer (task, object, g_object_unref);
 }
 
 /* A job with the settings of @self, whose input the caller sets. */
@@ -879,11 +893,11 @@ series_job_new (BilatImporter   *self,
   job->files = g_ptr_array_new_with_free_func (g_object_unref);
   job->format = self->format;
   job->query = self->query != NULL ? bilat_query_copy (self->query) : NULL;
-  job->report = NULL;
+  job->worker.report = NULL;
   job->unit = unit;
   job->threads = self->threads;
   job->flags = self->flags;
-  job->relay = _bilat_progress_relay_new (emit_progress, g_object_ref (self), g_object_unref);
+  job->worker.relay = _bilat_progress_relay_new (emit_progress, g_object_ref (self), g_object_unref);
   return job;
 }
 
@@ -900,7 +914,7 @@ series_job_start (BilatImporter       *self,
   task = g_task_new (self, self->cancellable, callback, user_data);
   g_task_set_source_tag (task, (gpointer) source_tag);
 
-  worker = g_task_new (self, self->cancellable, series_thread_done, task);
+  worker = g_task_new (self, self->cancellable, worker_done, task);
   g_task_set_source_tag (worker, &series_worker_tag);
   g_task_set_task_data (worker, job, (GDestroyNotify) series_job_free);
   g_task_run_in_thread (worker, series_thread);
@@ -944,17 +958,17 @@ bilat_importer_compute_series_async (BilatImporter       *self,
   series_job_start (self, job, &series_tag, callback, user_data);
 }
 
-/* The series of a finished computation, and its report. */
-static BilatSeries *
+/* The series or panel of a finished reading, and its report. */
+static gpointer
 series_propagate (GAsyncResult       *result,
                   BilatImportReport **report,
                   GError            **error)
 {
-  BilatSeries *series = g_task_propagate_pointer (G_TASK (result), error);
+  gpointer object = g_task_propagate_pointer (G_TASK (result), error);
 
-  if (series != NULL && report != NULL)
+  if (object != NULL && report != NULL)
     *report = g_object_ref (g_task_get_task_data (G_TASK (result)));
-  return series;
+  return object;
 }
 
 /**
@@ -1087,6 +1101,232 @@ bilat_importer_compute_series_from_stream_finish (BilatImporter      *self,
   g_return_val_if_fail (BILAT_IS_IMPORTER (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &series_stream_tag, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return series_propagate (result, report, error);
+}
+
+/**
+ * bilat_importer_build_panel:
+ * @self: a [class@Bilat.Importer]
+ * @store: (nullable): the [class@Bilat.Store] the other columns come from
+ *   (exercises, affinity), or %NULL for none: their cells are then empty
+ * @settings: (nullable): what to build, or %NULL for the defaults (see
+ *   [class@Bilat.PanelSettings])
+ * @files: (array length=n_files): the event files the events columns come
+ *   from
+ * @n_files: the number of @files
+ * @report: (out) (optional) (transfer full): where to store the report of
+ *   the reading, or %NULL
+ * @error: return location for an error
+ *
+ * Builds a dyad-year (or dyad-month) panel as
+ * [method@Bilat.Store.build_panel] does, with the events columns
+ * (`events`, `goldstein_sum`, `goldstein_mean`, `q1` … `q4`) counted
+ * straight from @files (GDELT 1.0/2.0 or ICEWS; plain, gzip-compressed or
+ * zip archives) without keeping the events, as
+ * [method@Bilat.Importer.compute_series] counts a series: what is kept is
+ * a tally per dyad and period with events, and the set of the event ids
+ * counted, so that memory does not grow with the number of events.
+ * [property@Bilat.PanelSettings:event-store] is then not used.
+ *
+ * The columns are those [method@Bilat.Store.build_panel] gives with a
+ * store that @files were imported into by [method@Bilat.Importer.import]
+ * as its event store: the events the query of @self selects, each event
+ * id once, counted for every dyad whose actors (or states they continue,
+ * as the identity tables say) are its two participants; for directed
+ * panels, only events with a as initiator and b as target. The Goldstein
+ * score of an event is the file's, else that of its CAMEO code; an event
+ * with neither is counted but left out of the sum and the mean. The
+ * coverage of the events columns is the span of the periods of the events
+ * read (those the query selects, of any dyad); outside it the cells are
+ * empty, never zero. Goldstein sums can differ from those of the store in
+ * their last bits, as they are added in another order.
+ *
+ * The files are read as [method@Bilat.Importer.compute_series] reads them:
+ * with [property@Bilat.Importer:threads] above 1, several at once, each
+ * into tallies of its own merged in the order of the files, so that the
+ * panel does not depend on the number of threads; bad rows and duplicate
+ * event ids are skipped and reported in @report, or fail the building with
+ * %BILAT_IMPORT_FLAGS_STRICT. [signal@Bilat.Importer::progress] is
+ * emitted in this thread, and [property@Bilat.Importer:cancellable]
+ * cancels. When @settings leave out the events columns, the files are not
+ * read and the report is empty.
+ *
+ * Returns: (transfer full): the panel, or %NULL with @error set (as
+ *   [method@Bilat.Store.build_panel] sets it, or an error of reading the
+ *   files)
+ *
+ * Since: 1.0
+ */
+BilatPanel *
+bilat_importer_build_panel (BilatImporter       *self,
+                            BilatStore          *store,
+                            BilatPanelSettings  *settings,
+                            GFile              **files,
+                            guint                n_files,
+                            BilatImportReport  **report,
+                            GError             **error)
+{
+  g_autoptr(BilatStore) empty = NULL;
+  BilatPanelFiles panel_files = {
+    .files = files,
+    .n_files = n_files,
+    .progress = emit_progress,
+  };
+
+  g_return_val_if_fail (BILAT_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (store == NULL || BILAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (settings == NULL || BILAT_IS_PANEL_SETTINGS (settings), NULL);
+  g_return_val_if_fail (check_files (files, n_files), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  panel_files.format = self->format;
+  panel_files.query = self->query;
+  panel_files.threads = self->threads;
+  panel_files.flags = self->flags;
+  panel_files.progress_data = self;
+  if (store == NULL)
+    store = empty = bilat_store_new ();
+  return _bilat_panel_build (store, settings, &panel_files, self->cancellable, report, error);
+}
+
+/* A panel built in a worker thread: what it was told at the call. */
+typedef struct
+{
+  WorkerJob           worker;
+  GPtrArray          *files;
+  BilatStore         *store;
+  BilatPanelSettings *settings;  /* a copy: the caller may change its own */
+  BilatEventFormat    format;
+  BilatQuery         *query;     /* a copy */
+  guint               threads;
+  BilatImportFlags    flags;
+} PanelJob;
+
+static void
+panel_job_free (PanelJob *job)
+{
+  g_ptr_array_unref (job->files);
+  g_object_unref (job->store);
+  g_clear_object (&job->settings);
+  g_clear_object (&job->query);
+  _bilat_progress_relay_unref (job->worker.relay);
+  g_clear_object (&job->worker.report);
+  g_free (job);
+}
+
+static void
+panel_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  PanelJob *job = task_data;
+  BilatPanelFiles files = {
+    .files = (GFile **) job->files->pdata,
+    .n_files = job->files->len,
+    .format = job->format,
+    .query = job->query,
+    .threads = job->threads,
+    .flags = job->flags,
+    .progress = _bilat_progress_relay_push,
+    .progress_data = job->worker.relay,
+  };
+  GError *error = NULL;
+  BilatPanel *panel;
+
+  panel = _bilat_panel_build (job->store, job->settings, &files, cancellable, &job->worker.report, &error);
+  if (panel == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, panel, g_object_unref);
+}
+
+/**
+ * bilat_importer_build_panel_async:
+ * @self: a [class@Bilat.Importer]
+ * @store: (nullable): the [class@Bilat.Store] the other columns come from,
+ *   or %NULL for none
+ * @settings: (nullable): what to build, or %NULL for the defaults
+ * @files: (array length=n_files): the event files the events columns come
+ *   from
+ * @n_files: the number of @files
+ * @callback: (scope async) (closure user_data): called when the panel is
+ *   built
+ * @user_data: data for @callback
+ *
+ * Builds a panel as [method@Bilat.Importer.build_panel] does, in worker
+ * threads. The settings of @self (and its query) and @settings are read
+ * before this function returns; @store is read in a worker thread, so do
+ * not change it until @callback is called.
+ * [signal@Bilat.Importer::progress] and @callback come in the
+ * thread-default main context of the caller.
+ *
+ * Since: 1.0
+ */
+void
+bilat_importer_build_panel_async (BilatImporter       *self,
+                                  BilatStore          *store,
+                                  BilatPanelSettings  *settings,
+                                  GFile              **files,
+                                  guint                n_files,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) worker = NULL;
+  PanelJob *job;
+  GTask *task;
+
+  g_return_if_fail (BILAT_IS_IMPORTER (self));
+  g_return_if_fail (store == NULL || BILAT_IS_STORE (store));
+  g_return_if_fail (settings == NULL || BILAT_IS_PANEL_SETTINGS (settings));
+  g_return_if_fail (check_files (files, n_files));
+
+  job = g_new0 (PanelJob, 1);
+  job->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (job->files, g_object_ref (files[i]));
+  job->store = store != NULL ? g_object_ref (store) : bilat_store_new ();
+  job->settings = settings != NULL ? _bilat_panel_settings_copy (settings) : NULL;
+  job->format = self->format;
+  job->query = self->query != NULL ? bilat_query_copy (self->query) : NULL;
+  job->threads = self->threads;
+  job->flags = self->flags;
+  job->worker.relay = _bilat_progress_relay_new (emit_progress, g_object_ref (self), g_object_unref);
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, &panel_tag);
+  worker = g_task_new (self, self->cancellable, worker_done, task);
+  g_task_set_source_tag (worker, &panel_worker_tag);
+  g_task_set_task_data (worker, job, (GDestroyNotify) panel_job_free);
+  g_task_run_in_thread (worker, panel_thread);
+}
+
+/**
+ * bilat_importer_build_panel_finish:
+ * @self: a [class@Bilat.Importer]
+ * @result: the result given to the callback
+ * @report: (out) (optional) (transfer full): where to store the report of
+ *   the reading, or %NULL
+ * @error: return location for an error
+ *
+ * Ends the building started with
+ * [method@Bilat.Importer.build_panel_async].
+ *
+ * Returns: (transfer full): the panel, or %NULL on error
+ *
+ * Since: 1.0
+ */
+BilatPanel *
+bilat_importer_build_panel_finish (BilatImporter      *self,
+                                   GAsyncResult       *result,
+                                   BilatImportReport **report,
+                                   GError            **error)
+{
+  g_return_val_if_fail (BILAT_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &panel_tag, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return series_propagate (result, report, error);

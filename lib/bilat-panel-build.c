@@ -22,6 +22,7 @@
 #include "bilat-date-private.h"
 #include "bilat-event-private.h"
 #include "bilat-format-private.h"
+#include "bilat-import-private.h"
 #include "bilat-panel-private.h"
 #include "bilat-segment-private.h"
 #include "bilat-store-private.h"
@@ -513,6 +514,34 @@ fill_exercises (BilatPanelBuild *build,
 
 /* Events. */
 
+/* Counts an event of period @key (within the panel's) with @sides, its
+ * Goldstein score (NaN: none) and QuadClass, for every dyad it matches. */
+static void
+tally_event (BilatPanelBuild *build,
+             GHashTable      *tallies,
+             GArray          *keys,
+             gint32           key,
+             const Side      *sides,
+             guint            n_sides,
+             double           goldstein,
+             int              quad_class)
+{
+  event_keys (sides, n_sides, build->panel->directed, (guint) (key - build->first_key), keys);
+  for (guint k = 0; k < keys->len; k++)
+    {
+      Tally *tally = tally_for (tallies, g_array_index (keys, guint64, k));
+
+      tally->count++;
+      if (!isnan (goldstein))
+        {
+          tally->goldstein_count++;
+          tally->goldstein_sum += goldstein;
+        }
+      if (quad_class >= BILAT_QUAD_CLASS_VERBAL_COOPERATION && quad_class <= BILAT_QUAD_CLASS_MATERIAL_CONFLICT)
+        tally->quad[quad_class - BILAT_QUAD_CLASS_VERBAL_COOPERATION]++;
+    }
+}
+
 typedef struct
 {
   BilatPanelBuild *build;
@@ -538,21 +567,8 @@ count_event (EventWalk             *walk,
   _bilat_panel_widen_coverage (build->panel, BILAT_PANEL_SOURCE_EVENTS, key);
   if (key < build->first_key || key > build->last_key)
     return;
-  event_keys (walk->sides, n_sides, build->panel->directed, (guint) (key - build->first_key), walk->keys);
-  for (guint k = 0; k < walk->keys->len; k++)
-    {
-      Tally *tally = tally_for (walk->tallies, g_array_index (walk->keys, guint64, k));
-
-      tally->count++;
-      if (!isnan (facts->goldstein))
-        {
-          tally->goldstein_count++;
-          tally->goldstein_sum += facts->goldstein;
-        }
-      if (facts->quad_class >= BILAT_QUAD_CLASS_VERBAL_COOPERATION &&
-          facts->quad_class <= BILAT_QUAD_CLASS_MATERIAL_CONFLICT)
-        tally->quad[facts->quad_class - BILAT_QUAD_CLASS_VERBAL_COOPERATION]++;
-    }
+  tally_event (build, walk->tallies, walk->keys, key, walk->sides, n_sides, facts->goldstein,
+               facts->quad_class);
 }
 
 static void
@@ -590,22 +606,15 @@ walk_event (guint        position,
   count_event (walk, &facts, n_sides);
 }
 
+/* The events columns, from the tallies of the events counted; the
+ * coverage of the events is known. */
 static void
-fill_events (BilatPanelBuild *build,
-             BilatStore      *store)
+add_event_columns (BilatPanelBuild *build,
+                   GHashTable      *tallies)
 {
   static const char * const quad_names[4] = { "q1", "q2", "q3", "q4" };
   BilatPanel *panel = build->panel;
-  g_autoptr(GHashTable) stands = stand_ins (panel, store);
-  g_autoptr(GHashTable) tallies = tallies_new ();
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint64));
-  g_autofree Side *sides = g_new0 (Side, MAX_SIDES);
-  const guint8 *dead;
-  EventWalk walk = { build, store, stands, tallies, keys, sides, NULL };
   BilatPanelColumn *events, *sum, *mean, *quad[4];
-
-  walk.segment = _bilat_store_get_segment (store, &dead);
-  _bilat_store_walk (store, _BILAT_KIND_EVENT, walk_event, &walk);
 
   events = _bilat_panel_add_column (panel, "events", BILAT_PANEL_VALUE_TYPE_INTEGER, BILAT_PANEL_SOURCE_EVENTS);
   sum = _bilat_panel_add_column (panel, "goldstein_sum", BILAT_PANEL_VALUE_TYPE_REAL, BILAT_PANEL_SOURCE_EVENTS);
@@ -628,6 +637,162 @@ fill_events (BilatPanelBuild *build,
       for (guint q = 0; q < 4; q++)
         quad[q]->counts[r] = tally != NULL ? tally->quad[q] : 0;
     }
+}
+
+/* The events columns from the events of @store. */
+static void
+fill_events (BilatPanelBuild *build,
+             BilatStore      *store)
+{
+  g_autoptr(GHashTable) stands = stand_ins (build->panel, store);
+  g_autoptr(GHashTable) tallies = tallies_new ();
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autofree Side *sides = g_new0 (Side, MAX_SIDES);
+  const guint8 *dead;
+  EventWalk walk = { build, store, stands, tallies, keys, sides, NULL };
+
+  walk.segment = _bilat_store_get_segment (store, &dead);
+  _bilat_store_walk (store, _BILAT_KIND_EVENT, walk_event, &walk);
+  add_event_columns (build, tallies);
+}
+
+/* Events straight from files: each file's rows are counted into tallies
+ * of its own (a part), by the thread that reads it, and the parts merged
+ * in the order of the files, so that the sums do not depend on the
+ * threads. Nothing is kept per event: a part holds a tally per dyad and
+ * period the file has events of, and the span of the periods of its
+ * events, the coverage. */
+
+typedef struct
+{
+  BilatPanelBuild *build;
+  GHashTable      *stands;      /* read only, by every thread */
+} EventStream;
+
+typedef struct
+{
+  const EventStream *stream;
+  GHashTable        *tallies;
+  GArray            *keys;
+  gboolean           covered;
+  gint32             span[2];
+} EventPart;
+
+static gpointer
+event_part_new (gpointer data)
+{
+  EventPart *part = g_new0 (EventPart, 1);
+
+  part->stream = data;
+  part->tallies = tallies_new ();
+  part->keys = g_array_new (FALSE, FALSE, sizeof (guint64));
+  return part;
+}
+
+static void
+event_part_free (gpointer data)
+{
+  EventPart *part = data;
+
+  g_hash_table_unref (part->tallies);
+  g_array_unref (part->keys);
+  g_free (part);
+}
+
+/* A row as the store path counts the event it imports: actor1 the
+ * initiator, actor2 the target unless it is actor1 again. */
+static void
+event_part_add (gpointer        data,
+                const BilatRow *row)
+{
+  EventPart *part = data;
+  BilatPanelBuild *build = part->stream->build;
+  gint32 key = _bilat_panel_key (build->unit, row->year, row->month);
+  Side sides[2];
+
+  if (!part->covered)
+    {
+      part->covered = TRUE;
+      part->span[0] = part->span[1] = key;
+    }
+  part->span[0] = MIN (part->span[0], key);
+  part->span[1] = MAX (part->span[1], key);
+  if (key < build->first_key || key > build->last_key || row->actor1 == NULL || row->actor2 == NULL ||
+      strcmp (row->actor1, row->actor2) == 0)
+    return;
+  sides[0].ids = g_hash_table_lookup (part->stream->stands, row->actor1);
+  sides[0].role = BILAT_ROLE_INITIATOR;
+  sides[1].ids = g_hash_table_lookup (part->stream->stands, row->actor2);
+  sides[1].role = BILAT_ROLE_TARGET;
+  if (sides[0].ids == NULL || sides[1].ids == NULL)
+    return;
+  tally_event (build, part->tallies, part->keys, key, sides, 2, row->goldstein, row->quad_class);
+}
+
+/* Adds the tallies and coverage of @data, a part, to those of @into. */
+static void
+event_part_merge (gpointer into_data,
+                  gpointer data)
+{
+  EventPart *into = into_data;
+  EventPart *part = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (part->covered && !into->covered)
+    {
+      into->covered = TRUE;
+      into->span[0] = part->span[0];
+      into->span[1] = part->span[1];
+    }
+  else if (part->covered)
+    {
+      into->span[0] = MIN (into->span[0], part->span[0]);
+      into->span[1] = MAX (into->span[1], part->span[1]);
+    }
+  g_hash_table_iter_init (&iter, part->tallies);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const Tally *from = value;
+      Tally *to = tally_for (into->tallies, from->key);
+
+      to->count += from->count;
+      to->goldstein_count += from->goldstein_count;
+      to->goldstein_sum += from->goldstein_sum;
+      for (guint q = 0; q < 4; q++)
+        to->quad[q] += from->quad[q];
+    }
+}
+
+/* The events columns from event files. */
+static gboolean
+stream_events (BilatPanelBuild         *build,
+               const BilatPanelFiles   *files,
+               GCancellable            *cancellable,
+               BilatImportReport      **report,
+               GError                 **error)
+{
+  /* An empty store: the actors of the files continue what the identity
+   * tables say, as they do in a store the files are imported into. */
+  g_autoptr(BilatStore) no_actors = bilat_store_new ();
+  g_autoptr(GHashTable) stands = stand_ins (build->panel, no_actors);
+  EventStream stream = { build, stands };
+  BilatRowCounter counter = { event_part_new, event_part_add, event_part_merge, event_part_free, &stream };
+  EventPart *events;
+
+  events = _bilat_count_files (files->files, files->n_files, files->format, files->query, files->threads,
+                               files->flags, &counter, cancellable, files->progress, files->progress_data,
+                               report, error);
+  if (events == NULL)
+    return FALSE;
+  if (events->covered)
+    {
+      _bilat_panel_widen_coverage (build->panel, BILAT_PANEL_SOURCE_EVENTS, events->span[0]);
+      _bilat_panel_widen_coverage (build->panel, BILAT_PANEL_SOURCE_EVENTS, events->span[1]);
+    }
+  add_event_columns (build, events->tallies);
+  event_part_free (events);
+  return TRUE;
 }
 
 static gboolean
@@ -716,18 +881,37 @@ bilat_store_build_panel (BilatStore          *store,
                          GCancellable        *cancellable,
                          GError             **error)
 {
-  g_autoptr(BilatPanelSettings) defaults = NULL;
-  g_autoptr(GHashTable) id_index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(BilatPanel) panel = NULL;
-  BilatPanelColumns columns;
-  BilatStore *event_store;
-  BilatPanelBuild build;
-
   g_return_val_if_fail (BILAT_IS_STORE (store), NULL);
   g_return_val_if_fail (settings == NULL || BILAT_IS_PANEL_SETTINGS (settings), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  return _bilat_panel_build (store, settings, NULL, cancellable, NULL, error);
+}
+
+/* Builds the panel of @settings (NULL: the defaults) from @store, and its
+ * events columns from @files when it is not NULL (see
+ * bilat_importer_build_panel()), with the report of reading them in
+ * @report (an empty one when the settings leave out the events columns,
+ * and the files are not read). */
+BilatPanel *
+_bilat_panel_build (BilatStore             *store,
+                    BilatPanelSettings     *settings,
+                    const BilatPanelFiles  *files,
+                    GCancellable           *cancellable,
+                    BilatImportReport     **report,
+                    GError                **error)
+{
+  g_autoptr(BilatPanelSettings) defaults = NULL;
+  g_autoptr(GHashTable) id_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(BilatPanel) panel = NULL;
+  BilatPanelColumns columns;
+  BilatStore *event_store;
+  g_autoptr(BilatImportReport) files_report = NULL;
+  BilatPanelBuild build;
+
+  if (report != NULL)
+    *report = NULL;
   if (settings == NULL)
     settings = defaults = bilat_panel_settings_new ();
   if (!check_settings (settings, error))
@@ -756,7 +940,12 @@ bilat_store_build_panel (BilatStore          *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   event_store = bilat_panel_settings_get_event_store (settings);
-  if (columns & BILAT_PANEL_COLUMNS_EVENTS)
+  if ((columns & BILAT_PANEL_COLUMNS_EVENTS) && files != NULL)
+    {
+      if (!stream_events (&build, files, cancellable, &files_report, error))
+        return NULL;
+    }
+  else if (columns & BILAT_PANEL_COLUMNS_EVENTS)
     fill_events (&build, event_store != NULL ? event_store : store);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -766,5 +955,7 @@ bilat_store_build_panel (BilatStore          *store,
     return NULL;
 
   _bilat_panel_seal (panel);
+  if (report != NULL)
+    *report = files_report != NULL ? g_steal_pointer (&files_report) : bilat_import_report_new ();
   return g_steal_pointer (&panel);
 }

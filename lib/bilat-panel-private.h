@@ -14,6 +14,8 @@
 
 #include <bilat/bilat.h>
 
+#include "bilat-import-private.h"
+
 G_BEGIN_DECLS
 
 /* An empty count; an empty real is NaN. */
@@ -138,6 +140,32 @@ _bilat_panel_widen_coverage (BilatPanel       *panel,
   panel->coverage[source][0] = MIN (panel->coverage[source][0], key);
   panel->coverage[source][1] = MAX (panel->coverage[source][1], key);
 }
+
+/* Event files read for the events columns, with the settings of the
+ * importer that reads them. */
+typedef struct
+{
+  GFile                   **files;
+  guint                     n_files;
+  BilatEventFormat          format;
+  BilatQuery               *query;
+  guint                     threads;
+  BilatImportFlags          flags;
+  BilatImportProgressFunc   progress;
+  gpointer                  progress_data;
+} BilatPanelFiles;
+
+/* A copy of @self (its event store shared). */
+BilatPanelSettings *_bilat_panel_settings_copy (BilatPanelSettings *self);
+
+/* Builds a panel (see bilat_store_build_panel()), its events columns
+ * from @files when it is not NULL (see bilat_importer_build_panel()). */
+BilatPanel *_bilat_panel_build         (BilatStore             *store,
+                                        BilatPanelSettings     *settings,
+                                        const BilatPanelFiles  *files,
+                                        GCancellable           *cancellable,
+                                        BilatImportReport     **report,
+                                        GError                **error);
 
 /* The affinity columns of the panel being built: n, s, kappa and pi per
  * year, and per topic of @settings. */

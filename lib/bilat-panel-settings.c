@@ -5,6 +5,8 @@
 
 #include <bilat/bilat.h>
 
+#include "bilat-panel-private.h"
+
 #include "bilat-record-private.h"
 
 /**
@@ -222,7 +224,8 @@ bilat_panel_settings_class_init (BilatPanelSettingsClass *klass)
    *
    * The store whose events give the events columns, such as one that
    * event files were imported into, or %NULL for the store the panel is
-   * built from.
+   * built from. [method@Bilat.Importer.build_panel] counts the events of
+   * files without importing them, and does not use it.
    *
    * Since: 1.0
    */
@@ -256,6 +259,25 @@ BilatPanelSettings *
 bilat_panel_settings_new (void)
 {
   return g_object_new (BILAT_TYPE_PANEL_SETTINGS, NULL);
+}
+
+/* A copy of @self, for a building that runs on while the caller may
+ * change its own. */
+BilatPanelSettings *
+_bilat_panel_settings_copy (BilatPanelSettings *self)
+{
+  BilatPanelSettings *copy = bilat_panel_settings_new ();
+
+  for (guint i = 0; i < self->dyads->len; i++)
+    g_ptr_array_add (copy->dyads, g_strdup (g_ptr_array_index (self->dyads, i)));
+  copy->directed = self->directed;
+  copy->first_year = self->first_year;
+  copy->last_year = self->last_year;
+  copy->unit = self->unit;
+  copy->columns = self->columns;
+  copy->topics = g_strdupv (self->topics);
+  g_set_object (&copy->event_store, self->event_store);
+  return copy;
 }
 
 /**

@@ -109,3 +109,27 @@ write_zip (const char         *path,
 {
   write_zip_with (path, names, NULL, NULL);
 }
+
+/* A file of the shared data folder (the option shared_data, as
+ * BILAT_SHARED_DATA), or NULL with a message saying why the caller skips
+ * it: the option is not set, or the file is absent. */
+static inline GFile *
+shared_data_file (const char *relative)
+{
+  const char *folder = g_getenv ("BILAT_SHARED_DATA");
+  g_autofree char *path = NULL;
+
+  if (folder == NULL || folder[0] == '\0')
+    {
+      print_message ("# SKIP %s: BILAT_SHARED_DATA is not set (configure with -Dshared_data=DIR)\n",
+                     relative);
+      return NULL;
+    }
+  path = g_build_filename (folder, relative, NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      print_message ("# SKIP %s: not in the shared data folder\n", relative);
+      return NULL;
+    }
+  return g_file_new_for_path (path);
+}

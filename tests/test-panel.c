@@ -15,10 +15,15 @@
 #include <string.h>
 
 #include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
+#include <archive.h>
+#include <archive_entry.h>
+#include <zlib.h>
 
 #include <bilat/bilat.h>
 
 #include "bilat-test-util.h"
+#include "bilat-test-files.h"
 
 /* Helpers. */
 
@@ -887,6 +892,575 @@ test_real_sample (void **state)
   assert_false (isnan (cell (panel, pak_rus_2010, "s")));
 }
 
+/* Events straight from files. */
+
+static const char * const event_columns[] = {
+  "events", "goldstein_sum", "goldstein_mean", "q1", "q2", "q3", "q4",
+};
+
+/* Sums of the same scores added in another order may differ in their
+ * last bits (see bilat_series_equal()); everything else is exact. */
+static gboolean
+same_cell (double      a,
+           double      b,
+           const char *name)
+{
+  if (isnan (a) || isnan (b))
+    return isnan (a) && isnan (b);
+  if (g_str_has_prefix (name, "goldstein"))
+    return fabs (a - b) <= 1e-9 * MAX (1.0, MAX (fabs (a), fabs (b)));
+  return a == b;
+}
+
+/* The events columns of @streamed equal those of @stored row by row, and
+ * so do the rows and the coverage. Returns the number of cells with
+ * events. */
+static guint
+check_same_events (BilatPanel *stored,
+                   BilatPanel *streamed)
+{
+  g_autoptr(BilatDate) stored_span = bilat_panel_get_coverage (stored, BILAT_PANEL_SOURCE_EVENTS);
+  g_autoptr(BilatDate) streamed_span = bilat_panel_get_coverage (streamed, BILAT_PANEL_SOURCE_EVENTS);
+  guint n = bilat_panel_get_n_rows (stored);
+  guint with_events = 0;
+
+  assert_int_equal (bilat_panel_get_n_rows (streamed), n);
+  assert_true ((stored_span == NULL) == (streamed_span == NULL));
+  if (stored_span != NULL)
+    assert_true (bilat_date_equal (stored_span, streamed_span));
+  for (guint r = 0; r < n; r++)
+    {
+      assert_string_equal (bilat_panel_get_actor_a (stored, r), bilat_panel_get_actor_a (streamed, r));
+      assert_string_equal (bilat_panel_get_actor_b (stored, r), bilat_panel_get_actor_b (streamed, r));
+      for (guint c = 0; c < G_N_ELEMENTS (event_columns); c++)
+        {
+          double a = cell (stored, r, event_columns[c]);
+          double b = cell (streamed, r, event_columns[c]);
+
+          if (!same_cell (a, b, event_columns[c]))
+            fail_msg ("row %u (%s-%s): %s %g in the store, %g streamed", r,
+                      bilat_panel_get_actor_a (stored, r), bilat_panel_get_actor_b (stored, r),
+                      event_columns[c], a, b);
+        }
+      with_events += cell (stored, r, "events") > 0;
+    }
+  return with_events;
+}
+
+/* The same panel, cell for cell and bit for bit. */
+static void
+check_identical (BilatPanel *a,
+                 BilatPanel *b)
+{
+  g_autofree char *text_a = bilat_panel_to_string (a, BILAT_PANEL_FORMAT_JSON);
+  g_autofree char *text_b = bilat_panel_to_string (b, BILAT_PANEL_FORMAT_JSON);
+  guint n = bilat_panel_get_n_rows (a);
+
+  assert_string_equal (text_a, text_b);
+  assert_int_equal (bilat_panel_get_n_rows (b), n);
+  for (guint r = 0; r < n; r++)
+    for (guint c = 0; c < G_N_ELEMENTS (event_columns); c++)
+      {
+        double x = cell (a, r, event_columns[c]);
+        double y = cell (b, r, event_columns[c]);
+
+        assert_true ((isnan (x) && isnan (y)) || memcmp (&x, &y, sizeof x) == 0);
+      }
+}
+
+static BilatImporter *
+importer_with_threads (guint threads)
+{
+  BilatImporter *importer = bilat_importer_new ();
+
+  bilat_importer_set_threads (importer, threads);
+  return importer;
+}
+
+/* A store @files were imported into. */
+static BilatStore *
+imported (GFile **files,
+          guint   n_files)
+{
+  g_autoptr(BilatImporter) importer = bilat_importer_new ();
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = bilat_importer_import (importer, store, files, n_files, &error);
+  assert_null (error);
+  assert_non_null (report);
+  return g_steal_pointer (&store);
+}
+
+static BilatPanel *
+streamed (GFile             **files,
+          guint               n_files,
+          BilatPanelSettings *settings,
+          guint               threads,
+          BilatImportReport **report)
+{
+  g_autoptr(BilatImporter) importer = importer_with_threads (threads);
+  g_autoptr(GError) error = NULL;
+  BilatPanel *panel;
+
+  panel = bilat_importer_build_panel (importer, NULL, settings, files, n_files, report, &error);
+  if (panel == NULL)
+    fail_msg ("%s", error->message);
+  return panel;
+}
+
+/* The events columns streamed from @files, on one thread and on two,
+ * against those of a store the files were imported into; @settings'
+ * event store is set to it. Returns the cells with events. */
+static guint
+check_streamed (GFile             **files,
+                guint               n_files,
+                BilatStore         *events,
+                BilatPanelSettings *settings)
+{
+  g_autoptr(BilatStore) empty = bilat_store_new ();
+  g_autoptr(BilatPanel) stored = NULL;
+  g_autoptr(BilatPanel) one = NULL;
+  g_autoptr(BilatPanel) two = NULL;
+  g_autoptr(BilatImportReport) report_one = NULL;
+  g_autoptr(BilatImportReport) report_two = NULL;
+
+  bilat_panel_settings_set_event_store (settings, events);
+  stored = build (empty, settings);
+  one = streamed (files, n_files, settings, 1, &report_one);
+  two = streamed (files, n_files, settings, 2, &report_two);
+  bilat_panel_settings_set_event_store (settings, NULL);
+
+  check_identical (one, two);
+  assert_int_equal (bilat_import_report_get_kept (report_one), bilat_import_report_get_kept (report_two));
+  assert_int_equal (bilat_import_report_get_bad_rows (report_one), bilat_import_report_get_bad_rows (report_two));
+  return check_same_events (stored, one);
+}
+
+/* Up to @max dyads of states that events of @store are between, as
+ * they name them, plus PAK-RUS and RUS-USA (succession from SUN). */
+static void
+add_event_dyads (BilatPanelSettings *settings,
+                 BilatStore         *store,
+                 guint               max)
+{
+  g_autoptr(GListModel) events = bilat_store_find_events (store, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = g_list_model_get_n_items (events);
+
+  bilat_panel_settings_add_dyad (settings, "PAK", "RUS");
+  bilat_panel_settings_add_dyad (settings, "RUS", "USA");
+  for (guint i = 0; i < n && g_hash_table_size (seen) < max; i++)
+    {
+      g_autoptr(BilatEvent) event = g_list_model_get_item (events, i);
+      GPtrArray *participants = bilat_event_get_participants (event);
+      const char *a, *b;
+      char *key;
+
+      if (participants->len != 2)
+        continue;
+      a = bilat_participant_get_actor (g_ptr_array_index (participants, 0));
+      b = bilat_participant_get_actor (g_ptr_array_index (participants, 1));
+      if (bilat_country_get_name (a) == NULL || bilat_country_get_name (b) == NULL)
+        continue;
+      key = strcmp (a, b) < 0 ? g_strconcat (a, ",", b, NULL) : g_strconcat (b, ",", a, NULL);
+      if (!g_hash_table_add (seen, key))
+        continue;
+      bilat_panel_settings_add_dyad (settings, a, b);
+    }
+}
+
+/* Named dyads by year and by month, directed and not, and every pair of
+ * states in @year, of @files streamed and imported. */
+static void
+check_files_streamed (GFile **files,
+                      guint   n_files,
+                      int     first_year,
+                      int     last_year,
+                      int     year)
+{
+  g_autoptr(BilatStore) events = imported (files, n_files);
+  guint with_events = 0;
+
+  for (guint directed = 0; directed < 2; directed++)
+    for (guint by_month = 0; by_month < 2; by_month++)
+      {
+        g_autoptr(BilatPanelSettings) settings = bilat_panel_settings_new ();
+
+        bilat_panel_settings_set_directed (settings, directed);
+        bilat_panel_settings_set_unit (settings, by_month ? BILAT_SERIES_UNIT_MONTH : BILAT_SERIES_UNIT_YEAR);
+        bilat_panel_settings_set_first_year (settings, by_month ? year : first_year);
+        bilat_panel_settings_set_last_year (settings, by_month ? year : last_year);
+        bilat_panel_settings_set_columns (settings, BILAT_PANEL_COLUMNS_EVENTS);
+        add_event_dyads (settings, events, 40);
+        with_events += check_streamed (files, n_files, events, settings);
+      }
+  for (guint directed = 0; directed < 2; directed++)
+    {
+      g_autoptr(BilatPanelSettings) settings = bilat_panel_settings_new ();
+
+      bilat_panel_settings_set_directed (settings, directed);
+      bilat_panel_settings_set_first_year (settings, year);
+      bilat_panel_settings_set_last_year (settings, year);
+      bilat_panel_settings_set_columns (settings, BILAT_PANEL_COLUMNS_EVENTS | BILAT_PANEL_COLUMNS_CODES);
+      with_events += check_streamed (files, n_files, events, settings);
+    }
+  /* The comparison is of something. */
+  assert_true (with_events > 0);
+}
+
+static void
+test_streamed_fixtures (void **state)
+{
+  static const char * const names[] = {
+    "gdelt2.export.CSV", "gdelt1-daily.export.CSV", "gdelt1-backfile.CSV", "icews.tab",
+    "gdelt-identity.export.CSV", "icews-identity.tab",
+  };
+  GFile *files[G_N_ELEMENTS (names)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    files[i] = fixture (names[i]);
+  check_files_streamed (files, G_N_ELEMENTS (names), 1979, 2020, 2018);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_object_unref (files[i]);
+}
+
+/* The importer's query selects the events streamed as it selects those
+ * imported: the coverage is then that of the selected events. */
+static void
+test_streamed_query (void **state)
+{
+  GFile *files[2] = { fixture ("gdelt2.export.CSV"), fixture ("icews.tab") };
+  g_autoptr(BilatQuery) query = bilat_query_new ();
+  g_autoptr(BilatImporter) importer = bilat_importer_new ();
+  g_autoptr(BilatStore) events = bilat_store_new ();
+  g_autoptr(BilatStore) empty = bilat_store_new ();
+  g_autoptr(BilatImportReport) report = NULL;
+  g_autoptr(BilatPanelSettings) settings = bilat_panel_settings_new ();
+  g_autoptr(BilatPanel) stored = NULL;
+  g_autoptr(BilatPanel) panel = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bilat_query_set_quad_class (query, BILAT_QUAD_CLASS_VERBAL_COOPERATION);
+  bilat_importer_set_query (importer, query);
+  report = bilat_importer_import (importer, events, files, 2, &error);
+  assert_non_null (report);
+  bilat_panel_settings_add_dyad (settings, "PAK", "RUS");
+  bilat_panel_settings_add_dyad (settings, "USA", "CHN");
+  bilat_panel_settings_set_directed (settings, TRUE);
+  bilat_panel_settings_set_first_year (settings, 2015);
+  bilat_panel_settings_set_last_year (settings, 2020);
+  bilat_panel_settings_set_unit (settings, BILAT_SERIES_UNIT_MONTH);
+  bilat_panel_settings_set_columns (settings, BILAT_PANEL_COLUMNS_EVENTS);
+  bilat_panel_settings_set_event_store (settings, events);
+  stored = build (empty, settings);
+  panel = bilat_importer_build_panel (importer, NULL, settings, files, 2, NULL, &error);
+  assert_non_null (panel);
+  assert_true (check_same_events (stored, panel) > 0);
+  for (guint r = 0; r < bilat_panel_get_n_rows (panel); r++)
+    assert_true (isnan (cell (panel, r, "q4")) || cell (panel, r, "q4") == 0);
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
+static void
+test_streamed_real_samples (void **state)
+{
+  static const struct { const char *path; int first, last, year; } samples[] = {
+    { "gdelt1/reed9999_events_sample.tsv", 1979, 2016, 2016 },
+    { "gdelt2/20191024143000.export.CSV", 2015, 2019, 2019 },
+    { "icews/events.2018.sample.tab", 2015, 2019, 2018 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autoptr(GFile) file = shared_data_file (samples[i].path);
+
+      if (file == NULL)
+        continue;
+      check_files_streamed (&file, 1, samples[i].first, samples[i].last, samples[i].year);
+    }
+}
+
+/* Compressed and archived files give the panel the plain ones give. */
+static void
+test_streamed_compressed (void **state)
+{
+  static const char * const names[] = { "gdelt2.export.CSV", "icews.tab", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("bilat-panel-XXXXXX", &error);
+  g_autofree char *gz_path = g_build_filename (folder, "gdelt2.export.CSV.gz", NULL);
+  g_autofree char *zip_path = g_build_filename (folder, "events.zip", NULL);
+  g_autoptr(GBytes) plain = fixture_bytes ("gdelt2.export.CSV");
+  g_autoptr(GBytes) gz = gzip_bytes (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain));
+  g_autoptr(BilatPanelSettings) settings = bilat_panel_settings_new ();
+  g_autoptr(BilatPanel) from_plain = NULL;
+  g_autoptr(BilatPanel) from_packed = NULL;
+  GFile *plain_files[2], *packed_files[2];
+
+  assert_non_null (folder);
+  assert_true (g_file_set_contents (gz_path, g_bytes_get_data (gz, NULL), (gssize) g_bytes_get_size (gz), &error));
+  write_zip (zip_path, (const char * const *) names + 1);
+  plain_files[0] = fixture ("gdelt2.export.CSV");
+  plain_files[1] = fixture ("icews.tab");
+  packed_files[0] = g_file_new_for_path (gz_path);
+  packed_files[1] = g_file_new_for_path (zip_path);
+
+  bilat_panel_settings_add_dyad (settings, "PAK", "RUS");
+  bilat_panel_settings_add_dyad (settings, "USA", "CHN");
+  bilat_panel_settings_set_first_year (settings, 2017);
+  bilat_panel_settings_set_last_year (settings, 2019);
+  bilat_panel_settings_set_unit (settings, BILAT_SERIES_UNIT_MONTH);
+  bilat_panel_settings_set_columns (settings, BILAT_PANEL_COLUMNS_EVENTS);
+  from_plain = streamed (plain_files, 2, settings, 1, NULL);
+  from_packed = streamed (packed_files, 2, settings, 2, NULL);
+  check_identical (from_plain, from_packed);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_object_unref (plain_files[i]);
+      g_object_unref (packed_files[i]);
+    }
+  g_unlink (gz_path);
+  g_unlink (zip_path);
+  g_rmdir (folder);
+}
+
+/* A file given again repeats every event id: counted once, the repeats
+ * reported, on any number of threads (the files after it are folded in
+ * their order all the same). */
+static void
+test_streamed_repeated_file (void **state)
+{
+  GFile *files[4] = { fixture ("gdelt2.export.CSV"), fixture ("icews.tab"), fixture ("gdelt2.export.CSV"),
+                      fixture ("gdelt1-daily.export.CSV") };
+  g_autoptr(BilatPanelSettings) settings = bilat_panel_settings_new ();
+  g_autoptr(BilatStore) events = imported (files, 4);
+  g_autoptr(BilatPanel) once = NULL;
+  g_autoptr(BilatImportReport) report = NULL;
+  GFile *distinct[3] = { files[0], files[1], files[3] };
+
+  bilat_panel_settings_set_first_year (settings, 2018);
+  bilat_panel_settings_set_last_year (settings, 2019);
+  bilat_panel_settings_set_unit (settings, BILAT_SERIES_UNIT_MONTH);
+  bilat_panel_settings_set_directed (settings, TRUE);
+  bilat_panel_settings_set_columns (settings, BILAT_PANEL_COLUMNS_EVENTS);
+  add_event_dyads (settings, events, 20);
+  assert_true (check_streamed (files, 4, events, settings) > 0);
+  for (guint threads = 1; threads <= 3; threads++)
+    {
+      g_autoptr(BilatPanel) panel = streamed (files, 4, settings, threads, &report);
+
+      assert_true (bilat_import_report_get_duplicates (report) > 0);
+      g_clear_object (&report);
+      if (once == NULL)
+        once = streamed (distinct, 3, settings, 1, NULL);
+      check_identical (once, panel);
+    }
+  for (guint i = 0; i < 4; i++)
+    g_object_unref (files[i]);
+}
+
+/* A bad row is skipped and reported, as series report it; strict, it
+ * fails the building. */
+static void
+test_streamed_bad_rows (void **state)
+{
+  g_autoptr(GFile) file = fixture ("gdelt2-bad.export.CSV");
+  g_autoptr(BilatImporter) importer = bilat_importer_new ();
+  g_autoptr(BilatPanelSettings) settings = bilat_panel_settings_new ();
+  g_autoptr(BilatImportReport) report = NULL;
+  g_autoptr(BilatImportReport) series_report = NULL;
+  g_autoptr(BilatSeries) series = NULL;
+  g_autoptr(BilatPanel) panel = NULL;
+  g_autoptr(BilatStore) events = imported (&file, 1);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+  guint rows = 0;
+
+  bilat_panel_settings_add_dyad (settings, "PAK", "RUS");
+  bilat_panel_settings_set_first_year (settings, 2018);
+  bilat_panel_settings_set_last_year (settings, 2018);
+  bilat_panel_settings_set_unit (settings, BILAT_SERIES_UNIT_MONTH);
+  bilat_panel_settings_set_columns (settings, BILAT_PANEL_COLUMNS_EVENTS);
+  panel = bilat_importer_build_panel (importer, NULL, settings, &file, 1, &report, &error);
+  assert_null (error);
+  assert_non_null (panel);
+  series = bilat_importer_compute_series (importer, &file, 1, BILAT_SERIES_UNIT_MONTH, &series_report, &error);
+  assert_non_null (series);
+
+  assert_true (bilat_import_report_get_bad_rows (report) > 0);
+  assert_int_equal (bilat_import_report_get_bad_rows (report), bilat_import_report_get_bad_rows (series_report));
+  assert_int_equal (bilat_import_report_get_duplicates (report), bilat_import_report_get_duplicates (series_report));
+  assert_int_equal (bilat_import_report_get_kept (report), bilat_import_report_get_kept (series_report));
+  problems = bilat_import_report_get_problems (report);
+  assert_true (problems->len > 0);
+  assert_non_null (strstr (bilat_problem_get_file (g_ptr_array_index (problems, 0)), "gdelt2-bad.export.CSV"));
+  assert_true (bilat_problem_get_line (g_ptr_array_index (problems, 0)) > 0);
+
+  /* The good rows are counted, as the store counts them. */
+  for (guint r = 0; r < bilat_panel_get_n_rows (panel); r++)
+    rows += (guint) cell (panel, r, "events");
+  assert_int_equal (rows, bilat_import_report_get_kept (report));
+  assert_true (check_streamed (&file, 1, events, settings) > 0);
+
+  g_clear_object (&panel);
+  bilat_importer_set_flags (importer, BILAT_IMPORT_FLAGS_STRICT);
+  panel = bilat_importer_build_panel (importer, NULL, settings, &file, 1, NULL, &error);
+  assert_null (panel);
+  assert_int_equal (error->domain, BILAT_IMPORT_ERROR);
+  assert_non_null (strstr (error->message, "gdelt2-bad.export.CSV"));
+}
+
+/* Missing is not zero: cells outside the files' span are empty; the other
+ * columns come from the store; without the events columns, the files
+ * are not read. */
+static void
+test_streamed_coverage (void **state)
+{
+  g_autoptr(GFile) file = fixture ("gdelt2.export.CSV");
+  g_autoptr(BilatStore) store = small_store ();
+  g_autoptr(BilatImporter) importer = bilat_importer_new ();
+  g_autoptr(BilatPanelSettings) settings = bilat_panel_settings_new ();
+  g_autoptr(BilatImportReport) report = NULL;
+  g_autoptr(BilatPanel) panel = NULL;
+  g_autoptr(BilatPanel) from_store = NULL;
+  g_autoptr(BilatDate) span = NULL;
+  g_autofree char *span_text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bilat_panel_settings_add_dyad (settings, "PAK", "RUS");
+  bilat_panel_settings_set_first_year (settings, 2000);
+  bilat_panel_settings_set_last_year (settings, 2020);
+  bilat_panel_settings_set_columns (settings, BILAT_PANEL_COLUMNS_EVENTS | BILAT_PANEL_COLUMNS_EXERCISES);
+  panel = bilat_importer_build_panel (importer, store, settings, &file, 1, &report, &error);
+  assert_null (error);
+  span = bilat_panel_get_coverage (panel, BILAT_PANEL_SOURCE_EVENTS);
+  span_text = bilat_date_to_string (span);
+  assert_string_equal (span_text, "2018/2019");
+  for (guint r = 0; r < bilat_panel_get_n_rows (panel); r++)
+    {
+      int year = row_year (panel, r);
+
+      if (year < 2018 || year > 2019)
+        assert_true (isnan (cell (panel, r, "events")) && isnan (cell (panel, r, "goldstein_sum")) &&
+                     isnan (cell (panel, r, "q1")));
+      else
+        assert_false (isnan (cell (panel, r, "events")));
+    }
+  assert_true (cell (panel, 2018 - 2000, "events") > 0);
+  /* The exercises are the store's. */
+  from_store = build (store, settings);
+  for (guint r = 0; r < bilat_panel_get_n_rows (panel); r++)
+    assert_true (same_cell (cell (panel, r, "exercises"), cell (from_store, r, "exercises"), "exercises"));
+
+  g_clear_object (&report);
+  g_clear_object (&panel);
+  bilat_panel_settings_set_columns (settings, BILAT_PANEL_COLUMNS_EXERCISES);
+  panel = bilat_importer_build_panel (importer, store, settings, &file, 1, &report, &error);
+  assert_non_null (panel);
+  assert_int_equal (bilat_import_report_get_rows (report), 0);
+  assert_int_equal (bilat_panel_find_column (panel, "events"), -1);
+}
+
+static void
+on_progress (BilatImporter *importer,
+             guint64        bytes_done,
+             guint64        bytes_total,
+             guint64        rows,
+             gpointer       user_data)
+{
+  guint64 *last = user_data;
+
+  assert_true (bytes_done >= last[0]);
+  last[0] = bytes_done;
+  last[1] = bytes_total;
+  last[2]++;
+}
+
+/* Progress ends with every byte read; a cancelled building stops. */
+static void
+test_streamed_progress_cancel (void **state)
+{
+  GFile *files[2] = { fixture ("gdelt2.export.CSV"), fixture ("icews.tab") };
+  g_autoptr(BilatImporter) importer = importer_with_threads (2);
+  g_autoptr(BilatPanelSettings) settings = bilat_panel_settings_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(BilatPanel) panel = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 last[3] = { 0, 0, 0 };
+
+  bilat_panel_settings_add_dyad (settings, "PAK", "RUS");
+  g_signal_connect (importer, "progress", G_CALLBACK (on_progress), last);
+  panel = bilat_importer_build_panel (importer, NULL, settings, files, 2, NULL, &error);
+  assert_non_null (panel);
+  assert_true (last[2] > 0);
+  assert_true (last[0] > 0 && last[0] == last[1]);
+
+  g_clear_object (&panel);
+  g_cancellable_cancel (cancellable);
+  bilat_importer_set_cancellable (importer, cancellable);
+  panel = bilat_importer_build_panel (importer, NULL, settings, files, 2, NULL, &error);
+  assert_null (panel);
+  assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
+static void
+on_built (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  gpointer *out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  out[0] = bilat_importer_build_panel_finish (BILAT_IMPORTER (source), result, (BilatImportReport **) &out[1],
+                                              &error);
+  if (out[0] == NULL)
+    fail_msg ("%s", error->message);
+}
+
+/* The asynchronous form gives the panel of the synchronous one, with its
+ * report and progress in the caller's context; the settings are read at
+ * the call. */
+static void
+test_streamed_async (void **state)
+{
+  GFile *files[3] = { fixture ("gdelt2.export.CSV"), fixture ("icews.tab"), fixture ("gdelt2-bad.export.CSV") };
+  g_autoptr(BilatImporter) importer = importer_with_threads (2);
+  g_autoptr(BilatPanelSettings) settings = bilat_panel_settings_new ();
+  g_autoptr(BilatStore) store = small_store ();
+  g_autoptr(BilatImportReport) report = NULL;
+  g_autoptr(BilatPanel) panel = NULL;
+  g_autoptr(GError) error = NULL;
+  gpointer out[2] = { NULL, NULL };
+  guint64 last[3] = { 0, 0, 0 };
+
+  bilat_panel_settings_add_dyad (settings, "PAK", "RUS");
+  bilat_panel_settings_add_dyad (settings, "USA", "CHN");
+  bilat_panel_settings_set_directed (settings, TRUE);
+  bilat_panel_settings_set_first_year (settings, 2000);
+  bilat_panel_settings_set_last_year (settings, 2019);
+  panel = bilat_importer_build_panel (importer, store, settings, files, 3, &report, &error);
+  assert_non_null (panel);
+
+  g_signal_connect (importer, "progress", G_CALLBACK (on_progress), last);
+  bilat_importer_build_panel_async (importer, store, settings, files, 3, on_built, out);
+  bilat_panel_settings_clear_dyads (settings);
+  while (out[0] == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  check_identical (panel, out[0]);
+  assert_int_equal (bilat_import_report_get_bad_rows (out[1]), bilat_import_report_get_bad_rows (report));
+  assert_true (bilat_import_report_get_bad_rows (report) > 0);
+  assert_true (last[2] > 0 && last[0] == last[1]);
+  g_object_unref (out[0]);
+  g_object_unref (out[1]);
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (files[i]);
+}
+
 int
 main (void)
 {
@@ -899,6 +1473,15 @@ main (void)
     cmocka_unit_test (test_settings),
     cmocka_unit_test (test_output),
     cmocka_unit_test (test_real_sample),
+    cmocka_unit_test (test_streamed_fixtures),
+    cmocka_unit_test (test_streamed_real_samples),
+    cmocka_unit_test (test_streamed_query),
+    cmocka_unit_test (test_streamed_repeated_file),
+    cmocka_unit_test (test_streamed_compressed),
+    cmocka_unit_test (test_streamed_bad_rows),
+    cmocka_unit_test (test_streamed_coverage),
+    cmocka_unit_test (test_streamed_progress_cancel),
+    cmocka_unit_test (test_streamed_async),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

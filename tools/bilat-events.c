@@ -204,6 +204,21 @@ files_of (char **paths)
   return files;
 }
 
+/* The --jobs of the command line, checked: 1 when not given. */
+static gboolean
+parse_jobs (Tool     *tool,
+            guint    *threads,
+            GError  **error)
+{
+  if (tool->jobs != TOOL_JOBS_UNSET && (tool->jobs < 1 || tool->jobs > 256))
+    {
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE, "--jobs takes a number from 1 to 256");
+      return FALSE;
+    }
+  *threads = tool->jobs != TOOL_JOBS_UNSET ? (guint) tool->jobs : 1;
+  return TRUE;
+}
+
 BilatSeries *
 tool_series_from_files (Tool             *tool,
                         BilatQuery       *query,
@@ -216,18 +231,15 @@ tool_series_from_files (Tool             *tool,
   BilatEventFormat format;
   BilatSeries *series;
   Progress progress;
+  guint threads;
 
-  if (!parse_format (tool, &format, error) || !check_event_file_query (tool, query, error))
+  if (!parse_format (tool, &format, error) || !check_event_file_query (tool, query, error) ||
+      !parse_jobs (tool, &threads, error))
     return NULL;
-  if (tool->jobs != TOOL_JOBS_UNSET && (tool->jobs < 1 || tool->jobs > 256))
-    {
-      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE, "--jobs takes a number from 1 to 256");
-      return NULL;
-    }
 
   progress_init (&progress);
   importer = importer_new (tool, query, format, &progress);
-  bilat_importer_set_threads (importer, tool->jobs != TOOL_JOBS_UNSET ? (guint) tool->jobs : 1);
+  bilat_importer_set_threads (importer, threads);
   series = bilat_importer_compute_series (importer, (GFile **) files->pdata, files->len, unit,
                                           &report, error);
   progress_finish (&progress);
@@ -237,27 +249,31 @@ tool_series_from_files (Tool             *tool,
   return series;
 }
 
-BilatStore *
-tool_store_from_files (Tool        *tool,
-                       BilatQuery  *query,
-                       GError     **error)
+BilatPanel *
+tool_panel_from_files (Tool                *tool,
+                       BilatStore          *store,
+                       BilatPanelSettings  *settings,
+                       GError             **error)
 {
   g_autoptr(GPtrArray) files = files_of (tool->inputs);
-  g_autoptr(BilatStore) store = bilat_store_new ();
   g_autoptr(BilatImportReport) report = NULL;
   g_autoptr(BilatImporter) importer = NULL;
   BilatEventFormat format;
+  BilatPanel *panel;
   Progress progress;
+  guint threads;
 
-  if (!parse_format (tool, &format, error))
+  if (!parse_format (tool, &format, error) || !parse_jobs (tool, &threads, error))
     return NULL;
   progress_init (&progress);
-  importer = importer_new (tool, query, format, &progress);
-  report = bilat_importer_import (importer, store, (GFile **) files->pdata, files->len, error);
+  importer = importer_new (tool, NULL, format, &progress);
+  bilat_importer_set_threads (importer, threads);
+  panel = bilat_importer_build_panel (importer, store, settings, (GFile **) files->pdata, files->len,
+                                      &report, error);
   progress_finish (&progress);
-  if (report == NULL || !tool_print_import_report (report, error))
-    return NULL;
-  return g_steal_pointer (&store);
+  if (report != NULL && !tool_print_import_report (report, error))
+    g_clear_object (&panel);
+  return panel;
 }
 
 static gboolean

@@ -84,7 +84,6 @@ actor_id (BilatStore *store,
 static gboolean
 add_dyads (Tool                *tool,
            BilatPanelSettings  *settings,
-           GPtrArray           *actors,
            GError             **error)
 {
   for (guint i = 0; tool->dyads[i] != NULL; i++)
@@ -102,8 +101,6 @@ add_dyads (Tool                *tool,
       a = actor_id (tool->store, pair[0]);
       b = actor_id (tool->store, pair[1]);
       bilat_panel_settings_add_dyad (settings, a, b);
-      g_ptr_array_add (actors, g_strdup (a));
-      g_ptr_array_add (actors, g_strdup (b));
     }
   return TRUE;
 }
@@ -150,7 +147,6 @@ tool_run_panel (Tool    *tool,
 {
   g_autoptr(BilatPanelSettings) settings = bilat_panel_settings_new ();
   g_autoptr(BilatPanel) panel = NULL;
-  g_autoptr(GPtrArray) actors = g_ptr_array_new_with_free_func (g_free);
   BilatPanelColumns columns = bilat_panel_settings_get_columns (settings);
   int year;
 
@@ -223,47 +219,42 @@ tool_run_panel (Tool    *tool,
 
       bilat_panel_settings_set_topics (settings, (const char * const *) topics);
     }
-  if (tool->dyads != NULL && !add_dyads (tool, settings, actors, error))
+  if (tool->dyads != NULL && !add_dyads (tool, settings, error))
     return FALSE;
 
-  /* Events straight from files: read into a store of their own, only
-   * those of the dyads' actors when dyads are named. */
-  if (tool->inputs != NULL)
+  /* Events straight from files: counted as they are read, none kept. */
+  if (tool->inputs != NULL && !(columns & BILAT_PANEL_COLUMNS_EVENTS))
     {
-      g_autoptr(BilatQuery) query = bilat_query_new ();
-      g_autoptr(BilatStore) events = NULL;
-
-      if (!(columns & BILAT_PANEL_COLUMNS_EVENTS))
-        {
-          g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
-                       "--input reads events for the events columns, which --columns leaves out");
-          return FALSE;
-        }
-      if (actors->len > 0)
-        {
-          g_ptr_array_add (actors, NULL);
-          bilat_query_set_actors (query, (const char * const *) actors->pdata);
-        }
-      events = tool_store_from_files (tool, query, error);
-      if (events == NULL)
-        return FALSE;
-      bilat_panel_settings_set_event_store (settings, events);
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE,
+                   "--input reads events for the events columns, which --columns leaves out");
+      return FALSE;
+    }
+  if (tool->inputs == NULL && (tool->jobs != TOOL_JOBS_UNSET || tool->format != NULL || tool->strict))
+    {
+      g_set_error (error, TOOL_ERROR, TOOL_ERROR_USAGE, "%s applies to the event files of --input only",
+                   tool->jobs != TOOL_JOBS_UNSET ? "--jobs" : tool->format != NULL ? "--format" : "--strict");
+      return FALSE;
     }
 
   if (tool->votes != NULL && !tool_add_votes (tool, tool->store, error))
     return FALSE;
 
-  /* On a terminal, say what runs while the sources are read. */
-  if (isatty (STDERR_FILENO))
+  if (tool->inputs != NULL)
+    panel = tool_panel_from_files (tool, tool->store, settings, error);
+  else
     {
-      fputs ("bilat: building the panel…", stderr);
-      fflush (stderr);
-    }
-  panel = bilat_store_build_panel (tool->store, settings, NULL, error);
-  if (isatty (STDERR_FILENO))
-    {
-      fputs ("\r\033[K", stderr);
-      fflush (stderr);
+      /* On a terminal, say what runs while the sources are read. */
+      if (isatty (STDERR_FILENO))
+        {
+          fputs ("bilat: building the panel…", stderr);
+          fflush (stderr);
+        }
+      panel = bilat_store_build_panel (tool->store, settings, NULL, error);
+      if (isatty (STDERR_FILENO))
+        {
+          fputs ("\r\033[K", stderr);
+          fflush (stderr);
+        }
     }
   return panel != NULL && write_panel (tool, panel, error);
 }

@@ -141,11 +141,13 @@ gboolean     tool_add_votes         (Tool             *tool,
                                      BilatStore       *store,
                                      GError          **error);
 
-/* The events of the files of --input, read into a new store with a
- * progress line on a terminal (panel: the events columns). */
-BilatStore  *tool_store_from_files  (Tool             *tool,
-                                     BilatQuery       *query,
-                                     GError          **error);
+/* The panel of @settings, its events columns streamed from the files of
+ * --input (--format, --jobs, --strict) with a progress line on a
+ * terminal, the others from @store; bad rows reported on standard error. */
+BilatPanel  *tool_panel_from_files  (Tool                *tool,
+                                     BilatStore          *store,
+                                     BilatPanelSettings  *settings,
+                                     GError             **error);
 
 /* Says on standard error how many bad rows and duplicates @report counts,
  * with the first few problems; fails when every row was bad. */

@@ -203,28 +203,35 @@ static const Command commands[] = {
     "kappa, pi from UN votes; --topics me,nu adds n_me, s_me …) and all; the\n"
     "columns a, b, cow_a, cow_b and year (or period) always come first. The\n"
     "default is exercises,events,affinity. Events come from the dataset, or\n"
-    "straight from event files with --input FILE (GDELT, ICEWS; repeatable),\n"
-    "with a progress line on a terminal. --votes FILE adds the UN vote tables\n"
+    "straight from event files with --input FILE (GDELT, ICEWS; plain, .gz or\n"
+    "zip; repeatable), counted as they are read without keeping the events,\n"
+    "with a progress line on a terminal; --jobs N reads N files at a time (the\n"
+    "same panel on any number), --format names their format, and bad rows are\n"
+    "skipped and reported (--strict: refused). --votes FILE adds the UN vote tables\n"
     "(roll calls, issues, votes; as “bilat affinity” reads them) to the dataset,\n"
     "for exercises and affinity side by side.\n"
     "\n"
     "A cell is empty (NA in CSV, null in JSON, a dash in the table) where the\n"
     "source does not cover the period: outside the span of the data the dataset\n"
-    "holds for it, which the output states (CSV and TSV: a comment line\n"
-    "“# coverage: …” before the header; read them with comment=\"#\"), and for\n"
+    "(or, for events, the files of --input) holds for it, which the output\n"
+    "states (CSV and TSV: a comment line “# coverage: …” before the header;\n"
+    "read them with comment=\"#\"), and for\n"
     "affinity in a year without a roll call. Empty is never 0.\n"
     "\n"
     "Examples:\n"
     "  bilat --data mme.bilat panel --dyad PAK,RUS --dyad PAK,USA --from 2005 --to 2010 \\\n"
     "        --columns exercises,affinity --votes un_votes.csv un_roll_calls.csv un_roll_call_issues.csv\n"
     "  bilat --data mme.json panel --all --columns exercises --csv -o panel.csv\n"
+    "  bilat --data mme.json panel --dyad PAK,RUS --directed --by month --from 2019 --to 2019 \\\n"
+    "        --columns exercises,events --input 2019*.export.CSV.zip --jobs 2\n"
     "  bilat --data unga.bilat panel --all --directed --from 1980 --to 2010 --columns affinity --topics me",
     "an object with metadata (unit, directed, from,\n"
     "to, columns, coverage: each source's span as an interval, or null) and rows,\n"
     "an array with an object per row with the members of the CSV columns (null\n"
     "for an empty cell).",
     NULL,
-    OPTION_TABULAR | OPTION_FORMAT | OPTION_PANEL | OPTION_DATA, ARGS_ANY, tool_run_panel },
+    OPTION_TABULAR | OPTION_FORMAT | OPTION_JOBS | OPTION_STRICT | OPTION_PANEL | OPTION_DATA, ARGS_ANY,
+    tool_run_panel },
   { "actors", NULL,
     "The actors: states, organisations, persons, groups",
     "Lists the actors of the dataset with their kind, name and aliases.",

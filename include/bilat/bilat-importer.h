@@ -13,6 +13,7 @@
 
 #include "bilat-version-macros.h"
 #include "bilat-import.h"
+#include "bilat-panel.h"
 
 G_BEGIN_DECLS
 
@@ -122,6 +123,28 @@ void               bilat_importer_compute_series_from_stream_async  (BilatImport
                                                                      gpointer             user_data);
 BILAT_AVAILABLE_IN_1_0
 BilatSeries       *bilat_importer_compute_series_from_stream_finish (BilatImporter       *self,
+                                                                     GAsyncResult        *result,
+                                                                     BilatImportReport  **report,
+                                                                     GError             **error);
+
+BILAT_AVAILABLE_IN_1_0
+BilatPanel        *bilat_importer_build_panel                       (BilatImporter       *self,
+                                                                     BilatStore          *store,
+                                                                     BilatPanelSettings  *settings,
+                                                                     GFile              **files,
+                                                                     guint                n_files,
+                                                                     BilatImportReport  **report,
+                                                                     GError             **error);
+BILAT_AVAILABLE_IN_1_0
+void               bilat_importer_build_panel_async                 (BilatImporter       *self,
+                                                                     BilatStore          *store,
+                                                                     BilatPanelSettings  *settings,
+                                                                     GFile              **files,
+                                                                     guint                n_files,
+                                                                     GAsyncReadyCallback  callback,
+                                                                     gpointer             user_data);
+BILAT_AVAILABLE_IN_1_0
+BilatPanel        *bilat_importer_build_panel_finish                (BilatImporter       *self,
                                                                      GAsyncResult        *result,
                                                                      BilatImportReport  **report,
                                                                      GError             **error);

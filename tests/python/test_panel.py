@@ -184,5 +184,106 @@ class RowsTest(unittest.TestCase):
         self.assertEqual(text.splitlines()[2:], ["a,b,cow_a,cow_b,year,exercises", "PAK,RUS,770,365,2003,1"])
 
 
+# Event files: the fixtures of tests/data/import and the shared samples.
+IMPORT_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "import")
+EVENT_SAMPLES = (("gdelt1/reed9999_events_sample.tsv", 2016), ("gdelt2/20191024143000.export.CSV", 2019),
+                 ("icews/events.2018.sample.tab", 2018))
+EVENT_FIELDS = ("events", "goldstein_sum", "goldstein_mean", "q1", "q2", "q3", "q4")
+
+
+class StreamedPanelTest(unittest.TestCase):
+    def assert_same_events(self, stored, streamed):
+        """Row by row, the events columns; Goldstein sums added in another
+        order may differ in their last bits."""
+        self.assertEqual(stored.coverage["events"], streamed.coverage["events"])
+        rows = list(zip(stored, streamed))
+        self.assertEqual(len(rows), len(stored))
+        self.assertEqual(len(stored), len(streamed))
+        for a, b in rows:
+            self.assertEqual(a[:3], b[:3])
+            for name in EVENT_FIELDS:
+                x, y = getattr(a, name), getattr(b, name)
+                if name.startswith("goldstein") and x is not None and y is not None:
+                    self.assertAlmostEqual(x, y, delta=1e-9 * max(1.0, abs(x)))
+                else:
+                    self.assertEqual(x, y, (a, name))
+        self.assertTrue(any(row.events for row in stored))
+
+    def check_file(self, path, year):
+        events = Bilat.Store.new()
+        events.import_events(path)
+        # Every pair of states by year; by month, the dyads with events.
+        dyads = None
+        for directed in (False, True):
+            for by in ("year", "month"):
+                keywords = dict(directed=directed, first_year=year, last_year=year, by=by, columns=["events"],
+                                dyads=dyads if by == "month" else None)
+                stored = Bilat.Store.new().build_panel(event_store=events, **keywords)
+                one, report = Bilat.Panel.from_files([path], **keywords)
+                two, _ = Bilat.Panel.from_files([path], jobs=2, **keywords)
+                self.assertEqual(one.to_string(Bilat.PanelFormat.CSV), two.to_string(Bilat.PanelFormat.CSV))
+                self.assertGreater(report.get_kept(), 0)
+                self.assert_same_events(stored, one)
+                if by == "year" and not directed:
+                    dyads = [(row.a, row.b) for row in stored if row.events][:50]
+
+    def test_fixture(self):
+        self.check_file(os.path.join(IMPORT_DATA, "gdelt2.export.CSV"), 2018)
+
+    def test_shared_samples(self):
+        found = 0
+        for relative, year in EVENT_SAMPLES:
+            path = os.path.join(SHARED, relative)
+            if not SHARED or not os.path.exists(path):
+                print(f"# skip {relative}: not in BILAT_SHARED_DATA")
+                continue
+            with self.subTest(sample=relative):
+                self.check_file(path, year)
+            found += 1
+        if not found:
+            self.skipTest("BILAT_SHARED_DATA is not set: the GDELT and ICEWS samples are not read")
+
+    def test_bad_rows_and_store_columns(self):
+        store = small_store()
+        progress = []
+        panel, report = Bilat.Panel.from_files(
+            [os.path.join(IMPORT_DATA, "gdelt2-bad.export.CSV")], store=store, dyads=[("PAK", "RUS")],
+            first_year=2017, last_year=2019, columns=["events", "exercises"],
+            progress=lambda done, total, rows: progress.append((done, total)))
+        self.assertGreater(report.get_bad_rows(), 0)
+        self.assertIn("gdelt2-bad.export.CSV", report.get_problems()[0].get_file())
+        self.assertEqual([row.events for row in panel], [None, report.get_kept(), None])
+        self.assertEqual(panel.coverage["events"], "2018/2018")
+        self.assertTrue(progress and progress[-1][0] == progress[-1][1])
+        with self.assertRaises(GLib.Error) as caught:
+            Bilat.Panel.from_files([os.path.join(IMPORT_DATA, "gdelt2-bad.export.CSV")], strict=True,
+                                   dyads=[("PAK", "RUS")], columns=["events"])
+        self.assertEqual(caught.exception.domain, GLib.quark_to_string(Bilat.import_error_quark()))
+
+    def test_async(self):
+        from gi.repository import Gio
+        files = [Gio.File.new_for_path(os.path.join(IMPORT_DATA, name))
+                 for name in ("gdelt2.export.CSV", "icews.tab")]
+        settings = Bilat.PanelSettings.new()
+        settings.add_dyad("PAK", "RUS")
+        settings.set_first_year(2015)
+        settings.set_last_year(2019)
+        settings.set_columns(Bilat.PanelColumns.EVENTS)
+        importer = Bilat.Importer(threads=2)
+        expected, _ = importer.build_panel(None, settings, files)
+        loop = GLib.MainLoop()
+        result = []
+
+        def done(source, async_result):
+            result.append(source.build_panel_finish(async_result))
+            loop.quit()
+
+        importer.build_panel_async(None, settings, files, done)
+        loop.run()
+        panel, report = result[0]
+        self.assertEqual(panel.to_string(Bilat.PanelFormat.CSV), expected.to_string(Bilat.PanelFormat.CSV))
+        self.assertGreater(report.get_kept(), 0)
+
+
 if __name__ == "__main__":
     unittest.main()

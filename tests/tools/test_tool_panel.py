@@ -153,6 +153,85 @@ class PanelTest(unittest.TestCase):
         self.assertEqual(undirected.returncode, 0, undirected.stderr)
         self.assertEqual([r["events"] for r in read_panel(undirected.stdout)[1]], ["3", "2"])
 
+    def streamed_and_imported(self, path, *args):
+        """The panel of --input PATH and that of a dataset PATH was imported
+        into, as rows of the CSV, and the streamed run's stderr."""
+        dataset = os.path.join(self.tmp.name, "events.json")
+        imported = run("import", path, "-o", dataset)
+        self.assertEqual(imported.returncode, 0, imported.stderr)
+        from_store = run("--data", dataset, "panel", *args, "--csv")
+        self.assertEqual(from_store.returncode, 0, from_store.stderr)
+        streamed = run("--data", self.data, "panel", *args, "--csv", "--input", path)
+        self.assertEqual(streamed.returncode, 0, streamed.stderr)
+        return read_panel(from_store.stdout), read_panel(streamed.stdout), streamed.stderr
+
+    def assert_same_events(self, stored, streamed):
+        (stored_comments, stored_rows), (streamed_comments, streamed_rows) = stored, streamed
+        # The coverage of the events is the same; the exercises are those
+        # of --data in the streamed run only.
+        self.assertEqual(stored_comments[1].split(";")[1], streamed_comments[1].split(";")[1])
+        self.assertEqual(len(stored_rows), len(streamed_rows))
+        with_events = 0
+        for a, b in zip(stored_rows, streamed_rows):
+            self.assertEqual((a["a"], a["b"], a.get("year", a.get("period"))),
+                             (b["a"], b["b"], b.get("year", b.get("period"))))
+            for name in ("events", "q1", "q2", "q3", "q4"):
+                self.assertEqual(a[name], b[name], (a, name))
+            for name in ("goldstein_sum", "goldstein_mean"):
+                if a[name] == "" or b[name] == "":
+                    self.assertEqual(a[name], b[name], (a, name))
+                else:
+                    self.assertAlmostEqual(float(a[name]), float(b[name]), delta=1e-9 * max(1, abs(float(a[name]))))
+            with_events += a["events"] not in ("", "0")
+        self.assertGreater(with_events, 0)
+
+    def test_streamed_equals_imported(self):
+        samples = []
+        if SRCDIR:
+            samples.append((os.path.join(SRCDIR, "data", "import", "gdelt2.export.CSV"), "2018"))
+        for relative, year in (("gdelt1/reed9999_events_sample.tsv", "2016"),
+                               ("gdelt2/20191024143000.export.CSV", "2019"),
+                               ("icews/events.2018.sample.tab", "2018")):
+            path = os.path.join(SHARED, relative)
+            if SHARED and os.path.exists(path):
+                samples.append((path, year))
+            else:
+                print(f"# skip {relative}: not in BILAT_SHARED_DATA")
+        if not samples:
+            self.skipTest("neither BILAT_TEST_SRCDIR nor BILAT_SHARED_DATA is set")
+        for path, year in samples:
+            for directed in ([], ["--directed"]):
+                for by in ("year", "month"):
+                    with self.subTest(path=path, directed=directed, by=by):
+                        stored, streamed, _ = self.streamed_and_imported(
+                            path, "--all", *directed, "--from", year, "--to", year, "--by", by,
+                            "--columns", "events")
+                        self.assert_same_events(stored, streamed)
+
+    def test_streamed_jobs_and_bad_rows(self):
+        if not SRCDIR:
+            self.skipTest("BILAT_TEST_SRCDIR is not set")
+        files = [os.path.join(SRCDIR, "data", "import", name)
+                 for name in ("gdelt2.export.CSV", "icews.tab", "gdelt2-bad.export.CSV")]
+        args = ["--data", self.data, "panel", "--dyad", "PAK,RUS", "--dyad", "USA,CHN", "--directed",
+                "--from", "2017", "--to", "2019", "--by", "month", "--columns", "events", "--csv", "--input"]
+        one = run(*args, *files, "--jobs", "1")
+        two = run(*args, *files, "--jobs", "2")
+        self.assertEqual(one.returncode, 0, one.stderr)
+        self.assertEqual(two.returncode, 0, two.stderr)
+        self.assertEqual(one.stdout, two.stdout)
+        # The bad rows of the third file are skipped and reported with their place.
+        self.assertIn("bad", one.stderr)
+        self.assertIn("gdelt2-bad.export.CSV", one.stderr)
+        strict = run(*args, files[2], "--strict")
+        self.assertNotEqual(strict.returncode, 0)
+        self.assertIn("gdelt2-bad.export.CSV", strict.stderr)
+        self.assertEqual(len(strict.stderr.strip().splitlines()), 1, strict.stderr)
+        for option in (["--jobs", "2"], ["--strict"]):
+            refused = run("--data", self.data, "panel", "--dyad", "PAK,RUS", *option)
+            self.assertNotEqual(refused.returncode, 0, option)
+            self.assertIn("--input", refused.stderr, option)
+
     def test_json_and_table(self):
         result = run("--data", self.data, "panel", "--dyad", "PAK,RUS", "--from", "2004", "--to", "2005",
                      "--columns", "exercises", "--json")

@@ -639,6 +639,25 @@ class Panel(Bilat.Panel):
     empty cell, so that ``pandas.DataFrame(list(panel))`` is the table;
     ``to_pandas()`` builds it faster, column by column."""
 
+    @classmethod
+    def from_files(cls, files, store=None, settings=None, format=None, query=None, jobs=1, *,
+                   strict=False, cancellable=None, progress=None, dyads=None, directed=None,
+                   first_year=None, last_year=None, by=None, columns=None, topics=None, **criteria):
+        """A panel whose events columns are counted straight from event
+        files (GDELT, ICEWS; plain, .gz or .zip) by a Bilat.Importer,
+        without keeping the events, ``jobs`` files at a time (0: as many as
+        there are processors); the other columns come from ``store``. Give
+        Bilat.PanelSettings or the keywords of Store.build_panel; the query
+        (a Bilat.Query, its string form or keyword criteria) selects the
+        events counted. Returns (panel, report)."""
+        import os
+        if settings is None:
+            settings = _panel_settings(dyads, directed, first_year, last_year, by, columns, topics, None)
+        jobs = jobs or os.cpu_count() or 1
+        importer = _importer(format, _maybe_query(query, criteria), strict, cancellable, progress,
+                             min(jobs, 256))
+        return importer.build_panel(store, settings, [_as_file(f) for f in files])
+
     def _row_type(self):
         fields = tuple(self.get_columns())
         row_type = _PANEL_ROW_TYPES.get(fields)

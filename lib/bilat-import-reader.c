@@ -134,6 +134,32 @@ split_rest (const char *p,
   return n + 1;
 }
 
+/* The columns that end at the tabs of a block at @p (bit i of @mask: a
+ * tab at p + i); returns the count of columns so far. */
+static inline guint
+take_tabs (const char  *p,
+           guint64      mask,
+           const char **start,
+           guint        n,
+           BilatField  *columns,
+           guint        max)
+{
+  while (mask != 0)
+    {
+      const char *tab = p + __builtin_ctzll (mask);
+
+      if (n < max)
+        {
+          columns[n].text = *start;
+          columns[n].length = (gsize) (tab - *start);
+        }
+      n++;
+      *start = tab + 1;
+      mask &= mask - 1;
+    }
+  return n;
+}
+
 /* Cuts [p, e) into its columns; returns how many there are, which may be
  * more than @max (then only @max are filled). *plain is set to whether
  * the line is all ASCII without NUL: then its text needs no check. */
@@ -168,19 +194,7 @@ split_columns_avx2 (const char *p,
       unusual |= (guint32) _mm256_movemask_epi8 (_mm256_or_si256 (low, high)) |
                  (guint32) _mm256_movemask_epi8 (_mm256_cmpeq_epi8 (_mm256_min_epu8 (low, high), zeros));
 
-      while (mask != 0)
-        {
-          const char *tab = p + __builtin_ctzll (mask);
-
-          if (n < max)
-            {
-              columns[n].text = start;
-              columns[n].length = (gsize) (tab - start);
-            }
-          n++;
-          start = tab + 1;
-          mask &= mask - 1;
-        }
+      n = take_tabs (p, mask, &start, n, columns, max);
     }
   for (; p + 32 <= e; p += 32)
     {
@@ -190,19 +204,7 @@ split_columns_avx2 (const char *p,
       unusual |= (guint32) _mm256_movemask_epi8 (block) |
                  (guint32) _mm256_movemask_epi8 (_mm256_cmpeq_epi8 (block, zeros));
 
-      while (mask != 0)
-        {
-          const char *tab = p + __builtin_ctz (mask);
-
-          if (n < max)
-            {
-              columns[n].text = start;
-              columns[n].length = (gsize) (tab - start);
-            }
-          n++;
-          start = tab + 1;
-          mask &= mask - 1;
-        }
+      n = take_tabs (p, mask, &start, n, columns, max);
     }
   *plain = unusual == 0;
   return split_rest (p, e, start, n, columns, max, plain);
@@ -267,19 +269,7 @@ split_columns (const char *p,
       unusual |= (guint) _mm_movemask_epi8 (block) |
                  (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (block, _mm_setzero_si128 ()));
 
-      while (mask != 0)
-        {
-          const char *tab = p + __builtin_ctz (mask);
-
-          if (n < max)
-            {
-              columns[n].text = start;
-              columns[n].length = (gsize) (tab - start);
-            }
-          n++;
-          start = tab + 1;
-          mask &= mask - 1;
-        }
+      n = take_tabs (p, mask, &start, n, columns, max);
       p += 16;
     }
   *plain = unusual == 0;

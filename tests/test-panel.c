@@ -715,7 +715,35 @@ test_output (void **state)
   bilat_panel_settings_set_topics (settings, NULL);
   panel = build (store, settings);
 
+  assert_int_equal (bilat_panel_settings_get_columns (settings),
+                    BILAT_PANEL_COLUMNS_CODES | BILAT_PANEL_COLUMNS_EXERCISES | BILAT_PANEL_COLUMNS_AFFINITY);
+  {
+    const char * const expected[] = { "a", "b", "cow_a", "cow_b", "year", "exercises", "n", "s", "kappa", "pi", NULL };
+    const char * const *names = bilat_panel_get_columns (panel);
+
+    for (guint i = 0; expected[i] != NULL; i++)
+      assert_string_equal (names[i], expected[i]);
+    assert_null (names[G_N_ELEMENTS (expected) - 1]);
+  }
+
   csv = bilat_panel_to_string (panel, BILAT_PANEL_FORMAT_CSV);
+  /* Written to a stream: the same bytes; to a closed one, an error. */
+  for (int format = BILAT_PANEL_FORMAT_TABLE; format <= BILAT_PANEL_FORMAT_JSON; format++)
+    {
+      g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+      g_autoptr(GOutputStream) closed = g_memory_output_stream_new_resizable ();
+      g_autoptr(GError) write_error = NULL;
+      g_autofree char *expected = bilat_panel_to_string (panel, (BilatPanelFormat) format);
+
+      assert_true (bilat_panel_write (panel, stream, (BilatPanelFormat) format, NULL, &write_error));
+      assert_null (write_error);
+      assert_int_equal (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)), strlen (expected));
+      assert_memory_equal (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)), expected,
+                           strlen (expected));
+      assert_true (g_output_stream_close (closed, NULL, NULL));
+      assert_false (bilat_panel_write (panel, closed, (BilatPanelFormat) format, NULL, &write_error));
+      assert_true (g_error_matches (write_error, G_IO_ERROR, G_IO_ERROR_CLOSED));
+    }
   assert_true (g_str_has_prefix (csv, "# libbilat panel: undirected dyad-years, 2000-2004\n"
                                       "# coverage: exercises 1985/2003; events none; affinity 2001/2004\n"
                                       "a,b,cow_a,cow_b,year,exercises,n,s,kappa,pi\n"

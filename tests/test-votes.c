@@ -604,6 +604,19 @@ test_roll_call_issues (void **state)
   assert_true (bilat_issue_has_parent (plain, "cpec"));
   assert_false (bilat_issue_has_parent (plain, "trade"));
   assert_int_equal (notified, 5);
+  {
+    g_autoptr(BilatDate) day = bilat_date_new_day (2019, 9, 24, NULL);
+    g_autofree char *day_text = NULL;
+
+    bilat_issue_set_date (plain, day);
+    bilat_issue_set_date (plain, day);
+    assert_int_equal (notified, 6);
+    day_text = bilat_date_to_string (bilat_issue_get_date (plain));
+    assert_string_equal (day_text, "2019-09-24");
+    bilat_issue_set_date (plain, NULL);
+    assert_null (bilat_issue_get_date (plain));
+    assert_int_equal (notified, 7);
+  }
 
   for (guint i = 0; tables[i] != NULL; i++)
     {

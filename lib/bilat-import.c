@@ -202,11 +202,30 @@ typedef struct
   guint64     line;
 } Origin;
 
+/* The file of the events from @first on (until the next run's first). */
+typedef struct
+{
+  guint       first;
+  const char *file;     /* in the pending set's string chunk */
+} FileRun;
+
+/* The line of an event whose line number does not fit the builder's. */
+typedef struct
+{
+  guint   row;
+  guint64 line;
+} FarLine;
+
+/* A line the builder's rows cannot hold: the row's is in far_lines. */
+#define FAR_LINE G_MAXUINT32
+
 typedef struct
 {
   SeenIds              ids;
-  BilatSegmentBuilder *builder;   /* the events, and the sources they cite */
-  GArray              *origins;   /* Origin, one per event */
+  BilatSegmentBuilder *builder;   /* the events, and the sources they cite;
+                                   * each row keeps its line */
+  GArray              *file_runs; /* FileRun: the file of each event */
+  GArray              *far_lines; /* FarLine, in row order */
   GStringChunk        *strings;
   const char          *last_file;     /* a row's, and its copy */
   const char          *last_copy;
@@ -235,7 +254,8 @@ pending_new (BilatQuery *query)
   /* An import may hold its rows and their columns at once, up to a
    * point, to put them in order faster. */
   _bilat_segment_builder_set_lean (pending->builder, FALSE);
-  pending->origins = g_array_new (FALSE, FALSE, sizeof (Origin));
+  pending->file_runs = g_array_new (FALSE, FALSE, sizeof (FileRun));
+  pending->far_lines = g_array_new (FALSE, FALSE, sizeof (FarLine));
   pending->strings = g_string_chunk_new (4096);
   return pending;
 }
@@ -247,7 +267,8 @@ pending_free (Pending *pending)
     return;
   seen_ids_clear (&pending->ids);
   _bilat_segment_builder_free (pending->builder);
-  g_array_unref (pending->origins);
+  g_array_unref (pending->file_runs);
+  g_array_unref (pending->far_lines);
   g_string_chunk_free (pending->strings);
   g_hash_table_unref (pending->exercise_ids);
   g_ptr_array_unref (pending->exercises);
@@ -278,19 +299,64 @@ pending_add_row (BilatReader  *reader,
                  GError      **error)
 {
   Pending *pending = user_data;
-  Origin origin;
+  guint index = _bilat_segment_builder_get_n_rows (pending->builder);
+  const char *file;
 
   if (!seen_ids_add (&pending->ids, row))
     return report_duplicate (reader, row, error);
   _bilat_import_counts_keep_id (_bilat_reader_counts (reader), row->format == BILAT_EVENT_FORMAT_ICEWS,
                                 row->id);
 
+  /* Where the row came from, for reports at commit: its line in the
+   * row (nothing kept a row beside it), its file once per run of rows
+   * from one file. */
+  if (G_LIKELY (row->line < FAR_LINE))
+    _bilat_segment_builder_set_line (pending->builder, (guint32) row->line);
+  else
+    {
+      FarLine far = { index, row->line };
+
+      _bilat_segment_builder_set_line (pending->builder, FAR_LINE);
+      g_array_append_val (pending->far_lines, far);
+    }
+  file = pending_file (pending, row->file);
+  if (pending->file_runs->len == 0 ||
+      g_array_index (pending->file_runs, FileRun, pending->file_runs->len - 1).file != file)
+    {
+      FileRun run = { index, file };
+
+      g_array_append_val (pending->file_runs, run);
+    }
+
   /* Straight into columns: no object per event. */
   _bilat_segment_builder_add_row (pending->builder, row);
-  origin.file = pending_file (pending, row->file);
-  origin.line = row->line;
-  g_array_append_val (pending->origins, origin);
   return TRUE;
+}
+
+/* Where pending row @index came from; *run is a cursor into the file
+ * runs, for rows asked for in rising order (start it at 0). */
+static Origin
+pending_origin (Pending *pending,
+                guint    index,
+                guint   *run,
+                guint   *far)
+{
+  Origin origin;
+  guint32 line = _bilat_segment_builder_get_line (pending->builder, index);
+
+  while (*run + 1 < pending->file_runs->len &&
+         g_array_index (pending->file_runs, FileRun, *run + 1).first <= index)
+    (*run)++;
+  origin.file = g_array_index (pending->file_runs, FileRun, *run).file;
+  origin.line = line;
+  if (line == FAR_LINE)
+    {
+      while (*far < pending->far_lines->len && g_array_index (pending->far_lines, FarLine, *far).row < index)
+        (*far)++;
+      if (*far < pending->far_lines->len && g_array_index (pending->far_lines, FarLine, *far).row == index)
+        origin.line = g_array_index (pending->far_lines, FarLine, *far).line;
+    }
+  return origin;
 }
 
 /* Reports a repeated event id (@message says where it was first): counted
@@ -457,20 +523,21 @@ pending_commit (Pending            *pending,
   g_autoptr(GPtrArray) actor_ids = NULL;
   BilatSegment *segment;
   guint kept = n;
-
+  guint run = 0, far = 0;
 
   /* An empty store has no event to collide with. */
   if (g_list_model_get_n_items (bilat_store_get_events (store)) == 0)
     n = 0;
   for (guint i = 0; i < n; i++)
     {
-      const Origin *origin = &g_array_index (pending->origins, Origin, i);
+      Origin origin;
       char id[48];
 
       _bilat_segment_builder_format_id (pending->builder, i, id);
       if (!_bilat_store_has_event (store, id))
         continue;
-      if (!report_repeated_id (report, flags, origin, NULL, id, STORED, error))
+      origin = pending_origin (pending, i, &run, &far);
+      if (!report_repeated_id (report, flags, &origin, NULL, id, STORED, error))
         return FALSE;
       if (removed == NULL)
         removed = g_new0 (guint8, n / 8 + 1);

@@ -747,6 +747,92 @@ test_duplicates_with_store (void **state)
   assert_string_equal (before, after);
 }
 
+/* Ids the store has already, met in the second of two files: each is
+ * reported with the file and the line it was read from. */
+static void
+test_duplicates_with_store_named (void **state)
+{
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatImportReport) first = import_fixture (store, "gdelt2.export.CSV", "dyad:PAK,RUS",
+                                                       BILAT_IMPORT_FLAGS_NONE);
+  g_autoptr(BilatImportReport) second = NULL;
+  g_autoptr(BilatImporter) importer = importer_new_for (BILAT_EVENT_FORMAT_AUTO, NULL,
+                                                        BILAT_IMPORT_FLAGS_NONE);
+  g_autoptr(BilatImporter) strict = importer_new_for (BILAT_EVENT_FORMAT_AUTO, NULL,
+                                                      BILAT_IMPORT_FLAGS_STRICT);
+  g_autoptr(GBytes) bytes = fixture_bytes ("gdelt2.export.CSV");
+  g_autofree char *fixture_name = fixture_path ("gdelt2.export.CSV");
+  g_autofree char *dir = test_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "new.CSV", NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GString) fresh = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree gboolean *stored = g_new0 (gboolean, g_strv_length (lines));
+  GFile *files[2];
+  GPtrArray *problems;
+  guint n_lines = g_strv_length (lines);
+  guint reported = 0;
+
+  check_counts (first, 12, 5, 5, 0, 0);
+  /* Every row of the fixture again, under ids the store lacks; which
+   * lines of the fixture the store has. */
+  for (guint i = 0; i < n_lines; i++)
+    if (lines[i][0] != '\0')
+      {
+        g_autofree char *id = g_strdup_printf ("gdelt:%.*s", (int) strcspn (lines[i], "\t"), lines[i]);
+
+        g_string_append_printf (fresh, "1%s\n", lines[i]);
+        stored[i] = bilat_store_lookup_event (store, id) != NULL;
+      }
+  test_write_file (path, fresh->str, fresh->len);
+  files[0] = g_file_new_for_path (path);
+  files[1] = g_file_new_for_path (fixture_name);
+
+  second = bilat_importer_import (importer, store, files, 2, &error);
+  assert_non_null (second);
+  problems = bilat_import_report_get_problems (second);
+  /* The problems are the rows of the fixture whose ids the first import
+   * kept, in the order of the lines. */
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      g_autofree char *id = NULL;
+      BilatProblem *problem;
+
+      if (lines[i][0] == '\0')
+        continue;
+      id = g_strconcat ("gdelt:", fields[0], NULL);
+      if (!stored[i] || reported >= 5)
+        continue;
+      assert_true (reported < problems->len);
+      problem = g_ptr_array_index (problems, reported);
+      assert_int_equal (bilat_problem_get_code (problem), BILAT_IMPORT_ERROR_DUPLICATE_ID);
+      assert_string_equal (bilat_problem_get_record_id (problem), id);
+      assert_string_equal (bilat_problem_get_file (problem), fixture_name);
+      assert_int_equal (bilat_problem_get_line (problem), i + 1);
+      reported++;
+    }
+  assert_int_equal (reported, 5);
+  assert_int_equal (problems->len, 5);
+  check_counts (second, 24, 24, 19, 0, 5);
+
+  /* Strict: the error names the second file and the first line. */
+  {
+    g_autoptr(BilatStore) again = bilat_store_new ();
+    g_autoptr(BilatImportReport) kept = import_fixture (again, "gdelt2.export.CSV", "dyad:PAK,RUS",
+                                                        BILAT_IMPORT_FLAGS_NONE);
+    g_autofree char *expected = g_strdup_printf ("%s:1", fixture_name);
+
+    assert_non_null (kept);
+    assert_null (bilat_importer_import (strict, again, files, 2, &error));
+    assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_DUPLICATE_ID));
+    assert_non_null (strstr (error->message, expected));
+  }
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
 static void
 test_compressed_and_archived (void **state)
 {
@@ -2061,6 +2147,7 @@ main (void)
     cmocka_unit_test (test_bad_rows),
     cmocka_unit_test (test_strict),
     cmocka_unit_test (test_duplicates_with_store),
+    cmocka_unit_test (test_duplicates_with_store_named),
     cmocka_unit_test (test_compressed_and_archived),
     cmocka_unit_test (test_inflate_backends),
     cmocka_unit_test (test_report_id_span),

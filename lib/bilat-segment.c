@@ -416,6 +416,12 @@ struct _BilatSegmentBuilder
   guint32  line;           /* given to the rows added next */
   guint64  last_key;       /* of the row added last */
   gboolean keys_rising;    /* each row's key above the one before */
+  guint64  min_number;     /* of the rows' ids, for their count of digits */
+  guint64  max_number;
+  /* Each row's day | builder prefix << 24, beside the rows: putting them
+   * in order reads these four bytes a row, not the rows. NULL once a day
+   * does not fit. */
+  GArray  *days;
   gboolean lean;           /* finishing may not hold rows and columns at once */
 
   /* Copying rows of another segment: what each of its strings and table
@@ -479,6 +485,8 @@ _bilat_segment_builder_new (void)
   self->row_chunks = g_ptr_array_new_with_free_func (g_free);
   self->lean = TRUE;
   self->keys_rising = TRUE;
+  self->min_number = G_MAXUINT64;
+  self->days = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->source_rows = g_array_new (FALSE, FALSE, sizeof (SourceRow));
   self->source_index = g_hash_table_new (NULL, NULL);
   self->has_source = g_byte_array_new ();
@@ -513,6 +521,7 @@ _bilat_segment_builder_free (BilatSegmentBuilder *self)
   entries_clear (&self->scores);
   entries_clear (&self->prefixes);
   g_clear_pointer (&self->row_chunks, g_ptr_array_unref);
+  g_clear_pointer (&self->days, g_array_unref);
   copying_from (self, NULL);
   g_array_unref (self->source_rows);
   g_hash_table_unref (self->source_index);
@@ -567,6 +576,8 @@ set_n_rows (BilatSegmentBuilder *self,
 
   if (self->row_chunks->len > chunks)
     g_ptr_array_set_size (self->row_chunks, chunks);
+  if (self->days != NULL && self->days->len > n)
+    g_array_set_size (self->days, n);
   self->n_rows = n;
 }
 
@@ -575,16 +586,31 @@ append_row (BilatSegmentBuilder *self,
             const Row           *row)
 {
   Row *stored;
+  guint64 number = row->key & ((G_GUINT64_CONSTANT (1) << 56) - 1);
 
   if (self->n_rows % CHUNK_ROWS == 0)
     g_ptr_array_add (self->row_chunks, big_alloc (sizeof (Row) * CHUNK_ROWS));
   stored = row_at (self, self->n_rows);
   *stored = *row;
   stored->line = self->line;
-  /* Removing rows keeps the others' order, so the flag stays true. */
+  /* Removing rows keeps the others' order, so the flag stays true, and
+   * the bounds stay bounds. */
   if (self->n_rows > 0 && row->key <= self->last_key)
     self->keys_rising = FALSE;
   self->last_key = row->key;
+  self->min_number = MIN (self->min_number, number);
+  self->max_number = MAX (self->max_number, number);
+  if (self->days != NULL)
+    {
+      if (G_LIKELY (row->day < (1u << 24)))
+        {
+          guint32 day = row->day | (guint32) (row->key >> 56) << 24;
+
+          g_array_append_val (self->days, day);
+        }
+      else
+        g_clear_pointer (&self->days, g_array_unref);
+    }
   self->n_rows++;
 }
 
@@ -1493,8 +1519,15 @@ row_high (BilatSegmentBuilder *builder,
           const guint8        *rank,
           guint                row)
 {
-  const Row *r = row_at (builder, row);
+  const Row *r;
 
+  if (builder->days != NULL)
+    {
+      guint32 day = g_array_index (builder->days, guint32, row);
+
+      return (guint64) (day & ((1u << 24) - 1)) << 8 | rank[day >> 24];
+    }
+  r = row_at (builder, row);
   return (guint64) r->day << 8 | rank[r->key >> 56];
 }
 
@@ -1504,7 +1537,8 @@ row_high (BilatSegmentBuilder *builder,
 static guint32 *
 sort_rows (BilatSegmentBuilder *builder,
            const guint8        *rank,
-           guint                n)
+           guint                n,
+           gboolean             in_order)
 {
   guint32 *order = g_new (guint32, MAX (n, 1));
   guint64 min = G_MAXUINT64, max = 0, range;
@@ -1538,7 +1572,7 @@ sort_rows (BilatSegmentBuilder *builder,
   starts = g_new0 (guint32, range + 1);
   /* A lean builder reads the ids from the rows instead: slower, eight
    * bytes a row less at its peak. */
-  lows = builder->lean ? NULL : g_new (guint64, MAX (n, 1));
+  lows = builder->lean || in_order ? NULL : g_new (guint64, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     starts[row_high (builder, rank, i) - min + 1]++;
   for (guint64 b = 0; b < range; b++)
@@ -1546,17 +1580,22 @@ sort_rows (BilatSegmentBuilder *builder,
   {
     g_autofree guint32 *fill = g_memdup2 (starts, sizeof (guint32) * (range + 1));
 
-    for (guint i = 0; i < n; i++)
-      {
-        SortKey key = row_sort_key (builder, rank, i);
-        guint32 at = fill[key.high - min]++;
+    if (lows == NULL)
+      for (guint i = 0; i < n; i++)
+        order[fill[row_high (builder, rank, i) - min]++] = i;
+    else
+      for (guint i = 0; i < n; i++)
+        {
+          SortKey key = row_sort_key (builder, rank, i);
+          guint32 at = fill[key.high - min]++;
 
-        order[at] = i;
-        if (lows != NULL)
+          order[at] = i;
           lows[at] = key.low;
-      }
+        }
   }
-  for (guint64 b = 0; b < range; b++)
+  /* Rows that came in the order of their ids, all of as many digits,
+   * are in order within each bucket already. */
+  for (guint64 b = 0; b < range && !in_order; b++)
     {
       guint first = starts[b], count = starts[b + 1] - starts[b];
       gboolean sorted = TRUE;
@@ -1634,10 +1673,13 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
   self->prefixes = prefixes;
   self->n_prefixes = n_prefixes;
 
-  order = sort_rows (builder, rank, n);
   keys_rising = builder->keys_rising;
   for (guint p = 2; p < n_prefixes && keys_rising; p++)
     keys_rising = rank[p] > rank[p - 1];
+  /* Ids of as many digits are in the same order as numbers and as text. */
+  order = sort_rows (builder, rank, n,
+                     keys_rising && n > 0 && count_digits (builder->min_number) == count_digits (builder->max_number));
+  g_clear_pointer (&builder->days, g_array_unref);
 
   for (guint c = 0; c < N_COLUMNS; c++)
     columns[c] = own (self, big_alloc (MAX (n, 1) * column_sizes[c]));
@@ -3105,6 +3147,8 @@ _bilat_segment_builder_remove_rows (BilatSegmentBuilder *self,
     if ((removed[i >> 3] & (1u << (i & 7))) == 0)
       {
         *row_at (self, kept) = *row_at (self, i);
+        if (self->days != NULL)
+          g_array_index (self->days, guint32, kept) = g_array_index (self->days, guint32, i);
         kept++;
       }
   set_n_rows (self, kept);

@@ -672,36 +672,56 @@ test_lookup_by_id_either_order (void **state)
    * in day order already). */
   g_autoptr(GPtrArray) paths = test_under_valgrind () ? g_ptr_array_new_with_free_func (g_free) : sample_paths ();
   g_autofree char *spread_dir = test_temp_dir ();
-  g_autofree char *spread = g_build_filename (spread_dir, "spread.export.CSV", NULL);
 
-  /* Rows in id order whose days are spread over years, so that the order
-   * by day is far from the order by id (the samples' rows are mostly of
-   * one day). */
+  /* Generated rows in id order: whose days are spread over years, so
+   * that the order by day is far from the order by id (the samples' rows
+   * are mostly of one day); of a few days, so that each day has many
+   * rows, with ids of one count of digits (in order within a day as
+   * they come) and crossing from nine digits to ten (as text, 1000000000
+   * comes before 999999999: not in order as they come). */
   {
+    static const struct
+    {
+      const char *name;
+      guint64     first_id;
+      guint       days;
+    } kinds[] = {
+      { "spread.export.CSV", 700000000, 0 },
+      { "few-days.export.CSV", 700000000, 5 },
+      { "crossing.export.CSV", 999999700, 5 },
+    };
     g_autofree char *fixture = g_build_filename (g_getenv ("BILAT_TEST_SRCDIR"), "data", "import",
                                                  "gdelt2.export.CSV", NULL);
     g_autofree char *text = NULL;
     g_auto(GStrv) lines = NULL;
     g_auto(GStrv) columns = NULL;
-    g_autoptr(GString) out = g_string_new (NULL);
-    g_autoptr(GRand) rand = g_rand_new_with_seed (9);
 
     if (!g_file_get_contents (fixture, &text, NULL, NULL))
       fail_msg ("cannot read %s", fixture);
     lines = g_strsplit (text, "\n", 2);
     columns = g_strsplit (lines[0], "\t", -1);
-    for (guint i = 0; i < 500; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
       {
-        g_free (columns[0]);
-        columns[0] = g_strdup_printf ("%u", 700000000 + i * 3);
-        g_free (columns[1]);
-        columns[1] = g_strdup_printf ("%04d%02d%02d", g_rand_int_range (rand, 1990, 2020),
-                                      g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
-        g_autofree char *line = g_strjoinv ("\t", columns);
-        g_string_append_printf (out, "%s\n", line);
+        g_autofree char *path = g_build_filename (spread_dir, kinds[k].name, NULL);
+        g_autoptr(GString) out = g_string_new (NULL);
+        g_autoptr(GRand) rand = g_rand_new_with_seed (9 + k);
+
+        for (guint i = 0; i < 600; i++)
+          {
+            g_free (columns[0]);
+            columns[0] = g_strdup_printf ("%" G_GUINT64_FORMAT, kinds[k].first_id + i * (kinds[k].days ? 1 : 3));
+            g_free (columns[1]);
+            if (kinds[k].days == 0)
+              columns[1] = g_strdup_printf ("%04d%02d%02d", g_rand_int_range (rand, 1990, 2020),
+                                            g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+            else
+              columns[1] = g_strdup_printf ("201903%02d", 1 + g_rand_int_range (rand, 0, (gint32) kinds[k].days));
+            g_autofree char *line = g_strjoinv ("\t", columns);
+            g_string_append_printf (out, "%s\n", line);
+          }
+        test_write_file (path, out->str, out->len);
+        g_ptr_array_add (paths, g_steal_pointer (&path));
       }
-    test_write_file (spread, out->str, out->len);
-    g_ptr_array_add (paths, g_strdup (spread));
   }
 
   for (guint p = 0; p < paths->len; p++)

@@ -265,6 +265,55 @@ strings_intern_bytes (Strings    *strings,
   return index;
 }
 
+/* Interns the bytes of @first followed by those of @second, without
+ * joining them first, under @hash (computed by the caller over both, the
+ * same way for every key of @strings); *fresh tells whether they are
+ * new. For memos keyed by a few bytes and a span of a line. */
+static guint32
+strings_intern_two (Strings    *strings,
+                    guint32     hash,
+                    const char *first,
+                    gsize       first_length,
+                    const char *second,
+                    gsize       second_length,
+                    gboolean   *fresh)
+{
+  gsize length = first_length + second_length;
+  guint i;
+  guint64 offset;
+  guint32 index;
+  const guint8 nul = 0;
+
+  for (i = hash & strings->mask; strings->slots[i] != 0; i = (i + 1) & strings->mask)
+    {
+      guint64 slot = strings->slots[i];
+      guint32 candidate = SLOT_INDEX (slot);
+
+      if (SLOT_HASH (slot) == hash && strings_length (strings, candidate) == length)
+        {
+          const guint8 *stored = strings->heap->data + g_array_index (strings->offsets, guint64, candidate);
+
+          if (memcmp (stored, first, first_length) == 0 &&
+              memcmp (stored + first_length, second, second_length) == 0)
+            {
+              *fresh = FALSE;
+              return candidate;
+            }
+        }
+    }
+  offset = strings->heap->len;
+  g_byte_array_append (strings->heap, (const guint8 *) first, (guint) first_length);
+  g_byte_array_append (strings->heap, (const guint8 *) second, (guint) second_length);
+  g_byte_array_append (strings->heap, &nul, 1);
+  index = strings->offsets->len;
+  g_array_append_val (strings->offsets, offset);
+  strings->slots[i] = (guint64) hash << 32 | index;
+  if ((guint64) strings->offsets->len * 10 > (guint64) strings->mask * 7)
+    strings_grow (strings);
+  *fresh = TRUE;
+  return index;
+}
+
 /* The index of the text of @length bytes at @text, up to a NUL, added if
  * new; 0 for NULL. What follows a NUL is lost in every string of a record
  * too. */
@@ -827,9 +876,59 @@ side_of_row (BilatSegmentBuilder *self,
              BilatColumnRole      types)
 {
   int types_index = _bilat_row_column (row, types);
+  int code_index = _bilat_row_column (row, code);
+  int name_index = _bilat_row_column (row, name);
   gboolean fresh;
   guint32 *slot;
   Key key;
+
+  /* Where the fields come one after the other in the line (GDELT's code,
+   * name, …, three types), the span of the line from the first to the
+   * last is the key, read where it is: the same span cut at its tabs
+   * gives the same fields (and those between them, which makes the key
+   * finer, never wrong). A separate memo (its own first byte) from the
+   * keys of fields. */
+  if (row->format != BILAT_EVENT_FORMAT_ICEWS && code_index >= 0 && name_index > code_index &&
+      types_index > name_index && types_index + 2 < (int) row->n_columns)
+    {
+      const BilatField *first = &row->columns[code_index];
+      const BilatField *last = &row->columns[types_index + 2];
+      gsize span = (gsize) (last->text + last->length - first->text);
+      char head[24];
+      gsize head_length = 3;
+
+      /* The participant, ended by its NUL, after a byte that says whether
+       * there is one: no key of one kind is the start of another. */
+      head[0] = 'S';
+      head[1] = (char) row->format;
+      head[2] = participant != NULL;
+      if (participant != NULL)
+        {
+          gsize length = strlen (participant);
+
+          if (length + 1 <= sizeof head - 3)
+            {
+              memcpy (head + 3, participant, length + 1);
+              head_length += length + 1;
+            }
+          else
+            head_length = 0;
+        }
+      if (head_length > 0 && last->text >= first->text && span <= 4096)
+        {
+          guint32 hash = (guint32) XXH3_64bits_withSeed (first->text, span,
+                                                         XXH3_64bits (head, head_length));
+          guint32 index = strings_intern_two (&self->memo_keys, hash, head, head_length,
+                                              first->text, span, &fresh);
+
+          if (index >= self->memo_values->len)
+            g_array_set_size (self->memo_values, MAX (index + 1, self->memo_values->len * 2));
+          slot = &g_array_index (self->memo_values, guint32, index);
+          if (fresh)
+            *slot = side_of_fields (self, row, participant, code, name, types);
+          return *slot;
+        }
+    }
 
   key.length = 2;
   key.overflow = FALSE;

@@ -112,10 +112,74 @@ import_store (const char *path)
   return store;
 }
 
+/* GDELT 2.0 rows that differ from one row of the fixture in one field of
+ * a side or of the place each, on a day before and after a succession
+ * (RUS in 1985 is SUN): rows whose memo keys are equal but for one field.
+ * Written in @dir; returns its path. */
+static char *
+write_variants (const char *dir)
+{
+  static const struct
+  {
+    int          first, last;   /* columns */
+    const char  *values[4];
+  } changes[] = {
+    { 5, 5, { "PAKGOV", "RUS", "", NULL } },      /* Actor1Code */
+    { 6, 6, { "PAKISTAN", "RUSSIA", "", NULL } },
+    { 7, 7, { "RUS", "USA", "", NULL } },         /* Actor1CountryCode */
+    { 8, 11, { "ABC", "", NULL } },               /* group, ethnic, religions */
+    { 12, 14, { "GOV", "MIL", "", NULL } },       /* Actor1Type1…3 */
+    { 15, 15, { "RUSMIL", "PAK", "", NULL } },
+    { 16, 16, { "RUSSIA", "PAKISTAN", "", NULL } },
+    { 17, 17, { "PAK", "RUS", "", NULL } },
+    { 18, 21, { "XYZ", "", NULL } },
+    { 22, 24, { "MIL", "GOV", "", NULL } },
+    { 52, 52, { "Moscow, Moskva, Russia", "Karachi, Sindh, Pakistan", "", NULL } },
+    { 53, 53, { "RS", "PK", NULL } },
+    { 56, 56, { "55.75", "24.86", NULL } },
+    { 57, 57, { "37.6167", "67.01", NULL } },
+  };
+  static const char * const days[] = { "19850614", "20150614" };
+  g_autofree char *fixture = g_build_filename (g_getenv ("BILAT_TEST_SRCDIR"), "data", "import",
+                                               "gdelt2.export.CSV", NULL);
+  char *path = g_build_filename (dir, "variants.export.CSV", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint id = 500000000;
+
+  if (!g_file_get_contents (fixture, &text, NULL, NULL))
+    fail_msg ("cannot read %s", fixture);
+  lines = g_strsplit (text, "\n", 2);
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    for (guint c = 0; c < G_N_ELEMENTS (changes); c++)
+      for (int column = changes[c].first; column <= changes[c].last; column++)
+        for (guint v = 0; changes[c].values[v] != NULL; v++)
+          {
+            g_auto(GStrv) columns = g_strsplit (lines[0], "\t", -1);
+            g_autofree char *line = NULL;
+
+            g_assert_cmpuint (g_strv_length (columns), ==, 61);
+            g_free (columns[0]);
+            columns[0] = g_strdup_printf ("%u", id++);
+            g_free (columns[1]);
+            columns[1] = g_strdup (days[d]);
+            g_free (columns[column]);
+            columns[column] = g_strdup (changes[c].values[v]);
+            line = g_strjoinv ("\t", columns);
+            g_string_append_printf (out, "%s\n", line);
+          }
+  test_write_file (path, out->str, out->len);
+  return path;
+}
+
 static void
 test_items_equal_objects (void **state)
 {
   g_autoptr(GPtrArray) paths = sample_paths ();
+  g_autofree char *variants_dir = test_temp_dir ();
+
+  g_ptr_array_add (paths, write_variants (variants_dir));
 
   for (guint p = 0; p < paths->len; p++)
     {
@@ -178,6 +242,7 @@ test_items_equal_objects (void **state)
       g_hash_table_unref (objects.events);
       g_hash_table_unref (objects.sources);
     }
+  test_remove_dir (variants_dir);
 }
 
 /* The ids of the events of the store's list that match @query, by a plain

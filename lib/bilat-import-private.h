@@ -285,6 +285,9 @@ struct _BilatRow
   /* Place: the action's. */
   gboolean          has_place;
   BilatField        place_name;      /* GDELT: the full name; ICEWS: empty */
+  BilatField        place_span;      /* GDELT: the line from the full name to
+                                      * the longitude, all the place is made
+                                      * of but the day; else empty */
   const char       *place_country;   /* ISO alpha-3, or NULL */
   gboolean          has_coordinates;
   double            latitude;

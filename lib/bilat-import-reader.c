@@ -822,6 +822,8 @@ parse_gdelt (BilatReader  *reader,
   row->has_place = FALSE;
   row->place_country = NULL;
   row->place_name = row->columns[geo + GEO_NAME];
+  row->place_span.text = NULL;
+  row->place_span.length = 0;
   row->has_coordinates = FALSE;
   if (row->columns[geo + GEO_TYPE].length > 0 &&
       (!parse_uint (&row->columns[geo + GEO_TYPE], &geo_type) || geo_type > 5))
@@ -849,6 +851,9 @@ parse_gdelt (BilatReader  *reader,
         return TRUE;
       *ok = FALSE;
       row->has_place = row->place_name.length > 0 || row->place_country != NULL;
+      row->place_span.text = row->place_name.text;
+      row->place_span.length = (gsize) (row->columns[latitude + 1].text + row->columns[latitude + 1].length -
+                                        row->place_name.text);
     }
 
   row->added_year = 0;
@@ -1002,6 +1007,8 @@ parse_icews (BilatReader  *reader,
 
   row->place_name.text = "";
   row->place_name.length = 0;
+  row->place_span.text = NULL;
+  row->place_span.length = 0;
   if (!parse_coordinates (reader, row, ICEWS_LATITUDE, ICEWS_LONGITUDE, error, ok))
     return FALSE;
   if (!*ok)

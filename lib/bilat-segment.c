@@ -859,6 +859,45 @@ memo_slot (BilatSegmentBuilder *self,
   return &g_array_index (self->memo_values, guint32, index);
 }
 
+/* The memo slot of a key made of @kind, @format, @before (a short
+ * string, or NULL) and the @length bytes at @span, which are hashed and
+ * compared where they are; NULL where the key is too long. *fresh when
+ * new. Whether there is @before, and its NUL, are in the key: no key of
+ * this kind is the start of another. */
+static guint32 *
+memo_span_slot (BilatSegmentBuilder *self,
+                char                 kind,
+                BilatEventFormat     format,
+                const char          *before,
+                const char          *span,
+                gsize                length,
+                gboolean            *fresh)
+{
+  char head[24];
+  gsize head_length = 3;
+  guint32 hash, index;
+
+  if (length > 4096)
+    return NULL;
+  head[0] = kind;
+  head[1] = (char) format;
+  head[2] = before != NULL;
+  if (before != NULL)
+    {
+      gsize before_length = strlen (before);
+
+      if (before_length + 1 > sizeof head - 3)
+        return NULL;
+      memcpy (head + 3, before, before_length + 1);
+      head_length += before_length + 1;
+    }
+  hash = (guint32) XXH3_64bits_withSeed (span, length, XXH3_64bits (head, head_length));
+  index = strings_intern_two (&self->memo_keys, hash, head, head_length, span, length, fresh);
+  if (index >= self->memo_values->len)
+    g_array_set_size (self->memo_values, MAX (index + 1, self->memo_values->len * 2));
+  return &g_array_index (self->memo_values, guint32, index);
+}
+
 static guint32 side_of_fields (BilatSegmentBuilder *self,
                                const BilatRow      *row,
                                const char          *participant,
@@ -894,36 +933,10 @@ side_of_row (BilatSegmentBuilder *self,
       const BilatField *first = &row->columns[code_index];
       const BilatField *last = &row->columns[types_index + 2];
       gsize span = (gsize) (last->text + last->length - first->text);
-      char head[24];
-      gsize head_length = 3;
 
-      /* The participant, ended by its NUL, after a byte that says whether
-       * there is one: no key of one kind is the start of another. */
-      head[0] = 'S';
-      head[1] = (char) row->format;
-      head[2] = participant != NULL;
-      if (participant != NULL)
+      slot = memo_span_slot (self, 'S', row->format, participant, first->text, span, &fresh);
+      if (slot != NULL)
         {
-          gsize length = strlen (participant);
-
-          if (length + 1 <= sizeof head - 3)
-            {
-              memcpy (head + 3, participant, length + 1);
-              head_length += length + 1;
-            }
-          else
-            head_length = 0;
-        }
-      if (head_length > 0 && last->text >= first->text && span <= 4096)
-        {
-          guint32 hash = (guint32) XXH3_64bits_withSeed (first->text, span,
-                                                         XXH3_64bits (head, head_length));
-          guint32 index = strings_intern_two (&self->memo_keys, hash, head, head_length,
-                                              first->text, span, &fresh);
-
-          if (index >= self->memo_values->len)
-            g_array_set_size (self->memo_values, MAX (index + 1, self->memo_values->len * 2));
-          slot = &g_array_index (self->memo_values, guint32, index);
           if (fresh)
             *slot = side_of_fields (self, row, participant, code, name, types);
           return *slot;
@@ -984,6 +997,20 @@ place_of_row (BilatSegmentBuilder *self,
 
   if (!row->has_place)
     return 0;
+  /* GDELT: the span of the line the place is made of, with the country
+   * its code names on the row's day before it, read where it is (as for
+   * sides). */
+  if (row->place_span.length > 0)
+    {
+      slot = memo_span_slot (self, 'P', row->format, row->place_country, row->place_span.text,
+                             row->place_span.length, &fresh);
+      if (slot != NULL)
+        {
+          if (fresh)
+            *slot = place_of_fields (self, row);
+          return *slot;
+        }
+    }
   key.length = 2;
   key.overflow = FALSE;
   key.bytes[0] = 'p';

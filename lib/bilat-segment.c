@@ -1462,7 +1462,8 @@ _bilat_segment_builder_truncate (BilatSegmentBuilder *self,
 
 typedef struct
 {
-  guint64 high;    /* day << 8 | prefix rank */
+  guint64 high;    /* day × number of prefixes + prefix rank: one bucket
+                    * for each (day, prefix) */
   guint64 low;     /* lexical key of the number */
   guint32 row;
 } SortKey;
@@ -1591,8 +1592,7 @@ row_sort_key (BilatSegmentBuilder *builder,
   guint64 row_key = r->key;
   SortKey key;
 
-  key.high = (guint64) r->day << 8 |
-             rank[row_key >> 56];
+  key.high = (guint64) r->day * builder->prefixes.entries->len + rank[row_key >> 56];
   key.low = lexical_key (row_key & ((G_GUINT64_CONSTANT (1) << 56) - 1));
   key.row = row;
   return key;
@@ -1639,7 +1639,7 @@ compare_u32 (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* The high part of row_sort_key(): day and prefix rank. */
+/* The high part of row_sort_key(): the (day, prefix rank) bucket. */
 static inline guint64
 row_high (BilatSegmentBuilder *builder,
           const guint8        *rank,
@@ -1651,10 +1651,10 @@ row_high (BilatSegmentBuilder *builder,
     {
       guint32 day = g_array_index (builder->days, guint32, row);
 
-      return (guint64) (day & ((1u << 24) - 1)) << 8 | rank[day >> 24];
+      return (guint64) (day & ((1u << 24) - 1)) * builder->prefixes.entries->len + rank[day >> 24];
     }
   r = row_at (builder, row);
-  return (guint64) r->day << 8 | rank[r->key >> 56];
+  return (guint64) r->day * builder->prefixes.entries->len + rank[r->key >> 56];
 }
 
 /* The rows of @builder in the order of the event list. Counted into one

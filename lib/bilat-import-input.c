@@ -43,6 +43,9 @@
  * and the scan; larger buffers make reading several times slower on
  * machines whose memory is slow. */
 #define BUFFER_SIZE (192u << 10)
+/* Bytes after the buffer that are always there and set, for readers
+ * that take eight bytes at a time (see BilatField). */
+#define BUFFER_PADDING 64
 
 /* Compressed bytes read at a time; a zip header (30 bytes, a name and an
  * extra field of up to 65535 bytes each) fits in it whole. */
@@ -853,7 +856,7 @@ _bilat_input_next_member (BilatInput  *self,
             }
           self->raw_buffer = g_malloc (RAW_BUFFER_SIZE);
         }
-      self->buffer = g_malloc (BUFFER_SIZE);
+      self->buffer = g_malloc0 (BUFFER_SIZE + BUFFER_PADDING);
       self->member_name = g_strdup (self->name);
       *name = self->member_name;
       return TRUE;
@@ -862,7 +865,7 @@ _bilat_input_next_member (BilatInput  *self,
   if (self->raw_buffer == NULL)
     {
       self->raw_buffer = g_malloc (RAW_BUFFER_SIZE);
-      self->buffer = g_malloc (BUFFER_SIZE);
+      self->buffer = g_malloc0 (BUFFER_SIZE + BUFFER_PADDING);
       self->inflater = _bilat_inflater_new (BILAT_INFLATE_RAW);
       if (self->inflater == NULL)
         {

@@ -251,6 +251,10 @@ guint64     _bilat_input_get_size       (BilatInput    *self);
 
 #define _BILAT_MAX_COLUMNS 64
 
+/* A field's text is in the input's buffer, after which there are always
+ * at least eight bytes that may be read (set, though not part of the
+ * data): the parsers read eight bytes at a time, and use only those
+ * within the field. */
 typedef struct
 {
   const char *text;

@@ -294,14 +294,55 @@ eight_digits (const char *p)
 /* The number the eight digits at @p write (little-endian: the first digit
  * in the lowest byte), by pairs, then fours, then the eight. */
 static inline guint64
+eight_digits_word (guint64 v)
+{
+  v = (v & G_GUINT64_CONSTANT (0x0F0F0F0F0F0F0F0F)) * 2561 >> 8;
+  v = (v & G_GUINT64_CONSTANT (0x00FF00FF00FF00FF)) * 6553601 >> 16;
+  return (v & G_GUINT64_CONSTANT (0x0000FFFF0000FFFF)) * G_GUINT64_CONSTANT (42949672960001) >> 32;
+}
+
+static inline guint64
 eight_digits_value (const char *p)
 {
   guint64 v;
 
   memcpy (&v, p, sizeof v);
-  v = (v & G_GUINT64_CONSTANT (0x0F0F0F0F0F0F0F0F)) * 2561 >> 8;
-  v = (v & G_GUINT64_CONSTANT (0x00FF00FF00FF00FF)) * 6553601 >> 16;
-  return (v & G_GUINT64_CONSTANT (0x0000FFFF0000FFFF)) * G_GUINT64_CONSTANT (42949672960001) >> 32;
+  return eight_digits_word (v);
+}
+
+/* How many digits the eight bytes at @p start with, up to @limit (the
+ * bytes left in the field): 0 to 8. Reads eight bytes whatever @limit;
+ * see BilatField. */
+static inline guint
+leading_digits (const char *p,
+                gsize       limit,
+                guint64    *word)
+{
+  guint64 v, x, other;
+  guint count;
+
+  memcpy (&v, p, sizeof v);
+  /* A digit becomes 0 to 9; any other byte, 10 or more, whose byte of
+   * x + 0x76 or of x has its high bit set. A carry goes only to later
+   * bytes, past the first other byte. */
+  x = v ^ G_GUINT64_CONSTANT (0x3030303030303030);
+  other = ((x + G_GUINT64_CONSTANT (0x7676767676767676)) | x) & G_GUINT64_CONSTANT (0x8080808080808080);
+  count = other != 0 ? (guint) __builtin_ctzll (other) / 8 : 8;
+  *word = v;
+  return (guint) MIN (count, limit);
+}
+
+/* The number the first @count (0 to 8) digits of @word write. */
+static inline guint64
+digits_value (guint64 word,
+              guint   count)
+{
+  if (count == 0)
+    return 0;
+  /* The digits moved to the end, '0's before them. */
+  if (count < 8)
+    word = word << (8 * (8 - count)) | G_GUINT64_CONSTANT (0x3030303030303030) >> (8 * count);
+  return eight_digits_word (word);
 }
 
 static gboolean
@@ -347,8 +388,8 @@ parse_uint (const BilatField *field,
  * GDELT's numbers do, are computed exactly rounded; anything longer goes
  * through g_ascii_strtod(). */
 static gboolean
-parse_decimal (const BilatField *field,
-               double           *value)
+parse_decimal_any (const BilatField *field,
+                   double           *value)
 {
   static const double powers[] = {
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
@@ -465,6 +506,63 @@ parse_decimal (const BilatField *field,
     *value = v;
     return TRUE;
   }
+}
+
+/* A decimal number, as parse_decimal_any() reads it. The usual shape
+ * ([-]digits[.digits], up to seven digits before the point, fifteen
+ * after it and nineteen in all, as GDELT's tones and coordinates are) is
+ * read eight bytes at a time with no loop over digits; anything else
+ * goes to parse_decimal_any(). */
+static gboolean
+parse_decimal (const BilatField *field,
+               double           *value)
+{
+  static const double powers[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16,
+  };
+  static const guint64 scale[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000 };
+  const char *s = field->text;
+  gsize n = field->length;
+  gsize i;
+  guint64 word, mantissa;
+  guint whole, fraction = 0, more;
+  gboolean negative;
+  double v;
+
+  if (n == 0 || n > 32)
+    return parse_decimal_any (field, value);
+  negative = s[0] == '-';
+  i = negative || s[0] == '+';
+  whole = leading_digits (s + i, n - i, &word);
+  if (whole == 8)
+    return parse_decimal_any (field, value);
+  mantissa = digits_value (word, whole);
+  i += whole;
+  if (i < n && s[i] == '.')
+    {
+      i++;
+      fraction = leading_digits (s + i, n - i, &word);
+      mantissa = mantissa * scale[fraction] + digits_value (word, fraction);
+      i += fraction;
+      if (fraction == 8)
+        {
+          more = leading_digits (s + i, n - i, &word);
+          if (more == 8)
+            return parse_decimal_any (field, value);
+          mantissa = mantissa * scale[more] + digits_value (word, more);
+          i += more;
+          fraction += more;
+        }
+    }
+  /* Not the usual shape (an exponent, no digits, more after), or a
+   * mantissa that a double does not hold exactly (of more than nineteen
+   * digits, it may have wrapped: not read). */
+  if (i != n || whole + fraction == 0 || whole + fraction > 19 || mantissa >= (G_GUINT64_CONSTANT (1) << 53))
+    return parse_decimal_any (field, value);
+  v = (double) mantissa / powers[fraction];
+  *value = negative ? -v : v;
+  return TRUE;
 }
 
 static gboolean

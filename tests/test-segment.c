@@ -888,14 +888,21 @@ test_decimals_as_strtod (void **state)
   fields = g_strsplit (text, "\t", -1);
   for (guint i = 0; i < 3000; i++)
     {
-      GString *tone = g_string_new (g_rand_boolean (rand) ? "-" : "");
-      guint int_digits = (guint) g_rand_int_range (rand, 1, 4);
-      guint fraction_digits = (guint) g_rand_int_range (rand, 0, 22);
+      static const char * const signs[] = { "", "-", "", "+" };
+      /* Mantissas of twenty and twenty-one digits that are 12345 and
+       * 12800 past a multiple of 2^64: read right only if they are not
+       * taken as 64-bit numbers. */
+      static const char * const fixed[] = { "18446.744073709563961", "-1844674.40737095528960" };
+      GString *tone = g_string_new (i < G_N_ELEMENTS (fixed) ? fixed[i] : signs[g_rand_int_range (rand, 0, 4)]);
+      /* Up to ten digits before the point and twenty-four after it: the
+       * usual shape read eight at a time, the rest another way. */
+      guint int_digits = i < G_N_ELEMENTS (fixed) ? 0 : (guint) g_rand_int_range (rand, i % 7 == 0 ? 0 : 1, i % 5 == 0 ? 11 : 4);
+      guint fraction_digits = i < G_N_ELEMENTS (fixed) ? 0 : (guint) g_rand_int_range (rand, int_digits == 0 ? 1 : 0, 25);
 
       for (guint d = 0; d < int_digits; d++)
         g_string_append_c (tone, (char) ('0' + (d == 0 && int_digits > 1 ? g_rand_int_range (rand, 1, 10)
                                                                            : g_rand_int_range (rand, 0, 10))));
-      if (fraction_digits > 0 || g_rand_boolean (rand))
+      if (i >= G_N_ELEMENTS (fixed) && (fraction_digits > 0 || g_rand_boolean (rand)))
         g_string_append_c (tone, '.');
       for (guint d = 0; d < fraction_digits; d++)
         /* Runs of zeros now and then, where the eight-digit steps begin. */
@@ -930,6 +937,58 @@ test_decimals_as_strtod (void **state)
     }
   g_unlink (path);
   g_rand_free (rand);
+
+  /* A coordinate that ends the file, with no newline (ICEWS's longitude
+   * is its last column): digits of earlier lines may still be in the
+   * reader's buffer after it, and are not part of it. Every field is
+   * made of digits where it can be, lines of several lengths, and the
+   * file is larger than the buffer several times. */
+  for (guint variant = 0; variant < 8; variant++)
+    {
+      g_autofree char *icews_path = NULL;
+      g_autoptr(GString) icews = g_string_new ("Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\t"
+                                               "Event Text\tCAMEO Code\tIntensity\tTarget Name\tTarget Sectors\t"
+                                               "Target Country\tStory ID\tSentence Number\tPublisher\tCity\t"
+                                               "District\tProvince\tCountry\tLatitude\tLongitude\n");
+      g_autoptr(BilatStore) icews_store = NULL;
+      g_autofree char *last_id = NULL;
+      BilatEvent *last;
+      BilatPlace *place;
+      guint n_events = 2000 + variant * 37;
+      int icews_fd;
+      char digits[301];
+
+      /* Names of digits: most bytes of a line are digits. */
+      for (guint d = 0; d < 300; d++)
+        digits[d] = (char) ('0' + (d * 7 + variant) % 10);
+      digits[300] = '\0';
+
+      for (guint i = 0; i < n_events; i++)
+        {
+          g_string_append_printf (icews, "%u\t2018-06-01\t%s%u\t12345\tPakistan\tMake a visit\t042\t1.9\t"
+                                  "%s%u\t12345\tRussian Federation\t%u\t1\t%s%u\t%s%u\tNA\t1234\t"
+                                  "Russian Federation\t55.%u\t",
+                                  40000000 + i, digits, i, digits + variant * 11, 987654321 + i, 50000000 + i,
+                                  digits + variant * 5, 24680 + i, digits, 13579 + i * (variant + 1), 123456789 + i);
+          if (i + 1 < n_events)
+            g_string_append_printf (icews, "37.%u\n", 123456789 + i * 7);
+          else
+            g_string_append (icews, "1.5");
+        }
+      icews_fd = g_file_open_tmp ("bilat-icews-XXXXXX.tab", &icews_path, NULL);
+      assert_true (icews_fd >= 0);
+      close (icews_fd);
+      assert_true (g_file_set_contents (icews_path, icews->str, (gssize) icews->len, NULL));
+      icews_store = import_store (icews_path);
+      last_id = g_strdup_printf ("icews:%u", 40000000 + n_events - 1);
+      last = bilat_store_lookup_event (icews_store, last_id);
+      assert_non_null (last);
+      place = bilat_event_get_place (last);
+      assert_non_null (place);
+      if (bilat_place_get_longitude (place) != 1.5)
+        fail_msg ("variant %u: the last longitude is %.17g, not 1.5", variant, bilat_place_get_longitude (place));
+      g_unlink (icews_path);
+    }
 }
 
 int

@@ -592,12 +592,21 @@ parse_compact_date (const BilatField *field,
 {
   const char *s = field->text;
 
-  if (field->length != (with_time ? 14u : 8u) || !all_digits (s, field->length))
+  guint64 word, date;
+  guint count;
+
+  if (field->length != (with_time ? 14u : 8u))
     return FALSE;
-  *year = two_digits (s) * 100 + two_digits (s + 2);
-  *month = two_digits (s + 4);
-  *day = two_digits (s + 6);
-  if (with_time && (two_digits (s + 8) > 23 || two_digits (s + 10) > 59 || two_digits (s + 12) > 60))
+  /* The eight digits of the date at once. */
+  count = leading_digits (s, field->length, &word);
+  if (count != 8)
+    return FALSE;
+  date = eight_digits_word (word);
+  *year = (int) (date / 10000);
+  *month = (int) (date / 100 % 100);
+  *day = (int) (date % 100);
+  if (with_time && (!all_digits (s + 8, 6) ||
+                    two_digits (s + 8) > 23 || two_digits (s + 10) > 59 || two_digits (s + 12) > 60))
     return FALSE;
   return is_civil_date (*year, *month, *day);
 }

@@ -747,6 +747,131 @@ test_duplicates_with_store (void **state)
   assert_string_equal (before, after);
 }
 
+/* SQLDATE and DATEADDED with each of their bytes made wrong in turn,
+ * and dates on the edges of what is valid: each wrong one is a bad value
+ * naming its field and line, each valid one an event of that day. */
+static void
+test_compact_dates (void **state)
+{
+  static const struct
+  {
+    const char *date;
+    const char *added;
+    int         column;   /* reported; 0: valid */
+  } edges[] = {
+    { "20000229", "20000229000000", 0 },
+    { "19000229", "20000229000000", 1 },
+    { "20190431", "20190430000000", 1 },
+    { "20191231", "20191231235960", 0 },
+    { "20191231", "20191231240000", 59 },
+    { "20191231", "20191231236000", 59 },
+    { "00000101", "20190101000000", 1 },
+    { "20191300", "20190101000000", 1 },
+    { "2019123", "20190101000000", 1 },
+    { "201912311", "20190101000000", 1 },
+    { "20191231", "2019123100000", 59 },
+  };
+  /* Just below '0', just above '9', not ASCII: within the 100 problems a
+   * report keeps. */
+  static const char wrong[] = { '/', ':', '\x80' };
+  g_autoptr(GBytes) bytes = fixture_bytes ("gdelt2.export.CSV");
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_auto(GStrv) lines = g_strsplit (text, "\n", 2);
+  g_autofree char *dir = test_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "dates.export.CSV", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (int));  /* column, 0: good */
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatImporter) importer = importer_new_for (BILAT_EVENT_FORMAT_GDELT2, NULL, BILAT_IMPORT_FLAGS_NONE);
+  g_autoptr(BilatImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+  guint id = 600000000, n_bad = 0, n_good = 0, p = 0;
+
+  for (guint column = 1; column <= 59; column += 58)
+    for (guint at = 0; at < (column == 1 ? 8u : 14u); at++)
+      for (guint w = 0; w < G_N_ELEMENTS (wrong); w++)
+        {
+          g_auto(GStrv) columns = g_strsplit (lines[0], "\t", -1);
+          g_autofree char *line = NULL;
+          int reported = (int) column;
+
+          g_free (columns[0]);
+          columns[0] = g_strdup_printf ("%u", id++);
+          g_free (columns[1]);
+          columns[1] = g_strdup ("20190413");
+          g_free (columns[59]);
+          columns[59] = g_strdup ("20191024143000");
+          columns[column][at] = wrong[w];
+          line = g_strjoinv ("\t", columns);
+          g_string_append_printf (out, "%s\n", line);
+          g_array_append_val (expected, reported);
+        }
+  for (guint e = 0; e < G_N_ELEMENTS (edges); e++)
+    {
+      g_auto(GStrv) columns = g_strsplit (lines[0], "\t", -1);
+      g_autofree char *line = NULL;
+      int reported = edges[e].column;
+
+      g_free (columns[0]);
+      columns[0] = g_strdup_printf ("%u", id++);
+      g_free (columns[1]);
+      columns[1] = g_strdup (edges[e].date);
+      g_free (columns[59]);
+      columns[59] = g_strdup (edges[e].added);
+      line = g_strjoinv ("\t", columns);
+      g_string_append_printf (out, "%s\n", line);
+      g_array_append_val (expected, reported);
+    }
+  test_write_file (path, out->str, out->len);
+
+  report = bilat_importer_import (importer, store, &file, 1, &error);
+  assert_non_null (report);
+  problems = bilat_import_report_get_problems (report);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      int column = g_array_index (expected, int, i);
+      g_autofree char *event_id = g_strdup_printf ("gdelt:%u", 600000000 + i);
+      BilatEvent *event = bilat_store_lookup_event (store, event_id);
+
+      if (column == 0)
+        {
+          assert_non_null (event);
+          n_good++;
+          continue;
+        }
+      if (event != NULL)
+        fail_msg ("line %u (column %d wrong) was kept", i + 1, column);
+      if (p >= problems->len)
+        fail_msg ("line %u: %u problems only (%" G_GUINT64_FORMAT " bad rows)", i + 1, problems->len,
+                  bilat_import_report_get_bad_rows (report));
+      {
+        BilatProblem *problem = g_ptr_array_index (problems, p);
+
+        assert_int_equal (bilat_problem_get_code (problem), BILAT_IMPORT_ERROR_BAD_VALUE);
+        assert_int_equal (bilat_problem_get_line (problem), i + 1);
+        assert_int_equal (bilat_problem_get_column (problem), column + 1);
+        assert_string_equal (bilat_problem_get_field (problem), column == 1 ? "SQLDATE" : "DATEADDED");
+      }
+      p++;
+      n_bad++;
+    }
+  assert_int_equal (problems->len, n_bad);
+  assert_int_equal (n_good, 2);
+  check_counts (report, expected->len, n_good, n_good, n_bad, 0);
+  /* The valid ones are the days they say. */
+  {
+    g_autofree char *first = g_strdup_printf ("gdelt:%u", 600000000 + expected->len - (guint) G_N_ELEMENTS (edges));
+    BilatEvent *leap = bilat_store_lookup_event (store, first);
+    g_autofree char *day = NULL;
+
+    assert_non_null (leap);
+    day = bilat_date_to_string (bilat_event_get_date (leap));
+    assert_string_equal (day, "2000-02-29");
+  }
+}
+
 /* Ids the store has already, met in the second of two files: each is
  * reported with the file and the line it was read from. */
 static void
@@ -2148,6 +2273,7 @@ main (void)
     cmocka_unit_test (test_strict),
     cmocka_unit_test (test_duplicates_with_store),
     cmocka_unit_test (test_duplicates_with_store_named),
+    cmocka_unit_test (test_compact_dates),
     cmocka_unit_test (test_compressed_and_archived),
     cmocka_unit_test (test_inflate_backends),
     cmocka_unit_test (test_report_id_span),

@@ -873,8 +873,9 @@ memo_span_slot (BilatSegmentBuilder *self,
                 gsize                length,
                 gboolean            *fresh)
 {
-  char head[24];
+  char head[24] = { 0 };
   gsize head_length = 3;
+  guint64 words[3];
   guint32 hash, index;
 
   if (length > 4096)
@@ -891,7 +892,13 @@ memo_span_slot (BilatSegmentBuilder *self,
       memcpy (head + 3, before, before_length + 1);
       head_length += before_length + 1;
     }
-  hash = (guint32) XXH3_64bits_withSeed (span, length, XXH3_64bits (head, head_length));
+  /* The head (zeros after it) mixed into the seed of the span's hash,
+   * without hashing it on its own. */
+  memcpy (words, head, sizeof words);
+  hash = (guint32) XXH3_64bits_withSeed (span, length,
+                                         (words[0] * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) ^
+                                         (words[1] * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F)) ^
+                                         (words[2] * G_GUINT64_CONSTANT (0x165667B19E3779F9)) ^ head_length);
   index = strings_intern_two (&self->memo_keys, hash, head, head_length, span, length, fresh);
   if (index >= self->memo_values->len)
     g_array_set_size (self->memo_values, MAX (index + 1, self->memo_values->len * 2));

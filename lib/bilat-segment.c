@@ -468,8 +468,8 @@ struct _BilatSegmentBuilder
   guint64  min_number;     /* of the rows' ids, for their count of digits */
   guint64  max_number;
   /* Each row's day | builder prefix << 24, beside the rows: putting them
-   * in order reads these four bytes a row, not the rows. NULL once a day
-   * does not fit. */
+   * in order reads these four bytes a row, not the rows. NULL in a lean
+   * builder, and once a day does not fit. */
   GArray  *days;
   gboolean lean;           /* finishing may not hold rows and columns at once */
 
@@ -535,7 +535,6 @@ _bilat_segment_builder_new (void)
   self->lean = TRUE;
   self->keys_rising = TRUE;
   self->min_number = G_MAXUINT64;
-  self->days = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->source_rows = g_array_new (FALSE, FALSE, sizeof (SourceRow));
   self->source_index = g_hash_table_new (NULL, NULL);
   self->has_source = g_byte_array_new ();
@@ -3166,6 +3165,13 @@ _bilat_segment_builder_set_lean (BilatSegmentBuilder *self,
                                  gboolean             lean)
 {
   self->lean = lean;
+  /* The days beside the rows cost four bytes a row, which a lean builder
+   * does not spend: it reads the days from the rows. Kept from the first
+   * row only. */
+  if (lean)
+    g_clear_pointer (&self->days, g_array_unref);
+  else if (self->days == NULL && self->n_rows == 0)
+    self->days = g_array_new (FALSE, FALSE, sizeof (guint32));
 }
 
 void

@@ -591,7 +591,6 @@ parse_compact_date (const BilatField *field,
                     int              *day)
 {
   const char *s = field->text;
-
   guint64 word, date;
   guint count;
 

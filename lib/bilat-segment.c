@@ -224,51 +224,11 @@ strings_grow (Strings *strings)
   strings->mask = new_mask;
 }
 
-/* Interns @length bytes as they are (NULs included); *fresh tells
- * whether they are new. For memos keyed by raw fields. */
-static guint32
-strings_intern_bytes (Strings    *strings,
-                      const char *bytes,
-                      gsize       length,
-                      gboolean   *fresh)
-{
-  guint32 hash = hash_text (bytes, length);
-  guint i;
-  guint64 offset;
-  guint32 index;
-  const guint8 nul = 0;
-
-  for (i = hash & strings->mask; strings->slots[i] != 0; i = (i + 1) & strings->mask)
-    {
-      guint64 slot = strings->slots[i];
-      guint32 candidate = SLOT_INDEX (slot);
-
-      if (SLOT_HASH (slot) == hash &&
-          strings_length (strings, candidate) == length &&
-          memcmp (strings->heap->data + g_array_index (strings->offsets, guint64, candidate), bytes, length) == 0)
-        {
-          *fresh = FALSE;
-          return candidate;
-        }
-    }
-  offset = strings->heap->len;
-  g_byte_array_append (strings->heap, (const guint8 *) bytes, (guint) length);
-  g_byte_array_append (strings->heap, &nul, 1);
-  index = strings->offsets->len;
-  g_array_append_val (strings->offsets, offset);
-  strings->slots[i] = (guint64) hash << 32 | index;
-  /* Up to 70 % full: with the hash in each slot, probing stays within a
-   * cache line or two. */
-  if ((guint64) strings->offsets->len * 10 > (guint64) strings->mask * 7)
-    strings_grow (strings);
-  *fresh = TRUE;
-  return index;
-}
-
 /* Interns the bytes of @first followed by those of @second, without
- * joining them first, under @hash (computed by the caller over both, the
- * same way for every key of @strings); *fresh tells whether they are
- * new. For memos keyed by a few bytes and a span of a line. */
+ * joining them first, under @hash (computed by the caller over both;
+ * equal keys must get equal hashes: keys hashed in different ways must
+ * differ, as memo keys do in their first byte); *fresh tells whether
+ * they are new. */
 static guint32
 strings_intern_two (Strings    *strings,
                     guint32     hash,
@@ -294,7 +254,7 @@ strings_intern_two (Strings    *strings,
           const guint8 *stored = strings->heap->data + g_array_index (strings->offsets, guint64, candidate);
 
           if (memcmp (stored, first, first_length) == 0 &&
-              memcmp (stored + first_length, second, second_length) == 0)
+              (second_length == 0 || memcmp (stored + first_length, second, second_length) == 0))
             {
               *fresh = FALSE;
               return candidate;
@@ -308,10 +268,25 @@ strings_intern_two (Strings    *strings,
   index = strings->offsets->len;
   g_array_append_val (strings->offsets, offset);
   strings->slots[i] = (guint64) hash << 32 | index;
+  /* Up to 70 % full: with the hash in each slot, probing stays within a
+   * cache line or two. */
   if ((guint64) strings->offsets->len * 10 > (guint64) strings->mask * 7)
     strings_grow (strings);
   *fresh = TRUE;
   return index;
+}
+
+/* Interns @length bytes as they are (NULs included); *fresh tells
+ * whether they are new. For memos keyed by raw fields. Not inlined:
+ * the hash, inlined in its callers, made GCC see reads past their
+ * small buffers on paths their lengths never take. */
+G_GNUC_NO_INLINE static guint32
+strings_intern_bytes (Strings    *strings,
+                      const char *bytes,
+                      gsize       length,
+                      gboolean   *fresh)
+{
+  return strings_intern_two (strings, hash_text (bytes, length), bytes, length, bytes + length, 0, fresh);
 }
 
 /* The index of the text of @length bytes at @text, up to a NUL, added if

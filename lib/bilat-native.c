@@ -49,6 +49,8 @@
 #define ALIGNMENT 64
 #define BLOCK_SIZE (64 * 1024)
 #define ZSTD_LEVEL 6
+/* Writes of at least this many bytes bypass the output buffer. */
+#define LARGE_WRITE (256 * 1024)
 
 typedef enum
 {
@@ -172,7 +174,8 @@ _bilat_native_detect (const char *data,
 
 typedef struct
 {
-  GOutputStream *out;
+  GOutputStream *out;          /* buffered */
+  GOutputStream *base;         /* under it, for large writes */
   GCancellable  *cancellable;
   guint64        offset;
   Section        sections[N_SECTIONS];
@@ -187,7 +190,15 @@ write_bytes (Writer        *w,
 {
   if (size == 0)
     return TRUE;
-  if (!g_output_stream_write_all (w->out, data, size, NULL, w->cancellable, error))
+  /* Columns go to the file as they are: through the buffer, each byte
+   * would be copied once more. */
+  if (size >= LARGE_WRITE)
+    {
+      if (!g_output_stream_flush (w->out, w->cancellable, error) ||
+          !g_output_stream_write_all (w->base, data, size, NULL, w->cancellable, error))
+        return FALSE;
+    }
+  else if (!g_output_stream_write_all (w->out, data, size, NULL, w->cancellable, error))
     return FALSE;
   w->offset += size;
   return TRUE;
@@ -263,13 +274,14 @@ write_mapped_column (Writer         *w,
                      guint32         keep,
                      GError        **error)
 {
-  guint32 buffer[4096];
+  const guint size = LARGE_WRITE / sizeof (guint32);
+  g_autofree guint32 *buffer = g_new (guint32, size);
 
   if (!begin_section (w, id, error))
     return FALSE;
-  for (guint i = 0; i < n; i += G_N_ELEMENTS (buffer))
+  for (guint i = 0; i < n; i += size)
     {
-      guint count = MIN (n - i, G_N_ELEMENTS (buffer));
+      guint count = MIN (n - i, size);
 
       for (guint j = 0; j < count; j++)
         {
@@ -790,6 +802,7 @@ _bilat_native_save (BilatStore    *store,
   buffered = g_buffered_output_stream_new_sized (_bilat_atomic_file_get_stream (target), 1 << 20);
   g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
   w.out = buffered;
+  w.base = _bilat_atomic_file_get_stream (target);
   w.cancellable = cancellable;
   w.hash = XXH3_createState ();
   ok = write_file (&w, store, error);

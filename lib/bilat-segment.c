@@ -1611,15 +1611,6 @@ put_row_columns (gpointer   columns[N_COLUMNS],
   ((guint32 *) columns[C_URL])[i] = r->url;
 }
 
-static gint
-compare_u32 (gconstpointer a,
-             gconstpointer b)
-{
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 /* The high part of row_sort_key(): the (day, prefix rank) bucket. */
 static inline guint64
 row_high (BilatSegmentBuilder *builder,
@@ -1741,6 +1732,96 @@ sort_rows (BilatSegmentBuilder *builder,
         order[first + i] = g_array_index (bucket, SortKey, i).row;
     }
   return order;
+}
+
+/* Pairs of actor slots → a count, then a place: open addressing on the
+ * pair's key + 1 (0: empty). A few hundred pairs in most stores, looked
+ * up once a row in each of two passes. */
+typedef struct
+{
+  guint64 key;
+  guint32 value;
+} PairEntry;
+
+typedef struct
+{
+  PairEntry *entries;
+  guint      mask;
+  guint      n_used;
+} PairTable;
+
+static void
+pair_table_init (PairTable *table)
+{
+  table->mask = 255;
+  table->entries = g_new0 (PairEntry, table->mask + 1);
+  table->n_used = 0;
+}
+
+static void
+pair_table_clear (PairTable *table)
+{
+  g_clear_pointer (&table->entries, g_free);
+}
+
+/* The key of the pair of actor slots (+ 1) @s and @t: lower << 32 | higher. */
+static inline guint64
+pair_key (guint32 s,
+          guint32 t)
+{
+  return (guint64) (MIN (s, t) - 1) << 32 | (MAX (s, t) - 1);
+}
+
+static inline guint
+pair_hash (guint64 key,
+           guint   mask)
+{
+  return (guint) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 40) & mask;
+}
+
+/* The entry of @key, added (with value 0) if new. */
+static PairEntry *
+pair_table_lookup (PairTable *table,
+                   guint64    key)
+{
+  guint i;
+
+  for (i = pair_hash (key, table->mask); table->entries[i].key != 0; i = (i + 1) & table->mask)
+    if (table->entries[i].key == key + 1)
+      return &table->entries[i];
+  if ((table->n_used + 1) * 2 > table->mask + 1)
+    {
+      PairEntry *old = table->entries;
+      guint old_size = table->mask + 1;
+
+      table->mask = table->mask * 2 + 1;
+      table->entries = g_new0 (PairEntry, table->mask + 1);
+      for (guint e = 0; e < old_size; e++)
+        if (old[e].key != 0)
+          {
+            guint j;
+
+            for (j = pair_hash (old[e].key - 1, table->mask); table->entries[j].key != 0; j = (j + 1) & table->mask)
+              ;
+            table->entries[j] = old[e];
+          }
+      g_free (old);
+      for (i = pair_hash (key, table->mask); table->entries[i].key != 0; i = (i + 1) & table->mask)
+        ;
+    }
+  table->entries[i].key = key + 1;
+  table->entries[i].value = 0;
+  table->n_used++;
+  return &table->entries[i];
+}
+
+static gint
+compare_u64 (gconstpointer a,
+             gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+
+  return x < y ? -1 : x > y;
 }
 
 BilatSegment *
@@ -1923,13 +2004,17 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
   self->codes = own_array (self, g_steal_pointer (&builder->codes.entries), &self->n_codes);
   self->scores = own_array (self, g_steal_pointer (&builder->scores.entries), &self->n_scores);
 
-  /* Rows of each participant. */
+  /* Rows of each participant, and of each pair of participants. */
   {
     g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
     g_autoptr(GArray) actors = g_array_new (FALSE, FALSE, sizeof (guint32));
     g_autofree guint32 *slot_of = NULL;
     g_autofree guint32 *side_slot = NULL;
-    guint32 *offsets, *rows, *fill;
+    g_autofree guint32 *counts = NULL;
+    g_autofree guint32 *fill = NULL;
+    PairTable pairs;
+    guint32 *offsets, *rows, *pair_rows, *pair_offsets;
+    guint64 *pair_keys;
     guint max_string = self->n_strings;
 
     for (guint s = 1; s < self->n_sides; s++)
@@ -1956,115 +2041,77 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
     for (guint s = 1; s < self->n_sides; s++)
       if (self->sides[s].participant != 0)
         side_slot[s] = slot_of[self->sides[s].participant];
-
     self->n_actors = actors->len;
-    offsets = own (self, g_new0 (guint32, self->n_actors + 1));
+
+    /* Two passes over the rows' sides: one counts the rows of each actor
+     * and of each pair of actors (a row of two actors belongs to the pair
+     * (lower, higher)), the other puts each row in its lists, so that
+     * every list is in row order, with no sort of rows. */
+    counts = g_new0 (guint32, self->n_actors + 1);
+    pair_table_init (&pairs);
     for (guint i = 0; i < n; i++)
-      for (guint k = 0; k < 2; k++)
-        if (side_slot[self->side[k][i]] != 0)
-          offsets[side_slot[self->side[k][i]]]++;
+      {
+        guint32 s0 = side_slot[self->side[0][i]], s1 = side_slot[self->side[1][i]];
+
+        counts[s0]++;
+        counts[s1]++;
+        if (s0 != 0 && s1 != 0 && s0 != s1)
+          pair_table_lookup (&pairs, pair_key (s0, s1))->value++;
+      }
+    offsets = own (self, g_new (guint32, self->n_actors + 1));
+    offsets[0] = 0;
     for (guint a = 0; a < self->n_actors; a++)
-      offsets[a + 1] += offsets[a];
-    rows = own (self, g_new (guint32, MAX (offsets[self->n_actors], 1)));
-    fill = g_memdup2 (offsets, sizeof (guint32) * (self->n_actors + 1));
+      offsets[a + 1] = offsets[a] + counts[a + 1];
+    /* One more than the lists need: where the rows of no actor (slot 0)
+     * go, written over and never read. */
+    rows = own (self, g_new (guint32, offsets[self->n_actors] + 1));
+    /* Where the next row of each actor goes, by slot + 1. */
+    fill = g_new (guint32, self->n_actors + 1);
+    fill[0] = offsets[self->n_actors];
+    memcpy (fill + 1, offsets, sizeof (guint32) * self->n_actors);
+
+    /* The pairs in order of their keys, and where the rows of each go;
+     * each entry's count becomes the place of its next row. */
+    self->n_pairs = pairs.n_used;
+    pair_keys = own (self, g_new0 (guint64, MAX (pairs.n_used, 1)));
+    pair_offsets = own (self, g_new (guint32, pairs.n_used + 1));
+    {
+      guint k = 0;
+
+      for (guint e = 0; e <= pairs.mask; e++)
+        if (pairs.entries[e].key != 0)
+          pair_keys[k++] = pairs.entries[e].key - 1;
+      qsort (pair_keys, pairs.n_used, sizeof (guint64), compare_u64);
+      pair_offsets[0] = 0;
+      for (k = 0; k < pairs.n_used; k++)
+        {
+          PairEntry *entry = pair_table_lookup (&pairs, pair_keys[k]);
+          guint32 count = entry->value;
+
+          entry->value = pair_offsets[k];
+          pair_offsets[k + 1] = pair_offsets[k] + count;
+        }
+    }
+    pair_rows = own (self, g_new (guint32, MAX (pair_offsets[pairs.n_used], 1)));
     for (guint i = 0; i < n; i++)
-      for (guint k = 0; k < 2; k++)
-        if (side_slot[self->side[k][i]] != 0)
-          rows[fill[side_slot[self->side[k][i]] - 1]++] = i;
-    g_free (fill);
+      {
+        guint32 s0 = side_slot[self->side[0][i]], s1 = side_slot[self->side[1][i]];
+
+        rows[fill[s0]] = i;
+        fill[s0] += s0 != 0;
+        rows[fill[s1]] = i;
+        fill[s1] += s1 != 0;
+        if (s0 != 0 && s1 != 0 && s0 != s1)
+          pair_rows[pair_table_lookup (&pairs, pair_key (s0, s1))->value++] = i;
+      }
+    pair_table_clear (&pairs);
+
     self->actor_ids = own_array (self, g_steal_pointer (&actors), NULL);
     self->actor_offsets = offsets;
     self->actor_rows = rows;
-
-    /* Rows of each pair: a dyad query reads its rows from here, without
-     * visiting the rows of either side that are not the dyad's. Built
-     * from each actor's rows, taking each row from its lower actor and
-     * counting its rows by the other: in (lower, higher) order, each
-     * pair's rows in row order, with no sort and no scratch a row. */
-    {
-      g_autofree guint32 *tally = g_new0 (guint32, MAX (self->n_actors, 1));
-      g_autoptr(GArray) partners = g_array_new (FALSE, FALSE, sizeof (guint32));
-      g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint64));
-      g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint32));
-      guint32 *pair_rows = NULL;
-      guint n_rows_paired = 0, filled = 0;
-
-      /* The other actor of row @i for actor slot @a, or G_MAXUINT32. */
-#define PARTNER(i, a) \
-      (side_slot[self->side[0][i]] == 0 || side_slot[self->side[1][i]] == 0 \
-         ? G_MAXUINT32 \
-         : side_slot[self->side[0][i]] - 1 == (a) \
-             ? side_slot[self->side[1][i]] - 1 \
-             : side_slot[self->side[0][i]] - 1)
-
-      for (guint a = 0; a < self->n_actors; a++)
-        for (guint32 k = offsets[a]; k < offsets[a + 1]; k++)
-          {
-            guint32 b = PARTNER (rows[k], a);
-
-            if (b != G_MAXUINT32 && b > a)
-              n_rows_paired++;
-          }
-      pair_rows = own (self, g_new (guint32, MAX (n_rows_paired, 1)));
-
-      for (guint a = 0; a < self->n_actors; a++)
-        {
-          guint first_pair = keys->len;
-
-          /* The partners of @a above it, in order, and their counts. */
-          g_array_set_size (partners, 0);
-          for (guint32 k = offsets[a]; k < offsets[a + 1]; k++)
-            {
-              guint32 b = PARTNER (rows[k], a);
-
-              if (b == G_MAXUINT32 || b <= a)
-                continue;
-              if (tally[b]++ == 0)
-                g_array_append_val (partners, b);
-            }
-          if (partners->len == 0)
-            continue;
-          g_array_sort (partners, compare_u32);
-          for (guint p = 0; p < partners->len; p++)
-            {
-              guint32 b = g_array_index (partners, guint32, p);
-              guint64 pair_key = (guint64) a << 32 | b;
-              guint32 start = filled;
-
-              g_array_append_val (keys, pair_key);
-              g_array_append_val (starts, start);
-              filled += tally[b];
-              /* From now on, where the next row of pair (a, b) goes. */
-              tally[b] = start;
-            }
-          for (guint32 k = offsets[a]; k < offsets[a + 1]; k++)
-            {
-              guint32 b = PARTNER (rows[k], a);
-
-              if (b != G_MAXUINT32 && b > a)
-                pair_rows[tally[b]++] = rows[k];
-            }
-          for (guint p = first_pair; p < keys->len; p++)
-            tally[(guint32) g_array_index (keys, guint64, p)] = 0;
-        }
-#undef PARTNER
-
-      {
-        guint32 *pair_offsets = own (self, g_new (guint32, keys->len + 1));
-        guint64 *pair_keys = own (self, g_new0 (guint64, MAX (keys->len, 1)));
-
-        if (keys->len > 0)
-          {
-            memcpy (pair_offsets, starts->data, sizeof (guint32) * keys->len);
-            memcpy (pair_keys, keys->data, sizeof (guint64) * keys->len);
-          }
-        pair_offsets[keys->len] = n_rows_paired;
-        self->n_pairs = keys->len;
-        self->pair_keys = pair_keys;
-        self->pair_offsets = pair_offsets;
-        self->pair_rows = pair_rows;
-      }
-    }
+    self->pair_keys = pair_keys;
+    self->pair_offsets = pair_offsets;
+    self->pair_rows = pair_rows;
   }
 
   _bilat_segment_derive (self);

@@ -991,6 +991,118 @@ test_decimals_as_strtod (void **state)
     }
 }
 
+/* Rows among many actors: far more pairs than the first table of pairs
+ * holds (so that it grows while counting), with rows of one actor only
+ * and rows whose actors come in either order. Every actor's and every
+ * pair's rows, found through the indexes of the columns, equal a scan;
+ * and so they do once the store is saved as a native file and read back
+ * (where the indexes come from the file). */
+static void
+test_many_pairs_equal_scan (void **state)
+{
+  static const char * const countries[] = {
+    "USA", "RUS", "PAK", "CHN", "IND", "FRA", "DEU", "GBR", "JPN", "BRA",
+    "CAN", "MEX", "ITA", "ESP", "TUR", "IRN", "IRQ", "SAU", "EGY", "NGA",
+    "ZAF", "KEN", "ETH", "AUS", "NZL", "ARG", "CHL", "PER", "COL", "VEN",
+    "UKR", "POL", "SWE", "NOR", "FIN", "IDN", "MYS", "THA", "VNM", "PHL",
+  };
+  const guint n_countries = G_N_ELEMENTS (countries);
+  g_autofree char *fixture = g_build_filename (g_getenv ("BILAT_TEST_SRCDIR"), "data", "import",
+                                               "gdelt2.export.CSV", NULL);
+  g_autofree char *dir = test_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "pairs.export.CSV", NULL);
+  g_autofree char *native_path = g_build_filename (dir, "pairs.bilat", NULL);
+  g_autoptr(GFile) native_file = g_file_new_for_path (native_path);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4242);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) columns = NULL;
+  g_autoptr(BilatStore) store = NULL;
+  g_autoptr(BilatStore) loaded = bilat_store_new ();
+  g_autoptr(GError) error = NULL;
+  guint id = 600000000, n_pairs = 0;
+
+  if (!g_file_get_contents (fixture, &text, NULL, NULL))
+    fail_msg ("cannot read %s", fixture);
+  lines = g_strsplit (text, "\n", 2);
+  columns = g_strsplit (lines[0], "\t", -1);
+  g_assert_cmpuint (g_strv_length (columns), ==, 61);
+
+  /* Each pair: one to three rows; some rows with one actor only. */
+  for (guint a = 0; a < n_countries; a++)
+    for (guint b = a + 1; b < n_countries; b++)
+      {
+        guint rows = (guint) g_rand_int_range (rand, 1, 4);
+
+        n_pairs++;
+        for (guint r = 0; r <= rows; r++)
+          {
+            gboolean swap = g_rand_boolean (rand);
+            const char *first = countries[swap ? b : a];
+            const char *second = r == rows ? "" : countries[swap ? a : b];
+            const int sides[2][3] = { { 5, 6, 7 }, { 15, 16, 17 } };
+            g_autofree char *line = NULL;
+
+            /* The last row of a pair has one actor (or none): rows of no
+             * pair, and of no actor. */
+            if (r == rows && g_rand_int_range (rand, 0, 4) == 0)
+              first = "";
+            for (guint k = 0; k < 3; k++)
+              {
+                g_free (columns[sides[0][k]]);
+                columns[sides[0][k]] = g_strdup (first);
+                g_free (columns[sides[1][k]]);
+                columns[sides[1][k]] = g_strdup (second);
+              }
+            g_free (columns[0]);
+            columns[0] = g_strdup_printf ("%u", id++);
+            g_free (columns[1]);
+            columns[1] = g_strdup_printf ("%04d%02d%02d", g_rand_int_range (rand, 2015, 2020),
+                                          g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+            line = g_strjoinv ("\t", columns);
+            g_string_append_printf (out, "%s\n", line);
+          }
+      }
+  g_assert_cmpuint (n_pairs, >, 512);
+  test_write_file (path, out->str, out->len);
+  store = import_store (path);
+  /* (With the states some continue, as an import adds them.) */
+  for (guint a = 0; a < n_countries; a++)
+    assert_non_null (bilat_store_lookup_actor (store, countries[a]));
+  if (!bilat_store_save_to_native_file (store, native_file, NULL, &error) ||
+      !bilat_store_load_from_path (loaded, native_path, &error))
+    fail_msg ("%s: %s", native_path, error->message);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      BilatStore *target = pass == 0 ? store : loaded;
+
+      check_query (target, NULL);
+      for (guint a = 0; a < n_countries; a++)
+        {
+          g_autoptr(BilatQuery) query = bilat_query_new ();
+
+          bilat_query_add_actor (query, countries[a]);
+          check_query (target, query);
+        }
+      /* Under valgrind, a sample of the pairs. */
+      for (guint a = 0; a < n_countries; a++)
+        for (guint b = 0; b < n_countries; b++)
+          {
+            g_autoptr(BilatQuery) query = bilat_query_new ();
+
+            if (a == b || (test_under_valgrind () && g_rand_int_range (rand, 0, 20) != 0))
+              continue;
+            bilat_query_set_dyad (query, countries[a], countries[b]);
+            check_query (target, query);
+          }
+    }
+  g_unlink (native_path);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (void)
 {
@@ -1007,6 +1119,7 @@ main (void)
     cmocka_unit_test (test_wide_scan_equals_narrow),
     cmocka_unit_test (test_lookup_by_id_either_order),
     cmocka_unit_test (test_decimals_as_strtod),
+    cmocka_unit_test (test_many_pairs_equal_scan),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -381,6 +381,84 @@ entries_intern (Entries       *table,
 
 /* The builder */
 
+/* (side, side, code) → the row's title (string + 1; 1: derived from
+ * them), for rows without an event text: open addressing, each slot
+ * with its key, so that a look-up reads one slot. */
+typedef struct
+{
+  guint32 side[2];
+  guint32 code;        /* the code's entry + 1; 0: an empty slot */
+  guint32 value;       /* 0: not worked out yet */
+} TitleSlot;
+
+typedef struct
+{
+  TitleSlot *slots;
+  guint      mask;
+  guint      n_used;
+} TitleMemo;
+
+static void
+title_memo_init (TitleMemo *memo)
+{
+  memo->mask = 255;
+  memo->slots = g_new0 (TitleSlot, memo->mask + 1);
+  memo->n_used = 0;
+}
+
+static inline guint
+title_hash (guint32 side0,
+            guint32 side1,
+            guint32 code)
+{
+  guint64 key = ((guint64) side0 << 32 | side1) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) ^
+                (guint64) code * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F);
+
+  return (guint) (key >> 32);
+}
+
+/* The slot of (@side0, @side1, @code), added (with value 0) if new;
+ * valid until the next look-up. */
+static TitleSlot *
+title_memo_lookup (TitleMemo *memo,
+                   guint32    side0,
+                   guint32    side1,
+                   guint32    code)
+{
+  guint i;
+
+  for (i = title_hash (side0, side1, code) & memo->mask; memo->slots[i].code != 0; i = (i + 1) & memo->mask)
+    if (memo->slots[i].code == code + 1 && memo->slots[i].side[0] == side0 && memo->slots[i].side[1] == side1)
+      return &memo->slots[i];
+  if ((memo->n_used + 1) * 2 > memo->mask + 1)
+    {
+      TitleSlot *old = memo->slots;
+      guint old_size = memo->mask + 1;
+
+      memo->mask = memo->mask * 2 + 1;
+      memo->slots = g_new0 (TitleSlot, memo->mask + 1);
+      for (guint e = 0; e < old_size; e++)
+        if (old[e].code != 0)
+          {
+            guint j;
+
+            for (j = title_hash (old[e].side[0], old[e].side[1], old[e].code - 1) & memo->mask;
+                 memo->slots[j].code != 0; j = (j + 1) & memo->mask)
+              ;
+            memo->slots[j] = old[e];
+          }
+      g_free (old);
+      for (i = title_hash (side0, side1, code) & memo->mask; memo->slots[i].code != 0; i = (i + 1) & memo->mask)
+        ;
+    }
+  memo->slots[i].side[0] = side0;
+  memo->slots[i].side[1] = side1;
+  memo->slots[i].code = code + 1;
+  memo->slots[i].value = 0;
+  memo->n_used++;
+  return &memo->slots[i];
+}
+
 typedef struct
 {
   guint64 key;        /* prefix index (of the builder) << 56 | number */
@@ -472,8 +550,7 @@ struct _BilatSegmentBuilder
    * its name and score. */
   Strings     memo_keys;
   GArray     *memo_values;      /* guint32 per memo key */
-  Entries     title_keys;
-  GArray     *title_values;     /* guint32 per title key */
+  TitleMemo   titles;
   GPtrArray  *code_names;
   GArray     *code_scores;
 
@@ -486,11 +563,6 @@ struct _BilatSegmentBuilder
   } code_cache[1024];
 };
 
-typedef struct
-{
-  guint32 side[2];
-  guint32 cameo;
-} TitleKey;
 
 static void copying_from (BilatSegmentBuilder *self,
                           BilatSegment        *segment);
@@ -518,9 +590,7 @@ _bilat_segment_builder_new (void)
   strings_init (&self->memo_keys);
   self->memo_values = g_array_new (FALSE, TRUE, sizeof (guint32));
   g_array_set_size (self->memo_values, 1);
-  entries_init (&self->title_keys, sizeof (TitleKey));
-  self->title_values = g_array_new (FALSE, TRUE, sizeof (guint32));
-  g_array_set_size (self->title_values, 1);
+  title_memo_init (&self->titles);
   self->code_names = g_ptr_array_new ();
   g_ptr_array_add (self->code_names, NULL);
   self->code_scores = g_array_new (FALSE, FALSE, sizeof (double));
@@ -553,8 +623,7 @@ _bilat_segment_builder_free (BilatSegmentBuilder *self)
   g_string_free (self->derived, TRUE);
   strings_clear (&self->memo_keys);
   g_array_unref (self->memo_values);
-  entries_clear (&self->title_keys);
-  g_array_unref (self->title_values);
+  g_clear_pointer (&self->titles.slots, g_free);
   g_ptr_array_unref (self->code_names);
   g_array_unref (self->code_scores);
   g_free (self);
@@ -1150,18 +1219,12 @@ _bilat_segment_builder_add_row (BilatSegmentBuilder *self,
    * Without an event text (GDELT) it depends on the sides and the code
    * only, and is worked out once for each combination. */
   {
-    TitleKey key = { { r.side[0], r.side[1] }, r.cameo };
-    gboolean memo = _bilat_row_column (row, BILAT_COLUMN_EVENT_TEXT) < 0;
-    guint32 slot = 0;
+    TitleSlot *memo = _bilat_row_column (row, BILAT_COLUMN_EVENT_TEXT) < 0
+                      ? title_memo_lookup (&self->titles, r.side[0], r.side[1], r.cameo)
+                      : NULL;
 
-    if (memo)
-      {
-        slot = entries_intern (&self->title_keys, &key);
-        if (slot >= self->title_values->len)
-          g_array_set_size (self->title_values, slot + 1);
-      }
-    if (memo && g_array_index (self->title_values, guint32, slot) != 0)
-      r.title = g_array_index (self->title_values, guint32, slot) - 1;
+    if (memo != NULL && memo->value != 0)
+      r.title = memo->value - 1;
     else
       {
         g_string_truncate (title, 0);
@@ -1176,8 +1239,9 @@ _bilat_segment_builder_add_row (BilatSegmentBuilder *self,
         build_title (names, row->code[0] != '\0' ? row->code : NULL, derived);
         if (!g_string_equal (title, derived))
           r.title = strings_intern_len (&self->strings, title->str, title->len);
-        if (memo)
-          g_array_index (self->title_values, guint32, slot) = r.title + 1;
+        /* Nothing above looks up a title: the slot is where it was. */
+        if (memo != NULL)
+          memo->value = r.title + 1;
       }
   }
 

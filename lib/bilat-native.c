@@ -275,7 +275,7 @@ write_mapped_column (Writer         *w,
                      GError        **error)
 {
   const guint size = LARGE_WRITE / sizeof (guint32);
-  g_autofree guint32 *buffer = g_new (guint32, size);
+  g_autofree guint32 *buffer = g_new (guint32, MAX (MIN (n, size), 1));
 
   if (!begin_section (w, id, error))
     return FALSE;

@@ -27,6 +27,7 @@
 
 #include "bilat-import-private.h"
 #include "bilat-json-private.h"
+#include "bilat-key-tables-private.h"
 #include "bilat-segment-private.h"
 #include "bilat-store-private.h"
 #include "bilat-test-util.h"
@@ -1044,10 +1045,21 @@ test_many_pairs_equal_scan (void **state)
             const int sides[2][3] = { { 5, 6, 7 }, { 15, 16, 17 } };
             g_autofree char *line = NULL;
 
-            /* The last row of a pair has one actor (or none): rows of no
-             * pair, and of no actor. */
-            if (r == rows && g_rand_int_range (rand, 0, 4) == 0)
-              first = "";
+            /* The last row of a pair has one actor, on either side, or
+             * none: rows of no pair, and of no actor. */
+            if (r == rows)
+              switch (g_rand_int_range (rand, 0, 4))
+                {
+                case 0:
+                  first = "";
+                  break;
+                case 1:
+                  second = first;
+                  first = "";
+                  break;
+                default:
+                  break;
+                }
             for (guint k = 0; k < 3; k++)
               {
                 g_free (columns[sides[0][k]]);
@@ -1067,7 +1079,8 @@ test_many_pairs_equal_scan (void **state)
   g_assert_cmpuint (n_pairs, >, 512);
   test_write_file (path, out->str, out->len);
   store = import_store (path);
-  /* (With the states some continue, as an import adds them.) */
+  /* Each country is an actor of the store (beside the states some of
+   * them continue, which an import adds too). */
   for (guint a = 0; a < n_countries; a++)
     assert_non_null (bilat_store_lookup_actor (store, countries[a]));
   if (!bilat_store_save_to_native_file (store, native_file, NULL, &error) ||
@@ -1103,6 +1116,123 @@ test_many_pairs_equal_scan (void **state)
   g_rmdir (dir);
 }
 
+/* The builder's two small tables of keys, on their own: every key added
+ * is found again with its value, whatever it shares with other keys,
+ * across the tables' growth. */
+static void
+test_key_tables (void **state)
+{
+  PairTable pairs;
+  TitleMemo titles;
+  guint n = 0;
+
+  pair_table_init (&pairs);
+  for (guint32 s = 1; s <= 120; s++)
+    for (guint32 t = s + 1; t <= 120; t += 3)
+      {
+        PairEntry *entry = pair_table_lookup (&pairs, pair_key (t, s));
+
+        assert_int_equal (entry->value, 0);
+        entry->value = ++n;
+      }
+  assert_int_equal (pairs.n_used, n);
+  assert_true (pairs.mask + 1 >= 2 * n);
+  n = 0;
+  for (guint32 s = 1; s <= 120; s++)
+    for (guint32 t = s + 1; t <= 120; t += 3)
+      assert_int_equal (pair_table_lookup (&pairs, pair_key (s, t))->value, ++n);
+  assert_int_equal (pairs.n_used, n);
+  /* Keys one of whose halves is 0, and the highest. */
+  pair_table_lookup (&pairs, pair_key (1, 1))->value = 7;
+  pair_table_lookup (&pairs, pair_key (G_MAXUINT32, 1))->value = 8;
+  assert_int_equal (pair_table_lookup (&pairs, pair_key (1, 1))->value, 7);
+  assert_int_equal (pair_table_lookup (&pairs, pair_key (1, G_MAXUINT32))->value, 8);
+  assert_int_equal (pairs.n_used, n + 2);
+  pair_table_clear (&pairs);
+
+  /* Keys that start their probe at the same slot and differ in one part
+   * only: each has its own slot (a look-up that compared only some of
+   * the parts would find another's). */
+  pair_table_init (&pairs);
+  {
+    /* Another higher slot (the same high half), another lower one (the
+     * same low half). */
+    const guint32 far = 2000000;
+    guint64 base = pair_key (3, far);
+    guint start = pair_hash (base, pairs.mask);
+    guint32 value = 0;
+
+    pair_table_lookup (&pairs, base)->value = ++value;
+    for (guint32 t = 4, found = 0; found < 3 && t < far; t++)
+      if (pair_hash (pair_key (3, t), pairs.mask) == start)
+        {
+          assert_int_equal (pair_table_lookup (&pairs, pair_key (3, t))->value, 0);
+          pair_table_lookup (&pairs, pair_key (3, t))->value = ++value;
+          found++;
+        }
+    for (guint32 s = 4, found = 0; found < 3 && s < far; s++)
+      if (pair_hash (pair_key (s, far), pairs.mask) == start)
+        {
+          assert_int_equal (pair_table_lookup (&pairs, pair_key (s, far))->value, 0);
+          pair_table_lookup (&pairs, pair_key (s, far))->value = ++value;
+          found++;
+        }
+    assert_int_equal (pairs.n_used, 7);
+    assert_int_equal (pair_table_lookup (&pairs, base)->value, 1);
+  }
+  pair_table_clear (&pairs);
+
+  title_memo_init (&titles);
+  {
+    guint start = title_hash (5, 9, 100) & titles.mask;
+    guint32 value = 0;
+    gboolean found[3] = { FALSE, FALSE, FALSE };
+
+    title_memo_lookup (&titles, 5, 9, 100)->value = ++value;
+    for (guint32 x = 0; !(found[0] && found[1] && found[2]) && x < 1000000; x++)
+      {
+        /* Another code, another second side, another first side. */
+        const guint32 keys[3][3] = { { 5, 9, x }, { 5, x, 100 }, { x, 9, 100 } };
+
+        for (guint k = 0; k < 3; k++)
+          if (!found[k] && (keys[k][0] != 5 || keys[k][1] != 9 || keys[k][2] != 100) &&
+              (title_hash (keys[k][0], keys[k][1], keys[k][2]) & titles.mask) == start)
+            {
+              assert_int_equal (title_memo_lookup (&titles, keys[k][0], keys[k][1], keys[k][2])->value, 0);
+              title_memo_lookup (&titles, keys[k][0], keys[k][1], keys[k][2])->value = ++value;
+              found[k] = TRUE;
+            }
+      }
+    assert_true (found[0] && found[1] && found[2]);
+    assert_int_equal (title_memo_lookup (&titles, 5, 9, 100)->value, 1);
+    assert_int_equal (titles.n_used, 4);
+  }
+  title_memo_clear (&titles);
+
+  /* Many keys, across the table's growth. */
+  title_memo_init (&titles);
+  n = 0;
+  for (guint32 a = 0; a < 40; a++)
+    for (guint32 b = 0; b < 40; b++)
+      for (guint32 code = 0; code < 4; code++)
+        {
+          TitleSlot *slot = title_memo_lookup (&titles, a, b, code * 1000);
+
+          assert_int_equal (slot->value, 0);
+          slot->value = ++n;
+        }
+  assert_int_equal (titles.n_used, n);
+  n = 0;
+  for (guint32 a = 0; a < 40; a++)
+    for (guint32 b = 0; b < 40; b++)
+      for (guint32 code = 0; code < 4; code++)
+        assert_int_equal (title_memo_lookup (&titles, a, b, code * 1000)->value, ++n);
+  assert_int_equal (titles.n_used, n);
+  assert_int_equal (title_memo_lookup (&titles, G_MAXUINT32, G_MAXUINT32, G_MAXUINT16)->value, 0);
+  assert_int_equal (titles.n_used, n + 1);
+  title_memo_clear (&titles);
+}
+
 int
 main (void)
 {
@@ -1120,6 +1250,7 @@ main (void)
     cmocka_unit_test (test_lookup_by_id_either_order),
     cmocka_unit_test (test_decimals_as_strtod),
     cmocka_unit_test (test_many_pairs_equal_scan),
+    cmocka_unit_test (test_key_tables),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -250,6 +250,9 @@ guint64     _bilat_input_get_size       (BilatInput    *self);
 /* Rows. */
 
 #define _BILAT_MAX_COLUMNS 64
+/* Entries after the last that cutting a line may write over (it writes
+ * the columns of a block four at a time). */
+#define _BILAT_COLUMN_SLACK 4
 
 /* A field's text is in the input's buffer, after which there are always
  * at least eight bytes that may be read (set, though not part of the
@@ -269,7 +272,7 @@ struct _BilatRow
   const char       *file;
   guint64           line;
   guint             n_columns;
-  BilatField        columns[_BILAT_MAX_COLUMNS];
+  BilatField        columns[_BILAT_MAX_COLUMNS + _BILAT_COLUMN_SLACK];
   gboolean          plain;           /* the line is ASCII without NUL: its
                                       * text needs no check */
 
@@ -388,5 +391,16 @@ BilatActor *_bilat_mme_actor_new        (const char             *id);
 /* For tests: whether the readers may cut lines with the processor's widest
  * vectors (AVX2, where there is), or only with the baseline's. */
 void _bilat_reader_set_wide_scan (gboolean wide);
+
+/* For tests: cuts the line [@p, @e) at its tabs, as the readers do, into
+ * @columns (@max + _BILAT_COLUMN_SLACK entries, the first @max of which
+ * are filled); returns the count of columns, which may be more than
+ * @max. *plain: whether the line is ASCII without NUL. The 64 bytes
+ * after @e must be readable. */
+guint _bilat_reader_split (const char *p,
+                           const char *e,
+                           BilatField *columns,
+                           guint       max,
+                           gboolean   *plain);
 
 G_END_DECLS

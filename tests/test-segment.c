@@ -1233,6 +1233,92 @@ test_key_tables (void **state)
   title_memo_clear (&titles);
 }
 
+/* Lines cut at their tabs, by the wide scan (64 bytes at a time) and the
+ * narrow one, against a plain loop: lines of 1 to 90 columns, many
+ * empty (runs of tabs), some long (blocks without a tab), at every
+ * alignment, with tabs and other bytes after the line's end that must
+ * not count, and some bytes that are not ASCII or are NUL. */
+static void
+test_split_lines (void **state)
+{
+  GRand *rand = g_rand_new_with_seed (64);
+  const guint maxes[] = { _BILAT_MAX_COLUMNS, 5 };
+  const char letters[] = "abcdefghijklmnopqrstuvwxyz0123456789 .,-";
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+      guint n_fields = (guint) g_rand_int_range (rand, 1, 91);
+      guint shift = (guint) g_rand_int_range (rand, 0, 64);
+      g_autofree char *buffer = NULL;
+      const char *p, *e;
+      gboolean odd = FALSE;
+
+      for (guint f = 0; f < n_fields; f++)
+        {
+          guint length = g_rand_int_range (rand, 0, 10) < 4 ? 0
+                         : (guint) g_rand_int_range (rand, 1, g_rand_int_range (rand, 0, 5) == 0 ? 130 : 13);
+
+          if (f > 0)
+            g_string_append_c (line, '\t');
+          for (guint i = 0; i < length; i++)
+            g_string_append_c (line, letters[g_rand_int_range (rand, 0, sizeof letters - 1)]);
+        }
+      /* A byte that is NUL or not ASCII, in place of one that is not a
+       * tab. */
+      if (line->len > 0 && g_rand_int_range (rand, 0, 50) == 0)
+        {
+          guint at = (guint) g_rand_int_range (rand, 0, (gint32) line->len);
+
+          if (line->str[at] != '\t')
+            {
+              line->str[at] = g_rand_boolean (rand) ? '\0' : (char) 0xC3;
+              odd = TRUE;
+            }
+        }
+      /* The line at @shift, then 64 bytes of tabs and letters. */
+      buffer = g_malloc (shift + line->len + 64);
+      memset (buffer, 'x', shift);
+      memcpy (buffer + shift, line->str, line->len);
+      for (guint i = 0; i < 64; i++)
+        buffer[shift + line->len + i] = g_rand_boolean (rand) ? '\t' : 'y';
+      p = buffer + shift;
+      e = p + line->len;
+
+      for (guint m = 0; m < G_N_ELEMENTS (maxes); m++)
+        for (guint wide = 0; wide < 2; wide++)
+          {
+            guint max = maxes[m];
+            BilatField columns[_BILAT_MAX_COLUMNS + _BILAT_COLUMN_SLACK];
+            const char *start = p;
+            gboolean plain = !odd;
+            guint n = 0, got;
+
+            memset (columns, 0, sizeof columns);
+            _bilat_reader_set_wide_scan (wide);
+            got = _bilat_reader_split (p, e, columns, max, &plain);
+            _bilat_reader_set_wide_scan (TRUE);
+            if (odd)
+              assert_false (plain);
+            else
+              assert_true (plain);
+            for (const char *c = p; c <= e; c++)
+              if (c == e || *c == '\t')
+                {
+                  if (n < max && (columns[n].text != start || columns[n].length != (gsize) (c - start)))
+                    fail_msg ("line %u (%s scan, max %u), column %u: %td+%zu, not %td+%td", round,
+                              wide ? "wide" : "narrow", max, n, columns[n].text - p, columns[n].length,
+                              start - p, c - start);
+                  n++;
+                  start = c + 1;
+                }
+            assert_int_equal (got, n);
+            assert_int_equal (n, n_fields);
+          }
+    }
+  g_rand_free (rand);
+}
+
 int
 main (void)
 {
@@ -1251,6 +1337,7 @@ main (void)
     cmocka_unit_test (test_decimals_as_strtod),
     cmocka_unit_test (test_many_pairs_equal_scan),
     cmocka_unit_test (test_key_tables),
+    cmocka_unit_test (test_split_lines),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -1,13 +1,17 @@
-/* bilat-key-tables-private.h: two small hash tables of fixed-size keys
+/* bilat-key-tables-private.h: a small hash table of fixed-size keys
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * Layering: GLib only; used by the segment builder (bilat-segment.c),
- * and here rather than there so that tests reach them. Open addressing
- * with linear probing, at most half full, each slot holding its key and
- * its value: a look-up of a key in the table reads one slot or a few
- * neighbours, with no call. Inline, since a look-up is made for each
- * row of an import.
+ * and here rather than there so that tests reach it. A key is 96 bits
+ * (@high, and @low, which is never 0) and its value a guint32: the
+ * builder's title memo ((side, side) and code + 1 → title) and its count
+ * of rows by pair of actors (the pair's key and 1 → count, then place).
+ *
+ * Open addressing with linear probing, at most half full, each slot
+ * holding its key and its value: a look-up of a key in the table reads
+ * one slot or a few neighbours, with no call. Inline, since a look-up is
+ * made for each row of an import.
  */
 
 #pragma once
@@ -16,169 +20,84 @@
 
 G_BEGIN_DECLS
 
-/* Pairs of actor slots → a count, then a place: open addressing on the
- * pair's key + 1 (0: empty). A few hundred pairs in most stores, looked
- * up once a row in each of two passes. */
 typedef struct
 {
-  guint64 key;
+  guint64 high;
+  guint32 low;         /* 0: an empty slot */
   guint32 value;
-} PairEntry;
+} KeySlot;
 
 typedef struct
 {
-  PairEntry *entries;
-  guint      mask;
-  guint      n_used;
-} PairTable;
+  KeySlot *slots;
+  guint    mask;
+  guint    n_used;
+} KeyTable;
 
 static inline void
-pair_table_init (PairTable *table)
+key_table_init (KeyTable *table)
 {
   table->mask = 255;
-  table->entries = g_new0 (PairEntry, table->mask + 1);
+  table->slots = g_new0 (KeySlot, table->mask + 1);
   table->n_used = 0;
 }
 
 static inline void
-pair_table_clear (PairTable *table)
+key_table_clear (KeyTable *table)
 {
-  g_clear_pointer (&table->entries, g_free);
+  g_clear_pointer (&table->slots, g_free);
 }
 
-/* The key of the pair of actor slots (+ 1) @s and @t: lower << 32 | higher. */
-static inline guint64
-pair_key (guint32 s,
-          guint32 t)
-{
-  return (guint64) (MIN (s, t) - 1) << 32 | (MAX (s, t) - 1);
-}
-
+/* Where the probe for (@high, @low) starts in a table of @mask + 1 slots. */
 static inline guint
-pair_hash (guint64 key,
-           guint   mask)
+key_table_hash (guint64 high,
+                guint32 low,
+                guint   mask)
 {
-  return (guint) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32) & mask;
+  guint64 mixed = high * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) ^
+                  (guint64) low * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F);
+
+  return (guint) (mixed >> 32) & mask;
 }
 
-/* The entry of @key, added (with value 0) if new. */
-static inline PairEntry *
-pair_table_lookup (PairTable *table,
-                   guint64    key)
+/* The slot of (@high, @low), added (with value 0) if new; valid until the
+ * next look-up. @low must not be 0. */
+static inline KeySlot *
+key_table_lookup (KeyTable *table,
+                  guint64   high,
+                  guint32   low)
 {
   guint i;
 
-  for (i = pair_hash (key, table->mask); table->entries[i].key != 0; i = (i + 1) & table->mask)
-    if (table->entries[i].key == key + 1)
-      return &table->entries[i];
+  for (i = key_table_hash (high, low, table->mask); table->slots[i].low != 0; i = (i + 1) & table->mask)
+    if (table->slots[i].low == low && table->slots[i].high == high)
+      return &table->slots[i];
   if ((table->n_used + 1) * 2 > table->mask + 1)
     {
-      PairEntry *old = table->entries;
+      KeySlot *old = table->slots;
       guint old_size = table->mask + 1;
 
       table->mask = table->mask * 2 + 1;
-      table->entries = g_new0 (PairEntry, table->mask + 1);
+      table->slots = g_new0 (KeySlot, table->mask + 1);
       for (guint e = 0; e < old_size; e++)
-        if (old[e].key != 0)
+        if (old[e].low != 0)
           {
             guint j;
 
-            for (j = pair_hash (old[e].key - 1, table->mask); table->entries[j].key != 0; j = (j + 1) & table->mask)
+            for (j = key_table_hash (old[e].high, old[e].low, table->mask); table->slots[j].low != 0;
+                 j = (j + 1) & table->mask)
               ;
-            table->entries[j] = old[e];
+            table->slots[j] = old[e];
           }
       g_free (old);
-      for (i = pair_hash (key, table->mask); table->entries[i].key != 0; i = (i + 1) & table->mask)
+      for (i = key_table_hash (high, low, table->mask); table->slots[i].low != 0; i = (i + 1) & table->mask)
         ;
     }
-  table->entries[i].key = key + 1;
-  table->entries[i].value = 0;
+  table->slots[i].high = high;
+  table->slots[i].low = low;
+  table->slots[i].value = 0;
   table->n_used++;
-  return &table->entries[i];
-}
-
-/* (side, side, code) → the row's title (string + 1; 1: derived from
- * them), for rows without an event text: open addressing, each slot
- * with its key, so that a look-up reads one slot. */
-typedef struct
-{
-  guint32 side[2];
-  guint32 code;        /* the code's entry + 1; 0: an empty slot */
-  guint32 value;       /* 0: not worked out yet */
-} TitleSlot;
-
-typedef struct
-{
-  TitleSlot *slots;
-  guint      mask;
-  guint      n_used;
-} TitleMemo;
-
-static inline void
-title_memo_init (TitleMemo *memo)
-{
-  memo->mask = 255;
-  memo->slots = g_new0 (TitleSlot, memo->mask + 1);
-  memo->n_used = 0;
-}
-
-static inline guint
-title_hash (guint32 side0,
-            guint32 side1,
-            guint32 code)
-{
-  guint64 key = ((guint64) side0 << 32 | side1) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) ^
-                (guint64) code * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F);
-
-  return (guint) (key >> 32);
-}
-
-/* The slot of (@side0, @side1, @code), added (with value 0) if new;
- * valid until the next look-up. */
-static inline TitleSlot *
-title_memo_lookup (TitleMemo *memo,
-                   guint32    side0,
-                   guint32    side1,
-                   guint32    code)
-{
-  guint i;
-
-  for (i = title_hash (side0, side1, code) & memo->mask; memo->slots[i].code != 0; i = (i + 1) & memo->mask)
-    if (memo->slots[i].code == code + 1 && memo->slots[i].side[0] == side0 && memo->slots[i].side[1] == side1)
-      return &memo->slots[i];
-  if ((memo->n_used + 1) * 2 > memo->mask + 1)
-    {
-      TitleSlot *old = memo->slots;
-      guint old_size = memo->mask + 1;
-
-      memo->mask = memo->mask * 2 + 1;
-      memo->slots = g_new0 (TitleSlot, memo->mask + 1);
-      for (guint e = 0; e < old_size; e++)
-        if (old[e].code != 0)
-          {
-            guint j;
-
-            for (j = title_hash (old[e].side[0], old[e].side[1], old[e].code - 1) & memo->mask;
-                 memo->slots[j].code != 0; j = (j + 1) & memo->mask)
-              ;
-            memo->slots[j] = old[e];
-          }
-      g_free (old);
-      for (i = title_hash (side0, side1, code) & memo->mask; memo->slots[i].code != 0; i = (i + 1) & memo->mask)
-        ;
-    }
-  memo->slots[i].side[0] = side0;
-  memo->slots[i].side[1] = side1;
-  memo->slots[i].code = code + 1;
-  memo->slots[i].value = 0;
-  memo->n_used++;
-  return &memo->slots[i];
-}
-
-static inline void
-title_memo_clear (TitleMemo *memo)
-{
-  g_clear_pointer (&memo->slots, g_free);
+  return &table->slots[i];
 }
 
 G_END_DECLS

@@ -473,7 +473,7 @@ struct _BilatSegmentBuilder
    * its name and score. */
   Strings     memo_keys;
   GArray     *memo_values;      /* guint32 per memo key */
-  TitleMemo   titles;
+  KeyTable    titles;           /* side << 32 | side, code + 1 */
   GPtrArray  *code_names;
   GArray     *code_scores;
 
@@ -513,7 +513,7 @@ _bilat_segment_builder_new (void)
   strings_init (&self->memo_keys);
   self->memo_values = g_array_new (FALSE, TRUE, sizeof (guint32));
   g_array_set_size (self->memo_values, 1);
-  title_memo_init (&self->titles);
+  key_table_init (&self->titles);
   self->code_names = g_ptr_array_new ();
   g_ptr_array_add (self->code_names, NULL);
   self->code_scores = g_array_new (FALSE, FALSE, sizeof (double));
@@ -546,7 +546,7 @@ _bilat_segment_builder_free (BilatSegmentBuilder *self)
   g_string_free (self->derived, TRUE);
   strings_clear (&self->memo_keys);
   g_array_unref (self->memo_values);
-  title_memo_clear (&self->titles);
+  key_table_clear (&self->titles);
   g_ptr_array_unref (self->code_names);
   g_array_unref (self->code_scores);
   g_free (self);
@@ -1142,9 +1142,9 @@ _bilat_segment_builder_add_row (BilatSegmentBuilder *self,
    * Without an event text (GDELT) it depends on the sides and the code
    * only, and is worked out once for each combination. */
   {
-    TitleSlot *memo = _bilat_row_column (row, BILAT_COLUMN_EVENT_TEXT) < 0
-                      ? title_memo_lookup (&self->titles, r.side[0], r.side[1], r.cameo)
-                      : NULL;
+    KeySlot *memo = _bilat_row_column (row, BILAT_COLUMN_EVENT_TEXT) < 0
+                    ? key_table_lookup (&self->titles, (guint64) r.side[0] << 32 | r.side[1], r.cameo + 1u)
+                    : NULL;
 
     if (memo != NULL && memo->value != 0)
       r.title = memo->value - 1;
@@ -1721,6 +1721,14 @@ sort_rows (BilatSegmentBuilder *builder,
   return order;
 }
 
+/* The key of the pair of actor slots (+ 1) @s and @t: lower << 32 | higher. */
+static inline guint64
+pair_key (guint32 s,
+          guint32 t)
+{
+  return (guint64) (MIN (s, t) - 1) << 32 | (MAX (s, t) - 1);
+}
+
 static gint
 compare_u64 (gconstpointer a,
              gconstpointer b)
@@ -1918,7 +1926,7 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
     g_autofree guint32 *side_slot = NULL;
     g_autofree guint32 *counts = NULL;
     g_autofree guint32 *fill = NULL;
-    PairTable pairs;
+    KeyTable pairs;         /* pair_key () and 1 → count, then place */
     guint32 *offsets, *rows, *pair_rows, *pair_offsets;
     guint64 *pair_keys;
     guint max_string = self->n_strings;
@@ -1954,7 +1962,7 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
      * (lower, higher)), the other puts each row in its lists, so that
      * every list is in row order, with no sort of rows. */
     counts = g_new0 (guint32, self->n_actors + 1);
-    pair_table_init (&pairs);
+    key_table_init (&pairs);
     for (guint i = 0; i < n; i++)
       {
         guint32 s0 = side_slot[self->side[0][i]], s1 = side_slot[self->side[1][i]];
@@ -1962,7 +1970,7 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
         counts[s0]++;
         counts[s1]++;
         if (s0 != 0 && s1 != 0 && s0 != s1)
-          pair_table_lookup (&pairs, pair_key (s0, s1))->value++;
+          key_table_lookup (&pairs, pair_key (s0, s1), 1)->value++;
       }
     offsets = own (self, g_new (guint32, self->n_actors + 1));
     offsets[0] = 0;
@@ -1985,13 +1993,13 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
       guint k = 0;
 
       for (guint e = 0; e <= pairs.mask; e++)
-        if (pairs.entries[e].key != 0)
-          pair_keys[k++] = pairs.entries[e].key - 1;
+        if (pairs.slots[e].low != 0)
+          pair_keys[k++] = pairs.slots[e].high;
       qsort (pair_keys, pairs.n_used, sizeof (guint64), compare_u64);
       pair_offsets[0] = 0;
       for (k = 0; k < pairs.n_used; k++)
         {
-          PairEntry *entry = pair_table_lookup (&pairs, pair_keys[k]);
+          KeySlot *entry = key_table_lookup (&pairs, pair_keys[k], 1);
           guint32 count = entry->value;
 
           entry->value = pair_offsets[k];
@@ -2008,9 +2016,9 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
         rows[fill[s1]] = i;
         fill[s1] += s1 != 0;
         if (s0 != 0 && s1 != 0 && s0 != s1)
-          pair_rows[pair_table_lookup (&pairs, pair_key (s0, s1))->value++] = i;
+          pair_rows[key_table_lookup (&pairs, pair_key (s0, s1), 1)->value++] = i;
       }
-    pair_table_clear (&pairs);
+    key_table_clear (&pairs);
 
     self->actor_ids = own_array (self, g_steal_pointer (&actors), NULL);
     self->actor_offsets = offsets;

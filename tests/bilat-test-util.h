@@ -62,6 +62,26 @@ test_write_file (const char *path,
     fail_msg ("%s", error->message);
 }
 
+/* The 61 columns of the first row of the GDELT 2.0 fixture, for tests
+ * that make rows of their own by changing some; free with g_strfreev(). */
+static inline char **
+test_gdelt2_fixture_columns (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("BILAT_TEST_SRCDIR"), "data", "import",
+                                            "gdelt2.export.CSV", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  char **columns;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    fail_msg ("cannot read %s", path);
+  lines = g_strsplit (text, "\n", 2);
+  columns = g_strsplit (lines[0], "\t", -1);
+  if (g_strv_length (columns) != 61)
+    fail_msg ("%s: %u columns in the first row, not 61", path, g_strv_length (columns));
+  return columns;
+}
+
 /* Counts the notifications of one property, and of all properties, so that
  * a test can check both that a change is notified once and that nothing
  * else is notified with it. */

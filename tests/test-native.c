@@ -194,19 +194,10 @@ save_native (BilatStore *store,
 static char *
 write_many_rows (guint n)
 {
-  g_autofree char *fixture = g_build_filename (g_getenv ("BILAT_TEST_SRCDIR"), "data", "import",
-                                               "gdelt2.export.CSV", NULL);
   char *path = temp_path ("many.export.CSV");
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (70000);
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_auto(GStrv) columns = NULL;
-
-  if (!g_file_get_contents (fixture, &text, NULL, NULL))
-    fail_msg ("cannot read %s", fixture);
-  lines = g_strsplit (text, "\n", 2);
-  columns = g_strsplit (lines[0], "\t", -1);
+  g_auto(GStrv) columns = test_gdelt2_fixture_columns ();
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *line = NULL;

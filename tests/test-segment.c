@@ -756,16 +756,8 @@ test_lookup_by_id_either_order (void **state)
       { "few-days.export.CSV", 700000000, 5 },
       { "crossing.export.CSV", 999999700, 5 },
     };
-    g_autofree char *fixture = g_build_filename (g_getenv ("BILAT_TEST_SRCDIR"), "data", "import",
-                                                 "gdelt2.export.CSV", NULL);
-    g_autofree char *text = NULL;
-    g_auto(GStrv) lines = NULL;
-    g_auto(GStrv) columns = NULL;
+    g_auto(GStrv) columns = test_gdelt2_fixture_columns ();
 
-    if (!g_file_get_contents (fixture, &text, NULL, NULL))
-      fail_msg ("cannot read %s", fixture);
-    lines = g_strsplit (text, "\n", 2);
-    columns = g_strsplit (lines[0], "\t", -1);
     for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
       {
         g_autofree char *path = g_build_filename (spread_dir, kinds[k].name, NULL);
@@ -1008,27 +1000,17 @@ test_many_pairs_equal_scan (void **state)
     "UKR", "POL", "SWE", "NOR", "FIN", "IDN", "MYS", "THA", "VNM", "PHL",
   };
   const guint n_countries = G_N_ELEMENTS (countries);
-  g_autofree char *fixture = g_build_filename (g_getenv ("BILAT_TEST_SRCDIR"), "data", "import",
-                                               "gdelt2.export.CSV", NULL);
   g_autofree char *dir = test_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "pairs.export.CSV", NULL);
   g_autofree char *native_path = g_build_filename (dir, "pairs.bilat", NULL);
   g_autoptr(GFile) native_file = g_file_new_for_path (native_path);
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (4242);
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_auto(GStrv) columns = NULL;
+  g_auto(GStrv) columns = test_gdelt2_fixture_columns ();
   g_autoptr(BilatStore) store = NULL;
   g_autoptr(BilatStore) loaded = bilat_store_new ();
   g_autoptr(GError) error = NULL;
   guint id = 600000000, n_pairs = 0;
-
-  if (!g_file_get_contents (fixture, &text, NULL, NULL))
-    fail_msg ("cannot read %s", fixture);
-  lines = g_strsplit (text, "\n", 2);
-  columns = g_strsplit (lines[0], "\t", -1);
-  g_assert_cmpuint (g_strv_length (columns), ==, 61);
 
   /* Each pair: one to three rows; some rows with one actor only. */
   for (guint a = 0; a < n_countries; a++)
@@ -1116,121 +1098,72 @@ test_many_pairs_equal_scan (void **state)
   g_rmdir (dir);
 }
 
-/* The builder's two small tables of keys, on their own: every key added
- * is found again with its value, whatever it shares with other keys,
- * across the tables' growth. */
+/* The builder's table of keys, on its own: keys that start their probe
+ * at the same slot and differ in one part only (either half of @high,
+ * or @low) each get their own slot, where a look-up that compared only
+ * some of the parts would find another's; and thousands of keys keep
+ * their values across the table's growth. */
 static void
 test_key_tables (void **state)
 {
-  PairTable pairs;
-  TitleMemo titles;
+  KeyTable table;
   guint n = 0;
 
-  pair_table_init (&pairs);
-  for (guint32 s = 1; s <= 120; s++)
-    for (guint32 t = s + 1; t <= 120; t += 3)
-      {
-        PairEntry *entry = pair_table_lookup (&pairs, pair_key (t, s));
-
-        assert_int_equal (entry->value, 0);
-        entry->value = ++n;
-      }
-  assert_int_equal (pairs.n_used, n);
-  assert_true (pairs.mask + 1 >= 2 * n);
-  n = 0;
-  for (guint32 s = 1; s <= 120; s++)
-    for (guint32 t = s + 1; t <= 120; t += 3)
-      assert_int_equal (pair_table_lookup (&pairs, pair_key (s, t))->value, ++n);
-  assert_int_equal (pairs.n_used, n);
-  /* Keys one of whose halves is 0, and the highest. */
-  pair_table_lookup (&pairs, pair_key (1, 1))->value = 7;
-  pair_table_lookup (&pairs, pair_key (G_MAXUINT32, 1))->value = 8;
-  assert_int_equal (pair_table_lookup (&pairs, pair_key (1, 1))->value, 7);
-  assert_int_equal (pair_table_lookup (&pairs, pair_key (1, G_MAXUINT32))->value, 8);
-  assert_int_equal (pairs.n_used, n + 2);
-  pair_table_clear (&pairs);
-
-  /* Keys that start their probe at the same slot and differ in one part
-   * only: each has its own slot (a look-up that compared only some of
-   * the parts would find another's). */
-  pair_table_init (&pairs);
+  key_table_init (&table);
   {
-    /* Another higher slot (the same high half), another lower one (the
-     * same low half). */
-    const guint32 far = 2000000;
-    guint64 base = pair_key (3, far);
-    guint start = pair_hash (base, pairs.mask);
-    guint32 value = 0;
-
-    pair_table_lookup (&pairs, base)->value = ++value;
-    for (guint32 t = 4, found = 0; found < 3 && t < far; t++)
-      if (pair_hash (pair_key (3, t), pairs.mask) == start)
-        {
-          assert_int_equal (pair_table_lookup (&pairs, pair_key (3, t))->value, 0);
-          pair_table_lookup (&pairs, pair_key (3, t))->value = ++value;
-          found++;
-        }
-    for (guint32 s = 4, found = 0; found < 3 && s < far; s++)
-      if (pair_hash (pair_key (s, far), pairs.mask) == start)
-        {
-          assert_int_equal (pair_table_lookup (&pairs, pair_key (s, far))->value, 0);
-          pair_table_lookup (&pairs, pair_key (s, far))->value = ++value;
-          found++;
-        }
-    assert_int_equal (pairs.n_used, 7);
-    assert_int_equal (pair_table_lookup (&pairs, base)->value, 1);
-  }
-  pair_table_clear (&pairs);
-
-  title_memo_init (&titles);
-  {
-    guint start = title_hash (5, 9, 100) & titles.mask;
-    guint32 value = 0;
+    const guint64 base_high = (guint64) 5 << 32 | 9;
+    const guint32 base_low = 100;
+    guint start = key_table_hash (base_high, base_low, table.mask);
     gboolean found[3] = { FALSE, FALSE, FALSE };
 
-    title_memo_lookup (&titles, 5, 9, 100)->value = ++value;
-    for (guint32 x = 0; !(found[0] && found[1] && found[2]) && x < 1000000; x++)
+    key_table_lookup (&table, base_high, base_low)->value = ++n;
+    for (guint32 x = 1; !(found[0] && found[1] && found[2]) && x < 1000000; x++)
       {
-        /* Another code, another second side, another first side. */
-        const guint32 keys[3][3] = { { 5, 9, x }, { 5, x, 100 }, { x, 9, 100 } };
+        /* Another high half, another low half, another @low. */
+        const guint64 highs[3] = { (guint64) x << 32 | 9, (guint64) 5 << 32 | x, base_high };
+        const guint32 lows[3] = { base_low, base_low, x };
 
         for (guint k = 0; k < 3; k++)
-          if (!found[k] && (keys[k][0] != 5 || keys[k][1] != 9 || keys[k][2] != 100) &&
-              (title_hash (keys[k][0], keys[k][1], keys[k][2]) & titles.mask) == start)
+          if (!found[k] && (highs[k] != base_high || lows[k] != base_low) &&
+              key_table_hash (highs[k], lows[k], table.mask) == start)
             {
-              assert_int_equal (title_memo_lookup (&titles, keys[k][0], keys[k][1], keys[k][2])->value, 0);
-              title_memo_lookup (&titles, keys[k][0], keys[k][1], keys[k][2])->value = ++value;
+              assert_int_equal (key_table_lookup (&table, highs[k], lows[k])->value, 0);
+              key_table_lookup (&table, highs[k], lows[k])->value = ++n;
               found[k] = TRUE;
             }
       }
     assert_true (found[0] && found[1] && found[2]);
-    assert_int_equal (title_memo_lookup (&titles, 5, 9, 100)->value, 1);
-    assert_int_equal (titles.n_used, 4);
+    assert_int_equal (key_table_lookup (&table, base_high, base_low)->value, 1);
+    assert_int_equal (table.n_used, 4);
   }
-  title_memo_clear (&titles);
+  key_table_clear (&table);
 
-  /* Many keys, across the table's growth. */
-  title_memo_init (&titles);
+  key_table_init (&table);
   n = 0;
   for (guint32 a = 0; a < 40; a++)
     for (guint32 b = 0; b < 40; b++)
-      for (guint32 code = 0; code < 4; code++)
+      for (guint32 low = 1; low <= 4; low++)
         {
-          TitleSlot *slot = title_memo_lookup (&titles, a, b, code * 1000);
+          KeySlot *slot = key_table_lookup (&table, (guint64) a << 32 | b, low * 1000);
 
           assert_int_equal (slot->value, 0);
           slot->value = ++n;
         }
-  assert_int_equal (titles.n_used, n);
+  assert_int_equal (table.n_used, n);
+  assert_true (table.mask + 1 >= 2 * n);
   n = 0;
   for (guint32 a = 0; a < 40; a++)
     for (guint32 b = 0; b < 40; b++)
-      for (guint32 code = 0; code < 4; code++)
-        assert_int_equal (title_memo_lookup (&titles, a, b, code * 1000)->value, ++n);
-  assert_int_equal (titles.n_used, n);
-  assert_int_equal (title_memo_lookup (&titles, G_MAXUINT32, G_MAXUINT32, G_MAXUINT16)->value, 0);
-  assert_int_equal (titles.n_used, n + 1);
-  title_memo_clear (&titles);
+      for (guint32 low = 1; low <= 4; low++)
+        assert_int_equal (key_table_lookup (&table, (guint64) a << 32 | b, low * 1000)->value, ++n);
+  assert_int_equal (table.n_used, n);
+  /* The extremes of a key. */
+  key_table_lookup (&table, G_MAXUINT64, G_MAXUINT32)->value = 7;
+  key_table_lookup (&table, 0, 1)->value = 8;
+  assert_int_equal (key_table_lookup (&table, G_MAXUINT64, G_MAXUINT32)->value, 7);
+  assert_int_equal (key_table_lookup (&table, 0, 1)->value, 8);
+  assert_int_equal (table.n_used, n + 2);
+  key_table_clear (&table);
 }
 
 /* Lines cut at their tabs, by the wide scan (64 bytes at a time) and the

@@ -103,6 +103,9 @@ struct _BilatSegment
    * columns: NULL when they are in the heap like the others. */
   struct _BilatBulkStrings *bulk;
 
+  /* The rows still to be gathered, in a deferred segment; or NULL. */
+  BilatDeferredRows *deferred;
+
   GPtrArray     *owned;         /* of g_free()d blocks */
   GDestroyNotify mapping_free;
   gpointer       mapping;

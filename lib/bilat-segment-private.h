@@ -162,6 +162,36 @@ void                _bilat_segment_builder_remove_rows (BilatSegmentBuilder *sel
  * builder. The caller sees to it that ids are unique. */
 BilatSegment       *_bilat_segment_builder_finish    (BilatSegmentBuilder  *self);
 
+/* Deferred segments: what writing a native file straight from a builder
+ * uses, so that the rows' columns are never in memory whole. A deferred
+ * segment has everything but its rows' columns and the indexes of its
+ * rows: its rows stay in the builder (taken, as by finish) until they are
+ * gathered, a chunk at a time, in their order and each once, by
+ * _bilat_segment_gather_deferred(); _bilat_segment_end_deferred() then
+ * builds the indexes. Nothing but the native writer may read one. */
+
+/* The columns of a segment's rows, in the order of the native file's:
+ * id, day, the two sides, CAMEO code, Goldstein score, flags, tone,
+ * mentions, sources, articles, date added, place, title, citation, URL. */
+#define _BILAT_SEGMENT_N_COLUMNS 16
+
+typedef struct _BilatDeferredRows BilatDeferredRows;
+
+BilatSegment       *_bilat_segment_builder_finish_deferred (BilatSegmentBuilder *self);
+gboolean            _bilat_segment_is_deferred       (BilatSegment         *self);
+/* Writes the rows at places @first to @first + @count into @columns,
+ * the row at @first as entry 0 of each: each column as the segment would
+ * hold it. @first is where the last call stopped (0 at first). */
+void                _bilat_segment_gather_deferred   (BilatSegment         *self,
+                                                      guint                 first,
+                                                      guint                 count,
+                                                      gpointer              columns[_BILAT_SEGMENT_N_COLUMNS]);
+/* Once every row is gathered: builds the indexes of the rows (by id, of
+ * each actor and of each pair), and the segment is deferred no more; of
+ * its rows' columns it has the sides only (and the ids, when they were
+ * needed to order by_id). */
+void                _bilat_segment_end_deferred      (BilatSegment         *self);
+
 /* The segment. */
 
 BilatSegment       *_bilat_segment_ref               (BilatSegment         *self);

@@ -424,6 +424,8 @@ enum
   C_SOURCES, C_ARTICLES, C_ADDED, C_PLACE, C_TITLE, C_CITE, C_URL, N_COLUMNS
 };
 
+G_STATIC_ASSERT (N_COLUMNS == _BILAT_SEGMENT_N_COLUMNS);
+
 static const gsize column_sizes[N_COLUMNS] = {
   8, 4, 4, 4, 2, 2, 1, 8, 4, 4, 4, 4, 4, 4, 4, 4
 };
@@ -1738,18 +1740,37 @@ compare_u64 (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-BilatSegment *
-_bilat_segment_builder_finish (BilatSegmentBuilder *builder)
+/* The order that finishing gives the rows of a builder, between sorting
+ * them and putting them into columns. */
+typedef struct
+{
+  BilatSegmentBuilder *builder;
+  guint                n;
+  guint32             *order;       /* the row at each place */
+  gboolean             in_place;    /* the rows are in that order already */
+  guint8              *rank;        /* builder prefix → its rank here */
+  gboolean             keys_rising; /* order is the inverse of by_id */
+} RowOrder;
+
+static void
+row_order_clear (RowOrder *rows)
+{
+  g_clear_pointer (&rows->order, g_free);
+  g_clear_pointer (&rows->rank, g_free);
+  g_clear_pointer (&rows->builder, _bilat_segment_builder_free);
+}
+
+/* A segment of @builder's tables' counts, its rows' prefixes ranked and
+ * the rows put in order in @rows (which takes @builder). */
+static BilatSegment *
+finish_begin (BilatSegmentBuilder *builder,
+              RowOrder            *rows)
 {
   BilatSegment *self = g_new0 (BilatSegment, 1);
   guint n = builder->n_rows;
   guint n_prefixes = builder->prefixes.entries->len;
   g_autofree guint32 *prefix_order = g_new (guint32, n_prefixes);
-  g_autofree guint8 *rank = g_new0 (guint8, n_prefixes);
-  g_autofree guint32 *order = NULL;
-  gpointer columns[N_COLUMNS];
-  guint64 *key;
-  guint32 *by_id;
+  guint8 *rank = g_new0 (guint8, n_prefixes);
   guint32 *prefixes;
   gboolean keys_rising;
 
@@ -1778,111 +1799,151 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
   keys_rising = builder->keys_rising;
   for (guint p = 2; p < n_prefixes && keys_rising; p++)
     keys_rising = rank[p] > rank[p - 1];
-  /* Ids of as many digits are in the same order as numbers and as text. */
-  order = sort_rows (builder, rank, n,
-                     keys_rising && n > 0 && count_digits (builder->min_number) == count_digits (builder->max_number));
-  g_clear_pointer (&builder->days, g_array_unref);
 
-  for (guint c = 0; c < N_COLUMNS; c++)
-    columns[c] = own (self, big_alloc (MAX (n, 1) * column_sizes[c]));
-  if (!builder->lean && (guint64) n * sizeof (Row) <= GATHER_LIMIT)
+  rows->builder = builder;
+  rows->n = n;
+  rows->rank = rank;
+  rows->keys_rising = keys_rising;
+  rows->in_place = FALSE;
+  /* Ids of as many digits are in the same order as numbers and as text. */
+  rows->order = sort_rows (builder, rank, n,
+                           keys_rising && n > 0 &&
+                           count_digits (builder->min_number) == count_digits (builder->max_number));
+  g_clear_pointer (&builder->days, g_array_unref);
+  return self;
+}
+
+/* Whether the rows are put in order where they are, not read where they
+ * are into new columns (see GATHER_LIMIT). */
+static gboolean
+rows_go_in_place (const RowOrder *rows)
+{
+  return rows->builder->lean || (guint64) rows->n * sizeof (Row) > GATHER_LIMIT;
+}
+
+/* Puts the rows in order where they are, following the cycles of the
+ * permutation, each row moved once. Slower than reading them where they
+ * are (a chain of cache misses), but the columns can then take the place
+ * of the rows rather than add to them. */
+static void
+put_rows_in_place (RowOrder *rows)
+{
+  BilatSegmentBuilder *builder = rows->builder;
+  const guint32 *order = rows->order;
+  guint n = rows->n;
+  g_autofree guint8 *done = g_new0 (guint8, n / 8 + 1);
+
+  for (guint start = 0; start < n; start++)
     {
+      Row carried;
+      guint at = start;
+
+      if (done[start >> 3] & (1u << (start & 7)) || order[start] == start)
+        continue;
+      carried = *row_at (builder, start);
+      for (guint from = order[at];; )
+        {
+          guint next;
+
+          done[at >> 3] |= (guint8) (1u << (at & 7));
+          if (from == start)
+            {
+              *row_at (builder, at) = carried;
+              break;
+            }
+          /* The row after this one is asked for before this one is
+           * moved. */
+          next = order[from];
+          __builtin_prefetch (row_at (builder, next));
+          *row_at (builder, at) = *row_at (builder, from);
+          at = from;
+          from = next;
+        }
+    }
+  rows->in_place = TRUE;
+}
+
+/* Writes the rows at places @first to @first + @count into @columns, the
+ * one at place i as entry i - @base, with their ids' prefixes ranked.
+ * Rows in place are read in order, and each chunk of them is freed once
+ * read to its end. */
+static void
+gather_rows (RowOrder *rows,
+             guint     first,
+             guint     count,
+             gpointer  columns[N_COLUMNS],
+             guint     base)
+{
+  BilatSegmentBuilder *builder = rows->builder;
+  guint n = rows->n, end = first + count;
+  guint64 *key = (guint64 *) columns[C_KEY] + (first - base);
+
+  if (!rows->in_place)
+    {
+      const guint32 *order = rows->order;
+
       /* Each column written in order, each row read where it is: the
        * reads are independent, so the processor has many in flight. */
-      for (guint i = 0; i < n; i++)
+      for (guint i = first; i < end; i++)
         {
           if (i + 8 < n)
             __builtin_prefetch (row_at (builder, order[i + 8]));
-          put_row_columns (columns, i, row_at (builder, order[i]));
+          put_row_columns (columns, i - base, row_at (builder, order[i]));
         }
     }
   else
-    {
-      /* Past GATHER_LIMIT, the rows are put in order where they are
-       * (following the cycles of the permutation, each row moved once),
-       * then split into columns a chunk at a time, each chunk freed once
-       * split: the columns take the place of the rows rather than adding
-       * to them. Slower (a chain of cache misses), but the peak stays at
-       * the rows' size. */
-      g_autofree guint8 *done = g_new0 (guint8, n / 8 + 1);
+    for (guint i = first; i < end; )
+      {
+        guint c = i / CHUNK_ROWS;
+        guint stop = (guint) MIN ((guint64) end, (guint64) (c + 1) * CHUNK_ROWS);
+        const Row *chunk = g_ptr_array_index (builder->row_chunks, c);
 
-      for (guint start = 0; start < n; start++)
-        {
-          Row carried;
-          guint at = start;
-
-          if (done[start >> 3] & (1u << (start & 7)) || order[start] == start)
-            continue;
-          carried = *row_at (builder, start);
-          for (guint from = order[at];; )
-            {
-              guint next;
-
-              done[at >> 3] |= (guint8) (1u << (at & 7));
-              if (from == start)
-                {
-                  *row_at (builder, at) = carried;
-                  break;
-                }
-              /* The row after this one is asked for before this one is
-               * moved. */
-              next = order[from];
-              __builtin_prefetch (row_at (builder, next));
-              *row_at (builder, at) = *row_at (builder, from);
-              at = from;
-              from = next;
-            }
-        }
-      for (guint first = 0; first < n; first += CHUNK_ROWS)
-        {
-          const Row *chunk = g_ptr_array_index (builder->row_chunks, first / CHUNK_ROWS);
-
-          for (guint i = first; i < n && i < first + CHUNK_ROWS; i++)
-            put_row_columns (columns, i, &chunk[i - first]);
-          g_free (g_ptr_array_index (builder->row_chunks, first / CHUNK_ROWS));
-          g_ptr_array_index (builder->row_chunks, first / CHUNK_ROWS) = NULL;
-        }
-    }
-  g_ptr_array_set_size (builder->row_chunks, 0);
-  builder->n_rows = 0;
+        for (; i < stop; i++)
+          put_row_columns (columns, i - base, &chunk[i - c * CHUNK_ROWS]);
+        if (i == n || i % CHUNK_ROWS == 0)
+          {
+            g_free (g_ptr_array_index (builder->row_chunks, c));
+            g_ptr_array_index (builder->row_chunks, c) = NULL;
+          }
+      }
 
   /* Ids with the prefixes' ranks. */
-  key = columns[C_KEY];
-  for (guint i = 0; i < n; i++)
-    key[i] = (guint64) rank[key[i] >> 56] << 56 | (key[i] & ((G_GUINT64_CONSTANT (1) << 56) - 1));
-  self->key = key;
-  self->day = columns[C_DAY];
-  self->side[0] = columns[C_SIDE0];
-  self->side[1] = columns[C_SIDE1];
-  self->cameo = columns[C_CAMEO];
-  self->goldstein = columns[C_GOLDSTEIN];
-  self->flags = columns[C_FLAGS];
-  self->tone = columns[C_TONE];
-  self->mentions = columns[C_MENTIONS];
-  self->sources = columns[C_SOURCES];
-  self->articles = columns[C_ARTICLES];
-  self->added = columns[C_ADDED];
-  self->place = columns[C_PLACE];
-  self->title = columns[C_TITLE];
-  self->cite = columns[C_CITE];
-  self->url = columns[C_URL];
+  for (guint i = 0; i < count; i++)
+    key[i] = (guint64) rows->rank[key[i] >> 56] << 56 | (key[i] & ((G_GUINT64_CONSTANT (1) << 56) - 1));
 
-  /* Rows in id order, for look-ups. Where the rows came in id order (as
-   * a file's rows do) and the prefixes' ranks keep that order, the row
-   * added i-th has the i-th id: by_id is the inverse of the order the
-   * rows were put in, with no sort. */
-  by_id = own (self, g_new (guint32, MAX (n, 1)));
-  if (keys_rising)
+  /* The last row read, the rows are no longer needed. */
+  if (end == n)
+    g_ptr_array_set_size (builder->row_chunks, 0);
+}
+
+/* Rows in id order, for look-ups. Where the rows came in id order (as
+ * a file's rows do) and the prefixes' ranks keep that order, the row
+ * added i-th has the i-th id: by_id is the inverse of the order the
+ * rows were put in, with no sort; else the ids (self->key) are sorted. */
+static void
+finish_by_id (BilatSegment   *self,
+              const RowOrder *rows)
+{
+  guint n = self->n_rows;
+  guint32 *by_id = own (self, g_new (guint32, MAX (n, 1)));
+
+  if (rows->keys_rising)
     for (guint i = 0; i < n; i++)
-      by_id[order[i]] = i;
+      by_id[rows->order[i]] = i;
   else
     {
       for (guint i = 0; i < n; i++)
         by_id[i] = i;
-      sort_by_key (by_id, key, n);
+      sort_by_key (by_id, self->key, n);
     }
   self->by_id = by_id;
+}
 
+/* The sources, the strings and the tables, taken from @builder. */
+static void
+finish_tables (BilatSegment        *self,
+               BilatSegmentBuilder *builder)
+{
   /* Sources in id order. */
   G_LOCK (sorting);
   sort_heap = (const char *) builder->strings.heap->data;
@@ -1917,120 +1978,255 @@ _bilat_segment_builder_finish (BilatSegmentBuilder *builder)
   self->places = own_array (self, g_steal_pointer (&builder->places.entries), &self->n_places);
   self->codes = own_array (self, g_steal_pointer (&builder->codes.entries), &self->n_codes);
   self->scores = own_array (self, g_steal_pointer (&builder->scores.entries), &self->n_scores);
+}
 
-  /* Rows of each participant, and of each pair of participants. */
-  {
-    g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-    g_autoptr(GArray) actors = g_array_new (FALSE, FALSE, sizeof (guint32));
-    g_autofree guint32 *slot_of = NULL;
-    g_autofree guint32 *side_slot = NULL;
-    g_autofree guint32 *counts = NULL;
-    g_autofree guint32 *fill = NULL;
-    KeyTable pairs;         /* pair_key () and 1 → count, then place */
-    guint32 *offsets, *rows, *pair_rows, *pair_offsets;
-    guint64 *pair_keys;
-    guint max_string = self->n_strings;
+/* The actors: the participants of the sides, in the order of their ids. */
+static void
+finish_actors (BilatSegment *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GArray *actors = g_array_new (FALSE, FALSE, sizeof (guint32));
 
-    for (guint s = 1; s < self->n_sides; s++)
-      {
-        guint32 participant = self->sides[s].participant;
-
-        if (participant != 0 && g_hash_table_add (seen, GUINT_TO_POINTER (participant)))
-          g_array_append_val (actors, participant);
-      }
-    G_LOCK (sorting);
-    sort_heap = self->heap;
-    sort_offsets = self->string_offsets;
-    if (actors->len > 1)
-      qsort (actors->data, actors->len, sizeof (guint32), compare_string_indexes);
-    G_UNLOCK (sorting);
-
-    slot_of = g_new0 (guint32, max_string);
-    for (guint a = 0; a < actors->len; a++)
-      slot_of[g_array_index (actors, guint32, a)] = a + 1;
-
-    /* Each side's actor slot (slot + 1; 0: none), from the small table of
-     * sides: a row's actors are one look-up each. */
-    side_slot = g_new0 (guint32, MAX (self->n_sides, 1));
-    for (guint s = 1; s < self->n_sides; s++)
-      if (self->sides[s].participant != 0)
-        side_slot[s] = slot_of[self->sides[s].participant];
-    self->n_actors = actors->len;
-
-    /* Two passes over the rows' sides: one counts the rows of each actor
-     * and of each pair of actors (a row of two actors belongs to the pair
-     * (lower, higher)), the other puts each row in its lists, so that
-     * every list is in row order, with no sort of rows. */
-    counts = g_new0 (guint32, self->n_actors + 1);
-    key_table_init (&pairs);
-    for (guint i = 0; i < n; i++)
-      {
-        guint32 s0 = side_slot[self->side[0][i]], s1 = side_slot[self->side[1][i]];
-
-        counts[s0]++;
-        counts[s1]++;
-        if (s0 != 0 && s1 != 0 && s0 != s1)
-          key_table_lookup (&pairs, pair_key (s0, s1), 1)->value++;
-      }
-    offsets = own (self, g_new (guint32, self->n_actors + 1));
-    offsets[0] = 0;
-    for (guint a = 0; a < self->n_actors; a++)
-      offsets[a + 1] = offsets[a] + counts[a + 1];
-    /* One more than the lists need: where the rows of no actor (slot 0)
-     * go, written over and never read. */
-    rows = own (self, g_new (guint32, offsets[self->n_actors] + 1));
-    /* Where the next row of each actor goes, by slot + 1. */
-    fill = g_new (guint32, self->n_actors + 1);
-    fill[0] = offsets[self->n_actors];
-    memcpy (fill + 1, offsets, sizeof (guint32) * self->n_actors);
-
-    /* The pairs in order of their keys, and where the rows of each go;
-     * each entry's count becomes the place of its next row. */
-    self->n_pairs = pairs.n_used;
-    pair_keys = own (self, g_new0 (guint64, MAX (pairs.n_used, 1)));
-    pair_offsets = own (self, g_new (guint32, pairs.n_used + 1));
+  for (guint s = 1; s < self->n_sides; s++)
     {
-      guint k = 0;
+      guint32 participant = self->sides[s].participant;
 
-      for (guint e = 0; e <= pairs.mask; e++)
-        if (pairs.slots[e].low != 0)
-          pair_keys[k++] = pairs.slots[e].high;
-      qsort (pair_keys, pairs.n_used, sizeof (guint64), compare_u64);
-      pair_offsets[0] = 0;
-      for (k = 0; k < pairs.n_used; k++)
-        {
-          KeySlot *entry = key_table_lookup (&pairs, pair_keys[k], 1);
-          guint32 count = entry->value;
-
-          entry->value = pair_offsets[k];
-          pair_offsets[k + 1] = pair_offsets[k] + count;
-        }
+      if (participant != 0 && g_hash_table_add (seen, GUINT_TO_POINTER (participant)))
+        g_array_append_val (actors, participant);
     }
-    pair_rows = own (self, g_new (guint32, MAX (pair_offsets[pairs.n_used], 1)));
-    for (guint i = 0; i < n; i++)
+  G_LOCK (sorting);
+  sort_heap = self->heap;
+  sort_offsets = self->string_offsets;
+  if (actors->len > 1)
+    qsort (actors->data, actors->len, sizeof (guint32), compare_string_indexes);
+  G_UNLOCK (sorting);
+  self->actor_ids = own_array (self, actors, &self->n_actors);
+}
+
+/* Rows of each actor, and of each pair of actors, from the sides'
+ * columns. */
+static void
+finish_indexes (BilatSegment *self)
+{
+  g_autofree guint32 *slot_of = g_new0 (guint32, MAX (self->n_strings, 1));
+  g_autofree guint32 *side_slot = NULL;
+  g_autofree guint32 *counts = NULL;
+  g_autofree guint32 *fill = NULL;
+  KeyTable pairs;         /* pair_key () and 1 → count, then place */
+  guint32 *offsets, *rows, *pair_rows, *pair_offsets;
+  guint64 *pair_keys;
+  guint n = self->n_rows;
+
+  for (guint a = 0; a < self->n_actors; a++)
+    slot_of[self->actor_ids[a]] = a + 1;
+
+  /* Each side's actor slot (slot + 1; 0: none), from the small table of
+   * sides: a row's actors are one look-up each. */
+  side_slot = g_new0 (guint32, MAX (self->n_sides, 1));
+  for (guint s = 1; s < self->n_sides; s++)
+    if (self->sides[s].participant != 0)
+      side_slot[s] = slot_of[self->sides[s].participant];
+
+  /* Two passes over the rows' sides: one counts the rows of each actor
+   * and of each pair of actors (a row of two actors belongs to the pair
+   * (lower, higher)), the other puts each row in its lists, so that
+   * every list is in row order, with no sort of rows. */
+  counts = g_new0 (guint32, self->n_actors + 1);
+  key_table_init (&pairs);
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 s0 = side_slot[self->side[0][i]], s1 = side_slot[self->side[1][i]];
+
+      counts[s0]++;
+      counts[s1]++;
+      if (s0 != 0 && s1 != 0 && s0 != s1)
+        key_table_lookup (&pairs, pair_key (s0, s1), 1)->value++;
+    }
+  offsets = own (self, g_new (guint32, self->n_actors + 1));
+  offsets[0] = 0;
+  for (guint a = 0; a < self->n_actors; a++)
+    offsets[a + 1] = offsets[a] + counts[a + 1];
+  /* One more than the lists need: where the rows of no actor (slot 0)
+   * go, written over and never read. */
+  rows = own (self, g_new (guint32, offsets[self->n_actors] + 1));
+  /* Where the next row of each actor goes, by slot + 1. */
+  fill = g_new (guint32, self->n_actors + 1);
+  fill[0] = offsets[self->n_actors];
+  memcpy (fill + 1, offsets, sizeof (guint32) * self->n_actors);
+
+  /* The pairs in order of their keys, and where the rows of each go;
+   * each entry's count becomes the place of its next row. */
+  self->n_pairs = pairs.n_used;
+  pair_keys = own (self, g_new0 (guint64, MAX (pairs.n_used, 1)));
+  pair_offsets = own (self, g_new (guint32, pairs.n_used + 1));
+  {
+    guint k = 0;
+
+    for (guint e = 0; e <= pairs.mask; e++)
+      if (pairs.slots[e].low != 0)
+        pair_keys[k++] = pairs.slots[e].high;
+    qsort (pair_keys, pairs.n_used, sizeof (guint64), compare_u64);
+    pair_offsets[0] = 0;
+    for (k = 0; k < pairs.n_used; k++)
       {
-        guint32 s0 = side_slot[self->side[0][i]], s1 = side_slot[self->side[1][i]];
+        KeySlot *entry = key_table_lookup (&pairs, pair_keys[k], 1);
+        guint32 count = entry->value;
 
-        rows[fill[s0]] = i;
-        fill[s0] += s0 != 0;
-        rows[fill[s1]] = i;
-        fill[s1] += s1 != 0;
-        if (s0 != 0 && s1 != 0 && s0 != s1)
-          pair_rows[key_table_lookup (&pairs, pair_key (s0, s1), 1)->value++] = i;
+        entry->value = pair_offsets[k];
+        pair_offsets[k + 1] = pair_offsets[k] + count;
       }
-    key_table_clear (&pairs);
-
-    self->actor_ids = own_array (self, g_steal_pointer (&actors), NULL);
-    self->actor_offsets = offsets;
-    self->actor_rows = rows;
-    self->pair_keys = pair_keys;
-    self->pair_offsets = pair_offsets;
-    self->pair_rows = pair_rows;
   }
+  pair_rows = own (self, g_new (guint32, MAX (pair_offsets[pairs.n_used], 1)));
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 s0 = side_slot[self->side[0][i]], s1 = side_slot[self->side[1][i]];
 
+      rows[fill[s0]] = i;
+      fill[s0] += s0 != 0;
+      rows[fill[s1]] = i;
+      fill[s1] += s1 != 0;
+      if (s0 != 0 && s1 != 0 && s0 != s1)
+        pair_rows[key_table_lookup (&pairs, pair_key (s0, s1), 1)->value++] = i;
+    }
+  key_table_clear (&pairs);
+
+  self->actor_offsets = offsets;
+  self->actor_rows = rows;
+  self->pair_keys = pair_keys;
+  self->pair_offsets = pair_offsets;
+  self->pair_rows = pair_rows;
+}
+
+/* Sets the segment's columns to @columns. */
+static void
+set_columns (BilatSegment *self,
+             gpointer      columns[N_COLUMNS])
+{
+  self->key = columns[C_KEY];
+  self->day = columns[C_DAY];
+  self->side[0] = columns[C_SIDE0];
+  self->side[1] = columns[C_SIDE1];
+  self->cameo = columns[C_CAMEO];
+  self->goldstein = columns[C_GOLDSTEIN];
+  self->flags = columns[C_FLAGS];
+  self->tone = columns[C_TONE];
+  self->mentions = columns[C_MENTIONS];
+  self->sources = columns[C_SOURCES];
+  self->articles = columns[C_ARTICLES];
+  self->added = columns[C_ADDED];
+  self->place = columns[C_PLACE];
+  self->title = columns[C_TITLE];
+  self->cite = columns[C_CITE];
+  self->url = columns[C_URL];
+}
+
+BilatSegment *
+_bilat_segment_builder_finish (BilatSegmentBuilder *builder)
+{
+  RowOrder rows;
+  BilatSegment *self = finish_begin (builder, &rows);
+  gpointer columns[N_COLUMNS];
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    columns[c] = own (self, big_alloc (MAX (self->n_rows, 1) * column_sizes[c]));
+  /* Past GATHER_LIMIT, the rows are put in order where they are, then
+   * split into columns a chunk at a time, each chunk freed once split:
+   * the peak stays at the rows' size. */
+  if (rows_go_in_place (&rows))
+    put_rows_in_place (&rows);
+  gather_rows (&rows, 0, self->n_rows, columns, 0);
+  builder->n_rows = 0;
+  set_columns (self, columns);
+
+  finish_by_id (self, &rows);
+  finish_tables (self, builder);
+  finish_actors (self);
+  finish_indexes (self);
   _bilat_segment_derive (self);
-  _bilat_segment_builder_free (builder);
+  row_order_clear (&rows);
   return self;
+}
+
+/* Deferred segments */
+
+struct _BilatDeferredRows
+{
+  RowOrder  rows;
+  guint     next;       /* the place of the next row to gather */
+  guint32  *side[2];    /* the sides' columns, kept for the indexes */
+  guint64  *key;        /* the ids, where by_id needs them sorted; or NULL */
+};
+
+static void
+deferred_rows_free (BilatDeferredRows *deferred)
+{
+  row_order_clear (&deferred->rows);
+  g_free (deferred);
+}
+
+BilatSegment *
+_bilat_segment_builder_finish_deferred (BilatSegmentBuilder *builder)
+{
+  BilatDeferredRows *deferred = g_new0 (BilatDeferredRows, 1);
+  BilatSegment *self = finish_begin (builder, &deferred->rows);
+  guint n = self->n_rows;
+
+  if (rows_go_in_place (&deferred->rows))
+    put_rows_in_place (&deferred->rows);
+  if (deferred->rows.keys_rising)
+    finish_by_id (self, &deferred->rows);
+  else
+    deferred->key = own (self, big_alloc (MAX (n, 1) * sizeof (guint64)));
+  deferred->side[0] = own (self, big_alloc (MAX (n, 1) * sizeof (guint32)));
+  deferred->side[1] = own (self, big_alloc (MAX (n, 1) * sizeof (guint32)));
+  finish_tables (self, builder);
+  finish_actors (self);
+  self->deferred = deferred;
+  return self;
+}
+
+gboolean
+_bilat_segment_is_deferred (BilatSegment *self)
+{
+  return self->deferred != NULL;
+}
+
+void
+_bilat_segment_gather_deferred (BilatSegment *self,
+                                guint         first,
+                                guint         count,
+                                gpointer      columns[_BILAT_SEGMENT_N_COLUMNS])
+{
+  BilatDeferredRows *deferred = self->deferred;
+
+  g_return_if_fail (deferred != NULL && first == deferred->next && count <= self->n_rows - first);
+
+  gather_rows (&deferred->rows, first, count, columns, first);
+  memcpy (deferred->side[0] + first, columns[C_SIDE0], sizeof (guint32) * count);
+  memcpy (deferred->side[1] + first, columns[C_SIDE1], sizeof (guint32) * count);
+  if (deferred->key != NULL)
+    memcpy (deferred->key + first, columns[C_KEY], sizeof (guint64) * count);
+  deferred->next += count;
+}
+
+void
+_bilat_segment_end_deferred (BilatSegment *self)
+{
+  BilatDeferredRows *deferred = self->deferred;
+
+  g_return_if_fail (deferred != NULL && deferred->next == self->n_rows);
+
+  self->side[0] = deferred->side[0];
+  self->side[1] = deferred->side[1];
+  if (deferred->key != NULL)
+    {
+      self->key = deferred->key;
+      finish_by_id (self, &deferred->rows);
+    }
+  finish_indexes (self);
+  _bilat_segment_derive (self);
+  self->deferred = NULL;
+  deferred_rows_free (deferred);
 }
 
 /* The segment */
@@ -2047,6 +2243,7 @@ _bilat_segment_unref (BilatSegment *self)
 {
   if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
     return;
+  g_clear_pointer (&self->deferred, deferred_rows_free);
   g_ptr_array_unref (self->owned);
   g_clear_pointer (&self->bulk, _bilat_bulk_strings_free);
   if (self->verify_data_free != NULL)

@@ -110,6 +110,16 @@ BilatImportReport *_bilat_store_import_files        (BilatStore              *se
                                                      BilatImportProgressFunc  progress,
                                                      gpointer                 progress_data,
                                                      GError                 **error);
+BilatImportReport *_bilat_import_files_to_native    (GFile                  **files,
+                                                     guint                    n_files,
+                                                     BilatEventFormat         format,
+                                                     BilatQuery              *query,
+                                                     BilatImportFlags         flags,
+                                                     GFile                   *output,
+                                                     GCancellable            *cancellable,
+                                                     BilatImportProgressFunc  progress,
+                                                     gpointer                 progress_data,
+                                                     GError                 **error);
 BilatImportReport *_bilat_store_import_stream       (BilatStore              *self,
                                                      GInputStream            *stream,
                                                      const char              *name,

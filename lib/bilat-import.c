@@ -8,8 +8,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "bilat-format-private.h"
 #include "bilat-id-set-private.h"
 #include "bilat-import-private.h"
+#include "bilat-native-private.h"
 #include "bilat-problem-private.h"
 #include "bilat-row-filter-private.h"
 #include "bilat-segment-private.h"
@@ -508,12 +510,20 @@ actor_for_id (const char *id)
 /* Adds the pending events to @store, with the actors and sources they
  * refer to that the store lacks. An event whose id the store has already
  * is a duplicate, and brings in nothing; in strict mode the first fails
- * the commit before anything is added. */
+ * the commit before anything is added.
+ *
+ * With @deferred, the rows (and the sources they cite) are not added to
+ * @store: they are finished as a deferred segment, for a native file,
+ * and put in @deferred (NULL when there are none), the actors and
+ * exercises still being added to @store. Where @store holds sources of
+ * its own, which rows' sources may not replace, the rows are added
+ * to it after all, and @deferred is NULL. */
 static gboolean
 pending_commit (Pending            *pending,
                 BilatStore         *store,
                 BilatImportReport  *report,
                 BilatImportFlags    flags,
+                BilatSegment      **deferred,
                 GError            **error)
 {
   BilatImportCounts *counts = _bilat_import_report_counts (report);
@@ -568,7 +578,15 @@ pending_commit (Pending            *pending,
    * import gives the same store. */
   commit_exercises (pending, store, removed_exercises, counts);
 
-  segment = _bilat_segment_builder_finish (g_steal_pointer (&pending->builder));
+  if (deferred != NULL)
+    {
+      g_autoptr(GPtrArray) sources = _bilat_store_list_objects (store, _BILAT_KIND_SOURCE);
+
+      if (sources->len > 0)
+        deferred = NULL;
+    }
+  segment = deferred != NULL ? _bilat_segment_builder_finish_deferred (g_steal_pointer (&pending->builder))
+                             : _bilat_segment_builder_finish (g_steal_pointer (&pending->builder));
   actor_ids = _bilat_segment_list_actors (segment);
   for (guint i = 0; i < actor_ids->len; i++)
     {
@@ -585,8 +603,15 @@ pending_commit (Pending            *pending,
           id = bilat_actor_get_predecessor (actor);
         }
     }
-  _bilat_store_add_segment (store, segment);
-  _bilat_segment_unref (segment);
+  /* A segment of nothing is not added (see _bilat_store_add_segment()). */
+  if (deferred != NULL && (_bilat_segment_get_n_rows (segment) > 0 || _bilat_segment_get_n_sources (segment) > 0))
+    *deferred = segment;
+  else
+    {
+      if (deferred == NULL)
+        _bilat_store_add_segment (store, segment);
+      _bilat_segment_unref (segment);
+    }
 
   counts->kept += kept;
   return TRUE;
@@ -705,7 +730,7 @@ import_input (BilatStore               *self,
 
   ok = read_one_input (input, format, filter, flags, pending, report, &throttle, cancellable, error) &&
        !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-       pending_commit (pending, self, report, flags, error);
+       pending_commit (pending, self, report, flags, NULL, error);
 
   _bilat_row_filter_free (filter);
   pending_free (pending);
@@ -754,10 +779,78 @@ _bilat_store_import_files (BilatStore               *self,
   ok = read_files (files, n_files, format, filter, flags, pending, report, &throttle,
                    cancellable, error) &&
        !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-       pending_commit (pending, self, report, flags, error);
+       pending_commit (pending, self, report, flags, NULL, error);
 
   _bilat_row_filter_free (filter);
   pending_free (pending);
+  return ok ? g_steal_pointer (&report) : NULL;
+}
+
+/* Imports @files as one into a new native file @output, as importing
+ * them into a new store and saving it would, with the same bytes; but
+ * the rows' columns go straight into the file, never into memory whole
+ * (see bilat_importer_import_to_file()). */
+BilatImportReport *
+_bilat_import_files_to_native (GFile                   **files,
+                               guint                     n_files,
+                               BilatEventFormat          format,
+                               BilatQuery               *query,
+                               BilatImportFlags          flags,
+                               GFile                    *output,
+                               GCancellable             *cancellable,
+                               BilatImportProgressFunc   progress,
+                               gpointer                  progress_data,
+                               GError                  **error)
+{
+  g_autoptr(BilatStore) store = NULL;
+  g_autoptr(BilatImportReport) report = NULL;
+  BilatSegment *segment = NULL;
+  BilatRowFilter *filter;
+  Pending *pending;
+  Progress throttle = { progress, progress_data, 0, 0, 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (files != NULL || n_files == 0, NULL);
+  for (guint i = 0; i < n_files; i++)
+    g_return_val_if_fail (G_IS_FILE (files[i]), NULL);
+  g_return_val_if_fail (check_format (format), NULL);
+  g_return_val_if_fail (query == NULL || BILAT_IS_QUERY (query), NULL);
+  g_return_val_if_fail (G_IS_FILE (output), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  store = bilat_store_new ();
+  report = bilat_import_report_new ();
+  filter = _bilat_row_filter_new (query, store);
+  pending = pending_new (query);
+
+  ok = read_files (files, n_files, format, filter, flags, pending, report, &throttle,
+                   cancellable, error) &&
+       !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+       pending_commit (pending, store, report, flags, &segment, error);
+
+  /* What reading kept beside the rows is freed before the file is
+   * written. */
+  _bilat_row_filter_free (filter);
+  pending_free (pending);
+  if (ok && bilat_import_report_get_rows (report) > 0 &&
+      bilat_import_report_get_bad_rows (report) == bilat_import_report_get_rows (report))
+    {
+      GPtrArray *problems = bilat_import_report_get_problems (report);
+      g_autofree char *first = problems->len > 0 ? bilat_problem_to_string (g_ptr_array_index (problems, 0))
+                                                 : NULL;
+      g_autofree char *name = g_file_get_parse_name (output);
+
+      g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_BAD_ROW,
+                   "Every one of the %" G_GUINT64_FORMAT " rows read is bad, and %s was not written%s%s",
+                   bilat_import_report_get_rows (report), name, first != NULL ? "; the first: " : "",
+                   first != NULL ? first : "");
+      ok = FALSE;
+    }
+  if (ok)
+    ok = segment != NULL ? _bilat_native_save_deferred (store, segment, output, cancellable, error)
+                         : _bilat_native_save (store, output, cancellable, error);
+  g_clear_pointer (&segment, _bilat_segment_unref);
   return ok ? g_steal_pointer (&report) : NULL;
 }
 
@@ -998,7 +1091,7 @@ import_thread_done (GObject      *source_object,
   _bilat_progress_relay_finish (job->relay);
   if (!g_task_propagate_boolean (G_TASK (result), &error) ||
       g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error) ||
-      !pending_commit (job->pending, store, job->report, job->flags, &error))
+      !pending_commit (job->pending, store, job->report, job->flags, NULL, &error))
     {
       g_task_return_error (task, error);
       return;

@@ -12,6 +12,8 @@
 
 #include <bilat/bilat.h>
 
+#include "bilat-segment-private.h"
+
 G_BEGIN_DECLS
 
 /* The first bytes of every native file. */
@@ -27,6 +29,15 @@ gboolean _bilat_native_save        (BilatStore    *store,
                                     GFile         *file,
                                     GCancellable  *cancellable,
                                     GError       **error);
+
+/* Writes to @file what saving @store would once the deferred @segment
+ * (or NULL: none) were added to it: the same bytes. @store holds no rows
+ * (and keeps none); @segment is deferred no more once written. */
+gboolean _bilat_native_save_deferred (BilatStore    *store,
+                                      BilatSegment  *segment,
+                                      GFile         *file,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
 
 /* Adds what the native file in @bytes holds to @store: all or nothing.
  * The store keeps a reference to @bytes (its columns stay where they

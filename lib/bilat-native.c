@@ -263,6 +263,15 @@ write_section (Writer         *w,
   return TRUE;
 }
 
+/* @v mapped through @map: 0 stays 0, @keep (unless 0) stays @keep. */
+static inline guint32
+map_value (guint32        v,
+           const guint32 *map,
+           guint32        keep)
+{
+  return v == 0 || (keep != 0 && v == keep) ? v : map[v];
+}
+
 /* A column of @n guint32 values, each mapped through @map (0 stays 0,
  * @keep stays @keep). */
 static gboolean
@@ -284,11 +293,7 @@ write_mapped_column (Writer         *w,
       guint count = MIN (n - i, size);
 
       for (guint j = 0; j < count; j++)
-        {
-          guint32 v = values[i + j];
-
-          buffer[j] = v == 0 || (keep != 0 && v == keep) ? v : map[v];
-        }
+        buffer[j] = map_value (values[i + j], map, keep);
       if (!section_append (w, buffer, count * sizeof (guint32), error))
         return FALSE;
     }
@@ -422,9 +427,11 @@ mark (GArray  *order,
   g_array_append_val (order, old);
 }
 
+/* Starts @split: the plain strings, which the tables and the sources'
+ * and actors' ids use. */
 static void
-split_strings (BilatSegment *segment,
-               Split        *split)
+split_begin (BilatSegment *segment,
+             Split        *split)
 {
   guint32 none = 0;
 
@@ -456,13 +463,30 @@ split_strings (BilatSegment *segment,
     mark (split->small_order, split->small_map, segment->source_id[i]);
   for (guint i = 0; i < segment->n_actors; i++)
     mark (split->small_order, split->small_map, segment->actor_ids[i]);
+}
 
-  for (guint i = 0; i < segment->n_rows; i++)
+/* The bulk strings of @n rows (their URL, title and citation, in that
+ * order), numbered as they first come. */
+static inline void
+split_mark_rows (Split         *split,
+                 const guint32 *url,
+                 const guint32 *title,
+                 const guint32 *cite,
+                 guint          n)
+{
+  for (guint i = 0; i < n; i++)
     {
-      mark (split->bulk_order, split->bulk_map, segment->url[i]);
-      mark (split->bulk_order, split->bulk_map, segment->title[i]);
-      mark (split->bulk_order, split->bulk_map, segment->cite[i]);
+      mark (split->bulk_order, split->bulk_map, url[i]);
+      mark (split->bulk_order, split->bulk_map, title[i]);
+      mark (split->bulk_order, split->bulk_map, cite[i]);
     }
+}
+
+/* The bulk strings of the sources, after those of the rows. */
+static void
+split_mark_sources (BilatSegment *segment,
+                    Split        *split)
+{
   for (guint i = 0; i < segment->n_sources; i++)
     {
       mark (split->bulk_order, split->bulk_map, segment->source_url[i]);
@@ -562,6 +586,137 @@ write_strings (Writer        *w,
   return ok;
 }
 
+/* Rows gathered at a time from a deferred segment: in every column a
+ * whole number of pages. */
+#define GATHER_ROWS 16384
+
+/* The rows' columns of the deferred @segment, at the places and with
+ * the bytes write_segment() gives the columns of a segment in memory:
+ * the rows are gathered a chunk at a time, and each chunk of each column
+ * written where its column goes in the file, so that the columns are
+ * never in memory whole. Marks the rows' bulk strings in @split on the
+ * way, and ends @segment's deferral. */
+static gboolean
+write_deferred_rows (Writer        *w,
+                     BilatSegment  *segment,
+                     Split         *split,
+                     GError       **error)
+{
+  enum { N = _BILAT_SEGMENT_N_COLUMNS };
+  static const guint8 zeros[ALIGNMENT] = { 0 };
+  GSeekable *base = G_SEEKABLE (w->base);
+  guint n = segment->n_rows;
+  guint64 offsets[N + 1];
+  gpointer columns[N];
+  XXH3_state_t *hashes[N];
+  guint32 *url, *title, *cite;
+  gboolean ok;
+
+  G_STATIC_ASSERT (S_URL - S_KEY + 1 == _BILAT_SEGMENT_N_COLUMNS);
+
+  /* Where each column goes: at the next aligned offset, as
+   * begin_section() would put it. */
+  offsets[0] = w->offset;
+  for (guint c = 0; c < N; c++)
+    {
+      guint size = element_sizes[S_KEY + c];
+
+      offsets[c] += (ALIGNMENT - offsets[c] % ALIGNMENT) % ALIGNMENT;
+      offsets[c + 1] = offsets[c] + (guint64) n * size;
+      columns[c] = g_malloc ((gsize) GATHER_ROWS * size);
+      hashes[c] = XXH3_createState ();
+      XXH3_64bits_reset (hashes[c]);
+    }
+  url = columns[S_URL - S_KEY];
+  title = columns[S_TITLE - S_KEY];
+  cite = columns[S_CITE - S_KEY];
+
+  /* What the buffer holds goes first; then the zeros between columns. */
+  ok = g_output_stream_flush (w->out, w->cancellable, error);
+  for (guint c = 1; ok && c < N; c++)
+    {
+      guint64 end = offsets[c - 1] + (guint64) n * element_sizes[S_KEY + c - 1];
+
+      if (end < offsets[c])
+        ok = g_seekable_seek (base, (goffset) end, G_SEEK_SET, w->cancellable, error) &&
+             g_output_stream_write_all (w->base, zeros, offsets[c] - end, NULL, w->cancellable, error);
+    }
+
+  for (guint first = 0; ok && first < n; first += GATHER_ROWS)
+    {
+      guint count = MIN (GATHER_ROWS, n - first);
+
+      _bilat_segment_gather_deferred (segment, first, count, columns);
+      split_mark_rows (split, url, title, cite, count);
+      for (guint i = 0; i < count; i++)
+        {
+          url[i] = map_value (url[i], split->bulk_map, 0);
+          title[i] = map_value (title[i], split->bulk_map, 0);
+          cite[i] = map_value (cite[i], split->bulk_map, CITE_URL);
+        }
+      for (guint c = 0; ok && c < N; c++)
+        {
+          gsize size = element_sizes[S_KEY + c];
+
+          XXH3_64bits_update (hashes[c], columns[c], size * count);
+          ok = g_seekable_seek (base, (goffset) (offsets[c] + size * first), G_SEEK_SET,
+                                w->cancellable, error) &&
+               g_output_stream_write_all (w->base, columns[c], size * count, NULL, w->cancellable, error);
+        }
+    }
+
+  if (ok)
+    ok = g_seekable_seek (base, (goffset) offsets[N], G_SEEK_SET, w->cancellable, error);
+  if (ok)
+    {
+      for (guint c = 0; c < N; c++)
+        {
+          Section *section = &w->sections[S_KEY + c];
+
+          g_strlcpy (section->name, section_names[S_KEY + c], sizeof section->name);
+          section->offset = offsets[c];
+          section->size = section->raw_size = (guint64) n * element_sizes[S_KEY + c];
+          section->encoding = ENCODING_RAW;
+          section->checksum = XXH3_64bits_digest (hashes[c]);
+        }
+      w->offset = offsets[N];
+      _bilat_segment_end_deferred (segment);
+    }
+  for (guint c = 0; c < N; c++)
+    {
+      g_free (columns[c]);
+      XXH3_freeState (hashes[c]);
+    }
+  return ok;
+}
+
+/* The rows' columns of a segment in memory. */
+static gboolean
+write_rows (Writer        *w,
+            BilatSegment  *segment,
+            Split         *split,
+            GError       **error)
+{
+  guint n = segment->n_rows;
+
+  return write_section (w, S_KEY, segment->key, n * sizeof (guint64), error) &&
+         write_section (w, S_DAY, segment->day, n * sizeof (guint32), error) &&
+         write_section (w, S_SIDE0, segment->side[0], n * sizeof (guint32), error) &&
+         write_section (w, S_SIDE1, segment->side[1], n * sizeof (guint32), error) &&
+         write_section (w, S_CAMEO, segment->cameo, n * sizeof (guint16), error) &&
+         write_section (w, S_GOLDSTEIN, segment->goldstein, n * sizeof (guint16), error) &&
+         write_section (w, S_FLAGS, segment->flags, n, error) &&
+         write_section (w, S_TONE, segment->tone, n * sizeof (double), error) &&
+         write_section (w, S_MENTIONS, segment->mentions, n * sizeof (guint32), error) &&
+         write_section (w, S_SOURCES, segment->sources, n * sizeof (guint32), error) &&
+         write_section (w, S_ARTICLES, segment->articles, n * sizeof (guint32), error) &&
+         write_section (w, S_ADDED, segment->added, n * sizeof (guint32), error) &&
+         write_section (w, S_PLACE, segment->place, n * sizeof (guint32), error) &&
+         write_mapped_column (w, S_TITLE, segment->title, n, split->bulk_map, 0, error) &&
+         write_mapped_column (w, S_CITE, segment->cite, n, split->bulk_map, CITE_URL, error) &&
+         write_mapped_column (w, S_URL, segment->url, n, split->bulk_map, 0, error);
+}
+
 static gboolean
 write_segment (Writer        *w,
                BilatSegment  *segment,
@@ -577,7 +732,7 @@ write_segment (Writer        *w,
   g_autofree guint32 *prefixes = g_new (guint32, segment->n_prefixes);
   gboolean ok;
 
-  split_strings (segment, &split);
+  split_begin (segment, &split);
   for (guint i = 1; i < segment->n_sides; i++)
     {
       sides[i].participant = split.small_map[sides[i].participant];
@@ -604,24 +759,18 @@ write_segment (Writer        *w,
   meta[M_SCORES] = segment->n_scores;
   meta[M_PREFIXES] = segment->n_prefixes;
   meta[M_ACTORS] = segment->n_actors;
+
+  if (_bilat_segment_is_deferred (segment))
+    ok = write_deferred_rows (w, segment, &split, error);
+  else
+    {
+      split_mark_rows (&split, segment->url, segment->title, segment->cite, n);
+      ok = write_rows (w, segment, &split, error);
+    }
+  split_mark_sources (segment, &split);
   meta[M_PAIRS] = segment->n_pairs;
 
-  ok = write_section (w, S_KEY, segment->key, n * sizeof (guint64), error) &&
-       write_section (w, S_DAY, segment->day, n * sizeof (guint32), error) &&
-       write_section (w, S_SIDE0, segment->side[0], n * sizeof (guint32), error) &&
-       write_section (w, S_SIDE1, segment->side[1], n * sizeof (guint32), error) &&
-       write_section (w, S_CAMEO, segment->cameo, n * sizeof (guint16), error) &&
-       write_section (w, S_GOLDSTEIN, segment->goldstein, n * sizeof (guint16), error) &&
-       write_section (w, S_FLAGS, segment->flags, n, error) &&
-       write_section (w, S_TONE, segment->tone, n * sizeof (double), error) &&
-       write_section (w, S_MENTIONS, segment->mentions, n * sizeof (guint32), error) &&
-       write_section (w, S_SOURCES, segment->sources, n * sizeof (guint32), error) &&
-       write_section (w, S_ARTICLES, segment->articles, n * sizeof (guint32), error) &&
-       write_section (w, S_ADDED, segment->added, n * sizeof (guint32), error) &&
-       write_section (w, S_PLACE, segment->place, n * sizeof (guint32), error) &&
-       write_mapped_column (w, S_TITLE, segment->title, n, split.bulk_map, 0, error) &&
-       write_mapped_column (w, S_CITE, segment->cite, n, split.bulk_map, CITE_URL, error) &&
-       write_mapped_column (w, S_URL, segment->url, n, split.bulk_map, 0, error) &&
+  ok = ok &&
        write_section (w, S_BY_ID, segment->by_id, n * sizeof (guint32), error) &&
        write_mapped_column (w, S_SOURCE_ID, segment->source_id, ns, split.small_map, 0, error) &&
        write_mapped_column (w, S_SOURCE_URL, segment->source_url, ns, split.bulk_map, 0, error) &&
@@ -705,9 +854,9 @@ write_votes (Writer     *w,
 static gboolean
 write_file (Writer       *w,
             BilatStore   *store,
+            BilatSegment *segment,
             GError      **error)
 {
-  g_autoptr(BilatSegment) segment = _bilat_store_ref_live_segment (store);
   guint64 meta[N_META] = { 0 };
   guint8 header[HEADER_SIZE] = { 0 };
   g_autofree guint8 *directory = g_new0 (guint8, (gsize) ENTRY_SIZE * N_SECTIONS);
@@ -774,11 +923,12 @@ write_file (Writer       *w,
   return g_output_stream_write_all (w->out, header, HEADER_SIZE, NULL, w->cancellable, error);
 }
 
-gboolean
-_bilat_native_save (BilatStore    *store,
-                    GFile         *file,
-                    GCancellable  *cancellable,
-                    GError       **error)
+static gboolean
+save (BilatStore    *store,
+      BilatSegment  *segment,
+      GFile         *file,
+      GCancellable  *cancellable,
+      GError       **error)
 {
   g_autoptr(BilatAtomicFile) target = NULL;
   g_autoptr(GOutputStream) buffered = NULL;
@@ -805,12 +955,36 @@ _bilat_native_save (BilatStore    *store,
   w.base = _bilat_atomic_file_get_stream (target);
   w.cancellable = cancellable;
   w.hash = XXH3_createState ();
-  ok = write_file (&w, store, error);
+  ok = write_file (&w, store, segment, error);
   XXH3_freeState (w.hash);
 
   return ok &&
          g_output_stream_flush (buffered, cancellable, error) &&
          _bilat_atomic_file_commit (target, error);
+}
+
+gboolean
+_bilat_native_save (BilatStore    *store,
+                    GFile         *file,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(BilatSegment) segment = _bilat_store_ref_live_segment (store);
+
+  return save (store, segment, file, cancellable, error);
+}
+
+gboolean
+_bilat_native_save_deferred (BilatStore    *store,
+                             BilatSegment  *segment,
+                             GFile         *file,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_return_val_if_fail (segment == NULL || _bilat_segment_is_deferred (segment), FALSE);
+  g_return_val_if_fail (_bilat_store_ref_live_segment (store) == NULL, FALSE);
+
+  return save (store, segment, file, cancellable, error);
 }
 
 /* Reading */

@@ -377,18 +377,31 @@ tool_run_import (Tool    *tool,
     return FALSE;
 
   files = files_of (args);
-  store = bilat_store_new ();
 
   /* All the files in one import: the store's columns are built once. */
   progress_init (&progress);
   importer = importer_new (tool, query, format, &progress);
-  total = bilat_importer_import (importer, store, (GFile **) files->pdata, files->len, error);
-  progress_finish (&progress);
-  if (total == NULL)
-    return FALSE;
+  if (g_str_has_suffix (tool->output, ".bilat"))
+    {
+      /* A native file is written as the events are put in order, with no
+       * store in memory (and not when every row read is bad). */
+      g_autoptr(GFile) output = g_file_new_for_path (tool->output);
 
-  if (!tool_print_import_report (total, error) || !save_dataset (tool, store, error))
-    return FALSE;
+      total = bilat_importer_import_to_file (importer, (GFile **) files->pdata, files->len, output, error);
+      progress_finish (&progress);
+      if (total == NULL || !tool_print_import_report (total, error))
+        return FALSE;
+    }
+  else
+    {
+      store = bilat_store_new ();
+      total = bilat_importer_import (importer, store, (GFile **) files->pdata, files->len, error);
+      progress_finish (&progress);
+      if (total == NULL)
+        return FALSE;
+      if (!tool_print_import_report (total, error) || !save_dataset (tool, store, error))
+        return FALSE;
+    }
 
   fprintf (stderr, "bilat: kept %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
            " events from %u file%s in %s\n",

@@ -70,6 +70,24 @@ BilatImportReport *bilat_importer_import_finish                     (BilatImport
                                                                      GError             **error);
 
 BILAT_AVAILABLE_IN_1_0
+BilatImportReport *bilat_importer_import_to_file                    (BilatImporter       *self,
+                                                                     GFile              **files,
+                                                                     guint                n_files,
+                                                                     GFile               *output,
+                                                                     GError             **error);
+BILAT_AVAILABLE_IN_1_0
+void               bilat_importer_import_to_file_async              (BilatImporter       *self,
+                                                                     GFile              **files,
+                                                                     guint                n_files,
+                                                                     GFile               *output,
+                                                                     GAsyncReadyCallback  callback,
+                                                                     gpointer             user_data);
+BILAT_AVAILABLE_IN_1_0
+BilatImportReport *bilat_importer_import_to_file_finish             (BilatImporter       *self,
+                                                                     GAsyncResult        *result,
+                                                                     GError             **error);
+
+BILAT_AVAILABLE_IN_1_0
 BilatImportReport *bilat_importer_import_stream                     (BilatImporter       *self,
                                                                      BilatStore          *store,
                                                                      GInputStream        *stream,

@@ -134,6 +134,44 @@ class ImporterTests(unittest.TestCase):
         self.assertTrue(raised.exception.matches(Gio.io_error_quark(), Gio.IOErrorEnum.CANCELLED))
         self.assertEqual(len(store.get_events()), 0)
 
+    def test_import_to_file_sync_and_async(self):
+        """Straight into a native file: the bytes a store saved natively has."""
+        importer = Bilat.Importer.new()
+        importer.props.query = Bilat.Query.parse("actor:PAK")
+        with tempfile.TemporaryDirectory() as tmp:
+            saved = Gio.File.new_for_path(os.path.join(tmp, "saved.bilat"))
+            direct = Gio.File.new_for_path(os.path.join(tmp, "direct.bilat"))
+            later = Gio.File.new_for_path(os.path.join(tmp, "later.bilat"))
+            store = Bilat.Store.new()
+            expected = importer.import_(store, self.files)
+            self.assertTrue(store.save_to_native_file(saved, None))
+
+            progress = []
+            importer.connect("progress", lambda imp, done, total, rows: progress.append((done, total)))
+            report = importer.import_to_file(self.files, direct)
+            self.assertEqual(report.props.kept, expected.props.kept)
+            self.assertGreater(report.props.kept, 0)
+            self.assertEqual(progress[-1], (self.sizes, self.sizes))
+            with open(saved.get_path(), "rb") as a, open(direct.get_path(), "rb") as b:
+                self.assertEqual(a.read(), b.read())
+
+            result = self.run_async(lambda done: importer.import_to_file_async(self.files, later, done))
+            async_report = importer.import_to_file_finish(result)
+            self.assertEqual(async_report.props.kept, report.props.kept)
+            with open(later.get_path(), "rb") as a, open(direct.get_path(), "rb") as b:
+                self.assertEqual(a.read(), b.read())
+            loaded = Bilat.Store.new()
+            self.assertTrue(loaded.load_from_path(direct.get_path()))
+            self.assertEqual(ids(loaded), ids(store))
+
+            # A missing input: an error, and the file as it was.
+            before = open(direct.get_path(), "rb").read()
+            missing = Gio.File.new_for_path(os.path.join(tmp, "missing.CSV"))
+            with self.assertRaises(GLib.Error) as raised:
+                importer.import_to_file([missing], direct)
+            self.assertTrue(raised.exception.matches(Gio.io_error_quark(), Gio.IOErrorEnum.NOT_FOUND))
+            self.assertEqual(open(direct.get_path(), "rb").read(), before)
+
     def test_async_save_and_load(self):
         builtin = Bilat.Store.new_builtin("pakistan-russia")
         with tempfile.TemporaryDirectory() as tmp:

@@ -1368,6 +1368,30 @@ class EventFilesTest(ToolTestCase):
         self.assertIn("section “events.day”", bad.out)
         self.assertNotIn("WARNING", bad.err)
 
+    def test_import_to_a_native_file_keeps_it_on_errors(self):
+        native = os.path.join(self.tmp, "kept.bilat")
+        result = run("import", fixture("gdelt2.export.CSV"), "-o", native)
+        self.assertEqual(result.status, 0, result.err)
+        with open(native, "rb") as f:
+            before = f.read()
+        # Rows of the layout whose dates are all bad: nothing is written.
+        with open(fixture("gdelt2.export.CSV"), encoding="utf-8") as f:
+            columns = f.readline().rstrip("\n").split("\t")
+        bad = os.path.join(self.tmp, "bad.export.CSV")
+        with open(bad, "w", encoding="utf-8") as f:
+            for i in range(4):
+                columns[0], columns[1] = str(1000 + i), "20191399"
+                f.write("\t".join(columns) + "\n")
+        result = run("import", bad, "--format", "gdelt2", "-o", native)
+        self.assertEqual(result.status, 1, result.err)
+        self.assertIn("Every one of the 4 rows read is bad", result.err)
+        self.assertIn("bad.export.CSV", result.err)
+        missing = run("import", os.path.join(self.tmp, "missing.CSV"), "-o", native)
+        self.assertNotEqual(missing.status, 0)
+        with open(native, "rb") as f:
+            self.assertEqual(f.read(), before)
+        self.assertEqual(sorted(os.listdir(self.tmp)), sorted(["bad.export.CSV", "kept.bilat"]))
+
     def test_icews_names_become_codes(self):
         out = os.path.join(self.tmp, "icews.json")
         result = run("import", fixture("icews.tab"), "-o", out)

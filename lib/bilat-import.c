@@ -8,7 +8,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "bilat-format-private.h"
 #include "bilat-id-set-private.h"
 #include "bilat-import-private.h"
 #include "bilat-native-private.h"
@@ -515,9 +514,9 @@ actor_for_id (const char *id)
  * With @deferred, the rows (and the sources they cite) are not added to
  * @store: they are finished as a deferred segment, for a native file,
  * and put in @deferred (NULL when there are none), the actors and
- * exercises still being added to @store. Where @store holds sources of
- * its own, which rows' sources may not replace, the rows are added
- * to it after all, and @deferred is NULL. */
+ * exercises still being added to @store, which must be new. (Exercises
+ * bring no source objects, which the rows' sources would have to give
+ * way to: the segment is the one the store would hold.) */
 static gboolean
 pending_commit (Pending            *pending,
                 BilatStore         *store,
@@ -578,13 +577,6 @@ pending_commit (Pending            *pending,
    * import gives the same store. */
   commit_exercises (pending, store, removed_exercises, counts);
 
-  if (deferred != NULL)
-    {
-      g_autoptr(GPtrArray) sources = _bilat_store_list_objects (store, _BILAT_KIND_SOURCE);
-
-      if (sources->len > 0)
-        deferred = NULL;
-    }
   segment = deferred != NULL ? _bilat_segment_builder_finish_deferred (g_steal_pointer (&pending->builder))
                              : _bilat_segment_builder_finish (g_steal_pointer (&pending->builder));
   actor_ids = _bilat_segment_list_actors (segment);
@@ -841,7 +833,9 @@ _bilat_import_files_to_native (GFile                   **files,
                                                  : NULL;
       g_autofree char *name = g_file_get_parse_name (output);
 
-      g_set_error (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_BAD_ROW,
+      g_set_error (error, BILAT_IMPORT_ERROR,
+                   problems->len > 0 ? bilat_problem_get_code (g_ptr_array_index (problems, 0))
+                                     : BILAT_IMPORT_ERROR_BAD_ROW,
                    "Every one of the %" G_GUINT64_FORMAT " rows read is bad, and %s was not written%s%s",
                    bilat_import_report_get_rows (report), name, first != NULL ? "; the first: " : "",
                    first != NULL ? first : "");

@@ -33,13 +33,15 @@
  * ```
  *
  * [method@Bilat.Importer.import] adds the events to a [class@Bilat.Store];
+ * [method@Bilat.Importer.import_to_file] writes them into a native store
+ * file, with no store in between;
  * [method@Bilat.Importer.compute_series] counts them into a
  * [class@Bilat.Series] without keeping them, and
  * [method@Bilat.Importer.build_panel] into the events columns of a
  * dyad-year [class@Bilat.Panel], with its `_async` form too. Both read files, and
  * [method@Bilat.Importer.import_stream] and
  * [method@Bilat.Importer.compute_series_from_stream] a
- * [class@Gio.InputStream]. All four have `_async` forms that read in
+ * [class@Gio.InputStream]. All of them have `_async` forms that read in
  * worker threads. The settings are read when a reading starts:
  * changing them afterwards does not change a reading under way.
  *
@@ -985,10 +987,12 @@ to_file_thread (GTask        *task,
  * Bad rows and duplicate event ids are reported as
  * [method@Bilat.Importer.import] reports them; but where rows were read
  * and every one of them is bad (a file of another format, say), nothing
- * is written, and the import fails with %BILAT_IMPORT_ERROR_BAD_ROW,
- * naming the first problem. The file is written beside @output and
- * renamed into place once complete, as saving does: on an error or a
- * cancellation, @output is left as it was.
+ * is written and no report is returned: the import fails with the
+ * [error@Bilat.ImportError] of the first problem, which the message
+ * names. The file is written beside @output and renamed into place once
+ * complete, as saving does: on an error or a cancellation, @output is
+ * left as it was. The files are read one after another in this thread,
+ * which [signal@Bilat.Importer::progress] is emitted in.
  *
  * Returns: (transfer full): the report of the import, or %NULL on error
  *
@@ -1054,11 +1058,16 @@ bilat_importer_import_to_file_async (BilatImporter       *self,
   job->flags = self->flags;
   job->worker.relay = _bilat_progress_relay_new (emit_progress, g_object_ref (self), g_object_unref);
 
+  /* Once the worker has written the file, the import is done: a
+   * cancellation that comes later (from a progress handler, say) does not
+   * turn it into an error. */
   task = g_task_new (self, self->cancellable, callback, user_data);
   g_task_set_source_tag (task, &to_file_tag);
+  g_task_set_check_cancellable (task, FALSE);
   worker = g_task_new (self, self->cancellable, worker_done, task);
   g_task_set_source_tag (worker, &to_file_worker_tag);
   g_task_set_task_data (worker, job, (GDestroyNotify) to_file_job_free);
+  g_task_set_check_cancellable (worker, FALSE);
   g_task_run_in_thread (worker, to_file_thread);
 }
 

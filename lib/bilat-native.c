@@ -615,7 +615,10 @@ write_deferred_rows (Writer        *w,
   G_STATIC_ASSERT (S_URL - S_KEY + 1 == _BILAT_SEGMENT_N_COLUMNS);
 
   /* Where each column goes: at the next aligned offset, as
-   * begin_section() would put it. */
+   * begin_section() would put it. The zeros before the first go through
+   * the buffer; those between the others are written below. */
+  if (!pad (w, error))
+    return FALSE;
   offsets[0] = w->offset;
   for (guint c = 0; c < N; c++)
     {
@@ -981,8 +984,10 @@ _bilat_native_save_deferred (BilatStore    *store,
                              GCancellable  *cancellable,
                              GError       **error)
 {
+  g_autoptr(BilatSegment) live = _bilat_store_ref_live_segment (store);
+
   g_return_val_if_fail (segment == NULL || _bilat_segment_is_deferred (segment), FALSE);
-  g_return_val_if_fail (_bilat_store_ref_live_segment (store) == NULL, FALSE);
+  g_return_val_if_fail (live == NULL, FALSE);
 
   return save (store, segment, file, cancellable, error);
 }

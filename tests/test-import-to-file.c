@@ -27,6 +27,7 @@
 #include <glib/gstdio.h>
 
 #include "bilat-native-private.h"
+#include "bilat-segment-layout-private.h"
 #include "bilat-segment-private.h"
 #include "bilat-store-private.h"
 #include "bilat-test-util.h"
@@ -334,6 +335,140 @@ test_deferred_segments (void **state)
   g_unlink (path);
 }
 
+/* The rows of a lean builder (ordered in place, chunk after chunk) and
+ * of one that is not, gathered in counts that straddle the builder's
+ * chunks of rows, are the columns finish() gives; and so are the
+ * indexes built at the end. */
+static void
+test_gather_across_chunks (void **state)
+{
+  static const guint counts[] = { 7, 1000, 65535, 1, 65536, 3 };
+  g_autofree char *path = temp_path ("chunks.export.CSV");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BilatStore) store = bilat_store_new ();
+  g_autoptr(BilatImportReport) report = NULL;
+  g_autoptr(BilatSegment) segment = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (23);
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  if (test_under_valgrind ())
+    skip ();
+  write_generated (path, 140000, 29);
+  report = import_file (store, file, &error);
+  if (report == NULL)
+    fail_msg ("%s", error->message);
+  segment = _bilat_store_ref_live_segment (store);
+  n = _bilat_segment_get_n_rows (segment);
+  assert_true (n > 2 * 65536);
+
+  for (guint lean = 0; lean < 2; lean++)
+    {
+      g_autofree guint *order = g_new (guint, n);
+      BilatSegmentBuilder *builders[2];
+      BilatSegment *finished, *deferred;
+      const guint8 *expected[_BILAT_SEGMENT_N_COLUMNS];
+      static const gsize sizes[_BILAT_SEGMENT_N_COLUMNS] = { 8, 4, 4, 4, 2, 2, 1, 8, 4, 4, 4, 4, 4, 4, 4, 4 };
+      guint first = 0;
+
+      for (guint i = 0; i < n; i++)
+        order[i] = i;
+      for (guint i = n; i > 1; i--)
+        {
+          guint j = (guint) g_rand_int_range (rand, 0, (gint32) i), t = order[i - 1];
+
+          order[i - 1] = order[j];
+          order[j] = t;
+        }
+      for (guint b = 0; b < 2; b++)
+        {
+          builders[b] = _bilat_segment_builder_new ();
+          _bilat_segment_builder_set_lean (builders[b], lean);
+          for (guint i = 0; i < n; i++)
+            _bilat_segment_builder_copy_row (builders[b], segment, order[i]);
+        }
+      finished = _bilat_segment_builder_finish (builders[0]);
+      deferred = _bilat_segment_builder_finish_deferred (builders[1]);
+      expected[0] = (const guint8 *) finished->key;
+      expected[1] = (const guint8 *) finished->day;
+      expected[2] = (const guint8 *) finished->side[0];
+      expected[3] = (const guint8 *) finished->side[1];
+      expected[4] = (const guint8 *) finished->cameo;
+      expected[5] = (const guint8 *) finished->goldstein;
+      expected[6] = (const guint8 *) finished->flags;
+      expected[7] = (const guint8 *) finished->tone;
+      expected[8] = (const guint8 *) finished->mentions;
+      expected[9] = (const guint8 *) finished->sources;
+      expected[10] = (const guint8 *) finished->articles;
+      expected[11] = (const guint8 *) finished->added;
+      expected[12] = (const guint8 *) finished->place;
+      expected[13] = (const guint8 *) finished->title;
+      expected[14] = (const guint8 *) finished->cite;
+      expected[15] = (const guint8 *) finished->url;
+
+      for (guint k = 0; first < n; k++)
+        {
+          guint count = MIN (counts[k % G_N_ELEMENTS (counts)], n - first);
+          gpointer columns[_BILAT_SEGMENT_N_COLUMNS];
+
+          for (guint c = 0; c < _BILAT_SEGMENT_N_COLUMNS; c++)
+            columns[c] = g_malloc (sizes[c] * count);
+          _bilat_segment_gather_deferred (deferred, first, count, columns);
+          for (guint c = 0; c < _BILAT_SEGMENT_N_COLUMNS; c++)
+            {
+              if (memcmp (columns[c], expected[c] + sizes[c] * first, sizes[c] * count) != 0)
+                fail_msg ("lean %u: column %u differs in rows %u to %u", lean, c, first, first + count);
+              g_free (columns[c]);
+            }
+          first += count;
+        }
+      _bilat_segment_end_deferred (deferred);
+      assert_false (_bilat_segment_is_deferred (deferred));
+      assert_memory_equal (deferred->by_id, finished->by_id, sizeof (guint32) * n);
+      assert_int_equal (deferred->n_actors, finished->n_actors);
+      assert_memory_equal (deferred->actor_ids, finished->actor_ids, sizeof (guint32) * finished->n_actors);
+      assert_memory_equal (deferred->actor_offsets, finished->actor_offsets,
+                           sizeof (guint32) * (finished->n_actors + 1));
+      assert_memory_equal (deferred->actor_rows, finished->actor_rows,
+                           sizeof (guint32) * finished->actor_offsets[finished->n_actors]);
+      assert_int_equal (deferred->n_pairs, finished->n_pairs);
+      assert_memory_equal (deferred->pair_keys, finished->pair_keys, sizeof (guint64) * finished->n_pairs);
+      assert_memory_equal (deferred->pair_rows, finished->pair_rows,
+                           sizeof (guint32) * finished->pair_offsets[finished->n_pairs]);
+      _bilat_segment_unref (deferred);
+      _bilat_segment_unref (finished);
+    }
+  g_unlink (path);
+}
+
+/* No file at all: a file of an empty store. */
+static void
+test_nothing_read (void **state)
+{
+  g_autofree char *path = temp_path ("nothing.bilat");
+  g_autofree char *saved_path = temp_path ("empty.bilat");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
+  g_autoptr(BilatImporter) importer = bilat_importer_new ();
+  g_autoptr(BilatStore) empty = bilat_store_new ();
+  g_autoptr(BilatImportReport) report = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = bilat_importer_import_to_file (importer, NULL, 0, file, &error);
+  if (report == NULL)
+    fail_msg ("%s", error->message);
+  assert_int_equal (bilat_import_report_get_rows (report), 0);
+  if (!bilat_store_save_to_native_file (empty, saved, NULL, &error))
+    fail_msg ("%s", error->message);
+  written = contents (path);
+  expected = contents (saved_path);
+  assert_true (g_bytes_equal (written, expected));
+  g_unlink (path);
+  g_unlink (saved_path);
+}
+
 /* Writes @text at @path, to see whether a failed import keeps it. */
 static void
 write_old (const char *path)
@@ -387,7 +522,8 @@ test_refused (void **state)
   bilat_importer_set_format (importer, BILAT_EVENT_FORMAT_GDELT2);
   report = bilat_importer_import_to_file (importer, &bad, 1, output, &error);
   assert_null (report);
-  assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_BAD_ROW));
+  /* The code of the first problem: a bad date is a bad value. */
+  assert_true (g_error_matches (error, BILAT_IMPORT_ERROR, BILAT_IMPORT_ERROR_BAD_VALUE));
   assert_non_null (strstr (error->message, "Every one of the 3 rows read is bad"));
   assert_non_null (strstr (error->message, "bad.export.CSV"));
   assert_old (output_path);
@@ -461,6 +597,17 @@ on_done (GObject      *source,
   g_main_loop_quit (run->loop);
 }
 
+static void
+cancel_at_end (BilatImporter *importer,
+               guint64        done,
+               guint64        total,
+               guint64        rows,
+               gpointer       cancellable)
+{
+  if (done == total)
+    g_cancellable_cancel (cancellable);
+}
+
 /* The asynchronous form writes the same file, with progress in the
  * caller's context; the settings are read at the call. */
 static void
@@ -501,6 +648,38 @@ test_async (void **state)
   async_bytes = contents (async_path);
   sync_bytes = contents (sync_path);
   assert_true (g_bytes_equal (async_bytes, sync_bytes));
+
+  /* A cancellation at the last progress, which may come while the file
+   * is written or once it is (the last progress comes before the
+   * callback): either an error and the old file, or the import done and
+   * the new file, never an error over a new file. */
+  for (guint round = 0; round < 5; round++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      gulong handler = g_signal_connect (importer, "progress", G_CALLBACK (cancel_at_end), cancellable);
+      g_autoptr(GBytes) now = NULL;
+
+      bilat_importer_set_cancellable (importer, cancellable);
+      test_write_file (async_path, "old", 3);
+      bilat_importer_import_to_file_async (importer, files, 2, async_file, on_done, &run);
+      g_main_loop_run (loop);
+      g_clear_object (&report);
+      report = bilat_importer_import_to_file_finish (importer, run.result, &error);
+      g_clear_object (&run.result);
+      assert_true (g_cancellable_is_cancelled (cancellable));
+      now = contents (async_path);
+      if (report != NULL)
+        assert_true (g_bytes_equal (now, sync_bytes));
+      else
+        {
+          assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+          assert_old (async_path);
+          g_clear_error (&error);
+        }
+      g_signal_handler_disconnect (importer, handler);
+      bilat_importer_set_cancellable (importer, NULL);
+    }
+  test_write_file (async_path, g_bytes_get_data (sync_bytes, NULL), g_bytes_get_size (sync_bytes));
 
   /* An error comes back through the callback too. */
   {
@@ -594,6 +773,8 @@ main (void)
     cmocka_unit_test (test_same_bytes),
     cmocka_unit_test (test_generated_same_bytes),
     cmocka_unit_test (test_deferred_segments),
+    cmocka_unit_test (test_gather_across_chunks),
+    cmocka_unit_test (test_nothing_read),
     cmocka_unit_test (test_refused),
     cmocka_unit_test (test_async),
     cmocka_unit_test (test_killed_import),

@@ -982,7 +982,8 @@ to_file_thread (GTask        *task,
  * but no store is made, and the columns of the events go into the file
  * as they are put in order, never into memory whole: an import of
  * millions of events takes less memory and less time. Open the file with
- * [method@Bilat.Store.load_from_native_file].
+ * [method@Bilat.Store.load_from_file], which tells a native file from a
+ * JSON one by its content.
  *
  * Bad rows and duplicate event ids are reported as
  * [method@Bilat.Importer.import] reports them; but where rows were read

@@ -352,15 +352,15 @@ test_gather_across_chunks (void **state)
   g_autoptr(GError) error = NULL;
   guint n;
 
-  if (test_under_valgrind ())
-    skip ();
-  write_generated (path, 140000, 29);
+  /* Under valgrind, fewer rows than a chunk: the gathers straddle no
+   * chunk there, but the rest is the same. */
+  write_generated (path, test_under_valgrind () ? 12000 : 140000, 29);
   report = import_file (store, file, &error);
   if (report == NULL)
     fail_msg ("%s", error->message);
   segment = _bilat_store_ref_live_segment (store);
   n = _bilat_segment_get_n_rows (segment);
-  assert_true (n > 2 * 65536);
+  assert_true (test_under_valgrind () || n > 2 * 65536);
 
   for (guint lean = 0; lean < 2; lean++)
     {

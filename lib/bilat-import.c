@@ -735,6 +735,37 @@ check_format (BilatEventFormat format)
   return (guint) format <= BILAT_EVENT_FORMAT_MME;
 }
 
+/* Reads @files into a pending set and commits it to @store (see
+ * pending_commit() for @deferred); frees the pending set either way. */
+static BilatImportReport *
+import_files (BilatStore               *store,
+              GFile                   **files,
+              guint                     n_files,
+              BilatEventFormat          format,
+              BilatQuery               *query,
+              BilatImportFlags          flags,
+              GCancellable             *cancellable,
+              BilatImportProgressFunc   progress,
+              gpointer                  progress_data,
+              BilatSegment            **deferred,
+              GError                  **error)
+{
+  g_autoptr(BilatImportReport) report = bilat_import_report_new ();
+  BilatRowFilter *filter = _bilat_row_filter_new (query, store);
+  Pending *pending = pending_new (query);
+  Progress throttle = { progress, progress_data, 0, 0, 0 };
+  gboolean ok;
+
+  ok = read_files (files, n_files, format, filter, flags, pending, report, &throttle,
+                   cancellable, error) &&
+       !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+       pending_commit (pending, store, report, flags, deferred, error);
+
+  _bilat_row_filter_free (filter);
+  pending_free (pending);
+  return ok ? g_steal_pointer (&report) : NULL;
+}
+
 /* Imports @files as one, with one report, committed once every file has
  * been read (see bilat_importer_import()). */
 BilatImportReport *
@@ -749,12 +780,6 @@ _bilat_store_import_files (BilatStore               *self,
                            gpointer                  progress_data,
                            GError                  **error)
 {
-  g_autoptr(BilatImportReport) report = NULL;
-  BilatRowFilter *filter;
-  Pending *pending;
-  Progress throttle = { progress, progress_data, 0, 0, 0 };
-  gboolean ok;
-
   g_return_val_if_fail (BILAT_IS_STORE (self), NULL);
   g_return_val_if_fail (files != NULL || n_files == 0, NULL);
   for (guint i = 0; i < n_files; i++)
@@ -764,18 +789,8 @@ _bilat_store_import_files (BilatStore               *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  report = bilat_import_report_new ();
-  filter = _bilat_row_filter_new (query, self);
-  pending = pending_new (query);
-
-  ok = read_files (files, n_files, format, filter, flags, pending, report, &throttle,
-                   cancellable, error) &&
-       !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-       pending_commit (pending, self, report, flags, NULL, error);
-
-  _bilat_row_filter_free (filter);
-  pending_free (pending);
-  return ok ? g_steal_pointer (&report) : NULL;
+  return import_files (self, files, n_files, format, query, flags, cancellable, progress, progress_data,
+                       NULL, error);
 }
 
 /* Imports @files as one into a new native file @output, as importing
@@ -797,9 +812,6 @@ _bilat_import_files_to_native (GFile                   **files,
   g_autoptr(BilatStore) store = NULL;
   g_autoptr(BilatImportReport) report = NULL;
   BilatSegment *segment = NULL;
-  BilatRowFilter *filter;
-  Pending *pending;
-  Progress throttle = { progress, progress_data, 0, 0, 0 };
   gboolean ok;
 
   g_return_val_if_fail (files != NULL || n_files == 0, NULL);
@@ -811,20 +823,12 @@ _bilat_import_files_to_native (GFile                   **files,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* import_files() frees what reading kept beside the rows before the
+   * file is written. */
   store = bilat_store_new ();
-  report = bilat_import_report_new ();
-  filter = _bilat_row_filter_new (query, store);
-  pending = pending_new (query);
-
-  ok = read_files (files, n_files, format, filter, flags, pending, report, &throttle,
-                   cancellable, error) &&
-       !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-       pending_commit (pending, store, report, flags, &segment, error);
-
-  /* What reading kept beside the rows is freed before the file is
-   * written. */
-  _bilat_row_filter_free (filter);
-  pending_free (pending);
+  report = import_files (store, files, n_files, format, query, flags, cancellable, progress, progress_data,
+                         &segment, error);
+  ok = report != NULL;
   if (ok && bilat_import_report_get_rows (report) > 0 &&
       bilat_import_report_get_bad_rows (report) == bilat_import_report_get_rows (report))
     {

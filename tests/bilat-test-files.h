@@ -3,7 +3,7 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * Include after <cmocka.h>, <bilat/bilat.h>, <archive.h>,
+ * Include after <cmocka.h>, <bilat/bilat.h>, "bilat-test-util.h", <archive.h>,
  * <archive_entry.h> and <zlib.h>. The helpers are static inline: each test
  * program uses some of them.
  */
@@ -30,13 +30,8 @@ static inline GBytes *
 fixture_bytes (const char *name)
 {
   g_autofree char *path = fixture_path (name);
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-  gsize length = 0;
 
-  if (!g_file_get_contents (path, &data, &length, &error))
-    fail_msg ("%s", error->message);
-  return g_bytes_new_take (data, length);
+  return test_file_bytes (path);
 }
 
 /* gzip of @data, as one member. */

@@ -62,6 +62,19 @@ test_write_file (const char *path,
     fail_msg ("%s", error->message);
 }
 
+/* The bytes of the file at @path; fails the test if it cannot be read. */
+static inline GBytes *
+test_file_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &data, &length, &error))
+    fail_msg ("%s", error->message);
+  return g_bytes_new_take (data, length);
+}
+
 /* The 61 columns of the first row of the GDELT 2.0 fixture, for tests
  * that make rows of their own by changing some; free with g_strfreev(). */
 static inline char **
@@ -80,6 +93,31 @@ test_gdelt2_fixture_columns (void)
   if (g_strv_length (columns) != 61)
     fail_msg ("%s: %u columns in the first row, not 61", path, g_strv_length (columns));
   return columns;
+}
+
+/* Sets, in @columns of test_gdelt2_fixture_columns(), the event id, the
+ * day (SQLDATE, YYYYMMDD) and the two actors (code, name and country
+ * code of each side; "" for none). */
+static inline void
+test_gdelt2_set_row (char       **columns,
+                     guint        id,
+                     const char  *day,
+                     const char  *first,
+                     const char  *second)
+{
+  const int sides[2][3] = { { 5, 6, 7 }, { 15, 16, 17 } };
+
+  for (guint k = 0; k < 3; k++)
+    {
+      g_free (columns[sides[0][k]]);
+      columns[sides[0][k]] = g_strdup (first);
+      g_free (columns[sides[1][k]]);
+      columns[sides[1][k]] = g_strdup (second);
+    }
+  g_free (columns[0]);
+  columns[0] = g_strdup_printf ("%u", id);
+  g_free (columns[1]);
+  columns[1] = g_strdup (day);
 }
 
 /* Counts the notifications of one property, and of all properties, so that

@@ -59,16 +59,19 @@ fixture (const char *name)
   return g_file_new_for_path (path);
 }
 
-static GBytes *
-contents (const char *path)
+/* Puts @values in a random order. */
+static void
+shuffle (guint  *values,
+         guint   n,
+         GRand  *rand)
 {
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-  gsize length = 0;
+  for (guint i = n; i > 1; i--)
+    {
+      guint j = (guint) g_rand_int_range (rand, 0, (gint32) i), t = values[i - 1];
 
-  if (!g_file_get_contents (path, &data, &length, &error))
-    fail_msg ("%s", error->message);
-  return g_bytes_new_take (data, length);
+      values[i - 1] = values[j];
+      values[j] = t;
+    }
 }
 
 /* A GDELT 2.0 file of @n generated rows at @path: ids in a shuffled
@@ -90,32 +93,16 @@ write_generated (const char *path,
 
   for (guint i = 0; i < n; i++)
     ids[i] = 700000000 + i * 3;
-  for (guint i = n; i > 1; i--)
-    {
-      guint j = (guint) g_rand_int_range (rand, 0, (gint32) i), t = ids[i - 1];
-
-      ids[i - 1] = ids[j];
-      ids[j] = t;
-    }
+  shuffle (ids, n, rand);
   for (guint i = 0; i < n; i++)
     {
       const char *first = actors[g_rand_int_range (rand, 0, G_N_ELEMENTS (actors))];
       const char *second = actors[g_rand_int_range (rand, 0, G_N_ELEMENTS (actors))];
-      const int sides[2][3] = { { 5, 6, 7 }, { 15, 16, 17 } };
+      g_autofree char *day = g_strdup_printf ("%04d%02d%02d", g_rand_int_range (rand, 2015, 2020),
+                                              g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
       g_autofree char *line = NULL;
 
-      for (guint k = 0; k < 3; k++)
-        {
-          g_free (columns[sides[0][k]]);
-          columns[sides[0][k]] = g_strdup (first);
-          g_free (columns[sides[1][k]]);
-          columns[sides[1][k]] = g_strdup (second);
-        }
-      g_free (columns[0]);
-      columns[0] = g_strdup_printf ("%u", ids[i]);
-      g_free (columns[1]);
-      columns[1] = g_strdup_printf ("%04d%02d%02d", g_rand_int_range (rand, 2015, 2020),
-                                    g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+      test_gdelt2_set_row (columns, ids[i], day, first, second);
       g_free (columns[34]);
       columns[34] = g_strdup_printf ("%.4f", g_rand_double_range (rand, -10, 10));
       g_free (columns[60]);
@@ -166,8 +153,8 @@ check_same_bytes (GPtrArray  *paths,
   assert_int_equal (bilat_import_report_get_kept (report), bilat_import_report_get_kept (expected));
   assert_int_equal (bilat_import_report_get_bad_rows (report), bilat_import_report_get_bad_rows (expected));
   assert_int_equal (bilat_import_report_get_duplicates (report), bilat_import_report_get_duplicates (expected));
-  saved_bytes = contents (saved_path);
-  direct_bytes = contents (direct_path);
+  saved_bytes = test_file_bytes (saved_path);
+  direct_bytes = test_file_bytes (direct_path);
   if (!g_bytes_equal (saved_bytes, direct_bytes))
     fail_msg ("%u file(s) from %s, query %s: %zu bytes saved, %zu written straight, not the same",
               paths->len, (const char *) g_ptr_array_index (paths, 0), query_text ? query_text : "none",
@@ -235,7 +222,7 @@ test_generated_same_bytes (void **state)
 static void
 check_deferred (BilatStore *store,
                 gboolean    lean,
-                gboolean    shuffle)
+                gboolean    shuffled)
 {
   g_autoptr(BilatSegment) segment = _bilat_store_ref_live_segment (store);
   BilatSegmentBuilder *builder = _bilat_segment_builder_new ();
@@ -256,13 +243,8 @@ check_deferred (BilatStore *store,
 
   for (guint i = 0; i < n; i++)
     order[i] = i;
-  for (guint i = n; shuffle && i > 1; i--)
-    {
-      guint j = (guint) g_rand_int_range (rand, 0, (gint32) i), t = order[i - 1];
-
-      order[i - 1] = order[j];
-      order[j] = t;
-    }
+  if (shuffled)
+    shuffle (order, n, rand);
   _bilat_segment_builder_set_lean (builder, lean);
   for (guint i = 0; i < n; i++)
     _bilat_segment_builder_copy_row (builder, segment, order[i]);
@@ -288,8 +270,8 @@ check_deferred (BilatStore *store,
     fail_msg ("%s", error->message);
   assert_false (_bilat_segment_is_deferred (deferred));
   _bilat_segment_unref (deferred);
-  expected = contents (expected_path);
-  written = contents (deferred_path);
+  expected = test_file_bytes (expected_path);
+  written = test_file_bytes (deferred_path);
   assert_true (g_bytes_equal (expected, written));
   g_unlink (expected_path);
   g_unlink (deferred_path);
@@ -311,8 +293,8 @@ test_deferred_segments (void **state)
   if (report == NULL)
     fail_msg ("%s", error->message);
   for (guint lean = 0; lean < 2; lean++)
-    for (guint shuffle = 0; shuffle < 2; shuffle++)
-      check_deferred (store, lean, shuffle);
+    for (guint shuffled = 0; shuffled < 2; shuffled++)
+      check_deferred (store, lean, shuffled);
 
   {
     g_autoptr(BilatSegment) segment = _bilat_store_ref_live_segment (store);
@@ -373,13 +355,7 @@ test_gather_across_chunks (void **state)
 
       for (guint i = 0; i < n; i++)
         order[i] = i;
-      for (guint i = n; i > 1; i--)
-        {
-          guint j = (guint) g_rand_int_range (rand, 0, (gint32) i), t = order[i - 1];
-
-          order[i - 1] = order[j];
-          order[j] = t;
-        }
+      shuffle (order, n, rand);
       for (guint b = 0; b < 2; b++)
         {
           builders[b] = _bilat_segment_builder_new ();
@@ -462,8 +438,8 @@ test_nothing_read (void **state)
   assert_int_equal (bilat_import_report_get_rows (report), 0);
   if (!bilat_store_save_to_native_file (empty, saved, NULL, &error))
     fail_msg ("%s", error->message);
-  written = contents (path);
-  expected = contents (saved_path);
+  written = test_file_bytes (path);
+  expected = test_file_bytes (saved_path);
   assert_true (g_bytes_equal (written, expected));
   g_unlink (path);
   g_unlink (saved_path);
@@ -479,7 +455,7 @@ write_old (const char *path)
 static void
 assert_old (const char *path)
 {
-  g_autoptr(GBytes) bytes = contents (path);
+  g_autoptr(GBytes) bytes = test_file_bytes (path);
 
   assert_int_equal (g_bytes_get_size (bytes), 3);
   assert_memory_equal (g_bytes_get_data (bytes, NULL), "old", 3);
@@ -509,10 +485,7 @@ test_refused (void **state)
     {
       g_autofree char *line = NULL;
 
-      g_free (columns[0]);
-      columns[0] = g_strdup_printf ("%u", 900 + i);
-      g_free (columns[1]);
-      columns[1] = g_strdup ("20191399");
+      test_gdelt2_set_row (columns, 900 + i, "20191399", "RUS", "PAK");
       line = g_strjoinv ("\t", columns);
       g_string_append_printf (rows, "%s\n", line);
     }
@@ -645,8 +618,8 @@ test_async (void **state)
   assert_non_null (expected);
   assert_int_equal (bilat_import_report_get_kept (report), bilat_import_report_get_kept (expected));
   assert_true (bilat_import_report_get_kept (report) > 0);
-  async_bytes = contents (async_path);
-  sync_bytes = contents (sync_path);
+  async_bytes = test_file_bytes (async_path);
+  sync_bytes = test_file_bytes (sync_path);
   assert_true (g_bytes_equal (async_bytes, sync_bytes));
 
   /* A cancellation at the last progress, which may come while the file
@@ -667,7 +640,7 @@ test_async (void **state)
       report = bilat_importer_import_to_file_finish (importer, run.result, &error);
       g_clear_object (&run.result);
       assert_true (g_cancellable_is_cancelled (cancellable));
-      now = contents (async_path);
+      now = test_file_bytes (async_path);
       if (report != NULL)
         assert_true (g_bytes_equal (now, sync_bytes));
       else
@@ -695,7 +668,7 @@ test_async (void **state)
     assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND));
     g_clear_error (&error);
     g_clear_pointer (&async_bytes, g_bytes_unref);
-    async_bytes = contents (async_path);
+    async_bytes = test_file_bytes (async_path);
     assert_true (g_bytes_equal (async_bytes, sync_bytes));
   }
 
@@ -729,11 +702,11 @@ test_killed_import (void **state)
   write_generated (large_path, 30000, 17);
   report = bilat_importer_import_to_file (importer, &large, 1, file, &error);
   assert_non_null (report);
-  large_bytes = contents (path);
+  large_bytes = test_file_bytes (path);
   g_clear_object (&report);
   report = bilat_importer_import_to_file (importer, &small, 1, file, &error);
   assert_non_null (report);
-  small_bytes = contents (path);
+  small_bytes = test_file_bytes (path);
 
   for (guint round = 0; round < rounds; round++)
     {
@@ -754,7 +727,7 @@ test_killed_import (void **state)
       waitpid (child, &status, 0);
 
       {
-        g_autoptr(GBytes) now = contents (path);
+        g_autoptr(GBytes) now = test_file_bytes (path);
         g_autoptr(BilatStore) loaded = bilat_store_new ();
 
         assert_true (g_bytes_equal (now, small_bytes) || g_bytes_equal (now, large_bytes));

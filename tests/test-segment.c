@@ -1024,7 +1024,7 @@ test_many_pairs_equal_scan (void **state)
             gboolean swap = g_rand_boolean (rand);
             const char *first = countries[swap ? b : a];
             const char *second = r == rows ? "" : countries[swap ? a : b];
-            const int sides[2][3] = { { 5, 6, 7 }, { 15, 16, 17 } };
+            g_autofree char *day = NULL;
             g_autofree char *line = NULL;
 
             /* The last row of a pair has one actor, on either side, or
@@ -1042,18 +1042,9 @@ test_many_pairs_equal_scan (void **state)
                 default:
                   break;
                 }
-            for (guint k = 0; k < 3; k++)
-              {
-                g_free (columns[sides[0][k]]);
-                columns[sides[0][k]] = g_strdup (first);
-                g_free (columns[sides[1][k]]);
-                columns[sides[1][k]] = g_strdup (second);
-              }
-            g_free (columns[0]);
-            columns[0] = g_strdup_printf ("%u", id++);
-            g_free (columns[1]);
-            columns[1] = g_strdup_printf ("%04d%02d%02d", g_rand_int_range (rand, 2015, 2020),
-                                          g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+            day = g_strdup_printf ("%04d%02d%02d", g_rand_int_range (rand, 2015, 2020),
+                                   g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+            test_gdelt2_set_row (columns, id++, day, first, second);
             line = g_strjoinv ("\t", columns);
             g_string_append_printf (out, "%s\n", line);
           }
